@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+/**
+ * Checks the package as a user gets it: packs the tarball, runs publint and
+ * are-the-types-wrong on it, installs it into an empty folder, imports
+ * `promo-kpi-kit/engine` in plain Node and `promo-kpi-kit` in headless Chromium.
+ * Run after `npm run build`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
+const work = mkdtempSync(join(tmpdir(), 'promo-kpi-kit-pack-'));
+try {
+  const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' });
+  const tarball = join(work, out.trim().split('\n').pop());
+  console.log(`packed ${tarball}`);
+
+  run('npx', ['--no-install', 'publint', '--strict', tarball]);
+  run('npx', ['--no-install', 'attw', '--profile', 'esm-only', tarball]);
+
+  const app = join(work, 'app');
+  run('mkdir', ['-p', app]);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
+  run('npm', ['install', '--no-audit', '--no-fund', '--silent', tarball], { cwd: app });
+
+  // Plain Node 20: the engine entry, no DOM.
+  run(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `const e = await import('promo-kpi-kit/engine');
+       if (typeof e.parseLocalDate !== 'function') throw new Error('engine entry is missing its exports');
+       if (typeof globalThis.document !== 'undefined') throw new Error('unexpected DOM');
+       console.log('node: promo-kpi-kit/engine imported, ' + Object.keys(e).length + ' exports');`,
+    ],
+    { cwd: app },
+  );
+
+  // Browser: bundle `import 'promo-kpi-kit'` as a user's bundler would and load it in Chromium.
+  writeFileSync(join(app, 'entry.js'), `import 'promo-kpi-kit';\n`);
+  run(
+    join(root, 'node_modules/.bin/esbuild'),
+    ['entry.js', '--bundle', '--format=esm', '--outfile=bundle.js', '--log-level=warning'],
+    { cwd: app },
+  );
+  writeFileSync(
+    join(app, 'index.html'),
+    `<!doctype html><html lang="en"><body><promo-kpi-tile label="Revenue" value="1000" unit="currency" currency="VND"></promo-kpi-tile><script type="module" src="bundle.js"></script></body></html>`,
+  );
+  const { chromium } = await import('playwright');
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const server = createServer((req, res) => {
+    const file = req.url === '/' ? 'index.html' : req.url.slice(1);
+    try {
+      const body = readFileSync(join(app, file));
+      res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.waitForFunction(() => customElements.get('promo-kpi-tile') !== undefined, null, { timeout: 10_000 });
+    const text = await page.evaluate(async () => {
+      const el = document.querySelector('promo-kpi-tile');
+      await el.updateComplete;
+      return el.shadowRoot.textContent.replace(/\s+/g, ' ').trim();
+    });
+    if (errors.length) throw new Error('page errors: ' + errors.join('; '));
+    if (!text.includes('Revenue')) throw new Error('element did not render: ' + text);
+    console.log(`browser: promo-kpi-tile defined and rendered "${text}"`);
+  } finally {
+    server.close();
+    await browser.close();
+  }
+  console.log('package check passed');
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: the Node tests (engine and adapters headless, package entry points) and the
+ * browser tests (headless Chromium), then one closing line `N passed, N failed`.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
+
+rmSync('.test-results', { recursive: true, force: true });
+mkdirSync('.test-results', { recursive: true });
+
+const args = process.argv.slice(2);
+const only = args.includes('--node') ? 'node' : args.includes('--browser') ? 'browser' : 'all';
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+function nodeTestFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .filter((f) => String(f).endsWith('.test.ts'))
+    .map((f) => `${dir}/${f}`);
+}
+
+if (only !== 'browser') {
+  const files = nodeTestFiles('test/node');
+  if (files.length) {
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--test',
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        '--test-reporter=./scripts/node-summary-reporter.mjs',
+        '--test-reporter-destination=.test-results/node.json',
+        ...files,
+      ],
+      { stdio: 'inherit' },
+    );
+    const res = existsSync('.test-results/node.json')
+      ? JSON.parse(readFileSync('.test-results/node.json', 'utf8'))
+      : null;
+    if (res) {
+      passed += res.passed;
+      failed += res.failed;
+      skipped += res.skipped;
+    }
+    if (r.status !== 0 && (!res || res.failed === 0)) failed++;
+  }
+}
+
+if (only !== 'node') {
+  const r = spawnSync(process.execPath, ['node_modules/@web/test-runner/dist/bin.js'], { stdio: 'inherit' });
+  const res = existsSync('.test-results/browser.json')
+    ? JSON.parse(readFileSync('.test-results/browser.json', 'utf8'))
+    : null;
+  if (res) {
+    passed += res.passed;
+    failed += res.failed;
+    skipped += res.skipped;
+  }
+  if (r.status !== 0 && (!res || res.failed === 0)) failed++;
+}
+
+console.log(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);

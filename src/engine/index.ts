@@ -1,0 +1,9 @@
+/**
+ * promo-kpi-kit/engine: the headless KPI engine. No DOM, no Lit: runs in Node, Workers
+ * and pages alike.
+ */
+export * from './types.js';
+export * from './time.js';
+export type * from '../data/types.js';
+export { formatValue, formatDelta, localeTag, baseLocale } from '../format/format.js';
+export type { FormatOptions } from '../format/format.js';

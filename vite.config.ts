@@ -1,0 +1,52 @@
+import { defineConfig, type PluginOption } from 'vite';
+import dts from 'vite-plugin-dts';
+import { readdirSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const here = import.meta.dirname;
+const storybook = process.env.STORYBOOK === 'true';
+
+/** Every public entry: the whole kit, the engine, the server helper, and one per element. */
+function entries(): Record<string, string> {
+  const out: Record<string, string> = {
+    index: resolve(here, 'src/index.ts'),
+    'engine/index': resolve(here, 'src/engine/index.ts'),
+  };
+  if (existsSync(resolve(here, 'src/server/index.ts'))) out['server/index'] = resolve(here, 'src/server/index.ts');
+  for (const name of readdirSync(resolve(here, 'src/elements'))) {
+    const define = resolve(here, 'src/elements', name, 'define.ts');
+    if (existsSync(define)) out[`elements/${name}/define`] = define;
+  }
+  return out;
+}
+
+const plugins: PluginOption[] = [];
+if (!storybook) {
+  plugins.push(
+    dts({
+      tsconfigPath: './tsconfig.build.json',
+      entryRoot: 'src',
+      outDirs: 'dist',
+      exclude: ['test', 'stories', 'demo', 'scripts', '**/*.test.ts'],
+    }),
+  );
+}
+
+export default defineConfig(({ command }) => ({
+  // `npm start` serves the demo; the library build reads src/.
+  root: command === 'serve' && !storybook ? resolve(here, 'demo') : here,
+  server: { port: 5173, strictPort: false, fs: { allow: [here] } },
+  plugins,
+  build: {
+    outDir: resolve(here, 'dist'),
+    emptyOutDir: true,
+    sourcemap: true,
+    target: 'es2022',
+    minify: false,
+    lib: { entry: entries(), formats: ['es'] },
+    rollupOptions: {
+      external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^d3-/, /^node:/, 'pg', '@duckdb/node-api'],
+      output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+    },
+  },
+}));
