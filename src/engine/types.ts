@@ -122,3 +122,23 @@ export interface KpiMeta {
   /** The key of `report.daily` points that gives this KPI's sparkline, if any. */
   dailyField?: 'revenue' | 'orders' | 'buyers' | 'discountCost' | 'spend' | 'allRevenue';
 }
+
+/** Options of one report (KPI-SPEC section 2). Dates are local `YYYY-MM-DD`. */
+export interface ReportOptions {
+  from: string;
+  to: string;
+  /** IANA zone; default `UTC`. */
+  timeZone?: string;
+  /** Selected campaigns; default all. */
+  campaignIds?: string[];
+  /** Selected channels; default all. An order without a channel fails any channel filter. */
+  channels?: string[];
+  /** Default 30. */
+  returnWindowDays?: number;
+  /** Default 365. */
+  lifetimeDays?: number;
+  /** Default `month`. */
+  cohortGrain?: CohortGrain;
+  /** Default `to`. */
+  asOf?: string;
+}

@@ -1,0 +1,40 @@
+/**
+ * What `<promo-kpi-board>` provides to its descendants through @lit/context. Widgets of
+ * the kit and third-party widgets consume the same value:
+ *
+ * ```ts
+ * import { ContextConsumer } from '@lit/context';
+ * import { boardContext } from 'promo-kpi-kit';
+ * new ContextConsumer(this, { context: boardContext, subscribe: true, callback: (s) => ... });
+ * ```
+ *
+ * The value is replaced, never mutated: every change gives consumers a new object.
+ */
+import { createContext } from '@lit/context';
+import type { Report, ReportOptions } from '../engine/types.js';
+
+export const BOARD_STATUSES = ['idle', 'loading', 'ready', 'error'] as const;
+export type BoardStatus = (typeof BOARD_STATUSES)[number];
+
+export const THEMES = ['auto', 'light', 'dark'] as const;
+export type ThemeName = (typeof THEMES)[number];
+
+export interface BoardState {
+  /** The report of the current query, or null before the first one is computed. */
+  report: Report | null;
+  /** The query the report answers. */
+  query: ReportOptions;
+  /** `en`, `vi`, or a BCP 47 tag. */
+  locale: string;
+  /** ISO 4217 code amounts are in. */
+  currency: string;
+  theme: ThemeName;
+  status: BoardStatus;
+  /** A plain message when the last load failed; the last good report stays in `report`. */
+  error: string | null;
+  /** Epoch ms of the last successful update, or null. */
+  lastUpdated: number | null;
+}
+
+/** The context key. A string key, so copies of the kit loaded twice still meet. */
+export const boardContext = createContext<BoardState>('promo-kpi-board');
