@@ -4,13 +4,19 @@
  * browser tests (headless Chromium), then one closing line `N passed, N failed`.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
+import { readFileSync, rmSync, mkdirSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 
 rmSync('.test-results', { recursive: true, force: true });
 mkdirSync('.test-results', { recursive: true });
 
 const args = process.argv.slice(2);
-const only = args.includes('--node') ? 'node' : args.includes('--browser') ? 'browser' : 'all';
+const only = args.includes('--node')
+  ? 'node'
+  : args.includes('--browser')
+    ? 'browser'
+    : args.includes('--stories')
+      ? 'stories'
+      : 'all';
 
 let passed = 0;
 let failed = 0;
@@ -23,7 +29,7 @@ function nodeTestFiles(dir) {
     .map((f) => `${dir}/${f}`);
 }
 
-if (only !== 'browser') {
+if (only === 'all' || only === 'node') {
   const files = nodeTestFiles('test/node');
   if (files.length) {
     const r = spawnSync(
@@ -52,7 +58,7 @@ if (only !== 'browser') {
   }
 }
 
-if (only !== 'node') {
+if (only === 'all' || only === 'browser') {
   const r = spawnSync(process.execPath, ['node_modules/@web/test-runner/dist/bin.js'], { stdio: 'inherit' });
   const res = existsSync('.test-results/browser.json')
     ? JSON.parse(readFileSync('.test-results/browser.json', 'utf8'))
@@ -65,5 +71,21 @@ if (only !== 'node') {
   if (r.status !== 0 && (!res || res.failed === 0)) failed++;
 }
 
+// Every story rendered in Chromium with axe checks and no console errors (vitest + addon-vitest).
+if (only === 'all' || only === 'stories') {
+  const r = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--config', 'vitest.config.ts'], {
+    stdio: 'inherit',
+  });
+  const file = '.test-results/stories-vitest.json';
+  const res = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+  if (res) {
+    passed += res.numPassedTests;
+    failed += res.numFailedTests;
+    skipped += res.numPendingTests + res.numTodoTests;
+  }
+  if (r.status !== 0 && (!res || res.numFailedTests === 0)) failed++;
+}
+
+writeFileSync('.test-results/summary.json', JSON.stringify({ passed, failed, skipped }));
 console.log(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
