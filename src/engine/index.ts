@@ -5,6 +5,7 @@
 export * from './types.js';
 export * from './time.js';
 export * from './kpis.js';
+export * from './aggregates.js';
 export type * from '../data/types.js';
 export { formatValue, formatDelta, localeTag, baseLocale } from '../format/format.js';
 export type { FormatOptions } from '../format/format.js';
