@@ -1,0 +1,115 @@
+/**
+ * Export of a widget's chart: SVG with the computed token colours inlined (so the file looks
+ * the same outside the page), and PNG drawn from that SVG on a canvas.
+ */
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Presentation properties copied from the computed style into the exported SVG. */
+const INLINED = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'opacity',
+  'color',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility',
+] as const;
+
+/**
+ * Serialises an SVG element of the page: every element gets its computed presentation
+ * styles as attributes (custom properties such as `var(--_color-accent)` resolved), class
+ * and part attributes are dropped, and the root gets explicit size and namespaces.
+ */
+export function serializeSvg(svg: SVGSVGElement): string {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const src = [svg, ...svg.querySelectorAll('*')];
+  const dst = [clone, ...clone.querySelectorAll('*')];
+  src.forEach((el, i) => {
+    const out = dst[i] as Element;
+    const cs = getComputedStyle(el);
+    for (const p of INLINED) {
+      const v = cs.getPropertyValue(p);
+      if (v && v !== 'normal' && v !== 'auto') out.setAttribute(p, v);
+    }
+    out.removeAttribute('class');
+    out.removeAttribute('part');
+    out.removeAttribute('style');
+  });
+  const box = svg.getBoundingClientRect();
+  const width = Math.max(1, Math.round(box.width || Number(svg.getAttribute('width')) || 300));
+  const height = Math.max(1, Math.round(box.height || Number(svg.getAttribute('height')) || 150));
+  clone.setAttribute('xmlns', SVG_NS);
+  clone.setAttribute('width', String(width));
+  clone.setAttribute('height', String(height));
+  if (!clone.getAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  const bg = backgroundOf(svg);
+  if (bg) {
+    const rect = document.createElementNS(SVG_NS, 'rect');
+    rect.setAttribute('width', '100%');
+    rect.setAttribute('height', '100%');
+    rect.setAttribute('fill', bg);
+    clone.insertBefore(rect, clone.firstChild);
+  }
+  return new XMLSerializer().serializeToString(clone);
+}
+
+/** The first opaque background behind an element, across shadow roots. */
+function backgroundOf(el: Element): string | null {
+  let n: Node | null = el;
+  while (n) {
+    if (n instanceof Element) {
+      const bg = getComputedStyle(n).backgroundColor;
+      if (bg && bg !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(bg)) return bg;
+    }
+    n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null);
+  }
+  return null;
+}
+
+/** Draws SVG text on a canvas and resolves a PNG blob (`scale` for sharp output on HiDPI). */
+export async function svgToPng(svgText: string, scale = 2): Promise<Blob> {
+  const w = Number(/\swidth="([\d.]+)"/.exec(svgText)?.[1] ?? 300);
+  const h = Number(/\sheight="([\d.]+)"/.exec(svgText)?.[1] ?? 150);
+  const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.decoding = 'async';
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(w * scale);
+    canvas.height = Math.round(h * scale);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('canvas 2D context unavailable');
+    ctx.scale(scale, scale);
+    ctx.drawImage(img, 0, 0, w, h);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** Saves a blob as a file through a temporary download link. */
+export function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

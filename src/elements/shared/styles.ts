@@ -1,0 +1,171 @@
+import { css } from 'lit';
+import { tokenStyles } from '../../theme/theme.js';
+
+/** Styles every widget shares: tokens, frame, states, actions menu, data table. */
+export const widgetStyles = [
+  tokenStyles,
+  css`
+    :host {
+      display: block;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    .promo-root {
+      position: relative;
+      box-sizing: border-box;
+      height: 100%;
+      background: var(--_color-surface);
+      color: var(--_color-text);
+      border: 1px solid var(--_color-border);
+      border-radius: var(--_radius);
+      box-shadow: var(--_shadow);
+      padding: var(--_space);
+      font-family: var(--_font-family);
+      font-size: var(--_font-size);
+      line-height: 1.4;
+    }
+    .promo-root *,
+    .promo-root *::before,
+    .promo-root *::after {
+      box-sizing: border-box;
+    }
+    .sr-only {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      margin: -1px;
+      padding: 0;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+      border: 0;
+    }
+    :focus-visible {
+      outline: 2px solid var(--_color-focus);
+      outline-offset: 2px;
+    }
+    [part~='skeleton'] {
+      display: grid;
+      gap: calc(var(--_space) * 0.6);
+    }
+    .bone {
+      height: 0.9em;
+      border-radius: 4px;
+      background: var(--_color-surface-muted);
+      animation: promo-pulse 1.4s ease-in-out infinite;
+    }
+    .bone.big {
+      height: 2em;
+      width: 60%;
+    }
+    .bone.short {
+      width: 40%;
+    }
+    @keyframes promo-pulse {
+      50% {
+        opacity: 0.45;
+      }
+    }
+    [part~='empty'],
+    [part~='error'] {
+      color: var(--_color-text-muted);
+      padding: calc(var(--_space) * 0.5) 0;
+    }
+    [part~='error'] {
+      color: var(--_color-bad);
+    }
+    [part~='partial'] {
+      margin: calc(var(--_space) * 0.5) 0 0;
+      font-size: 0.85em;
+      color: var(--_color-text-muted);
+    }
+    [part~='actions'] {
+      position: absolute;
+      top: calc(var(--_space) * 0.35);
+      right: calc(var(--_space) * 0.35);
+      z-index: 1;
+    }
+    [part~='actions'] summary {
+      list-style: none;
+      cursor: pointer;
+      min-width: 28px;
+      min-height: 28px;
+      display: grid;
+      place-items: center;
+      border-radius: 6px;
+      color: var(--_color-text-muted);
+      font-weight: 700;
+      letter-spacing: 1px;
+    }
+    [part~='actions'] summary::-webkit-details-marker {
+      display: none;
+    }
+    [part~='actions'] summary:hover,
+    [part~='actions'][open] summary {
+      background: var(--_color-surface-muted);
+    }
+    .menu {
+      position: absolute;
+      right: 0;
+      top: 100%;
+      display: grid;
+      min-width: 10em;
+      padding: 4px;
+      background: var(--_color-surface);
+      border: 1px solid var(--_color-border);
+      border-radius: 6px;
+      box-shadow: var(--_shadow);
+    }
+    .menu button {
+      font: inherit;
+      text-align: start;
+      color: var(--_color-text);
+      background: none;
+      border: 0;
+      border-radius: 4px;
+      padding: 6px 8px;
+      cursor: pointer;
+    }
+    .menu button:hover {
+      background: var(--_color-surface-muted);
+    }
+    .table-wrap {
+      margin-top: var(--_space);
+      max-width: 100%;
+      overflow-x: auto;
+    }
+    [part~='table'] {
+      border-collapse: collapse;
+      width: 100%;
+      font-size: 0.9em;
+      font-variant-numeric: tabular-nums;
+    }
+    [part~='table'] caption {
+      text-align: start;
+      font-weight: 600;
+      padding-bottom: 4px;
+    }
+    [part~='table'] th,
+    [part~='table'] td {
+      padding: 4px 8px;
+      border-bottom: 1px solid var(--_color-border);
+      text-align: start;
+      white-space: nowrap;
+    }
+    [part~='table'] thead th {
+      background: var(--_color-surface-muted);
+    }
+    [part~='table'] .num {
+      text-align: end;
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .promo-root *,
+      .promo-root *::before,
+      .promo-root *::after {
+        animation: none !important;
+        transition: none !important;
+      }
+    }
+  `,
+];

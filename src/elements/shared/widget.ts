@@ -1,0 +1,377 @@
+/**
+ * The base every widget of the kit extends: where the report comes from (a `report`
+ * property, or the board's context), locale / currency / theme, the loading, empty, error
+ * and partial states, container size, the "show as table" view and the exports.
+ */
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import { boardContext, type BoardState, type ThemeName } from '../../context/context.js';
+import type { KpiReason, Report } from '../../engine/types.js';
+import { reasonText, t, type MessageKey } from '../../i18n/strings.js';
+import { fileName, toCsv, type DataTable } from './data-table.js';
+import { download, serializeSvg, svgToPng } from './export.js';
+
+/** Forced states; `auto` derives the state from the report. */
+export const WIDGET_STATES = ['auto', 'loading', 'empty', 'error'] as const;
+export type WidgetState = (typeof WIDGET_STATES)[number];
+
+export const EXPORT_FORMATS = ['csv', 'svg', 'png'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Detail of `promo-error`. */
+export interface PromoErrorDetail {
+  /** A plain message, as shown. */
+  message: string;
+  /** The error that was caught, if any. */
+  error?: unknown;
+}
+
+/** Detail of `promo-export`: cancel the event to handle the file yourself instead of downloading. */
+export interface PromoExportDetail {
+  format: ExportFormat;
+  filename: string;
+  blob: Blob;
+}
+
+type View =
+  | { kind: 'loading' }
+  | { kind: 'empty'; message?: string }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; report: Report | null };
+
+let uid = 0;
+
+/** Closest ancestor (crossing shadow roots) with the attribute. */
+function closestWithAttribute(el: Element, name: string): Element | null {
+  let n: Node | null = el.parentNode;
+  while (n) {
+    if (n instanceof Element && n.hasAttribute(name)) return n;
+    n = n instanceof ShadowRoot ? n.host : n.parentNode;
+  }
+  return null;
+}
+
+export abstract class PromoWidget extends LitElement {
+  /** The report to show when used alone; inside `<promo-kpi-board>` the board's report is used unless this is set. */
+  @property({ attribute: false }) report: Report | null | undefined = undefined;
+
+  /** `en`, `vi`, or a BCP 47 tag (`vi-VN` uses the Vietnamese strings). Default: the board's, else `en`. */
+  @property() locale: string | undefined = undefined;
+
+  /** ISO 4217 code of amounts (`VND`). Default: the board's, else `USD`. */
+  @property() currency: string | undefined = undefined;
+
+  /** `light`, `dark` or `auto` (follows `prefers-color-scheme`). Default: the board's, or the nearest ancestor's `theme` attribute, else `auto`. */
+  @property({ reflect: true }) theme: ThemeName | undefined = undefined;
+
+  /** Forces a state: `loading` (skeleton), `empty`, `error`; `auto` (default) derives it from the report. */
+  @property() state: WidgetState = 'auto';
+
+  /** Message shown in the `error` state when forced by `state="error"`. */
+  @property({ attribute: 'error-message' }) errorMessage = '';
+
+  /** The board's state, when inside a board. */
+  @state() protected board: BoardState | null = null;
+  /** Content width of the host in px (0 until measured). */
+  @state() protected width = 0;
+  @state() protected tableOpen = false;
+  @state() private ancestorTheme: ThemeName | null = null;
+
+  private observer: ResizeObserver | null = null;
+  private frame = 0;
+  private caught: unknown = null;
+  private reportedError: unknown = null;
+  protected readonly uid = `promo-${++uid}`;
+
+  constructor() {
+    super();
+    new ContextConsumer(this, {
+      context: boardContext,
+      subscribe: true,
+      callback: (value) => {
+        this.board = value ?? null;
+      },
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const attr = closestWithAttribute(this, 'theme')?.getAttribute('theme');
+    this.ancestorTheme = attr === 'light' || attr === 'dark' || attr === 'auto' ? attr : null;
+    if (typeof ResizeObserver !== 'undefined') {
+      this.observer = new ResizeObserver((entries) => {
+        const w = Math.round(entries[entries.length - 1].contentRect.width);
+        cancelAnimationFrame(this.frame);
+        // Next frame: a resize that changes layout does not loop inside the observer.
+        this.frame = requestAnimationFrame(() => {
+          if (w !== this.width) this.width = w;
+        });
+      });
+      this.observer.observe(this);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+    this.observer = null;
+    cancelAnimationFrame(this.frame);
+  }
+
+  /** Whether a ResizeObserver is watching the host (for tests). */
+  protected get observing(): boolean {
+    return this.observer !== null;
+  }
+
+  /** The report shown: the `report` property, else the board's. */
+  protected get currentReport(): Report | null {
+    return this.report ?? this.board?.report ?? null;
+  }
+
+  protected get activeLocale(): string {
+    return this.locale || this.board?.locale || 'en';
+  }
+
+  protected get money(): string {
+    return this.currency || this.board?.currency || 'USD';
+  }
+
+  protected get resolvedTheme(): ThemeName {
+    return this.theme || this.board?.theme || this.ancestorTheme || 'auto';
+  }
+
+  /** A UI string in the widget's locale. */
+  protected msg(key: MessageKey, params?: Record<string, string | number>): string {
+    return t(this.activeLocale, key, params);
+  }
+
+  /** Accessible name of the widget (also the caption of its table and the name of exported files). */
+  protected abstract widgetLabel(report: Report | null): string;
+
+  /** The widget's content, in the ready state. */
+  protected abstract renderContent(report: Report | null): TemplateResult;
+
+  /** The numbers behind the widget, or null when there are none. */
+  protected abstract tableData(report: Report | null): DataTable | null;
+
+  /** Whether there is nothing to show. Default: no report. */
+  protected isEmpty(report: Report | null): boolean {
+    return !report;
+  }
+
+  /** A message for the empty state (default: "No data for this period"). */
+  protected emptyMessage(_report: Report | null): string {
+    return this.msg('empty');
+  }
+
+  /** The chart exported as SVG / PNG: the first `svg[part~="chart"]`. */
+  protected chartSvg(): SVGSVGElement | null {
+    return this.renderRoot?.querySelector<SVGSVGElement>('svg[part~="chart"]') ?? null;
+  }
+
+  /** Whether the ready view has a chart to export. */
+  protected hasChart(_report: Report | null): boolean {
+    return true;
+  }
+
+  private view(): View {
+    if (this.state === 'loading') return { kind: 'loading' };
+    if (this.state === 'error') return { kind: 'error', message: this.errorMessage || this.msg('error') };
+    if (this.state === 'empty') return { kind: 'empty' };
+    const report = this.currentReport;
+    if (!report && this.report === undefined && this.board) {
+      if (this.board.status === 'error') return { kind: 'error', message: this.board.error || this.msg('error') };
+      if (this.board.status === 'loading' || this.board.status === 'idle') return { kind: 'loading' };
+    }
+    if (this.isEmpty(report)) return { kind: 'empty', message: this.emptyMessage(report) };
+    return { kind: 'ready', report };
+  }
+
+  override render(): TemplateResult {
+    let body: TemplateResult;
+    let label = '';
+    let busy = false;
+    this.caught = null;
+    try {
+      const v = this.view();
+      busy = v.kind === 'loading';
+      label = this.widgetLabel(v.kind === 'ready' ? v.report : this.currentReport);
+      if (v.kind === 'loading') body = this.renderLoading();
+      else if (v.kind === 'empty') body = html`<div part="empty">${v.message ?? this.msg('empty')}</div>`;
+      else if (v.kind === 'error') body = this.renderErrorPart(v.message);
+      else {
+        const table = this.tableData(v.report);
+        body = html`${this.renderContent(v.report)}${table ? this.renderActions(this.hasChart(v.report)) : nothing}
+        ${table && this.tableOpen ? this.renderTable(table) : nothing}`;
+      }
+    } catch (error) {
+      this.caught = error;
+      body = this.renderErrorPart(this.msg('error'));
+    }
+    return html`<div
+      class="promo-root theme-${this.resolvedTheme}"
+      part="base"
+      role="group"
+      aria-label=${label || nothing}
+      aria-busy=${busy ? 'true' : 'false'}
+      lang=${this.activeLocale.toLowerCase().startsWith('vi') ? 'vi' : 'en'}
+    >
+      ${body}
+    </div>`;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.caught && this.caught !== this.reportedError) {
+      this.reportedError = this.caught;
+      const error = this.caught;
+      this.dispatchEvent(
+        new CustomEvent<PromoErrorDetail>('promo-error', {
+          detail: { message: error instanceof Error ? error.message : String(error), error },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    } else if (!this.caught) this.reportedError = null;
+  }
+
+  protected renderLoading(): TemplateResult {
+    return html`<div part="skeleton" aria-hidden="true">
+        <div class="bone short"></div>
+        <div class="bone big"></div>
+        <div class="bone"></div>
+      </div>
+      <span class="sr-only" role="status">${this.msg('loading')}</span>`;
+  }
+
+  protected renderErrorPart(message: string): TemplateResult {
+    return html`<div part="error" role="alert">${message}</div>`;
+  }
+
+  /** The reasons some values are missing, in words ("partial data"). */
+  protected renderPartial(reasons: Iterable<KpiReason>): TemplateResult | typeof nothing {
+    const list = [...new Set(reasons)];
+    if (!list.length) return nothing;
+    return html`<p part="partial">
+      ${this.msg('partial')} ${list.map((r) => reasonText(this.activeLocale, r)).join('; ')}.
+    </p>`;
+  }
+
+  protected renderActions(chart: boolean): TemplateResult {
+    const tableId = `${this.uid}-table`;
+    return html`<details part="actions" @keydown=${this.onActionsKeydown}>
+      <summary aria-label=${this.msg('actions')} title=${this.msg('actions')}>
+        <span aria-hidden="true">⋯</span>
+      </summary>
+      <div class="menu">
+        <button
+          type="button"
+          data-action="table"
+          aria-expanded=${this.tableOpen ? 'true' : 'false'}
+          aria-controls=${tableId}
+          @click=${this.toggleTable}
+        >
+          ${this.tableOpen ? this.msg('hideTable') : this.msg('showTable')}
+        </button>
+        <button type="button" data-action="csv" @click=${() => this.exportAs('csv')}>${this.msg('exportCsv')}</button>
+        ${
+          chart
+            ? html`<button type="button" data-action="svg" @click=${() => this.exportAs('svg')}>
+                  ${this.msg('exportSvg')}
+                </button>
+                <button type="button" data-action="png" @click=${() => this.exportAs('png')}>
+                  ${this.msg('exportPng')}
+                </button>`
+            : nothing
+        }
+      </div>
+    </details>`;
+  }
+
+  private onActionsKeydown(e: KeyboardEvent): void {
+    if (e.key !== 'Escape') return;
+    const details = e.currentTarget as HTMLDetailsElement;
+    if (!details.open) return;
+    details.open = false;
+    details.querySelector('summary')?.focus();
+    e.stopPropagation();
+  }
+
+  protected renderTable(table: DataTable): TemplateResult {
+    const num = table.numeric ?? [];
+    return html`<div class="table-wrap" id="${this.uid}-table" role="region" aria-label=${table.caption} tabindex="0">
+      <table part="table">
+        <caption>
+          ${table.caption}
+        </caption>
+        <thead>
+          <tr>
+            ${table.columns.map((c, i) => html`<th scope="col" class=${num[i] ? 'num' : ''}>${c}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${table.rows.map(
+            (row) =>
+              html`<tr>
+                ${row.map((c, i) =>
+                  i === 0
+                    ? html`<th scope="row">${c.text}</th>`
+                    : html`<td class=${num[i] ? 'num' : ''}>${c.text}</td>`,
+                )}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  /** Shows or hides the data table. */
+  toggleTable(): void {
+    this.tableOpen = !this.tableOpen;
+  }
+
+  /**
+   * Exports the numbers (`csv`) or the chart (`svg`, `png`). Fires a cancelable
+   * `promo-export`; unless cancelled, the file is downloaded. Resolves with the blob, or
+   * null when there is nothing to export.
+   */
+  async exportAs(format: ExportFormat): Promise<Blob | null> {
+    try {
+      const report = this.currentReport;
+      const table = this.tableData(report);
+      const base = table?.caption || this.widgetLabel(report) || this.localName;
+      let blob: Blob;
+      if (format === 'csv') {
+        if (!table) return null;
+        // BOM: spreadsheets then read the UTF-8 (Vietnamese) text correctly.
+        blob = new Blob(['\uFEFF', toCsv(table)], { type: 'text/csv;charset=utf-8' });
+      } else {
+        const svg = this.chartSvg();
+        if (!svg) return null;
+        const text = serializeSvg(svg);
+        blob = format === 'svg' ? new Blob([text], { type: 'image/svg+xml' }) : await svgToPng(text);
+      }
+      const filename = fileName(base, format);
+      const proceed = this.dispatchEvent(
+        new CustomEvent<PromoExportDetail>('promo-export', {
+          detail: { format, filename, blob },
+          bubbles: true,
+          composed: true,
+          cancelable: true,
+        }),
+      );
+      if (proceed) download(blob, filename);
+      return blob;
+    } catch (error) {
+      this.dispatchEvent(
+        new CustomEvent<PromoErrorDetail>('promo-error', {
+          detail: { message: error instanceof Error ? error.message : String(error), error },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+      return null;
+    }
+  }
+}

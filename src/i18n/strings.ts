@@ -1,0 +1,134 @@
+/**
+ * Every UI string of the kit, in English and Vietnamese. DOM-free.
+ *
+ * `t(locale, key, params)` picks the shipped locale nearest to `locale` (`vi-VN` -> `vi`,
+ * any other tag -> `en`) and fills `{name}` placeholders.
+ */
+import { baseLocale } from '../format/format.js';
+import type { KpiReason, Locale } from '../engine/types.js';
+
+const en = {
+  // states
+  loading: 'Loading…',
+  empty: 'No data for this period.',
+  error: 'This widget could not be shown.',
+  partial: 'Some values could not be computed.',
+  // reasons a KPI has no value
+  'reason.no-data': 'no data (nothing to divide by)',
+  'reason.missing-cogs': 'cost of goods missing on some orders',
+  'reason.no-exposures': 'no reach or impression data',
+  'reason.no-budget': 'no budget set',
+  // budget status
+  'status.scheduled': 'Scheduled',
+  'status.on-track': 'On track',
+  'status.at-risk': 'At risk',
+  'status.over-budget': 'Over budget',
+  'status.ended': 'Ended',
+  // data and export actions
+  actions: 'Data and export',
+  showTable: 'Show as table',
+  hideTable: 'Hide table',
+  exportCsv: 'Export CSV',
+  exportSvg: 'Export SVG',
+  exportPng: 'Export PNG',
+  // deltas
+  'delta.up': 'up {value} vs previous period',
+  'delta.down': 'down {value} vs previous period',
+  'delta.flat': 'unchanged vs previous period',
+  'delta.none': 'no comparison with the previous period',
+  'delta.good': 'better',
+  'delta.bad': 'worse',
+  previous: 'Previous period',
+  change: 'Change',
+  // tile
+  unknownKpi: 'Unknown KPI "{id}"',
+  unknownCampaign: 'Unknown campaign "{id}"',
+  target: 'Target',
+  targetProgress: '{percent} of target {target}',
+  trend: 'Daily trend, {from} to {to}',
+  date: 'Date',
+  kpi: 'KPI',
+  value: 'Value',
+  // budget gauge
+  campaign: 'Campaign',
+  budget: 'Budget',
+  spent: 'Spent',
+  expected: 'Expected by today',
+  projected: 'Projected at end',
+  remaining: 'Remaining',
+  projectedRevenue: 'Projected revenue',
+  pace: 'Pace',
+  status: 'Status',
+  days: 'Day {elapsed} of {total}',
+  noBudgets: 'No campaign with a budget in this report.',
+  gaugeSummary:
+    '{name}: {status}. Spent {spent} of {budget} ({percent}); expected by today {expected}; projected at end {projected}; remaining {remaining}; projected revenue {revenue}.',
+  overBy: 'over by {value}',
+};
+
+export type MessageKey = keyof typeof en;
+
+const vi: Record<MessageKey, string> = {
+  loading: 'Đang tải…',
+  empty: 'Không có dữ liệu trong kỳ này.',
+  error: 'Không thể hiển thị tiện ích này.',
+  partial: 'Một số chỉ số không tính được.',
+  'reason.no-data': 'không có dữ liệu (mẫu số bằng 0)',
+  'reason.missing-cogs': 'thiếu giá vốn ở một số đơn',
+  'reason.no-exposures': 'không có dữ liệu tiếp cận hay hiển thị',
+  'reason.no-budget': 'chưa đặt ngân sách',
+  'status.scheduled': 'Chưa bắt đầu',
+  'status.on-track': 'Đúng tiến độ',
+  'status.at-risk': 'Có nguy cơ vượt',
+  'status.over-budget': 'Vượt ngân sách',
+  'status.ended': 'Đã kết thúc',
+  actions: 'Dữ liệu và xuất',
+  showTable: 'Xem dạng bảng',
+  hideTable: 'Ẩn bảng',
+  exportCsv: 'Xuất CSV',
+  exportSvg: 'Xuất SVG',
+  exportPng: 'Xuất PNG',
+  'delta.up': 'tăng {value} so với kỳ trước',
+  'delta.down': 'giảm {value} so với kỳ trước',
+  'delta.flat': 'không đổi so với kỳ trước',
+  'delta.none': 'không có số liệu kỳ trước để so sánh',
+  'delta.good': 'tốt hơn',
+  'delta.bad': 'xấu hơn',
+  previous: 'Kỳ trước',
+  change: 'Thay đổi',
+  unknownKpi: 'Không có chỉ số "{id}"',
+  unknownCampaign: 'Không có chiến dịch "{id}"',
+  target: 'Mục tiêu',
+  targetProgress: 'đạt {percent} mục tiêu {target}',
+  trend: 'Diễn biến theo ngày, {from} đến {to}',
+  date: 'Ngày',
+  kpi: 'Chỉ số',
+  value: 'Giá trị',
+  campaign: 'Chiến dịch',
+  budget: 'Ngân sách',
+  spent: 'Đã chi',
+  expected: 'Dự kiến đến hôm nay',
+  projected: 'Dự báo khi kết thúc',
+  remaining: 'Còn lại',
+  projectedRevenue: 'Doanh thu dự báo',
+  pace: 'Tốc độ chi',
+  status: 'Trạng thái',
+  days: 'Ngày {elapsed} / {total}',
+  noBudgets: 'Không có chiến dịch nào có ngân sách trong báo cáo này.',
+  gaugeSummary:
+    '{name}: {status}. Đã chi {spent} trên {budget} ({percent}); dự kiến đến hôm nay {expected}; dự báo khi kết thúc {projected}; còn lại {remaining}; doanh thu dự báo {revenue}.',
+  overBy: 'vượt {value}',
+};
+
+/** The messages of each shipped locale. */
+export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, vi };
+
+/** A UI string in the locale nearest to `locale`, with `{name}` placeholders filled. */
+export function t(locale: string | undefined, key: MessageKey, params?: Record<string, string | number>): string {
+  const s = MESSAGES[baseLocale(locale)][key] ?? en[key];
+  return params ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : s;
+}
+
+/** The reason a KPI has no value, in words. */
+export const reasonText = (locale: string | undefined, reason: KpiReason): string =>
+  t(locale, `reason.${reason}` as MessageKey);

@@ -1,0 +1,71 @@
+/**
+ * Design tokens: every token an element uses is defined in src/theme/tokens.ts, and every
+ * token defined there is used by some element (scans the sources of src/elements/**).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { TOKENS, tokenCss, tokenTable, SERIES_COUNT } from '../../../src/theme/tokens.js';
+
+const ROOT = join(import.meta.dirname, '../../../src/elements');
+const files = readdirSync(ROOT, { recursive: true })
+  .map(String)
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => ({ file: f, text: readFileSync(join(ROOT, f), 'utf8') }));
+const defined = new Set(Object.keys(TOKENS));
+
+/** Token names a source uses: `var(--_x)`, `tokenVar('x')`, and the palette through `seriesVar(...)`. */
+function uses(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const [, n] of text.matchAll(/var\(\s*--_([a-z0-9-]+)/g)) out.add(n);
+  for (const [, n] of text.matchAll(/tokenVar\(\s*['"]([a-z0-9-]+)['"]/g)) out.add(n);
+  if (/seriesVar\(/.test(text)) for (let i = 1; i <= SERIES_COUNT; i++) out.add(`color-series-${i}`);
+  return out;
+}
+
+/** Private variables an element declares for itself (`--_bar-height: ...`). */
+function localDeclarations(text: string): Set<string> {
+  return new Set([...text.matchAll(/(?<![\w-])--_([a-z0-9-]+)\s*:/g)].map((m) => m[1]));
+}
+
+test('the element sources are found', () => {
+  assert.ok(files.some((f) => f.file.endsWith('kpi-tile.ts')));
+});
+
+test('every private token variable used by an element is defined (in TOKENS or in the element)', () => {
+  const undefinedUses: string[] = [];
+  for (const { file, text } of files) {
+    const local = localDeclarations(text);
+    for (const n of uses(text)) if (!defined.has(n) && !local.has(n)) undefinedUses.push(`${file}: --_${n}`);
+  }
+  assert.deepEqual(undefinedUses, []);
+});
+
+test('every public --promo-* property named in an element (styles or @cssproperty docs) is a token', () => {
+  const unknown: string[] = [];
+  for (const { file, text } of files)
+    for (const [, n] of text.matchAll(/--promo-([a-z0-9-]+)/g))
+      if (!defined.has(n)) unknown.push(`${file}: --promo-${n}`);
+  assert.deepEqual(unknown, []);
+});
+
+test('every token is used by some element', () => {
+  const used = new Set(files.flatMap(({ text }) => [...uses(text)]));
+  assert.deepEqual(
+    [...defined].filter((n) => !used.has(n)),
+    [],
+  );
+});
+
+test('the generated CSS maps every token to its private variable in light, auto-dark and forced dark', () => {
+  const css = tokenCss('.r');
+  for (const [name, t] of Object.entries(TOKENS)) {
+    const dark = 'dark' in t ? t.dark : t.light;
+    assert.ok(css.includes(`--_${name}: var(--promo-${name}, ${t.light});`), name);
+    const forced = css.slice(css.indexOf('.r.theme-dark'));
+    assert.ok(forced.includes(`--_${name}: var(--promo-${name}, ${dark});`), name);
+  }
+  assert.match(css, /@media \(prefers-color-scheme: dark\) \{\s*\.r\.theme-auto \{/);
+  assert.equal(tokenTable().split('\n').length, defined.size + 2);
+});
