@@ -50,6 +50,7 @@ const en = {
   kpi: 'KPI',
   value: 'Value',
   // budget gauge
+  budgetPacing: 'Budget pacing',
   campaign: 'Campaign',
   budget: 'Budget',
   spent: 'Spent',
@@ -60,6 +61,7 @@ const en = {
   pace: 'Pace',
   status: 'Status',
   days: 'Day {elapsed} of {total}',
+  daysElapsed: 'Days elapsed',
   noBudgets: 'No campaign with a budget in this report.',
   gaugeSummary:
     '{name}: {status}. Spent {spent} of {budget} ({percent}); expected by today {expected}; projected at end {projected}; remaining {remaining}; projected revenue {revenue}.',
@@ -104,6 +106,7 @@ const vi: Record<MessageKey, string> = {
   date: 'Ngày',
   kpi: 'Chỉ số',
   value: 'Giá trị',
+  budgetPacing: 'Tiến độ ngân sách',
   campaign: 'Chiến dịch',
   budget: 'Ngân sách',
   spent: 'Đã chi',
@@ -114,6 +117,7 @@ const vi: Record<MessageKey, string> = {
   pace: 'Tốc độ chi',
   status: 'Trạng thái',
   days: 'Ngày {elapsed} / {total}',
+  daysElapsed: 'Số ngày đã qua',
   noBudgets: 'Không có chiến dịch nào có ngân sách trong báo cáo này.',
   gaugeSummary:
     '{name}: {status}. Đã chi {spent} trên {budget} ({percent}); dự kiến đến hôm nay {expected}; dự báo khi kết thúc {projected}; còn lại {remaining}; doanh thu dự báo {revenue}.',

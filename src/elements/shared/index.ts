@@ -1,5 +1,5 @@
-export { PromoWidget, WIDGET_STATES, EXPORT_FORMATS } from './widget.js';
-export type { WidgetState, ExportFormat, PromoErrorDetail, PromoExportDetail } from './widget.js';
+export { PromoWidget, WidgetError, WIDGET_STATES, EXPORT_FORMATS } from './widget.js';
+export type { CampaignInfo, WidgetState, ExportFormat, PromoErrorDetail, PromoExportDetail } from './widget.js';
 export { widgetStyles } from './styles.js';
 export { toCsv, csvField, cell, fileName } from './data-table.js';
 export type { DataTable, DataCell } from './data-table.js';

@@ -40,6 +40,17 @@ type View =
   | { kind: 'error'; message: string }
   | { kind: 'ready'; report: Report | null };
 
+/** What widgets may know of a campaign beyond the report: its name and SMART targets. */
+export interface CampaignInfo {
+  id: string;
+  name: string;
+  /** Goals by KPI id, e.g. `{ revenue: 20000000 }`. */
+  targets?: Record<string, number>;
+}
+
+/** An error whose message is meant for the user (shown as is in the `error` part). */
+export class WidgetError extends Error {}
+
 let uid = 0;
 
 /** Closest ancestor (crossing shadow roots) with the attribute. */
@@ -68,6 +79,9 @@ export abstract class PromoWidget extends LitElement {
   /** Forces a state: `loading` (skeleton), `empty`, `error`; `auto` (default) derives it from the report. */
   @property() state: WidgetState = 'auto';
 
+  /** Campaign names and targets (the report carries ids only). Default: the board's, when it provides them. */
+  @property({ attribute: false }) campaigns: CampaignInfo[] | undefined = undefined;
+
   /** Message shown in the `error` state when forced by `state="error"`. */
   @property({ attribute: 'error-message' }) errorMessage = '';
 
@@ -81,7 +95,7 @@ export abstract class PromoWidget extends LitElement {
   private observer: ResizeObserver | null = null;
   private frame = 0;
   private caught: unknown = null;
-  private reportedError: unknown = null;
+  private reportedError: string | null = null;
   protected readonly uid = `promo-${++uid}`;
 
   constructor() {
@@ -127,6 +141,17 @@ export abstract class PromoWidget extends LitElement {
   /** The report shown: the `report` property, else the board's. */
   protected get currentReport(): Report | null {
     return this.report ?? this.board?.report ?? null;
+  }
+
+  /** The campaign's name and targets, when known. */
+  protected campaignInfo(id: string): CampaignInfo | undefined {
+    const list = this.campaigns ?? (this.board as (BoardState & { campaigns?: CampaignInfo[] }) | null)?.campaigns;
+    return list?.find((c) => c.id === id);
+  }
+
+  /** The campaign's name, or its id. */
+  protected campaignName(id: string): string {
+    return this.campaignInfo(id)?.name ?? id;
   }
 
   protected get activeLocale(): string {
@@ -207,7 +232,7 @@ export abstract class PromoWidget extends LitElement {
       }
     } catch (error) {
       this.caught = error;
-      body = this.renderErrorPart(this.msg('error'));
+      body = this.renderErrorPart(error instanceof WidgetError ? error.message : this.msg('error'));
     }
     return html`<div
       class="promo-root theme-${this.resolvedTheme}"
@@ -223,12 +248,14 @@ export abstract class PromoWidget extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.caught && this.caught !== this.reportedError) {
-      this.reportedError = this.caught;
+    const message = this.caught ? (this.caught instanceof Error ? this.caught.message : String(this.caught)) : null;
+    // Once per distinct failure: re-renders of the same broken input do not repeat it.
+    if (message !== null && message !== this.reportedError) {
+      this.reportedError = message;
       const error = this.caught;
       this.dispatchEvent(
         new CustomEvent<PromoErrorDetail>('promo-error', {
-          detail: { message: error instanceof Error ? error.message : String(error), error },
+          detail: { message, error },
           bubbles: true,
           composed: true,
         }),

@@ -1,0 +1,186 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys, emulateMedia } from '@web/test-runner-commands';
+import '../../../src/elements/kpi-tile/define.js';
+import type { PromoKpiTile } from '../../../src/elements/kpi-tile/kpi-tile.js';
+import { csvField, toCsv, fileName, cell } from '../../../src/elements/shared/data-table.js';
+import { makeReport, REPORT } from '../../fixtures/report.js';
+import { $, $$, boardState, captureExport, settle, text, type TestBoard } from './helpers.js';
+
+describe('CSV export helpers', () => {
+  it('neutralises text cells starting with = + - @ tab or CR, and quotes when needed', () => {
+    expect(csvField('=SUM(A1:A2)')).to.equal("'=SUM(A1:A2)");
+    expect(csvField('+1')).to.equal("'+1");
+    expect(csvField('-2+3')).to.equal("'-2+3");
+    expect(csvField('@cmd')).to.equal("'@cmd");
+    expect(csvField('\tx')).to.equal("'\tx");
+    expect(csvField('\rx')).to.equal('"\'\rx"');
+    expect(csvField('=HYPERLINK("x")')).to.equal('"\'=HYPERLINK(""x"")"');
+    expect(csvField('a,b')).to.equal('"a,b"');
+    expect(csvField('Tết sớm')).to.equal('Tết sớm');
+    // Numbers are values, not formulas: a negative number stays a number.
+    expect(csvField(-100000)).to.equal('-100000');
+    expect(csvField(null)).to.equal('');
+    expect(csvField(Number.NaN)).to.equal('');
+  });
+
+  it('writes a header row and CRLF lines', () => {
+    const csv = toCsv({ caption: 'x', columns: ['a', 'b'], rows: [[cell('=x'), cell(1.5)]] });
+    expect(csv).to.equal("a,b\r\n'=x,1.5\r\n");
+  });
+
+  it('names files from the caption without accents', () => {
+    expect(fileName('Doanh thu khuyến mãi · Đợt 1', 'csv')).to.equal('promo-doanh-thu-khuyen-mai-dot-1.csv');
+  });
+});
+
+describe('widget base (through <promo-kpi-tile>)', () => {
+  afterEach(() => emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' }));
+
+  it('reads the report from the board context when it has no report property', async () => {
+    const board = await fixture<TestBoard>(
+      html`<test-board><promo-kpi-tile kpi="orders"></promo-kpi-tile></test-board>`,
+    );
+    board.state = boardState({ report: REPORT, locale: 'vi' });
+    const tile = board.querySelector('promo-kpi-tile')!;
+    await tile.updateComplete;
+    expect(text($(tile, '[part~="value"]'))).to.equal('66');
+    expect(text($(tile, '[part~="label"]'))).to.equal('Đơn hàng');
+    // A new board value (replaced, not mutated) updates the tile.
+    const r2 = makeReport();
+    r2.kpis.orders = { value: 70, previous: 66, delta: 4 / 66 };
+    board.state = boardState({ report: r2, locale: 'en' });
+    await tile.updateComplete;
+    expect(text($(tile, '[part~="value"]'))).to.equal('70');
+    expect(text($(tile, '[part~="label"]'))).to.equal('Orders');
+  });
+
+  it('shows every state: loading (board and forced), error (board and forced), empty', async () => {
+    const board = await fixture<TestBoard>(html`<test-board><promo-kpi-tile kpi="roi"></promo-kpi-tile></test-board>`);
+    const tile = board.querySelector('promo-kpi-tile')!;
+    board.state = boardState({ status: 'loading' });
+    await tile.updateComplete;
+    expect($(tile, '[part~="skeleton"]')).to.exist;
+    expect($(tile, '[part~="base"]').getAttribute('aria-busy')).to.equal('true');
+    expect(text($(tile, '[role="status"]'))).to.equal('Loading…');
+
+    board.state = boardState({ status: 'error', error: 'Could not load orders.csv' });
+    await tile.updateComplete;
+    expect(text($(tile, '[part~="error"]'))).to.equal('Could not load orders.csv');
+
+    tile.report = REPORT;
+    tile.state = 'loading';
+    await tile.updateComplete;
+    expect($(tile, '[part~="skeleton"]')).to.exist;
+    tile.state = 'empty';
+    await tile.updateComplete;
+    expect(text($(tile, '[part~="empty"]'))).to.equal('No data for this period.');
+    tile.state = 'error';
+    tile.errorMessage = 'Nope';
+    await tile.updateComplete;
+    expect(text($(tile, '[part~="error"]'))).to.equal('Nope');
+    expect($(tile, '[part~="error"]').getAttribute('role')).to.equal('alert');
+    tile.state = 'auto';
+    await tile.updateComplete;
+    expect($(tile, '[part~="value"]')).to.exist;
+  });
+
+  it('never throws out of render: a broken report shows the error part and fires promo-error once', async () => {
+    const broken = { ...makeReport(), daily: null } as unknown as typeof REPORT;
+    const errors: CustomEvent[] = [];
+    const wrap = await fixture<HTMLDivElement>(html`<div @promo-error=${(e: CustomEvent) => errors.push(e)}></div>`);
+    const tile = document.createElement('promo-kpi-tile');
+    tile.kpi = 'revenue';
+    tile.report = broken;
+    wrap.append(tile);
+    await tile.updateComplete;
+    expect(text($(tile, '[part~="error"]'))).to.equal('This widget could not be shown.');
+    expect(errors).to.have.length(1);
+    expect(errors[0].detail.message).to.be.a('string').and.not.empty;
+    tile.locale = 'vi';
+    await tile.updateComplete;
+    expect(errors).to.have.length(1);
+    tile.report = REPORT;
+    await tile.updateComplete;
+    expect($(tile, '[part~="error"]')).to.not.exist;
+  });
+
+  it('opens the data table and exports by keyboard only', async () => {
+    const el = await fixture<PromoKpiTile>(
+      html`<promo-kpi-tile kpi="revenue" currency="VND" .report=${REPORT}></promo-kpi-tile>`,
+    );
+    const summary = $(el, '[part~="actions"] summary');
+    summary.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect($<HTMLDetailsElement>(el, '[part~="actions"]').open).to.equal(true);
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.getAttribute('data-action')).to.equal('table');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const table = $(el, 'table[part~="table"]');
+    expect(table).to.exist;
+    expect($(el, '[data-action="table"]').getAttribute('aria-expanded')).to.equal('true');
+    expect(text(table.querySelector('caption'))).to.equal('Promotion revenue');
+    expect($$(el, 'tbody tr')).to.have.length(3 + 7);
+    expect(text(table.querySelector('tbody tr td'))).to.equal('₫18,500,000');
+    await expect(el).to.be.accessible();
+
+    let exported: string | null = null;
+    el.addEventListener('promo-export', (e) => {
+      e.preventDefault();
+      exported = (e as CustomEvent).detail.format;
+    });
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.getAttribute('data-action')).to.equal('csv');
+    await sendKeys({ press: 'Enter' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(exported).to.equal('csv');
+
+    await sendKeys({ press: 'Escape' });
+    expect($<HTMLDetailsElement>(el, '[part~="actions"]').open).to.equal(false);
+    expect(el.shadowRoot!.activeElement).to.equal(summary);
+  });
+
+  it('exports the chart as SVG with token colours inlined, and as PNG', async () => {
+    const el = await fixture<PromoKpiTile>(
+      html`<promo-kpi-tile kpi="revenue" theme="dark" .report=${REPORT}></promo-kpi-tile>`,
+    );
+    const svg = await captureExport(el, 'svg');
+    expect(svg.filename).to.equal('promo-promotion-revenue.svg');
+    const s = await svg.blob.text();
+    expect(s).to.match(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(s).to.not.contain('var(');
+    // Dark accent #58a6ff on the line, dark surface #161b22 as background.
+    expect(s).to.contain('stroke="rgb(88, 166, 255)"');
+    expect(s).to.contain('fill="rgb(22, 27, 34)"');
+    const png = await captureExport(el, 'png');
+    expect(png.blob.type).to.equal('image/png');
+    const head = new Uint8Array(await png.blob.slice(0, 8).arrayBuffer());
+    expect([...head]).to.deep.equal([137, 80, 78, 71, 13, 10, 26, 10]);
+  });
+
+  it('observes its size and stops when removed', async () => {
+    const wrap = await fixture<HTMLDivElement>(
+      html`<div style="width: 180px">
+        <promo-kpi-tile kpi="revenue" currency="VND" .report=${REPORT}></promo-kpi-tile>
+      </div>`,
+    );
+    const el = wrap.querySelector('promo-kpi-tile')!;
+    await settle(el);
+    // Under 200 px the value is compact.
+    expect(text($(el, '[part~="value"]'))).to.equal('₫18.5M');
+    wrap.style.width = '480px';
+    await settle(el);
+    expect(text($(el, '[part~="value"]'))).to.equal('₫18,500,000');
+    el.remove();
+    expect((el as unknown as { observing: boolean }).observing).to.equal(false);
+  });
+
+  it('respects prefers-reduced-motion (no skeleton animation)', async () => {
+    const el = await fixture<PromoKpiTile>(html`<promo-kpi-tile kpi="revenue" state="loading"></promo-kpi-tile>`);
+    const bone = $(el, '.bone');
+    expect(getComputedStyle(bone).animationName).to.equal('promo-pulse');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    expect(getComputedStyle(bone).animationName).to.equal('none');
+  });
+});
