@@ -1,0 +1,436 @@
+/**
+ * Pure geometry of the campaign chart: ranking (top N plus "others"), horizontal bars with
+ * an optional second metric, and the trend view (campaign revenue against the store's
+ * total, by day or ISO week). Data and size in, shapes out. No DOM.
+ */
+import { max, min } from 'd3-array';
+import { scaleLinear } from 'd3-scale';
+import { area, line } from 'd3-shape';
+import { formatDay, parseLocalDate, weekStart } from '../../engine/time.js';
+import type { DailyPoint, KpiPolarity, KpiReason } from '../../engine/types.js';
+
+/** Id of the aggregate row of the campaigns beyond the top N. */
+export const OTHERS_ID = '\u0000others';
+
+/**
+ * KPIs that are sums over campaigns, so an "others" row may add the campaigns beyond the top
+ * N. Ratios, averages and distinct counts (buyers, reach) do not add up across campaigns.
+ */
+export const ADDITIVE_KPIS: ReadonlySet<string> = new Set([
+  'revenue',
+  'orders',
+  'discountCost',
+  'spend',
+  'promoCost',
+  'cogs',
+  'grossProfit',
+  'impressions',
+  'clicks',
+  'engagements',
+  'newCustomers',
+  'pointsEarned',
+  'pointsRedeemed',
+  'budget',
+]);
+
+/** One campaign on one or two KPIs. */
+export interface CampaignDatum {
+  id: string;
+  name: string;
+  value: number | null;
+  reason?: KpiReason;
+  secondary?: number | null;
+  secondaryReason?: KpiReason;
+}
+
+export interface RankedRow extends CampaignDatum {
+  /** 1 for the winner; null for campaigns without a value and for "others". */
+  rank: number | null;
+  /** For the "others" row: how many campaigns it adds up. */
+  count?: number;
+}
+
+export interface Ranking {
+  rows: RankedRow[];
+  /** Campaigns folded into the "others" row (0 when there is none). */
+  folded: number;
+  /** `all`: every campaign fits; `others`: top N plus an aggregate; `scroll`: every campaign, in a scrolling list. */
+  mode: 'all' | 'others' | 'scroll';
+}
+
+export interface RankOptions {
+  polarity: KpiPolarity;
+  /** Rows shown before folding or scrolling. */
+  limit: number;
+  /** Whether the primary KPI adds up across campaigns. */
+  additive: boolean;
+  /** Whether the secondary KPI adds up across campaigns (for the "others" row). */
+  secondaryAdditive?: boolean;
+}
+
+const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/**
+ * Sorts campaigns so the winner comes first: the highest value, or the lowest for a
+ * lower-is-better KPI (CAC, costs). Campaigns without a value come last, by name. Beyond
+ * `limit` rows, an additive KPI folds the rest into one "others" row; any other KPI keeps
+ * every row (`scroll`).
+ */
+export function rankCampaigns(data: readonly CampaignDatum[], o: RankOptions): Ranking {
+  const dir = o.polarity === 'lower-is-better' ? 1 : -1;
+  const byName = (a: CampaignDatum, b: CampaignDatum) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+  const valued = data.filter((d) => finite(d.value)).sort((a, b) => dir * (a.value! - b.value!) || byName(a, b));
+  const blank = data.filter((d) => !finite(d.value)).sort(byName);
+  const ranked: RankedRow[] = [
+    ...valued.map((d, i) => ({ ...d, rank: i + 1 })),
+    ...blank.map((d) => ({ ...d, value: null, rank: null })),
+  ];
+  const limit = Math.max(1, Math.floor(o.limit));
+  if (ranked.length <= limit) return { rows: ranked, folded: 0, mode: 'all' };
+  if (!o.additive) return { rows: ranked, folded: 0, mode: 'scroll' };
+  const kept = ranked.slice(0, limit - 1);
+  const rest = ranked.slice(limit - 1);
+  const sum = (vs: (number | null | undefined)[]) => {
+    const f = vs.filter(finite);
+    return f.length ? f.reduce((s, v) => s + v, 0) : null;
+  };
+  const others: RankedRow = {
+    id: OTHERS_ID,
+    name: '',
+    value: sum(rest.map((r) => r.value)),
+    secondary: o.secondaryAdditive ? sum(rest.map((r) => r.secondary)) : null,
+    rank: null,
+    count: rest.length,
+  };
+  return { rows: [...kept, others], folded: rest.length, mode: 'others' };
+}
+
+/** Rough width of a text in px (average glyph of a sans-serif UI font). */
+export function textWidth(text: string, fontSize: number): number {
+  return text.length * fontSize * 0.58;
+}
+
+/** The text cut to `width` px with an ellipsis. */
+export function fitText(text: string, width: number, fontSize: number): string {
+  if (textWidth(text, fontSize) <= width) return text;
+  const n = Math.max(1, Math.floor(width / (fontSize * 0.58)) - 1);
+  return text.slice(0, n).trimEnd() + '…';
+}
+
+/** How the second metric is drawn: none, a bar on the same axis (same unit), or a dot on its own axis. */
+export type SecondaryMode = 'none' | 'paired' | 'marker';
+
+export interface BarOptions {
+  width: number;
+  fontSize: number;
+  secondary: SecondaryMode;
+  /** Formatted primary value of each row (for the value column width). */
+  valueLabels: readonly string[];
+  /** Formatted secondary value of each row. */
+  secondaryLabels?: readonly string[];
+  /** Formats an axis tick of the primary / secondary scale. */
+  tick: (v: number) => string;
+  secondaryTick?: (v: number) => string;
+}
+
+export interface Tick {
+  x: number;
+  label: string;
+}
+
+export interface BarRow {
+  id: string;
+  /** Top of the row band. */
+  y: number;
+  height: number;
+  /** Label, cut to fit, and its position. */
+  label: string;
+  labelX: number;
+  labelY: number;
+  /** Primary bar (absent for a null value). */
+  bar: { x: number; y: number; width: number; height: number } | null;
+  /** Baseline y of the primary value text (right-aligned at `valueX`). */
+  valueY: number;
+  /** Second lane: a bar (paired) or a dot (marker); null when there is none or no value. */
+  second:
+    | { kind: 'bar'; x: number; y: number; width: number; height: number }
+    | { kind: 'dot'; cx: number; cy: number }
+    | null;
+  /** Centre line of the second lane (for its track and value text). */
+  secondY: number;
+}
+
+export interface BarLayout {
+  width: number;
+  height: number;
+  /** `side`: labels left of the bars; `stacked`: labels above the bars (narrow cards). */
+  arrangement: 'side' | 'stacked';
+  plot: { x0: number; x1: number; y0: number; y1: number };
+  zeroX: number;
+  /** Right edge of the value column (text-anchor end). */
+  valueX: number;
+  ticks: Tick[];
+  /** Ticks of the secondary axis (marker mode), drawn above the plot. */
+  secondaryTicks: Tick[];
+  rows: BarRow[];
+}
+
+/** Width below which labels go above the bars. */
+export const STACK_BELOW = 420;
+
+/**
+ * Horizontal bars, one row per campaign, in `width` px. Wide: label column, bars, value
+ * column. Narrow (< {@link STACK_BELOW}): the label above its bar. Bars start at zero
+ * (negative values go left of it). With a second metric each row has a second lane.
+ */
+export function barLayout(rows: readonly RankedRow[], o: BarOptions): BarLayout {
+  const fs = o.fontSize;
+  const width = Math.max(120, Math.floor(o.width));
+  const stacked = width < STACK_BELOW;
+  const hasSecond = o.secondary !== 'none';
+  const valueW = Math.ceil(
+    Math.max(
+      textWidth('—', fs),
+      ...o.valueLabels.map((s) => textWidth(s, fs)),
+      ...(o.secondaryLabels ?? []).map((s) => textWidth(s, fs * 0.85)),
+    ),
+  );
+  const labelW = stacked ? 0 : Math.round(Math.min(220, Math.max(72, width * 0.28)));
+  const gap = 8;
+  const x0 = stacked ? 0 : labelW + gap;
+  const x1 = Math.max(x0 + 40, width - valueW - gap);
+  const topAxis = o.secondary === 'marker' ? Math.round(fs * 1.6) : 0;
+  const barH = Math.round(fs * 1.15);
+  const laneH = hasSecond ? Math.round(fs * 0.8) : 0;
+  const labelLine = stacked ? Math.round(fs * 1.35) : 0;
+  const rowH = labelLine + barH + (hasSecond ? laneH + 4 : 0) + Math.round(fs * 0.7);
+
+  const values = rows.flatMap((r) => (finite(r.value) ? [r.value] : []));
+  const seconds = rows.flatMap((r) => (finite(r.secondary) ? [r.secondary] : []));
+  const sameAxis = o.secondary === 'paired' ? seconds : [];
+  const lo = Math.min(0, min([...values, ...sameAxis]) ?? 0);
+  const hi = Math.max(0, max([...values, ...sameAxis]) ?? 0);
+  const x = scaleLinear()
+    .domain(lo === hi ? [0, 1] : [lo, hi])
+    .nice()
+    .range([x0, x1]);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  const zeroX = round(x(0));
+  const tickCount = Math.max(2, Math.floor((x1 - x0) / 90));
+  const ticks = x.ticks(tickCount).map((v) => ({ x: round(x(v)), label: o.tick(v) }));
+
+  let x2: ((v: number) => number) | null = null;
+  let secondaryTicks: Tick[] = [];
+  if (o.secondary === 'marker') {
+    const lo2 = Math.min(0, min(seconds) ?? 0);
+    const hi2 = Math.max(0, max(seconds) ?? 0);
+    const s2 = scaleLinear()
+      .domain(lo2 === hi2 ? [0, 1] : [lo2, hi2])
+      .nice()
+      .range([x0, x1]);
+    x2 = (v) => round(s2(v));
+    const fmt = o.secondaryTick ?? o.tick;
+    secondaryTicks = s2.ticks(tickCount).map((v) => ({ x: round(s2(v)), label: fmt(v) }));
+  }
+
+  const out: BarRow[] = rows.map((r, i) => {
+    const y = topAxis + i * rowH;
+    const barY = y + labelLine + Math.round(fs * 0.35);
+    const bar = finite(r.value)
+      ? {
+          x: Math.min(zeroX, round(x(r.value))),
+          y: barY,
+          width: Math.max(r.value === 0 ? 0 : 1, round(Math.abs(x(r.value) - x(0)))),
+          height: barH,
+        }
+      : null;
+    const laneY = barY + barH + 4;
+    let second: BarRow['second'] = null;
+    if (finite(r.secondary)) {
+      if (o.secondary === 'paired')
+        second = {
+          kind: 'bar',
+          x: Math.min(zeroX, round(x(r.secondary))),
+          y: laneY,
+          width: Math.max(r.secondary === 0 ? 0 : 1, round(Math.abs(x(r.secondary) - x(0)))),
+          height: laneH,
+        };
+      else if (x2) second = { kind: 'dot', cx: x2(r.secondary), cy: laneY + laneH / 2 };
+    }
+    const label = r.name;
+    return {
+      id: r.id,
+      y,
+      height: rowH,
+      label: fitText(label, stacked ? width - valueW - gap : labelW, fs),
+      labelX: stacked ? 0 : labelW,
+      labelY: stacked ? y + Math.round(fs * 1.05) : barY + barH / 2,
+      bar,
+      valueY: barY + barH / 2,
+      second,
+      secondY: laneY + laneH / 2,
+    };
+  });
+  const y1 = topAxis + rows.length * rowH;
+  return {
+    width,
+    height: y1 + Math.round(fs * 1.8),
+    arrangement: stacked ? 'stacked' : 'side',
+    plot: { x0, x1, y0: topAxis, y1 },
+    zeroX,
+    valueX: width,
+    ticks,
+    secondaryTicks,
+    rows: out,
+  };
+}
+
+/* ------------------------------------------------------------------ trend view */
+
+export const TREND_GRAINS = ['day', 'week'] as const;
+export type TrendGrain = (typeof TREND_GRAINS)[number];
+
+export interface TrendSeries {
+  id: string;
+  values: number[];
+}
+
+export interface TrendData {
+  /** First day (`YYYY-MM-DD`) of each bucket: the date, or the Monday of the ISO week. */
+  buckets: string[];
+  /** Days of data in each bucket (a week cut by the period has fewer than 7). */
+  days: number[];
+  /** The store's total revenue (`allRevenue`) per bucket. */
+  total: number[];
+  series: TrendSeries[];
+}
+
+/** Sums `daily` into day or ISO-week buckets: the store total and each campaign's revenue. */
+export function bucketDaily(daily: readonly DailyPoint[], ids: readonly string[], grain: TrendGrain): TrendData {
+  const index = new Map<string, number>();
+  const out: TrendData = { buckets: [], days: [], total: [], series: ids.map((id) => ({ id, values: [] })) };
+  const sorted = [...daily].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  for (const d of sorted) {
+    const day = parseLocalDate(d.date);
+    if (day === null) continue;
+    const key = grain === 'week' ? formatDay(weekStart(day)) : d.date;
+    let i = index.get(key);
+    if (i === undefined) {
+      i = out.buckets.length;
+      index.set(key, i);
+      out.buckets.push(key);
+      out.days.push(0);
+      out.total.push(0);
+      for (const s of out.series) s.values.push(0);
+    }
+    out.days[i]++;
+    out.total[i] += finite(d.allRevenue) ? d.allRevenue : 0;
+    for (const s of out.series) {
+      const v = d.byCampaign?.[s.id]?.revenue;
+      s.values[i] += finite(v) ? v : 0;
+    }
+  }
+  return out;
+}
+
+/** Campaign ids of `daily`, by revenue over the period, largest first. */
+export function campaignsByRevenue(daily: readonly DailyPoint[]): string[] {
+  const sums = new Map<string, number>();
+  for (const d of daily)
+    for (const [id, v] of Object.entries(d.byCampaign ?? {}))
+      sums.set(id, (sums.get(id) ?? 0) + (finite(v?.revenue) ? v.revenue : 0));
+  return [...sums].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id);
+}
+
+export interface TrendOptions {
+  width: number;
+  height: number;
+  fontSize: number;
+  /** Formats a y tick (currency, compact). */
+  tick: (v: number) => string;
+  /** Formats an x label from a bucket's first day. */
+  dateLabel: (day: string) => string;
+}
+
+export interface TrendLayout {
+  width: number;
+  height: number;
+  plot: { x0: number; x1: number; y0: number; y1: number };
+  /** x of each bucket. */
+  xs: number[];
+  yTicks: { y: number; label: string }[];
+  xTicks: { x: number; label: string; anchor: 'start' | 'middle' | 'end' }[];
+  /** Area and top line of the store total. */
+  totalArea: string;
+  totalLine: string;
+  lines: { id: string; path: string; points: { x: number; y: number }[] }[];
+}
+
+/** Lines of each campaign over the area of the store total, in `width` x `height` px. */
+export function trendLayout(data: TrendData, o: TrendOptions): TrendLayout {
+  const fs = o.fontSize;
+  const width = Math.max(160, Math.floor(o.width));
+  const height = Math.max(120, Math.floor(o.height));
+  const hi = Math.max(max(data.total) ?? 0, ...data.series.map((s) => max(s.values) ?? 0));
+  const y = scaleLinear()
+    .domain([0, hi > 0 ? hi : 1])
+    .nice();
+  const yCount = Math.max(2, Math.floor(height / 50));
+  const yValues = y.ticks(yCount);
+  const yLabels = yValues.map(o.tick);
+  const x0 = Math.ceil(Math.max(...yLabels.map((s) => textWidth(s, fs * 0.85)))) + 8;
+  const x1 = width - Math.round(fs * 1.2);
+  const y0 = Math.round(fs * 0.6);
+  const y1 = height - Math.round(fs * 1.9);
+  y.range([y1, y0]);
+  const n = data.buckets.length;
+  const round = (v: number) => Math.round(v * 10) / 10;
+  const xs = data.buckets.map((_, i) => round(n <= 1 ? (x0 + x1) / 2 : x0 + ((x1 - x0) * i) / (n - 1)));
+  const yOf = (v: number) => round(y(v));
+  const lineOf = line<number>()
+    .x((_, i) => xs[i])
+    .y((v) => yOf(v));
+  const areaOf = area<number>()
+    .x((_, i) => xs[i])
+    .y0(y1)
+    .y1((v) => yOf(v));
+  // As many date labels as fit, evenly spaced, always the first and the last.
+  const labels = data.buckets.map(o.dateLabel);
+  const room = Math.max(...labels.map((s) => textWidth(s, fs * 0.85)), 1) + 12;
+  const fit = Math.max(1, Math.floor((x1 - x0) / room) + 1);
+  const step = Math.max(1, Math.ceil((n - 1) / Math.max(1, fit - 1)));
+  const xTicks: TrendLayout['xTicks'] = [];
+  for (let i = 0; i < n; i += step) xTicks.push({ x: xs[i], label: labels[i], anchor: 'middle' });
+  if (n > 1 && (n - 1) % step !== 0) {
+    // The last label replaces a neighbour it would overlap.
+    if (xTicks.length > 1 && xs[n - 1] - xTicks[xTicks.length - 1].x < room) xTicks.pop();
+    xTicks.push({ x: xs[n - 1], label: labels[n - 1], anchor: 'middle' });
+  }
+  if (xTicks.length) {
+    if (xTicks[0].x - textWidth(xTicks[0].label, fs * 0.85) / 2 < 0) xTicks[0].anchor = 'start';
+    const last = xTicks[xTicks.length - 1];
+    if (last.x + textWidth(last.label, fs * 0.85) / 2 > width) last.anchor = 'end';
+  }
+  return {
+    width,
+    height,
+    plot: { x0, x1, y0, y1 },
+    xs,
+    yTicks: yValues.map((v, i) => ({ y: yOf(v), label: yLabels[i] })),
+    xTicks,
+    totalArea: n ? (areaOf(data.total) ?? '') : '',
+    totalLine: n ? (lineOf(data.total) ?? '') : '',
+    lines: data.series.map((s) => ({
+      id: s.id,
+      path: n ? (lineOf(s.values) ?? '') : '',
+      points: s.values.map((v, i) => ({ x: xs[i], y: yOf(v) })),
+    })),
+  };
+}
+
+/** Index of the bucket nearest to `px` (pointer x in chart coordinates). */
+export function nearestIndex(xs: readonly number[], px: number): number {
+  let best = 0;
+  for (let i = 1; i < xs.length; i++) if (Math.abs(xs[i] - px) < Math.abs(xs[best] - px)) best = i;
+  return best;
+}

@@ -1,0 +1,260 @@
+/**
+ * Pure geometry of the cohort heatmap: the grid of cohorts by period since first order,
+ * the colour position of each cell, which values fit in their cell, the legend, and the
+ * recency bars. Data and size in, shapes out. No DOM.
+ */
+import { max } from 'd3-array';
+import { scaleLinear } from 'd3-scale';
+import { interpolateBlues, interpolateGreens, interpolateViridis, interpolateYlOrRd } from 'd3-scale-chromatic';
+import type { CohortRow, RecencyRow } from '../../engine/types.js';
+
+export const HEATMAP_MODES = ['retention', 'revenue', 'recency'] as const;
+export type HeatmapMode = (typeof HEATMAP_MODES)[number];
+
+/**
+ * Colour schemes: `theme` mixes the `--promo-color-heat-low` and `-high` tokens (follows
+ * the light / dark theme and brand themes); the others are d3-scale-chromatic sequential
+ * schemes.
+ */
+export const HEATMAP_SCHEMES = ['theme', 'blues', 'greens', 'viridis', 'ylorrd'] as const;
+export type HeatmapScheme = (typeof HEATMAP_SCHEMES)[number];
+
+const INTERPOLATORS: Record<Exclude<HeatmapScheme, 'theme'>, (t: number) => string> = {
+  blues: interpolateBlues,
+  greens: interpolateGreens,
+  viridis: interpolateViridis,
+  ylorrd: interpolateYlOrRd,
+};
+
+/**
+ * The fill of a cell at position `t` in [0, 1] of the scale: a CSS colour. `theme` gives a
+ * `color-mix()` of the heat tokens, so the colours follow the theme without script.
+ */
+export function cellColor(scheme: HeatmapScheme, t: number): string {
+  const u = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0));
+  if (scheme === 'theme') {
+    const pct = Math.round(u * 1000) / 10;
+    return `color-mix(in oklab, var(--_color-heat-high) ${pct}%, var(--_color-heat-low))`;
+  }
+  return INTERPOLATORS[scheme](u);
+}
+
+/** Relative luminance (WCAG) of an `rgb(...)` or `#rrggbb` colour; null for anything else. */
+export function luminance(color: string): number | null {
+  let rgb: number[] | null = null;
+  const m = /^rgb\(\s*(\d+)[,\s]+(\d+)[,\s]+(\d+)/.exec(color);
+  if (m) rgb = [m[1], m[2], m[3]].map(Number);
+  else if (/^#[0-9a-f]{6}$/i.test(color)) rgb = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
+  if (!rgb) return null;
+  const [r, g, b] = rgb.map((c) => {
+    const s = c / 255;
+    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/**
+ * Whether text on a cell should be light: for d3 schemes from the cell colour's
+ * luminance (the better WCAG contrast of white or near-black); for the theme scheme,
+ * past the middle of the scale (the text then takes the surface colour, which contrasts
+ * with the high end of the heat tokens in both themes).
+ */
+export function lightText(scheme: HeatmapScheme, t: number): boolean {
+  if (scheme === 'theme') return t > 0.5;
+  const l = luminance(cellColor(scheme, t));
+  if (l === null) return t > 0.5;
+  // Contrast with white (1.05 / (l + 0.05)) against with #1b1f24 (l ≈ 0.014).
+  return 1.05 / (l + 0.05) > (l + 0.05) / 0.064;
+}
+
+/** Rough width of a text in px. */
+export const textWidth = (text: string, fontSize: number): number => text.length * fontSize * 0.58;
+
+export interface HeatCell {
+  row: number;
+  col: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  value: number;
+  /** Position on the colour scale, in [0, 1]. */
+  t: number;
+  /** Whether the formatted value fits inside the cell. */
+  fits: boolean;
+}
+
+export interface HeatmapOptions {
+  width: number;
+  fontSize: number;
+  /** Text of each row header (cohort label and size). */
+  rowLabels: readonly string[];
+  /** Text of each column header (period since first order). */
+  colLabels: readonly string[];
+  /** Formats a cell value (to decide whether it fits). */
+  format: (v: number) => string;
+}
+
+export interface HeatmapLayout {
+  width: number;
+  height: number;
+  rowHeaderWidth: number;
+  headerHeight: number;
+  cellWidth: number;
+  cellHeight: number;
+  /** The values the colour scale spans: `[0, max]`. */
+  domain: [number, number];
+  rows: { y: number; label: string }[];
+  cols: { x: number; label: string }[];
+  cells: HeatCell[];
+}
+
+/** The values of a cohort row in a mode. */
+export const rowValues = (row: CohortRow, mode: 'retention' | 'revenue'): number[] =>
+  (mode === 'retention' ? row.retention : row.revenue) ?? [];
+
+/**
+ * The grid: one row per cohort, one column per period since first order (a triangle: later
+ * cohorts have fewer periods). The colour scale spans 0 to the largest value; in
+ * `retention` mode period 0 (always 100 %) is left out of that maximum when later periods
+ * exist, so the differences that matter are visible (period-0 cells show the top colour).
+ * Cells are at least 30 px wide; past the width the grid is wider than `width` (the element
+ * scrolls it).
+ */
+export function heatmapLayout(
+  rows: readonly CohortRow[],
+  mode: 'retention' | 'revenue',
+  o: HeatmapOptions,
+): HeatmapLayout {
+  const fs = o.fontSize;
+  const width = Math.max(160, Math.floor(o.width));
+  const cols = Math.max(0, ...rows.map((r) => rowValues(r, mode).length));
+  const rowHeaderWidth = Math.ceil(
+    Math.min(width * 0.4, Math.max(48, ...o.rowLabels.map((s) => textWidth(s, fs * 0.9))) + 8),
+  );
+  const headerHeight = Math.round(fs * 1.8);
+  const cellWidth = Math.max(30, Math.min(96, Math.floor((width - rowHeaderWidth) / Math.max(1, cols))));
+  const cellHeight = Math.round(fs * 2);
+  const finiteVals = (r: CohortRow, from: number) =>
+    rowValues(r, mode)
+      .slice(from)
+      .filter((v) => Number.isFinite(v));
+  const skipFirst = mode === 'retention' && cols > 1;
+  const hi = max(rows.flatMap((r) => finiteVals(r, skipFirst ? 1 : 0))) ?? 0;
+  const domain: [number, number] = [0, hi > 0 ? hi : 1];
+  const t = scaleLinear().domain(domain).range([0, 1]).clamp(true);
+  const cells: HeatCell[] = [];
+  rows.forEach((r, i) => {
+    rowValues(r, mode).forEach((v, k) => {
+      if (!Number.isFinite(v)) return;
+      cells.push({
+        row: i,
+        col: k,
+        x: rowHeaderWidth + k * cellWidth,
+        y: headerHeight + i * cellHeight,
+        width: cellWidth - 2,
+        height: cellHeight - 2,
+        value: v,
+        t: Math.round(t(v) * 1000) / 1000,
+        fits: textWidth(o.format(v), fs * 0.8) + 6 <= cellWidth - 2,
+      });
+    });
+  });
+  return {
+    width: Math.max(width, rowHeaderWidth + cols * cellWidth),
+    height: headerHeight + rows.length * cellHeight,
+    rowHeaderWidth,
+    headerHeight,
+    cellWidth,
+    cellHeight,
+    domain,
+    rows: rows.map((_, i) => ({ y: headerHeight + i * cellHeight + cellHeight / 2, label: o.rowLabels[i] ?? '' })),
+    cols: Array.from({ length: cols }, (_, k) => ({
+      x: rowHeaderWidth + k * cellWidth + cellWidth / 2,
+      label: o.colLabels[k] ?? String(k),
+    })),
+    cells,
+  };
+}
+
+/** Stops of the legend gradient: `n` colours from the low to the high end. */
+export function legendStops(scheme: HeatmapScheme, n = 9): { offset: number; color: string }[] {
+  return Array.from({ length: n }, (_, i) => {
+    const t = i / (n - 1);
+    return { offset: Math.round(t * 1000) / 10, color: cellColor(scheme, t) };
+  });
+}
+
+/** Moves a cell cursor by an arrow / Home / End key inside a triangular grid; returns the new cell. */
+export function moveCell(
+  lengths: readonly number[],
+  at: { row: number; col: number },
+  key: string,
+  ctrl = false,
+): { row: number; col: number } {
+  const rows = lengths.length;
+  if (!rows) return at;
+  let { row, col } = at;
+  if (key === 'ArrowRight') col++;
+  else if (key === 'ArrowLeft') col--;
+  else if (key === 'ArrowDown') row++;
+  else if (key === 'ArrowUp') row--;
+  else if (key === 'Home') {
+    col = 0;
+    if (ctrl) row = 0;
+  } else if (key === 'End') {
+    if (ctrl) row = rows - 1;
+    col = Infinity;
+  }
+  row = Math.min(rows - 1, Math.max(0, row));
+  // Skip rows without cells (an empty cohort) in the direction of travel.
+  const dir = key === 'ArrowUp' ? -1 : 1;
+  while (lengths[row] === 0 && row + dir >= 0 && row + dir < rows) row += dir;
+  col = Math.min(Math.max(0, lengths[row] - 1), Math.max(0, col));
+  return { row, col };
+}
+
+export interface RecencyBar {
+  segment: string;
+  y: number;
+  height: number;
+  /** Bar of the customer count. */
+  x: number;
+  width: number;
+  customers: number;
+  revenue: number;
+}
+
+/** Horizontal bars of customers per recency segment, in `width` px (labels left, values right). */
+export function recencyLayout(
+  rows: readonly RecencyRow[],
+  o: { width: number; fontSize: number; labelWidth: number; valueWidth: number },
+): { width: number; height: number; x0: number; x1: number; bars: RecencyBar[] } {
+  const fs = o.fontSize;
+  const width = Math.max(160, Math.floor(o.width));
+  const x0 = Math.ceil(o.labelWidth) + 8;
+  const x1 = Math.max(x0 + 30, width - Math.ceil(o.valueWidth) - 8);
+  const hi = max(rows, (r) => (Number.isFinite(r.customers) ? r.customers : 0)) ?? 0;
+  const x = scaleLinear()
+    .domain([0, hi > 0 ? hi : 1])
+    .range([x0, x1]);
+  const rowH = Math.round(fs * 2.4);
+  return {
+    width,
+    height: rows.length * rowH,
+    x0,
+    x1,
+    bars: rows.map((r, i) => {
+      const c = Number.isFinite(r.customers) ? r.customers : 0;
+      return {
+        segment: r.segment,
+        y: i * rowH,
+        height: rowH,
+        x: x0,
+        width: Math.round((x(c) - x0) * 10) / 10,
+        customers: c,
+        revenue: Number.isFinite(r.revenue) ? r.revenue : 0,
+      };
+    }),
+  };
+}

@@ -1,0 +1,88 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  cellColor,
+  heatmapLayout,
+  legendStops,
+  lightText,
+  luminance,
+  moveCell,
+  recencyLayout,
+} from '../../../src/elements/cohort-heatmap/layout.js';
+import { REPORT } from '../../fixtures/report.js';
+
+const ROWS = [
+  { cohort: '2026-09', size: 40, retention: [1, 0.4, 0.2], revenue: [8_000_000, 3_000_000, 1_000_000] },
+  { cohort: '2026-10', size: 20, retention: [1, 0.3], revenue: [5_000_000, 2_000_000] },
+  { cohort: '2026-11', size: 10, retention: [1], revenue: [2_000_000] },
+];
+const opts = (width: number) => ({
+  width,
+  fontSize: 14,
+  rowLabels: ROWS.map((r) => r.cohort),
+  colLabels: ['M0', 'M1', 'M2'],
+  format: (v: number) => `${Math.round(v * 100)}%`,
+});
+
+test('retention grid: a triangle of cells, colour scale from 0 to the largest later-period value', () => {
+  const l = heatmapLayout(ROWS, 'retention', opts(400));
+  assert.equal(l.cells.length, 6);
+  assert.deepEqual(l.domain, [0, 0.4]);
+  const at = (r: number, c: number) => l.cells.find((x) => x.row === r && x.col === c)!;
+  assert.equal(at(0, 1).t, 1);
+  assert.equal(at(0, 2).t, 0.5);
+  assert.equal(at(1, 1).t, 0.75);
+  // Period 0 (100 %) clamps to the top of the scale.
+  assert.equal(at(2, 0).t, 1);
+  assert.equal(at(1, 1).x, l.rowHeaderWidth + l.cellWidth);
+  assert.ok(at(1, 1).y > at(0, 1).y);
+  assert.equal(l.cols.length, 3);
+  assert.ok(l.cells.every((c) => c.fits));
+});
+
+test('revenue grid spans 0 to the largest revenue, period 0 included', () => {
+  const l = heatmapLayout(ROWS, 'revenue', { ...opts(400), format: (v: number) => String(v) });
+  assert.deepEqual(l.domain, [0, 8_000_000]);
+  assert.equal(l.cells.find((c) => c.row === 1 && c.col === 0)!.t, 0.625);
+});
+
+test('narrow widths keep cells at least 30 px and report values that do not fit', () => {
+  const wide = Array.from({ length: 12 }, (_, i) => (i === 0 ? 1 : 0.123));
+  const l = heatmapLayout([{ cohort: '2025-12', size: 3, retention: wide, revenue: [] }], 'retention', {
+    ...opts(200),
+    colLabels: [],
+    format: (v: number) => `${(v * 100).toFixed(1)}%`,
+  });
+  assert.equal(l.cellWidth, 30);
+  assert.ok(l.width > 200);
+  assert.ok(l.cells.some((c) => !c.fits));
+});
+
+test('colours: the theme scheme mixes the heat tokens; d3 schemes give rgb with readable text', () => {
+  assert.equal(cellColor('theme', 0.25), 'color-mix(in oklab, var(--_color-heat-high) 25%, var(--_color-heat-low))');
+  assert.match(cellColor('blues', 1), /^rgb\(/);
+  assert.ok(luminance(cellColor('blues', 0))! > 0.8);
+  assert.equal(lightText('blues', 0), false);
+  assert.equal(lightText('blues', 1), true);
+  assert.equal(lightText('viridis', 1), false);
+  assert.equal(legendStops('theme', 5).length, 5);
+  assert.equal(legendStops('theme', 5)[4].offset, 100);
+});
+
+test('keyboard movement stays inside the triangle', () => {
+  const lengths = [3, 2, 1];
+  assert.deepEqual(moveCell(lengths, { row: 0, col: 2 }, 'ArrowDown'), { row: 1, col: 1 });
+  assert.deepEqual(moveCell(lengths, { row: 2, col: 0 }, 'ArrowRight'), { row: 2, col: 0 });
+  assert.deepEqual(moveCell(lengths, { row: 1, col: 0 }, 'End'), { row: 1, col: 1 });
+  assert.deepEqual(moveCell(lengths, { row: 1, col: 1 }, 'Home', true), { row: 0, col: 0 });
+  assert.deepEqual(moveCell(lengths, { row: 0, col: 0 }, 'ArrowUp'), { row: 0, col: 0 });
+});
+
+test('recency bars are proportional to customers (fixture report)', () => {
+  const l = recencyLayout(REPORT.recency, { width: 400, fontSize: 14, labelWidth: 60, valueWidth: 80 });
+  assert.equal(l.bars.length, 4);
+  const [a, , , d] = l.bars;
+  assert.equal(d.width, l.x1 - l.x0);
+  assert.ok(Math.abs(a.width / d.width - 58 / 120) < 0.01);
+  assert.equal(a.revenue, 35_000_000);
+});
