@@ -134,11 +134,20 @@ export interface LoyaltyView {
  * sums over the scope's records of one collection (attributed orders A, costs,
  * exposures or loyalty events), in the same pass as the built-in measures.
  */
-export type CustomMeasure =
+export type CustomMeasure = (
   | { collection: 'orders'; value: (r: OrderView) => number }
   | { collection: 'costs'; value: (r: CostView) => number }
   | { collection: 'exposures'; value: (r: ExposureView) => number }
-  | { collection: 'loyalty'; value: (r: LoyaltyView) => number };
+  | { collection: 'loyalty'; value: (r: LoyaltyView) => number }
+) & {
+  /**
+   * The same per-record value as one SQL expression, for the warehouse pushdown
+   * (`promo-kpi-kit/server`), over the normalised columns of the collection (e.g.
+   * `CASE WHEN category = 'gift' THEN amount ELSE 0 END`). Without it the measure cannot
+   * run in a warehouse and the pushdown reports it.
+   */
+  sql?: string;
+};
 
 /** A KPI: what to call it, how to show it, how to compute it. */
 export interface KpiDefinition extends KpiMeta {

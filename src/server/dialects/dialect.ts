@@ -1,0 +1,45 @@
+/**
+ * A SQL dialect: the few spots where warehouses disagree. Everything else the compiler
+ * writes is plain SQL (CTEs, GROUPING SETS, window functions, CASE) that DuckDB,
+ * PostgreSQL, ClickHouse and BigQuery all accept, so a new warehouse is one file
+ * implementing this interface.
+ *
+ * Every method returns SQL text built only from its arguments, which are themselves SQL
+ * text produced by the compiler (quoted identifiers, placeholders, expressions); a
+ * request value never reaches one of them except as a placeholder.
+ */
+export interface Dialect {
+  /** Short name, for messages (`duckdb`, `postgres`). */
+  readonly name: string;
+  /** Quotes one identifier part that has already been validated (letters, digits, `_`, `$`). */
+  quoteIdent(part: string): string;
+  /** The placeholder of the n-th parameter (1-based), cast to the given type. */
+  param(n: number, type: SqlType): string;
+  /** A timestamp-with-time-zone expression as epoch milliseconds (double). */
+  epochMs(ts: string): string;
+  /** Epoch milliseconds (a number expression) as a timestamp with time zone. */
+  fromEpochMs(ms: string): string;
+  /** A timestamp-without-zone expression holding UTC wall-clock time, as timestamp with time zone. */
+  fromUtcTimestamp(ts: string): string;
+  /** The local calendar date of an instant in the time zone `zone` (a text expression). */
+  localDate(ts: string, zone: string): string;
+  /** Days since 1970-01-01 of a date expression, as an integer. */
+  dayNumber(date: string): string;
+  /** `year * 12 + month - 1` of a date expression, as an integer. */
+  monthIndex(date: string): string;
+  /** A text expression ordered by code points (binary collation) for tie-breaks on ids. */
+  binaryText(text: string): string;
+  /** Casts an expression to the dialect's double type. */
+  double(expr: string): string;
+  /** Casts an expression to text. */
+  text(expr: string): string;
+  /** Casts an expression to a date. */
+  date(expr: string): string;
+}
+
+export type SqlType = 'text' | 'double' | 'int';
+
+/** Quotes with double quotes, doubling any inside (SQL standard). */
+export function quoteDouble(part: string): string {
+  return `"${part.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,139 @@
+/**
+ * Where the spec's collections live in the user's warehouse: one table (or view) per
+ * collection, and the column holding each field.
+ *
+ * Identifiers are validated when the mapping is created (letters, digits, `_`, `$`, a
+ * table may be `schema.table`) and quoted by the dialect; they come from the server's
+ * configuration, never from a request.
+ *
+ * What the columns are expected to hold:
+ * - order and loyalty `time`: an instant. `timestamptz` (default: PostgreSQL
+ *   `timestamptz`, DuckDB `TIMESTAMPTZ`), `epoch_ms` (a number of milliseconds since
+ *   1970-01-01T00:00Z) or `utc_timestamp` (a timestamp without zone holding UTC time).
+ *   Wall-clock times without a zone are not supported in a warehouse: convert them to
+ *   instants when loading (the in-browser engine reads them in the report's zone).
+ * - campaign `start`/`end`, cost and exposure `date`: a `DATE` (or `YYYY-MM-DD` text).
+ * - ids, customer ids, campaign ids, channels, categories: text (other types are cast to text).
+ * - amounts: numbers; `cogs` NULL when unknown, `discount` NULL counts as 0.
+ * The warehouse is trusted to hold valid records (ids unique, required fields present,
+ * amounts >= 0): rows with a NULL required field are left out.
+ */
+
+/** Field names of each collection (KPI-SPEC section 1) that a mapping can place. */
+export const FIELDS = {
+  campaigns: ['id', 'name', 'start', 'end', 'budget', 'type'],
+  orders: ['id', 'customerId', 'time', 'revenue', 'discount', 'cogs', 'campaignId', 'channel'],
+  costs: ['campaignId', 'date', 'amount', 'category'],
+  exposures: ['campaignId', 'date', 'impressions', 'reach', 'clicks', 'engagements', 'channel'],
+  loyalty: ['customerId', 'time', 'earned', 'redeemed', 'channel'],
+} as const;
+
+export type Collection = keyof typeof FIELDS;
+export type FieldOf<C extends Collection> = (typeof FIELDS)[C][number];
+
+/** Optional fields: a mapping may set them to `null` when the table has no such column. */
+const OPTIONAL: Record<Collection, readonly string[]> = {
+  campaigns: ['budget', 'type'],
+  orders: ['discount', 'cogs', 'campaignId', 'channel'],
+  costs: ['category'],
+  exposures: ['impressions', 'reach', 'clicks', 'engagements', 'channel'],
+  loyalty: ['earned', 'redeemed', 'channel'],
+};
+
+export const TIME_KINDS = ['timestamptz', 'epoch_ms', 'utc_timestamp'] as const;
+export type TimeKind = (typeof TIME_KINDS)[number];
+
+/** One collection's table and columns. Columns default to the snake_case field name. */
+export interface TableMapping<C extends Collection> {
+  /** Table or view name, optionally `schema.table`. Default: the collection name. */
+  table?: string;
+  /** Column of each field; `null` for an optional field the table lacks. */
+  columns?: Partial<Record<FieldOf<C>, string | null>>;
+}
+
+export interface TimedTableMapping<C extends Collection> extends TableMapping<C> {
+  /** How `time` is stored. Default `timestamptz`. */
+  timeKind?: TimeKind;
+}
+
+/**
+ * The user's tables. `campaigns` and `orders` are required (defaults apply when given as
+ * `{}`); `costs`, `exposures` and `loyalty` may be `null` when the warehouse has none.
+ */
+export interface WarehouseMapping {
+  campaigns?: TableMapping<'campaigns'>;
+  orders?: TimedTableMapping<'orders'>;
+  costs?: TableMapping<'costs'> | null;
+  exposures?: TableMapping<'exposures'> | null;
+  loyalty?: TimedTableMapping<'loyalty'> | null;
+}
+
+/** A validated mapping: every identifier checked, every column resolved (null = absent). */
+export interface ResolvedTable {
+  collection: Collection;
+  /** Identifier parts of the table (`['sales', 'orders']`). */
+  table: string[];
+  columns: Record<string, string | null>;
+  timeKind: TimeKind;
+}
+
+export interface ResolvedMapping {
+  campaigns: ResolvedTable;
+  orders: ResolvedTable;
+  costs: ResolvedTable | null;
+  exposures: ResolvedTable | null;
+  loyalty: ResolvedTable | null;
+}
+
+const IDENT_RE = /^[A-Za-z_][A-Za-z0-9_$]{0,62}$/;
+
+function snake(field: string): string {
+  return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+function checkIdent(where: string, value: unknown): string {
+  if (typeof value !== 'string' || !IDENT_RE.test(value))
+    throw new TypeError(
+      `warehouse mapping: ${where} must be an identifier of letters, digits, "_" or "$" (got ${JSON.stringify(value)})`,
+    );
+  return value;
+}
+
+function resolveTable<C extends Collection>(collection: C, m: TimedTableMapping<C> | undefined): ResolvedTable {
+  const tableName = m?.table ?? collection;
+  if (typeof tableName !== 'string') throw new TypeError(`warehouse mapping: ${collection}.table must be a string`);
+  const parts = tableName.split('.');
+  if (parts.length > 3) throw new TypeError(`warehouse mapping: ${collection}.table has too many parts`);
+  parts.forEach((p) => checkIdent(`${collection}.table`, p));
+  const given = (m?.columns ?? {}) as Record<string, string | null | undefined>;
+  for (const key of Object.keys(given)) {
+    if (!(FIELDS[collection] as readonly string[]).includes(key))
+      throw new TypeError(`warehouse mapping: ${collection} has no field "${key}"`);
+  }
+  const columns: Record<string, string | null> = {};
+  for (const field of FIELDS[collection]) {
+    const col = given[field];
+    if (col === null) {
+      if (!OPTIONAL[collection].includes(field))
+        throw new TypeError(`warehouse mapping: ${collection}.${field} is required and cannot be null`);
+      columns[field] = null;
+    } else {
+      columns[field] = checkIdent(`${collection}.columns.${field}`, col ?? snake(field));
+    }
+  }
+  const timeKind = m?.timeKind ?? 'timestamptz';
+  if (!TIME_KINDS.includes(timeKind))
+    throw new TypeError(`warehouse mapping: ${collection}.timeKind must be one of ${TIME_KINDS.join(', ')}`);
+  return { collection, table: parts, columns, timeKind };
+}
+
+/** Validates a mapping and fills in defaults. Throws a TypeError naming the bad entry. */
+export function resolveMapping(mapping: WarehouseMapping = {}): ResolvedMapping {
+  return {
+    campaigns: resolveTable('campaigns', mapping.campaigns),
+    orders: resolveTable('orders', mapping.orders),
+    costs: mapping.costs === null ? null : resolveTable('costs', mapping.costs),
+    exposures: mapping.exposures === null ? null : resolveTable('exposures', mapping.exposures),
+    loyalty: mapping.loyalty === null ? null : resolveTable('loyalty', mapping.loyalty),
+  };
+}

@@ -1,0 +1,381 @@
+/**
+ * The pushdown: report options in, the same report `computeReport` gives out, with every
+ * aggregation done by the warehouse.
+ *
+ * Steps: resolve the options (the engine's own `resolveOptions`), compile the statements
+ * of compiler.ts for the dialect, run them through the user's driver, fill the engine's
+ * {@link Aggregates} from their rows, and hand them to the engine's `finishReport`, so the
+ * KPI formulas, previous values, deltas, pacing and cohort ratios are the very same code
+ * the browser runs.
+ */
+import { AGGREGATES_VERSION, type Aggregates, type ResolvedOptions, type ScopeMeasures } from '../engine/aggregates.js';
+import { finishReport } from '../engine/finish.js';
+import { emptyMeasures, listKpis, type CustomMeasure, type Measures } from '../engine/kpis.js';
+import { resolveOptions } from '../engine/options.js';
+import { formatDay, formatMonth, monthIndex, weekStart } from '../engine/time.js';
+import { RECENCY_SEGMENTS, type DataIssue, type Report, type ReportOptions } from '../engine/types.js';
+import {
+  campaignsStatement,
+  cohortsStatement,
+  COST_SETS,
+  customersStatement,
+  ORDER_SETS,
+  ordersStatement,
+  othersStatement,
+  pacingStatement,
+  recencyStatement,
+  unknownCampaignsStatement,
+  type CompiledQuery,
+  type CustomSql,
+} from './compiler.js';
+import type { Dialect } from './dialects/dialect.js';
+import type { SqlDriver } from './driver.js';
+import { resolveMapping, type ResolvedMapping, type WarehouseMapping } from './mapping.js';
+import type { Statement } from './sql.js';
+
+/** A configured warehouse: driver, dialect and table mapping. */
+export interface WarehouseConfig {
+  driver: SqlDriver;
+  dialect: Dialect;
+  mapping?: WarehouseMapping;
+  /** Called with each statement before it runs (logging, EXPLAIN). */
+  onStatement?: (name: string, statement: Statement) => void;
+}
+
+type Row = Record<string, unknown>;
+
+function num(v: unknown): number {
+  if (v === null || v === undefined) return 0;
+  const n = typeof v === 'bigint' ? Number(v) : Number(v);
+  return Number.isFinite(n) ? n : 0;
+}
+
+function str(v: unknown): string | null {
+  return v === null || v === undefined ? null : String(v);
+}
+
+/** Custom measure SQL must be one expression: no statement separators or comments. */
+const UNSAFE_SQL = /;|--|\/\*|\*\//;
+
+interface CustomPlan {
+  compiled: CustomSql[];
+  /** Measure name -> output column. */
+  keys: Map<string, { key: string; collection: CustomMeasure['collection'] }>;
+  issues: DataIssue[];
+}
+
+/** The custom measures of the registry (first declaration of a name wins, as in the engine). */
+function planCustomMeasures(): CustomPlan {
+  const compiled: CustomSql[] = [];
+  const keys = new Map<string, { key: string; collection: CustomMeasure['collection'] }>();
+  const issues: DataIssue[] = [];
+  const seen = new Set<string>();
+  for (const def of listKpis()) {
+    for (const [name, measure] of Object.entries(def.measures ?? {})) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const sql = measure.sql;
+      const path = `kpis.${def.id}.measures.${name}`;
+      if (typeof sql !== 'string' || sql.trim() === '') {
+        issues.push({
+          collection: 'options',
+          index: 0,
+          path,
+          message: `${path}: custom measure has no "sql" expression, so it cannot run in the warehouse; KPI "${def.id}" has no value`,
+        });
+        continue;
+      }
+      if (UNSAFE_SQL.test(sql)) {
+        issues.push({
+          collection: 'options',
+          index: 0,
+          path,
+          message: `${path}: "sql" must be a single expression (no ";" or comments); KPI "${def.id}" has no value`,
+        });
+        continue;
+      }
+      const key = `m${compiled.length}`;
+      compiled.push({ key, collection: measure.collection, sql });
+      keys.set(name, { key, collection: measure.collection });
+    }
+  }
+  return { compiled, keys, issues };
+}
+
+function bucketOf(grain: 'month' | 'week', day: number): number {
+  return grain === 'month' ? monthIndex(day) : weekStart(day);
+}
+
+interface CampaignRow {
+  id: string;
+  start: number;
+  end: number;
+  budget: number | null;
+}
+
+/**
+ * Computes the report of KPI-SPEC section 6 in the warehouse. Never throws for bad
+ * options (they are reported in `issues`, as in the engine); a failing statement
+ * (connection lost, a mapped column missing) rejects with the driver's error.
+ */
+export async function warehouseReport(config: WarehouseConfig, options: Partial<ReportOptions>): Promise<Report> {
+  const map = resolveMapping(config.mapping);
+  const o = resolveOptions(options);
+  const agg = await warehouseAggregates(config, map, o);
+  return finishReport(agg, o);
+}
+
+/** The engine's {@link Aggregates}, computed by the warehouse for resolved options. */
+export async function warehouseAggregates(
+  config: WarehouseConfig,
+  map: ResolvedMapping,
+  o: ResolvedOptions,
+): Promise<Aggregates> {
+  const { driver, dialect } = config;
+  const run = async (name: string, st: Statement): Promise<Row[]> => {
+    config.onStatement?.(name, st);
+    return driver.query(st.sql, st.params);
+  };
+  const custom = planCustomMeasures();
+  const issues: DataIssue[] = [];
+
+  const base: CompiledQuery = {
+    timeZone: o.timeZone,
+    from: o.fromDay,
+    to: o.toDay,
+    prevFrom: o.previousFromDay,
+    prevTo: o.previousToDay,
+    asOf: o.asOfDay,
+    campaignIds: null,
+    campaignFilter: o.campaignIds !== null,
+    channels: o.channels,
+    returnWindowDays: o.returnWindowDays,
+    cohortGrain: o.cohortGrain,
+    bucketFrom: bucketOf(o.cohortGrain, o.fromDay),
+    bucketTo: bucketOf(o.cohortGrain, o.toDay),
+    custom: custom.compiled,
+  };
+
+  // Campaigns first: the selection (known ids only, in campaign order) and the budgets.
+  const campaigns: CampaignRow[] = (await run('campaigns', campaignsStatement(dialect, map, base))).map((r) => ({
+    id: String(r.id),
+    start: num(r.start_day),
+    end: num(r.end_day),
+    budget: r.budget === null || r.budget === undefined ? null : num(r.budget),
+  }));
+  let selected = campaigns;
+  if (o.campaignIds !== null) {
+    const known = new Set(campaigns.map((c) => c.id));
+    o.campaignIds.forEach((id, i) => {
+      if (!known.has(id))
+        issues.push({
+          collection: 'options',
+          index: 0,
+          path: `campaignIds[${i}]`,
+          message: `campaignIds[${i}]: no campaign has id ${JSON.stringify(id)}`,
+        });
+    });
+    const wanted = new Set(o.campaignIds);
+    selected = campaigns.filter((c) => wanted.has(c.id));
+  }
+  const q: CompiledQuery = { ...base, campaignIds: o.campaignIds === null ? null : selected.map((c) => c.id) };
+  const ids = selected.map((c) => c.id);
+
+  const [orderRows, customerRows, otherRows, cohortRows, recencyRows, pacingRows, unknownRows] = [
+    await run('orders', ordersStatement(dialect, map, q)),
+    await run('customers', customersStatement(dialect, map, q)),
+    await run('others', othersStatement(dialect, map, q)),
+    await run('cohorts', cohortsStatement(dialect, map, q)),
+    await run('recency', recencyStatement(dialect, map, q)),
+    await run('pacing', pacingStatement(dialect, map, q)),
+    await run('unknownCampaigns', unknownCampaignsStatement(dialect, map, q)),
+  ];
+
+  // Measures per scope (index 0: the total, 1 + k: campaign ids[k]) and period.
+  const pos = new Map(ids.map((id, k) => [id, 1 + k]));
+  const scopes: Measures[][] = [];
+  for (let s = 0; s <= ids.length; s++)
+    scopes.push([emptyMeasures(o.days, o.lifetimeDays), emptyMeasures(o.days, o.lifetimeDays)]);
+  for (const m of scopes.flat()) for (const name of custom.keys.keys()) m.custom[name] = 0;
+  const at = (campaign: unknown, p: unknown): Measures | undefined => {
+    const s = campaign === null || campaign === undefined ? 0 : pos.get(String(campaign));
+    return s === undefined ? undefined : scopes[s]?.[num(p)];
+  };
+  const addCustom = (m: Measures, r: Row, collection: CustomMeasure['collection']) => {
+    for (const [name, c] of custom.keys) if (c.collection === collection) m.custom[name]! += num(r[c.key]);
+  };
+
+  const dayIndex = (d: unknown): number => num(d) - o.fromDay;
+  const daily = Array.from({ length: o.days }, (_, d) => ({
+    date: formatDay(o.fromDay + d),
+    revenue: 0,
+    orders: 0,
+    buyers: 0,
+    discountCost: 0,
+    spend: 0,
+    allRevenue: 0,
+    byCampaign: Object.fromEntries(ids.map((id) => [id, { revenue: 0, orders: 0 }])) as Record<
+      string,
+      { revenue: number; orders: number }
+    >,
+  }));
+  const dayAt = (d: unknown) => {
+    const i = dayIndex(d);
+    return i >= 0 && i < o.days ? daily[i] : undefined;
+  };
+  const byChannel: Aggregates['byChannel'] = {};
+
+  for (const r of orderRows) {
+    const g = num(r.g);
+    if (g === ORDER_SETS.scope || g === ORDER_SETS.total) {
+      const m = at(g === ORDER_SETS.total ? null : r.campaign_id, r.p);
+      if (!m) continue;
+      m.revenue = num(r.revenue);
+      m.orders = num(r.orders);
+      m.buyers = num(r.buyers);
+      m.discountCost = num(r.discount);
+      m.cogs = num(r.cogs);
+      m.missingCogs = num(r.missing_cogs);
+      addCustom(m, r, 'orders');
+    } else if (g === ORDER_SETS.day) {
+      const d = dayAt(r.day);
+      if (!d) continue;
+      d.revenue = num(r.revenue);
+      d.orders = num(r.orders);
+      d.buyers = num(r.buyers);
+      d.discountCost = num(r.discount);
+    } else if (g === ORDER_SETS.dayCampaign) {
+      const d = dayAt(r.day);
+      const c = d?.byCampaign[String(r.campaign_id)];
+      if (!c) continue;
+      c.revenue = num(r.revenue);
+      c.orders = num(r.orders);
+    } else if (g === ORDER_SETS.channel) {
+      const ch = str(r.channel);
+      if (ch === null || num(r.p) !== 0 || !(num(r.orders) > 0)) continue;
+      byChannel[ch] = { revenue: num(r.revenue), orders: num(r.orders), buyers: num(r.buyers) };
+    }
+  }
+
+  for (const r of customerRows) {
+    const m = at(r.campaign_id, r.p);
+    if (!m) continue;
+    if (num(r.kind) === 0) {
+      m.repeatBuyers = num(r.repeat_buyers);
+      m.retainedBuyers = num(r.retained);
+    } else m.newCustomers = num(r.repeat_buyers);
+  }
+
+  for (const r of otherRows) {
+    const src = String(r.src);
+    const g = num(r.g);
+    if (src === 'all') {
+      if (g === 1) {
+        const p = num(r.p);
+        for (const s of scopes) s[p]!.allRevenue = num(r.v1);
+      } else {
+        const d = dayAt(r.day);
+        if (d) d.allRevenue = num(r.v1);
+      }
+    } else if (src === 'costs') {
+      if (g === COST_SETS.day) {
+        const d = dayAt(r.day);
+        if (d) d.spend = num(r.v1);
+      } else {
+        const m = at(g === COST_SETS.total ? null : r.campaign_id, r.p);
+        if (!m) continue;
+        m.spend = num(r.v1);
+        addCustom(m, r, 'costs');
+      }
+    } else if (src === 'exposures') {
+      const m = at(g === 1 ? null : r.campaign_id, r.p);
+      if (!m) continue;
+      m.impressions = num(r.v1);
+      m.reach = num(r.v2);
+      m.clicks = num(r.v3);
+      m.engagements = num(r.v4);
+      m.exposureRecords = num(r.n);
+      addCustom(m, r, 'exposures');
+    } else if (src === 'loyalty') {
+      // Loyalty events belong to no campaign: every scope reports the selection's sums.
+      const p = num(r.p);
+      for (const s of scopes) {
+        s[p]!.pointsEarned = num(r.v1);
+        s[p]!.pointsRedeemed = num(r.v2);
+        addCustom(s[p]!, r, 'loyalty');
+      }
+    }
+  }
+
+  const scope = (s: number): ScopeMeasures => ({ current: scopes[s]![0]!, previous: scopes[s]![1]! });
+  const byCampaign: Record<string, ScopeMeasures> = {};
+  ids.forEach((id, k) => {
+    byCampaign[id] = scope(1 + k);
+  });
+
+  // Cohorts: every bucket from bucket(from) to bucket(to), zeros where nobody joined.
+  const grain = o.cohortGrain;
+  const step = grain === 'month' ? 1 : 7;
+  const nb = (q.bucketTo - q.bucketFrom) / step + 1;
+  const rows = Array.from({ length: nb }, (_, b) => {
+    const bucket = q.bucketFrom + b * step;
+    const len = nb - b;
+    return {
+      cohort: grain === 'month' ? formatMonth(bucket) : formatDay(bucket),
+      size: 0,
+      active: new Array<number>(len).fill(0),
+      revenue: new Array<number>(len).fill(0),
+    };
+  });
+  for (const r of cohortRows) {
+    const c = (num(r.cb) - q.bucketFrom) / step;
+    const k = (num(r.b) - num(r.cb)) / step;
+    const row = rows[c];
+    if (!row || k < 0 || k >= row.active.length) continue;
+    row.active[k] = num(r.members);
+    row.revenue[k] = num(r.revenue);
+    if (k === 0) row.size = num(r.members);
+  }
+
+  const recency = RECENCY_SEGMENTS.map((segment) => ({ segment, customers: 0, revenue: 0 }));
+  for (const r of recencyRows) {
+    const seg = recency[num(r.segment)];
+    if (!seg) continue;
+    seg.customers = num(r.customers);
+    seg.revenue = num(r.revenue);
+  }
+
+  const pacing: Aggregates['pacing'] = {};
+  for (const c of selected) {
+    if (c.budget === null) continue;
+    pacing[c.id] = { budget: c.budget, start: formatDay(c.start), end: formatDay(c.end), spent: 0, revenue: 0 };
+  }
+  for (const r of pacingRows) {
+    const p = pacing[String(r.id)];
+    if (!p) continue;
+    p.spent += num(r.v1);
+    if (String(r.src) === 'orders') p.revenue += num(r.v2);
+  }
+
+  for (const r of unknownRows) {
+    const n = num(r.n);
+    issues.push({
+      collection: 'orders',
+      index: -1,
+      path: 'campaignId',
+      message: `${n} order${n === 1 ? '' : 's'} name unknown campaign ${JSON.stringify(String(r.campaign_id))}`,
+    });
+  }
+
+  return {
+    version: AGGREGATES_VERSION,
+    total: scope(0),
+    byCampaign,
+    byChannel,
+    daily,
+    cohorts: { grain, rows },
+    recency,
+    pacing,
+    issues: [...issues, ...custom.issues],
+  };
+}
