@@ -1,0 +1,155 @@
+/**
+ * Report assembly: {@link Aggregates} + resolved options -> the report of KPI-SPEC
+ * section 6. Pure and shared by every producer of aggregates (the in-browser engine and
+ * the warehouse pushdown), so both give the same report for the same data.
+ *
+ * DOM-free.
+ */
+import type { Aggregates, PacingInput, ResolvedOptions, ScopeMeasures } from './aggregates.js';
+import { evaluateKpi, isMissing, listKpis, type KpiDefinition, type Measures } from './kpis.js';
+import { parseLocalDate } from './time.js';
+import type { ChannelSummary, CohortRow, KpiValue, Pacing, PacingStatus, Report } from './types.js';
+
+/** `(value - previous) / |previous|`, or null when either is null or previous is 0. */
+export function kpiDelta(value: number | null, previous: number | null): number | null {
+  if (value === null || previous === null || previous === 0) return null;
+  const d = (value - previous) / Math.abs(previous);
+  return Number.isFinite(d) ? d : null;
+}
+
+/** One KPI of one scope: value, previous, delta and the reason of a missing value. */
+export function kpiValue(def: KpiDefinition, current: Measures, previous: Measures): KpiValue {
+  const v = evaluateKpi(def, current);
+  const value = isMissing(v) ? null : v;
+  let prev: number | null = null;
+  if (!def.noPrevious) {
+    const p = evaluateKpi(def, previous);
+    prev = isMissing(p) ? null : p;
+  }
+  const out: KpiValue = { value, previous: prev, delta: kpiDelta(value, prev) };
+  if (isMissing(v)) out.reason = v.reason;
+  return out;
+}
+
+/** Sets the option- and budget-dependent fields of a scope's measures (copies, never mutates). */
+function complete(
+  s: ScopeMeasures,
+  o: ResolvedOptions,
+  budgets: PacingInput[],
+): { current: Measures; previous: Measures } {
+  let budget: number | null = null;
+  let spent: number | null = null;
+  for (const b of budgets) {
+    budget = (budget ?? 0) + b.budget;
+    spent = (spent ?? 0) + b.spent;
+  }
+  const extra = { days: o.days, lifetimeDays: o.lifetimeDays, budget, budgetSpent: spent };
+  return { current: { ...s.current, ...extra }, previous: { ...s.previous, ...extra } };
+}
+
+function scopeKpis(defs: KpiDefinition[], m: { current: Measures; previous: Measures }): Record<string, KpiValue> {
+  const out: Record<string, KpiValue> = {};
+  for (const def of defs) out[def.id] = kpiValue(def, m.current, m.previous);
+  return out;
+}
+
+/** Pacing of one campaign with a budget B > 0 (KPI-SPEC section 5), as of `asOfDay`. */
+export function pacingOf(p: PacingInput, asOfDay: number): Pacing | null {
+  const start = parseLocalDate(p.start);
+  const end = parseLocalDate(p.end);
+  if (start === null || end === null || !(p.budget > 0)) return null;
+  const daysTotal = end - start + 1;
+  const daysElapsed = asOfDay < start ? 0 : Math.min(asOfDay, end) - start + 1;
+  const expected = (p.budget * daysElapsed) / daysTotal;
+  const pace = expected > 0 ? p.spent / expected : null;
+  const projected = daysElapsed > 0 ? (p.spent / daysElapsed) * daysTotal : null;
+  const projectedRevenue = daysElapsed > 0 ? (p.revenue / daysElapsed) * daysTotal : null;
+  let status: PacingStatus;
+  if (asOfDay < start) status = 'scheduled';
+  else if (p.spent > p.budget) status = 'over-budget';
+  else if (projected !== null && projected > p.budget) status = 'at-risk';
+  else status = 'on-track';
+  return {
+    budget: p.budget,
+    spent: p.spent,
+    expected,
+    pace,
+    projected,
+    projectedRevenue,
+    remaining: p.budget - p.spent,
+    daysElapsed,
+    daysTotal,
+    status,
+    ended: asOfDay > end,
+  };
+}
+
+/**
+ * Assembles the report from aggregates. KPIs are evaluated with the registry's current
+ * definitions (built-in and custom, in registry order); cohorts without members are left
+ * out (their ratios would divide by zero).
+ */
+export function finishReport(agg: Aggregates, o: ResolvedOptions): Report {
+  const defs = listKpis();
+  const pacingInputs = Object.values(agg.pacing);
+  const kpis = scopeKpis(defs, complete(agg.total, o, pacingInputs));
+
+  const byCampaign: Report['byCampaign'] = {};
+  for (const [id, s] of Object.entries(agg.byCampaign)) {
+    const own = agg.pacing[id];
+    byCampaign[id] = scopeKpis(defs, complete(s, o, own ? [own] : []));
+  }
+
+  const byChannel: Record<string, ChannelSummary> = {};
+  for (const [ch, c] of Object.entries(agg.byChannel)) {
+    byChannel[ch] = {
+      revenue: c.revenue,
+      orders: c.orders,
+      buyers: c.buyers,
+      aov: c.orders > 0 ? c.revenue / c.orders : null,
+    };
+  }
+
+  const daily = agg.daily.map((d) => ({
+    date: d.date,
+    revenue: d.revenue,
+    orders: d.orders,
+    buyers: d.buyers,
+    discountCost: d.discountCost,
+    spend: d.spend,
+    allRevenue: d.allRevenue,
+    byCampaign: Object.fromEntries(
+      Object.entries(d.byCampaign).map(([k, v]) => [k, { revenue: v.revenue, orders: v.orders }]),
+    ),
+  }));
+
+  const rows: CohortRow[] = [];
+  for (const c of agg.cohorts.rows) {
+    if (!(c.size > 0)) continue;
+    rows.push({
+      cohort: c.cohort,
+      size: c.size,
+      retention: c.active.map((a) => a / c.size),
+      revenue: c.revenue.slice(),
+    });
+  }
+
+  const pacing: Record<string, Pacing> = {};
+  for (const [id, p] of Object.entries(agg.pacing)) {
+    const v = pacingOf(p, o.asOfDay);
+    if (v) pacing[id] = v;
+  }
+
+  return {
+    period: { from: o.from, to: o.to, days: o.days },
+    previous: { from: o.previousFrom, to: o.previousTo },
+    kpis,
+    byCampaign,
+    byChannel,
+    daily,
+    cohorts: { grain: agg.cohorts.grain, rows },
+    recency: agg.recency.map((r) => ({ segment: r.segment, customers: r.customers, revenue: r.revenue })),
+    pacing,
+    issues: [...agg.issues, ...o.issues],
+  };
+}
