@@ -306,7 +306,7 @@ function newState(ds: Dataset, o: ResolvedOptions): State {
     key: optionsKey(o),
     o,
     registryGeneration,
-    campaigns,
+    campaigns: campaigns.map((c) => ({ ...c })),
     ordersLen: 0,
     costsLen: 0,
     exposuresLen: 0,

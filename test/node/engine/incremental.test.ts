@@ -1,0 +1,158 @@
+/**
+ * Appending to a dataset updates the report incrementally, to the same numbers as a full
+ * recompute; custom KPIs are computed in the same pass.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { clearEngineCache, lastAggregateMode } from '../../../src/engine/aggregate.js';
+import { datasetReport } from '../../../src/engine/compute.js';
+import { registerKpi, unregisterKpi } from '../../../src/engine/kpis.js';
+import { miniDataset, type MiniInput } from './mini-dataset.js';
+import { base } from './fixtures.js';
+
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomBatch(rand: () => number, from: number, n: number): MiniInput {
+  const day0 = Date.UTC(2025, 1, 1);
+  const camps = ['C1', 'C2', 'C3', null, 'ZZ'];
+  const chans = ['web', 'store', 'app', undefined];
+  const orders: MiniInput['orders'] = [];
+  for (let i = 0; i < n; i++) {
+    orders.push({
+      id: `r${from + i}`,
+      customerId: `k${Math.floor(rand() * 25)}`,
+      // Whole minutes so that ties in time happen.
+      time: day0 + Math.floor(rand() * 70 * 24 * 60) * 60_000,
+      revenue: Math.floor(rand() * 200),
+      discount: Math.floor(rand() * 20),
+      cogs: rand() < 0.9 ? Math.floor(rand() * 100) : undefined,
+      campaignId: camps[Math.floor(rand() * camps.length)]!,
+      channel: chans[Math.floor(rand() * chans.length)],
+    });
+  }
+  const date = (): string => new Date(day0 + Math.floor(rand() * 70) * 86_400_000).toISOString().slice(0, 10);
+  return {
+    orders,
+    costs: [
+      { campaignId: 'C1', date: date(), amount: 7, category: 'gift' },
+      { campaignId: 'C3', date: date(), amount: 11 },
+    ],
+    exposures: [
+      { campaignId: 'C2', date: date(), impressions: 100, reach: 40, clicks: 3, engagements: 5, channel: 'web' },
+    ],
+    loyalty: [{ customerId: 'k1', time: day0 + Math.floor(rand() * 70) * 86_400_000, earned: 9, redeemed: 4 }],
+  };
+}
+
+const optionSets = [
+  { from: '2025-03-01', to: '2025-03-10' },
+  { from: '2025-03-01', to: '2025-03-31', channels: ['web', 'app'], cohortGrain: 'week' as const },
+  { from: '2025-02-15', to: '2025-03-20', campaignIds: ['C1', 'C3'], asOf: '2025-03-05', returnWindowDays: 7 },
+];
+
+test('an appended batch updates the report to the same numbers as a full recompute', () => {
+  const rand = seeded(42);
+  const ds = miniDataset({ ...base, orders: [...base.orders!, ...randomBatch(rand, 0, 60).orders!] });
+  for (const o of optionSets) datasetReport(ds, o);
+  for (let round = 0; round < 5; round++) {
+    ds.append(randomBatch(rand, 1000 * (round + 1), 15));
+    for (const o of optionSets) {
+      const inc = datasetReport(ds, o);
+      assert.equal(lastAggregateMode(), 'incremental');
+      const full = datasetReport(ds, { ...o, cache: false });
+      assert.equal(lastAggregateMode(), 'full');
+      assert.deepEqual(inc, full, `round ${round} ${JSON.stringify(o)}`);
+    }
+  }
+  // Unchanged dataset: the cached aggregates are reused.
+  datasetReport(ds, optionSets[0]!);
+  assert.equal(lastAggregateMode(), 'cached');
+  clearEngineCache(ds);
+  datasetReport(ds, optionSets[0]!);
+  assert.equal(lastAggregateMode(), 'full');
+});
+
+test("an appended order earlier than a customer's first order moves their first order", () => {
+  const ds = miniDataset(base);
+  const before = datasetReport(ds, { from: '2025-03-01', to: '2025-03-10' });
+  assert.equal(before.kpis.newCustomers!.value, 2);
+  // a's first order was o1 (03-01, C1); an unattributed order on 02-27 becomes the first: a is no longer new.
+  ds.append({ orders: [{ id: 'o0', customerId: 'a', time: '2025-02-27T09:00:00Z', revenue: 5 }] });
+  const after = datasetReport(ds, { from: '2025-03-01', to: '2025-03-10' });
+  assert.equal(lastAggregateMode(), 'incremental');
+  // new: only c (o5). Month cohort 2025-03 loses a: c, d, e -> 3 members, revenue 40 + 70 + 30 = 140.
+  assert.equal(after.kpis.newCustomers!.value, 1);
+  assert.deepEqual(after.cohorts.rows, [{ cohort: '2025-03', size: 3, retention: [1], revenue: [140] }]);
+});
+
+test('a new campaign in the dataset falls back to a full pass', () => {
+  const ds = miniDataset(base);
+  datasetReport(ds, { from: '2025-03-01', to: '2025-03-10' });
+  ds.append({
+    campaigns: [{ id: 'C4', start: '2025-03-05', end: '2025-03-06', budget: 10 }],
+    orders: [{ id: 'o9', customerId: 'z', time: '2025-03-05T10:00:00Z', revenue: 9, campaignId: 'C4' }],
+  });
+  const r = datasetReport(ds, { from: '2025-03-01', to: '2025-03-10' });
+  assert.equal(lastAggregateMode(), 'full');
+  assert.equal(r.byCampaign.C4!.revenue!.value, 9);
+  // 390 + 9.
+  assert.equal(r.kpis.revenue!.value, 399);
+});
+
+test('custom KPIs: their measures are summed per scope in the same pass', () => {
+  registerKpi({
+    id: 'giftCostPerOrder',
+    label: { en: 'Gift cost per order', vi: 'Chi phí quà tặng mỗi đơn' },
+    unit: 'currency',
+    polarity: 'lower-is-better',
+    measures: { giftCost: { collection: 'costs', value: (c) => (c.category === 'gift' ? c.amount : 0) } },
+    compute: (m, f) => f.div(m.custom.giftCost!, m.orders),
+  });
+  registerKpi({
+    id: 'webShare',
+    label: { en: 'Web share', vi: 'Tỷ trọng web' },
+    unit: 'ratio',
+    polarity: 'neutral',
+    measures: { webRevenue: { collection: 'orders', value: (o) => (o.channel === 'web' ? o.revenue : 0) } },
+    compute: (m, f) => f.div(m.custom.webRevenue!, m.revenue),
+  });
+  try {
+    const input: MiniInput = {
+      ...base,
+      costs: [
+        ...base.costs!,
+        { campaignId: 'C1', date: '2025-03-02', amount: 30, category: 'gift' },
+        { campaignId: 'C2', date: '2025-03-03', amount: 12, category: 'gift' },
+      ],
+    };
+    const r = datasetReport(miniDataset(input), { from: '2025-03-01', to: '2025-03-10' });
+    // gift costs in P: 30 (C1) + 12 (C2) = 42 over 4 orders = 10.5; P': 0 over 1 order (o4) = 0, so no delta.
+    assert.deepEqual(r.kpis.giftCostPerOrder, { value: 10.5, previous: 0, delta: null });
+    // C1: 30 / 3 = 10, P' has no C1 order: no-data, previous null. C2: 12 / 1 vs 0 / 1. C3: no orders.
+    assert.deepEqual(r.byCampaign.C1!.giftCostPerOrder, { value: 10, previous: null, delta: null });
+    assert.deepEqual(r.byCampaign.C2!.giftCostPerOrder, { value: 12, previous: 0, delta: null });
+    assert.deepEqual(r.byCampaign.C3!.giftCostPerOrder, {
+      value: null,
+      previous: null,
+      delta: null,
+      reason: 'no-data',
+    });
+    // web revenue in A: o1 100 + o3 200 = 300 of 390; P': o4 (web) 80 / 80 = 1. C1: o1 100 of 190.
+    const w = r.kpis.webShare!;
+    assert.ok(Math.abs(w.value! - 300 / 390) < 1e-12);
+    assert.equal(w.previous, 1);
+    assert.ok(Math.abs(r.byCampaign.C1!.webShare!.value! - 100 / 190) < 1e-12);
+  } finally {
+    unregisterKpi('giftCostPerOrder');
+    unregisterKpi('webShare');
+  }
+});
