@@ -85,6 +85,11 @@ const CHANNEL_WEIGHTS = [0.42, 0.14, 0.2, 0.17, 0.07];
 /** Channels that run ads (exposures). */
 const AD_CHANNELS = ['web', 'app', 'marketplace', 'social'] as const;
 
+/** Share of a campaign's budget planned for spend (media, staff, gifts); discounts take the rest. */
+const SPEND_SHARE = 0.45;
+/** Cost of a thousand ad impressions, VND. */
+const CPM_VND = 1_200_000;
+
 const OFFSET = '+07:00';
 const OFFSET_MS = 7 * 3_600_000;
 const MS_PER_DAY = 86_400_000;
@@ -193,9 +198,9 @@ function plans(year: number): Plan[] {
         type: 'bundle',
         targets: { revenue: 4_500_000_000, roi: 1.2 },
       },
-      lift: 0.45,
-      share: 0.4,
-      discount: 0.3,
+      lift: 0.6,
+      share: 0.45,
+      discount: 0.22,
       channels: all,
       spendRatio: 1.12,
       points: 1,
@@ -239,13 +244,13 @@ function plans(year: number): Plan[] {
         name: 'Flash sale 11.11',
         start: d(11, 11),
         end: d(11, 11),
-        budget: 350_000_000,
+        budget: 550_000_000,
         type: 'discount',
         targets: { revenue: 1_500_000_000, conversionRate: 0.02 },
       },
-      lift: 4,
-      share: 0.75,
-      discount: 0.35,
+      lift: 8,
+      share: 0.8,
+      discount: 0.2,
       channels: ['app', 'marketplace', 'web', 'social'],
       spendRatio: 1.05,
       points: 1,
@@ -272,13 +277,13 @@ function plans(year: number): Plan[] {
         name: 'Flash sale 12.12',
         start: d(12, 12),
         end: d(12, 12),
-        budget: 400_000_000,
+        budget: 650_000_000,
         type: 'discount',
         targets: { revenue: 1_800_000_000, conversionRate: 0.02 },
       },
-      lift: 4.5,
-      share: 0.75,
-      discount: 0.35,
+      lift: 9,
+      share: 0.8,
+      discount: 0.2,
       channels: ['app', 'marketplace', 'web', 'social'],
       spendRatio: 0.7,
       points: 1,
@@ -397,8 +402,8 @@ function makeOrder(
   const list = basket(rand);
   const discount = plan ? Math.round((list * plan.discount * (0.6 + 0.8 * rand())) / 1000) * 1000 : 0;
   const revenue = Math.max(0, list - discount);
-  // Cost of goods: 58-72 % of the list price (the discount comes out of the margin).
-  const cogs = Math.round((list * (0.58 + 0.14 * rand())) / 1000) * 1000;
+  // Cost of goods: 48-60 % of the list price (the discount comes out of the margin).
+  const cogs = Math.round((list * (0.48 + 0.12 * rand())) / 1000) * 1000;
   const customerId = customerFor(store, plan ? 0.3 : 0.2);
   store.orderSeq++;
   const time = localTime(day, second);
@@ -458,7 +463,8 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     for (const p of active) {
       const budget = p.campaign.budget ?? 0;
       const days = p.end - p.start + 1;
-      const daily = (budget * p.spendRatio) / days;
+      // Spend outside discounts: the budget also covers the discounts granted on orders.
+      const daily = (budget * p.spendRatio * SPEND_SHARE) / days;
       // Front-loaded media, steady staff cost, gifts for gift/bundle offers.
       const media = daily * (0.55 + 0.3 * rand()) * (day === p.start ? 1.6 : 1);
       costs.push({ campaignId: p.campaign.id, date, amount: Math.round(media / 1000) * 1000, category: 'media' });
@@ -470,7 +476,7 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
       }
       for (const channel of AD_CHANNELS) {
         if (!p.channels.includes(channel)) continue;
-        const impressions = Math.round((media / 40) * (0.5 + rand()));
+        const impressions = Math.round((media / CPM_VND) * 1000 * (0.5 + rand()));
         const reach = Math.round(impressions * (0.35 + 0.2 * rand()));
         const clicks = Math.round(impressions * (0.008 + 0.02 * rand()));
         const engagements = Math.round(reach * (0.02 + 0.05 * rand()));

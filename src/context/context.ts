@@ -34,6 +34,23 @@ export interface BoardState {
   error: string | null;
   /** Epoch ms of the last successful update, or null. */
   lastUpdated: number | null;
+  /**
+   * The campaigns of the data (names, dates, budgets, targets): what the report does not
+   * hold. Provided by `<promo-kpi-board>`; optional for other providers.
+   */
+  campaigns?: BoardCampaign[];
+}
+
+/** A campaign as the board knows it (local dates `YYYY-MM-DD`). */
+export interface BoardCampaign {
+  id: string;
+  name: string;
+  start: string;
+  end: string;
+  budget: number | null;
+  type: string | null;
+  /** Goals by KPI id, e.g. `{ revenue: 20000000 }`. */
+  targets: Record<string, number>;
 }
 
 /** The context key. A string key, so copies of the kit loaded twice still meet. */

@@ -1,0 +1,18 @@
+import { PromoKpiBoard } from './kpi-board.js';
+
+export { PromoKpiBoard };
+export { BOARD_LAYOUTS, DEFAULT_BOARD_KPIS, WORKER_MODES, WORKER_THRESHOLD } from './kpi-board.js';
+export type { BoardLayout, WorkerMode } from './kpi-board.js';
+export { PERIOD_PRESETS, queryToParams, queryFromParams, presetPeriod } from './query.js';
+export type { PeriodPreset, QueryChangeDetail } from './query.js';
+
+if (!customElements.get('promo-kpi-board')) customElements.define('promo-kpi-board', PromoKpiBoard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'promo-kpi-board': PromoKpiBoard;
+  }
+  interface HTMLElementEventMap {
+    'promo-query-change': CustomEvent<import('./query.js').QueryChangeDetail>;
+  }
+}

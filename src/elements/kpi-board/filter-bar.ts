@@ -1,0 +1,172 @@
+/**
+ * The board's filter bar: period (presets, a campaign's own run, custom dates), campaigns and
+ * channels. Native form controls only, so it works by keyboard and with screen readers as
+ * the platform does. Rendered inside the board's shadow root; every change goes through
+ * `host.userChange`, which fires `promo-query-change`.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { ReportOptions } from '../../engine/types.js';
+import { bt, channelLabel } from './strings.js';
+import type { PeriodPreset } from './query.js';
+
+/** What the filter bar needs from the board. */
+export interface FilterBarHost {
+  readonly locale: string;
+  readonly query: ReportOptions;
+  readonly campaigns: string[];
+  readonly channels: string[];
+  readonly campaignList: { id: string; name: string; start: string; end: string }[];
+  readonly channelList: string[];
+  readonly selectedPreset: PeriodPreset;
+  userChange(change: {
+    preset?: PeriodPreset;
+    from?: string;
+    to?: string;
+    campaigns?: string[];
+    channels?: string[];
+  }): void;
+  selectCampaignRun(id: string): void;
+}
+
+const PRESET_OPTIONS = ['last-7', 'last-14', 'last-28', 'last-90', 'this-month'] as const;
+
+/** Toggles `id` in a filter where an empty list means "all of `all`". */
+function toggle(selected: string[], all: string[], id: string, on: boolean): string[] {
+  const current = new Set(selected.length ? selected : all);
+  if (on) current.add(id);
+  else current.delete(id);
+  const next = all.filter((x) => current.has(x));
+  return next.length === all.length ? [] : next;
+}
+
+function summary(locale: string, selected: string[], total: number): string {
+  return selected.length === 0
+    ? bt(locale, 'allCount', { count: total })
+    : bt(locale, 'someCount', { count: selected.length, total });
+}
+
+function checklist(
+  host: FilterBarHost,
+  name: 'campaigns' | 'channels',
+  items: { id: string; label: string }[],
+  selected: string[],
+): TemplateResult {
+  const locale = host.locale;
+  const all = items.map((i) => i.id);
+  const isOn = (id: string) => selected.length === 0 || selected.includes(id);
+  return html`<details part=${name} class="menu">
+    <summary>
+      <span class="menu-label">${bt(locale, name)}</span>
+      <span class="menu-value">${summary(locale, selected, items.length)}</span>
+    </summary>
+    <fieldset class="menu-panel">
+      <legend class="sr-only">${bt(locale, name)}</legend>
+      <button
+        type="button"
+        class="link"
+        ?disabled=${selected.length === 0}
+        @click=${() => host.userChange({ [name]: [] })}
+      >
+        ${bt(locale, 'selectAll')}
+      </button>
+      ${items.map(
+        (item) =>
+          html`<label class="check">
+            <input
+              type="checkbox"
+              name=${name}
+              value=${item.id}
+              .checked=${live(isOn(item.id))}
+              @change=${(e: Event) =>
+                host.userChange({ [name]: toggle(selected, all, item.id, (e.target as HTMLInputElement).checked) })}
+            />
+            <span>${item.label}</span>
+          </label>`,
+      )}
+    </fieldset>
+  </details>`;
+}
+
+export function renderFilterBar(host: FilterBarHost): TemplateResult {
+  const locale = host.locale;
+  const q = host.query;
+  const preset = host.selectedPreset;
+  const runs = host.campaignList;
+  const selectValue = preset === 'campaign' && host.campaigns.length === 1 ? `campaign:${host.campaigns[0]}` : preset;
+  const onPreset = (e: Event) => {
+    const value = (e.target as HTMLSelectElement).value;
+    if (value.startsWith('campaign:')) host.selectCampaignRun(value.slice('campaign:'.length));
+    else if (value !== 'custom') host.userChange({ preset: value as PeriodPreset });
+  };
+  const onDate = (which: 'from' | 'to') => (e: Event) => {
+    const value = (e.target as HTMLInputElement).value;
+    if (value) host.userChange({ [which]: value, preset: 'custom' });
+  };
+  return html`<form
+    part="filters"
+    class="filters"
+    aria-label=${bt(locale, 'filters')}
+    @submit=${(e: Event) => e.preventDefault()}
+  >
+    <div part="period" class="period" role="group" aria-label=${bt(locale, 'period')}>
+      <label class="field">
+        <span class="field-label">${bt(locale, 'period')}</span>
+        <select name="preset" .value=${live(selectValue)} @change=${onPreset}>
+          ${PRESET_OPTIONS.map(
+            (p) => html`<option value=${p} ?selected=${selectValue === p}>${bt(locale, `preset.${p}`)}</option>`,
+          )}
+          ${
+            runs.length
+              ? html`<optgroup label=${bt(locale, 'campaignRuns')}>
+                  ${runs.map(
+                    (c) =>
+                      html`<option value=${`campaign:${c.id}`} ?selected=${selectValue === `campaign:${c.id}`}>
+                        ${c.name}
+                      </option>`,
+                  )}
+                </optgroup>`
+              : nothing
+          }
+          <option value="custom" ?selected=${selectValue === 'custom'}>${bt(locale, 'preset.custom')}</option>
+        </select>
+      </label>
+      <label class="field">
+        <span class="field-label">${bt(locale, 'from')}</span>
+        <input type="date" name="from" .value=${live(q.from)} max=${q.to} @change=${onDate('from')} />
+      </label>
+      <label class="field">
+        <span class="field-label">${bt(locale, 'to')}</span>
+        <input type="date" name="to" .value=${live(q.to)} min=${q.from} @change=${onDate('to')} />
+      </label>
+    </div>
+    ${
+      runs.length
+        ? checklist(
+            host,
+            'campaigns',
+            runs.map((c) => ({ id: c.id, label: c.name })),
+            host.campaigns,
+          )
+        : nothing
+    }
+    ${
+      host.channelList.length
+        ? checklist(
+            host,
+            'channels',
+            host.channelList.map((c) => ({ id: c, label: channelLabel(locale, c) })),
+            host.channels,
+          )
+        : nothing
+    }
+    <button
+      type="button"
+      class="reset"
+      ?disabled=${host.campaigns.length === 0 && host.channels.length === 0}
+      @click=${() => host.userChange({ campaigns: [], channels: [] })}
+    >
+      ${bt(locale, 'clear')}
+    </button>
+  </form>`;
+}

@@ -1,0 +1,233 @@
+import { css } from 'lit';
+import { tokenStyles } from '../../theme/theme.js';
+
+/** Board layout: filter bar on top, a responsive row of tiles, then the widgets in a grid. */
+export const boardStyles = [
+  tokenStyles,
+  css`
+    :host {
+      display: block;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    .board {
+      --_gap: var(--promo-board-gap, calc(var(--_space) * 1.5));
+      --_tile-min: var(--promo-board-tile-min, 200px);
+      container-type: inline-size;
+      display: grid;
+      gap: var(--_gap);
+      color: var(--_color-text);
+      font-family: var(--_font-family);
+      font-size: var(--_font-size);
+      line-height: 1.4;
+    }
+    .board *,
+    .board *::before,
+    .board *::after {
+      box-sizing: border-box;
+    }
+    .sr-only {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      margin: -1px;
+      padding: 0;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+      border: 0;
+    }
+    :focus-visible {
+      outline: 2px solid var(--_color-focus);
+      outline-offset: 2px;
+    }
+    .top {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: end;
+      gap: var(--_space);
+    }
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: end;
+      gap: var(--_space);
+      flex: 1 1 auto;
+      margin: 0;
+    }
+    .period {
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_space) * 0.75);
+    }
+    .field {
+      display: grid;
+      gap: 2px;
+    }
+    .field-label,
+    .menu-label {
+      font-size: 0.8em;
+      color: var(--_color-text-muted);
+    }
+    select,
+    input[type='date'],
+    button,
+    summary {
+      font: inherit;
+      color: var(--_color-text);
+      background: var(--_color-surface);
+      border: 1px solid var(--_color-border);
+      border-radius: calc(var(--_radius) * 0.75);
+      min-height: 2.25em;
+      padding: 0.25em 0.6em;
+    }
+    button {
+      cursor: pointer;
+    }
+    button:disabled {
+      cursor: default;
+      color: var(--_color-text-muted);
+    }
+    .menu {
+      position: relative;
+    }
+    summary {
+      display: grid;
+      grid-template-columns: auto;
+      cursor: pointer;
+      list-style: none;
+      min-width: 9em;
+      padding-right: 1.8em;
+      line-height: 1.2;
+    }
+    summary::-webkit-details-marker {
+      display: none;
+    }
+    summary::after {
+      content: '▾';
+      position: absolute;
+      right: 0.6em;
+      top: 50%;
+      transform: translateY(-50%);
+      color: var(--_color-text-muted);
+    }
+    .menu[open] summary::after {
+      content: '▴';
+    }
+    .menu-panel {
+      position: absolute;
+      z-index: 10;
+      top: calc(100% + 4px);
+      left: 0;
+      min-width: 14em;
+      max-height: 20em;
+      overflow: auto;
+      margin: 0;
+      padding: calc(var(--_space) * 0.5);
+      display: grid;
+      gap: 2px;
+      background: var(--_color-surface);
+      border: 1px solid var(--_color-border);
+      border-radius: var(--_radius);
+      box-shadow: 0 6px 18px rgb(0 0 0 / 0.18);
+    }
+    .check {
+      display: flex;
+      gap: 0.5em;
+      align-items: center;
+      padding: 0.25em 0.35em;
+      border-radius: 4px;
+      white-space: nowrap;
+      cursor: pointer;
+    }
+    .check:hover {
+      background: var(--_color-surface-muted);
+    }
+    input[type='checkbox'] {
+      accent-color: var(--_color-accent);
+      width: 1.05em;
+      height: 1.05em;
+      margin: 0;
+    }
+    .link {
+      border: none;
+      background: none;
+      color: var(--_color-accent);
+      text-align: left;
+      min-height: auto;
+      padding: 0.25em 0.35em;
+    }
+    .link:disabled {
+      color: var(--_color-text-muted);
+    }
+    .status {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.75em;
+      align-items: center;
+      font-size: 0.85em;
+      color: var(--_color-text-muted);
+      min-height: 2.25em;
+    }
+    .live {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.35em;
+      font-weight: 600;
+      color: var(--_color-good);
+    }
+    .dot {
+      width: 0.6em;
+      height: 0.6em;
+      border-radius: 50%;
+      background: currentColor;
+      animation: promo-blink 1.6s ease-in-out infinite;
+    }
+    @keyframes promo-blink {
+      50% {
+        opacity: 0.3;
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .dot {
+        animation: none;
+      }
+    }
+    .message {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--_space);
+      padding: calc(var(--_space) * 0.75) var(--_space);
+      border-radius: var(--_radius);
+      border: 1px solid var(--_color-border);
+      background: var(--_color-surface);
+    }
+    .message.error {
+      border-color: var(--_color-bad);
+      color: var(--_color-bad);
+    }
+    .tiles {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_tile-min)), 1fr));
+      gap: var(--_space);
+    }
+    .widgets {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr);
+      gap: var(--_gap);
+    }
+    @container (min-width: 900px) {
+      .widgets {
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+      }
+      .widgets .chart {
+        grid-column: 1 / -1;
+      }
+    }
+    ::slotted(*) {
+      min-width: 0;
+    }
+  `,
+];

@@ -1,0 +1,542 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import {
+  boardContext,
+  type BoardCampaign,
+  type BoardState,
+  type BoardStatus,
+  type ThemeName,
+} from '../../context/context.js';
+import type { Report, ReportOptions } from '../../engine/types.js';
+import type { Dataset } from '../../data/types.js';
+import { formatDay, isValidTimeZone, parseLocalDate } from '../../engine/time.js';
+import { localeTag } from '../../format/format.js';
+import { bt } from './strings.js';
+import { boardStyles } from './kpi-board.styles.js';
+import {
+  listConverter,
+  matchPreset,
+  presetPeriod,
+  today,
+  validPeriod,
+  type PeriodPreset,
+  type QueryChangeDetail,
+} from './query.js';
+import { renderFilterBar, type FilterBarHost } from './filter-bar.js';
+import { BoardEngine, type BoardSource } from './engine.js';
+import '../kpi-tile/define.js';
+import '../budget-gauge/define.js';
+
+/** Layouts of the board; `custom` shows only the filter bar and the slotted widgets. */
+export const BOARD_LAYOUTS = ['full', 'summary', 'tiles', 'custom'] as const;
+export type BoardLayout = (typeof BOARD_LAYOUTS)[number];
+
+/** KPI tiles of the default layout. */
+export const DEFAULT_BOARD_KPIS = [
+  'revenue',
+  'grossProfit',
+  'roi',
+  'aov',
+  'conversionRate',
+  'newCustomers',
+  'cac',
+  'retentionRate',
+] as const;
+
+/** When to compute in a Web Worker: `auto` does so from {@link WORKER_THRESHOLD} orders. */
+export const WORKER_MODES = ['auto', 'always', 'never'] as const;
+export type WorkerMode = (typeof WORKER_MODES)[number];
+/** Orders from which `worker="auto"` computes in a Web Worker. */
+export const WORKER_THRESHOLD = 300_000;
+
+const NO_CAMPAIGNS: BoardCampaign[] = [];
+
+/** The viewer's time zone (the engine default is UTC; the board uses the viewer's zone unless told). */
+function viewerZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+/**
+ * A complete promotion dashboard: loads data through an adapter, computes the report once
+ * per query, and provides it to every widget inside through `@lit/context`
+ * (`boardContext`: `{ report, query, locale, currency, theme, status, error, lastUpdated }`,
+ * a new object on every change), so the kit's widgets and your own read the same numbers.
+ *
+ * Data: set `data` (inline input of the KPI spec, or a dataset from `createDataset`), or
+ * `adapter` (an adapter object), or the `adapter` + `src` attributes (a registered adapter
+ * by name). A streaming adapter's records are appended incrementally and the board shows
+ * when it was last updated. An adapter error keeps the last good numbers on screen.
+ *
+ * @summary Filter bar, KPI tiles, campaign chart, budget gauges and cohort heatmap over one report.
+ *
+ * @slot - Widgets to show instead of the default layout (they read the board's report).
+ * @slot header - Content at the start of the filter bar row (a title, a logo).
+ *
+ * @csspart base - The board's root.
+ * @csspart filters - The filter bar.
+ * @csspart period - The period controls.
+ * @csspart campaigns - The campaign filter.
+ * @csspart channels - The channel filter.
+ * @csspart status - The status line (last update, live marker, loading).
+ * @csspart message - The board-wide loading, empty or error message.
+ * @csspart tiles - The row of KPI tiles.
+ * @csspart widgets - The area of the chart, gauges and heatmap.
+ *
+ * @cssproperty --promo-board-gap - Gap between the board's sections (default: 1.5 x `--promo-space`).
+ * @cssproperty --promo-board-tile-min - Minimum width of a KPI tile (default 200px).
+ *
+ * @event promo-query-change - The user changed the period or a filter (also by selecting a
+ *   campaign in the chart). `detail: { query, preset }`: the whole `ReportOptions` the board
+ *   now shows, for a host page that keeps it in its URL. Bubbles and is composed.
+ * @event promo-board-error - Loading or appending data failed. `detail: { message, error }`. Bubbles and is composed.
+ */
+export class PromoKpiBoard extends LitElement implements FilterBarHost {
+  static override styles = boardStyles;
+
+  /** Inline data: the plain input of the KPI spec (`{ campaigns, orders, costs, exposures, loyalty }`) or a dataset. */
+  @property({ attribute: false }) data: unknown = undefined;
+
+  /**
+   * An adapter object (property), or the name of a registered adapter (attribute, used with `src`).
+   * @type {string | Adapter}
+   */
+  @property() adapter: unknown = undefined;
+
+  /** Where a registered adapter reads from (a URL), with the `adapter` attribute. */
+  @property() src = '';
+
+  /** First day of the period, `YYYY-MM-DD` (local). Default: the `period` preset. */
+  @property({ reflect: true }) from = '';
+
+  /** Last day of the period, `YYYY-MM-DD` (local). Default: the `period` preset. */
+  @property({ reflect: true }) to = '';
+
+  /**
+   * Period preset when `from`/`to` are not set: `last-7`, `last-14`, `last-28` (default),
+   * `last-90`, `this-month`. Presets end on the last day with orders (or today when there are none).
+   */
+  @property() period: PeriodPreset = 'last-28';
+
+  /** IANA zone local dates are taken in. Default: the viewer's zone. */
+  @property({ attribute: 'time-zone' }) timeZone = '';
+
+  /** `en`, `vi`, or a BCP 47 tag. */
+  @property({ reflect: true }) locale = 'en';
+
+  /** ISO 4217 code of the amounts. */
+  @property() currency = 'USD';
+
+  /** `light`, `dark` or `auto` (follows `prefers-color-scheme`). */
+  @property({ reflect: true }) theme: ThemeName = 'auto';
+
+  /** Campaign filter: ids, comma-separated in the attribute. Empty: all campaigns. */
+  @property({ converter: listConverter, reflect: true }) campaigns: string[] = [];
+
+  /** Channel filter, comma-separated in the attribute. Empty: all channels. */
+  @property({ converter: listConverter, reflect: true }) channels: string[] = [];
+
+  /** KPI tiles of the default layout, comma-separated ids of the KPI registry. */
+  @property({ converter: listConverter }) kpis: string[] = [...DEFAULT_BOARD_KPIS];
+
+  /** Targets shown on the tiles, by KPI id (JSON in the attribute: `{"revenue": 5e9, "roi": 1.5}`). Campaign targets apply too. */
+  @property({ type: Object }) targets: Record<string, number> = {};
+
+  /** `full` (default), `summary` (tiles and chart), `tiles`, or `custom` (only the slotted widgets). Slotted widgets replace the default widgets in any layout. */
+  @property({ reflect: true }) layout: BoardLayout = 'full';
+
+  /** Metric of the campaign chart. */
+  @property({ attribute: 'chart-metric' }) chartMetric = 'revenue';
+
+  /** When to compute in a Web Worker: `auto` (large data), `always`, `never`. */
+  @property() worker: WorkerMode = 'auto';
+
+  /** Hides the filter bar (a host page that drives the query itself). */
+  @property({ type: Boolean, attribute: 'no-filters' }) noFilters = false;
+
+  /** @internal The report shown. */
+  @state() protected report: Report | null = null;
+  @state() protected status: BoardStatus = 'idle';
+  @state() protected error: string | null = null;
+  @state() protected lastUpdated: number | null = null;
+  @state() protected live = false;
+  @state() protected computing = false;
+  @state() protected preset: PeriodPreset = 'last-28';
+  @state() protected hasSlotted = false;
+  @state() private loaded: Dataset | null = null;
+
+  private readonly provider = new ContextProvider(this, { context: boardContext, initialValue: this.boardState() });
+  private readonly engine = new BoardEngine({
+    onDataset: (ds) => {
+      this.loaded = ds;
+    },
+    onAppend: () => this.requestReport(),
+    onError: (message, error) => this.fail(message, error),
+    onLive: (live) => {
+      this.live = live;
+    },
+  });
+  private reportSeq = 0;
+  private queryKey = '';
+  private anchorCache: { ds: Dataset; version: number; day: number } | null = null;
+  private campaignCache: { ds: Dataset; count: number; list: BoardCampaign[] } | null = null;
+
+  /** The query the board shows now (the period resolved from presets, filters, zone). */
+  get query(): ReportOptions {
+    const period = this.currentPeriod();
+    const q: ReportOptions = { from: period.from, to: period.to, timeZone: this.zone };
+    if (this.campaigns.length) q.campaignIds = [...this.campaigns];
+    if (this.channels.length) q.channels = [...this.channels];
+    return q;
+  }
+
+  /** The dataset behind the report (null until loaded). */
+  get currentDataset(): Dataset | null {
+    return this.loaded;
+  }
+
+  /** The current report (null until computed). */
+  get currentReport(): Report | null {
+    return this.report;
+  }
+
+  /** Resolves when the report of the current query is computed and rendered. */
+  async reportComplete(): Promise<Report | null> {
+    while (this.computing || this.status === 'loading' || this.status === 'idle') {
+      await new Promise((r) => setTimeout(r, 10));
+      if (this.status === 'error' && !this.computing) break;
+    }
+    await this.updateComplete;
+    return this.report;
+  }
+
+  /**
+   * Appends records (`{ orders, costs, exposures, loyalty }`) to the data, as a streaming
+   * adapter does; the report is updated incrementally.
+   */
+  appendRecords(records: Record<string, unknown[]>): void {
+    this.engine.append(records);
+  }
+
+  /** Loads the data again from the source (after an error). */
+  reload(): void {
+    this.engine.load(this.source(), this.query, this.zone);
+  }
+
+  /** @internal */
+  get zone(): string {
+    return this.timeZone && isValidTimeZone(this.timeZone) ? this.timeZone : viewerZone();
+  }
+
+  /** Last day with orders, or today: the end of the presets. */
+  get anchorDay(): number {
+    const ds = this.loaded;
+    if (!ds || !ds.orders.length) return today(this.zone);
+    const cached = this.anchorCache;
+    if (cached && cached.ds === ds && cached.version === ds.version) return cached.day;
+    let max = -Infinity;
+    const day = ds.orders.day;
+    for (let i = 0; i < ds.orders.length; i++) if (day[i]! > max) max = day[i]!;
+    this.anchorCache = { ds, version: ds.version, day: max };
+    return max;
+  }
+
+  private currentPeriod(): { from: string; to: string } {
+    if (this.from && this.to && validPeriod(this.from, this.to)) return { from: this.from, to: this.to };
+    const anchor = this.to && parseLocalDate(this.to) !== null ? parseLocalDate(this.to)! : this.anchorDay;
+    return presetPeriod(this.period === 'campaign' || this.period === 'custom' ? 'last-28' : this.period, anchor)!;
+  }
+
+  private source(): BoardSource {
+    if (this.data !== undefined && this.data !== null) return { kind: 'data', data: this.data };
+    if (this.adapter && typeof this.adapter === 'object') return { kind: 'adapter', adapter: this.adapter };
+    if (typeof this.adapter === 'string' && this.adapter) return { kind: 'named', name: this.adapter, src: this.src };
+    return { kind: 'none' };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.status === 'idle' && this.source().kind !== 'none') this.reload();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.engine.stop();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('period') && this.period !== 'campaign') this.preset = this.period;
+    if (changed.has('from') || changed.has('to') || changed.has('loaded' as keyof PromoKpiBoard)) {
+      if (this.from && this.to && validPeriod(this.from, this.to)) {
+        const run = this.campaignRun();
+        this.preset = run ? 'campaign' : matchPreset(this.from, this.to, this.anchorDay);
+      }
+    }
+    const sourceChanged =
+      changed.has('data') || changed.has('adapter') || changed.has('src') || changed.has('timeZone');
+    if (sourceChanged && this.isConnected && this.hasUpdated) {
+      this.reload();
+    } else if (sourceChanged && this.isConnected && !this.hasUpdated && this.status === 'idle') {
+      if (this.source().kind !== 'none') this.reload();
+    }
+    if (changed.has('worker')) this.engine.workerMode = this.worker;
+    // A new query, or a new dataset: compute the report once.
+    const key = JSON.stringify(this.query);
+    if (this.loaded && (key !== this.queryKey || changed.has('loaded' as keyof PromoKpiBoard))) {
+      this.queryKey = key;
+      this.requestReport();
+    }
+    // A new context object only when something consumers see has changed.
+    const next = this.boardState();
+    const prev = this.provider.value;
+    if (
+      !prev ||
+      prev.report !== next.report ||
+      JSON.stringify(prev.query) !== JSON.stringify(next.query) ||
+      prev.locale !== next.locale ||
+      prev.currency !== next.currency ||
+      prev.theme !== next.theme ||
+      prev.status !== next.status ||
+      prev.error !== next.error ||
+      prev.lastUpdated !== next.lastUpdated ||
+      prev.campaigns !== next.campaigns
+    )
+      this.provider.setValue(next);
+  }
+
+  private campaignRun(): string | null {
+    const ds = this.loaded;
+    if (!ds || this.campaigns.length !== 1) return null;
+    const c = ds.campaigns[ds.campaignIndex.get(this.campaigns[0]!) ?? -1];
+    return c && formatDay(c.start) === this.from && formatDay(c.end) === this.to ? c.id : null;
+  }
+
+  private boardState(): BoardState {
+    return {
+      report: this.report,
+      query: this.query,
+      locale: this.locale,
+      currency: this.currency,
+      theme: this.theme,
+      status: this.status,
+      error: this.error,
+      lastUpdated: this.lastUpdated,
+      campaigns: this.campaignList,
+    };
+  }
+
+  /** Computes the report of the current query (in a worker for large data); the latest request wins. */
+  private requestReport(): void {
+    const ds = this.loaded;
+    if (!ds) return;
+    const seq = ++this.reportSeq;
+    const query = this.query;
+    this.computing = true;
+    this.engine
+      .compute(query)
+      .then((report) => {
+        if (seq !== this.reportSeq) return;
+        this.report = report;
+        this.status = 'ready';
+        this.error = null;
+        this.lastUpdated = Date.now();
+      })
+      .catch((error: unknown) => {
+        if (seq !== this.reportSeq) return;
+        this.fail(error instanceof Error ? error.message : String(error), error);
+      })
+      .finally(() => {
+        if (seq === this.reportSeq) this.computing = false;
+      });
+  }
+
+  private fail(message: string, error: unknown): void {
+    this.status = 'error';
+    this.error = message;
+    this.dispatchEvent(
+      new CustomEvent('promo-board-error', { detail: { message, error }, bubbles: true, composed: true }),
+    );
+  }
+
+  // ---- FilterBarHost: user actions of the filter bar ----
+
+  /** The campaigns of the loaded data, with local dates (the same array until the data changes). */
+  get campaignList(): BoardCampaign[] {
+    const ds = this.loaded;
+    if (!ds) return NO_CAMPAIGNS;
+    const cached = this.campaignCache;
+    if (cached && cached.ds === ds && cached.count === ds.campaigns.length) return cached.list;
+    const list = ds.campaigns.map((c) => ({
+      id: c.id,
+      name: c.name,
+      start: formatDay(c.start),
+      end: formatDay(c.end),
+      budget: c.budget,
+      type: c.type,
+      targets: c.targets,
+    }));
+    this.campaignCache = { ds, count: ds.campaigns.length, list };
+    return list;
+  }
+
+  /** @internal */
+  get channelList(): string[] {
+    const dict = this.loaded?.channels;
+    if (!dict) return [];
+    const out: string[] = [];
+    for (let i = 0; i < dict.size; i++) out.push(dict.value(i));
+    return out;
+  }
+
+  /** @internal */
+  get selectedPreset(): PeriodPreset {
+    return this.preset;
+  }
+
+  /** @internal Applies a user's change and fires `promo-query-change`. */
+  userChange(change: {
+    preset?: PeriodPreset;
+    from?: string;
+    to?: string;
+    campaigns?: string[];
+    channels?: string[];
+  }): void {
+    if (change.preset && change.preset !== 'custom' && change.preset !== 'campaign') {
+      const p = presetPeriod(change.preset, this.anchorDay)!;
+      this.from = p.from;
+      this.to = p.to;
+      this.period = change.preset;
+      this.preset = change.preset;
+    }
+    if (change.from !== undefined || change.to !== undefined) {
+      const from = change.from ?? this.currentPeriod().from;
+      const to = change.to ?? this.currentPeriod().to;
+      if (!validPeriod(from, to)) {
+        this.error = bt(this.locale, 'badDates');
+        return;
+      }
+      if (this.error === bt(this.locale, 'badDates')) this.error = null;
+      this.from = from;
+      this.to = to;
+      this.preset = change.preset ?? 'custom';
+    }
+    if (change.campaigns) this.campaigns = change.campaigns;
+    if (change.channels) this.channels = change.channels;
+    const detail: QueryChangeDetail = { query: this.query, preset: this.preset };
+    this.dispatchEvent(new CustomEvent('promo-query-change', { detail, bubbles: true, composed: true }));
+  }
+
+  /** @internal Shows a campaign's own run and filters the board to it. */
+  selectCampaignRun(id: string): void {
+    const c = this.campaignList.find((x) => x.id === id);
+    if (!c) return;
+    this.userChange({ preset: 'campaign', from: c.start, to: c.end, campaigns: [id] });
+  }
+
+  private onCampaignSelect = (event: Event): void => {
+    const detail = (event as CustomEvent<{ campaignId?: string | null; id?: string | null }>).detail ?? {};
+    const id = detail.campaignId ?? detail.id ?? null;
+    // Selecting the only selected campaign again clears the filter.
+    const next = id && !(this.campaigns.length === 1 && this.campaigns[0] === id) ? [id] : [];
+    this.userChange({ campaigns: next });
+  };
+
+  private onSlotChange = (event: Event): void => {
+    const slot = event.target as HTMLSlotElement;
+    this.hasSlotted = slot.assignedElements({ flatten: true }).length > 0;
+  };
+
+  // ---- rendering ----
+
+  private formatUpdated(): string {
+    if (this.lastUpdated === null) return '';
+    const time = new Intl.DateTimeFormat(localeTag(this.locale), {
+      timeStyle: 'medium',
+      timeZone: this.zone,
+    }).format(this.lastUpdated);
+    return bt(this.locale, 'updated', { time });
+  }
+
+  private renderStatus(): TemplateResult {
+    const busy = this.status === 'loading' || this.computing;
+    return html`<div part="status" class="status">
+      ${this.live ? html`<span class="live"><span class="dot" aria-hidden="true"></span>${bt(this.locale, 'live')}</span>` : nothing}
+      ${
+        this.lastUpdated !== null
+          ? html`<time datetime=${new Date(this.lastUpdated).toISOString()}>${this.formatUpdated()}</time>`
+          : nothing
+      }
+      <span role="status" class="busy">${busy && this.report ? bt(this.locale, 'computing') : ''}</span>
+    </div>`;
+  }
+
+  private renderMessage(): TemplateResult | typeof nothing {
+    if (this.status === 'error' && this.error) {
+      const text = this.report
+        ? bt(this.locale, 'staleError', { message: this.error })
+        : bt(this.locale, 'error', { message: this.error });
+      return html`<div part="message" class="message error" role="alert">
+        <span>${text}</span>
+        ${
+          this.source().kind !== 'none'
+            ? html`<button type="button" @click=${() => this.reload()}>${bt(this.locale, 'retry')}</button>`
+            : nothing
+        }
+      </div>`;
+    }
+    if (this.error) return html`<div part="message" class="message error" role="alert">${this.error}</div>`;
+    if (!this.report && (this.status === 'loading' || this.status === 'idle') && this.source().kind !== 'none')
+      return html`<div part="message" class="message" role="status">${bt(this.locale, 'loading')}</div>`;
+    if (this.loaded && this.loaded.orders.length === 0 && this.status === 'ready')
+      return html`<div part="message" class="message" role="status">${bt(this.locale, 'empty')}</div>`;
+    return nothing;
+  }
+
+  private tileTarget(kpi: string): number | undefined {
+    const t = this.targets?.[kpi];
+    return typeof t === 'number' && Number.isFinite(t) ? t : undefined;
+  }
+
+  private renderDefaultWidgets(): TemplateResult | typeof nothing {
+    if (this.layout === 'custom' || this.hasSlotted) return nothing;
+    const tiles = html`<section part="tiles" class="tiles" aria-label=${bt(this.locale, 'tiles')}>
+      ${this.kpis.map((kpi) => html`<promo-kpi-tile kpi=${kpi} .target=${this.tileTarget(kpi)}></promo-kpi-tile>`)}
+    </section>`;
+    if (this.layout === 'tiles') return tiles;
+    const chart = html`<promo-campaign-chart
+      class="chart"
+      metric=${this.chartMetric}
+      .selected=${this.campaigns.length === 1 ? this.campaigns[0] : null}
+    ></promo-campaign-chart>`;
+    if (this.layout === 'summary')
+      return html`${tiles}
+        <div part="widgets" class="widgets">${chart}</div>`;
+    return html`${tiles}
+      <div part="widgets" class="widgets">
+        ${chart}
+        <promo-budget-gauge class="gauges"></promo-budget-gauge>
+        <promo-cohort-heatmap class="heatmap"></promo-cohort-heatmap>
+      </div>`;
+  }
+
+  override render(): TemplateResult {
+    return html`<div
+      part="base"
+      class="promo-root board theme-${this.theme}"
+      lang=${this.locale.toLowerCase().startsWith('vi') ? 'vi' : 'en'}
+      aria-busy=${this.status === 'loading' || this.computing ? 'true' : 'false'}
+      @promo-campaign-select=${this.onCampaignSelect}
+    >
+      <div class="top">
+        <slot name="header"></slot>
+        ${this.noFilters ? nothing : renderFilterBar(this)} ${this.renderStatus()}
+      </div>
+      ${this.renderMessage()} ${this.renderDefaultWidgets()}
+      <slot @slotchange=${this.onSlotChange}></slot>
+    </div>`;
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The board's query: period presets, validation and a URL form, so a host page can keep the
+ * board's state in its address. Pure and DOM-free.
+ */
+import { formatDay, parseLocalDate, zoneFor, civilFromDays, daysFromCivil } from '../../engine/time.js';
+import type { ReportOptions } from '../../engine/types.js';
+
+/** Period presets of the filter bar; `campaign` is "the selected campaign's own run". */
+export const PERIOD_PRESETS = ['last-7', 'last-14', 'last-28', 'last-90', 'this-month', 'campaign', 'custom'] as const;
+export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
+
+/** Detail of `promo-query-change`: the whole query the board now shows. */
+export interface QueryChangeDetail {
+  query: ReportOptions;
+  /** The preset the period came from (`custom` for typed dates). */
+  preset: PeriodPreset;
+}
+
+/** Today's local day number in a zone. */
+export function today(timeZone: string, now = Date.now()): number {
+  return zoneFor(timeZone).day(now);
+}
+
+/**
+ * The `{ from, to }` of a preset ending on `anchor` (a day number: the last day with data, or
+ * today). `this-month` runs from the 1st of the anchor's month to the anchor.
+ */
+export function presetPeriod(preset: PeriodPreset, anchor: number): { from: string; to: string } | null {
+  const n = { 'last-7': 7, 'last-14': 14, 'last-28': 28, 'last-90': 90 }[preset as 'last-7'];
+  if (n) return { from: formatDay(anchor - n + 1), to: formatDay(anchor) };
+  if (preset === 'this-month') {
+    const { year, month } = civilFromDays(anchor);
+    return { from: formatDay(daysFromCivil(year, month, 1)), to: formatDay(anchor) };
+  }
+  return null;
+}
+
+/** The preset a period matches (for a period set from outside), or `custom`. */
+export function matchPreset(from: string, to: string, anchor: number): PeriodPreset {
+  for (const p of ['last-7', 'last-14', 'last-28', 'last-90', 'this-month'] as const) {
+    const period = presetPeriod(p, anchor);
+    if (period && period.from === from && period.to === to) return p;
+  }
+  return 'custom';
+}
+
+/** Whether `from` and `to` are real dates with `from <= to`. */
+export function validPeriod(from: string, to: string): boolean {
+  const a = parseLocalDate(from);
+  const b = parseLocalDate(to);
+  return a !== null && b !== null && a <= b;
+}
+
+/** Comma-separated list attribute <-> string array (empty or missing: no filter). */
+export const listConverter = {
+  fromAttribute(value: string | null): string[] {
+    return (value ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  },
+  toAttribute(value: string[] | null | undefined): string | null {
+    return value && value.length ? value.join(',') : null;
+  },
+};
+
+/**
+ * The query as URL search parameters (`from`, `to`, `tz`, `campaigns`, `channels`), for a
+ * host page that keeps the board's state in its address.
+ */
+export function queryToParams(query: ReportOptions): URLSearchParams {
+  const params = new URLSearchParams();
+  params.set('from', query.from);
+  params.set('to', query.to);
+  if (query.timeZone) params.set('tz', query.timeZone);
+  if (query.campaignIds?.length) params.set('campaigns', query.campaignIds.join(','));
+  if (query.channels?.length) params.set('channels', query.channels.join(','));
+  return params;
+}
+
+/** Reads what {@link queryToParams} wrote; invalid or missing values are left out. */
+export function queryFromParams(params: URLSearchParams): Partial<ReportOptions> {
+  const out: Partial<ReportOptions> = {};
+  const from = params.get('from');
+  const to = params.get('to');
+  if (from && to && validPeriod(from, to)) {
+    out.from = from;
+    out.to = to;
+  }
+  const tz = params.get('tz');
+  if (tz) out.timeZone = tz;
+  const campaigns = listConverter.fromAttribute(params.get('campaigns'));
+  if (campaigns.length) out.campaignIds = campaigns;
+  const channels = listConverter.fromAttribute(params.get('channels'));
+  if (channels.length) out.channels = channels;
+  return out;
+}

@@ -1,0 +1,97 @@
+/**
+ * Strings of the board and its filter bar, in English and Vietnamese. DOM-free.
+ */
+import { baseLocale } from '../../format/format.js';
+import type { Locale } from '../../engine/types.js';
+
+const en = {
+  board: 'Promotion KPIs',
+  filters: 'Filters',
+  period: 'Period',
+  from: 'From',
+  to: 'To',
+  'preset.last-7': 'Last 7 days',
+  'preset.last-14': 'Last 14 days',
+  'preset.last-28': 'Last 28 days',
+  'preset.last-90': 'Last 90 days',
+  'preset.this-month': 'This month',
+  'preset.custom': 'Custom dates',
+  campaignRuns: 'A campaign’s run',
+  campaigns: 'Campaigns',
+  channels: 'Channels',
+  all: 'All',
+  allCount: 'All ({count})',
+  someCount: '{count} of {total}',
+  selectAll: 'Select all',
+  clear: 'Reset filters',
+  tiles: 'Key figures',
+  loading: 'Loading data…',
+  computing: 'Updating…',
+  empty: 'No orders in the data yet.',
+  error: 'The data could not be loaded: {message}',
+  staleError: 'Showing the last numbers that loaded. {message}',
+  retry: 'Try again',
+  updated: 'Updated {time}',
+  live: 'Live',
+  issues: '{count} records were left out of the numbers (data problems).',
+  badDates: 'The period is not valid: “from” must be a date on or before “to”.',
+  'channel.store': 'Store',
+  'channel.web': 'Web',
+  'channel.app': 'App',
+  'channel.marketplace': 'Marketplace',
+  'channel.social': 'Social',
+};
+
+export type BoardMessageKey = keyof typeof en;
+
+const vi: Record<BoardMessageKey, string> = {
+  board: 'Chỉ số khuyến mãi',
+  filters: 'Bộ lọc',
+  period: 'Khoảng thời gian',
+  from: 'Từ ngày',
+  to: 'Đến ngày',
+  'preset.last-7': '7 ngày qua',
+  'preset.last-14': '14 ngày qua',
+  'preset.last-28': '28 ngày qua',
+  'preset.last-90': '90 ngày qua',
+  'preset.this-month': 'Tháng này',
+  'preset.custom': 'Tùy chọn ngày',
+  campaignRuns: 'Thời gian chạy chiến dịch',
+  campaigns: 'Chiến dịch',
+  channels: 'Kênh bán',
+  all: 'Tất cả',
+  allCount: 'Tất cả ({count})',
+  someCount: '{count} / {total}',
+  selectAll: 'Chọn tất cả',
+  clear: 'Xóa bộ lọc',
+  tiles: 'Chỉ số chính',
+  loading: 'Đang tải dữ liệu…',
+  computing: 'Đang cập nhật…',
+  empty: 'Chưa có đơn hàng nào trong dữ liệu.',
+  error: 'Không tải được dữ liệu: {message}',
+  staleError: 'Đang hiển thị số liệu tải gần nhất. {message}',
+  retry: 'Thử lại',
+  updated: 'Cập nhật lúc {time}',
+  live: 'Trực tiếp',
+  issues: '{count} bản ghi bị loại khỏi số liệu (dữ liệu lỗi).',
+  badDates: 'Khoảng thời gian không hợp lệ: “từ ngày” phải trước hoặc bằng “đến ngày”.',
+  'channel.store': 'Cửa hàng',
+  'channel.web': 'Website',
+  'channel.app': 'Ứng dụng',
+  'channel.marketplace': 'Sàn TMĐT',
+  'channel.social': 'Mạng xã hội',
+};
+
+const MESSAGES: Record<Locale, Record<BoardMessageKey, string>> = { en, vi };
+
+/** A board string in the nearest shipped locale, with `{name}` placeholders filled. */
+export function bt(locale: string, key: BoardMessageKey, params?: Record<string, string | number>): string {
+  const text = MESSAGES[baseLocale(locale)][key] ?? en[key];
+  return params ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : text;
+}
+
+/** A channel's display name (known channels are translated; others are shown as they are). */
+export function channelLabel(locale: string, channel: string): string {
+  const key = `channel.${channel}` as BoardMessageKey;
+  return key in en ? bt(locale, key) : channel;
+}
