@@ -1,63 +1,260 @@
-import { LitElement, css, html } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { formatValue } from '../../format/format.js';
-import type { KpiUnit } from '../../engine/types.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { formatDelta, formatValue } from '../../format/format.js';
+import { getKpi, onKpiRegistryChange } from '../../engine/kpis.js';
+import type { KpiMeta, KpiUnit, KpiValue, Report } from '../../engine/types.js';
+import { reasonText } from '../../i18n/strings.js';
+import { PromoWidget, WidgetError } from '../shared/widget.js';
+import { cell, type DataTable } from '../shared/data-table.js';
+import { kpiTileStyles } from './kpi-tile.styles.js';
+import { sparkline, targetProgress, toneOf, trendOf } from './layout.js';
+
+const ARROWS = { up: '▲', down: '▼', flat: '▬' } as const;
+const SPARK_HEIGHT = 36;
 
 /**
- * A single KPI: its label and its value, formatted for the locale and unit.
+ * One KPI of a report: its label (from the KPI registry, in the locale), its value
+ * formatted by unit, the change against the previous period with an arrow coloured by the
+ * KPI's polarity, a sparkline of the daily series, and progress to a target. A KPI with no
+ * value shows "—" and the reason in words.
  *
- * @summary Shows one KPI value with its label.
+ * Reads `report.kpis[kpi]`, or `report.byCampaign[campaign][kpi]` with `campaign`. Without
+ * a report (and outside a board), `label`, `value` and `unit` show a value of your own.
  *
+ * @summary Shows one KPI: value, change, trend and target.
+ *
+ * @csspart base - The tile's frame.
  * @csspart label - The KPI label.
- * @csspart value - The formatted value.
+ * @csspart value - The formatted value (or "—").
+ * @csspart reason - Why the value is missing, in words.
+ * @csspart delta - The change against the previous period (arrow, signed percentage).
+ * @csspart chart - The sparkline SVG (also exported as SVG/PNG).
+ * @csspart sparkline - The sparkline SVG.
+ * @csspart target - Progress to the target (bar and text).
+ * @csspart actions - The "data and export" menu.
+ * @csspart table - The data table ("show as table").
+ * @csspart skeleton - The loading placeholder.
+ * @csspart empty - The empty-state message.
+ * @csspart error - The error message.
  *
- * @cssproperty --promo-tile-background - Tile background.
- * @cssproperty --promo-tile-color - Text colour.
+ * @cssproperty --promo-color-surface - Tile background.
+ * @cssproperty --promo-color-surface-muted - Skeleton, target track and table header background.
+ * @cssproperty --promo-color-text - Value colour.
+ * @cssproperty --promo-color-text-muted - Label and caption colour.
+ * @cssproperty --promo-color-border - Tile border.
+ * @cssproperty --promo-color-accent - Sparkline and target bar.
+ * @cssproperty --promo-color-focus - Focus ring.
+ * @cssproperty --promo-color-good - A change for the better; target met.
+ * @cssproperty --promo-color-bad - A change for the worse.
+ * @cssproperty --promo-color-neutral - A change that is neither.
+ * @cssproperty --promo-font-family - Font.
+ * @cssproperty --promo-font-size - Base font size.
+ * @cssproperty --promo-radius - Corner radius.
+ * @cssproperty --promo-space - Padding and gaps.
+ * @cssproperty --promo-shadow - Tile shadow.
+ *
+ * @event promo-error - A render or export failed; `detail: { message, error }`.
+ * @event promo-export - Before an export is downloaded; `detail: { format, filename, blob }`; cancel it to handle the file yourself.
  */
-export class PromoKpiTile extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    .tile {
-      --_bg: var(--promo-tile-background, #fff);
-      --_fg: var(--promo-tile-color, #1b1f24);
-      background: var(--_bg);
-      color: var(--_fg);
-      border-radius: 8px;
-      padding: 12px 16px;
-      font-family: system-ui, sans-serif;
-    }
-    [part='label'] {
-      font-size: 0.875rem;
-      opacity: 0.8;
-    }
-    [part='value'] {
-      font-size: 1.75rem;
-      font-weight: 600;
-      font-variant-numeric: tabular-nums;
-    }
-  `;
+export class PromoKpiTile extends PromoWidget {
+  static override styles = kpiTileStyles;
 
-  /** The text shown above the value. */
+  /** KPI id from the registry (`revenue`, `roi`, `cac`, or a custom KPI's id). */
+  @property() kpi = '';
+
+  /** A campaign id: show the KPI of that campaign alone (`report.byCampaign[id]`). */
+  @property() campaign = '';
+
+  /** A goal for the value; default: the campaign's target for this KPI, if any. */
+  @property({ type: Number }) target: number | undefined = undefined;
+
+  /** Short numbers (1,2 tr, 12K). Also used automatically when the tile is narrower than 200 px. */
+  @property({ type: Boolean }) compact = false;
+
+  /** Label; default: the KPI's label from the registry, in the locale. */
   @property() label = '';
 
-  /** The number to show; `null` shows "—". */
+  /** A value of your own, shown when there is no report; `null` shows "—". */
   @property({ type: Number }) value: number | null = null;
 
-  /** How the value is formatted. */
-  @property() unit: KpiUnit = 'number';
+  /** How the value is formatted; default: the KPI's unit from the registry, else `number`. */
+  @property() unit: KpiUnit | undefined = undefined;
 
-  /** BCP 47 locale, or `en` / `vi`. */
-  @property() locale = 'en';
+  private unsubscribe: (() => void) | null = null;
 
-  /** ISO 4217 currency code used when `unit` is `currency`. */
-  @property() currency = 'USD';
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribe = onKpiRegistryChange(() => this.requestUpdate());
+  }
 
-  override render() {
-    return html`<div class="tile" role="group" aria-label=${this.label}>
-      <div part="label">${this.label}</div>
-      <div part="value">${formatValue(this.value, this.unit, { locale: this.locale, currency: this.currency })}</div>
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
+
+  /** Registry entry of the KPI (label, unit, polarity, daily series). */
+  private get meta(): KpiMeta | undefined {
+    return this.kpi ? getKpi(this.kpi) : undefined;
+  }
+
+  /** No report: show `value` and `label` as given (or "—"). */
+  private get manual(): boolean {
+    return !this.currentReport && (this.value !== null || !this.kpi);
+  }
+
+  private get resolvedUnit(): KpiUnit {
+    return this.unit ?? this.meta?.unit ?? 'number';
+  }
+
+  private get fmt() {
+    return {
+      locale: this.activeLocale,
+      currency: this.money,
+      compact: this.compact || (this.width > 0 && this.width < 200),
+    };
+  }
+
+  protected override widgetLabel(): string {
+    const meta = this.meta;
+    const base =
+      this.label || (meta ? meta.label[this.activeLocale.toLowerCase().startsWith('vi') ? 'vi' : 'en'] : this.kpi);
+    return this.campaign ? `${base} · ${this.campaignName(this.campaign)}` : base;
+  }
+
+  protected override isEmpty(report: Report | null): boolean {
+    return !report && !this.manual;
+  }
+
+  /** The KPI's value in the report, or throws a user-facing error for an unknown KPI or campaign. */
+  private valueIn(report: Report): KpiValue {
+    const scope = this.campaign ? report.byCampaign[this.campaign] : report.kpis;
+    if (!scope) throw new WidgetError(this.msg('unknownCampaign', { id: this.campaign }));
+    const kv = scope[this.kpi];
+    if (!kv && !this.meta) throw new WidgetError(this.msg('unknownKpi', { id: this.kpi }));
+    return kv ?? { value: null, previous: null, delta: null, reason: 'no-data' };
+  }
+
+  private series(report: Report): number[] {
+    const field = this.meta?.dailyField;
+    if (!field) return [];
+    if (!this.campaign) return report.daily.map((d) => d[field]);
+    // Per campaign, the daily points hold revenue and orders only.
+    if (field !== 'revenue' && field !== 'orders') return [];
+    return report.daily.map((d) => d.byCampaign[this.campaign]?.[field] ?? 0);
+  }
+
+  private get resolvedTarget(): number | undefined {
+    if (this.target !== undefined && this.target !== null && Number.isFinite(this.target)) return this.target;
+    return this.campaign ? this.campaignInfo(this.campaign)?.targets?.[this.kpi] : undefined;
+  }
+
+  protected override hasChart(report: Report | null): boolean {
+    return !!report && this.series(report).length >= 2;
+  }
+
+  protected override renderContent(report: Report | null): TemplateResult {
+    const label = this.widgetLabel();
+    const unit = this.resolvedUnit;
+    const kv: KpiValue = report ? this.valueIn(report) : { value: this.value, previous: null, delta: null };
+    const narrow = this.width > 0 && this.width < 200;
+    return html`<div class="tile ${narrow ? 'narrow' : ''}">
+      <div part="label">${label}</div>
+      <div
+        part="value"
+        title=${kv.value !== null ? formatValue(kv.value, unit, { ...this.fmt, compact: false }) : nothing}
+      >
+        ${formatValue(kv.value, unit, this.fmt)}
+      </div>
+      ${kv.value === null && kv.reason ? html`<div part="reason">${reasonText(this.activeLocale, kv.reason)}</div>` : nothing}
+      ${report ? this.renderDelta(kv) : nothing} ${report ? this.renderSparkline(report) : nothing}
+      ${this.renderTarget(kv.value, unit)}
     </div>`;
+  }
+
+  private renderDelta(kv: KpiValue): TemplateResult {
+    const trend = trendOf(kv.delta);
+    const tone = toneOf(trend, this.meta?.polarity ?? 'neutral');
+    if (!trend)
+      return html`<div part="delta" class="tone-neutral"><span class="vs">${this.msg('delta.none')}</span></div>`;
+    const pct = formatDelta(kv.delta, { locale: this.activeLocale });
+    const magnitude = formatDelta(Math.abs(kv.delta ?? 0), { locale: this.activeLocale }).replace(/^\+/, '');
+    const words =
+      trend === 'flat'
+        ? this.msg('delta.flat')
+        : `${this.msg(trend === 'up' ? 'delta.up' : 'delta.down', { value: magnitude })}${tone === 'neutral' ? '' : `, ${this.msg(tone === 'good' ? 'delta.good' : 'delta.bad')}`}`;
+    return html`<div part="delta" class="tone-${tone}" data-trend=${trend} data-tone=${tone}>
+      <span aria-hidden="true">${ARROWS[trend]} ${pct}</span>
+      <span class="vs" aria-hidden="true"
+        >${this.msg('previous').toLowerCase()}: ${formatValue(kv.previous, this.resolvedUnit, this.fmt)}</span
+      >
+      <span class="sr-only">${words}</span>
+    </div>`;
+  }
+
+  private renderSparkline(report: Report): TemplateResult | typeof nothing {
+    const values = this.series(report);
+    const width = Math.max(80, this.width || 240);
+    const g = sparkline(values, width, SPARK_HEIGHT);
+    if (!g) return nothing;
+    const label = this.msg('trend', { from: report.period.from, to: report.period.to });
+    return html`<svg
+      part="chart sparkline"
+      role="img"
+      aria-label=${label}
+      viewBox="0 0 ${g.width} ${g.height}"
+      preserveAspectRatio="none"
+    >
+      ${svg`<path d=${g.path} vector-effect="non-scaling-stroke"></path><circle cx=${g.last.x} cy=${g.last.y} r="2.5"></circle>`}
+    </svg>`;
+  }
+
+  private renderTarget(value: number | null, unit: KpiUnit): TemplateResult | typeof nothing {
+    const target = this.resolvedTarget;
+    if (target === undefined) return nothing;
+    const p = targetProgress(value, target, this.meta?.polarity ?? 'higher-is-better');
+    const targetText = formatValue(target, unit, this.fmt);
+    const text = p
+      ? this.msg('targetProgress', {
+          percent: formatValue(p.ratio, 'ratio', { locale: this.activeLocale }),
+          target: targetText,
+        })
+      : `${this.msg('target')}: ${targetText}`;
+    return html`<div part="target">
+      <div class="track" aria-hidden="true">
+        <div class="fill ${p?.met ? 'met' : ''}" style=${styleMap({ width: `${(p?.fill ?? 0) * 100}%` })}></div>
+      </div>
+      <span>${text}${p?.met ? ' ✓' : ''}</span>
+    </div>`;
+  }
+
+  protected override tableData(report: Report | null): DataTable | null {
+    const label = this.widgetLabel();
+    const unit = this.resolvedUnit;
+    const f = (v: number | null) => cell(v, formatValue(v, unit, { ...this.fmt, compact: false }));
+    if (!report) {
+      return this.manual
+        ? {
+            caption: label,
+            columns: [this.msg('kpi'), this.msg('value')],
+            numeric: [false, true],
+            rows: [[cell(label), f(this.value)]],
+          }
+        : null;
+    }
+    const kv = this.valueIn(report);
+    const { period, previous } = report;
+    const rows = [
+      [cell(`${period.from} – ${period.to}`), f(kv.value)],
+      [cell(`${this.msg('previous')} (${previous.from} – ${previous.to})`), f(kv.previous)],
+      [cell(this.msg('change')), cell(kv.delta, formatDelta(kv.delta, { locale: this.activeLocale }))],
+    ];
+    if (kv.value === null && kv.reason) rows[0][1] = cell(null, `— (${reasonText(this.activeLocale, kv.reason)})`);
+    const target = this.resolvedTarget;
+    if (target !== undefined) rows.push([cell(this.msg('target')), f(target)]);
+    const series = this.series(report);
+    if (series.length) report.daily.forEach((d, i) => rows.push([cell(d.date), f(series[i])]));
+    return { caption: label, columns: [this.msg('date'), label], numeric: [false, true], rows };
   }
 }

@@ -1,0 +1,92 @@
+import { css } from 'lit';
+import { widgetStyles } from '../shared/styles.js';
+
+export const kpiTileStyles = [
+  ...widgetStyles,
+  css`
+    .tile {
+      display: grid;
+      gap: calc(var(--_space) * 0.35);
+      min-width: 0;
+    }
+    [part~='label'] {
+      padding-inline-end: 28px;
+      color: var(--_color-text-muted);
+      font-size: 0.95em;
+      font-weight: 500;
+      overflow-wrap: anywhere;
+    }
+    [part~='value'] {
+      font-size: 2em;
+      font-weight: 650;
+      line-height: 1.15;
+      font-variant-numeric: tabular-nums;
+      overflow-wrap: anywhere;
+    }
+    .narrow [part~='value'] {
+      font-size: 1.6em;
+    }
+    [part~='reason'] {
+      color: var(--_color-text-muted);
+      font-size: 0.85em;
+    }
+    [part~='delta'] {
+      display: inline-flex;
+      align-items: baseline;
+      gap: 0.3em;
+      font-weight: 600;
+      font-variant-numeric: tabular-nums;
+    }
+    [part~='delta'] .vs {
+      color: var(--_color-text-muted);
+      font-weight: 400;
+      font-size: 0.85em;
+    }
+    .tone-good {
+      color: var(--_color-good);
+    }
+    .tone-bad {
+      color: var(--_color-bad);
+    }
+    .tone-neutral {
+      color: var(--_color-neutral);
+    }
+    [part~='sparkline'] {
+      display: block;
+      width: 100%;
+      height: 36px;
+      overflow: visible;
+    }
+    [part~='sparkline'] path {
+      fill: none;
+      stroke: var(--_color-accent);
+      stroke-width: 2;
+      stroke-linejoin: round;
+      stroke-linecap: round;
+    }
+    [part~='sparkline'] circle {
+      fill: var(--_color-accent);
+    }
+    [part~='target'] {
+      display: grid;
+      gap: 4px;
+      font-size: 0.85em;
+      color: var(--_color-text-muted);
+    }
+    .track {
+      height: 6px;
+      border-radius: 3px;
+      background: var(--_color-surface-muted);
+      overflow: hidden;
+    }
+    .fill {
+      height: 100%;
+      border-radius: 3px;
+      background: var(--_color-accent);
+      transition: width 0.4s ease;
+    }
+    .fill.met {
+      background: var(--_color-good);
+    }
+  `,
+];
