@@ -3,3 +3,7 @@
  */
 export * from './engine/index.js';
 export { PromoKpiTile } from './elements/kpi-tile/define.js';
+export { PromoBudgetGauge } from './elements/budget-gauge/define.js';
+export * from './elements/kpi-board/define.js';
+export { boardContext, BOARD_STATUSES, THEMES } from './context/context.js';
+export type { BoardState, BoardStatus, BoardCampaign, ThemeName } from './context/context.js';
