@@ -7,6 +7,3 @@ export { PromoBudgetGauge } from './elements/budget-gauge/define.js';
 export * from './elements/kpi-board/define.js';
 export { boardContext, BOARD_STATUSES, THEMES } from './context/context.js';
 export type { BoardState, BoardStatus, BoardCampaign, ThemeName } from './context/context.js';
-export * from './elements/kpi-board/define.js';
-export { boardContext, BOARD_STATUSES, THEMES } from './context/context.js';
-export type { BoardState, BoardStatus, BoardCampaign, ThemeName } from './context/context.js';
