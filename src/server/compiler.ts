@@ -401,12 +401,18 @@ SELECT 'orders', cw.id, SUM(o.discount), SUM(o.revenue)
   FROM orders_n o JOIN cw ON o.campaign_id = cw.id AND o.day BETWEEN cw.s AND cw.e GROUP BY cw.id`);
 }
 
-/** Orders naming a campaign the campaigns table does not hold, per campaign id. */
+/** Orders, costs and exposures naming a campaign the campaigns table does not hold, per campaign id. */
 export function unknownCampaignsStatement(d: Dialect, map: ResolvedMapping, q: CompiledQuery): Statement {
   const c = new Compiler(d, map, q);
   const b = new SqlBuilder(d);
-  const head = c.withOrders(b);
+  const head = c.withOrders(b, c.costsCte(b), c.exposuresCte(b));
+  const part = (src: string, table: string) =>
+    `SELECT '${src}' AS src, campaign_id, COUNT(*) AS n FROM ${table} x WHERE campaign_id IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM campaigns_n k WHERE k.id = x.campaign_id) GROUP BY campaign_id`;
   return b.done(`${head}
-SELECT campaign_id, COUNT(*) AS n FROM orders_n o WHERE campaign_id IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM campaigns_n k WHERE k.id = o.campaign_id) GROUP BY campaign_id`);
+${part('orders', 'orders_n')}
+UNION ALL
+${part('costs', 'costs_n')}
+UNION ALL
+${part('exposures', 'exposures_n')}`);
 }

@@ -357,13 +357,22 @@ export async function warehouseAggregates(
     if (String(r.src) === 'orders') p.revenue += num(r.v2);
   }
 
-  for (const r of unknownRows) {
-    const n = num(r.n);
+  const nouns: Record<string, [string, string]> = {
+    orders: ['order', 'orders'],
+    costs: ['cost', 'costs'],
+    exposures: ['exposure', 'exposures'],
+  };
+  const unknown = unknownRows
+    .map((r) => ({ src: String(r.src), id: String(r.campaign_id), n: num(r.n) }))
+    .sort((a, b) => (a.src === b.src ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.src < b.src ? 1 : -1));
+  for (const u of unknown) {
+    const [one, many] = nouns[u.src] ?? ['record', 'records'];
     issues.push({
-      collection: 'orders',
+      collection: u.src as DataIssue['collection'],
+      // A warehouse table has no row order: the index of the first such record is unknown.
       index: -1,
       path: 'campaignId',
-      message: `${n} order${n === 1 ? '' : 's'} name unknown campaign ${JSON.stringify(String(r.campaign_id))}`,
+      message: u.n === 1 ? `1 ${one} names unknown campaign ${u.id}` : `${u.n} ${many} name unknown campaign ${u.id}`,
     });
   }
 

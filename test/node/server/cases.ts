@@ -1,0 +1,101 @@
+/** Report options exercised against every warehouse, and custom KPIs registered for them. */
+import { registerKpi, unregisterKpi } from '../../../src/engine/kpis.js';
+import type { ReportOptions } from '../../../src/engine/types.js';
+
+export const CASES: { name: string; options: ReportOptions }[] = [
+  {
+    name: 'February in Ho Chi Minh City, defaults',
+    options: { from: '2025-02-01', to: '2025-02-28', timeZone: 'Asia/Ho_Chi_Minh' },
+  },
+  {
+    name: 'campaign and channel filters, weekly cohorts, DST in New York, asOf inside the period',
+    options: {
+      from: '2025-03-01',
+      to: '2025-03-31',
+      timeZone: 'America/New_York',
+      campaignIds: ['C1', 'C2', 'C4', 'nope'],
+      channels: ['web', 'app', 'store'],
+      cohortGrain: 'week',
+      returnWindowDays: 14,
+      asOf: '2025-03-20',
+    },
+  },
+  {
+    name: 'four months in UTC, asOf after the period, short lifetime',
+    options: { from: '2025-01-01', to: '2025-04-30', timeZone: 'UTC', asOf: '2025-06-15', lifetimeDays: 180 },
+  },
+  {
+    name: 'one day, half-hour zone, single campaign',
+    options: { from: '2025-02-14', to: '2025-02-14', timeZone: 'Asia/Kolkata', campaignIds: ['C2'] },
+  },
+  {
+    name: 'a period before any data (previous period empty too), asOf before every campaign',
+    options: { from: '2024-10-01', to: '2024-10-31', timeZone: 'Europe/Paris' },
+  },
+  {
+    name: 'an empty campaign selection',
+    options: { from: '2025-02-01', to: '2025-03-15', campaignIds: [], channels: [] },
+  },
+];
+
+/** Registers custom KPIs whose measures carry SQL; returns the cleanup. */
+export function registerCustomKpis(): () => void {
+  registerKpi({
+    id: 'giftCostPerOrder',
+    label: { en: 'Gift cost per order', vi: 'Chi phí quà tặng mỗi đơn' },
+    unit: 'currency',
+    polarity: 'lower-is-better',
+    measures: {
+      giftCost: {
+        collection: 'costs',
+        value: (c) => (c.category === 'gift' ? c.amount : 0),
+        sql: "CASE WHEN category = 'gift' THEN amount ELSE 0 END",
+      },
+    },
+    compute: (m, f) => f.div(m.custom.giftCost!, m.orders),
+  });
+  registerKpi({
+    id: 'webShare',
+    label: { en: 'Web share', vi: 'Tỷ trọng web' },
+    unit: 'ratio',
+    polarity: 'neutral',
+    measures: {
+      webRevenue: {
+        collection: 'orders',
+        value: (o) => (o.channel === 'web' ? o.revenue : 0),
+        sql: "CASE WHEN channel = 'web' THEN revenue ELSE 0 END",
+      },
+    },
+    compute: (m, f) => f.div(m.custom.webRevenue!, m.revenue),
+  });
+  registerKpi({
+    id: 'clicksPerRedeemedPoint',
+    label: { en: 'Clicks per redeemed point', vi: 'Lượt nhấp mỗi điểm đã đổi' },
+    unit: 'number',
+    polarity: 'neutral',
+    measures: {
+      bigClicks: {
+        collection: 'exposures',
+        value: (e) => (e.clicks > 100 ? e.clicks : 0),
+        sql: 'CASE WHEN clicks > 100 THEN clicks ELSE 0 END',
+      },
+      redeemedOnline: {
+        collection: 'loyalty',
+        value: (l) => (l.channel === 'web' || l.channel === 'app' ? l.redeemed : 0),
+        sql: "CASE WHEN channel IN ('web', 'app') THEN redeemed ELSE 0 END",
+      },
+    },
+    compute: (m, f) => f.div(m.custom.bigClicks!, m.custom.redeemedOnline!),
+  });
+  registerKpi({
+    id: 'revenuePerBuyerDay',
+    label: { en: 'Revenue per buyer-day', vi: 'Doanh thu mỗi khách-ngày' },
+    unit: 'currency',
+    polarity: 'higher-is-better',
+    compute: (m, f) => f.div(m.revenue, m.buyers * m.days),
+  });
+  return () => {
+    for (const id of ['giftCostPerOrder', 'webShare', 'clicksPerRedeemedPoint', 'revenuePerBuyerDay'])
+      unregisterKpi(id);
+  };
+}
