@@ -1,0 +1,304 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { LitElement } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import '../../../src/elements/kpi-board/define.js';
+import type { PromoKpiBoard, QueryChangeDetail } from '../../../src/elements/kpi-board/define.js';
+import { boardContext, type BoardState } from '../../../src/context/context.js';
+import { computeReport } from '../../../src/engine/report.js';
+import { formatValue } from '../../../src/format/format.js';
+
+/** A widget written outside the kit: records every board state it is given. */
+class StateSpy extends LitElement {
+  states: BoardState[] = [];
+  constructor() {
+    super();
+    new ContextConsumer(this, {
+      context: boardContext,
+      subscribe: true,
+      callback: (s) => {
+        if (s) this.states.push(s);
+      },
+    });
+  }
+  get last(): BoardState | undefined {
+    return this.states[this.states.length - 1];
+  }
+}
+if (!customElements.get('state-spy')) customElements.define('state-spy', StateSpy);
+
+/** Four orders in one week: revenue 350 in all, web 100 (+70 unattributed), C1 150, C2 200. */
+const DATA = {
+  campaigns: [
+    { id: 'C1', name: 'Tết Sale', start: '2026-11-01', end: '2026-11-30', budget: 1000 },
+    { id: 'C2', name: 'Flash 11.11', start: '2026-11-01', end: '2026-11-30', budget: 500 },
+  ],
+  orders: [
+    {
+      id: 'o1',
+      customerId: 'a',
+      time: '2026-11-05T10:00:00Z',
+      revenue: 100,
+      cogs: 40,
+      campaignId: 'C1',
+      channel: 'web',
+    },
+    {
+      id: 'o2',
+      customerId: 'b',
+      time: '2026-11-06T10:00:00Z',
+      revenue: 200,
+      cogs: 80,
+      campaignId: 'C2',
+      channel: 'store',
+    },
+    {
+      id: 'o3',
+      customerId: 'a',
+      time: '2026-11-07T10:00:00Z',
+      revenue: 50,
+      cogs: 20,
+      campaignId: 'C1',
+      channel: 'store',
+    },
+    {
+      id: 'o4',
+      customerId: 'c',
+      time: '2026-11-07T11:00:00Z',
+      revenue: 70,
+      cogs: 30,
+      campaignId: null,
+      channel: 'web',
+    },
+  ],
+};
+
+const sr = (el: Element) => el.shadowRoot!;
+const revenueOf = (board: PromoKpiBoard) => board.currentReport?.kpis.revenue?.value;
+
+async function ready(board: PromoKpiBoard): Promise<void> {
+  await waitUntil(() => board.currentReport !== null, 'report computed', { timeout: 5000 });
+  await board.reportComplete();
+}
+
+async function makeBoard(extra = ''): Promise<PromoKpiBoard> {
+  const board = await fixture<PromoKpiBoard>(
+    html`<promo-kpi-board time-zone="UTC" from="2026-11-01" to="2026-11-07" currency="VND" locale="en" theme="light"
+      >${extra === 'spy' ? html`<state-spy></state-spy>` : ''}</promo-kpi-board
+    >`,
+  );
+  board.data = DATA;
+  await ready(board);
+  return board;
+}
+
+describe('<promo-kpi-board>', () => {
+  it('provides the report, query, locale, currency and theme through the context', async () => {
+    const board = await makeBoard('spy');
+    const spy = board.querySelector<StateSpy>('state-spy')!;
+    await waitUntil(() => spy.last?.report, 'context received');
+    const s = spy.last!;
+    expect(s.report!.kpis.revenue!.value).to.equal(350);
+    expect(s.report!.kpis.orders!.value).to.equal(3);
+    expect(s.query).to.deep.equal({ from: '2026-11-01', to: '2026-11-07', timeZone: 'UTC' });
+    expect(s.locale).to.equal('en');
+    expect(s.currency).to.equal('VND');
+    expect(s.theme).to.equal('light');
+    expect(s.status).to.equal('ready');
+    expect(s.lastUpdated).to.be.a('number');
+    expect(s.campaigns!.map((c) => c.name)).to.deep.equal(['Tết Sale', 'Flash 11.11']);
+    // A new object on every change, never a mutated one.
+    const before = spy.states.length;
+    board.locale = 'vi';
+    await board.updateComplete;
+    expect(spy.states.length).to.equal(before + 1);
+    expect(spy.last).to.not.equal(s);
+    expect(spy.last!.locale).to.equal('vi');
+    expect(s.locale).to.equal('en');
+  });
+
+  it('shows the numbers computeReport gives, in the tiles', async () => {
+    const board = await makeBoard();
+    const expected = computeReport(DATA, { from: '2026-11-01', to: '2026-11-07', timeZone: 'UTC' });
+    const tiles = [...sr(board).querySelectorAll('promo-kpi-tile')];
+    expect(tiles.map((t) => t.getAttribute('kpi'))).to.deep.equal([
+      'revenue',
+      'grossProfit',
+      'roi',
+      'aov',
+      'conversionRate',
+      'newCustomers',
+      'cac',
+      'retentionRate',
+    ]);
+    await (tiles[0] as LitElement).updateComplete;
+    const text = sr(tiles[0]!).textContent!.replace(/\s+/g, ' ');
+    expect(text).to.contain(formatValue(expected.kpis.revenue!.value, 'currency', { locale: 'en', currency: 'VND' }));
+    expect(revenueOf(board)).to.equal(350);
+  });
+
+  it('a channel filter change gives new numbers and fires promo-query-change with the whole query', async () => {
+    const board = await makeBoard();
+    const store = sr(board).querySelector<HTMLInputElement>('details[part="channels"] input[value="store"]')!;
+    expect(store.checked).to.be.true;
+    const event = oneEvent(board, 'promo-query-change');
+    store.click();
+    const { detail } = (await event) as CustomEvent<QueryChangeDetail>;
+    expect(detail.query).to.deep.equal({
+      from: '2026-11-01',
+      to: '2026-11-07',
+      timeZone: 'UTC',
+      channels: ['web'],
+    });
+    await waitUntil(() => revenueOf(board) === 100, 'web-only revenue');
+    expect(board.getAttribute('channels')).to.equal('web');
+  });
+
+  it('the period presets and date inputs change the query', async () => {
+    const board = await makeBoard();
+    const select = sr(board).querySelector<HTMLSelectElement>('select[name="preset"]')!;
+    // Presets end on the last day with orders (2026-11-07).
+    select.value = 'last-7';
+    select.dispatchEvent(new Event('change'));
+    await board.updateComplete;
+    expect(board.query.from).to.equal('2026-11-01');
+    expect(board.query.to).to.equal('2026-11-07');
+    const from = sr(board).querySelector<HTMLInputElement>('input[name="from"]')!;
+    const event = oneEvent(board, 'promo-query-change');
+    from.value = '2026-11-06';
+    from.dispatchEvent(new Event('change'));
+    const { detail } = (await event) as CustomEvent<QueryChangeDetail>;
+    expect(detail.preset).to.equal('custom');
+    expect(detail.query.from).to.equal('2026-11-06');
+    await waitUntil(() => revenueOf(board) === 250, 'revenue from the 6th');
+    // A campaign's own run filters to it.
+    select.value = 'campaign:C2';
+    select.dispatchEvent(new Event('change'));
+    await board.updateComplete;
+    expect(board.query).to.deep.include({ from: '2026-11-01', to: '2026-11-30', campaignIds: ['C2'] });
+    await waitUntil(() => revenueOf(board) === 200, 'C2 revenue');
+  });
+
+  it('selecting a campaign in a widget filters the board; selecting it again clears the filter', async () => {
+    const board = await makeBoard();
+    const tile = sr(board).querySelector('promo-kpi-tile')!;
+    const event = oneEvent(board, 'promo-query-change');
+    tile.dispatchEvent(
+      new CustomEvent('promo-campaign-select', { detail: { campaignId: 'C1' }, bubbles: true, composed: true }),
+    );
+    const { detail } = (await event) as CustomEvent<QueryChangeDetail>;
+    expect(detail.query.campaignIds).to.deep.equal(['C1']);
+    await waitUntil(() => revenueOf(board) === 150, 'C1 revenue');
+    tile.dispatchEvent(
+      new CustomEvent('promo-campaign-select', { detail: { campaignId: 'C1' }, bubbles: true, composed: true }),
+    );
+    await waitUntil(() => revenueOf(board) === 350, 'all campaigns again');
+    expect(board.campaigns).to.deep.equal([]);
+  });
+
+  it('an adapter error keeps the last good numbers on screen, with the message', async () => {
+    let fail = false;
+    const adapter = {
+      name: 'flaky',
+      async load() {
+        if (fail) throw new Error('HTTP 503 from /orders');
+        return DATA;
+      },
+    };
+    const board = await fixture<PromoKpiBoard>(
+      html`<promo-kpi-board time-zone="UTC" from="2026-11-01" to="2026-11-07"></promo-kpi-board>`,
+    );
+    board.adapter = adapter;
+    await ready(board);
+    expect(revenueOf(board)).to.equal(350);
+    fail = true;
+    const error = oneEvent(board, 'promo-board-error');
+    board.reload();
+    expect(((await error) as CustomEvent<{ message: string }>).detail.message).to.equal('HTTP 503 from /orders');
+    await board.updateComplete;
+    const alert = sr(board).querySelector('[part="message"][role="alert"]')!;
+    expect(alert.textContent).to.contain('HTTP 503 from /orders');
+    expect(alert.textContent).to.contain('last numbers');
+    expect(revenueOf(board)).to.equal(350);
+    expect(sr(board).querySelectorAll('promo-kpi-tile').length).to.equal(8);
+    // Retry after the source recovers.
+    fail = false;
+    sr(board).querySelector<HTMLButtonElement>('[part="message"] button')!.click();
+    await waitUntil(() => !sr(board).querySelector('[role="alert"]'), 'error cleared');
+  });
+
+  it('shows loading, then an error with no numbers when the first load fails', async () => {
+    let reject!: (e: Error) => void;
+    const adapter = { load: () => new Promise((_, r) => (reject = r)) };
+    const board = await fixture<PromoKpiBoard>(html`<promo-kpi-board time-zone="UTC"></promo-kpi-board>`);
+    board.adapter = adapter;
+    await board.updateComplete;
+    expect(sr(board).querySelector('[part="message"]')!.textContent).to.contain('Loading');
+    reject(new Error('offline'));
+    await waitUntil(() => sr(board).querySelector('[role="alert"]'), 'error shown');
+    expect(sr(board).querySelector('[role="alert"]')!.textContent).to.contain('could not be loaded: offline');
+  });
+
+  it('appends streamed records and shows when it was last updated', async () => {
+    let push!: (records: Record<string, unknown[]>) => void;
+    const adapter = {
+      load: async () => DATA,
+      subscribe(listener: typeof push) {
+        push = listener;
+        return () => {};
+      },
+    };
+    const board = await fixture<PromoKpiBoard>(
+      html`<promo-kpi-board time-zone="UTC" from="2026-11-01" to="2026-11-07"></promo-kpi-board>`,
+    );
+    board.adapter = adapter;
+    await ready(board);
+    await board.updateComplete;
+    expect(sr(board).querySelector('.live')).to.exist;
+    expect(sr(board).querySelector('[part="status"] time')).to.exist;
+    push({
+      orders: [
+        {
+          id: 'o5',
+          customerId: 'd',
+          time: '2026-11-07T12:00:00Z',
+          revenue: 25,
+          campaignId: 'C2',
+          channel: 'app',
+          cogs: 10,
+        },
+      ],
+    });
+    await waitUntil(() => revenueOf(board) === 375, 'appended order counted');
+  });
+
+  it('can be used by keyboard alone', async () => {
+    const board = await makeBoard();
+    const root = sr(board);
+    root.querySelector<HTMLSelectElement>('select[name="preset"]')!.focus();
+    // From the period select, Tab reaches the date inputs, then the campaign menu.
+    const menu = root.querySelector<HTMLElement>('details[part="campaigns"] summary')!;
+    menu.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(root.querySelector<HTMLDetailsElement>('details[part="campaigns"]')!.open).to.be.true;
+    await sendKeys({ press: 'Tab' }); // "Select all"(disabled, skipped) -> first checkbox
+    expect(root.activeElement?.getAttribute('value')).to.equal('C1');
+    const event = oneEvent(board, 'promo-query-change');
+    await sendKeys({ press: 'Space' });
+    expect(((await event) as CustomEvent<QueryChangeDetail>).detail.query.campaignIds).to.deep.equal(['C2']);
+    await waitUntil(() => revenueOf(board) === 200, 'C2 only');
+  });
+
+  it('is accessible', async () => {
+    const board = await makeBoard();
+    await expect(board).to.be.accessible();
+  });
+
+  it('shows slotted widgets instead of the default layout', async () => {
+    const board = await makeBoard('spy');
+    await board.updateComplete;
+    expect(sr(board).querySelector('promo-kpi-tile')).to.equal(null);
+    const spy = board.querySelector<StateSpy>('state-spy')!;
+    expect(spy.last!.report!.kpis.revenue!.value).to.equal(350);
+  });
+});
