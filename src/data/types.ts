@@ -17,22 +17,26 @@ export interface OrderColumns {
   customer: Int32Array;
   /** Instant, epoch milliseconds. */
   time: Float64Array;
-  /** Local day number of `time` in `Dataset.timeZone`. */
-  day: Int32Array;
+  /**
+   * Local day number of `time` in `Dataset.timeZone`. Unsigned 16 bits (2 bytes a row,
+   * days 0 .. 65535: 1970-01-01 .. 2149-06-06); ingest rejects times outside that range.
+   */
+  day: Uint16Array;
   revenue: Float64Array;
   /** 0 when absent. */
   discount: Float64Array;
   /** NaN when absent. */
   cogs: Float64Array;
-  /** Campaign code (index into `Dataset.campaigns`), or -1 when none or unknown. */
-  campaign: Int32Array;
+  /** Campaign code (index into `Dataset.campaigns`), or -1 when none or unknown (at most 32 767 campaigns). */
+  campaign: Int16Array;
   /** Channel code (index into `Dataset.channels`), or -1 when absent. */
   channel: Int16Array;
 }
 
 export interface CostColumns {
   length: number;
-  campaign: Int32Array;
+  /** Campaign code, or -1 when the cost names an unknown campaign (reported). */
+  campaign: Int16Array;
   day: Int32Array;
   amount: Float64Array;
   /** Category code (index into `Dataset.costCategories`), or -1. */
@@ -41,7 +45,8 @@ export interface CostColumns {
 
 export interface ExposureColumns {
   length: number;
-  campaign: Int32Array;
+  /** Campaign code, or -1 when the exposure names an unknown campaign (reported). */
+  campaign: Int16Array;
   day: Int32Array;
   impressions: Float64Array;
   reach: Float64Array;
@@ -54,7 +59,8 @@ export interface LoyaltyColumns {
   length: number;
   customer: Int32Array;
   time: Float64Array;
-  day: Int32Array;
+  /** Local day number, as `OrderColumns.day`. */
+  day: Uint16Array;
   earned: Float64Array;
   redeemed: Float64Array;
   /** Channel code, or -1 (loyalty events may name the channel they happened in). */
@@ -97,7 +103,8 @@ export interface Dataset {
   readonly loyalty: LoyaltyColumns;
   /**
    * Row index of each customer's first order (earliest time, ties: smaller order id),
-   * indexed by customer code; -1 for a customer with no valid order.
+   * indexed by customer code (length = `customers.size`); -1 for a customer with no
+   * valid order (a customer seen only in loyalty events).
    */
   readonly firstOrder: Int32Array;
   /** Validation report of everything ingested so far (KPI-SPEC section 4). */

@@ -1,0 +1,384 @@
+/**
+ * Compact structures that keep a million orders within a few tens of bytes each:
+ *  - {@link IdSet}: order-id dedupe as a set of 53-bit string hashes in one Float64Array
+ *    (open addressing, linear probing). Ids themselves are not kept. Two different ids
+ *    share a hash with probability about n² / 2^54 over n ids (5.6e-5 for a million,
+ *    5.6e-3 for ten million); such a pair would be reported as a duplicate, never
+ *    silently merged into a count.
+ *  - {@link StringDictionary}: a growable string <-> code dictionary whose strings live in
+ *    one character pool (Latin-1 bytes, widened to UTF-16 the first time a wider character
+ *    arrives) with an Int32Array hash table: about 17 bytes per short id instead of the
+ *    70 or so of a Map and an array of strings.
+ *  - {@link StringSlots}: one replaceable string per code (the id of each customer's first
+ *    order), in a pool too.
+ *
+ * DOM-free.
+ */
+import type { Dictionary } from './types.js';
+
+const TWO_POW_21 = 2097152;
+const TWO_POW_32 = 4294967296;
+
+/** Two independent 32-bit hashes of a string (FNV-1a and a multiplicative one, both finalized). */
+let hashA = 0;
+let hashB = 0;
+function hashString(s: string): void {
+  let a = 0x811c9dc5 | 0;
+  let b = 0x9747b28c | 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 16777619);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  hashA = fmix(a) >>> 0;
+  hashB = fmix(b ^ s.length) >>> 0;
+}
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h;
+}
+
+/** Slot of a 32-bit hash in a table of `cap` slots (multiply-shift range reduction). */
+function slotOf(h: number, cap: number): number {
+  const s = Math.floor((h * cap) / TWO_POW_32);
+  return s < cap ? s : 0;
+}
+
+/** A set of strings, held as 53-bit hashes (see the module comment for collisions). */
+export class IdSet {
+  #keys: Float64Array;
+  #size = 0;
+
+  constructor(expected = 16) {
+    this.#keys = new Float64Array(Math.max(16, Math.ceil(expected / 0.75)));
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Adds `s`; returns false when it (or a string of the same hash) was already there. */
+  add(s: string): boolean {
+    if (this.#size + 1 > this.#keys.length * 0.85) this.#resize(Math.ceil(((this.#size + 1) * 2) / 0.85));
+    hashString(s);
+    const key = hashA * TWO_POW_21 + (hashB >>> 11) || 1;
+    const keys = this.#keys;
+    const cap = keys.length;
+    let i = slotOf(hashA, cap);
+    for (;;) {
+      const k = keys[i]!;
+      if (k === 0) {
+        keys[i] = key;
+        this.#size++;
+        return true;
+      }
+      if (k === key) return false;
+      if (++i === cap) i = 0;
+    }
+  }
+
+  has(s: string): boolean {
+    hashString(s);
+    const key = hashA * TWO_POW_21 + (hashB >>> 11) || 1;
+    const keys = this.#keys;
+    const cap = keys.length;
+    let i = slotOf(hashA, cap);
+    for (;;) {
+      const k = keys[i]!;
+      if (k === 0) return false;
+      if (k === key) return true;
+      if (++i === cap) i = 0;
+    }
+  }
+
+  /** Shrinks the table to `size / load` slots (after a bulk build), keeping room to grow. */
+  trim(load = 0.8): void {
+    const cap = Math.max(16, Math.ceil(this.#size / load));
+    if (cap < this.#keys.length) this.#resize(cap);
+  }
+
+  get byteLength(): number {
+    return this.#keys.byteLength;
+  }
+
+  #resize(cap: number): void {
+    const old = this.#keys;
+    const keys = new Float64Array(cap);
+    for (let j = 0; j < old.length; j++) {
+      const key = old[j]!;
+      if (key === 0) continue;
+      // The high 32 bits of the key are hash A, which places it.
+      let i = slotOf(Math.floor(key / TWO_POW_21), cap);
+      while (keys[i] !== 0) if (++i === cap) i = 0;
+      keys[i] = key;
+    }
+    this.#keys = keys;
+  }
+}
+
+/** A character pool: Latin-1 bytes until a wider character arrives, then UTF-16. */
+class CharPool {
+  chars: Uint8Array | Uint16Array = new Uint8Array(1024);
+  length = 0;
+
+  push(s: string): number {
+    const start = this.length;
+    const end = start + s.length;
+    if (end > this.chars.length) this.#grow(end);
+    let chars = this.chars;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 255 && chars instanceof Uint8Array) {
+        const wide = new Uint16Array(chars.length);
+        wide.set(chars);
+        this.chars = chars = wide;
+      }
+      chars[start + i] = c;
+    }
+    this.length = end;
+    return start;
+  }
+
+  read(start: number, end: number): string {
+    const chars = this.chars;
+    if (end - start < 64) {
+      let s = '';
+      for (let i = start; i < end; i++) s += String.fromCharCode(chars[i]!);
+      return s;
+    }
+    return String.fromCharCode.apply(null, Array.from(chars.subarray(start, end)));
+  }
+
+  equals(start: number, end: number, s: string): boolean {
+    if (end - start !== s.length) return false;
+    const chars = this.chars;
+    // Ids often share a prefix and differ at the end: compare from the end.
+    for (let i = s.length - 1; i >= 0; i--) if (chars[start + i] !== s.charCodeAt(i)) return false;
+    return true;
+  }
+
+  trim(): void {
+    if (this.chars.length > this.length + 64) this.chars = this.chars.slice(0, this.length + 64);
+  }
+
+  #grow(min: number): void {
+    const next = new (this.chars.constructor as Uint8ArrayConstructor)(Math.max(min, this.chars.length * 2));
+    next.set(this.chars);
+    this.chars = next;
+  }
+}
+
+/** A growable string dictionary (customer ids): code <-> value, codes 0, 1, 2, ... */
+export class StringDictionary implements Dictionary {
+  #pool = new CharPool();
+  /** Start of each code's string in the pool; code c ends where c + 1 starts. */
+  #starts = new Uint32Array(256);
+  #size = 0;
+  /** Hash table of codes + 1 (0 = empty). */
+  #table = new Int32Array(512);
+
+  get size(): number {
+    return this.#size;
+  }
+
+  value(code: number): string {
+    if (code < 0 || code >= this.#size) return '';
+    return this.#pool.read(this.#starts[code]!, this.#end(code));
+  }
+
+  code(value: string): number {
+    hashString(value);
+    const table = this.#table;
+    const cap = table.length;
+    let i = slotOf(hashA, cap);
+    for (;;) {
+      const c = table[i]! - 1;
+      if (c < 0) return -1;
+      if (this.#pool.equals(this.#starts[c]!, this.#end(c), value)) return c;
+      if (++i === cap) i = 0;
+    }
+  }
+
+  /** The code of `value`, adding it when new. */
+  intern(value: string): number {
+    hashString(value);
+    const h = hashA;
+    let table = this.#table;
+    let cap = table.length;
+    let i = slotOf(h, cap);
+    for (;;) {
+      const c = table[i]! - 1;
+      if (c < 0) break;
+      if (this.#pool.equals(this.#starts[c]!, this.#end(c), value)) return c;
+      if (++i === cap) i = 0;
+    }
+    const code = this.#size;
+    if (code + 1 >= this.#starts.length) {
+      const next = new Uint32Array(this.#starts.length * 2);
+      next.set(this.#starts);
+      this.#starts = next;
+    }
+    this.#starts[code] = this.#pool.push(value);
+    this.#size = code + 1;
+    this.#starts[code + 1] = this.#pool.length;
+    if (this.#size > cap * 0.75) {
+      this.#rehash(cap * 2);
+      table = this.#table;
+      cap = table.length;
+      i = slotOf(h, cap);
+      while (table[i] !== 0) if (++i === cap) i = 0;
+    }
+    table[i] = code + 1;
+    return code;
+  }
+
+  /** Releases spare capacity after a bulk build. */
+  trim(): void {
+    this.#pool.trim();
+    const want = this.#size + 2 + (this.#size >> 6);
+    if (this.#starts.length > want) this.#starts = this.#starts.slice(0, want);
+    const cap = Math.max(512, Math.ceil(this.#size / 0.75));
+    if (cap < this.#table.length) this.#rehash(cap);
+  }
+
+  get byteLength(): number {
+    return this.#pool.chars.byteLength + this.#starts.byteLength + this.#table.byteLength;
+  }
+
+  #end(code: number): number {
+    return this.#starts[code + 1]!;
+  }
+
+  #rehash(cap: number): void {
+    const table = new Int32Array(cap);
+    for (let c = 0; c < this.#size; c++) {
+      hashString(this.value(c));
+      let i = slotOf(hashA, cap);
+      while (table[i] !== 0) if (++i === cap) i = 0;
+      table[i] = c + 1;
+    }
+    this.#table = table;
+  }
+}
+
+/** A small dictionary (channels, cost categories) on a Map. */
+export class SmallDictionary implements Dictionary {
+  #values: string[] = [];
+  #codes = new Map<string, number>();
+  readonly #limit: number;
+
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
+
+  get size(): number {
+    return this.#values.length;
+  }
+
+  value(code: number): string {
+    return this.#values[code] ?? '';
+  }
+
+  code(value: string): number {
+    return this.#codes.get(value) ?? -1;
+  }
+
+  /** The code of `value`, adding it when new; -1 when the dictionary is full. */
+  intern(value: string): number {
+    let c = this.#codes.get(value);
+    if (c === undefined) {
+      if (this.#values.length >= this.#limit) return -1;
+      c = this.#values.length;
+      this.#values.push(value);
+      this.#codes.set(value, c);
+    }
+    return c;
+  }
+
+  get byteLength(): number {
+    let n = 0;
+    for (const v of this.#values) n += 64 + v.length * 2;
+    return n;
+  }
+}
+
+/**
+ * One string per code that can be replaced (the id of each customer's first order). Built
+ * from a plain array during a bulk build (`fromArray`), then held in a pool; a replaced
+ * string leaves its old characters behind until the next `compact`.
+ */
+export class StringSlots {
+  #pool = new CharPool();
+  #start = new Uint32Array(0);
+  /** Length of each string; 255 marks a longer one, held in `#long`. */
+  #len = new Uint8Array(0);
+  #long = new Map<number, string>();
+  /** Characters of the current strings (the rest of the pool is garbage). */
+  #live = 0;
+
+  get(code: number): string {
+    const n = this.#len[code] ?? 0;
+    if (n === 255) return this.#long.get(code) ?? '';
+    const at = this.#start[code]!;
+    return this.#pool.read(at, at + n);
+  }
+
+  set(code: number, s: string): void {
+    if (code >= this.#start.length) {
+      const n = Math.max(code + 1, Math.ceil(this.#start.length * 1.5) + 16);
+      const start = new Uint32Array(n);
+      start.set(this.#start);
+      const len = new Uint8Array(n);
+      len.set(this.#len);
+      this.#start = start;
+      this.#len = len;
+    }
+    const old = this.#len[code]!;
+    if (old === 255) this.#long.delete(code);
+    else this.#live -= old;
+    this.#put(code, s);
+    // Old strings pile up on live data: rewrite when more than half the pool is garbage.
+    if (this.#pool.length > 4096 && this.#pool.length > 2 * this.#live) this.#compact();
+  }
+
+  /** Replaces every slot: `values[code]`, or "" for an undefined entry. */
+  fromArray(values: readonly (string | undefined)[]): void {
+    this.#pool = new CharPool();
+    this.#long.clear();
+    this.#live = 0;
+    const n = values.length;
+    this.#start = new Uint32Array(n + (n >> 7) + 16);
+    this.#len = new Uint8Array(this.#start.length);
+    for (let c = 0; c < n; c++) this.#put(c, values[c] ?? '');
+    this.#pool.trim();
+  }
+
+  get byteLength(): number {
+    let n = this.#pool.chars.byteLength + this.#start.byteLength + this.#len.byteLength;
+    for (const v of this.#long.values()) n += 64 + 2 * v.length;
+    return n;
+  }
+
+  #put(code: number, s: string): void {
+    if (s.length >= 255) {
+      this.#len[code] = 255;
+      this.#long.set(code, s);
+      return;
+    }
+    this.#start[code] = this.#pool.push(s);
+    this.#len[code] = s.length;
+    this.#live += s.length;
+  }
+
+  #compact(): void {
+    const values: string[] = [];
+    for (let c = 0; c < this.#start.length; c++) values.push(this.get(c));
+    this.fromArray(values);
+  }
+}

@@ -1,0 +1,646 @@
+/**
+ * `createDataset(input, { timeZone })`: validates the canonical input record by record and
+ * builds the columnar {@link Dataset} the engine reads (see types.ts for the layout).
+ *
+ * - Ids are dictionary-encoded once, at ingest: campaigns by their index, customers in a
+ *   compact {@link StringDictionary}, channels and cost categories in small dictionaries.
+ * - Order ids are not kept: an {@link IdSet} of 53-bit hashes remembers them, so a repeated
+ *   id (at-least-once delivery, an export overlapping the previous one) is reported and
+ *   never counted twice.
+ * - `append(records)` adds records of any collections without a rebuild: columns grow
+ *   geometrically, `firstOrder` is kept right, `version` increases.
+ * - After the initial build spare capacity is released but for a small headroom, so the
+ *   first live appends do not copy the columns.
+ *
+ * Bad input never throws: records are reported in `issues`, an unknown time zone is
+ * reported and UTC used.
+ *
+ * DOM-free.
+ */
+import type { DataIssue } from '../engine/types.js';
+import { isValidTimeZone, MS_PER_DAY, zoneFor, type Zone } from '../engine/time.js';
+import { IdSet, SmallDictionary, StringDictionary, StringSlots } from './compact.js';
+import { COLLECTIONS, expected, type CollectionName, type DataInput } from './schema.js';
+import type { CampaignRecord, CostColumns, Dataset, ExposureColumns, LoyaltyColumns, OrderColumns } from './types.js';
+import {
+  explainRecord,
+  makeIssue,
+  newOrderFields,
+  readCampaign,
+  readCost,
+  readExposure,
+  readLoyalty,
+  readOrder,
+  recordId,
+  type CostFields,
+  type ExposureFields,
+  type LoyaltyFields,
+} from './validate.js';
+
+/** Options of {@link createDataset}. */
+export interface DatasetOptions {
+  /** IANA zone local dates are taken in (default `UTC`). */
+  timeZone?: string;
+  /**
+   * Issues listed one by one per collection; beyond it one summary issue counts the rest
+   * (a feed of a million bad rows should not hold a million messages). Default 1000.
+   */
+  maxListedIssues?: number;
+}
+
+/** What one `append` added. */
+export interface AppendResult {
+  /** Valid records added, per collection. */
+  added: Record<CollectionName, number>;
+  /** Issues raised by this append (also in `dataset.issues`). */
+  issues: DataIssue[];
+}
+
+/** A {@link Dataset} that live data can be appended to. */
+export interface LiveDataset extends Dataset {
+  /** Validates and adds records of any collections; repeated order ids are reported, not added. */
+  append(records: DataInput): AppendResult;
+  /** Bytes held by the columns, dictionaries and dedupe structures. */
+  readonly byteLength: number;
+}
+
+/** Incremental construction, for parsers that produce one record at a time (CSV). */
+export interface DatasetBuilder {
+  /** Validates one record and adds it when valid. Campaigns should come before the rows naming them. */
+  add(collection: CollectionName, record: unknown): void;
+  /** Ends the bulk build (releases spare capacity) and returns the dataset. */
+  finish(): LiveDataset;
+}
+
+const MAX_CAMPAIGNS = 32767;
+const MAX_CODES = 32767;
+
+type Columns = { length: number } & Record<string, unknown>;
+type TypedArray = Int8Array | Int16Array | Uint16Array | Int32Array | Float64Array;
+
+function allocate<T extends { length: number }>(
+  shape: Record<Exclude<keyof T, 'length'>, new (n: number) => TypedArray>,
+  cap: number,
+): T {
+  const cols: Record<string, unknown> = { length: 0 };
+  for (const [k, ctor] of Object.entries(shape)) cols[k] = new (ctor as new (n: number) => TypedArray)(cap);
+  return cols as T;
+}
+
+function capacityOf(cols: Columns): number {
+  for (const k in cols) if (k !== 'length') return (cols[k] as TypedArray).length;
+  return 0;
+}
+
+/** Reallocates every column of `cols` to `cap` rows, keeping the first `length`. */
+function resize(cols: Columns, cap: number): void {
+  for (const k in cols) {
+    if (k === 'length') continue;
+    const old = cols[k] as TypedArray;
+    const next = new (old.constructor as new (n: number) => TypedArray)(cap);
+    next.set(old.length > cap ? old.subarray(0, cap) : old);
+    cols[k] = next;
+  }
+}
+
+function ensure(cols: Columns, rows: number): void {
+  const cap = capacityOf(cols);
+  if (rows > cap) resize(cols, Math.max(rows, Math.ceil(cap * 1.5) + 16));
+}
+
+/** Headroom kept after a bulk build: the first appends then copy nothing. */
+function headroom(n: number): number {
+  return n + 1024 + (n >> 7);
+}
+
+/**
+ * Local day of an instant, with the zone offset cached per UTC day: a zone changes offset
+ * at most once a day, so when the offsets at both ends of a UTC day agree they hold for
+ * the whole day. Two offset look-ups per day of data instead of one per 15 minutes.
+ */
+class DayCache {
+  readonly #zone: Zone;
+  readonly #cache = new Map<number, number>();
+
+  constructor(zone: Zone) {
+    this.#zone = zone;
+  }
+
+  day(epochMs: number): number {
+    const utcDay = Math.floor(epochMs / MS_PER_DAY);
+    let off = this.#cache.get(utcDay);
+    if (off === undefined) {
+      const a = this.#zone.offset(utcDay * MS_PER_DAY);
+      const b = this.#zone.offset(utcDay * MS_PER_DAY + MS_PER_DAY - 1);
+      off = a === b ? a : NaN;
+      this.#cache.set(utcDay, off);
+    }
+    if (off !== off) return this.#zone.day(epochMs);
+    return Math.floor((epochMs + off) / MS_PER_DAY);
+  }
+}
+
+interface Unknown {
+  collection: CollectionName;
+  id: string;
+  count: number;
+  firstIndex: number;
+  rows: number[];
+}
+
+const NOUNS: Record<CollectionName, [string, string]> = {
+  campaigns: ['campaign', 'campaigns'],
+  orders: ['order', 'orders'],
+  costs: ['cost', 'costs'],
+  exposures: ['exposure', 'exposures'],
+  loyalty: ['loyalty event', 'loyalty events'],
+};
+
+class ColumnarDataset implements LiveDataset, DatasetBuilder {
+  readonly timeZone: string;
+  readonly campaigns: CampaignRecord[] = [];
+  readonly campaignIndex = new Map<string, number>();
+  readonly customers = new StringDictionary();
+  readonly channels = new SmallDictionary(MAX_CODES);
+  readonly costCategories = new SmallDictionary(MAX_CODES);
+  readonly orders: OrderColumns;
+  readonly costs: CostColumns;
+  readonly exposures: ExposureColumns;
+  readonly loyalty: LoyaltyColumns;
+
+  #version = 0;
+  #zone: Zone;
+  #days: DayCache;
+  #maxListed: number;
+  #orderIds: IdSet;
+  #first = new Int32Array(1024).fill(-1);
+  /** First-order ids per customer: a plain array during the bulk build, a pool after. */
+  #firstIdsBuild: (string | undefined)[] | null = [];
+  #firstIds = new StringSlots();
+  #building = true;
+
+  #received: Record<CollectionName, number> = { campaigns: 0, orders: 0, costs: 0, exposures: 0, loyalty: 0 };
+  #listed: Record<CollectionName, number> = { campaigns: 0, orders: 0, costs: 0, exposures: 0, loyalty: 0 };
+  #unlisted = new Map<CollectionName, { count: number; firstIndex: number }>();
+  #recordIssues: DataIssue[] = [];
+  #otherIssues: DataIssue[] = [];
+  #unknown = new Map<string, Unknown>();
+  #issuesCache: { version: number; issues: readonly DataIssue[] } | null = null;
+  #firstCache: { version: number; view: Int32Array } | null = null;
+  #pending: DataIssue[] | null = null;
+
+  // Reused records of the fast path.
+  #order = newOrderFields();
+  #cost: CostFields = { campaignId: '', day: 0, amount: 0, category: undefined };
+  #exposure: ExposureFields = {
+    campaignId: '',
+    day: 0,
+    impressions: 0,
+    reach: 0,
+    clicks: 0,
+    engagements: 0,
+    channel: undefined,
+  };
+  #loyalty: LoyaltyFields = { customerId: '', time: 0, earned: 0, redeemed: 0, channel: undefined };
+
+  constructor(options: DatasetOptions, expectedOrders: number) {
+    const tz = options.timeZone ?? 'UTC';
+    if (isValidTimeZone(tz)) {
+      this.timeZone = tz;
+    } else {
+      this.timeZone = 'UTC';
+      this.#otherIssues.push({
+        collection: 'options',
+        index: 0,
+        path: 'timeZone',
+        message: `timeZone: ${expected('an IANA time zone such as "Asia/Ho_Chi_Minh"', tz)}; UTC is used`,
+      });
+    }
+    this.#zone = zoneFor(this.timeZone);
+    this.#days = new DayCache(this.#zone);
+    this.#maxListed = options.maxListedIssues ?? 1000;
+    this.#orderIds = new IdSet(expectedOrders);
+    this.orders = allocate<OrderColumns>(
+      {
+        customer: Int32Array,
+        time: Float64Array,
+        day: Uint16Array,
+        revenue: Float64Array,
+        discount: Float64Array,
+        cogs: Float64Array,
+        campaign: Int16Array,
+        channel: Int16Array,
+      },
+      Math.max(16, expectedOrders),
+    );
+    this.costs = allocate<CostColumns>(
+      { campaign: Int16Array, day: Int32Array, amount: Float64Array, category: Int16Array },
+      16,
+    );
+    this.exposures = allocate<ExposureColumns>(
+      {
+        campaign: Int16Array,
+        day: Int32Array,
+        impressions: Float64Array,
+        reach: Float64Array,
+        clicks: Float64Array,
+        engagements: Float64Array,
+        channel: Int16Array,
+      },
+      16,
+    );
+    this.loyalty = allocate<LoyaltyColumns>(
+      {
+        customer: Int32Array,
+        time: Float64Array,
+        day: Uint16Array,
+        earned: Float64Array,
+        redeemed: Float64Array,
+        channel: Int16Array,
+      },
+      16,
+    );
+  }
+
+  get version(): number {
+    return this.#version;
+  }
+
+  get firstOrder(): Int32Array {
+    const n = this.customers.size;
+    if (this.#firstCache?.version !== this.#version || this.#firstCache.view.length !== n)
+      this.#firstCache = { version: this.#version, view: this.#first.subarray(0, n) };
+    return this.#firstCache.view;
+  }
+
+  get issues(): readonly DataIssue[] {
+    if (this.#issuesCache?.version !== this.#version) {
+      const summaries: DataIssue[] = [];
+      for (const u of this.#unknown.values()) {
+        const [one, many] = NOUNS[u.collection];
+        summaries.push({
+          collection: u.collection,
+          index: u.firstIndex,
+          path: 'campaignId',
+          message:
+            u.count === 1
+              ? `1 ${one} names unknown campaign ${u.id}`
+              : `${u.count} ${many} name unknown campaign ${u.id}`,
+        });
+      }
+      for (const [collection, u] of this.#unlisted) {
+        summaries.push({
+          collection,
+          index: u.firstIndex,
+          path: '',
+          message: `${u.count} more invalid ${NOUNS[collection][1]} are not listed (from ${collection}[${u.firstIndex}])`,
+        });
+      }
+      this.#issuesCache = {
+        version: this.#version,
+        issues: [...this.#otherIssues, ...this.#recordIssues, ...summaries],
+      };
+    }
+    return this.#issuesCache.issues;
+  }
+
+  get byteLength(): number {
+    let n = 0;
+    for (const cols of [this.orders, this.costs, this.exposures, this.loyalty] as unknown as Columns[])
+      for (const k in cols) if (k !== 'length') n += (cols[k] as TypedArray).byteLength;
+    n += this.#first.byteLength + this.#orderIds.byteLength + this.#firstIds.byteLength;
+    n += this.customers.byteLength + this.channels.byteLength + this.costCategories.byteLength;
+    for (const u of this.#unknown.values()) n += 64 + u.rows.length * 8;
+    n += this.campaigns.length * 200;
+    return n;
+  }
+
+  add(collection: CollectionName, record: unknown): void {
+    const index = this.#received[collection]++;
+    switch (collection) {
+      case 'campaigns':
+        return this.#addCampaign(record, index);
+      case 'orders':
+        return this.#addOrder(record, index);
+      case 'costs':
+        return this.#addCost(record, index);
+      case 'exposures':
+        return this.#addExposure(record, index);
+      case 'loyalty':
+        return this.#addLoyalty(record, index);
+    }
+  }
+
+  /** Adds every collection of `input`, campaigns first. */
+  addAll(input: DataInput): void {
+    if (input === null || typeof input !== 'object') {
+      this.#otherIssues.push({
+        collection: 'options',
+        index: 0,
+        path: '',
+        message: `data: ${expected('an object with campaigns, orders, costs, exposures or loyalty lists', input)}`,
+      });
+      return;
+    }
+    for (const collection of COLLECTIONS) {
+      const list = input[collection] as unknown;
+      if (list === undefined || list === null) continue;
+      if (!Array.isArray(list)) {
+        this.#otherIssues.push({
+          collection,
+          index: 0,
+          path: '',
+          message: `${collection}: ${expected('a list of records', list)}`,
+        });
+        continue;
+      }
+      if (collection === 'orders') ensure(this.orders as unknown as Columns, this.orders.length + list.length);
+      for (let i = 0; i < list.length; i++) this.add(collection, list[i]);
+    }
+  }
+
+  finish(): LiveDataset {
+    if (!this.#building) return this;
+    this.#building = false;
+    this.#firstIds.fromArray(this.#firstIdsBuild!);
+    this.#firstIdsBuild = null;
+    for (const cols of [this.orders, this.costs, this.exposures, this.loyalty] as unknown as Columns[]) {
+      const want = headroom(cols.length);
+      if (capacityOf(cols) > want) resize(cols, want);
+    }
+    const nc = headroom(this.customers.size);
+    if (this.#first.length > nc) this.#first = this.#first.slice(0, nc);
+    this.#orderIds.trim();
+    this.customers.trim();
+    this.#version++;
+    return this;
+  }
+
+  append(records: DataInput): AppendResult {
+    const lengths = {
+      orders: this.orders.length,
+      costs: this.costs.length,
+      exposures: this.exposures.length,
+      loyalty: this.loyalty.length,
+      campaigns: this.campaigns.length,
+    };
+    const issues: DataIssue[] = [];
+    this.#pending = issues;
+    const unknownBefore = new Map([...this.#unknown].map(([k, u]) => [k, u.count]));
+    try {
+      this.addAll(records);
+    } finally {
+      this.#pending = null;
+    }
+    for (const [k, u] of this.#unknown) {
+      if (u.count !== unknownBefore.get(k)) {
+        const [one, many] = NOUNS[u.collection];
+        const added = u.count - (unknownBefore.get(k) ?? 0);
+        issues.push({
+          collection: u.collection,
+          index: u.firstIndex,
+          path: 'campaignId',
+          message:
+            added === 1 ? `1 ${one} names unknown campaign ${u.id}` : `${added} ${many} name unknown campaign ${u.id}`,
+        });
+      }
+    }
+    this.#version++;
+    return {
+      added: {
+        campaigns: this.campaigns.length - lengths.campaigns,
+        orders: this.orders.length - lengths.orders,
+        costs: this.costs.length - lengths.costs,
+        exposures: this.exposures.length - lengths.exposures,
+        loyalty: this.loyalty.length - lengths.loyalty,
+      },
+      issues,
+    };
+  }
+
+  // --- reporting ---
+
+  #report(issue: DataIssue): void {
+    this.#pending?.push(issue);
+    const c = issue.collection as CollectionName;
+    if (this.#listed[c] < this.#maxListed) {
+      this.#recordIssues.push(issue);
+      this.#listed[c]++;
+    } else {
+      const u = this.#unlisted.get(c);
+      if (u) u.count++;
+      else this.#unlisted.set(c, { count: 1, firstIndex: issue.index });
+    }
+  }
+
+  #reject(collection: CollectionName, record: unknown, index: number): void {
+    const found = explainRecord(collection, record, index);
+    if (found.length === 0) found.push(makeIssue(collection, index, '', 'rejected', recordId(collection, record)));
+    // One record may have several bad fields: each is listed, the record counts once toward the cap.
+    if (this.#listed[collection] < this.#maxListed) {
+      for (const issue of found) {
+        this.#pending?.push(issue);
+        this.#recordIssues.push(issue);
+      }
+      this.#listed[collection]++;
+    } else {
+      this.#report(found[0]!);
+    }
+  }
+
+  #campaignCode(collection: CollectionName, id: string | undefined, index: number, row: number): number {
+    if (id === undefined) return -1;
+    const code = this.campaignIndex.get(id);
+    if (code !== undefined) return code;
+    const key = `${collection}\u0000${id}`;
+    let u = this.#unknown.get(key);
+    if (!u) {
+      u = { collection, id, count: 0, firstIndex: index, rows: [] };
+      this.#unknown.set(key, u);
+    }
+    u.count++;
+    u.rows.push(row);
+    return -1;
+  }
+
+  #channelCode(
+    value: string | undefined,
+    dict: SmallDictionary,
+    collection: CollectionName,
+    index: number,
+    path: string,
+  ): number {
+    if (value === undefined) return -1;
+    const c = dict.intern(value);
+    if (c < 0)
+      this.#report(makeIssue(collection, index, path, `more than ${MAX_CODES} distinct values; this one is left out`));
+    return c;
+  }
+
+  // --- collections ---
+
+  #addCampaign(record: unknown, index: number): void {
+    const c = readCampaign(record);
+    if (!c) return this.#reject('campaigns', record, index);
+    if (this.campaignIndex.has(c.id)) {
+      this.#report(
+        makeIssue(
+          'campaigns',
+          index,
+          'id',
+          `duplicate campaign id ${JSON.stringify(c.id)}: the first one is kept`,
+          c.id,
+        ),
+      );
+      return;
+    }
+    if (this.campaigns.length >= MAX_CAMPAIGNS) {
+      this.#report(
+        makeIssue('campaigns', index, '', `more than ${MAX_CAMPAIGNS} campaigns; this one is left out`, c.id),
+      );
+      return;
+    }
+    const code = this.campaigns.length;
+    this.campaigns.push(c);
+    this.campaignIndex.set(c.id, code);
+    // Rows that named this campaign before it was known now belong to it.
+    for (const collection of ['orders', 'costs', 'exposures'] as const) {
+      const key = `${collection}\u0000${c.id}`;
+      const u = this.#unknown.get(key);
+      if (!u) continue;
+      const col = this[collection].campaign;
+      for (const row of u.rows) col[row] = code;
+      this.#unknown.delete(key);
+    }
+  }
+
+  #addOrder(record: unknown, index: number): void {
+    const o = this.#order;
+    if (!readOrder(record, this.#zone, o)) return this.#reject('orders', record, index);
+    if (!this.#orderIds.add(o.id)) {
+      this.#report(
+        makeIssue('orders', index, 'id', `duplicate order id ${JSON.stringify(o.id)}: the first one is kept`, o.id),
+      );
+      return;
+    }
+    const cols = this.orders;
+    const row = cols.length;
+    if (row >= cols.time.length) ensure(cols as unknown as Columns, row + 1);
+    const customer = this.customers.intern(o.customerId);
+    cols.customer[row] = customer;
+    cols.time[row] = o.time;
+    cols.day[row] = this.#days.day(o.time);
+    cols.revenue[row] = o.revenue;
+    cols.discount[row] = o.discount;
+    cols.cogs[row] = o.cogs;
+    cols.campaign[row] = this.#campaignCode('orders', o.campaignId, index, row);
+    cols.channel[row] = this.#channelCode(o.channel, this.channels, 'orders', index, 'channel');
+    cols.length = row + 1;
+    this.#updateFirst(customer, row, o.time, o.id);
+  }
+
+  #updateFirst(customer: number, row: number, time: number, id: string): void {
+    if (customer >= this.#first.length) this.#updateFirstCapacity(customer);
+    const cur = this.#first[customer]!;
+    let replace = cur < 0;
+    if (!replace) {
+      const t = this.orders.time[cur]!;
+      replace = time < t || (time === t && id < this.#firstId(customer));
+    }
+    if (!replace) return;
+    this.#first[customer] = row;
+    if (this.#firstIdsBuild) this.#firstIdsBuild[customer] = id;
+    else this.#firstIds.set(customer, id);
+  }
+
+  #firstId(customer: number): string {
+    return this.#firstIdsBuild ? (this.#firstIdsBuild[customer] ?? '') : this.#firstIds.get(customer);
+  }
+
+  #addCost(record: unknown, index: number): void {
+    const c = this.#cost;
+    if (!readCost(record, c)) return this.#reject('costs', record, index);
+    const cols = this.costs;
+    const row = cols.length;
+    ensure(cols as unknown as Columns, row + 1);
+    cols.campaign[row] = this.#campaignCode('costs', c.campaignId, index, row);
+    cols.day[row] = c.day;
+    cols.amount[row] = c.amount;
+    cols.category[row] = this.#channelCode(c.category, this.costCategories, 'costs', index, 'category');
+    cols.length = row + 1;
+  }
+
+  #addExposure(record: unknown, index: number): void {
+    const e = this.#exposure;
+    if (!readExposure(record, e)) return this.#reject('exposures', record, index);
+    const cols = this.exposures;
+    const row = cols.length;
+    ensure(cols as unknown as Columns, row + 1);
+    cols.campaign[row] = this.#campaignCode('exposures', e.campaignId, index, row);
+    cols.day[row] = e.day;
+    cols.impressions[row] = e.impressions;
+    cols.reach[row] = e.reach;
+    cols.clicks[row] = e.clicks;
+    cols.engagements[row] = e.engagements;
+    cols.channel[row] = this.#channelCode(e.channel, this.channels, 'exposures', index, 'channel');
+    cols.length = row + 1;
+  }
+
+  #addLoyalty(record: unknown, index: number): void {
+    const l = this.#loyalty;
+    if (!readLoyalty(record, this.#zone, l)) return this.#reject('loyalty', record, index);
+    const cols = this.loyalty;
+    const row = cols.length;
+    ensure(cols as unknown as Columns, row + 1);
+    const customer = this.customers.intern(l.customerId);
+    if (customer >= this.#first.length) this.#updateFirstCapacity(customer);
+    cols.customer[row] = customer;
+    cols.time[row] = l.time;
+    cols.day[row] = this.#days.day(l.time);
+    cols.earned[row] = l.earned;
+    cols.redeemed[row] = l.redeemed;
+    cols.channel[row] = this.#channelCode(l.channel, this.channels, 'loyalty', index, 'channel');
+    cols.length = row + 1;
+  }
+
+  #updateFirstCapacity(customer: number): void {
+    const next = new Int32Array(Math.max(customer + 1, Math.ceil(this.#first.length * 1.5))).fill(-1);
+    next.set(this.#first);
+    this.#first = next;
+  }
+}
+
+/**
+ * Validates `input` record by record and builds the columnar dataset the engine reads.
+ * Never throws on bad data: see `dataset.issues`.
+ *
+ * @example
+ * const ds = createDataset({ campaigns, orders }, { timeZone: 'Asia/Ho_Chi_Minh' });
+ * ds.append({ orders: [newOrder] }); // live data
+ */
+export function createDataset(input: DataInput = {}, options: DatasetOptions = {}): LiveDataset {
+  const expectedOrders = Array.isArray(input?.orders) ? input.orders.length : 0;
+  const ds = new ColumnarDataset(options, expectedOrders);
+  ds.addAll(input);
+  return ds.finish();
+}
+
+/**
+ * Starts a dataset fed one record at a time (`add`), for parsers that stream rows; `finish`
+ * returns the dataset. `expectedOrders` presizes the order columns.
+ */
+export function createDatasetBuilder(options: DatasetOptions = {}, expectedOrders = 0): DatasetBuilder {
+  return new ColumnarDataset(options, expectedOrders);
+}
+
+/** Whether a value is a dataset built by {@link createDataset} (or anything shaped like one). */
+export function isDataset(value: unknown): value is Dataset {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    'orders' in value &&
+    'customers' in value &&
+    'firstOrder' in value &&
+    typeof (value as Dataset).version === 'number'
+  );
+}

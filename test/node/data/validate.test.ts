@@ -1,0 +1,301 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { createDataset, explainRecord, orderSchema, schemas, validateCollection } from '../../../src/data/index.js';
+import {
+  readOrder,
+  newOrderFields,
+  readCampaign,
+  readCost,
+  readExposure,
+  readLoyalty,
+} from '../../../src/data/validate.js';
+import { zoneFor } from '../../../src/engine/time.js';
+
+/** 2025-01-01T00:00:00Z: small test times are offsets from it. */
+const T0 = Date.UTC(2025, 0, 1);
+
+const good = {
+  id: 'O1',
+  customerId: 'K1',
+  time: '2025-03-01T10:15:00+07:00',
+  revenue: 100,
+  discount: 5,
+  cogs: 60,
+  campaignId: 'C1',
+  channel: 'web',
+};
+
+/** The messages a dataset built from one bad order reports. */
+function orderMessages(patch: Record<string, unknown>, drop: string[] = []): string[] {
+  const rec: Record<string, unknown> = { ...good, ...patch };
+  for (const k of drop) delete rec[k];
+  const ds = createDataset({
+    campaigns: [{ id: 'C1', name: 'Tet', start: '2025-01-01', end: '2025-12-31' }],
+    orders: [good, rec],
+  });
+  assert.equal(ds.orders.length, 1, 'the bad record is left out, the good one kept');
+  return ds.issues.map((i) => i.message);
+}
+
+test('orders: each bad field gives its own plain message with collection, index and path', () => {
+  assert.deepEqual(orderMessages({ id: 'O2', revenue: '12,5' }), [
+    'orders[1].revenue: expected a number >= 0, got "12,5"',
+  ]);
+  assert.deepEqual(orderMessages({ id: 'O2', revenue: -3 }), ['orders[1].revenue: expected a number >= 0, got -3']);
+  assert.deepEqual(orderMessages({ id: 'O2', revenue: NaN }), ['orders[1].revenue: expected a number >= 0, got NaN']);
+  assert.deepEqual(orderMessages({ id: 'O2' }, ['revenue']), [
+    'orders[1].revenue: expected a number >= 0, got nothing',
+  ]);
+  assert.deepEqual(orderMessages({ id: '' }), ['orders[1].id: expected a non-empty string, got ""']);
+  assert.deepEqual(orderMessages({ id: 'O2', customerId: null }), [
+    'orders[1].customerId: expected a non-empty string, got null',
+  ]);
+  assert.match(
+    orderMessages({ id: 'O2', time: '2025-02-30T10:00:00' })[0]!,
+    /^orders\[1\]\.time: expected an ISO-8601 time .* got "2025-02-30T10:00:00"$/,
+  );
+  assert.match(
+    orderMessages({ id: 'O2', time: 'yesterday' })[0]!,
+    /^orders\[1\]\.time: expected .*epoch milliseconds.*, got "yesterday"$/,
+  );
+  assert.match(
+    orderMessages({ id: 'O2', time: 1000 })[0]!,
+    /^orders\[1\]\.time: expected .*between 1970-01-02 and 2149-06-04, got 1000$/,
+  );
+  assert.deepEqual(orderMessages({ id: 'O2', discount: -1 }), ['orders[1].discount: expected a number >= 0, got -1']);
+  assert.deepEqual(orderMessages({ id: 'O2', cogs: '60' }), ['orders[1].cogs: expected a number >= 0, got "60"']);
+  assert.deepEqual(orderMessages({ id: 'O2', campaignId: true }), [
+    'orders[1].campaignId: expected a non-empty string, got true',
+  ]);
+  assert.deepEqual(orderMessages({ id: 'O2', channel: 7 }), ['orders[1].channel: expected a string, got 7']);
+  assert.deepEqual(orderMessages({ id: 'O2', revenue: 'x', channel: 7 }), [
+    'orders[1].revenue: expected a number >= 0, got "x"',
+    'orders[1].channel: expected a string, got 7',
+  ]);
+});
+
+test('orders: a record that is not an object is reported at the record path', () => {
+  const ds = createDataset({ orders: [{ ...good, campaignId: null }, 42, null, 'O9'] as never[] });
+  assert.deepEqual(
+    ds.issues.map((i) => [i.index, i.path, i.message]),
+    [
+      [1, '', 'orders[1]: expected an object, got 42'],
+      [2, '', 'orders[2]: expected an object, got null'],
+      [3, '', 'orders[3]: expected an object, got "O9"'],
+    ],
+  );
+  assert.equal(ds.orders.length, 1);
+});
+
+test('issues carry the record id when known', () => {
+  const ds = createDataset({ orders: [{ ...good, campaignId: undefined, revenue: -1 }] });
+  assert.equal(ds.issues[0]!.id, 'O1');
+  assert.equal(ds.issues[0]!.collection, 'orders');
+});
+
+test('optional fields: absent, null and "" mean absent; defaults applied', () => {
+  const ds = createDataset({
+    orders: [
+      { id: 'A', customerId: 'K', time: T0 + 0, revenue: 10 },
+      {
+        id: 'B',
+        customerId: 'K',
+        time: T0 + 1,
+        revenue: 10,
+        discount: null,
+        cogs: null,
+        campaignId: null,
+        channel: '',
+      },
+      { id: 7, customerId: 8, time: T0 + 2, revenue: 0 },
+    ],
+  });
+  assert.deepEqual(ds.issues, []);
+  assert.equal(ds.orders.length, 3);
+  assert.deepEqual([...ds.orders.discount.subarray(0, 3)], [0, 0, 0]);
+  assert.ok(Number.isNaN(ds.orders.cogs[0]) && Number.isNaN(ds.orders.cogs[1]));
+  assert.deepEqual([...ds.orders.campaign.subarray(0, 3)], [-1, -1, -1]);
+  assert.deepEqual([...ds.orders.channel.subarray(0, 3)], [-1, -1, -1]);
+  assert.equal(ds.customers.value(ds.orders.customer[2]!), '8', 'an integer id is read as its decimal string');
+});
+
+test('campaigns: required fields, real dates, start <= end, budget, type, targets, duplicates', () => {
+  const base = { id: 'C1', name: 'Tet', start: '2025-01-20', end: '2025-02-10' };
+  const ds = createDataset({
+    campaigns: [
+      { ...base, budget: 1000, type: 'discount', targets: { roi: 2 } },
+      { ...base, id: 'C2', start: '2025-02-10', end: '2025-02-01' },
+      { ...base, id: 'C3', start: '2025-02-30' },
+      { ...base, id: 'C4', budget: -5 },
+      { ...base, id: 'C5', type: 'coupon' },
+      { ...base, id: 'C6', targets: { roi: 'high' } },
+      { ...base, id: 'C7', name: '' },
+      { ...base, name: 'again' },
+    ],
+  });
+  assert.deepEqual(
+    ds.issues.map((i) => i.message),
+    [
+      'campaigns[1].end: expected a date on or after start "2025-02-10", got "2025-02-01"',
+      'campaigns[2].start: expected a local date YYYY-MM-DD, got "2025-02-30"',
+      'campaigns[3].budget: expected a number >= 0, got -5',
+      'campaigns[4].type: expected one of discount, gift, bundle, points, voucher, other, got "coupon"',
+      'campaigns[5].targets.roi: expected a number, got "high"',
+      'campaigns[6].name: expected a non-empty string, got ""',
+      'campaigns[7].id: duplicate campaign id "C1": the first one is kept',
+    ],
+  );
+  assert.equal(ds.campaigns.length, 1);
+  assert.deepEqual(ds.campaigns[0], {
+    id: 'C1',
+    name: 'Tet',
+    start: 20108,
+    end: 20129,
+    budget: 1000,
+    type: 'discount',
+    targets: { roi: 2 },
+  });
+  assert.equal(ds.campaignIndex.get('C1'), 0);
+});
+
+test('costs, exposures and loyalty: bad fields reported, defaults applied', () => {
+  const ds = createDataset({
+    campaigns: [{ id: 'C1', name: 'Tet', start: '2025-01-01', end: '2025-12-31' }],
+    costs: [
+      { campaignId: 'C1', date: '2025-03-01', amount: 500, category: 'media' },
+      { campaignId: 'C1', date: '2025-03-01', amount: '500' },
+      { campaignId: 'C1', date: '01/03/2025', amount: 5 },
+      { date: '2025-03-01', amount: 5 },
+    ],
+    exposures: [
+      { campaignId: 'C1', date: '2025-03-01', impressions: 1000, clicks: 30 },
+      { campaignId: 'C1', date: '2025-03-01', reach: 1.5 },
+      { campaignId: 'C1', date: '2025-03-01', clicks: -1 },
+    ],
+    loyalty: [
+      { customerId: 'K1', time: '2025-03-01T08:00:00', earned: 10, channel: 'app' },
+      { customerId: 'K1', time: '2025-03-01T08:00:00', redeemed: -2 },
+      { customerId: 'K1', time: 'soon' },
+    ],
+  });
+  assert.deepEqual(
+    ds.issues.map((i) => i.message.replace(/expected an ISO-8601 time.*, got/, 'expected a time, got')),
+    [
+      'costs[1].amount: expected a number >= 0, got "500"',
+      'costs[2].date: expected a local date YYYY-MM-DD, got "01/03/2025"',
+      'costs[3].campaignId: expected a non-empty string, got nothing',
+      'exposures[1].reach: expected an integer >= 0, got 1.5',
+      'exposures[2].clicks: expected an integer >= 0, got -1',
+      'loyalty[1].redeemed: expected a number >= 0, got -2',
+      'loyalty[2].time: expected a time, got "soon"',
+    ],
+  );
+  assert.equal(ds.costs.length, 1);
+  assert.equal(ds.costs.amount[0], 500);
+  assert.equal(ds.costCategories.value(ds.costs.category[0]!), 'media');
+  assert.equal(ds.exposures.length, 1);
+  assert.deepEqual(
+    [ds.exposures.impressions[0], ds.exposures.reach[0], ds.exposures.clicks[0], ds.exposures.engagements[0]],
+    [1000, 0, 30, 0],
+  );
+  assert.equal(ds.loyalty.length, 1);
+  assert.deepEqual([ds.loyalty.earned[0], ds.loyalty.redeemed[0]], [10, 0]);
+  assert.equal(ds.channels.value(ds.loyalty.channel[0]!), 'app');
+  assert.equal(ds.firstOrder[ds.loyalty.customer[0]!], -1, 'a loyalty-only customer has no first order');
+});
+
+test('a collection that is not a list, and an unknown time zone, are reported', () => {
+  const ds = createDataset({ orders: { id: 'O1' } as never }, { timeZone: 'Mars/Olympus' });
+  assert.equal(ds.timeZone, 'UTC');
+  assert.deepEqual(
+    ds.issues.map((i) => i.message),
+    [
+      'timeZone: expected an IANA time zone such as "Asia/Ho_Chi_Minh", got "Mars/Olympus"; UTC is used',
+      'orders: expected a list of records, got an object',
+    ],
+  );
+});
+
+test('beyond maxListedIssues, one summary counts the rest', () => {
+  const orders = Array.from({ length: 10 }, (_, i) => ({ id: `O${i}`, customerId: 'K', time: T0 + i, revenue: -1 }));
+  const ds = createDataset({ orders }, { maxListedIssues: 3 });
+  assert.equal(ds.issues.length, 4);
+  assert.equal(ds.issues[3]!.message, '7 more invalid orders are not listed (from orders[3])');
+});
+
+test('validateCollection (zod only) agrees with the dataset', () => {
+  const r = validateCollection('orders', [good, { ...good, revenue: '12,5' }]);
+  assert.equal(r.valid.length, 1);
+  assert.deepEqual(
+    r.issues.map((i) => i.message),
+    ['orders[1].revenue: expected a number >= 0, got "12,5"'],
+  );
+  assert.deepEqual(explainRecord('orders', good, 0), []);
+});
+
+// The fast path and the zod schemas must accept exactly the same records.
+const anyValue = fc.oneof(
+  fc.constant(undefined),
+  fc.constant(null),
+  fc.constant(''),
+  fc.constantFrom(
+    '2025-03-01',
+    '2025-02-30',
+    '2025-03-01T10:00:00',
+    '2025-03-01T10:00:00Z',
+    '12,5',
+    'web',
+    'discount',
+    'x',
+  ),
+  fc.string({ maxLength: 4 }),
+  fc.integer({ min: -5, max: 5 }),
+  fc.double({ noNaN: false }),
+  fc.boolean(),
+  fc.constant({ roi: 1 }),
+  fc.constant({ roi: 'a' }),
+  fc.constant([1]),
+);
+
+function recordOf(keys: string[]) {
+  return fc.record(Object.fromEntries(keys.map((k) => [k, anyValue])), { requiredKeys: [] });
+}
+
+test('property: fast path validity equals zod validity for every collection', () => {
+  const zone = zoneFor('UTC');
+  const o = newOrderFields();
+  const cases = [
+    [
+      'orders',
+      recordOf(['id', 'customerId', 'time', 'revenue', 'discount', 'cogs', 'campaignId', 'channel']),
+      (r: unknown) => readOrder(r, zone, o),
+    ],
+    [
+      'campaigns',
+      recordOf(['id', 'name', 'start', 'end', 'budget', 'type', 'targets']),
+      (r: unknown) => readCampaign(r) !== null,
+    ],
+    ['costs', recordOf(['campaignId', 'date', 'amount', 'category']), (r: unknown) => readCost(r, {} as never)],
+    [
+      'exposures',
+      recordOf(['campaignId', 'date', 'impressions', 'reach', 'clicks', 'engagements', 'channel']),
+      (r: unknown) => readExposure(r, {} as never),
+    ],
+    [
+      'loyalty',
+      recordOf(['customerId', 'time', 'earned', 'redeemed', 'channel']),
+      (r: unknown) => readLoyalty(r, zone, {} as never),
+    ],
+  ] as const;
+  for (const [name, arb, fast] of cases) {
+    fc.assert(
+      fc.property(fc.oneof(arb, anyValue), (rec) => {
+        const z = schemas[name].safeParse(rec).success;
+        assert.equal(fast(rec), z, `${name}: ${JSON.stringify(rec)}`);
+      }),
+      { numRuns: 3000, seed: 42 },
+    );
+  }
+  assert.equal(orderSchema.safeParse(good).success, true);
+});
