@@ -22,3 +22,5 @@ export { CUSTOM_SQL_COLUMNS } from './compiler.js';
 export { warehouseReport, warehouseAggregates } from './warehouse.js';
 export type { WarehouseConfig } from './warehouse.js';
 export type { Statement } from './sql.js';
+export { createPushdownHandler, pushdownQuerySchema, queryFromSearchParams } from './handler.js';
+export type { PushdownHandler, PushdownHandlerOptions, PushdownQuery, PushdownResult } from './handler.js';

@@ -21,15 +21,15 @@ export function seeded(seed: number): () => number {
   };
 }
 
-export interface Campaign {
+export type Campaign = {
   id: string;
   name: string;
   start: string;
   end: string;
   budget?: number;
-  type?: string;
-}
-export interface Order {
+  type?: 'discount' | 'gift' | 'bundle' | 'points' | 'voucher' | 'other';
+};
+export type Order = {
   id: string;
   customerId: string;
   time: number;
@@ -38,14 +38,14 @@ export interface Order {
   cogs?: number;
   campaignId?: string | null;
   channel?: string;
-}
-export interface Cost {
+};
+export type Cost = {
   campaignId: string;
   date: string;
   amount: number;
   category?: string;
-}
-export interface Exposure {
+};
+export type Exposure = {
   campaignId: string;
   date: string;
   impressions: number;
@@ -53,14 +53,14 @@ export interface Exposure {
   clicks: number;
   engagements: number;
   channel?: string;
-}
-export interface Loyalty {
+};
+export type Loyalty = {
   customerId: string;
   time: number;
   earned: number;
   redeemed: number;
   channel?: string;
-}
+};
 export interface Input {
   campaigns: Campaign[];
   orders: Order[];

@@ -2,7 +2,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import { computeReport } from '../../../src/engine/report.js';
-import { pgDriver, postgres, warehouseReport, type SqlDriver } from '../../../src/server/index.js';
+import {
+  createPushdownHandler,
+  pgDriver,
+  postgres,
+  warehouseReport,
+  type SqlDriver,
+  type Statement,
+} from '../../../src/server/index.js';
+import { checkInjection } from './injection.js';
 import { CASES, registerCustomKpis } from './cases.js';
 import { reportDifferences } from './compare.js';
 import { generate, load, startPostgres, type PgCluster } from './fixtures.js';
@@ -79,4 +87,10 @@ test('PostgreSQL: a mapping onto views with other names, a schema and epoch-ms t
   const expected = computeReport(input, options);
   assert.deepEqual(reportDifferences(actual, expected), []);
   assert.ok(actual.kpis.orders!.value! > 50);
+});
+
+test('PostgreSQL: injection attempts never reach the SQL text', async () => {
+  const statements: Statement[] = [];
+  const handler = createPushdownHandler({ driver, dialect: postgres, onStatement: (_, st) => statements.push(st) });
+  await checkInjection(handler, driver, statements);
 });
