@@ -55,37 +55,40 @@ function checklist(
   const locale = host.locale;
   const all = items.map((i) => i.id);
   const isOn = (id: string) => selected.length === 0 || selected.includes(id);
-  return html`<details part=${name} class="menu">
-    <summary>
-      <span class="menu-label">${bt(locale, name)}</span>
-      <span class="menu-value">${summary(locale, selected, items.length)}</span>
-    </summary>
-    <fieldset class="menu-panel">
-      <legend class="sr-only">${bt(locale, name)}</legend>
-      <button
-        type="button"
-        class="link"
-        ?disabled=${selected.length === 0}
-        @click=${() => host.userChange({ [name]: [] })}
-      >
-        ${bt(locale, 'selectAll')}
-      </button>
-      ${items.map(
-        (item) =>
-          html`<label class="check">
-            <input
-              type="checkbox"
-              name=${name}
-              value=${item.id}
-              .checked=${live(isOn(item.id))}
-              @change=${(e: Event) =>
-                host.userChange({ [name]: toggle(selected, all, item.id, (e.target as HTMLInputElement).checked) })}
-            />
-            <span>${item.label}</span>
-          </label>`,
-      )}
-    </fieldset>
-  </details>`;
+  return html`<div class="field">
+    <span class="field-label" aria-hidden="true">${bt(locale, name)}</span>
+    <details part=${name} class="menu">
+      <summary>
+        <span class="sr-only">${bt(locale, name)}:</span>
+        <span class="menu-value">${summary(locale, selected, items.length)}</span>
+      </summary>
+      <fieldset class="menu-panel">
+        <legend class="sr-only">${bt(locale, name)}</legend>
+        <button
+          type="button"
+          class="link"
+          ?disabled=${selected.length === 0}
+          @click=${() => host.userChange({ [name]: [] })}
+        >
+          ${bt(locale, 'selectAll')}
+        </button>
+        ${items.map(
+          (item) =>
+            html`<label class="check">
+              <input
+                type="checkbox"
+                name=${name}
+                value=${item.id}
+                .checked=${live(isOn(item.id))}
+                @change=${(e: Event) =>
+                  host.userChange({ [name]: toggle(selected, all, item.id, (e.target as HTMLInputElement).checked) })}
+              />
+              <span>${item.label}</span>
+            </label>`,
+        )}
+      </fieldset>
+    </details>
+  </div>`;
 }
 
 export function renderFilterBar(host: FilterBarHost): TemplateResult {

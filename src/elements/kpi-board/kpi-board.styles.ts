@@ -13,7 +13,7 @@ export const boardStyles = [
     }
     .board {
       --_gap: var(--promo-board-gap, calc(var(--_space) * 1.5));
-      --_tile-min: var(--promo-board-tile-min, 200px);
+      --_tile-min: var(--promo-board-tile-min, 230px);
       container-type: inline-size;
       display: grid;
       gap: var(--_gap);
@@ -65,8 +65,7 @@ export const boardStyles = [
       display: grid;
       gap: 2px;
     }
-    .field-label,
-    .menu-label {
+    .field-label {
       font-size: 0.8em;
       color: var(--_color-text-muted);
     }

@@ -88,7 +88,7 @@ function viewerZone(): string {
  * @csspart widgets - The area of the chart, gauges and heatmap.
  *
  * @cssproperty --promo-board-gap - Gap between the board's sections (default: 1.5 x `--promo-space`).
- * @cssproperty --promo-board-tile-min - Minimum width of a KPI tile (default 200px).
+ * @cssproperty --promo-board-tile-min - Minimum width of a KPI tile (default 230px).
  *
  * @event promo-query-change - The user changed the period or a filter (also by selecting a
  *   campaign in the chart). `detail: { query, preset }`: the whole `ReportOptions` the board
@@ -510,7 +510,7 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
     const chart = html`<promo-campaign-chart
       class="chart"
       metric=${this.chartMetric}
-      .selected=${this.campaigns.length === 1 ? this.campaigns[0] : null}
+      .selected=${this.campaigns.length === 1 ? this.campaigns[0]! : ''}
     ></promo-campaign-chart>`;
     if (this.layout === 'summary')
       return html`${tiles}
