@@ -2,6 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { computeReport } from '../../../src/engine/report.js';
+import { registerKpi, unregisterKpi } from '../../../src/engine/kpis.js';
 import { duckdb, duckdbDriver, warehouseReport, type SqlDriver } from '../../../src/server/index.js';
 import { CASES, registerCustomKpis } from './cases.js';
 import { reportDifferences } from './compare.js';
@@ -41,3 +42,40 @@ for (const c of CASES) {
     }
   });
 }
+
+test('DuckDB: a custom measure without SQL is reported, its KPI has no value, the rest is computed', async () => {
+  registerKpi({
+    id: 'jsOnly',
+    label: { en: 'JS only', vi: 'Chỉ JS' },
+    unit: 'number',
+    polarity: 'neutral',
+    measures: { jsMeasure: { collection: 'orders', value: (o) => o.revenue * 2 } },
+    compute: (m, f) => f.div(m.custom.jsMeasure!, m.orders),
+  });
+  registerKpi({
+    id: 'badSql',
+    label: { en: 'Bad SQL', vi: 'SQL sai' },
+    unit: 'number',
+    polarity: 'neutral',
+    measures: { sneaky: { collection: 'orders', value: () => 1, sql: '1); DROP TABLE orders; --' } },
+    compute: (m) => m.custom.sneaky!,
+  });
+  try {
+    const options = { from: '2025-02-01', to: '2025-02-28' };
+    const r = await warehouseReport({ driver, dialect: duckdb }, options);
+    assert.deepEqual(r.kpis.jsOnly, { value: null, previous: null, delta: null, reason: 'no-data' });
+    assert.deepEqual(r.kpis.badSql, { value: null, previous: null, delta: null, reason: 'no-data' });
+    const messages = r.issues.filter((i) => i.path.startsWith('kpis.')).map((i) => i.message);
+    assert.deepEqual(messages, [
+      'kpis.jsOnly.measures.jsMeasure: custom measure has no "sql" expression, so it cannot run in the warehouse; KPI "jsOnly" has no value',
+      'kpis.badSql.measures.sneaky: "sql" must be a single expression (no ";" or comments); KPI "badSql" has no value',
+    ]);
+    const engine = computeReport(input, options);
+    assert.ok(engine.kpis.jsOnly!.value! > 0, 'the in-browser engine computes it');
+    assert.ok(Math.abs(r.kpis.revenue!.value! - engine.kpis.revenue!.value!) < 1e-6);
+    assert.ok(Math.abs(r.kpis.webShare!.value! - engine.kpis.webShare!.value!) < 1e-12);
+  } finally {
+    unregisterKpi('jsOnly');
+    unregisterKpi('badSql');
+  }
+});
