@@ -36,6 +36,11 @@ export const budgetGaugeStyles = [
       font-weight: 600;
       overflow-wrap: anywhere;
     }
+    [part~='days'] {
+      margin-inline-start: auto;
+      color: var(--_color-text-muted);
+      font-size: 0.85em;
+    }
     [part~='status'] {
       display: inline-flex;
       gap: 0.35em;
@@ -129,7 +134,7 @@ export const budgetGaugeStyles = [
       margin-inline-end: 4px;
       vertical-align: middle;
       border-radius: 2px;
-      background: var(--_color-accent);
+      background: var(--_color-text-muted);
     }
     .key.ghost {
       opacity: 0.3;

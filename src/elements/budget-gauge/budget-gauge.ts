@@ -24,6 +24,7 @@ const GAUGE_HEIGHT = 28;
  * @csspart campaign - One campaign's block.
  * @csspart name - A campaign's name.
  * @csspart status - A campaign's status (colour dot and words).
+ * @csspart days - Days elapsed of the campaign, and the pace (spent / expected).
  * @csspart chart - A gauge SVG (exported as SVG/PNG).
  * @csspart gauge - A gauge SVG: budget track, spent bar, projected spend, pacing marker.
  * @csspart figures - The figures under a gauge (spent, expected, projected, remaining, revenue).
@@ -40,7 +41,6 @@ const GAUGE_HEIGHT = 28;
  * @cssproperty --promo-color-text - Text and the pacing marker.
  * @cssproperty --promo-color-text-muted - Captions and the budget line.
  * @cssproperty --promo-color-border - Borders between campaigns.
- * @cssproperty --promo-color-accent - Legend swatch.
  * @cssproperty --promo-color-focus - Focus ring.
  * @cssproperty --promo-color-bad - Overspend figures.
  * @cssproperty --promo-color-status-scheduled - Status colour: scheduled.
@@ -168,6 +168,10 @@ export class PromoBudgetGauge extends PromoWidget {
           <span class="word">${statuses.map((s) => this.msg(`status.${s}`)).join(' · ')}</span>
         </span>
       </div>
+      <div part="days">
+        ${this.msg('days', { elapsed: p.daysElapsed, total: p.daysTotal })} · ${this.msg('pace').toLowerCase()}
+        ${formatValue(p.pace, 'ratio', { locale: this.activeLocale })}
+      </div>
       <svg
         part="chart gauge"
         role="img"
@@ -185,9 +189,12 @@ export class PromoBudgetGauge extends PromoWidget {
         <div>
           <dt>${this.msg('spent')}</dt>
           <dd class=${over ? 'over' : ''}>
-            ${this.money$(p.spent)} / ${this.money$(p.budget)}
-            (${formatValue(used, 'ratio', { locale: this.activeLocale })})
+            ${this.money$(p.spent)} (${formatValue(used, 'ratio', { locale: this.activeLocale })})
           </dd>
+        </div>
+        <div>
+          <dt>${this.msg('budget')}</dt>
+          <dd>${this.money$(p.budget)}</dd>
         </div>
         <div>
           <dt>${this.msg('expected')}</dt>
@@ -206,13 +213,6 @@ export class PromoBudgetGauge extends PromoWidget {
         <div>
           <dt>${this.msg('projectedRevenue')}</dt>
           <dd>${this.money$(p.projectedRevenue)}</dd>
-        </div>
-        <div>
-          <dt>${this.msg('pace')}</dt>
-          <dd>
-            ${formatValue(p.pace, 'ratio', { locale: this.activeLocale })} ·
-            ${this.msg('days', { elapsed: p.daysElapsed, total: p.daysTotal })}
-          </dd>
         </div>
       </dl>
     </li>`;

@@ -31,11 +31,15 @@ export const kpiTileStyles = [
       font-size: 0.85em;
     }
     [part~='delta'] {
-      display: inline-flex;
+      display: flex;
+      flex-wrap: wrap;
       align-items: baseline;
-      gap: 0.3em;
+      gap: 0 0.4em;
       font-weight: 600;
       font-variant-numeric: tabular-nums;
+    }
+    [part~='delta'] .change {
+      white-space: nowrap;
     }
     [part~='delta'] .vs {
       color: var(--_color-text-muted);

@@ -185,7 +185,7 @@ export class PromoKpiTile extends PromoWidget {
         ? this.msg('delta.flat')
         : `${this.msg(trend === 'up' ? 'delta.up' : 'delta.down', { value: magnitude })}${tone === 'neutral' ? '' : `, ${this.msg(tone === 'good' ? 'delta.good' : 'delta.bad')}`}`;
     return html`<div part="delta" class="tone-${tone}" data-trend=${trend} data-tone=${tone}>
-      <span aria-hidden="true">${ARROWS[trend]} ${pct}</span>
+      <span class="change" aria-hidden="true">${ARROWS[trend]} ${pct}</span>
       <span class="vs" aria-hidden="true"
         >${this.msg('previous').toLowerCase()}: ${formatValue(kv.previous, this.resolvedUnit, this.fmt)}</span
       >
