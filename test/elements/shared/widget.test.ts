@@ -54,6 +54,31 @@ describe('widget base (through <promo-kpi-tile>)', () => {
     expect(text($(tile, '[part~="label"]'))).to.equal('Orders');
   });
 
+  it('takes campaign names and targets from the board', async () => {
+    const board = await fixture<TestBoard>(
+      html`<test-board><promo-kpi-tile kpi="revenue" campaign="C1"></promo-kpi-tile></test-board>`,
+    );
+    board.state = boardState({
+      report: REPORT,
+      campaigns: [
+        {
+          id: 'C1',
+          name: 'Tết sớm',
+          start: '2026-10-15',
+          end: '2026-11-30',
+          budget: 30_000_000,
+          type: null,
+          targets: { revenue: 24_000_000 },
+        },
+      ],
+    });
+    const tile = board.querySelector('promo-kpi-tile')!;
+    await tile.updateComplete;
+    expect(text($(tile, '[part~="label"]'))).to.equal('Promotion revenue · Tết sớm');
+    // 12,000,000 of 24,000,000.
+    expect(text($(tile, '[part~="target"]'))).to.equal('50% of target ₫24,000,000');
+  });
+
   it('shows every state: loading (board and forced), error (board and forced), empty', async () => {
     const board = await fixture<TestBoard>(html`<test-board><promo-kpi-tile kpi="roi"></promo-kpi-tile></test-board>`);
     const tile = board.querySelector('promo-kpi-tile')!;
