@@ -1,0 +1,187 @@
+/**
+ * End to end, in headless Chromium (playwright, the system's Chromium): the demo page and
+ * the framework pages served by Vite, driven like a user would.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright';
+import { build, createServer, type ViteDevServer } from 'vite';
+import { generateDemoData, DEMO_TIME_ZONE } from '../../../demo/generate.js';
+import { computeReport } from '../../../src/engine/report.js';
+import { getKpi } from '../../../src/engine/kpis.js';
+import { formatValue } from '../../../src/format/format.js';
+import { DEFAULT_BOARD_KPIS } from '../../../src/elements/kpi-board/kpi-board.js';
+
+const repo = resolve(import.meta.dirname, '../../..');
+const TILES = [...DEFAULT_BOARD_KPIS];
+/** Intl output differs only in kinds of spaces between Node's and Chromium's ICU. */
+const norm = (s: string | null) => (s ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+
+let browser: Browser;
+const servers: ViteDevServer[] = [];
+
+async function serve(options: Parameters<typeof createServer>[0]): Promise<string> {
+  const server = await createServer({ ...options, logLevel: 'error', server: { port: 0, ...options?.server } });
+  await server.listen();
+  servers.push(server);
+  return server.resolvedUrls!.local[0]!;
+}
+
+/** A page that records console errors and uncaught exceptions. */
+async function open(url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  return { page, errors };
+}
+
+/** The full (non-compact) value of each tile, as its `title` shows it. */
+async function tileValues(page: Page): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const kpi of TILES) {
+    const value = page.locator(`#board promo-kpi-tile[kpi="${kpi}"] [part="value"]`);
+    out[kpi] = norm((await value.getAttribute('title')) ?? (await value.textContent()));
+  }
+  return out;
+}
+
+function expectedValues(from: string, to: string, extra: { channels?: string[] } = {}): Record<string, string> {
+  const report = computeReport(generateDemoData(), { from, to, timeZone: DEMO_TIME_ZONE, ...extra });
+  const out: Record<string, string> = {};
+  for (const kpi of TILES) {
+    const unit = getKpi(kpi)!.unit;
+    out[kpi] = norm(formatValue(report.kpis[kpi]!.value, unit, { locale: 'vi', currency: 'VND' }));
+  }
+  return out;
+}
+
+async function boardReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const b = document.querySelector('#board') as (HTMLElement & { currentReport: unknown }) | null;
+    const tile = b?.shadowRoot?.querySelector('promo-kpi-tile');
+    return !!b?.currentReport && !!tile?.shadowRoot?.querySelector('[part="value"]');
+  });
+  await page.evaluate(() =>
+    (document.querySelector('#board') as HTMLElement & { reportComplete(): Promise<unknown> }).reportComplete(),
+  );
+}
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  for (const s of servers) await s.close();
+});
+
+describe('demo (npm start)', () => {
+  let url = '';
+  before(async () => {
+    url = await serve({ configFile: resolve(repo, 'vite.config.ts'), root: resolve(repo, 'demo') });
+  });
+
+  it('loads with no console errors and the tiles show the numbers computeReport gives', async () => {
+    const { page, errors } = await open(url);
+    await boardReady(page);
+    // The default period: the last 28 days of data (the demo year ends on 2025-12-31).
+    const query = await page.evaluate(
+      () => (document.querySelector('#board') as HTMLElement & { query: object }).query,
+    );
+    assert.deepEqual(query, { from: '2025-12-04', to: '2025-12-31', timeZone: DEMO_TIME_ZONE });
+    assert.deepEqual(await tileValues(page), expectedValues('2025-12-04', '2025-12-31'));
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('a filter change updates the tiles and the URL', async () => {
+    const { page, errors } = await open(url);
+    await boardReady(page);
+    const before = await tileValues(page);
+    await page.locator('#board details[part="channels"] summary').click();
+    await page.locator('#board details[part="channels"] input[value="store"]').uncheck();
+    const channels = ['web', 'app', 'marketplace', 'social'];
+    await page.waitForFunction(() => {
+      const c = new URL(location.href).searchParams.get('channels');
+      return !!c && c.split(',').length === 4 && !c.split(',').includes('store');
+    });
+    await boardReady(page);
+    const after = await tileValues(page);
+    assert.notDeepEqual(after, before);
+    // Board channel order follows the data's dictionary; compare as sets through the query.
+    const q = await page.evaluate(
+      () => (document.querySelector('#board') as HTMLElement & { query: { channels: string[] } }).query,
+    );
+    assert.deepEqual([...q.channels].sort(), [...channels].sort());
+    assert.deepEqual(after, expectedValues('2025-12-04', '2025-12-31', { channels: q.channels }));
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('opens the view a URL names', async () => {
+    const { page, errors } = await open(`${url}?from=2025-11-11&to=2025-11-11&campaigns=FLASH-1111`);
+    await boardReady(page);
+    const q = await page.evaluate(() => (document.querySelector('#board') as HTMLElement & { query: object }).query);
+    assert.deepEqual(q, {
+      from: '2025-11-11',
+      to: '2025-11-11',
+      timeZone: DEMO_TIME_ZONE,
+      campaignIds: ['FLASH-1111'],
+    });
+    assert.equal(
+      await page.locator('#board select[name="preset"]').inputValue(),
+      'campaign:FLASH-1111',
+      'the period shows the campaign run',
+    );
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
+
+describe('framework pages use the built package', () => {
+  before(async () => {
+    if (!existsSync(resolve(repo, 'dist/elements/kpi-board/define.js')))
+      await build({ configFile: resolve(repo, 'vite.config.ts'), logLevel: 'error' });
+  });
+
+  for (const name of ['html', 'react', 'vue']) {
+    it(`${name}: renders the board with numbers, no console errors`, async () => {
+      const url = await serve({
+        configFile: resolve(repo, 'demo/pages.vite.config.ts'),
+        root: resolve(repo, 'demo', name),
+      });
+      const { page, errors } = await open(url);
+      await page.waitForFunction(() => {
+        const b = document.querySelector('promo-kpi-board') as (HTMLElement & { currentReport: unknown }) | null;
+        return !!b?.currentReport;
+      });
+      const value = page.locator('promo-kpi-board promo-kpi-tile[kpi="revenue"] [part="value"]');
+      assert.match(norm(await value.textContent()), /\d/);
+      // The board really comes from dist/ (the built package), not from src/.
+      const fromDist = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .some((r) => r.name.includes('/dist/') || r.name.includes('promo-kpi-kit')),
+      );
+      assert.ok(fromDist, 'loaded from dist/');
+      if (name !== 'html') {
+        // The host framework hears the board's events.
+        await page.locator('promo-kpi-board select[name="preset"]').selectOption('last-7');
+        await page.waitForFunction(() =>
+          (document.querySelector('#query')?.textContent ?? '').includes('"from":"2025-12-25"'),
+        );
+      }
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
+});
