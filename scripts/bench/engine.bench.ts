@@ -103,7 +103,7 @@ function generate(
   let cap = Math.ceil(n * 1.02) + 20_000;
   let customer: Int32Array = new Int32Array(cap);
   let time: Float64Array = new Float64Array(cap);
-  let day: Int32Array = new Int32Array(cap);
+  let day: Uint16Array = new Uint16Array(cap);
   let revenue: Float64Array = new Float64Array(cap);
   let discount: Float64Array = new Float64Array(cap);
   let cogs: Float64Array = new Float64Array(cap);
@@ -126,7 +126,11 @@ function generate(
         return b;
       };
       customer = gi(customer);
-      day = gi(day);
+      day = (() => {
+        const b = new Uint16Array(cap);
+        b.set(day);
+        return b;
+      })();
       campaign = g16(campaign);
       channel = g16(channel);
       time = growF64(time, cap);
@@ -188,7 +192,7 @@ function generate(
   const ly = {
     customer: new Int32Array(nLoy),
     time: new Float64Array(nLoy),
-    day: new Int32Array(nLoy),
+    day: new Uint16Array(nLoy),
     earned: new Float64Array(nLoy),
     redeemed: new Float64Array(nLoy),
     channel: new Int16Array(nLoy),

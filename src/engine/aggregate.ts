@@ -53,14 +53,31 @@ import { RECENCY_SEGMENTS, type DataIssue } from './types.js';
 // ---------------------------------------------------------------------------------------
 // Per-customer row index, cached on the dataset.
 
-/** Rows of each customer: a CSR base built at `baseLength` plus rows appended since. */
-interface CustomerIndex {
+/** The order columns the per-customer pass reads. */
+interface OrderCols {
+  day: Int32Array;
+  time: Float64Array;
+  revenue: Float64Array;
+  discount: Float64Array;
+  cogs: Float64Array;
+  campaign: Int32Array | Int16Array;
+  channel: Int16Array;
+}
+
+/**
+ * Orders grouped by customer: a base built at `baseLength` (positions `start[c] ..
+ * start[c + 1]` hold customer c's rows, with their columns copied in that order so the
+ * pass over customers reads memory sequentially), plus rows appended since.
+ */
+interface CustomerIndex extends OrderCols {
   /** Order rows indexed so far. */
   length: number;
   baseLength: number;
-  /** `rows[start[c] .. start[c + 1])` are customer c's rows below `baseLength`, ascending. */
   start: Int32Array;
+  /** Row of each position. */
   rows: Int32Array;
+  /** Position of each customer's first order (as of the build), or -1. */
+  firstPos: Int32Array;
   /** Rows >= baseLength, ascending, per customer. */
   extra: Map<number, number[]>;
   extraCount: number;
@@ -69,15 +86,58 @@ interface CustomerIndex {
 function buildIndex(ds: Dataset): CustomerIndex {
   const o = ds.orders;
   const n = o.length;
-  const nc = Math.max(ds.customers.size, 0);
-  const start = new Int32Array(nc + 1);
+  const nc = ds.customers.size;
   const cust = o.customer;
+  const start = new Int32Array(nc + 1);
   for (let i = 0; i < n; i++) start[cust[i]! + 1]!++;
   for (let c = 0; c < nc; c++) start[c + 1]! += start[c]!;
   const fill = start.slice(0, nc);
   const rows = new Int32Array(n);
-  for (let i = 0; i < n; i++) rows[fill[cust[i]!]!++] = i;
-  return { length: n, baseLength: n, start, rows, extra: new Map(), extraCount: 0 };
+  const day = new Int32Array(n);
+  const time = new Float64Array(n);
+  const revenue = new Float64Array(n);
+  const discount = new Float64Array(n);
+  const cogs = new Float64Array(n);
+  const campaign = new Int32Array(n);
+  const channel = new Int16Array(n);
+  const firstPos = new Int32Array(nc).fill(-1);
+  const first = ds.firstOrder;
+  const sDay = o.day;
+  const sTime = o.time;
+  const sRev = o.revenue;
+  const sDisc = o.discount;
+  const sCogs = o.cogs;
+  const sCamp = o.campaign;
+  const sChan = o.channel;
+  for (let i = 0; i < n; i++) {
+    const c = cust[i]!;
+    const p = fill[c]!++;
+    rows[p] = i;
+    day[p] = sDay[i]!;
+    time[p] = sTime[i]!;
+    revenue[p] = sRev[i]!;
+    discount[p] = sDisc[i]!;
+    cogs[p] = sCogs[i]!;
+    campaign[p] = sCamp[i]!;
+    channel[p] = sChan[i]!;
+    if (first[c] === i) firstPos[c] = p;
+  }
+  return {
+    length: n,
+    baseLength: n,
+    start,
+    rows,
+    firstPos,
+    day,
+    time,
+    revenue,
+    discount,
+    cogs,
+    campaign,
+    channel,
+    extra: new Map(),
+    extraCount: 0,
+  };
 }
 
 /** Brings the index up to the dataset's rows; rebuilds the base when appended rows pile up. */
@@ -85,7 +145,7 @@ function updateIndex(ds: Dataset, idx: CustomerIndex | undefined): CustomerIndex
   const n = ds.orders.length;
   if (!idx || n < idx.length) return buildIndex(ds);
   if (n === idx.length) return idx;
-  if (idx.extraCount + (n - idx.length) > Math.max(1024, idx.baseLength / 4)) return buildIndex(ds);
+  if (idx.extraCount + (n - idx.length) > Math.max(4096, idx.baseLength / 2)) return buildIndex(ds);
   const cust = ds.orders.customer;
   for (let i = idx.length; i < n; i++) {
     const c = cust[i]!;
@@ -96,6 +156,101 @@ function updateIndex(ds: Dataset, idx: CustomerIndex | undefined): CustomerIndex
   idx.extraCount += n - idx.length;
   idx.length = n;
   return idx;
+}
+
+/** A customer's rows gathered into small columns, for incremental updates. */
+class Scratch implements OrderCols {
+  length = 0;
+  day = new Int32Array(64);
+  time = new Float64Array(64);
+  revenue = new Float64Array(64);
+  discount = new Float64Array(64);
+  cogs = new Float64Array(64);
+  campaign = new Int32Array(64);
+  channel = new Int16Array(64);
+
+  /** Row of each gathered position. */
+  row = new Int32Array(64);
+
+  /**
+   * Gathers customer c's rows below `limit`: base rows first, then appended ones, so when
+   * the base predates `split` the rows below `split` form a prefix. Returns whether they do.
+   */
+  gather(ds: Dataset, idx: CustomerIndex, c: number, limit: number, split = limit): boolean {
+    const inBase = c < idx.start.length - 1;
+    const p0 = inBase ? idx.start[c]! : 0;
+    const p1 = inBase ? idx.start[c + 1]! : 0;
+    const extra = idx.extra.get(c);
+    const nExtra = extra === undefined ? 0 : extra.length;
+    this.reserve(p1 - p0 + nExtra);
+    const { day, time, revenue, discount, cogs, campaign, channel, row: rowOf } = this;
+    const rows = idx.rows;
+    let k = 0;
+    let prefix = true;
+    let seenAfter = false;
+    for (let p = p0; p < p1; p++) {
+      const row = rows[p]!;
+      if (row >= limit) continue;
+      if (row >= split) seenAfter = true;
+      else if (seenAfter) prefix = false;
+      rowOf[k] = row;
+      day[k] = idx.day[p]!;
+      time[k] = idx.time[p]!;
+      revenue[k] = idx.revenue[p]!;
+      discount[k] = idx.discount[p]!;
+      cogs[k] = idx.cogs[p]!;
+      campaign[k] = idx.campaign[p]!;
+      channel[k] = idx.channel[p]!;
+      k++;
+    }
+    if (extra !== undefined) {
+      const o = ds.orders;
+      for (let j = 0; j < nExtra; j++) {
+        const row = extra[j]!;
+        if (row >= limit) continue;
+        if (row >= split) seenAfter = true;
+        else if (seenAfter) prefix = false;
+        rowOf[k] = row;
+        day[k] = o.day[row]!;
+        time[k] = o.time[row]!;
+        revenue[k] = o.revenue[row]!;
+        discount[k] = o.discount[row]!;
+        cogs[k] = o.cogs[row]!;
+        campaign[k] = o.campaign[row]!;
+        channel[k] = o.channel[row]!;
+        k++;
+      }
+    }
+    this.length = k;
+    return prefix;
+  }
+
+  /** Count of gathered rows below `split`. */
+  countBelow(split: number): number {
+    let n = 0;
+    for (let k = 0; k < this.length; k++) if (this.row[k]! < split) n++;
+    return n;
+  }
+
+  /** Position of `row` among the first `n` gathered rows, or -1. */
+  positionOf(row: number, n: number): number {
+    if (row < 0) return -1;
+    for (let k = 0; k < n; k++) if (this.row[k] === row) return k;
+    return -1;
+  }
+
+  private reserve(n: number): void {
+    if (n <= this.day.length) return;
+    const m = Math.max(n, this.day.length * 2);
+    this.day = new Int32Array(m);
+    this.time = new Float64Array(m);
+    this.revenue = new Float64Array(m);
+    this.discount = new Float64Array(m);
+    this.cogs = new Float64Array(m);
+    this.campaign = new Int32Array(m);
+    this.channel = new Int16Array(m);
+    this.row = new Int32Array(m);
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -184,6 +339,8 @@ interface State {
   pSpent: Float64Array;
   pRev: Float64Array;
   // per-customer scratch
+  /** Return window in ms. */
+  windowMs: number;
   gen: number;
   sCnt: Int32Array;
   sMin: Float64Array;
@@ -347,6 +504,7 @@ function newState(ds: Dataset, o: ResolvedOptions): State {
     pTo,
     pSpent: new Float64Array(nCamp),
     pRev: new Float64Array(nCamp),
+    windowMs: returnWindowMs(o),
     gen: 0,
     sCnt: new Int32Array(S * 2),
     sMin: new Float64Array(S * 2),
@@ -387,54 +545,55 @@ function syncChannels(ds: Dataset, s: State): void {
 // The passes.
 
 /**
- * Adds `sign` x the contribution of customer `c`, counting only their rows below `limit`,
- * with `first` as their first order row (-1 when none).
+ * Adds `sign` x the contribution of one customer whose orders are at positions `[a, b)`
+ * of `cols`; `fp` is the position of their first order (-1 when it is not among them).
  */
-function contribute(
-  ds: Dataset,
-  s: State,
-  idx: CustomerIndex,
-  c: number,
-  sign: number,
-  limit: number,
-  first: number,
-): void {
-  const o = ds.orders;
-  const day = o.day;
-  const time = o.time;
-  const revenue = o.revenue;
-  const discount = o.discount;
-  const cogs = o.cogs;
-  const campaign = o.campaign;
-  const channel = o.channel;
-  const { acc, F, selPos, chPass, pActive, pFrom, pTo, sCnt, sMin, touched, custom } = s;
+function contribute(ds: Dataset, s: State, cols: OrderCols, a: number, b: number, fp: number, sign: number): void {
+  if (a >= b) return;
+  const day = cols.day;
+  const time = cols.time;
+  const revenue = cols.revenue;
+  const discount = cols.discount;
+  const cogs = cols.cogs;
+  const campaign = cols.campaign;
+  const channel = cols.channel;
+  const acc = s.acc;
+  const F = s.F;
+  const selPos = s.selPos;
+  const chPass = s.chPass;
+  const pActive = s.pActive;
+  const pFrom = s.pFrom;
+  const pTo = s.pTo;
+  const sCnt = s.sCnt;
+  const sMin = s.sMin;
+  const touched = s.touched;
+  const nCustom = s.custom.length;
   const S = s.sel.length;
-  const opt = s.o;
-  const pFromDay = opt.fromDay;
-  const pToDay = opt.toDay;
-  const qFromDay = opt.previousFromDay;
-  const qToDay = opt.previousToDay;
-  const asOf = opt.asOfDay;
+  const fromDay = s.o.fromDay;
+  const days = s.o.days;
+  const prevFromDay = s.o.previousFromDay;
+  const asOf = s.o.asOfDay;
+  const tableStart = s.tableStart;
+  const bucketOfDay = s.bucketOfDay;
+  const nTable = bucketOfDay.length;
+  const nb = s.nb;
   const gen = ++s.gen;
 
-  // Rows of the customer below `limit`.
-  const base0 = c < idx.start.length - 1 ? idx.start[c]! : 0;
-  const base1 = c < idx.start.length - 1 ? idx.start[c + 1]! : 0;
-  const extra = idx.extra.get(c);
-  const nExtra = extra ? extra.length : 0;
-  const rowsArr = idx.rows;
-  const total = base1 - base0 + nExtra;
-  if (total === 0) return;
-  const rowAt = (k: number): number => (k < base1 - base0 ? rowsArr[base0 + k]! : extra![k - (base1 - base0)]!);
-
-  // Cohort membership.
+  // Cohort membership and the scope of the first order.
   let cohort = -1;
-  if (first >= 0 && first < limit) {
-    const fd = day[first]!;
-    const fc = campaign[first]!;
-    const ti = fd - s.tableStart;
-    if (ti >= 0 && ti < s.bucketOfDay.length && (!s.campaignFilter || (fc >= 0 && selPos[fc]! >= 0)))
-      cohort = s.bucketOfDay[ti]!;
+  let firstP = -1;
+  let firstPos = -1;
+  if (fp >= 0) {
+    const fd = day[fp]!;
+    const fc = campaign[fp]!;
+    const pos = fc >= 0 ? selPos[fc]! : -1;
+    const ti = fd - tableStart;
+    if (ti >= 0 && ti < nTable && (!s.campaignFilter || pos >= 0)) cohort = bucketOfDay[ti]!;
+    if (pos >= 0 && chPass[channel[fp]! + 1] === 1) {
+      if (fd - fromDay >= 0 && fd - fromDay < days) firstP = 0;
+      else if (fd - prevFromDay >= 0 && fd - prevFromDay < days) firstP = 1;
+      if (firstP >= 0) firstPos = pos;
+    }
   }
   if (cohort >= 0) s.cSize[cohort]! += sign;
 
@@ -443,27 +602,25 @@ function contribute(
   let min0 = Infinity;
   let min1 = Infinity;
   let nTouched = 0;
-  let lastDay = -Infinity;
+  let lastDay = -2147483648;
   let revInP = 0;
-  let any = false;
 
-  for (let k = 0; k < total; k++) {
-    const i = rowAt(k);
-    if (i >= limit) continue;
-    any = true;
-    const d = day[i]!;
-    const rev = revenue[i]!;
-    const cam = campaign[i]!;
+  for (let k = a; k < b; k++) {
+    const d = day[k]!;
+    const rev = revenue[k]!;
+    const cam = campaign[k]!;
     if (d <= asOf && d > lastDay) lastDay = d;
-    if (d >= pFromDay && d <= pToDay) revInP += rev;
+    const dd = d - fromDay;
+    const inP = dd >= 0 && dd < days;
+    if (inP) revInP += rev;
     if (cohort >= 0) {
-      const ti = d - s.tableStart;
-      if (ti >= 0 && ti < s.bucketOfDay.length) {
-        const b = s.bucketOfDay[ti]!;
-        if (b >= cohort) {
-          const cell = cohort * s.nb + (b - cohort);
-          if (s.bucketStamp[b] !== gen) {
-            s.bucketStamp[b] = gen;
+      const ti = d - tableStart;
+      if (ti >= 0 && ti < nTable) {
+        const bk = bucketOfDay[ti]!;
+        if (bk >= cohort) {
+          const cell = cohort * nb + (bk - cohort);
+          if (s.bucketStamp[bk] !== gen) {
+            s.bucketStamp[bk] = gen;
             s.cActive[cell]! += sign;
           }
           s.cRev[cell]! += sign * rev;
@@ -471,24 +628,23 @@ function contribute(
       }
     }
     if (cam >= 0 && pActive[cam] === 1 && d >= pFrom[cam]! && d <= pTo[cam]!) {
-      s.pSpent[cam]! += sign * discount[i]!;
+      s.pSpent[cam]! += sign * discount[k]!;
       s.pRev[cam]! += sign * rev;
     }
     let p: number;
-    if (d >= pFromDay && d <= pToDay) p = 0;
-    else if (d >= qFromDay && d <= qToDay) p = 1;
+    if (inP) p = 0;
+    else if (d - prevFromDay >= 0 && d - prevFromDay < days) p = 1;
     else continue;
-    const ch = channel[i]!;
+    const ch = channel[k]!;
     if (chPass[ch + 1] !== 1) continue;
     acc[p * F + ALLREV]! += sign * rev;
-    const dd = d - pFromDay;
     if (p === 0) s.dAll[dd]! += sign * rev;
     const pos = cam >= 0 ? selPos[cam]! : -1;
     if (pos < 0) continue;
-    // Attributed order (A).
-    const disc = discount[i]!;
-    const cg = cogs[i]!;
-    const t = time[i]!;
+    // An attributed order (A).
+    const disc = discount[k]!;
+    const cg = cogs[k]!;
+    const t = time[k]!;
     const o0 = p * F;
     const o1 = ((1 + pos) * 2 + p) * F;
     acc[o0 + REV]! += sign * rev;
@@ -504,24 +660,7 @@ function contribute(
       acc[o0 + MISS]! += sign;
       acc[o1 + MISS]! += sign;
     }
-    if (custom.length > 0) {
-      let view: OrderView | null = null;
-      for (let m = 0; m < custom.length; m++) {
-        const spec = custom[m]!.measure;
-        if (spec.collection !== 'orders') continue;
-        view ??= {
-          revenue: rev,
-          discount: disc,
-          cogs: cg === cg ? cg : null,
-          campaignId: ds.campaigns[cam]!.id,
-          channel: ch >= 0 ? ds.channels.value(ch) : null,
-          time: t,
-        };
-        const v = safeValue(() => spec.value(view!));
-        acc[o0 + BASE_FIELDS + m]! += sign * v;
-        acc[o1 + BASE_FIELDS + m]! += sign * v;
-      }
-    }
+    if (nCustom > 0) customOrder(ds, s, o0, o1, sign, rev, disc, cg, cam, ch, t);
     if (p === 0) {
       cnt0++;
       if (t < min0) min0 = t;
@@ -553,67 +692,80 @@ function contribute(
     } else if (t < sMin[si]!) sMin[si] = t;
     sCnt[si]!++;
   }
-  if (!any) {
-    if (cohort >= 0) s.cSize[cohort]! -= sign;
-    return;
-  }
 
-  // Recency.
-  if (lastDay !== -Infinity) {
+  // Recency: days from the last order on or before asOf.
+  if (lastDay !== -2147483648) {
     const gap = asOf - lastDay;
     const seg = gap <= 7 ? 0 : gap <= 14 ? 1 : gap <= 28 ? 2 : 3;
     s.rCust[seg]! += sign;
     s.rRev[seg]! += sign * revInP;
   }
 
-  // Whether the customer has an order timed in (t, t + window].
-  const windowMs = returnWindowMs(opt);
-  const returns = (t: number): boolean => {
-    const until = t + windowMs;
-    for (let k = 0; k < total; k++) {
-      const i = rowAt(k);
-      if (i >= limit) continue;
-      const x = time[i]!;
-      if (x > t && x <= until) return true;
-    }
-    return false;
-  };
-
-  // First order in A of some scope and period.
-  let firstP = -1;
-  let firstPos = -1;
-  if (first >= 0 && first < limit) {
-    const d = day[first]!;
-    const cam = campaign[first]!;
-    const pos = cam >= 0 ? selPos[cam]! : -1;
-    if (pos >= 0 && chPass[channel[first]! + 1] === 1) {
-      if (d >= pFromDay && d <= pToDay) firstP = 0;
-      else if (d >= qFromDay && d <= qToDay) firstP = 1;
-      if (firstP >= 0) firstPos = pos;
-    }
+  if (firstP >= 0) {
+    acc[firstP * F + NEW]! += sign;
+    acc[((1 + firstPos) * 2 + firstP) * F + NEW]! += sign;
   }
-
+  if (cnt0 === 0 && cnt1 === 0) return;
+  const windowMs = s.windowMs;
   if (cnt0 > 0) {
     acc[BUY]! += sign;
     if (cnt0 >= 2) acc[REP]! += sign;
-    if (returns(min0)) acc[RET]! += sign;
+    if (returnsWithin(time, a, b, min0, windowMs)) acc[RET]! += sign;
   }
   if (cnt1 > 0) {
     acc[F + BUY]! += sign;
     if (cnt1 >= 2) acc[F + REP]! += sign;
-    if (returns(min1)) acc[F + RET]! += sign;
-  }
-  if (firstP >= 0) {
-    acc[firstP * F + NEW]! += sign;
-    acc[((1 + firstPos) * 2 + firstP) * F + NEW]! += sign;
+    if (returnsWithin(time, a, b, min1, windowMs)) acc[F + RET]! += sign;
   }
   for (let k = 0; k < nTouched; k++) {
     const si = touched[k]!;
     const o1 = (2 + si) * F;
     acc[o1 + BUY]! += sign;
     if (sCnt[si]! >= 2) acc[o1 + REP]! += sign;
-    if (returns(sMin[si]!)) acc[o1 + RET]! += sign;
+    if (returnsWithin(time, a, b, sMin[si]!, windowMs)) acc[o1 + RET]! += sign;
     sCnt[si] = 0;
+  }
+}
+
+/** Whether one of the times in `[a, b)` is in `(t, t + windowMs]`. */
+function returnsWithin(time: Float64Array, a: number, b: number, t: number, windowMs: number): boolean {
+  const until = t + windowMs;
+  for (let k = a; k < b; k++) {
+    const x = time[k]!;
+    if (x > t && x <= until) return true;
+  }
+  return false;
+}
+
+/** Custom order measures of one attributed order (kept out of the hot loop). */
+function customOrder(
+  ds: Dataset,
+  s: State,
+  o0: number,
+  o1: number,
+  sign: number,
+  rev: number,
+  disc: number,
+  cg: number,
+  cam: number,
+  ch: number,
+  t: number,
+): void {
+  const view: OrderView = {
+    revenue: rev,
+    discount: disc,
+    cogs: cg === cg ? cg : null,
+    campaignId: ds.campaigns[cam]!.id,
+    channel: ch >= 0 ? ds.channels.value(ch) : null,
+    time: t,
+  };
+  const custom = s.custom;
+  for (let m = 0; m < custom.length; m++) {
+    const spec = custom[m]!.measure;
+    if (spec.collection !== 'orders') continue;
+    const v = safeValue(() => spec.value(view));
+    s.acc[o0 + BASE_FIELDS + m]! += sign * v;
+    s.acc[o1 + BASE_FIELDS + m]! += sign * v;
   }
 }
 
@@ -738,13 +890,16 @@ function addOtherRows(ds: Dataset, s: State): void {
 
 function fullPass(ds: Dataset, s: State, idx: CustomerIndex): void {
   const n = ds.orders.length;
-  const nc = ds.customers.size;
-  const first = ds.firstOrder;
-  for (let c = 0; c < nc; c++) contribute(ds, s, idx, c, 1, n, first[c] ?? -1);
+  const nc = idx.start.length - 1;
+  const start = idx.start;
+  const firstPos = idx.firstPos;
+  for (let c = 0; c < nc; c++) contribute(ds, s, idx, start[c]!, start[c + 1]!, firstPos[c]!, 1);
   s.ordersLen = n;
-  s.firstOrder = first.slice(0, nc);
+  s.firstOrder = ds.firstOrder.slice(0, ds.customers.size);
   addOtherRows(ds, s);
 }
+
+const scratch = new Scratch();
 
 /** Updates a state with the rows appended since it was last counted. */
 function incrementalPass(ds: Dataset, s: State, idx: CustomerIndex): void {
@@ -755,9 +910,21 @@ function incrementalPass(ds: Dataset, s: State, idx: CustomerIndex): void {
   for (let i = s.ordersLen; i < n; i++) touched.add(cust[i]!);
   const oldFirst = s.firstOrder;
   const first = ds.firstOrder;
+  const before = s.ordersLen;
   for (const c of touched) {
-    contribute(ds, s, idx, c, -1, s.ordersLen, c < oldFirst.length ? oldFirst[c]! : -1);
-    contribute(ds, s, idx, c, 1, n, first[c] ?? -1);
+    const oldF = c < oldFirst.length ? oldFirst[c]! : -1;
+    const newF = first[c] ?? -1;
+    // One gather serves both views when the customer's earlier rows come first (the usual case).
+    if (scratch.gather(ds, idx, c, n, before)) {
+      const k = scratch.countBelow(before);
+      contribute(ds, s, scratch, 0, k, scratch.positionOf(oldF, k), -1);
+      contribute(ds, s, scratch, 0, scratch.length, scratch.positionOf(newF, scratch.length), 1);
+    } else {
+      scratch.gather(ds, idx, c, before);
+      contribute(ds, s, scratch, 0, scratch.length, scratch.positionOf(oldF, scratch.length), -1);
+      scratch.gather(ds, idx, c, n);
+      contribute(ds, s, scratch, 0, scratch.length, scratch.positionOf(newF, scratch.length), 1);
+    }
   }
   const nc = ds.customers.size;
   if (oldFirst.length < nc) {
@@ -800,7 +967,7 @@ export interface AggregateOptions {
  */
 export function aggregate(ds: Dataset, o: ResolvedOptions, opts: AggregateOptions = {}): Aggregates {
   const cache = cacheOf(ds);
-  const idx = indexOf(ds);
+  let idx = indexOf(ds);
   const useCache = opts.cache !== false;
   const key = optionsKey(o);
   let s = useCache ? cache.states.get(key) : undefined;
@@ -818,6 +985,8 @@ export function aggregate(ds: Dataset, o: ResolvedOptions, opts: AggregateOption
   }
   if (!s) {
     s = newState(ds, o);
+    // A full pass reads the grouped columns only: fold appended rows into the base first.
+    if (idx.extraCount > 0) idx = cache.index = buildIndex(ds);
     fullPass(ds, s, idx);
     lastMode = 'full';
     if (useCache) {

@@ -9,6 +9,8 @@ export * from './aggregates.js';
 export * from './options.js';
 export * from './finish.js';
 export * from './compute.js';
+export { computeReport } from './report.js';
+export type { ReportInput } from './report.js';
 export { aggregate, clearEngineCache, lastAggregateMode } from './aggregate.js';
 export type { AggregateOptions, AggregateMode } from './aggregate.js';
 export type * from '../data/types.js';
