@@ -1,0 +1,123 @@
+/**
+ * Reports computed in a Web Worker, so the page stays responsive while large datasets are
+ * aggregated.
+ *
+ * ```ts
+ * import { createReportWorker } from 'promo-kpi-kit/engine';
+ * const worker = createReportWorker({ kpiModules: [new URL('./my-kpis.js', import.meta.url)] });
+ * await worker.load(input, { timeZone: 'Asia/Ho_Chi_Minh' });
+ * board.report = await worker.report({ from: '2025-03-01', to: '2025-03-31', timeZone: 'Asia/Ho_Chi_Minh' });
+ * await worker.append({ orders: newOrders }); // live data: the next report is incremental
+ * ```
+ *
+ * The dataset lives in the worker: the page sends plain records (KPI-SPEC section 1) and
+ * receives plain reports. Custom KPIs are functions, which cannot be posted to a worker:
+ * put the `registerKpi` calls in an ES module and pass its URL in `kpiModules` (the worker
+ * imports it before any report; register them in the page too if the page needs their
+ * labels). The default worker script is `worker.js` next to this module, written as
+ * `new Worker(new URL('./worker.js', import.meta.url), { type: 'module' })` so bundlers
+ * (Vite, webpack 5, esbuild with the matching plugin) emit it.
+ *
+ * DOM-free apart from the `Worker` global.
+ */
+import type { AppendResult } from '../data/dataset.js';
+import type { DataInput } from '../data/schema.js';
+import type { Report, ReportOptions } from './types.js';
+import type { WorkerRequest, WorkerResponse } from './worker-protocol.js';
+
+export interface ReportWorkerOptions {
+  /** The worker script (default: `worker.js` next to this module). Use it for a self-hosted copy. */
+  url?: string | URL;
+  /** ES modules that call `registerKpi`, imported in the worker before any report. */
+  kpiModules?: (string | URL)[];
+  /** An existing worker speaking the protocol (the other options are then ignored but `kpiModules`). */
+  worker?: Worker;
+}
+
+export interface ReportWorker {
+  /** Builds the worker's dataset from plain input (replacing any previous one). Resolves with counts. */
+  load(input: DataInput, options?: { timeZone?: string }): Promise<{ orders: number; issues: number; version: number }>;
+  /** Appends records to the worker's dataset (live data). */
+  append(
+    records: DataInput,
+    options?: { timeZone?: string },
+  ): Promise<Pick<AppendResult, 'added' | 'issues'> & { version: number }>;
+  /** The report of the worker's dataset; incremental after an append. */
+  report(options: ReportOptions): Promise<Report>;
+  /** Imports more KPI modules in the worker. */
+  importKpis(urls: (string | URL)[]): Promise<void>;
+  /** Stops the worker; pending requests reject. */
+  terminate(): void;
+}
+
+/** Starts a worker that holds a dataset and computes reports. */
+export function createReportWorker(options: ReportWorkerOptions = {}): ReportWorker {
+  const worker =
+    options.worker ??
+    (options.url
+      ? new Worker(options.url, { type: 'module' })
+      : new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }));
+  let next = 1;
+  const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  const fail = (e: Error): void => {
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+  };
+  worker.onmessage = (e: MessageEvent<WorkerResponse>) => {
+    const msg = e.data;
+    const p = pending.get(msg.id);
+    if (!p) return;
+    pending.delete(msg.id);
+    if (msg.ok) p.resolve(msg.result);
+    else p.reject(new Error(msg.error));
+  };
+  worker.onerror = (e: ErrorEvent) => {
+    e.preventDefault?.();
+    fail(new Error(`report worker failed: ${e.message || 'could not start (check the worker URL)'}`));
+  };
+  const send = <T>(
+    req: WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never,
+  ): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const id = next++;
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      worker.postMessage({ ...req, id });
+    });
+  const toUrls = (urls: (string | URL)[]): string[] => urls.map((u) => String(u));
+  // Requests are answered in order, so reports never run before the KPI modules are in.
+  const ready = options.kpiModules?.length
+    ? send<void>({ type: 'import', urls: toUrls(options.kpiModules) })
+    : Promise.resolve();
+  ready.catch(() => undefined);
+  return {
+    load: (input, o) => send({ type: 'load', input, timeZone: o?.timeZone }),
+    append: (records, o) => send({ type: 'append', records, timeZone: o?.timeZone }),
+    report: async (o) => {
+      await ready;
+      return send<Report>({ type: 'report', options: o });
+    },
+    importKpis: (urls) => send<void>({ type: 'import', urls: toUrls(urls) }),
+    terminate: () => {
+      worker.terminate();
+      fail(new Error('report worker terminated'));
+    },
+  };
+}
+
+/**
+ * One report computed in a throw-away worker (for a one-off; keep a {@link createReportWorker}
+ * for repeated reports or live data).
+ */
+export async function computeReportInWorker(
+  input: DataInput,
+  options: ReportOptions,
+  workerOptions: ReportWorkerOptions = {},
+): Promise<Report> {
+  const w = createReportWorker(workerOptions);
+  try {
+    await w.load(input, { timeZone: options.timeZone });
+    return await w.report(options);
+  } finally {
+    w.terminate();
+  }
+}
