@@ -548,8 +548,16 @@ function syncChannels(ds: Dataset, s: State): void {
  * Adds `sign` x the contribution of one customer whose orders are at positions `[a, b)`
  * of `cols`; `fp` is the position of their first order (-1 when it is not among them).
  */
-function contribute(ds: Dataset, s: State, cols: OrderCols, a: number, b: number, fp: number, sign: number): void {
-  if (a >= b) return;
+function contribute(
+  ds: Dataset,
+  s: State,
+  cols: OrderCols,
+  start: Int32Array,
+  firstPosOf: Int32Array,
+  c0: number,
+  c1: number,
+  sign: number,
+): void {
   const day = cols.day;
   const time = cols.time;
   const revenue = cols.revenue;
@@ -577,154 +585,187 @@ function contribute(ds: Dataset, s: State, cols: OrderCols, a: number, b: number
   const bucketOfDay = s.bucketOfDay;
   const nTable = bucketOfDay.length;
   const nb = s.nb;
-  const gen = ++s.gen;
-
-  // Cohort membership and the scope of the first order.
-  let cohort = -1;
-  let firstP = -1;
-  let firstPos = -1;
-  if (fp >= 0) {
-    const fd = day[fp]!;
-    const fc = campaign[fp]!;
-    const pos = fc >= 0 ? selPos[fc]! : -1;
-    const ti = fd - tableStart;
-    if (ti >= 0 && ti < nTable && (!s.campaignFilter || pos >= 0)) cohort = bucketOfDay[ti]!;
-    if (pos >= 0 && chPass[channel[fp]! + 1] === 1) {
-      if (fd - fromDay >= 0 && fd - fromDay < days) firstP = 0;
-      else if (fd - prevFromDay >= 0 && fd - prevFromDay < days) firstP = 1;
-      if (firstP >= 0) firstPos = pos;
-    }
-  }
-  if (cohort >= 0) s.cSize[cohort]! += sign;
-
-  let cnt0 = 0;
-  let cnt1 = 0;
-  let min0 = Infinity;
-  let min1 = Infinity;
-  let nTouched = 0;
-  let lastDay = -2147483648;
-  let revInP = 0;
-
-  for (let k = a; k < b; k++) {
-    const d = day[k]!;
-    const rev = revenue[k]!;
-    const cam = campaign[k]!;
-    if (d <= asOf && d > lastDay) lastDay = d;
-    const dd = d - fromDay;
-    const inP = dd >= 0 && dd < days;
-    if (inP) revInP += rev;
-    if (cohort >= 0) {
-      const ti = d - tableStart;
-      if (ti >= 0 && ti < nTable) {
-        const bk = bucketOfDay[ti]!;
-        if (bk >= cohort) {
-          const cell = cohort * nb + (bk - cohort);
-          if (s.bucketStamp[bk] !== gen) {
-            s.bucketStamp[bk] = gen;
-            s.cActive[cell]! += sign;
-          }
-          s.cRev[cell]! += sign * rev;
-        }
-      }
-    }
-    if (cam >= 0 && pActive[cam] === 1 && d >= pFrom[cam]! && d <= pTo[cam]!) {
-      s.pSpent[cam]! += sign * discount[k]!;
-      s.pRev[cam]! += sign * rev;
-    }
-    let p: number;
-    if (inP) p = 0;
-    else if (d - prevFromDay >= 0 && d - prevFromDay < days) p = 1;
-    else continue;
-    const ch = channel[k]!;
-    if (chPass[ch + 1] !== 1) continue;
-    acc[p * F + ALLREV]! += sign * rev;
-    if (p === 0) s.dAll[dd]! += sign * rev;
-    const pos = cam >= 0 ? selPos[cam]! : -1;
-    if (pos < 0) continue;
-    // An attributed order (A).
-    const disc = discount[k]!;
-    const cg = cogs[k]!;
-    const t = time[k]!;
-    const o0 = p * F;
-    const o1 = ((1 + pos) * 2 + p) * F;
-    acc[o0 + REV]! += sign * rev;
-    acc[o1 + REV]! += sign * rev;
-    acc[o0 + ORD]! += sign;
-    acc[o1 + ORD]! += sign;
-    acc[o0 + DISC]! += sign * disc;
-    acc[o1 + DISC]! += sign * disc;
-    if (cg === cg) {
-      acc[o0 + COGS]! += sign * cg;
-      acc[o1 + COGS]! += sign * cg;
-    } else {
-      acc[o0 + MISS]! += sign;
-      acc[o1 + MISS]! += sign;
-    }
-    if (nCustom > 0) customOrder(ds, s, o0, o1, sign, rev, disc, cg, cam, ch, t);
-    if (p === 0) {
-      cnt0++;
-      if (t < min0) min0 = t;
-      s.dRev[dd]! += sign * rev;
-      s.dOrd[dd]! += sign;
-      s.dDisc[dd]! += sign * disc;
-      s.dCampRev[dd * S + pos]! += sign * rev;
-      s.dCampOrd[dd * S + pos]! += sign;
-      if (s.dayStamp[dd] !== gen) {
-        s.dayStamp[dd] = gen;
-        s.dBuy[dd]! += sign;
-      }
-      if (ch >= 0) {
-        s.chRev[ch]! += sign * rev;
-        s.chOrd[ch]! += sign;
-        if (s.chStamp[ch] !== gen) {
-          s.chStamp[ch] = gen;
-          s.chBuy[ch]! += sign;
-        }
-      }
-    } else {
-      cnt1++;
-      if (t < min1) min1 = t;
-    }
-    const si = pos * 2 + p;
-    if (sCnt[si] === 0) {
-      touched[nTouched++] = si;
-      sMin[si] = t;
-    } else if (t < sMin[si]!) sMin[si] = t;
-    sCnt[si]!++;
-  }
-
-  // Recency: days from the last order on or before asOf.
-  if (lastDay !== -2147483648) {
-    const gap = asOf - lastDay;
-    const seg = gap <= 7 ? 0 : gap <= 14 ? 1 : gap <= 28 ? 2 : 3;
-    s.rCust[seg]! += sign;
-    s.rRev[seg]! += sign * revInP;
-  }
-
-  if (firstP >= 0) {
-    acc[firstP * F + NEW]! += sign;
-    acc[((1 + firstPos) * 2 + firstP) * F + NEW]! += sign;
-  }
-  if (cnt0 === 0 && cnt1 === 0) return;
+  const campaignFilter = s.campaignFilter;
+  const cSize = s.cSize;
+  const cActive = s.cActive;
+  const cRev = s.cRev;
+  const bucketStamp = s.bucketStamp;
+  const pSpent = s.pSpent;
+  const pRev = s.pRev;
+  const dAll = s.dAll;
+  const dRev = s.dRev;
+  const dOrd = s.dOrd;
+  const dDisc = s.dDisc;
+  const dBuy = s.dBuy;
+  const dCampRev = s.dCampRev;
+  const dCampOrd = s.dCampOrd;
+  const dayStamp = s.dayStamp;
+  const chRev = s.chRev;
+  const chOrd = s.chOrd;
+  const chBuy = s.chBuy;
+  const chStamp = s.chStamp;
+  const rCust = s.rCust;
+  const rRev = s.rRev;
   const windowMs = s.windowMs;
-  if (cnt0 > 0) {
-    acc[BUY]! += sign;
-    if (cnt0 >= 2) acc[REP]! += sign;
-    if (returnsWithin(time, a, b, min0, windowMs)) acc[RET]! += sign;
+  let gen = s.gen;
+
+  for (let c = c0; c < c1; c++) {
+    const a = start[c]!;
+    const b = start[c + 1]!;
+    if (a >= b) continue;
+    const fp = firstPosOf[c]!;
+    gen++;
+
+    // Cohort membership and the scope of the first order.
+    let cohort = -1;
+    let firstP = -1;
+    let firstPos = -1;
+    if (fp >= 0) {
+      const fd = day[fp]!;
+      const fc = campaign[fp]!;
+      const pos = fc >= 0 ? selPos[fc]! : -1;
+      const ti = fd - tableStart;
+      if (ti >= 0 && ti < nTable && (!campaignFilter || pos >= 0)) cohort = bucketOfDay[ti]!;
+      if (pos >= 0 && chPass[channel[fp]! + 1] === 1) {
+        if (fd - fromDay >= 0 && fd - fromDay < days) firstP = 0;
+        else if (fd - prevFromDay >= 0 && fd - prevFromDay < days) firstP = 1;
+        if (firstP >= 0) firstPos = pos;
+      }
+    }
+    if (cohort >= 0) cSize[cohort]! += sign;
+
+    let cnt0 = 0;
+    let cnt1 = 0;
+    let min0 = Infinity;
+    let min1 = Infinity;
+    let nTouched = 0;
+    let lastDay = -2147483648;
+    let revInP = 0;
+    let tMax = -Infinity;
+
+    for (let k = a; k < b; k++) {
+      const d = day[k]!;
+      const rev = revenue[k]!;
+      const cam = campaign[k]!;
+      const tk = time[k]!;
+      if (tk > tMax) tMax = tk;
+      if (d <= asOf && d > lastDay) lastDay = d;
+      const dd = d - fromDay;
+      const inP = dd >= 0 && dd < days;
+      if (inP) revInP += rev;
+      if (cohort >= 0) {
+        const ti = d - tableStart;
+        if (ti >= 0 && ti < nTable) {
+          const bk = bucketOfDay[ti]!;
+          if (bk >= cohort) {
+            const cell = cohort * nb + (bk - cohort);
+            if (bucketStamp[bk] !== gen) {
+              bucketStamp[bk] = gen;
+              cActive[cell]! += sign;
+            }
+            cRev[cell]! += sign * rev;
+          }
+        }
+      }
+      if (cam >= 0 && pActive[cam] === 1 && d >= pFrom[cam]! && d <= pTo[cam]!) {
+        pSpent[cam]! += sign * discount[k]!;
+        pRev[cam]! += sign * rev;
+      }
+      let p: number;
+      if (inP) p = 0;
+      else if (d - prevFromDay >= 0 && d - prevFromDay < days) p = 1;
+      else continue;
+      const ch = channel[k]!;
+      if (chPass[ch + 1] !== 1) continue;
+      acc[p * F + ALLREV]! += sign * rev;
+      if (p === 0) dAll[dd]! += sign * rev;
+      const pos = cam >= 0 ? selPos[cam]! : -1;
+      if (pos < 0) continue;
+      // An attributed order (A).
+      const disc = discount[k]!;
+      const cg = cogs[k]!;
+      const t = tk;
+      const o0 = p * F;
+      const o1 = ((1 + pos) * 2 + p) * F;
+      acc[o0 + REV]! += sign * rev;
+      acc[o1 + REV]! += sign * rev;
+      acc[o0 + ORD]! += sign;
+      acc[o1 + ORD]! += sign;
+      acc[o0 + DISC]! += sign * disc;
+      acc[o1 + DISC]! += sign * disc;
+      if (cg === cg) {
+        acc[o0 + COGS]! += sign * cg;
+        acc[o1 + COGS]! += sign * cg;
+      } else {
+        acc[o0 + MISS]! += sign;
+        acc[o1 + MISS]! += sign;
+      }
+      if (nCustom > 0) customOrder(ds, s, o0, o1, sign, rev, disc, cg, cam, ch, t);
+      if (p === 0) {
+        cnt0++;
+        if (t < min0) min0 = t;
+        dRev[dd]! += sign * rev;
+        dOrd[dd]! += sign;
+        dDisc[dd]! += sign * disc;
+        dCampRev[dd * S + pos]! += sign * rev;
+        dCampOrd[dd * S + pos]! += sign;
+        if (dayStamp[dd] !== gen) {
+          dayStamp[dd] = gen;
+          dBuy[dd]! += sign;
+        }
+        if (ch >= 0) {
+          chRev[ch]! += sign * rev;
+          chOrd[ch]! += sign;
+          if (chStamp[ch] !== gen) {
+            chStamp[ch] = gen;
+            chBuy[ch]! += sign;
+          }
+        }
+      } else {
+        cnt1++;
+        if (t < min1) min1 = t;
+      }
+      const si = pos * 2 + p;
+      if (sCnt[si] === 0) {
+        touched[nTouched++] = si;
+        sMin[si] = t;
+      } else if (t < sMin[si]!) sMin[si] = t;
+      sCnt[si]!++;
+    }
+
+    // Recency: days from the last order on or before asOf.
+    if (lastDay !== -2147483648) {
+      const gap = asOf - lastDay;
+      const seg = gap <= 7 ? 0 : gap <= 14 ? 1 : gap <= 28 ? 2 : 3;
+      rCust[seg]! += sign;
+      rRev[seg]! += sign * revInP;
+    }
+
+    if (firstP >= 0) {
+      acc[firstP * F + NEW]! += sign;
+      acc[((1 + firstPos) * 2 + firstP) * F + NEW]! += sign;
+    }
+    if (cnt0 === 0 && cnt1 === 0) continue;
+    if (cnt0 > 0) {
+      acc[BUY]! += sign;
+      if (cnt0 >= 2) acc[REP]! += sign;
+      if (tMax > min0 && returnsWithin(time, a, b, min0, windowMs)) acc[RET]! += sign;
+    }
+    if (cnt1 > 0) {
+      acc[F + BUY]! += sign;
+      if (cnt1 >= 2) acc[F + REP]! += sign;
+      if (tMax > min1 && returnsWithin(time, a, b, min1, windowMs)) acc[F + RET]! += sign;
+    }
+    for (let k = 0; k < nTouched; k++) {
+      const si = touched[k]!;
+      const o1 = (2 + si) * F;
+      acc[o1 + BUY]! += sign;
+      if (sCnt[si]! >= 2) acc[o1 + REP]! += sign;
+      if (tMax > sMin[si]! && returnsWithin(time, a, b, sMin[si]!, windowMs)) acc[o1 + RET]! += sign;
+      sCnt[si] = 0;
+    }
   }
-  if (cnt1 > 0) {
-    acc[F + BUY]! += sign;
-    if (cnt1 >= 2) acc[F + REP]! += sign;
-    if (returnsWithin(time, a, b, min1, windowMs)) acc[F + RET]! += sign;
-  }
-  for (let k = 0; k < nTouched; k++) {
-    const si = touched[k]!;
-    const o1 = (2 + si) * F;
-    acc[o1 + BUY]! += sign;
-    if (sCnt[si]! >= 2) acc[o1 + REP]! += sign;
-    if (returnsWithin(time, a, b, sMin[si]!, windowMs)) acc[o1 + RET]! += sign;
-    sCnt[si] = 0;
-  }
+  s.gen = gen;
 }
 
 /** Whether one of the times in `[a, b)` is in `(t, t + windowMs]`. */
@@ -893,13 +934,23 @@ function fullPass(ds: Dataset, s: State, idx: CustomerIndex): void {
   const nc = idx.start.length - 1;
   const start = idx.start;
   const firstPos = idx.firstPos;
-  for (let c = 0; c < nc; c++) contribute(ds, s, idx, start[c]!, start[c + 1]!, firstPos[c]!, 1);
+  contribute(ds, s, idx, start, firstPos, 0, nc, 1);
   s.ordersLen = n;
   s.firstOrder = ds.firstOrder.slice(0, ds.customers.size);
   addOtherRows(ds, s);
 }
 
 const scratch = new Scratch();
+const oneStart = new Int32Array(2);
+const oneFirst = new Int32Array(1);
+
+/** The contribution of the gathered customer's positions `[a, b)`. */
+function one(s: State, ds: Dataset, a: number, b: number, fp: number, sign: number): void {
+  oneStart[0] = a;
+  oneStart[1] = b;
+  oneFirst[0] = fp;
+  contribute(ds, s, scratch, oneStart, oneFirst, 0, 1, sign);
+}
 
 /** Updates a state with the rows appended since it was last counted. */
 function incrementalPass(ds: Dataset, s: State, idx: CustomerIndex): void {
@@ -917,13 +968,13 @@ function incrementalPass(ds: Dataset, s: State, idx: CustomerIndex): void {
     // One gather serves both views when the customer's earlier rows come first (the usual case).
     if (scratch.gather(ds, idx, c, n, before)) {
       const k = scratch.countBelow(before);
-      contribute(ds, s, scratch, 0, k, scratch.positionOf(oldF, k), -1);
-      contribute(ds, s, scratch, 0, scratch.length, scratch.positionOf(newF, scratch.length), 1);
+      one(s, ds, 0, k, scratch.positionOf(oldF, k), -1);
+      one(s, ds, 0, scratch.length, scratch.positionOf(newF, scratch.length), 1);
     } else {
       scratch.gather(ds, idx, c, before);
-      contribute(ds, s, scratch, 0, scratch.length, scratch.positionOf(oldF, scratch.length), -1);
+      one(s, ds, 0, scratch.length, scratch.positionOf(oldF, scratch.length), -1);
       scratch.gather(ds, idx, c, n);
-      contribute(ds, s, scratch, 0, scratch.length, scratch.positionOf(newF, scratch.length), 1);
+      one(s, ds, 0, scratch.length, scratch.positionOf(newF, scratch.length), 1);
     }
   }
   const nc = ds.customers.size;
