@@ -111,3 +111,24 @@ test('never throws: garbage in, issues out', () => {
   assert.ok(r.issues.length > 0);
   assert.ok(Array.isArray(r.daily));
 });
+
+test('createDataset ties in first orders: the smaller id is the first order', () => {
+  const at = '2025-03-02T08:00:00Z';
+  const make = (attributed: string, other: string) =>
+    computeReport(
+      {
+        campaigns: [{ id: 'C1', name: 'C1', start: '2025-03-01', end: '2025-03-10' }],
+        orders: [
+          { id: other, customerId: 'x', time: at, revenue: 10 },
+          { id: attributed, customerId: 'x', time: at, revenue: 20, campaignId: 'C1' },
+        ],
+      } as never,
+      P,
+    );
+  // 'a' < 'b': the attributed order is first -> 1 new customer, cac (0 + 0) / 1 = 0.
+  assert.equal(make('a', 'b').kpis.newCustomers!.value, 1);
+  // 'b' > 'a': the unattributed order is first -> 0 new customers, cac no-data.
+  const r = make('b', 'a');
+  assert.equal(r.kpis.newCustomers!.value, 0);
+  assert.equal(r.kpis.cac!.reason, 'no-data');
+});
