@@ -12,12 +12,21 @@ import { AGGREGATES_VERSION, type Aggregates, type ResolvedOptions, type ScopeMe
 import { finishReport } from '../engine/finish.js';
 import { emptyMeasures, listKpis, type CustomMeasure, type Measures } from '../engine/kpis.js';
 import { resolveOptions } from '../engine/options.js';
-import { formatDay, formatMonth, monthIndex, weekStart } from '../engine/time.js';
+import {
+  formatDay,
+  formatMonth,
+  monthIndex,
+  monthStart,
+  MS_PER_DAY,
+  weekStart,
+  zoneFor,
+  type Zone,
+} from '../engine/time.js';
 import { RECENCY_SEGMENTS, type DataIssue, type Report, type ReportOptions } from '../engine/types.js';
 import {
   campaignsStatement,
-  cohortsStatement,
   COST_SETS,
+  CUSTOMER_ROWS,
   customersStatement,
   ORDER_SETS,
   ordersStatement,
@@ -27,6 +36,8 @@ import {
   unknownCampaignsStatement,
   type CompiledQuery,
   type CustomSql,
+  type DayRange,
+  type OffsetSpan,
 } from './compiler.js';
 import type { Dialect } from './dialects/dialect.js';
 import type { SqlDriver } from './driver.js';
@@ -106,6 +117,45 @@ function bucketOf(grain: 'month' | 'week', day: number): number {
   return grain === 'month' ? monthIndex(day) : weekStart(day);
 }
 
+/** The first local day of a bucket. */
+function bucketStart(grain: 'month' | 'week', bucket: number): number {
+  return grain === 'month' ? monthStart(bucket) : bucket;
+}
+
+const BUCKET_MS = 900_000;
+/** Step of the transition scan: zones change offset at most a few times a year. */
+const SCAN_BUCKETS = 48;
+
+/**
+ * The zone's offsets over `[loMs, hiMs)`, as the engine sees them (`Zone.offset`, which
+ * takes the offset of each 15-minute bucket): the first span, then one per transition.
+ */
+export function offsetsIn(zone: Zone, loMs: number, hiMs: number): OffsetSpan[] {
+  let b = Math.floor(loMs / BUCKET_MS);
+  const end = Math.floor(hiMs / BUCKET_MS);
+  let cur = zone.offset(b * BUCKET_MS);
+  const spans: OffsetSpan[] = [{ fromMs: loMs, offsetMs: cur }];
+  while (b < end) {
+    const next = Math.min(b + SCAN_BUCKETS, end);
+    if (zone.offset(next * BUCKET_MS) === cur) {
+      b = next;
+      continue;
+    }
+    // The first bucket in (b, next] with another offset.
+    let lo = b;
+    let hi = next;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (zone.offset(mid * BUCKET_MS) === cur) lo = mid;
+      else hi = mid;
+    }
+    cur = zone.offset(hi * BUCKET_MS);
+    spans.push({ fromMs: hi * BUCKET_MS, offsetMs: cur });
+    b = hi;
+  }
+  return spans;
+}
+
 interface CampaignRow {
   id: string;
   start: number;
@@ -139,20 +189,33 @@ export async function warehouseAggregates(
   const custom = planCustomMeasures();
   const issues: DataIssue[] = [];
 
+  const zone = zoneFor(o.timeZone);
+  const range = (lo: number, hi: number): DayRange => {
+    const loMs = zone.startOfDay(lo) - MS_PER_DAY;
+    const hiMs = zone.startOfDay(hi + 1) + MS_PER_DAY;
+    return { lo, hi, loMs, hiMs, offsets: offsetsIn(zone, loMs, hiMs) };
+  };
+  const grain = o.cohortGrain;
+  const bucketFrom = bucketOf(grain, o.fromDay);
+  const bucketTo = bucketOf(grain, o.toDay);
+  const nextBucket = grain === 'month' ? bucketTo + 1 : bucketTo + 7;
   const base: CompiledQuery = {
-    timeZone: o.timeZone,
     from: o.fromDay,
     to: o.toDay,
     prevFrom: o.previousFromDay,
     prevTo: o.previousToDay,
     asOf: o.asOfDay,
+    window: range(o.previousFromDay, o.toDay),
+    period: range(o.fromDay, o.toDay),
+    recentDays: range(o.asOfDay - 29, o.asOfDay),
+    cohortDays: range(bucketStart(grain, bucketFrom), bucketStart(grain, nextBucket) - 1),
     campaignIds: null,
     campaignFilter: o.campaignIds !== null,
     channels: o.channels,
     returnWindowDays: o.returnWindowDays,
-    cohortGrain: o.cohortGrain,
-    bucketFrom: bucketOf(o.cohortGrain, o.fromDay),
-    bucketTo: bucketOf(o.cohortGrain, o.toDay),
+    cohortGrain: grain,
+    bucketFrom,
+    bucketTo,
     custom: custom.compiled,
   };
 
@@ -181,15 +244,17 @@ export async function warehouseAggregates(
   const q: CompiledQuery = { ...base, campaignIds: o.campaignIds === null ? null : selected.map((c) => c.id) };
   const ids = selected.map((c) => c.id);
 
-  const [orderRows, customerRows, otherRows, cohortRows, recencyRows, pacingRows, unknownRows] = [
-    await run('orders', ordersStatement(dialect, map, q)),
-    await run('customers', customersStatement(dialect, map, q)),
-    await run('others', othersStatement(dialect, map, q)),
-    await run('cohorts', cohortsStatement(dialect, map, q)),
-    await run('recency', recencyStatement(dialect, map, q)),
-    await run('pacing', pacingStatement(dialect, map, q)),
-    await run('unknownCampaigns', unknownCampaignsStatement(dialect, map, q)),
-  ];
+  const budgeted = selected.filter((c) => c.budget !== null);
+  const pacingFrom = Math.min(...budgeted.map((c) => c.start));
+  const orderRows = await run('orders', ordersStatement(dialect, map, q));
+  const customerRows = await run('customers', customersStatement(dialect, map, q));
+  const otherRows = await run('others', othersStatement(dialect, map, q));
+  const recencyRows = await run('recency', recencyStatement(dialect, map, q));
+  const pacingRows =
+    budgeted.length > 0 && pacingFrom <= o.asOfDay
+      ? await run('pacing', pacingStatement(dialect, map, q, range(pacingFrom, o.asOfDay)))
+      : [];
+  const unknownRows = await run('unknownCampaigns', unknownCampaignsStatement(dialect, map, q));
 
   // Measures per scope (index 0: the total, 1 + k: campaign ids[k]) and period.
   const pos = new Map(ids.map((id, k) => [id, 1 + k]));
@@ -257,13 +322,36 @@ export async function warehouseAggregates(
     }
   }
 
+  const step = grain === 'month' ? 1 : 7;
+  const nb = (bucketTo - bucketFrom) / step + 1;
+  const rows = Array.from({ length: nb }, (_, b) => {
+    const bucket = bucketFrom + b * step;
+    const len = nb - b;
+    return {
+      cohort: grain === 'month' ? formatMonth(bucket) : formatDay(bucket),
+      size: 0,
+      active: new Array<number>(len).fill(0),
+      revenue: new Array<number>(len).fill(0),
+    };
+  });
   for (const r of customerRows) {
+    const kind = num(r.kind);
+    if (kind === CUSTOMER_ROWS.cohort) {
+      const c = (num(r.cb) - bucketFrom) / step;
+      const k = (num(r.b) - num(r.cb)) / step;
+      const row = rows[c];
+      if (!row || k < 0 || k >= row.active.length) continue;
+      row.active[k] = num(r.v1);
+      row.revenue[k] = num(r.v2);
+      if (k === 0) row.size = num(r.v1);
+      continue;
+    }
     const m = at(r.campaign_id, r.p);
     if (!m) continue;
-    if (num(r.kind) === 0) {
-      m.repeatBuyers = num(r.repeat_buyers);
-      m.retainedBuyers = num(r.retained);
-    } else m.newCustomers = num(r.repeat_buyers);
+    if (kind === CUSTOMER_ROWS.buyers) {
+      m.repeatBuyers = num(r.v1);
+      m.retainedBuyers = num(r.v2);
+    } else m.newCustomers = num(r.v1);
   }
 
   for (const r of otherRows) {
@@ -312,30 +400,6 @@ export async function warehouseAggregates(
   ids.forEach((id, k) => {
     byCampaign[id] = scope(1 + k);
   });
-
-  // Cohorts: every bucket from bucket(from) to bucket(to), zeros where nobody joined.
-  const grain = o.cohortGrain;
-  const step = grain === 'month' ? 1 : 7;
-  const nb = (q.bucketTo - q.bucketFrom) / step + 1;
-  const rows = Array.from({ length: nb }, (_, b) => {
-    const bucket = q.bucketFrom + b * step;
-    const len = nb - b;
-    return {
-      cohort: grain === 'month' ? formatMonth(bucket) : formatDay(bucket),
-      size: 0,
-      active: new Array<number>(len).fill(0),
-      revenue: new Array<number>(len).fill(0),
-    };
-  });
-  for (const r of cohortRows) {
-    const c = (num(r.cb) - q.bucketFrom) / step;
-    const k = (num(r.b) - num(r.cb)) / step;
-    const row = rows[c];
-    if (!row || k < 0 || k >= row.active.length) continue;
-    row.active[k] = num(r.members);
-    row.revenue[k] = num(r.revenue);
-    if (k === 0) row.size = num(r.members);
-  }
 
   const recency = RECENCY_SEGMENTS.map((segment) => ({ segment, customers: 0, revenue: 0 }));
   for (const r of recencyRows) {

@@ -6,7 +6,9 @@
  *
  * Every method returns SQL text built only from its arguments, which are themselves SQL
  * text produced by the compiler (quoted identifiers, placeholders, expressions); a
- * request value never reaches one of them except as a placeholder.
+ * request value never reaches one of them except as a placeholder. Time zones need no
+ * dialect support: the compiler turns instants into local days with offsets it computes
+ * itself (see compiler.ts).
  */
 export interface Dialect {
   /** Short name, for messages (`duckdb`, `postgres`). */
@@ -17,14 +19,12 @@ export interface Dialect {
   param(n: number, type: SqlType): string;
   /** A timestamp-with-time-zone expression as epoch milliseconds (double). */
   epochMs(ts: string): string;
-  /** Epoch milliseconds (a number expression) as a timestamp with time zone. */
-  fromEpochMs(ms: string): string;
   /** A timestamp-without-zone expression holding UTC wall-clock time, as timestamp with time zone. */
   fromUtcTimestamp(ts: string): string;
-  /** The local calendar date of an instant in the time zone `zone` (a text expression). */
-  localDate(ts: string, zone: string): string;
   /** Days since 1970-01-01 of a date expression, as an integer. */
   dayNumber(date: string): string;
+  /** The date of a day-number expression (days since 1970-01-01). */
+  dateFromDay(day: string): string;
   /** `year * 12 + month - 1` of a date expression, as an integer. */
   monthIndex(date: string): string;
   /** A text expression ordered by code points (binary collation) for tie-breaks on ids. */
@@ -35,6 +35,12 @@ export interface Dialect {
   text(expr: string): string;
   /** Casts an expression to a date. */
   date(expr: string): string;
+  /**
+   * Written between `name AS` and the parenthesised query of a CTE: asks the engine to
+   * inline a CTE referenced several times rather than materialise it, so filters reach
+   * the table scan (`NOT MATERIALIZED ` where supported, else empty).
+   */
+  readonly inlineCte: string;
 }
 
 export type SqlType = 'text' | 'double' | 'int';

@@ -33,6 +33,16 @@ export const CASES: { name: string; options: ReportOptions }[] = [
     options: { from: '2024-10-01', to: '2024-10-31', timeZone: 'Europe/Paris' },
   },
   {
+    name: 'clocks going back at midnight (Santiago, 2025-04-06), weekly cohorts',
+    options: {
+      from: '2025-04-01',
+      to: '2025-04-12',
+      timeZone: 'America/Santiago',
+      cohortGrain: 'week',
+      asOf: '2025-04-06',
+    },
+  },
+  {
     name: 'an empty campaign selection',
     options: { from: '2025-02-01', to: '2025-03-15', campaignIds: [], channels: [] },
   },

@@ -41,7 +41,7 @@ export async function checkInjection(
     report.issues.filter((i) => i.path.startsWith('campaignIds')).map((i) => i.path),
     HOSTILE.map((_, i) => `campaignIds[${i}]`),
   );
-  assert.ok(statements.length >= 7);
+  assert.ok(statements.length >= 5);
   for (const st of statements) {
     for (const h of HOSTILE) {
       if (h === '$1') continue; // placeholders legitimately contain "$1"

@@ -3,8 +3,12 @@ import assert from 'node:assert/strict';
 import { duckdb, postgres, resolveMapping } from '../../../src/server/index.js';
 import { campaignsStatement, type CompiledQuery } from '../../../src/server/compiler.js';
 
+const r = { lo: 0, hi: 0, loMs: 0, hiMs: 86_400_000, offsets: [{ fromMs: 0, offsetMs: 0 }] };
 const q: CompiledQuery = {
-  timeZone: 'UTC',
+  window: r,
+  period: r,
+  recentDays: r,
+  cohortDays: r,
   from: 0,
   to: 0,
   prevFrom: -1,
