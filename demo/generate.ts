@@ -12,7 +12,7 @@
  */
 import { daysFromCivil, formatDay } from '../src/engine/time.js';
 
-export interface DemoCampaign {
+export type DemoCampaign = {
   id: string;
   name: string;
   start: string;
@@ -20,9 +20,9 @@ export interface DemoCampaign {
   budget?: number;
   type?: 'discount' | 'gift' | 'bundle' | 'points' | 'voucher' | 'other';
   targets?: Record<string, number>;
-}
+};
 
-export interface DemoOrder {
+export type DemoOrder = {
   id: string;
   customerId: string;
   time: string;
@@ -31,16 +31,16 @@ export interface DemoOrder {
   cogs: number;
   campaignId: string | null;
   channel: string;
-}
+};
 
-export interface DemoCost {
+export type DemoCost = {
   campaignId: string;
   date: string;
   amount: number;
   category: string;
-}
+};
 
-export interface DemoExposure {
+export type DemoExposure = {
   campaignId: string;
   date: string;
   channel: string;
@@ -48,23 +48,23 @@ export interface DemoExposure {
   reach: number;
   clicks: number;
   engagements: number;
-}
+};
 
-export interface DemoLoyalty {
+export type DemoLoyalty = {
   customerId: string;
   time: string;
   earned: number;
   redeemed: number;
   channel: string;
-}
+};
 
-export interface DemoData {
+export type DemoData = {
   campaigns: DemoCampaign[];
   orders: DemoOrder[];
   costs: DemoCost[];
   exposures: DemoExposure[];
   loyalty: DemoLoyalty[];
-}
+};
 
 export interface DemoOptions {
   /** Seed of the random source (default 2025). */

@@ -2,13 +2,14 @@
  * The demo's data source: an adapter that loads the generated year and, while "live" is
  * on, streams new orders into the board (the board appends them incrementally).
  */
+import type { Adapter, AdapterUpdate, SubscribeContext } from '../src/adapters/adapter.js';
 import { createOrderStream, generateDemoData, type DemoData } from './generate.js';
 
-type Listener = (records: Record<string, unknown[]>) => void;
+type Listener = (update: AdapterUpdate) => void;
 
 export interface DemoAdapterHandle {
   /** The adapter object, for `board.adapter`. */
-  adapter: object;
+  adapter: Adapter;
   /** Starts or stops the stream of new orders. */
   setLive(on: boolean): void;
 }
@@ -18,34 +19,38 @@ export function createDemoAdapter(options: { intervalMs?: number; batch?: number
   const intervalMs = options.intervalMs ?? 1500;
   const batch = options.batch ?? 8;
   let data: DemoData | null = null;
-  const listeners = new Set<Listener>();
+  const listeners = new Map<Listener, SubscribeContext>();
+  let live = false;
   let timer: ReturnType<typeof setInterval> | null = null;
   let stream: ReturnType<typeof createOrderStream> | null = null;
 
-  const adapter = {
-    name: 'demo',
-    async load(_query: unknown, { signal }: { signal?: AbortSignal } = {}) {
+  const adapter: Adapter = {
+    async load(_query, { signal } = {}) {
       signal?.throwIfAborted();
       data ??= generateDemoData();
       return data;
     },
-    subscribe(listener: Listener, { signal }: { signal?: AbortSignal } = {}) {
-      listeners.add(listener);
-      const off = () => listeners.delete(listener);
-      signal?.addEventListener('abort', off, { once: true });
-      return off;
+    subscribe(listener, context) {
+      listeners.set(listener, context);
+      context.onStatus?.(live ? 'open' : 'closed');
+      context.signal.addEventListener('abort', () => listeners.delete(listener), { once: true });
+    },
+    describe() {
+      return { name: 'demo', collections: ['campaigns', 'orders', 'costs', 'exposures', 'loyalty'], live: true };
     },
   };
 
   return {
     adapter,
     setLive(on) {
+      if (on !== live) for (const context of listeners.values()) context.onStatus?.(on ? 'open' : 'closed');
+      live = on;
       if (on && !timer) {
         timer = setInterval(() => {
           if (!data) return;
           stream ??= createOrderStream(data);
           const { orders, loyalty } = stream.next(batch);
-          for (const l of listeners) l({ orders, loyalty });
+          for (const l of listeners.keys()) l({ type: 'append', records: { orders, loyalty } });
         }, intervalMs);
       } else if (!on && timer) {
         clearInterval(timer);

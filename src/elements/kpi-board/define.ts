@@ -1,8 +1,10 @@
 import { PromoKpiBoard } from './kpi-board.js';
 
 export { PromoKpiBoard };
-export { BOARD_LAYOUTS, DEFAULT_BOARD_KPIS, WORKER_MODES, WORKER_THRESHOLD } from './kpi-board.js';
-export type { BoardLayout, WorkerMode } from './kpi-board.js';
+export { BOARD_LAYOUTS, DEFAULT_BOARD_KPIS } from './kpi-board.js';
+export type { BoardLayout } from './kpi-board.js';
+export { WORKER_MODES, WORKER_THRESHOLD } from './engine.js';
+export type { WorkerMode, DataSummary } from './engine.js';
 export { PERIOD_PRESETS, queryToParams, queryFromParams, presetPeriod } from './query.js';
 export type { PeriodPreset, QueryChangeDetail } from './query.js';
 

@@ -209,13 +209,23 @@ export const boardStyles = [
     }
     .tiles {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_tile-min)), 1fr));
+      /* At most four tiles a row, so the eight default tiles make two even rows. */
+      grid-template-columns: repeat(
+        auto-fill,
+        minmax(min(100%, max(var(--_tile-min), calc((100% - 3 * var(--_space)) / 4))), 1fr)
+      );
       gap: var(--_space);
     }
     .widgets {
       display: grid;
       grid-template-columns: minmax(0, 1fr);
       gap: var(--_gap);
+    }
+    .gauges {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 300px), 1fr));
+      gap: var(--_space);
+      align-content: start;
     }
     @container (min-width: 900px) {
       .widgets {

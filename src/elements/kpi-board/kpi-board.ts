@@ -9,8 +9,9 @@ import {
   type ThemeName,
 } from '../../context/context.js';
 import type { Report, ReportOptions } from '../../engine/types.js';
-import type { Dataset } from '../../data/types.js';
-import { formatDay, isValidTimeZone, parseLocalDate } from '../../engine/time.js';
+import type { DataInput } from '../../data/schema.js';
+import type { Adapter } from '../../adapters/adapter.js';
+import { isValidTimeZone, parseLocalDate } from '../../engine/time.js';
 import { localeTag } from '../../format/format.js';
 import { bt } from './strings.js';
 import { boardStyles } from './kpi-board.styles.js';
@@ -24,7 +25,7 @@ import {
   type QueryChangeDetail,
 } from './query.js';
 import { renderFilterBar, type FilterBarHost } from './filter-bar.js';
-import { BoardEngine, type BoardSource } from './engine.js';
+import { BoardEngine, type BoardSource, type DataSummary, type WorkerMode } from './engine.js';
 import '../kpi-tile/define.js';
 import '../budget-gauge/define.js';
 
@@ -43,12 +44,6 @@ export const DEFAULT_BOARD_KPIS = [
   'cac',
   'retentionRate',
 ] as const;
-
-/** When to compute in a Web Worker: `auto` does so from {@link WORKER_THRESHOLD} orders. */
-export const WORKER_MODES = ['auto', 'always', 'never'] as const;
-export type WorkerMode = (typeof WORKER_MODES)[number];
-/** Orders from which `worker="auto"` computes in a Web Worker. */
-export const WORKER_THRESHOLD = 300_000;
 
 const NO_CAMPAIGNS: BoardCampaign[] = [];
 
@@ -70,7 +65,9 @@ function viewerZone(): string {
  * Data: set `data` (inline input of the KPI spec, or a dataset from `createDataset`), or
  * `adapter` (an adapter object), or the `adapter` + `src` attributes (a registered adapter
  * by name). A streaming adapter's records are appended incrementally and the board shows
- * when it was last updated. An adapter error keeps the last good numbers on screen.
+ * when it was last updated. An adapter error keeps the last good numbers on screen. Plain
+ * input of 100 000 orders or more is computed in the engine's Web Worker (`worker`), so
+ * the page stays responsive.
  *
  * @summary Filter bar, KPI tiles, campaign chart, budget gauges and cohort heatmap over one report.
  *
@@ -152,8 +149,11 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
   /** Metric of the campaign chart. */
   @property({ attribute: 'chart-metric' }) chartMetric = 'revenue';
 
-  /** When to compute in a Web Worker: `auto` (large data), `always`, `never`. */
+  /** When to compute in the engine's Web Worker: `auto` (plain input of 100 000 orders or more), `always`, `never`. */
   @property() worker: WorkerMode = 'auto';
+
+  /** URL of the engine's worker script, for a self-hosted copy (default: `worker.js` next to the engine). */
+  @property({ attribute: 'worker-url' }) workerUrl = '';
 
   /** Hides the filter bar (a host page that drives the query itself). */
   @property({ type: Boolean, attribute: 'no-filters' }) noFilters = false;
@@ -167,23 +167,21 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
   @state() protected computing = false;
   @state() protected preset: PeriodPreset = 'last-28';
   @state() protected hasSlotted = false;
-  @state() private loaded: Dataset | null = null;
+  @state() private loaded: DataSummary | null = null;
 
   private readonly provider = new ContextProvider(this, { context: boardContext, initialValue: this.boardState() });
   private readonly engine = new BoardEngine({
-    onDataset: (ds) => {
-      this.loaded = ds;
+    onData: (summary) => {
+      this.loaded = summary;
     },
-    onAppend: () => this.requestReport(),
     onError: (message, error) => this.fail(message, error),
     onLive: (live) => {
       this.live = live;
     },
   });
+  private needsReload = false;
   private reportSeq = 0;
   private queryKey = '';
-  private anchorCache: { ds: Dataset; version: number; day: number } | null = null;
-  private campaignCache: { ds: Dataset; count: number; list: BoardCampaign[] } | null = null;
 
   /** The query the board shows now (the period resolved from presets, filters, zone). */
   get query(): ReportOptions {
@@ -194,8 +192,8 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
     return q;
   }
 
-  /** The dataset behind the report (null until loaded). */
-  get currentDataset(): Dataset | null {
+  /** What the board knows of its data (campaigns, channels, last day, orders, where reports are computed). */
+  get dataSummary(): DataSummary | null {
     return this.loaded;
   }
 
@@ -218,7 +216,7 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
    * Appends records (`{ orders, costs, exposures, loyalty }`) to the data, as a streaming
    * adapter does; the report is updated incrementally.
    */
-  appendRecords(records: Record<string, unknown[]>): void {
+  appendRecords(records: DataInput): void {
     this.engine.append(records);
   }
 
@@ -234,15 +232,7 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
 
   /** Last day with orders, or today: the end of the presets. */
   get anchorDay(): number {
-    const ds = this.loaded;
-    if (!ds || !ds.orders.length) return today(this.zone);
-    const cached = this.anchorCache;
-    if (cached && cached.ds === ds && cached.version === ds.version) return cached.day;
-    let max = -Infinity;
-    const day = ds.orders.day;
-    for (let i = 0; i < ds.orders.length; i++) if (day[i]! > max) max = day[i]!;
-    this.anchorCache = { ds, version: ds.version, day: max };
-    return max;
+    return this.loaded?.lastDay ?? today(this.zone);
   }
 
   private currentPeriod(): { from: string; to: string } {
@@ -253,22 +243,27 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
 
   private source(): BoardSource {
     if (this.data !== undefined && this.data !== null) return { kind: 'data', data: this.data };
-    if (this.adapter && typeof this.adapter === 'object') return { kind: 'adapter', adapter: this.adapter };
+    if (this.adapter && typeof this.adapter === 'object') return { kind: 'adapter', adapter: this.adapter as Adapter };
     if (typeof this.adapter === 'string' && this.adapter) return { kind: 'named', name: this.adapter, src: this.src };
     return { kind: 'none' };
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.status === 'idle' && this.source().kind !== 'none') this.reload();
+    if ((this.status === 'idle' || this.needsReload) && this.source().kind !== 'none') this.reload();
+    this.needsReload = false;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // Stops streams and the worker; the data is loaded again if the board comes back.
     this.engine.stop();
+    this.needsReload = true;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.engine.workerMode = this.worker;
+    this.engine.workerUrl = this.workerUrl;
     if (changed.has('period') && this.period !== 'campaign') this.preset = this.period;
     if (changed.has('from') || changed.has('to') || changed.has('loaded' as keyof PromoKpiBoard)) {
       if (this.from && this.to && validPeriod(this.from, this.to)) {
@@ -283,7 +278,6 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
     } else if (sourceChanged && this.isConnected && !this.hasUpdated && this.status === 'idle') {
       if (this.source().kind !== 'none') this.reload();
     }
-    if (changed.has('worker')) this.engine.workerMode = this.worker;
     // A new query, or a new dataset: compute the report once.
     const key = JSON.stringify(this.query);
     if (this.loaded && (key !== this.queryKey || changed.has('loaded' as keyof PromoKpiBoard))) {
@@ -309,10 +303,9 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
   }
 
   private campaignRun(): string | null {
-    const ds = this.loaded;
-    if (!ds || this.campaigns.length !== 1) return null;
-    const c = ds.campaigns[ds.campaignIndex.get(this.campaigns[0]!) ?? -1];
-    return c && formatDay(c.start) === this.from && formatDay(c.end) === this.to ? c.id : null;
+    if (this.campaigns.length !== 1) return null;
+    const c = this.campaignList.find((x) => x.id === this.campaigns[0]);
+    return c && c.start === this.from && c.end === this.to ? c.id : null;
   }
 
   private boardState(): BoardState {
@@ -329,10 +322,9 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
     };
   }
 
-  /** Computes the report of the current query (in a worker for large data); the latest request wins. */
+  /** Computes the report of the current query; the latest request wins. */
   private requestReport(): void {
-    const ds = this.loaded;
-    if (!ds) return;
+    if (!this.loaded) return;
     const seq = ++this.reportSeq;
     const query = this.query;
     this.computing = true;
@@ -366,30 +358,12 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
 
   /** The campaigns of the loaded data, with local dates (the same array until the data changes). */
   get campaignList(): BoardCampaign[] {
-    const ds = this.loaded;
-    if (!ds) return NO_CAMPAIGNS;
-    const cached = this.campaignCache;
-    if (cached && cached.ds === ds && cached.count === ds.campaigns.length) return cached.list;
-    const list = ds.campaigns.map((c) => ({
-      id: c.id,
-      name: c.name,
-      start: formatDay(c.start),
-      end: formatDay(c.end),
-      budget: c.budget,
-      type: c.type,
-      targets: c.targets,
-    }));
-    this.campaignCache = { ds, count: ds.campaigns.length, list };
-    return list;
+    return this.loaded?.campaigns ?? NO_CAMPAIGNS;
   }
 
   /** @internal */
   get channelList(): string[] {
-    const dict = this.loaded?.channels;
-    if (!dict) return [];
-    const out: string[] = [];
-    for (let i = 0; i < dict.size; i++) out.push(dict.value(i));
-    return out;
+    return this.loaded?.channels ?? [];
   }
 
   /** @internal */
@@ -491,7 +465,7 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
     if (this.error) return html`<div part="message" class="message error" role="alert">${this.error}</div>`;
     if (!this.report && (this.status === 'loading' || this.status === 'idle') && this.source().kind !== 'none')
       return html`<div part="message" class="message" role="status">${bt(this.locale, 'loading')}</div>`;
-    if (this.loaded && this.loaded.orders.length === 0 && this.status === 'ready')
+    if (this.loaded && this.loaded.orders === 0 && this.status === 'ready')
       return html`<div part="message" class="message" role="status">${bt(this.locale, 'empty')}</div>`;
     return nothing;
   }
@@ -499,6 +473,17 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
   private tileTarget(kpi: string): number | undefined {
     const t = this.targets?.[kpi];
     return typeof t === 'number' && Number.isFinite(t) ? t : undefined;
+  }
+
+  /** One gauge per selected campaign with a budget that runs during the period. */
+  private renderGauges(): TemplateResult {
+    const q = this.query;
+    const selected = q.campaignIds?.length ? new Set(q.campaignIds) : null;
+    const running = this.campaignList.filter(
+      (c) => c.budget !== null && (!selected || selected.has(c.id)) && c.start <= q.to && c.end >= q.from,
+    );
+    if (!running.length) return html`<promo-budget-gauge state="empty"></promo-budget-gauge>`;
+    return html`${running.map((c) => html`<promo-budget-gauge campaign=${c.id}></promo-budget-gauge>`)}`;
   }
 
   private renderDefaultWidgets(): TemplateResult | typeof nothing {
@@ -518,7 +503,7 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
     return html`${tiles}
       <div part="widgets" class="widgets">
         ${chart}
-        <promo-budget-gauge class="gauges"></promo-budget-gauge>
+        <div class="gauges">${this.renderGauges()}</div>
         <promo-cohort-heatmap class="heatmap"></promo-cohort-heatmap>
       </div>`;
   }

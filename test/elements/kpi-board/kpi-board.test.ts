@@ -7,6 +7,12 @@ import type { PromoKpiBoard, QueryChangeDetail } from '../../../src/elements/kpi
 import { boardContext, type BoardState } from '../../../src/context/context.js';
 import { computeReport } from '../../../src/engine/report.js';
 import { formatValue } from '../../../src/format/format.js';
+import {
+  AdapterError,
+  type Adapter,
+  type AdapterUpdate,
+  type SubscribeContext,
+} from '../../../src/adapters/adapter.js';
 
 /** A widget written outside the kit: records every board state it is given. */
 class StateSpy extends LitElement {
@@ -74,6 +80,8 @@ const DATA = {
 };
 
 const sr = (el: Element) => el.shadowRoot!;
+/** The test server serves TypeScript sources, so the worker is named by its source file. */
+const workerUrl = new URL('../../../src/engine/worker.ts', import.meta.url).href;
 const revenueOf = (board: PromoKpiBoard) => board.currentReport?.kpis.revenue?.value;
 
 async function ready(board: PromoKpiBoard): Promise<void> {
@@ -140,7 +148,7 @@ describe('<promo-kpi-board>', () => {
   it('a channel filter change gives new numbers and fires promo-query-change with the whole query', async () => {
     const board = await makeBoard();
     const store = sr(board).querySelector<HTMLInputElement>('details[part="channels"] input[value="store"]')!;
-    expect(store.checked).to.be.true;
+    expect(store.checked).to.equal(true);
     const event = oneEvent(board, 'promo-query-change');
     store.click();
     const { detail } = (await event) as CustomEvent<QueryChangeDetail>;
@@ -239,13 +247,15 @@ describe('<promo-kpi-board>', () => {
     expect(sr(board).querySelector('[role="alert"]')!.textContent).to.contain('could not be loaded: offline');
   });
 
-  it('appends streamed records and shows when it was last updated', async () => {
-    let push!: (records: Record<string, unknown[]>) => void;
-    const adapter = {
+  it('appends streamed records, shows when it was last updated, and keeps the numbers when the stream drops', async () => {
+    let push!: (update: AdapterUpdate) => void;
+    let ctx!: SubscribeContext;
+    const adapter: Adapter = {
       load: async () => DATA,
-      subscribe(listener: typeof push) {
-        push = listener;
-        return () => {};
+      subscribe(onUpdate, context) {
+        push = onUpdate;
+        ctx = context;
+        context.onStatus?.('open');
       },
     };
     const board = await fixture<PromoKpiBoard>(
@@ -254,22 +264,45 @@ describe('<promo-kpi-board>', () => {
     board.adapter = adapter;
     await ready(board);
     await board.updateComplete;
-    expect(sr(board).querySelector('.live')).to.exist;
-    expect(sr(board).querySelector('[part="status"] time')).to.exist;
+    expect(sr(board).querySelector('.live')).to.not.equal(null);
+    const time = sr(board).querySelector('[part="status"] time')!;
+    expect(time.textContent).to.match(/^Updated /);
     push({
-      orders: [
-        {
-          id: 'o5',
-          customerId: 'd',
-          time: '2026-11-07T12:00:00Z',
-          revenue: 25,
-          campaignId: 'C2',
-          channel: 'app',
-          cogs: 10,
-        },
-      ],
+      type: 'append',
+      records: {
+        orders: [
+          {
+            id: 'o5',
+            customerId: 'd',
+            time: '2026-11-07T12:00:00Z',
+            revenue: 25,
+            campaignId: 'C2',
+            channel: 'app',
+            cogs: 10,
+          },
+          // A repeat of o1 (at-least-once delivery) is not counted twice.
+          {
+            id: 'o1',
+            customerId: 'a',
+            time: '2026-11-05T10:00:00Z',
+            revenue: 100,
+            cogs: 40,
+            campaignId: 'C1',
+            channel: 'web',
+          },
+        ],
+      },
     });
-    await waitUntil(() => revenueOf(board) === 375, 'appended order counted');
+    await waitUntil(() => revenueOf(board) === 375, 'appended order counted once');
+    ctx.onStatus?.('reconnecting');
+    ctx.onError?.(new AdapterError('stream', 'The live stream dropped; reconnecting'));
+    await board.updateComplete;
+    expect(sr(board).querySelector('.live')).to.equal(null);
+    expect(sr(board).querySelector('[role="alert"]')!.textContent).to.contain('The live stream dropped');
+    expect(revenueOf(board)).to.equal(375);
+    // The board stops listening when removed.
+    board.remove();
+    expect(ctx.signal.aborted).to.equal(true);
   });
 
   it('can be used by keyboard alone', async () => {
@@ -280,13 +313,40 @@ describe('<promo-kpi-board>', () => {
     const menu = root.querySelector<HTMLElement>('details[part="campaigns"] summary')!;
     menu.focus();
     await sendKeys({ press: 'Enter' });
-    expect(root.querySelector<HTMLDetailsElement>('details[part="campaigns"]')!.open).to.be.true;
+    expect(root.querySelector<HTMLDetailsElement>('details[part="campaigns"]')!.open).to.equal(true);
     await sendKeys({ press: 'Tab' }); // "Select all"(disabled, skipped) -> first checkbox
     expect(root.activeElement?.getAttribute('value')).to.equal('C1');
     const event = oneEvent(board, 'promo-query-change');
     await sendKeys({ press: 'Space' });
     expect(((await event) as CustomEvent<QueryChangeDetail>).detail.query.campaignIds).to.deep.equal(['C2']);
     await waitUntil(() => revenueOf(board) === 200, 'C2 only');
+  });
+
+  it('computes in the engine worker when asked (or for large data), with the same numbers', async () => {
+    const board = await fixture<PromoKpiBoard>(
+      html`<promo-kpi-board
+        worker="always"
+        worker-url=${workerUrl}
+        time-zone="UTC"
+        from="2026-11-01"
+        to="2026-11-07"
+      ></promo-kpi-board>`,
+    );
+    board.data = DATA;
+    await ready(board);
+    expect(board.dataSummary?.where).to.equal('worker');
+    expect(revenueOf(board)).to.equal(350);
+    expect(board.channelList).to.deep.equal(['web', 'store']);
+    expect(board.campaignList.map((c) => c.id)).to.deep.equal(['C1', 'C2']);
+    board.appendRecords({
+      orders: [
+        { id: 'o9', customerId: 'e', time: '2026-11-07T13:00:00Z', revenue: 5, campaignId: 'C1', channel: 'app' },
+      ],
+    });
+    await waitUntil(() => revenueOf(board) === 355, 'appended in the worker');
+    expect(board.channelList).to.deep.equal(['web', 'store', 'app']);
+    sr(board).querySelector<HTMLInputElement>('details[part="channels"] input[value="web"]')!.click();
+    await waitUntil(() => revenueOf(board) === 255, 'filter (store and app) computed in the worker');
   });
 
   it('is accessible', async () => {
