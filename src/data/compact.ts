@@ -35,6 +35,20 @@ function hashString(s: string): void {
   hashB = fmix(b ^ s.length) >>> 0;
 }
 
+/** {@link hashString} of characters held in a pool (same result for the same string). */
+function hashChars(chars: Uint8Array | Uint16Array, start: number, end: number): void {
+  let a = 0x811c9dc5 | 0;
+  let b = 0x9747b28c | 0;
+  for (let i = start; i < end; i++) {
+    const c = chars[i]!;
+    a = Math.imul(a ^ c, 16777619);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  hashA = fmix(a) >>> 0;
+  hashB = fmix(b ^ (end - start)) >>> 0;
+}
+
 function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -257,8 +271,10 @@ export class StringDictionary implements Dictionary {
 
   #rehash(cap: number): void {
     const table = new Int32Array(cap);
+    const chars = this.#pool.chars;
+    const starts = this.#starts;
     for (let c = 0; c < this.#size; c++) {
-      hashString(this.value(c));
+      hashChars(chars, starts[c]!, starts[c + 1]!);
       let i = slotOf(hashA, cap);
       while (table[i] !== 0) if (++i === cap) i = 0;
       table[i] = c + 1;

@@ -18,5 +18,6 @@ export { aggregate, clearEngineCache, lastAggregateMode } from './aggregate.js';
 export type { AggregateOptions, AggregateMode } from './aggregate.js';
 export type * from '../data/types.js';
 export * from '../data/index.js';
+export * from '../adapters/index.js';
 export { formatValue, formatDelta, localeTag, baseLocale } from '../format/format.js';
 export type { FormatOptions } from '../format/format.js';

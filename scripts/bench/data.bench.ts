@@ -1,0 +1,146 @@
+/**
+ * Data layer benchmark: 1M orders from CSV text into a dataset, 1M orders from JSON
+ * objects into a dataset, appending 10k orders to a 1M dataset; medians over several runs,
+ * and bytes held per order. Baseline, same process: zod-parse every record into an array
+ * of objects (what a straightforward implementation would do).
+ */
+import { createDataset, orderSchema, type LiveDataset } from '../../src/data/index.js';
+import { csvToDataset } from '../../src/adapters/csv.js';
+import { fmtMs, gc, heapUsed, isBrowser, median, report, seeded } from './util.js';
+
+const N = Number((globalThis as { process?: { env: Record<string, string> } }).process?.env.N ?? 1_000_000);
+const CUSTOMERS = 200_000;
+const CAMPAIGNS = 20;
+const CHANNELS = ['store', 'web', 'app', 'marketplace', 'social'];
+const T0 = Date.UTC(2025, 0, 1);
+const YEAR = 365 * 86_400_000;
+
+function pad(n: number, w: number): string {
+  return String(n).padStart(w, '0');
+}
+
+/** ISO-8601 with the +07:00 offset of a Vietnamese export. */
+function iso(t: number): string {
+  const d = new Date(t + 7 * 3_600_000);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}T${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}+07:00`;
+}
+
+function generate(n: number, seed: number, idBase = 0) {
+  const rnd = seeded(seed);
+  const orders: Record<string, unknown>[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const revenue = Math.round(rnd() * 2_000_000) / 10;
+    const o: Record<string, unknown> = {
+      id: `ORD-${pad(idBase + i, 8)}`,
+      customerId: `CUS-${pad(Math.floor(rnd() * CUSTOMERS), 6)}`,
+      time: iso(T0 + Math.floor(rnd() * YEAR)),
+      revenue,
+      discount: Math.round(revenue * 0.1 * 10) / 10,
+      cogs: Math.round(revenue * 0.6 * 10) / 10,
+      campaignId: rnd() < 0.4 ? `C${Math.floor(rnd() * CAMPAIGNS)}` : undefined,
+      channel: CHANNELS[Math.floor(rnd() * CHANNELS.length)],
+    };
+    orders[i] = o;
+  }
+  return orders;
+}
+
+const campaigns = Array.from({ length: CAMPAIGNS }, (_, i) => ({
+  id: `C${i}`,
+  name: `Campaign ${i}`,
+  start: '2025-01-01',
+  end: '2025-12-31',
+  budget: 1_000_000,
+}));
+
+function toCsv(orders: Record<string, unknown>[]): string {
+  const head = 'id,customerId,time,revenue,discount,cogs,campaignId,channel';
+  const lines = [head];
+  for (const o of orders)
+    lines.push(
+      `${o.id},${o.customerId},${o.time},${o.revenue},${o.discount},${o.cogs},${o.campaignId ?? ''},${o.channel}`,
+    );
+  return lines.join('\n');
+}
+
+/** The baseline: split lines and cells, zod-parse each record into an array of objects. */
+function baselineCsv(text: string): unknown[] {
+  const lines = text.split('\n');
+  const keys = lines[0]!.split(',');
+  const out: unknown[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const cells = lines[i]!.split(',');
+    const rec: Record<string, unknown> = {};
+    keys.forEach((k, j) => {
+      const v = cells[j];
+      rec[k] = v === '' ? undefined : ['revenue', 'discount', 'cogs'].includes(k) ? Number(v) : v;
+    });
+    const r = orderSchema.safeParse(rec);
+    if (r.success) out.push(r.data);
+  }
+  return out;
+}
+
+function baselineJson(orders: unknown[]): unknown[] {
+  const out: unknown[] = [];
+  for (const o of orders) {
+    const r = orderSchema.safeParse(o);
+    if (r.success) out.push(r.data);
+  }
+  return out;
+}
+
+const runs = isBrowser ? 5 : 5;
+const tz = 'Asia/Ho_Chi_Minh';
+console.log(`generating ${N.toLocaleString('en')} orders (${CUSTOMERS.toLocaleString('en')} customers), seed 1 ...`);
+const orders = generate(N, 1);
+const csv = toCsv(orders);
+const campaignCsv = [
+  'id,name,start,end,budget',
+  ...campaigns.map((c) => `${c.id},${c.name},${c.start},${c.end},${c.budget}`),
+].join('\n');
+console.log(`CSV text: ${(csv.length / 1e6).toFixed(1)} MB`);
+
+let ds: LiveDataset | undefined;
+const csvMs = await median(() => {
+  ds = csvToDataset({ campaigns: campaignCsv, orders: csv }, tz);
+}, runs);
+report('1M orders, CSV text -> dataset', csvMs, 600);
+if (ds!.orders.length !== N || ds!.issues.length !== 0)
+  throw new Error(`CSV: ${ds!.orders.length} rows, ${ds!.issues.length} issues`);
+
+const jsonMs = await median(() => {
+  ds = createDataset({ campaigns, orders }, { timeZone: tz });
+}, runs);
+report('1M orders, JSON objects -> dataset', jsonMs);
+
+// Bytes held: structural count, and the heap growth of keeping one more dataset.
+gc();
+const h0 = heapUsed();
+const held = createDataset({ campaigns, orders }, { timeZone: tz });
+const h1 = heapUsed();
+console.log(
+  `bytes held per order: ${(held.byteLength / N).toFixed(1)} (columns, dictionaries, dedupe), heap growth ${((h1 - h0) / N).toFixed(1)}  (target ≤ 60)`,
+);
+
+// Append 10k to a 1M dataset: fresh batches each run (ids continue), on the same dataset.
+const batches = Array.from({ length: 8 }, (_, b) => generate(10_000, 100 + b, N + b * 10_000));
+let b = 0;
+const appendTimes: number[] = [];
+const appendMs = await median(
+  () => {
+    const t = performance.now();
+    held.append({ orders: batches[b++]! });
+    appendTimes.push(performance.now() - t);
+  },
+  7,
+  1,
+);
+report('append 10k orders to a 1M dataset', appendMs, 2, `(max ${fmtMs(Math.max(...appendTimes))})`);
+if (held.orders.length !== N + 80_000) throw new Error(`append: ${held.orders.length} rows`);
+
+// Baselines (fewer runs: they are slow).
+const baseCsvMs = await median(() => baselineCsv(csv), 3, 0);
+report('baseline: split + zod per record (CSV)', baseCsvMs, undefined, `ratio ${(baseCsvMs / csvMs).toFixed(1)}x`);
+const baseJsonMs = await median(() => baselineJson(orders), 3, 0);
+report('baseline: zod per record (JSON objects)', baseJsonMs, undefined, `ratio ${(baseJsonMs / jsonMs).toFixed(1)}x`);

@@ -1,0 +1,78 @@
+/**
+ * Fetching for the HTTP adapters: a headers hook (auth), a timeout, the caller's abort
+ * signal, and every fault as an {@link AdapterError}.
+ *
+ * DOM-free (uses the global `fetch` of browsers, Workers and Node 18+).
+ */
+import { AdapterError, httpAdvice, toAdapterError, type AdapterQuery } from './adapter.js';
+
+/** Headers, or a function returning them (called for every request: refresh a token there). */
+export type HeadersOption =
+  | Record<string, string>
+  | ((url: string, query: AdapterQuery) => Record<string, string> | Promise<Record<string, string>>);
+
+export interface HttpOptions {
+  headers?: HeadersOption;
+  /** Milliseconds before a request is given up (default 30 000; 0 for none). */
+  timeoutMs?: number;
+  /** Extra `fetch` init (credentials, mode, ...). */
+  init?: RequestInit;
+  /** A fetch implementation (default: the global one). */
+  fetch?: typeof fetch;
+}
+
+/**
+ * Fetches `url` and returns the response text. Aborts on `signal` or after the timeout;
+ * a non-2xx status becomes an `http` error naming the status and what to check.
+ */
+export async function fetchText(
+  url: string,
+  query: AdapterQuery,
+  options: HttpOptions,
+  signal?: AbortSignal,
+): Promise<string> {
+  if (signal?.aborted) throw toAdapterError(signal.reason ?? { name: 'AbortError' }, url);
+  const controller = new AbortController();
+  const onAbort = () => controller.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  let timedOut = false;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const timer =
+    timeoutMs > 0
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, timeoutMs)
+      : undefined;
+  try {
+    const headers = typeof options.headers === 'function' ? await options.headers(url, query) : options.headers;
+    const doFetch = options.fetch ?? fetch;
+    const res = await doFetch(url, {
+      ...options.init,
+      headers: { ...(options.init?.headers as Record<string, string> | undefined), ...headers },
+      signal: controller.signal,
+    });
+    if (!res.ok) {
+      throw new AdapterError(
+        'http',
+        `${url} answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}: ${httpAdvice(res.status)}`,
+        { status: res.status, source: url },
+      );
+    }
+    return await res.text();
+  } catch (e) {
+    throw toAdapterError(e, url, timedOut);
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Adds query parameters to a URL (relative URLs stay relative). */
+export function withParams(url: string, params: Record<string, string | undefined> | undefined): string {
+  if (!params) return url;
+  const entries = Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined);
+  if (entries.length === 0) return url;
+  const qs = new URLSearchParams(entries).toString();
+  return `${url}${url.includes('?') ? '&' : '?'}${qs}`;
+}

@@ -1,0 +1,100 @@
+/**
+ * The JSON-over-HTTP adapter: one document holding the collections
+ * (`{ "campaigns": [...], "orders": [...] }`), or one URL per collection (each answering a
+ * JSON array, or an object with the collection's key). A headers hook carries auth, a
+ * timeout bounds each request, and a new query aborts the load still running.
+ *
+ * DOM-free.
+ */
+import { COLLECTIONS, type CollectionName, type DataInput } from '../data/schema.js';
+import { AdapterError, abortedError, type Adapter, type AdapterQuery } from './adapter.js';
+import { fetchText, withParams, type HttpOptions } from './http.js';
+
+export interface JsonAdapterOptions extends HttpOptions {
+  /** URL of one document holding the collections. */
+  src?: string;
+  /** One URL per collection. */
+  sources?: Partial<Record<CollectionName, string>>;
+  /** Query parameters sent with each request, from the board's query (e.g. `from`, `to`). */
+  params?: (query: AdapterQuery) => Record<string, string | undefined>;
+  /** Picks the canonical input out of a differently shaped document. */
+  select?: (json: unknown) => DataInput;
+}
+
+function parseJson(text: string, url: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new AdapterError(
+      'parse',
+      `${url} did not return valid JSON (${(e as Error).message}); check that the URL serves JSON`,
+      { source: url, cause: e },
+    );
+  }
+}
+
+export function jsonAdapter(options: JsonAdapterOptions): Adapter {
+  let current: AbortController | null = null;
+  const source = options.src ?? Object.values(options.sources ?? {}).join(', ');
+  return {
+    async load(query, { signal } = {}) {
+      if (!options.src && !options.sources)
+        throw new AdapterError(
+          'config',
+          'The json adapter needs src (one document) or sources (one URL per collection)',
+        );
+      // A new query aborts the previous load.
+      current?.abort();
+      const controller = new AbortController();
+      current = controller;
+      const onAbort = () => controller.abort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        const params = options.params?.(query);
+        if (options.src) {
+          const url = withParams(options.src, params);
+          const json = parseJson(await fetchText(url, query, options, controller.signal), url);
+          if (options.select) return options.select(json);
+          if (json === null || typeof json !== 'object' || Array.isArray(json))
+            throw new AdapterError(
+              'parse',
+              `${url} returned ${Array.isArray(json) ? 'a list' : String(json)}; expected an object with campaigns, orders, costs, exposures or loyalty`,
+              { source: url },
+            );
+          return json as DataInput;
+        }
+        const entries = COLLECTIONS.filter((c) => options.sources![c]).map((c) => [c, options.sources![c]!] as const);
+        const parts = await Promise.all(
+          entries.map(async ([collection, base]) => {
+            const url = withParams(base, params);
+            const json = parseJson(await fetchText(url, query, options, controller.signal), url);
+            const list = Array.isArray(json) ? json : (json as Record<string, unknown> | null)?.[collection];
+            if (!Array.isArray(list))
+              throw new AdapterError(
+                'parse',
+                `${url} returned no ${collection} list; expected a JSON array or an object with "${collection}"`,
+                { source: url },
+              );
+            return [collection, list] as const;
+          }),
+        );
+        const input = Object.fromEntries(parts) as DataInput;
+        return options.select ? options.select(input) : input;
+      } catch (e) {
+        if (controller.signal.aborted && !signal?.aborted && current !== controller) throw abortedError(source);
+        throw e;
+      } finally {
+        signal?.removeEventListener('abort', onAbort);
+        if (current === controller) current = null;
+      }
+    },
+    describe() {
+      return {
+        name: 'json',
+        collections: options.src ? COLLECTIONS : COLLECTIONS.filter((c) => options.sources?.[c]),
+        live: false,
+        source,
+      };
+    },
+  };
+}

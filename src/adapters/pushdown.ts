@@ -1,0 +1,157 @@
+/**
+ * The pushdown adapter: for order histories too big to ship to a browser. The board sends
+ * its query (period, filters, options) to an endpoint made with `createPushdownHandler`
+ * from `promo-kpi-kit/server`; the warehouse computes the engine's aggregates in SQL and
+ * the board assembles the report with the same `finishReport` it uses for in-browser
+ * data, so every number is the same.
+ *
+ * ```ts
+ * const adapter = pushdownAdapter({ url: '/api/kpi', headers: () => ({ authorization: `Bearer ${token}` }) });
+ * board.adapter = adapter;                                   // the board calls adapter.pushdown.aggregate
+ * const report = await adapter.report({ from: '2025-03-01', to: '2025-03-31' }); // or standalone
+ * ```
+ *
+ * Custom KPIs: their formulas run in the browser, over the aggregates; custom per-record
+ * measures are computed by the server, so register them there too (with `sql`).
+ *
+ * DOM-free: uses only `fetch`.
+ */
+import { AGGREGATES_VERSION, type Aggregates, type ResolvedOptions } from '../engine/aggregates.js';
+import { finishReport } from '../engine/finish.js';
+import { resolveOptions } from '../engine/options.js';
+import type { Report, ReportOptions } from '../engine/types.js';
+import {
+  AdapterError,
+  httpAdvice,
+  toAdapterError,
+  type Adapter,
+  type AdapterDescription,
+  type LoadContext,
+  type PushdownCapability,
+} from './adapter.js';
+
+export interface PushdownAdapterOptions {
+  /** The endpoint (a `createPushdownHandler` behind any server). */
+  url: string | URL;
+  /** Extra request headers (auth), or a function giving them per request. */
+  headers?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
+  /** Time limit of one request, ms. Default 60 000 (warehouse queries can take a while). */
+  timeoutMs?: number;
+  /** The fetch to use (tests, a custom agent). Default: the global fetch. */
+  fetch?: typeof fetch;
+}
+
+/** A pushdown adapter: the board's {@link Adapter} with the pushdown capability, plus `report`. */
+export interface PushdownAdapter extends Adapter {
+  pushdown: PushdownCapability;
+  /** The report for options, computed by the warehouse and assembled here. */
+  report(options: ReportOptions, context?: LoadContext): Promise<Report>;
+}
+
+/** The body the endpoint expects for resolved options. */
+export function pushdownRequestBody(o: ResolvedOptions): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    from: o.from,
+    to: o.to,
+    timeZone: o.timeZone,
+    returnWindowDays: o.returnWindowDays,
+    lifetimeDays: o.lifetimeDays,
+    cohortGrain: o.cohortGrain,
+    asOf: o.asOf,
+    shape: 'aggregates',
+  };
+  if (o.campaignIds !== null) body.campaignIds = o.campaignIds;
+  if (o.channels !== null) body.channels = o.channels;
+  return body;
+}
+
+function isAggregates(v: unknown): v is Aggregates {
+  const a = v as Partial<Aggregates> | null;
+  return (
+    !!a &&
+    typeof a === 'object' &&
+    a.version === AGGREGATES_VERSION &&
+    !!a.total?.current &&
+    !!a.total.previous &&
+    typeof a.byCampaign === 'object' &&
+    Array.isArray(a.daily) &&
+    Array.isArray(a.cohorts?.rows) &&
+    Array.isArray(a.recency) &&
+    typeof a.pacing === 'object' &&
+    Array.isArray(a.issues)
+  );
+}
+
+/** Creates a pushdown adapter for an endpoint. */
+export function pushdownAdapter(options: PushdownAdapterOptions): PushdownAdapter {
+  if (!options || !options.url) throw new AdapterError('config', 'pushdownAdapter: the endpoint `url` is required');
+  const source = String(options.url);
+  const timeoutMs = options.timeoutMs ?? 60_000;
+
+  async function aggregate(o: ResolvedOptions, context: LoadContext = {}): Promise<Aggregates> {
+    const doFetch = options.fetch ?? globalThis.fetch;
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const onAbort = () => timeout.abort();
+    context.signal?.addEventListener('abort', onAbort, { once: true });
+    if (context.signal?.aborted) timeout.abort();
+    let res: Response;
+    try {
+      const extra = typeof options.headers === 'function' ? await options.headers() : (options.headers ?? {});
+      res = await doFetch(source, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...extra },
+        body: JSON.stringify(pushdownRequestBody(o)),
+        signal: timeout.signal,
+      });
+      if (!res.ok) {
+        let detail = '';
+        try {
+          const body = (await res.json()) as { error?: string; issues?: { path: string; message: string }[] };
+          detail = [body.error, ...(body.issues ?? []).map((i) => `${i.path}: ${i.message}`)].filter(Boolean).join('; ');
+        } catch {
+          // not JSON: the status says enough
+        }
+        throw new AdapterError(
+          'http',
+          `${source} answered ${res.status}${detail ? ` (${detail})` : ''}; ${httpAdvice(res.status)}`,
+          { status: res.status, source },
+        );
+      }
+      let body: unknown;
+      try {
+        body = await res.json();
+      } catch (cause) {
+        throw new AdapterError('parse', `${source} did not answer with JSON`, { source, cause });
+      }
+      if (!isAggregates(body))
+        throw new AdapterError(
+          'parse',
+          `${source} did not answer with aggregates (version ${AGGREGATES_VERSION}); is it a promo-kpi-kit pushdown endpoint of the same version?`,
+          { source },
+        );
+      return body;
+    } catch (error) {
+      const timedOut = timeout.signal.aborted && !context.signal?.aborted;
+      throw toAdapterError(error, source, timedOut);
+    } finally {
+      clearTimeout(timer);
+      context.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  const description: AdapterDescription = { name: 'pushdown', collections: [], live: false, source };
+
+  return {
+    // The board skips the dataset for an adapter with `pushdown`; no rows come to the browser.
+    async load() {
+      return {};
+    },
+    describe: () => description,
+    pushdown: { aggregate },
+    async report(reportOptions, context) {
+      const o = resolveOptions(reportOptions);
+      return finishReport(await aggregate(o, context), o);
+    },
+  };
+}

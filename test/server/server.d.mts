@@ -1,0 +1,9 @@
+export declare const campaigns: Record<string, unknown>[];
+export declare const orders: Record<string, unknown>[];
+export interface TestServer {
+  url: string;
+  wsUrl: string;
+  reset(): void;
+  close(): Promise<void>;
+}
+export declare function startTestServer(): Promise<TestServer>;
