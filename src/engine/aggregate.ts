@@ -3,25 +3,35 @@
  * report, and an appended batch updates them in time proportional to the batch.
  *
  * How the pass is organised:
- *  - Orders are visited customer by customer, through a per-customer row index that is
- *    built once per dataset (counting sort, O(N)) and extended on append. Everything an
- *    order contributes is a per-customer *contribution*: sums (revenue, discounts, cogs,
- *    daily and channel sums, pacing), distinct counts (buyers per scope, per day, per
- *    channel), repeat buyers, retention (needs the customer's other orders), new
- *    customers (needs the customer's first order), cohorts and recency. The whole report
- *    is the sum of the contributions of all customers plus the sums over costs, exposures
- *    and loyalty events.
- *  - Costs, exposures and loyalty events are plain sums over their rows.
+ *  - Orders are visited customer by customer. A per-customer index is built once per
+ *    dataset (counting sort, O(N)) and cached on it (WeakMap keyed by the dataset, checked
+ *    against its row counts on every call): it holds each customer's rows contiguously with
+ *    copies of the order columns the pass reads, so the pass reads memory sequentially.
+ *    Appended rows go to a small per-customer overflow; the base is rebuilt when the
+ *    overflow passes half of it (amortised O(1) a row) or before a full pass.
+ *  - Everything an order contributes is a per-customer *contribution*: sums (revenue,
+ *    discounts, cogs, daily and channel sums, pacing), distinct counts (buyers per scope,
+ *    per day, per channel), repeat buyers, retention (needs the customer's other orders),
+ *    new customers (needs the customer's first order), cohorts and recency. The report is
+ *    the sum of the contributions of all customers plus the sums over costs, exposures and
+ *    loyalty events (plain sums over their rows).
+ *  - Per-option state (the accumulators) is cached per dataset too, for up to
+ *    {@link MAX_STATES} option sets.
  *
- * Incremental update: rows are only ever appended, and an appended order can only change
- * the contribution of its own customer (their first order, their retention, their
- * cohort...). So an update subtracts the old contribution of each customer named in the
- * batch (computed over their rows before the batch, with their first order before the
- * batch), adds their new one, and adds the new cost, exposure and loyalty rows. The work
- * is proportional to the batch plus the order history of the customers it names. It
- * falls back to a full pass when the campaigns changed (campaign codes and budgets shape
- * every accumulator), when a collection shrank (not an append), when the KPI registry
- * changed (custom measures), or when the options differ from every cached state.
+ * Incremental update (same options, dataset appended to): an appended order can only
+ * change the contribution of its own customer (their first order, their retention, their
+ * cohort, their recency...). So an update subtracts the old contribution of each customer
+ * named in the batch (over their rows before the batch, with their first order before the
+ * batch), adds their new one, and adds the new cost, exposure and loyalty rows. Every part
+ * of the report is updated this way, with work proportional to the batch plus the order
+ * history of the customers it names. Falls back to a full pass:
+ *  - for options not seen before (or evicted): there is nothing to update;
+ *  - when the campaigns changed (a campaign added or its dates/budget changed): campaign
+ *    codes, the selection and the pacing windows shape every accumulator;
+ *  - when the KPI registry changed: the custom measures are different columns;
+ *  - when a collection has fewer rows than counted (not an append).
+ * With non-integer amounts, subtracting and re-adding a customer's sums can differ from a
+ * full pass in the last bits of a float (about 1e-16 relative); counts are exact.
  *
  * DOM-free.
  */
@@ -354,7 +364,8 @@ interface EngineCache {
 }
 
 const caches = new WeakMap<Dataset, EngineCache>();
-const MAX_STATES = 4;
+/** Option sets whose accumulators are kept per dataset. */
+export const MAX_STATES = 4;
 
 let registryGeneration = 0;
 onKpiRegistryChange(() => {
