@@ -2,6 +2,28 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
+import { startTestServer } from './test/server/server.mjs';
+
+/**
+ * The adapter tests' real local server (HTTP, SSE, WebSocket), started with the runner;
+ * test pages read its address from /__adapter-test-server.
+ */
+function adapterTestServer() {
+  let server;
+  return {
+    name: 'adapter-test-server',
+    async serverStart() {
+      server = await startTestServer();
+    },
+    async serverStop() {
+      await server?.close();
+    },
+    serve(context) {
+      if (context.path === '/__adapter-test-server')
+        return { body: JSON.stringify({ url: server.url, wsUrl: server.wsUrl }), type: 'json' };
+    },
+  };
+}
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -12,7 +34,7 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), adapterTestServer()],
   browsers: [
     chromeLauncher({
       launchOptions: {
