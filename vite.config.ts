@@ -11,6 +11,8 @@ function entries(): Record<string, string> {
   const out: Record<string, string> = {
     index: resolve(here, 'src/index.ts'),
     'engine/index': resolve(here, 'src/engine/index.ts'),
+    // The report worker's script, loaded by URL next to engine/report-worker.js.
+    'engine/worker': resolve(here, 'src/engine/worker.ts'),
   };
   if (existsSync(resolve(here, 'src/server/index.ts'))) out['server/index'] = resolve(here, 'src/server/index.ts');
   for (const name of readdirSync(resolve(here, 'src/elements'))) {

@@ -14,9 +14,10 @@
  * receives plain reports. Custom KPIs are functions, which cannot be posted to a worker:
  * put the `registerKpi` calls in an ES module and pass its URL in `kpiModules` (the worker
  * imports it before any report; register them in the page too if the page needs their
- * labels). The default worker script is `worker.js` next to this module, written as
- * `new Worker(new URL('./worker.js', import.meta.url), { type: 'module' })` so bundlers
- * (Vite, webpack 5, esbuild with the matching plugin) emit it.
+ * labels). The default worker script is `worker.js` next to this module (the package
+ * ships it as `promo-kpi-kit/engine/worker`). An app bundler that does not copy it can
+ * pass its own: `createReportWorker({ worker: new Worker(new URL('promo-kpi-kit/engine/worker',
+ * import.meta.url), { type: 'module' }) })`, the pattern Vite and webpack 5 bundle.
  *
  * DOM-free apart from the `Worker` global.
  */
@@ -56,7 +57,7 @@ export function createReportWorker(options: ReportWorkerOptions = {}): ReportWor
     options.worker ??
     (options.url
       ? new Worker(options.url, { type: 'module' })
-      : new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }));
+      : new Worker(new URL(/* @vite-ignore */ './worker.js', import.meta.url), { type: 'module' }));
   let next = 1;
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   const fail = (e: Error): void => {
