@@ -108,7 +108,9 @@ export function pushdownAdapter(options: PushdownAdapterOptions): PushdownAdapte
         let detail = '';
         try {
           const body = (await res.json()) as { error?: string; issues?: { path: string; message: string }[] };
-          detail = [body.error, ...(body.issues ?? []).map((i) => `${i.path}: ${i.message}`)].filter(Boolean).join('; ');
+          detail = [body.error, ...(body.issues ?? []).map((i) => `${i.path}: ${i.message}`)]
+            .filter(Boolean)
+            .join('; ');
         } catch {
           // not JSON: the status says enough
         }

@@ -17,7 +17,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { isValidTimeZone, parseLocalDate } from '../engine/time.js';
 import { COHORT_GRAINS, type Report, type ReportOptions } from '../engine/types.js';
-import { warehouseReport, type WarehouseConfig } from './warehouse.js';
+import type { Aggregates } from '../engine/aggregates.js';
+import { resolveOptions } from '../engine/options.js';
+import { resolveMapping } from './mapping.js';
+import { warehouseAggregates, warehouseReport, type WarehouseConfig } from './warehouse.js';
 
 const localDate = z
   .string()
@@ -39,6 +42,11 @@ export const pushdownQuerySchema = z.strictObject({
   lifetimeDays: z.number().positive().max(36_525).optional(),
   cohortGrain: z.enum(COHORT_GRAINS).optional(),
   asOf: localDate.optional(),
+  /**
+   * `report` (default): the report of KPI-SPEC section 6. `aggregates`: the engine's
+   * aggregates, for a board that assembles the report itself (the browser pushdown adapter).
+   */
+  shape: z.enum(['report', 'aggregates']).optional(),
 });
 
 export type PushdownQuery = z.infer<typeof pushdownQuerySchema>;
@@ -55,7 +63,7 @@ export interface PushdownHandlerOptions extends WarehouseConfig {
 /** A response before it is written: HTTP status and JSON body. */
 export interface PushdownResult {
   status: number;
-  body: Report | { error: string; issues?: { path: string; message: string }[] };
+  body: Report | Aggregates | { error: string; issues?: { path: string; message: string }[] };
 }
 
 export interface PushdownHandler {
@@ -100,6 +108,8 @@ function parseJson(text: string): unknown {
 /** Creates the endpoint for a configured warehouse. */
 export function createPushdownHandler(options: PushdownHandlerOptions): PushdownHandler {
   const maxBytes = options.maxBodyBytes ?? 65_536;
+  // Validated once, at startup: a bad mapping throws here rather than on the first request.
+  const mapping = resolveMapping(options.mapping);
   const headers = { 'content-type': 'application/json; charset=utf-8', ...(options.headers ?? {}) };
 
   async function query(input: unknown): Promise<PushdownResult> {
@@ -113,8 +123,13 @@ export function createPushdownHandler(options: PushdownHandlerOptions): Pushdown
         },
       };
     }
+    const { shape, ...reportOptions } = parsed.data;
     try {
-      return { status: 200, body: await warehouseReport(options, parsed.data as ReportOptions) };
+      if (shape === 'aggregates') {
+        const o = resolveOptions(reportOptions as ReportOptions);
+        return { status: 200, body: await warehouseAggregates(options, mapping, o) };
+      }
+      return { status: 200, body: await warehouseReport(options, reportOptions as ReportOptions) };
     } catch (error) {
       options.onError?.(error);
       return { status: 500, body: { error: 'the warehouse query failed' } };
