@@ -220,6 +220,7 @@ export const boardStyles = [
       display: grid;
       grid-template-columns: minmax(0, 1fr);
       gap: var(--_gap);
+      align-items: start;
     }
     .gauges {
       display: grid;

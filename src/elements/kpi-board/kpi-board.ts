@@ -8,7 +8,7 @@ import {
   type BoardStatus,
   type ThemeName,
 } from '../../context/context.js';
-import type { Report, ReportOptions } from '../../engine/types.js';
+import type { CohortGrain, Report, ReportOptions } from '../../engine/types.js';
 import type { DataInput } from '../../data/schema.js';
 import type { Adapter } from '../../adapters/adapter.js';
 import { isValidTimeZone, parseLocalDate } from '../../engine/time.js';
@@ -28,6 +28,8 @@ import { renderFilterBar, type FilterBarHost } from './filter-bar.js';
 import { BoardEngine, type BoardSource, type DataSummary, type WorkerMode } from './engine.js';
 import '../kpi-tile/define.js';
 import '../budget-gauge/define.js';
+import '../campaign-chart/define.js';
+import '../cohort-heatmap/define.js';
 
 /** Layouts of the board; `custom` shows only the filter bar and the slotted widgets. */
 export const BOARD_LAYOUTS = ['full', 'summary', 'tiles', 'custom'] as const;
@@ -146,6 +148,12 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
   /** `full` (default), `summary` (tiles and chart), `tiles`, or `custom` (only the slotted widgets). Slotted widgets replace the default widgets in any layout. */
   @property({ reflect: true }) layout: BoardLayout = 'full';
 
+  /**
+   * Cohort grain of the report: `month`, `week`, or `auto` (default: weeks for periods of up
+   * to 92 days, months beyond), so a short period still shows several cohorts.
+   */
+  @property({ attribute: 'cohort-grain' }) cohortGrain: 'auto' | CohortGrain = 'auto';
+
   /** Metric of the campaign chart. */
   @property({ attribute: 'chart-metric' }) chartMetric = 'revenue';
 
@@ -187,6 +195,9 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
   get query(): ReportOptions {
     const period = this.currentPeriod();
     const q: ReportOptions = { from: period.from, to: period.to, timeZone: this.zone };
+    const days = parseLocalDate(period.to)! - parseLocalDate(period.from)! + 1;
+    const grain = this.cohortGrain === 'auto' ? (days <= 92 ? 'week' : 'month') : this.cohortGrain;
+    if (grain === 'week') q.cohortGrain = 'week';
     if (this.campaigns.length) q.campaignIds = [...this.campaigns];
     if (this.channels.length) q.channels = [...this.channels];
     return q;
@@ -482,6 +493,8 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
     const running = this.campaignList.filter(
       (c) => c.budget !== null && (!selected || selected.has(c.id)) && c.start <= q.to && c.end >= q.from,
     );
+    // Before the data is in, the gauge shows the board's loading state.
+    if (!this.loaded) return html`<promo-budget-gauge></promo-budget-gauge>`;
     if (!running.length) return html`<promo-budget-gauge state="empty"></promo-budget-gauge>`;
     return html`${running.map((c) => html`<promo-budget-gauge campaign=${c.id}></promo-budget-gauge>`)}`;
   }

@@ -108,7 +108,8 @@ describe('<promo-kpi-board>', () => {
     const s = spy.last!;
     expect(s.report!.kpis.revenue!.value).to.equal(350);
     expect(s.report!.kpis.orders!.value).to.equal(3);
-    expect(s.query).to.deep.equal({ from: '2026-11-01', to: '2026-11-07', timeZone: 'UTC' });
+    // A short period gets weekly cohorts.
+    expect(s.query).to.deep.equal({ from: '2026-11-01', to: '2026-11-07', timeZone: 'UTC', cohortGrain: 'week' });
     expect(s.locale).to.equal('en');
     expect(s.currency).to.equal('VND');
     expect(s.theme).to.equal('light');
@@ -156,6 +157,7 @@ describe('<promo-kpi-board>', () => {
       from: '2026-11-01',
       to: '2026-11-07',
       timeZone: 'UTC',
+      cohortGrain: 'week',
       channels: ['web'],
     });
     await waitUntil(() => revenueOf(board) === 100, 'web-only revenue');

@@ -97,7 +97,7 @@ describe('demo (npm start)', () => {
     const query = await page.evaluate(
       () => (document.querySelector('#board') as HTMLElement & { query: object }).query,
     );
-    assert.deepEqual(query, { from: '2025-12-04', to: '2025-12-31', timeZone: DEMO_TIME_ZONE });
+    assert.deepEqual(query, { from: '2025-12-04', to: '2025-12-31', timeZone: DEMO_TIME_ZONE, cohortGrain: 'week' });
     assert.deepEqual(await tileValues(page), expectedValues('2025-12-04', '2025-12-31'));
     assert.deepEqual(errors, []);
     await page.close();
@@ -135,6 +135,7 @@ describe('demo (npm start)', () => {
       from: '2025-11-11',
       to: '2025-11-11',
       timeZone: DEMO_TIME_ZONE,
+      cohortGrain: 'week',
       campaignIds: ['FLASH-1111'],
     });
     assert.equal(
