@@ -4,6 +4,10 @@
 export * from './engine/index.js';
 export { PromoKpiTile } from './elements/kpi-tile/define.js';
 export { PromoBudgetGauge } from './elements/budget-gauge/define.js';
+export { PromoCampaignChart } from './elements/campaign-chart/define.js';
+export type { PromoCampaignSelectDetail, CampaignChartView } from './elements/campaign-chart/define.js';
+export { PromoCohortHeatmap } from './elements/cohort-heatmap/define.js';
+export type { HeatmapMode } from './elements/cohort-heatmap/define.js';
 export * from './elements/kpi-board/define.js';
 export { boardContext, BOARD_STATUSES, THEMES } from './context/context.js';
 export type { BoardState, BoardStatus, BoardCampaign, ThemeName } from './context/context.js';

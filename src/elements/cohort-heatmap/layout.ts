@@ -5,38 +5,21 @@
  */
 import { max } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
-import { interpolateBlues, interpolateGreens, interpolateViridis, interpolateYlOrRd } from 'd3-scale-chromatic';
+import { interpolateLab } from 'd3-interpolate';
 import type { CohortRow, RecencyRow } from '../../engine/types.js';
 
 export const HEATMAP_MODES = ['retention', 'revenue', 'recency'] as const;
 export type HeatmapMode = (typeof HEATMAP_MODES)[number];
 
 /**
- * Colour schemes: `theme` mixes the `--promo-color-heat-low` and `-high` tokens (follows
- * the light / dark theme and brand themes); the others are d3-scale-chromatic sequential
- * schemes.
+ * The fill of a cell at position `t` in [0, 1] of the scale: a `color-mix()` of the
+ * `--promo-color-heat-low` and `--promo-color-heat-high` tokens, so the scale follows the
+ * light / dark theme and brand themes without script. (A single-hue sequential scale; the
+ * d3-scale-chromatic schemes were left out: their colour tables cost about 8 KB gzipped.)
  */
-export const HEATMAP_SCHEMES = ['theme', 'blues', 'greens', 'viridis', 'ylorrd'] as const;
-export type HeatmapScheme = (typeof HEATMAP_SCHEMES)[number];
-
-const INTERPOLATORS: Record<Exclude<HeatmapScheme, 'theme'>, (t: number) => string> = {
-  blues: interpolateBlues,
-  greens: interpolateGreens,
-  viridis: interpolateViridis,
-  ylorrd: interpolateYlOrRd,
-};
-
-/**
- * The fill of a cell at position `t` in [0, 1] of the scale: a CSS colour. `theme` gives a
- * `color-mix()` of the heat tokens, so the colours follow the theme without script.
- */
-export function cellColor(scheme: HeatmapScheme, t: number): string {
+export function cellColor(t: number): string {
   const u = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0));
-  if (scheme === 'theme') {
-    const pct = Math.round(u * 1000) / 10;
-    return `color-mix(in oklab, var(--_color-heat-high) ${pct}%, var(--_color-heat-low))`;
-  }
-  return INTERPOLATORS[scheme](u);
+  return `color-mix(in oklab, var(--_color-heat-high) ${Math.round(u * 1000) / 10}%, var(--_color-heat-low))`;
 }
 
 /** Relative luminance (WCAG) of an `rgb(...)` or `#rrggbb` colour; null for anything else. */
@@ -54,17 +37,22 @@ export function luminance(color: string): number | null {
 }
 
 /**
- * Whether text on a cell should be light: for d3 schemes from the cell colour's
- * luminance (the better WCAG contrast of white or near-black); for the theme scheme,
- * past the middle of the scale (the text then takes the surface colour, which contrasts
- * with the high end of the heat tokens in both themes).
+ * Whether text on a cell should be white (else black): the better WCAG contrast with the
+ * cell's colour, which for white or black text is always at least 4.58:1. The colour is
+ * estimated from the resolved heat tokens (`heat`: low and high, any colour d3 parses);
+ * without them (or when d3 cannot parse them), null: the caller falls back to the theme's
+ * text colours.
  */
-export function lightText(scheme: HeatmapScheme, t: number): boolean {
-  if (scheme === 'theme') return t > 0.5;
-  const l = luminance(cellColor(scheme, t));
-  if (l === null) return t > 0.5;
-  // Contrast with white (1.05 / (l + 0.05)) against with #1b1f24 (l ≈ 0.014).
-  return 1.05 / (l + 0.05) > (l + 0.05) / 0.064;
+export function lightText(t: number, heat: readonly [string, string] | null): boolean | null {
+  if (!heat) return null;
+  const mix = interpolateLab(heat[0], heat[1]);
+  const [a, b] = [luminance(mix(0)), luminance(mix(1))];
+  // Both ends black: d3 could not parse the tokens.
+  if (a === null || b === null || (a === 0 && b === 0)) return null;
+  const l = luminance(mix(Math.min(1, Math.max(0, t))));
+  if (l === null) return null;
+  // Contrast with white (1.05 / (l + 0.05)) against with black ((l + 0.05) / 0.05).
+  return 1.05 / (l + 0.05) > (l + 0.05) / 0.05;
 }
 
 /** Rough width of a text in px. */
@@ -178,10 +166,10 @@ export function heatmapLayout(
 }
 
 /** Stops of the legend gradient: `n` colours from the low to the high end. */
-export function legendStops(scheme: HeatmapScheme, n = 9): { offset: number; color: string }[] {
+export function legendStops(n = 9): { offset: number; color: string }[] {
   return Array.from({ length: n }, (_, i) => {
     const t = i / (n - 1);
-    return { offset: Math.round(t * 1000) / 10, color: cellColor(scheme, t) };
+    return { offset: Math.round(t * 1000) / 10, color: cellColor(t) };
   });
 }
 

@@ -58,15 +58,21 @@ test('narrow widths keep cells at least 30 px and report values that do not fit'
   assert.ok(l.cells.some((c) => !c.fits));
 });
 
-test('colours: the theme scheme mixes the heat tokens; d3 schemes give rgb with readable text', () => {
-  assert.equal(cellColor('theme', 0.25), 'color-mix(in oklab, var(--_color-heat-high) 25%, var(--_color-heat-low))');
-  assert.match(cellColor('blues', 1), /^rgb\(/);
-  assert.ok(luminance(cellColor('blues', 0))! > 0.8);
-  assert.equal(lightText('blues', 0), false);
-  assert.equal(lightText('blues', 1), true);
-  assert.equal(lightText('viridis', 1), false);
-  assert.equal(legendStops('theme', 5).length, 5);
-  assert.equal(legendStops('theme', 5)[4].offset, 100);
+test('colours: a mix of the heat tokens; white or black text, whichever contrasts more', () => {
+  assert.equal(cellColor(0.25), 'color-mix(in oklab, var(--_color-heat-high) 25%, var(--_color-heat-low))');
+  assert.equal(cellColor(7), cellColor(1));
+  const light: [string, string] = ['#eef4fb', '#0b4a9c'];
+  assert.equal(lightText(0, light), false);
+  assert.equal(lightText(1, light), true);
+  const dark: [string, string] = ['#1c2a3a', '#79c0ff'];
+  assert.equal(lightText(0, dark), true);
+  assert.equal(lightText(1, dark), false);
+  assert.equal(lightText(0.5, null), null);
+  assert.equal(lightText(0.5, ['oklch(50% 0.1 200)', 'nonsense']), null);
+  assert.ok(Math.abs(luminance('#ffffff')! - 1) < 1e-9);
+  assert.equal(luminance('rgb(0, 0, 0)'), 0);
+  assert.equal(legendStops(5).length, 5);
+  assert.equal(legendStops(5)[4].offset, 100);
 });
 
 test('keyboard movement stays inside the triangle', () => {

@@ -1,0 +1,181 @@
+import { css } from 'lit';
+import { widgetStyles } from '../shared/styles.js';
+
+export const campaignChartStyles = [
+  ...widgetStyles,
+  css`
+    .chart-root {
+      display: grid;
+      gap: calc(var(--_space) * 0.5);
+      min-width: 0;
+    }
+    [part~='title'] {
+      margin: 0;
+      padding-inline-end: 32px;
+      font-size: 1em;
+      font-weight: 600;
+      overflow-wrap: anywhere;
+    }
+    [part~='legend'] {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 14px;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+      font-size: 0.85em;
+      color: var(--_color-text-muted);
+    }
+    [part~='legend'] li {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+    }
+    [part~='legend'] svg {
+      flex: none;
+      overflow: visible;
+    }
+    .scroll {
+      position: relative;
+      min-width: 0;
+    }
+    .scroll.scrolling {
+      overflow-y: auto;
+      overscroll-behavior: contain;
+    }
+    [part~='chart'] {
+      display: block;
+      max-width: 100%;
+      overflow: visible;
+      font-family: var(--_font-family);
+      font-variant-numeric: tabular-nums;
+    }
+    .axis text,
+    .tick-label {
+      fill: var(--_color-text-muted);
+      font-size: 0.8em;
+    }
+    .grid line {
+      stroke: var(--_color-border);
+      stroke-width: 1;
+      shape-rendering: crispEdges;
+    }
+    .grid line.zero {
+      stroke: var(--_color-text-muted);
+    }
+    .label {
+      fill: var(--_color-text);
+      font-size: 0.92em;
+    }
+    .value {
+      fill: var(--_color-text);
+      font-size: 0.92em;
+      font-weight: 600;
+    }
+    .value.second,
+    .reason {
+      fill: var(--_color-text-muted);
+      font-size: 0.8em;
+      font-weight: 400;
+    }
+    .reason {
+      font-style: italic;
+    }
+    .bar {
+      fill: var(--_color-accent);
+    }
+    .bar.negative {
+      fill: var(--_color-bad);
+    }
+    .bar.others {
+      fill: var(--_color-text-muted);
+    }
+    .bar2 {
+      fill: var(--_color-series-2);
+    }
+    .track2 {
+      stroke: var(--_color-border);
+      stroke-width: 1;
+      stroke-dasharray: 2 3;
+    }
+    .dot {
+      fill: var(--_color-series-2);
+      stroke: var(--_color-surface);
+      stroke-width: 1.5;
+    }
+    .hit {
+      fill: transparent;
+      stroke: none;
+    }
+    [role='option'] {
+      cursor: pointer;
+      outline: none;
+    }
+    [role='option'][aria-disabled='true'] {
+      cursor: default;
+    }
+    [role='option']:hover .hit,
+    [role='option'][aria-selected='true'] .hit {
+      fill: var(--_color-surface-muted);
+    }
+    [role='option']:focus-visible .hit {
+      stroke: var(--_color-focus);
+      stroke-width: 2;
+    }
+    [role='option'][aria-selected='true'] .label {
+      font-weight: 700;
+    }
+    [part~='tooltip'] {
+      position: absolute;
+      z-index: 2;
+      pointer-events: none;
+      max-width: min(280px, 90%);
+      padding: 6px 8px;
+      border-radius: 6px;
+      background: var(--_color-text);
+      color: var(--_color-surface);
+      font-size: 0.85em;
+      line-height: 1.35;
+      box-shadow: var(--_shadow);
+    }
+    [part~='tooltip'] strong {
+      display: block;
+      font-weight: 600;
+    }
+    .area {
+      fill: var(--_color-surface-muted);
+      stroke: none;
+    }
+    .total {
+      fill: none;
+      stroke: var(--_color-text-muted);
+      stroke-width: 1.5;
+      stroke-dasharray: 4 3;
+    }
+    .series {
+      fill: none;
+      stroke-width: 2;
+      stroke-linejoin: round;
+      stroke-linecap: round;
+    }
+    .cursor {
+      stroke: var(--_color-text-muted);
+      stroke-width: 1;
+    }
+    .trend-plot {
+      cursor: crosshair;
+    }
+    .trend-plot:focus-visible {
+      outline: 2px solid var(--_color-focus);
+      outline-offset: 2px;
+    }
+    @media (prefers-reduced-motion: no-preference) {
+      .bar,
+      .bar2 {
+        transition:
+          width 0.25s ease,
+          x 0.25s ease;
+      }
+    }
+  `,
+];

@@ -1,0 +1,128 @@
+import { css } from 'lit';
+import { widgetStyles } from '../shared/styles.js';
+
+export const cohortHeatmapStyles = [
+  ...widgetStyles,
+  css`
+    .heat-root {
+      display: grid;
+      gap: calc(var(--_space) * 0.5);
+      min-width: 0;
+    }
+    .panels {
+      display: grid;
+      gap: var(--_space);
+      min-width: 0;
+    }
+    .panels.side {
+      grid-template-columns: minmax(0, 2fr) minmax(0, 1fr);
+      align-items: start;
+    }
+    [part~='title'] {
+      margin: 0;
+      padding-inline-end: 32px;
+      font-size: 1em;
+      font-weight: 600;
+      overflow-wrap: anywhere;
+    }
+    h4 {
+      margin: 0 0 4px;
+      font-size: 0.9em;
+      font-weight: 600;
+      color: var(--_color-text-muted);
+    }
+    .scroll-x {
+      overflow-x: auto;
+      min-width: 0;
+    }
+    svg {
+      display: block;
+      overflow: visible;
+      font-family: var(--_font-family);
+      font-variant-numeric: tabular-nums;
+    }
+    .head,
+    .size {
+      fill: var(--_color-text-muted);
+      font-size: 0.8em;
+    }
+    .row-label {
+      fill: var(--_color-text);
+      font-size: 0.9em;
+    }
+    .cell-value {
+      font-size: 0.8em;
+      pointer-events: none;
+    }
+    .cell-value.dark-text {
+      fill: var(--_color-text);
+    }
+    .cell-value.light-text {
+      fill: var(--_color-surface);
+    }
+    .cell-value.fixed-dark {
+      fill: #000000;
+    }
+    .cell-value.fixed-light {
+      fill: #ffffff;
+    }
+    .cell {
+      stroke: none;
+    }
+    [role='gridcell'] {
+      outline: none;
+      cursor: default;
+    }
+    [role='gridcell']:hover .cell,
+    [role='gridcell']:focus-visible .cell {
+      stroke: var(--_color-focus);
+      stroke-width: 2;
+    }
+    [part~='legend'] {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      font-size: 0.8em;
+      color: var(--_color-text-muted);
+    }
+    [part~='legend'] svg {
+      flex: 1 1 auto;
+      max-width: 220px;
+      height: 10px;
+      border: 1px solid var(--_color-border);
+      border-radius: 2px;
+    }
+    .rec-bar {
+      fill: var(--_color-accent);
+    }
+    .rec-track {
+      fill: var(--_color-surface-muted);
+    }
+    .rec-label {
+      fill: var(--_color-text);
+      font-size: 0.9em;
+    }
+    .rec-value {
+      fill: var(--_color-text);
+      font-size: 0.85em;
+      font-weight: 600;
+    }
+    .rec-sub {
+      fill: var(--_color-text-muted);
+      font-size: 0.8em;
+    }
+    [part~='tooltip'] {
+      position: absolute;
+      z-index: 2;
+      pointer-events: none;
+      max-width: min(280px, 90%);
+      padding: 6px 8px;
+      border-radius: 6px;
+      background: var(--_color-text);
+      color: var(--_color-surface);
+      font-size: 0.85em;
+      line-height: 1.35;
+      box-shadow: var(--_shadow);
+    }
+  `,
+];

@@ -1,0 +1,510 @@
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { CohortRow, KpiUnit, Report } from '../../engine/types.js';
+import { formatValue, localeTag } from '../../format/format.js';
+import { cell, type DataTable } from '../shared/data-table.js';
+import { PromoWidget } from '../shared/widget.js';
+import { cohortHeatmapStyles } from './cohort-heatmap.styles.js';
+import {
+  HEATMAP_MODES,
+  cellColor,
+  heatmapLayout,
+  legendStops,
+  lightText,
+  moveCell,
+  recencyLayout,
+  rowValues,
+  textWidth,
+  type HeatmapLayout,
+  type HeatmapMode,
+} from './layout.js';
+
+export { HEATMAP_MODES };
+export type { HeatmapMode };
+
+const DEFAULT_FONT_SIZE = 14;
+/** Width from which the recency panel goes beside the heatmap (`show-recency`). */
+const SIDE_BY_SIDE = 720;
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, month: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${month}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(
+      localeTag(locale),
+      month
+        ? { month: 'short', year: 'numeric', timeZone: 'UTC' }
+        : { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' },
+    );
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * Customers grouped by the month or ISO week of their first order (the grain the report was
+ * computed with), by period since that first order: `mode="retention"` (share of the cohort
+ * ordering again in period k; period 0 is 100 %) or `mode="revenue"` (the cohort's revenue in
+ * period k). Colour follows a sequential scale, with a legend; the value is printed in every
+ * cell wide enough to hold it, so colour is never the only carrier, and every cell has a
+ * tooltip and an accessible name.
+ *
+ * The grid is an ARIA grid: Tab reaches it, the arrow keys move between cells (Home / End
+ * to the row's ends, Ctrl+Home / Ctrl+End to the corners). Past the width of the card the
+ * grid scrolls sideways (cells stay at least 30 px wide).
+ *
+ * The recency segments (customers by days since their last order: 0-7, 8-14, 15-28, 29+,
+ * with their revenue in the period) are `mode="recency"`, or a panel beside the heatmap
+ * with `show-recency` (below it on narrow cards).
+ *
+ * The colour scale runs from `--promo-color-heat-low` to `--promo-color-heat-high` (mixed
+ * in OKLab), so it follows the light / dark and brand themes; cell text is white or black,
+ * whichever contrasts more with the cell.
+ *
+ * @summary Cohort retention or revenue heatmap, and recency segments.
+ *
+ * @csspart base - The widget's frame.
+ * @csspart title - The title.
+ * @csspart chart - The heatmap SVG, or the recency bars in recency mode (exported as SVG/PNG).
+ * @csspart recency - The recency bars (mode or side panel).
+ * @csspart legend - The colour legend.
+ * @csspart tooltip - The tooltip of the hovered or focused cell.
+ * @csspart actions - The "data and export" menu.
+ * @csspart table - The data table ("show as table").
+ * @csspart skeleton - The loading placeholder.
+ * @csspart empty - The empty-state message.
+ * @csspart error - The error message.
+ *
+ * @cssproperty --promo-color-heat-low - Colour of the lowest value.
+ * @cssproperty --promo-color-heat-high - Colour of the highest value.
+ * @cssproperty --promo-color-surface - Background; text on dark cells.
+ * @cssproperty --promo-color-surface-muted - Recency bar tracks, skeleton, table header.
+ * @cssproperty --promo-color-text - Labels; text on light cells; tooltip background.
+ * @cssproperty --promo-color-text-muted - Headers, sizes, legend.
+ * @cssproperty --promo-color-border - Frame and legend outline.
+ * @cssproperty --promo-color-accent - Recency bars.
+ * @cssproperty --promo-color-focus - Focus ring of cells.
+ * @cssproperty --promo-font-family - Font.
+ * @cssproperty --promo-font-size - Base font size.
+ * @cssproperty --promo-radius - Corner radius.
+ * @cssproperty --promo-space - Padding and gaps.
+ * @cssproperty --promo-shadow - Frame and tooltip shadow.
+ *
+ * @event promo-error - A render or export failed; `detail: { message, error }`.
+ * @event promo-export - Before an export is downloaded; `detail: { format, filename, blob }`; cancel it to handle the file yourself.
+ */
+export class PromoCohortHeatmap extends PromoWidget {
+  static override styles = cohortHeatmapStyles;
+
+  /** `retention` (default), `revenue`, or `recency` (customers by days since their last order). */
+  @property() mode: HeatmapMode = 'retention';
+
+  /** Shows the recency segments beside the heatmap (below it on narrow cards). */
+  @property({ type: Boolean, attribute: 'show-recency' }) showRecency = false;
+
+  /** The cell that takes focus (roving tabindex). */
+  @state() private active = { row: 0, col: 0 };
+  @state() private tip: { row: number; col: number; left: number; top: number } | null = null;
+
+  private fontSize = DEFAULT_FONT_SIZE;
+  /** The heat tokens the cell text colours were chosen for. */
+  private heatKey = '';
+  private media: MediaQueryList | null = null;
+  private onScheme = () => this.requestUpdate();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.media = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+    this.media?.addEventListener('change', this.onScheme);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.media?.removeEventListener('change', this.onScheme);
+    this.media = null;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // The theme is known once rendered: choose the cell text colours again when it changed.
+    const drawn = !!this.renderRoot.querySelector('[role="grid"]');
+    if (drawn && this.heatKey !== String(this.heatColors())) this.requestUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('mode') || changed.has('report') || changed.has('board')) this.tip = null;
+    const fs = parseFloat(getComputedStyle(this).getPropertyValue('--promo-font-size'));
+    this.fontSize = Number.isFinite(fs) && fs > 0 ? fs : DEFAULT_FONT_SIZE;
+  }
+
+  private get heatMode(): 'retention' | 'revenue' {
+    return this.mode === 'revenue' ? 'revenue' : 'retention';
+  }
+
+  private get unit(): KpiUnit {
+    return this.heatMode === 'retention' ? 'ratio' : 'currency';
+  }
+
+  private fmt(v: number | null | undefined, unit: KpiUnit, compact = false): string {
+    return formatValue(v, unit, { locale: this.activeLocale, currency: this.money, compact });
+  }
+
+  /** Width available inside the frame (px). */
+  private get innerWidth(): number {
+    if (!this.width) return 560;
+    const root = this.renderRoot?.querySelector('.promo-root') as HTMLElement | null;
+    let pad = 26;
+    if (root) {
+      const cs = getComputedStyle(root);
+      pad =
+        parseFloat(cs.paddingLeft) +
+        parseFloat(cs.paddingRight) +
+        parseFloat(cs.borderLeftWidth) +
+        parseFloat(cs.borderRightWidth);
+    }
+    return Math.max(160, this.width - (Number.isFinite(pad) ? pad : 26));
+  }
+
+  private grainOf(report: Report | null): 'month' | 'week' {
+    return report?.cohorts?.grain === 'week' ? 'week' : 'month';
+  }
+
+  /** "Jul 2026", or the Monday "27 Jul 2026" of a week cohort. */
+  private cohortLabel(cohort: string, grain: 'month' | 'week'): string {
+    const [y, m, d] = cohort.split('-').map(Number);
+    if (!Number.isFinite(y) || !Number.isFinite(m)) return cohort;
+    if (grain === 'month') return dateFormat(this.activeLocale, true).format(Date.UTC(y, m - 1, 1));
+    return Number.isFinite(d) ? dateFormat(this.activeLocale, false).format(Date.UTC(y, m - 1, d)) : cohort;
+  }
+
+  private periodLabel(k: number, grain: 'month' | 'week', short: boolean): string {
+    return this.msg(`cohort.${short ? 'short' : 'period'}.${grain}`, { k });
+  }
+
+  protected override widgetLabel(): string {
+    return this.msg(
+      this.mode === 'recency'
+        ? 'cohort.title.recency'
+        : this.heatMode === 'revenue'
+          ? 'cohort.title.revenue'
+          : 'cohort.title.retention',
+    );
+  }
+
+  protected override isEmpty(report: Report | null): boolean {
+    if (!report) return true;
+    if (this.mode === 'recency') return !report.recency?.length;
+    return !report.cohorts?.rows?.length;
+  }
+
+  protected override emptyMessage(report: Report | null): string {
+    return report && this.mode !== 'recency' ? this.msg('cohort.noCohorts') : this.msg('empty');
+  }
+
+  protected override renderContent(report: Report | null): TemplateResult {
+    if (!report) return html``;
+    const title = this.widgetLabel();
+    if (this.mode === 'recency')
+      return html`<div class="heat-root">
+        <h3 part="title">${title}</h3>
+        ${this.renderRecency(report, this.innerWidth, true)}
+      </div>`;
+    const side = this.showRecency && this.innerWidth >= SIDE_BY_SIDE;
+    const heatWidth = side ? ((this.innerWidth - 12) * 2) / 3 : this.innerWidth;
+    return html`<div class="heat-root">
+      <h3 part="title">${title}</h3>
+      <div class="panels ${side ? 'side' : ''}">
+        <div>${this.renderHeatmap(report, heatWidth)}</div>
+        ${
+          this.showRecency
+            ? html`<div>
+                <h4>${this.msg('cohort.title.recency')}</h4>
+                ${this.renderRecency(report, side ? (this.innerWidth - 12) / 3 : this.innerWidth, false)}
+              </div>`
+            : nothing
+        }
+      </div>
+      ${this.renderTip(report)}
+    </div>`;
+  }
+
+  /* ---------------------------------------------------------------- heatmap */
+
+  private renderHeatmap(report: Report, width: number): TemplateResult {
+    const rows = report.cohorts.rows;
+    const grain = this.grainOf(report);
+    const mode = this.heatMode;
+    const unit = this.unit;
+    const fs = this.fontSize;
+    const cols = Math.max(0, ...rows.map((r) => rowValues(r, mode).length));
+    const rowLabels = rows.map((r) => `${this.cohortLabel(r.cohort, grain)} · ${this.fmt(r.size, 'count')}`);
+    const grid = heatmapLayout(rows, mode, {
+      width,
+      fontSize: fs,
+      rowLabels,
+      colLabels: Array.from({ length: cols }, (_, k) => this.periodLabel(k, grain, true)),
+      format: (v) => this.fmt(v, unit, true),
+    });
+    const lengths = rows.map((r) => rowValues(r, mode).filter(Number.isFinite).length);
+    const active = moveCell(lengths, this.active, '');
+    const title = this.widgetLabel();
+    const descId = `${this.uid}-desc`;
+    const customers = rows.reduce((s, r) => s + (Number.isFinite(r.size) ? r.size : 0), 0);
+    const k = cols > 1 ? 1 : 0;
+    const atK = rows.map((r) => rowValues(r, mode)[k]).filter((v): v is number => Number.isFinite(v));
+    const summary = this.msg('cohort.summary', {
+      count: rows.length,
+      customers: this.fmt(customers, 'count'),
+      period: this.periodLabel(k, grain, false),
+      value: this.fmt(atK.length ? atK.reduce((s, v) => s + v, 0) / atK.length : null, unit),
+    });
+    const labelW = grid.rowHeaderWidth - 8;
+    const heat = this.heatColors();
+    this.heatKey = String(heat);
+    return html`<p class="sr-only" id=${descId}>${summary}</p>
+      <div class="scroll-x">
+        <svg
+          part="chart"
+          role="grid"
+          aria-label=${title}
+          aria-describedby=${descId}
+          aria-rowcount=${rows.length + 1}
+          width=${grid.width}
+          height=${grid.height}
+          viewBox="0 0 ${grid.width} ${grid.height}"
+          @keydown=${(e: KeyboardEvent) => this.onGridKeydown(e, lengths)}
+          @pointerleave=${() => (this.tip = null)}
+        >
+          <g role="row" aria-rowindex="1">
+            <g role="columnheader">
+              <text class="head" x="0" y=${fs}>
+                ${this.msg('cohort.cohort')} · ${this.msg('cohort.size').toLowerCase()}
+              </text>
+            </g>
+            ${grid.cols.map(
+              (c, i) =>
+                svg`<g role="columnheader" aria-label=${this.periodLabel(i, grain, false)}><text class="head" x=${c.x} y=${fs} text-anchor="middle">${c.label}</text></g>`,
+            )}
+          </g>
+          ${rows.map((r, i) => {
+            const y = grid.rows[i].y;
+            return svg`<g role="row" aria-rowindex=${i + 2}>
+              <g role="rowheader" aria-label=${`${this.cohortLabel(r.cohort, grain)}, ${this.fmt(r.size, 'count')} ${this.msg('cohort.size').toLowerCase()}`}>
+                <text class="row-label" x="0" y=${y} dominant-baseline="central">${fit(rowLabels[i], labelW, fs * 0.9)}</text>
+              </g>
+              ${grid.cells
+                .filter((c) => c.row === i)
+                .map((c) => {
+                  const color = cellColor(c.t);
+                  const light = lightText(c.t, heat);
+                  const textClass =
+                    light === null ? (c.t > 0.5 ? 'light-text' : 'dark-text') : light ? 'fixed-light' : 'fixed-dark';
+                  const isActive = c.row === active.row && c.col === active.col;
+                  return svg`<g
+                    role="gridcell"
+                    id=${`${this.uid}-cell-${c.row}-${c.col}`}
+                    tabindex=${isActive ? 0 : -1}
+                    aria-label=${this.cellText(r, c.col, c.value, grain)}
+                    data-row=${c.row}
+                    data-col=${c.col}
+                    data-value=${c.value}
+                    @focus=${() => this.showTip(c.row, c.col)}
+                    @blur=${() => (this.tip = null)}
+                    @pointerenter=${() => this.showTip(c.row, c.col)}
+                    @click=${() => (this.active = { row: c.row, col: c.col })}
+                  ><rect class="cell" x=${c.x + 1} y=${c.y + 1} width=${c.width} height=${c.height} rx="3" style=${`fill:${color}`}></rect>${
+                    c.fits
+                      ? svg`<text class="cell-value ${textClass}" x=${c.x + 1 + c.width / 2} y=${c.y + 1 + c.height / 2} text-anchor="middle" dominant-baseline="central">${this.fmt(c.value, unit, true)}</text>`
+                      : nothing
+                  }</g>`;
+                })}
+            </g>`;
+          })}
+        </svg>
+      </div>
+      ${this.renderLegend(grid, unit)}`;
+  }
+
+  /** The resolved heat tokens (low, high) of the current theme, once rendered. */
+  private heatColors(): [string, string] | null {
+    const root = this.renderRoot?.querySelector('.promo-root');
+    if (!root) return null;
+    const cs = getComputedStyle(root);
+    const low = cs.getPropertyValue('--_color-heat-low').trim();
+    const high = cs.getPropertyValue('--_color-heat-high').trim();
+    return low && high ? [low, high] : null;
+  }
+
+  private cellText(r: CohortRow, k: number, value: number, grain: 'month' | 'week'): string {
+    const text = this.msg('cohort.cell', {
+      cohort: this.cohortLabel(r.cohort, grain),
+      size: this.fmt(r.size, 'count'),
+      period: this.periodLabel(k, grain, false),
+      value: this.fmt(value, this.unit),
+    });
+    if (this.heatMode === 'revenue') return text;
+    // Retention also in customers: the share of the cohort, as a count.
+    return `${text} (${this.fmt(Math.round(value * r.size), 'count')}/${this.fmt(r.size, 'count')})`;
+  }
+
+  private renderLegend(grid: HeatmapLayout, unit: KpiUnit): TemplateResult {
+    const id = `${this.uid}-grad`;
+    const min = this.fmt(grid.domain[0], unit, true);
+    const max = this.fmt(grid.domain[1], unit, true);
+    return html`<div part="legend">
+      <span>${min}</span>
+      <svg
+        role="img"
+        aria-label=${this.msg('cohort.legend', { min, max })}
+        viewBox="0 0 100 10"
+        preserveAspectRatio="none"
+      >
+        <defs>
+          <linearGradient id=${id}>
+            ${legendStops().map((s) => svg`<stop offset=${`${s.offset}%`} style=${`stop-color:${s.color}`}></stop>`)}
+          </linearGradient>
+        </defs>
+        <rect width="100" height="10" fill=${`url(#${id})`}></rect>
+      </svg>
+      <span>${max}${this.heatMode === 'retention' && grid.domain[1] < 1 ? '+' : ''}</span>
+    </div>`;
+  }
+
+  private renderTip(report: Report) {
+    const tip = this.tip;
+    if (!tip || this.mode === 'recency') return nothing;
+    const r = report.cohorts.rows[tip.row];
+    const v = r ? rowValues(r, this.heatMode)[tip.col] : undefined;
+    if (!r || v === undefined) return nothing;
+    const grain = this.grainOf(report);
+    return html`<div
+      part="tooltip"
+      aria-hidden="true"
+      style=${styleMap({ left: `${tip.left}px`, top: `${tip.top}px` })}
+    >
+      ${this.cellText(r, tip.col, v, grain)}
+    </div>`;
+  }
+
+  private showTip(row: number, col: number): void {
+    const root = this.renderRoot.querySelector<HTMLElement>('.promo-root');
+    const el = this.renderRoot.querySelector(`[id="${this.uid}-cell-${row}-${col}"]`);
+    if (!root || !el) return;
+    const rb = root.getBoundingClientRect();
+    const b = el.getBoundingClientRect();
+    const left = Math.max(4, Math.min(rb.width - 220, b.left - rb.left));
+    const below = b.bottom - rb.top + 4;
+    const top = below + 60 > rb.height ? Math.max(0, b.top - rb.top - 64) : below;
+    this.tip = { row, col, left, top };
+  }
+
+  private onGridKeydown(e: KeyboardEvent, lengths: number[]): void {
+    if (!['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'Escape'].includes(e.key)) return;
+    e.preventDefault();
+    if (e.key === 'Escape') {
+      this.tip = null;
+      return;
+    }
+    const next = moveCell(lengths, this.active, e.key, e.ctrlKey || e.metaKey);
+    this.active = next;
+    void this.updateComplete.then(() => {
+      const el = this.renderRoot.querySelector<SVGGElement>(`[id="${this.uid}-cell-${next.row}-${next.col}"]`);
+      el?.focus();
+      el?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    });
+  }
+
+  /* ---------------------------------------------------------------- recency */
+
+  private renderRecency(report: Report, width: number, main: boolean): TemplateResult {
+    const fs = this.fontSize;
+    const rows = report.recency ?? [];
+    const labels = rows.map((r) => this.msg('recency.segment', { segment: r.segment }));
+    const customers = rows.map((r) => this.fmt(r.customers, 'count'));
+    const revenue = rows.map((r) => this.fmt(r.revenue, 'currency', true));
+    const valueWidth = Math.max(
+      ...customers.map((s) => textWidth(s, fs * 0.85)),
+      ...revenue.map((s) => textWidth(s, fs * 0.8)),
+    );
+    const labelWidth = Math.max(...labels.map((s) => textWidth(s, fs * 0.9)));
+    const l = recencyLayout(rows, { width, fontSize: fs, labelWidth, valueWidth });
+    const text = rows
+      .map((r, i) =>
+        this.msg('recency.row', {
+          segment: r.segment,
+          customers: customers[i],
+          revenue: this.fmt(r.revenue, 'currency'),
+        }),
+      )
+      .join('; ');
+    const barH = Math.round(fs * 0.9);
+    return html`<svg
+      part=${main ? 'chart recency' : 'recency'}
+      role="img"
+      aria-label=${`${this.msg('cohort.title.recency')}: ${text}`}
+      width=${l.width}
+      height=${l.height}
+      viewBox="0 0 ${l.width} ${l.height}"
+    >
+      ${l.bars.map(
+        (b, i) => svg`<g>
+          <text class="rec-label" x="0" y=${b.y + b.height / 2} dominant-baseline="central">${labels[i]}</text>
+          <rect class="rec-track" x=${l.x0} y=${b.y + (b.height - barH) / 2} width=${l.x1 - l.x0} height=${barH} rx="2"></rect>
+          <rect class="rec-bar" x=${b.x} y=${b.y + (b.height - barH) / 2} width=${b.width} height=${barH} rx="2"></rect>
+          <text class="rec-value" x=${l.width} y=${b.y + b.height / 2 - fs * 0.35} text-anchor="end" dominant-baseline="central">${customers[i]}</text>
+          <text class="rec-sub" x=${l.width} y=${b.y + b.height / 2 + fs * 0.5} text-anchor="end" dominant-baseline="central">${revenue[i]}</text>
+        </g>`,
+      )}
+    </svg>`;
+  }
+
+  /* ---------------------------------------------------------------- table */
+
+  protected override tableData(report: Report | null): DataTable | null {
+    if (!report) return null;
+    if (this.mode === 'recency')
+      return {
+        caption: this.widgetLabel(),
+        columns: [this.msg('cohort.title.recency'), this.msg('cohort.size'), this.msg('recency.revenue')],
+        numeric: [false, true, true],
+        rows: (report.recency ?? []).map((r) => [
+          cell(r.segment, this.msg('recency.segment', { segment: r.segment })),
+          cell(r.customers, this.fmt(r.customers, 'count')),
+          cell(r.revenue, this.fmt(r.revenue, 'currency')),
+        ]),
+      };
+    const rows = report.cohorts?.rows ?? [];
+    const grain = this.grainOf(report);
+    const mode = this.heatMode;
+    const cols = Math.max(0, ...rows.map((r) => rowValues(r, mode).length));
+    return {
+      caption: this.widgetLabel(),
+      columns: [
+        this.msg('cohort.cohort'),
+        this.msg('cohort.size'),
+        ...Array.from({ length: cols }, (_, k) => this.periodLabel(k, grain, false)),
+      ],
+      numeric: [false, true, ...Array.from({ length: cols }, () => true)],
+      rows: rows.map((r) => {
+        const vals = rowValues(r, mode);
+        return [
+          cell(r.cohort, this.cohortLabel(r.cohort, grain)),
+          cell(r.size, this.fmt(r.size, 'count')),
+          ...Array.from({ length: cols }, (_, k) =>
+            k < vals.length && Number.isFinite(vals[k]) ? cell(vals[k], this.fmt(vals[k], this.unit)) : cell(null, ''),
+          ),
+        ];
+      }),
+    };
+  }
+}
+
+/** A label cut to `width` px. */
+function fit(text: string, width: number, fontSize: number): string {
+  if (textWidth(text, fontSize) <= width) return text;
+  const n = Math.max(1, Math.floor(width / (fontSize * 0.58)) - 1);
+  return text.slice(0, n).trimEnd() + '…';
+}
