@@ -79,3 +79,24 @@ test('DuckDB: a custom measure without SQL is reported, its KPI has no value, th
     unregisterKpi('badSql');
   }
 });
+
+test('DuckDB: times stored as UTC timestamps without zone (timeKind utc_timestamp), custom table names', async () => {
+  await connection.run(`CREATE OR REPLACE VIEW utc_orders AS
+    SELECT id AS ref, customer_id, CAST(timezone('UTC', time) AS TIMESTAMP) AS placed_at_utc, revenue, discount, cogs, campaign_id, channel FROM orders;
+    CREATE OR REPLACE VIEW utc_loyalty AS
+    SELECT customer_id, CAST(timezone('UTC', time) AS TIMESTAMP) AS at_utc, earned, redeemed, channel FROM loyalty;`);
+  const options = { from: '2025-03-01', to: '2025-03-31', timeZone: 'America/New_York', cohortGrain: 'week' as const };
+  const actual = await warehouseReport(
+    {
+      driver,
+      dialect: duckdb,
+      mapping: {
+        orders: { table: 'utc_orders', timeKind: 'utc_timestamp', columns: { id: 'ref', time: 'placed_at_utc' } },
+        loyalty: { table: 'utc_loyalty', timeKind: 'utc_timestamp', columns: { time: 'at_utc' } },
+      },
+    },
+    options,
+  );
+  assert.deepEqual(reportDifferences(actual, computeReport(input, options)), []);
+  assert.ok(actual.kpis.pointsEarned!.value! > 0);
+});
