@@ -5,6 +5,8 @@
  */
 import '../src/index.js';
 import './custom-widget.js';
+// The white-label example theme: CSS custom properties only.
+import '../src/theme/brand-example.css';
 import { queryFromParams, queryToParams, type PromoKpiBoard } from '../src/elements/kpi-board/define.js';
 import { createDemoAdapter } from './live.js';
 
