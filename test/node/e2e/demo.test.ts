@@ -127,6 +127,66 @@ describe('demo (npm start)', () => {
     await page.close();
   });
 
+  it('the whole board can be used by keyboard alone', async () => {
+    const { page, errors } = await open(url);
+    await boardReady(page);
+    /** A description of the focused element, through shadow roots. */
+    const focused = () =>
+      page.evaluate(() => {
+        let el: Element | null = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el
+          ? `${el.tagName.toLowerCase()}${el.getAttribute('name') ? `[name=${el.getAttribute('name')}]` : ''}${el.getAttribute('value') ? `[value=${el.getAttribute('value')}]` : ''}${el.getAttribute('role') ? `[role=${el.getAttribute('role')}]` : ''}`
+          : '';
+      });
+    const tabTo = async (what: string, max = 40) => {
+      for (let i = 0; i < max; i++) {
+        if ((await focused()).startsWith(what)) return;
+        await page.keyboard.press('Tab');
+      }
+      assert.fail(`${what} not reached by Tab (at ${await focused()})`);
+    };
+    const query = () =>
+      page.evaluate(() => (document.querySelector('#board') as HTMLElement & { query: Record<string, unknown> }).query);
+    // Period: a preset picked with the arrow keys.
+    await tabTo('select[name=preset]');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(
+      () => (document.querySelector('#board') as HTMLElement & { query: { from: string } }).query.from === '2025-10-03',
+    );
+    // Campaigns: open the menu with Enter, toggle a campaign with Space.
+    await tabTo('summary');
+    await page.keyboard.press('Enter');
+    await tabTo('input[name=campaigns][value=TET]');
+    await page.keyboard.press('Space');
+    assert.equal(((await query()).campaignIds as string[]).includes('TET'), false);
+    // Reset with the keyboard.
+    await tabTo('button', 60);
+    while (
+      !(await page.evaluate(() => {
+        let el: Element | null = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el?.classList.contains('reset') ?? false;
+      }))
+    )
+      await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    assert.equal((await query()).campaignIds, undefined);
+    // The campaign chart: a campaign chosen with Enter filters the board.
+    await tabTo('g[role=option]', 80);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () =>
+        (
+          (document.querySelector('#board') as HTMLElement & { query: { campaignIds?: string[] } }).query.campaignIds ??
+          []
+        ).length === 1,
+    );
+    await boardReady(page);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('opens the view a URL names', async () => {
     const { page, errors } = await open(`${url}?from=2025-11-11&to=2025-11-11&campaigns=FLASH-1111`);
     await boardReady(page);
