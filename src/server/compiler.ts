@@ -322,6 +322,7 @@ a AS (SELECT a0.*, ${this.period('day')} AS p FROM a0 WHERE ${this.inWindow('day
    * grouped minimums and joins, which every warehouse runs fast (a window function sorts).
    */
   firstOrders(): string {
+    if (this.d.firstOrders) return `f AS (${this.d.firstOrders()})`;
     const id = this.d.binaryText('o.id');
     return `ft AS (SELECT customer_id, MIN(time_ms) AS t FROM orders_n GROUP BY customer_id),
 fi AS (SELECT o.customer_id, MIN(${id}) AS id FROM orders_n o JOIN ft ON o.customer_id = ft.customer_id AND o.time_ms = ft.t
@@ -384,6 +385,9 @@ export function customersStatement(d: Dialect, map: ResolvedMapping, q: Compiled
   const b = c.b;
   const head = c.with(c.campaigns(), c.orders(), c.attributed());
   const windowMs = b.p(q.returnWindowDays * MS_PER_DAY, 'double');
+  // Later orders can only matter inside the window's instants plus the return window.
+  const laterFrom = b.p(q.window.loMs, 'double');
+  const laterTo = b.p(q.window.hiMs + q.returnWindowDays * MS_PER_DAY, 'double');
   const first = c.firstOrders();
   const w = q.window;
   const fDay = c.day(w, 'f.time_ms');
@@ -395,7 +399,7 @@ export function customersStatement(d: Dialect, map: ResolvedMapping, q: Compiled
   const mCamp = q.campaignFilter ? ` AND ${c.campaignPred('f.campaign_id')}` : '';
   const m = `m AS (SELECT f.customer_id, ${c.bucket(c.day(cd, 'f.time_ms'))} AS cb FROM f WHERE ${c.inDays(cd, 'f.time_ms')}${mCamp})`;
   const oc = `oc AS (SELECT o.customer_id, o.revenue, ${c.bucket(c.day(cd, 'o.time_ms'))} AS b FROM orders_n o
-  WHERE ${c.inDays(cd, 'o.time_ms')} AND o.customer_id IN (SELECT customer_id FROM m))`;
+  WHERE ${c.inDays(cd, 'o.time_ms')})`;
   const dn = d.double('NULL');
   const inull = 'CAST(NULL AS BIGINT)';
   const tn = d.text('NULL');
@@ -403,7 +407,8 @@ export function customersStatement(d: Dialect, map: ResolvedMapping, q: Compiled
 pc AS (SELECT p, campaign_id, customer_id, COUNT(*) AS n, MIN(time_ms) AS t FROM a
   GROUP BY GROUPING SETS ((p, campaign_id, customer_id), (p, customer_id))),
 kept AS (SELECT pc.p, pc.campaign_id, pc.n, CASE WHEN EXISTS (SELECT 1 FROM orders_n o2
-  WHERE o2.customer_id = pc.customer_id AND o2.time_ms > pc.t AND o2.time_ms <= pc.t + ${windowMs}) THEN 1 ELSE 0 END AS kept
+  WHERE o2.time_ms > ${laterFrom} AND o2.time_ms <= ${laterTo}
+    AND o2.customer_id = pc.customer_id AND o2.time_ms > pc.t AND o2.time_ms <= pc.t + ${windowMs}) THEN 1 ELSE 0 END AS kept
   FROM pc),
 ${first},
 ${fa},

@@ -41,6 +41,13 @@ export interface Dialect {
    * the table scan (`NOT MATERIALIZED ` where supported, else empty).
    */
   readonly inlineCte: string;
+  /**
+   * Optional, for speed: a SELECT over the relation `orders_n` (columns id, customer_id,
+   * time_ms, campaign_id, channel) giving each customer's first order, columns
+   * `customer_id, campaign_id, channel, time_ms`: earliest `time_ms`, ties broken by the
+   * smaller id in binary order. Without it the compiler uses grouped minimums and joins.
+   */
+  firstOrders?(): string;
 }
 
 export type SqlType = 'text' | 'double' | 'int';

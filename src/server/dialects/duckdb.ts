@@ -19,4 +19,7 @@ export const duckdb: Dialect = {
   text: (expr) => `CAST(${expr} AS VARCHAR)`,
   date: (expr) => `CAST(${expr} AS DATE)`,
   inlineCte: 'NOT MATERIALIZED ',
+  firstOrders: () =>
+    `SELECT customer_id, arg_min_null(campaign_id, (time_ms, id)) AS campaign_id, arg_min_null(channel, (time_ms, id)) AS channel,
+  MIN(time_ms) AS time_ms FROM orders_n GROUP BY customer_id`,
 };

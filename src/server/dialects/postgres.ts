@@ -19,4 +19,7 @@ export const postgres: Dialect = {
   text: (expr) => `CAST(${expr} AS text)`,
   date: (expr) => `CAST(${expr} AS date)`,
   inlineCte: 'NOT MATERIALIZED ',
+  firstOrders: () =>
+    `SELECT DISTINCT ON (customer_id) customer_id, campaign_id, channel, time_ms FROM orders_n
+  ORDER BY customer_id, time_ms, id COLLATE "C"`,
 };

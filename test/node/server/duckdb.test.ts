@@ -100,3 +100,11 @@ test('DuckDB: times stored as UTC timestamps without zone (timeKind utc_timestam
   assert.deepEqual(reportDifferences(actual, computeReport(input, options)), []);
   assert.ok(actual.kpis.pointsEarned!.value! > 0);
 });
+
+test('DuckDB: the portable first-order SQL (a dialect without the firstOrders hook) gives the same report', async () => {
+  const portable = { ...duckdb, firstOrders: undefined };
+  for (const c of CASES.slice(0, 3)) {
+    const actual = await warehouseReport({ driver, dialect: portable }, c.options);
+    assert.deepEqual(reportDifferences(actual, computeReport(input, c.options)), [], c.name);
+  }
+});
