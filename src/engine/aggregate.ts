@@ -130,9 +130,8 @@ function buildIndex(ds: Dataset): CustomerIndex {
     cogs[p] = sCogs[i]!;
     campaign[p] = sCamp[i]!;
     channel[p] = sChan[i]!;
-    if (first[c] === i) firstPos[c] = p;
   }
-  return {
+  const built = {
     length: n,
     baseLength: n,
     start,
@@ -145,9 +144,57 @@ function buildIndex(ds: Dataset): CustomerIndex {
     cogs,
     campaign,
     channel,
-    extra: new Map(),
+    extra: new Map<number, number[]>(),
     extraCount: 0,
   };
+  for (let c = 0; c < nc; c++) {
+    const a = start[c]!;
+    const b = start[c + 1]!;
+    if (b - a > 1) sortByTime(built, rows, a, b);
+    const f = first[c]!;
+    if (f >= 0) for (let p = a; p < b; p++) if (rows[p] === f) firstPos[c] = p;
+  }
+  return built;
+}
+
+/**
+ * Sorts positions `[a, b)` of the columns by (time, row): insertion sort, as a customer
+ * has a handful of orders. Sorted rows let the pass find "the next order after t" by
+ * looking ahead instead of scanning.
+ */
+function sortByTime(cols: OrderCols, rows: Int32Array, a: number, b: number): void {
+  const { day, time, revenue, discount, cogs, campaign, channel } = cols;
+  for (let i = a + 1; i < b; i++) {
+    const t = time[i]!;
+    const r = rows[i]!;
+    let j = i - 1;
+    if (time[j]! < t || (time[j] === t && rows[j]! < r)) continue;
+    const d = day[i]!;
+    const rv = revenue[i]!;
+    const di = discount[i]!;
+    const cg = cogs[i]!;
+    const ca = campaign[i]!;
+    const ch = channel[i]!;
+    while (j >= a && (time[j]! > t || (time[j] === t && rows[j]! > r))) {
+      time[j + 1] = time[j]!;
+      rows[j + 1] = rows[j]!;
+      day[j + 1] = day[j]!;
+      revenue[j + 1] = revenue[j]!;
+      discount[j + 1] = discount[j]!;
+      cogs[j + 1] = cogs[j]!;
+      campaign[j + 1] = campaign[j]!;
+      channel[j + 1] = channel[j]!;
+      j--;
+    }
+    time[j + 1] = t;
+    rows[j + 1] = r;
+    day[j + 1] = d;
+    revenue[j + 1] = rv;
+    discount[j + 1] = di;
+    cogs[j + 1] = cg;
+    campaign[j + 1] = ca;
+    channel[j + 1] = ch;
+  }
 }
 
 /** Brings the index up to the dataset's rows; rebuilds the base when appended rows pile up. */
@@ -233,6 +280,30 @@ class Scratch implements OrderCols {
     }
     this.length = k;
     return prefix;
+  }
+
+  /** Sorts the gathered rows by (time, row), as the kernel expects. */
+  sort(): void {
+    if (this.length > 1) sortByTime(this, this.row, 0, this.length);
+  }
+
+  /** Keeps only the gathered rows below `split`, in order. */
+  keepBelow(split: number): void {
+    const { day, time, revenue, discount, cogs, campaign, channel, row } = this;
+    let k = 0;
+    for (let j = 0; j < this.length; j++) {
+      if (row[j]! >= split) continue;
+      row[k] = row[j]!;
+      day[k] = day[j]!;
+      time[k] = time[j]!;
+      revenue[k] = revenue[j]!;
+      discount[k] = discount[j]!;
+      cogs[k] = cogs[j]!;
+      campaign[k] = campaign[j]!;
+      channel[k] = channel[j]!;
+      k++;
+    }
+    this.length = k;
   }
 
   /** Count of gathered rows below `split`. */
@@ -354,6 +425,8 @@ interface State {
   gen: number;
   sCnt: Int32Array;
   sMin: Float64Array;
+  /** Position of each touched scope's first attributed row. */
+  sAt: Int32Array;
   touched: Int32Array;
   issues: DataIssue[];
 }
@@ -460,8 +533,9 @@ function newState(ds: Dataset, o: ResolvedOptions): State {
   for (let d = tableStart; d <= tableEnd; d++) bucketOfDay[d - tableStart] = bucketOf(grain, d) - bFrom;
 
   const pActive = new Uint8Array(nCamp);
-  const pFrom = new Int32Array(nCamp);
-  const pTo = new Int32Array(nCamp);
+  // Pacing window per campaign code; empty (from > to) when the campaign has no pacing.
+  const pFrom = new Int32Array(nCamp).fill(2147483647);
+  const pTo = new Int32Array(nCamp).fill(-2147483648);
   for (const c of sel) {
     const cp = campaigns[c]!;
     if (cp.budget === null || cp.budget === undefined) continue;
@@ -519,6 +593,7 @@ function newState(ds: Dataset, o: ResolvedOptions): State {
     gen: 0,
     sCnt: new Int32Array(S * 2),
     sMin: new Float64Array(S * 2),
+    sAt: new Int32Array(S * 2),
     touched: new Int32Array(S * 2),
     issues,
   };
@@ -580,11 +655,11 @@ function contribute(
   const F = s.F;
   const selPos = s.selPos;
   const chPass = s.chPass;
-  const pActive = s.pActive;
   const pFrom = s.pFrom;
   const pTo = s.pTo;
   const sCnt = s.sCnt;
   const sMin = s.sMin;
+  const sAt = s.sAt;
   const touched = s.touched;
   const nCustom = s.custom.length;
   const S = s.sel.length;
@@ -649,6 +724,8 @@ function contribute(
     let cnt1 = 0;
     let min0 = Infinity;
     let min1 = Infinity;
+    let at0 = -1;
+    let at1 = -1;
     let nTouched = 0;
     let lastDay = -2147483648;
     let revInP = 0;
@@ -678,7 +755,7 @@ function contribute(
           }
         }
       }
-      if (cam >= 0 && pActive[cam] === 1 && d >= pFrom[cam]! && d <= pTo[cam]!) {
+      if (cam >= 0 && d >= pFrom[cam]! && d <= pTo[cam]!) {
         pSpent[cam]! += sign * discount[k]!;
         pRev[cam]! += sign * rev;
       }
@@ -713,8 +790,10 @@ function contribute(
       }
       if (nCustom > 0) customOrder(ds, s, o0, o1, sign, rev, disc, cg, cam, ch, t);
       if (p === 0) {
-        cnt0++;
-        if (t < min0) min0 = t;
+        if (cnt0++ === 0) {
+          min0 = t;
+          at0 = k;
+        }
         dRev[dd]! += sign * rev;
         dOrd[dd]! += sign;
         dDisc[dd]! += sign * disc;
@@ -733,14 +812,18 @@ function contribute(
           }
         }
       } else {
-        cnt1++;
-        if (t < min1) min1 = t;
+        if (cnt1++ === 0) {
+          min1 = t;
+          at1 = k;
+        }
       }
       const si = pos * 2 + p;
+      // Rows are in time order: the scope's first attributed row is its earliest.
       if (sCnt[si] === 0) {
         touched[nTouched++] = si;
         sMin[si] = t;
-      } else if (t < sMin[si]!) sMin[si] = t;
+        sAt[si] = k;
+      }
       sCnt[si]!++;
     }
 
@@ -760,33 +843,33 @@ function contribute(
     if (cnt0 > 0) {
       acc[BUY]! += sign;
       if (cnt0 >= 2) acc[REP]! += sign;
-      if (tMax > min0 && returnsWithin(time, a, b, min0, windowMs)) acc[RET]! += sign;
+      if (tMax > min0 && returnsAfter(time, at0, b, min0, windowMs)) acc[RET]! += sign;
     }
     if (cnt1 > 0) {
       acc[F + BUY]! += sign;
       if (cnt1 >= 2) acc[F + REP]! += sign;
-      if (tMax > min1 && returnsWithin(time, a, b, min1, windowMs)) acc[F + RET]! += sign;
+      if (tMax > min1 && returnsAfter(time, at1, b, min1, windowMs)) acc[F + RET]! += sign;
     }
     for (let k = 0; k < nTouched; k++) {
       const si = touched[k]!;
       const o1 = (2 + si) * F;
       acc[o1 + BUY]! += sign;
       if (sCnt[si]! >= 2) acc[o1 + REP]! += sign;
-      if (tMax > sMin[si]! && returnsWithin(time, a, b, sMin[si]!, windowMs)) acc[o1 + RET]! += sign;
+      if (tMax > sMin[si]! && returnsAfter(time, sAt[si]!, b, sMin[si]!, windowMs)) acc[o1 + RET]! += sign;
       sCnt[si] = 0;
     }
   }
   s.gen = gen;
 }
 
-/** Whether one of the times in `[a, b)` is in `(t, t + windowMs]`. */
-function returnsWithin(time: Float64Array, a: number, b: number, t: number, windowMs: number): boolean {
-  const until = t + windowMs;
-  for (let k = a; k < b; k++) {
-    const x = time[k]!;
-    if (x > t && x <= until) return true;
-  }
-  return false;
+/**
+ * With times sorted, whether the first time after position `at` that is later than `t`
+ * (another order, ties excluded) is within `(t, t + windowMs]`.
+ */
+function returnsAfter(time: Float64Array, at: number, b: number, t: number, windowMs: number): boolean {
+  let k = at + 1;
+  while (k < b && time[k]! <= t) k++;
+  return k < b && time[k]! <= t + windowMs;
 }
 
 /** Custom order measures of one attributed order (kept out of the hot loop). */
@@ -976,17 +1059,13 @@ function incrementalPass(ds: Dataset, s: State, idx: CustomerIndex): void {
   for (const c of touched) {
     const oldF = c < oldFirst.length ? oldFirst[c]! : -1;
     const newF = first[c] ?? -1;
-    // One gather serves both views when the customer's earlier rows come first (the usual case).
-    if (scratch.gather(ds, idx, c, n, before)) {
-      const k = scratch.countBelow(before);
-      one(s, ds, 0, k, scratch.positionOf(oldF, k), -1);
-      one(s, ds, 0, scratch.length, scratch.positionOf(newF, scratch.length), 1);
-    } else {
-      scratch.gather(ds, idx, c, before);
-      one(s, ds, 0, scratch.length, scratch.positionOf(oldF, scratch.length), -1);
-      scratch.gather(ds, idx, c, n);
-      one(s, ds, 0, scratch.length, scratch.positionOf(newF, scratch.length), 1);
-    }
+    // One gather serves both views: all rows for the new contribution, then the rows
+    // below the batch (kept in time order) for the old one.
+    scratch.gather(ds, idx, c, n);
+    scratch.sort();
+    one(s, ds, 0, scratch.length, scratch.positionOf(newF, scratch.length), 1);
+    scratch.keepBelow(before);
+    one(s, ds, 0, scratch.length, scratch.positionOf(oldF, scratch.length), -1);
   }
   const nc = ds.customers.size;
   if (oldFirst.length < nc) {
@@ -1112,21 +1191,22 @@ function buildAggregates(ds: Dataset, s: State): Aggregates {
   const o = s.o;
   const S = s.sel.length;
   const ids = s.sel.map((c) => ds.campaigns[c]!.id);
-  const byCampaign: Record<string, ScopeMeasures> = {};
-  ids.forEach((id, k) => {
-    byCampaign[id] = scope(s, 1 + k);
-  });
+  // Maps keyed by data (campaign ids, channels) are built from entries: an id such as
+  // `__proto__` then becomes an own key instead of setting the prototype.
+  const byCampaign: Record<string, ScopeMeasures> = Object.fromEntries(ids.map((id, k) => [id, scope(s, 1 + k)]));
 
-  const byChannel: Aggregates['byChannel'] = {};
+  const channelEntries: [string, Aggregates['byChannel'][string]][] = [];
   for (let ch = 0; ch < ds.channels.size; ch++) {
     if (!(s.chOrd[ch]! > 0)) continue;
-    byChannel[ds.channels.value(ch)] = { revenue: s.chRev[ch]!, orders: s.chOrd[ch]!, buyers: s.chBuy[ch]! };
+    channelEntries.push([ds.channels.value(ch), { revenue: s.chRev[ch]!, orders: s.chOrd[ch]!, buyers: s.chBuy[ch]! }]);
   }
+  const byChannel: Aggregates['byChannel'] = Object.fromEntries(channelEntries);
 
   const daily: DailyAggregate[] = [];
   for (let d = 0; d < o.days; d++) {
-    const bc: DailyAggregate['byCampaign'] = {};
-    for (let k = 0; k < S; k++) bc[ids[k]!] = { revenue: s.dCampRev[d * S + k]!, orders: s.dCampOrd[d * S + k]! };
+    const bc: DailyAggregate['byCampaign'] = Object.fromEntries(
+      ids.map((id, k) => [id, { revenue: s.dCampRev[d * S + k]!, orders: s.dCampOrd[d * S + k]! }]),
+    );
     daily.push({
       date: formatDay(o.fromDay + d),
       revenue: s.dRev[d]!,
@@ -1150,18 +1230,22 @@ function buildAggregates(ds: Dataset, s: State): Aggregates {
     });
   }
 
-  const pacing: Record<string, PacingInput> = {};
+  const pacingEntries: [string, PacingInput][] = [];
   for (const c of s.sel) {
     if (s.pActive[c] !== 1) continue;
     const cp = ds.campaigns[c]!;
-    pacing[cp.id] = {
-      budget: cp.budget!,
-      start: formatDay(cp.start),
-      end: formatDay(cp.end),
-      spent: s.pSpent[c]!,
-      revenue: s.pRev[c]!,
-    };
+    pacingEntries.push([
+      cp.id,
+      {
+        budget: cp.budget!,
+        start: formatDay(cp.start),
+        end: formatDay(cp.end),
+        spent: s.pSpent[c]!,
+        revenue: s.pRev[c]!,
+      },
+    ]);
   }
+  const pacing: Record<string, PacingInput> = Object.fromEntries(pacingEntries);
 
   return {
     version: AGGREGATES_VERSION,
