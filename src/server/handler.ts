@@ -164,11 +164,13 @@ export function createPushdownHandler(options: PushdownHandlerOptions): Pushdown
     query,
     async node(req, res) {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      const r = await fromRequest(req.method ?? 'GET', url, async () =>
-        req.body !== undefined && req.body !== null && typeof req.body === 'object'
-          ? req.body
-          : parseJson(typeof req.body === 'string' ? req.body : await readNodeBody(req)),
-      );
+      const r = await fromRequest(req.method ?? 'GET', url, async () => {
+        const given = req.body;
+        if (typeof given === 'string') return parseJson(given);
+        if (given instanceof Uint8Array) return parseJson(Buffer.from(given).toString('utf8'));
+        if (given !== undefined && given !== null && typeof given === 'object') return given;
+        return parseJson(await readNodeBody(req));
+      });
       res.writeHead(r.status, { ...headers, ...(r.status === 405 ? { allow: 'GET, POST' } : {}) });
       res.end(JSON.stringify(r.body));
     },

@@ -131,6 +131,26 @@ test('an Express-style parsed body is used as is', async () => {
   assert.deepEqual(reportDifferences(JSON.parse(text) as Report, computeReport(input, options)), []);
 });
 
+test('a body a framework read as a Buffer or a string is parsed', async () => {
+  for (const body of [Buffer.from(JSON.stringify(options)), JSON.stringify(options)]) {
+    let status = 0;
+    let text = '';
+    const req = Object.assign(Object.create(null), { method: 'POST', url: '/kpi', body });
+    const res = {
+      writeHead(s: number) {
+        status = s;
+        return this;
+      },
+      end(t: string) {
+        text = t;
+      },
+    };
+    await handler.node(req as never, res as never);
+    assert.equal(status, 200);
+    assert.equal((JSON.parse(text) as Report).kpis.orders!.value, computeReport(input, options).kpis.orders!.value);
+  }
+});
+
 test('a warehouse failure is a generic 500, the details go to onError', async () => {
   const failing = createPushdownHandler({
     driver: { query: () => Promise.reject(new Error('relation "orders" does not exist')) },
