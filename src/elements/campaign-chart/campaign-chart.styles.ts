@@ -122,7 +122,10 @@ export const campaignChartStyles = [
       stroke: var(--_color-focus);
       stroke-width: 2;
     }
-    [role='option'][aria-selected='true'] .label {
+    .row-text {
+      pointer-events: none;
+    }
+    .row-text.selected .label {
       font-weight: 700;
     }
     [part~='tooltip'] {

@@ -432,29 +432,35 @@ export class PromoCampaignChart extends PromoWidget {
       @pointerenter=${() => this.showTip(i)}
     >
       <rect class="hit" x="0" y=${g.y + 1} width=${layout.width} height=${g.height - 2} rx="4"></rect>
-      <text class="label" x=${g.labelX} y=${g.labelY} text-anchor=${layout.arrangement === 'side' ? 'end' : 'start'} dominant-baseline="central">${selected ? '✓ ' : ''}${g.label}</text>
       ${
         g.bar
           ? svg`<rect class="bar ${others ? 'others' : (r.value ?? 0) < 0 ? 'negative' : ''}" x=${g.bar.x} y=${g.bar.y} width=${g.bar.width} height=${g.bar.height} rx="2"></rect>`
+          : nothing
+      }
+      ${this.secondaryMode === 'none' ? nothing : this.renderSecond(r, g, layout)}
+    </g>
+    <g class="row-text ${selected ? 'selected' : ''}" aria-hidden="true">
+      <text class="label" x=${g.labelX} y=${g.labelY} text-anchor=${layout.arrangement === 'side' ? 'end' : 'start'} dominant-baseline="central">${selected ? '✓ ' : ''}${g.label}</text>
+      ${
+        g.bar
+          ? nothing
           : svg`<text class="reason" x=${reasonX} y=${g.valueY} dominant-baseline="central">${fitReason(reasonText(this.activeLocale, r.reason ?? 'no-data'), layout.plot.x1 - reasonX, fs * 0.8)}</text>`
       }
       <text class="value" x=${layout.valueX} y=${g.valueY} text-anchor="end" dominant-baseline="central">${valueText}</text>
-      ${this.secondaryMode === 'none' ? nothing : this.renderSecond(r, g, layout, unit2, compact)}
+      ${
+        this.secondaryMode === 'none'
+          ? nothing
+          : svg`<text class="value second" x=${layout.valueX} y=${g.secondY} text-anchor="end" dominant-baseline="central">${this.fmt(r.secondary, unit2, compact)}</text>`
+      }
     </g>`;
   }
 
-  private renderSecond(
-    r: CampaignDatum,
-    g: BarLayout['rows'][number],
-    layout: BarLayout,
-    unit2: KpiUnit,
-    compact: boolean,
-  ) {
-    const text = svg`<text class="value second" x=${layout.valueX} y=${g.secondY} text-anchor="end" dominant-baseline="central">${this.fmt(r.secondary, unit2, compact)}</text>`;
-    if (!g.second) return text;
+  /** The second lane's shapes: a bar (same unit) or a dot on its track (own axis). */
+  private renderSecond(r: CampaignDatum, g: BarLayout['rows'][number], layout: BarLayout) {
+    if (!g.second || r.secondary === null || r.secondary === undefined) return nothing;
     if (g.second.kind === 'bar')
-      return svg`<rect class="bar2" x=${g.second.x} y=${g.second.y} width=${g.second.width} height=${g.second.height} rx="2"></rect>${text}`;
-    return svg`<line class="track2" x1=${layout.plot.x0} x2=${layout.plot.x1} y1=${g.secondY} y2=${g.secondY}></line><circle class="dot" cx=${g.second.cx} cy=${g.second.cy} r=${Math.max(4, this.fontSize * 0.35)}></circle>${text}`;
+      return svg`<rect class="bar2" x=${g.second.x} y=${g.second.y} width=${g.second.width} height=${g.second.height} rx="2"></rect>`;
+    return svg`<line class="track2" x1=${layout.plot.x0} x2=${layout.plot.x1} y1=${g.secondY} y2=${g.secondY}></line><circle class="dot" cx=${g.second.cx} cy=${g.second.cy} r=${Math.max(4, this.fontSize * 0.35)}></circle>`;
   }
 
   private renderBarTip(

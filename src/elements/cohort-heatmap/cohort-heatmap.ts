@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { CohortRow, KpiUnit, Report } from '../../engine/types.js';
 import { formatValue, localeTag } from '../../format/format.js';
+import { publicVar, TOKENS } from '../../theme/tokens.js';
 import { cell, type DataTable } from '../shared/data-table.js';
 import { PromoWidget } from '../shared/widget.js';
 import { cohortHeatmapStyles } from './cohort-heatmap.styles.js';
@@ -109,8 +110,6 @@ export class PromoCohortHeatmap extends PromoWidget {
   @state() private tip: { row: number; col: number; left: number; top: number } | null = null;
 
   private fontSize = DEFAULT_FONT_SIZE;
-  /** The heat tokens the cell text colours were chosen for. */
-  private heatKey = '';
   private media: MediaQueryList | null = null;
   private onScheme = () => this.requestUpdate();
 
@@ -124,13 +123,6 @@ export class PromoCohortHeatmap extends PromoWidget {
     super.disconnectedCallback();
     this.media?.removeEventListener('change', this.onScheme);
     this.media = null;
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    // The theme is known once rendered: choose the cell text colours again when it changed.
-    const drawn = !!this.renderRoot.querySelector('[role="grid"]');
-    if (drawn && this.heatKey !== String(this.heatColors())) this.requestUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -263,7 +255,6 @@ export class PromoCohortHeatmap extends PromoWidget {
     });
     const labelW = grid.rowHeaderWidth - 8;
     const heat = this.heatColors();
-    this.heatKey = String(heat);
     return html`<p class="sr-only" id=${descId}>${summary}</p>
       <div class="scroll-x">
         <svg
@@ -299,9 +290,6 @@ export class PromoCohortHeatmap extends PromoWidget {
                 .filter((c) => c.row === i)
                 .map((c) => {
                   const color = cellColor(c.t);
-                  const light = lightText(c.t, heat);
-                  const textClass =
-                    light === null ? (c.t > 0.5 ? 'light-text' : 'dark-text') : light ? 'fixed-light' : 'fixed-dark';
                   const isActive = c.row === active.row && c.col === active.col;
                   return svg`<g
                     role="gridcell"
@@ -315,27 +303,33 @@ export class PromoCohortHeatmap extends PromoWidget {
                     @blur=${() => (this.tip = null)}
                     @pointerenter=${() => this.showTip(c.row, c.col)}
                     @click=${() => (this.active = { row: c.row, col: c.col })}
-                  ><rect class="cell" x=${c.x + 1} y=${c.y + 1} width=${c.width} height=${c.height} rx="3" style=${`fill:${color}`}></rect>${
-                    c.fits
-                      ? svg`<text class="cell-value ${textClass}" x=${c.x + 1 + c.width / 2} y=${c.y + 1 + c.height / 2} text-anchor="middle" dominant-baseline="central">${this.fmt(c.value, unit, true)}</text>`
-                      : nothing
-                  }</g>`;
+                  ><rect class="cell" x=${c.x + 1} y=${c.y + 1} width=${c.width} height=${c.height} rx="3" style=${`fill:${color}`}></rect></g>`;
                 })}
             </g>`;
           })}
+          <g class="cell-texts" aria-hidden="true">
+            ${grid.cells
+              .filter((c) => c.fits)
+              .map((c) => {
+                const light = lightText(c.t, heat);
+                const textClass =
+                  light === null ? (c.t > 0.5 ? 'light-text' : 'dark-text') : light ? 'fixed-light' : 'fixed-dark';
+                return svg`<text class="cell-value ${textClass}" data-cell=${`${c.row}-${c.col}`} x=${c.x + 1 + c.width / 2} y=${c.y + 1 + c.height / 2} text-anchor="middle" dominant-baseline="central">${this.fmt(c.value, unit, true)}</text>`;
+              })}
+          </g>
         </svg>
       </div>
       ${this.renderLegend(grid, unit)}`;
   }
 
-  /** The resolved heat tokens (low, high) of the current theme, once rendered. */
-  private heatColors(): [string, string] | null {
-    const root = this.renderRoot?.querySelector('.promo-root');
-    if (!root) return null;
-    const cs = getComputedStyle(root);
-    const low = cs.getPropertyValue('--_color-heat-low').trim();
-    const high = cs.getPropertyValue('--_color-heat-high').trim();
-    return low && high ? [low, high] : null;
+  /** The heat colours (low, high) of the current theme: the page's `--promo-*` values, else the theme defaults. */
+  private heatColors(): [string, string] {
+    const theme = this.resolvedTheme;
+    const dark = theme === 'dark' || (theme === 'auto' && !!this.media?.matches);
+    const cs = getComputedStyle(this);
+    const pick = (name: 'color-heat-low' | 'color-heat-high') =>
+      cs.getPropertyValue(publicVar(name)).trim() || (dark ? TOKENS[name].dark : TOKENS[name].light);
+    return [pick('color-heat-low'), pick('color-heat-high')];
   }
 
   private cellText(r: CohortRow, k: number, value: number, grain: 'month' | 'week'): string {

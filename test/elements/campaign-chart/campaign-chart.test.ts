@@ -1,0 +1,359 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../../src/elements/campaign-chart/define.js';
+import type { PromoCampaignChart } from '../../../src/elements/campaign-chart/campaign-chart.js';
+import { registerKpi, unregisterKpi } from '../../../src/engine/kpis.js';
+import { CAMPAIGN_INFO, makeReport, REPORT } from '../../fixtures/report.js';
+import { $, $$, captureExport, rgb, settle, text } from '../shared/helpers.js';
+import { manyCampaignsReport } from './fixtures.js';
+
+const vnd = (n: number, tag = 'en-US') =>
+  new Intl.NumberFormat(tag, { style: 'currency', currency: 'VND' }).format(n).replace(/\s+/g, ' ');
+
+async function chart(
+  attrs: Partial<
+    Record<'metric' | 'secondary-metric' | 'view' | 'grain' | 'locale' | 'theme' | 'state' | 'limit', string>
+  > = {},
+  width = 640,
+  report = REPORT,
+  campaigns = CAMPAIGN_INFO,
+): Promise<PromoCampaignChart> {
+  const wrap = await fixture<HTMLDivElement>(html`<div style="width: ${width}px"></div>`);
+  const el = document.createElement('promo-campaign-chart');
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) el.setAttribute(k, v);
+  el.setAttribute('currency', 'VND');
+  el.report = report;
+  el.campaigns = campaigns;
+  wrap.append(el);
+  await settle(el);
+  return el;
+}
+
+const options = (el: Element) => $$<SVGGElement>(el, '[role="option"]');
+const names = (el: Element) => options(el).map((o) => o.getAttribute('aria-label')!.split('; ')[0]);
+/** The visible texts of a row (drawn beside its option, hidden from assistive technology). */
+const texts = (o: Element) => o.nextElementSibling!;
+const barWidth = (o: Element) => Number(o.querySelector('.bar')?.getAttribute('width') ?? NaN);
+
+describe('<promo-campaign-chart> bars', () => {
+  it('ranks campaigns on revenue, winner first, bars proportional to the values, values by Intl', async () => {
+    const el = await chart();
+    expect(text($(el, '[part~="title"]'))).to.equal('Promotion revenue by campaign');
+    expect(names(el)).to.deep.equal([
+      'Tết sớm',
+      '=HYPERLINK("x") voucher',
+      'Quà tặng kèm',
+      'Tích điểm x2',
+      'Combo cuối năm',
+    ]);
+    const [c1, c5, c2, c3] = options(el);
+    expect(barWidth(c1) / barWidth(c5)).to.be.closeTo(12 / 3, 0.02);
+    expect(barWidth(c2) / barWidth(c3)).to.be.closeTo(2 / 1.5, 0.02);
+    expect(options(el).map((o) => text(texts(o).querySelector('.value')))).to.deep.equal(
+      [12_000_000, 3_000_000, 2_000_000, 1_500_000, 0].map((n) => vnd(n)),
+    );
+    // The ranks and the change vs the previous period are in each option's name.
+    expect(c1.getAttribute('aria-label')).to.equal(
+      'Tết sớm; Promotion revenue: ₫12,000,000; rank 1 of 5; +20% previous period',
+    );
+    // Bars start at the zero line; the axis is formatted as short currency.
+    const zero = Number($(el, '.grid line.zero').getAttribute('x1'));
+    expect(Number(c1.querySelector('.bar')!.getAttribute('x'))).to.equal(zero);
+    expect($$(el, '.axis text').map(text)).to.include('₫0');
+    await expect(el).to.be.accessible();
+  });
+
+  it('puts the lowest first for a lower-is-better KPI (CAC)', async () => {
+    const el = await chart({ metric: 'cac' });
+    // promoCost / newCustomers: C5 250k, C1 400k, C2 500k, C3 2.1M; C4 has no new customers.
+    expect(names(el)).to.deep.equal([
+      '=HYPERLINK("x") voucher',
+      'Tết sớm',
+      'Quà tặng kèm',
+      'Tích điểm x2',
+      'Combo cuối năm',
+    ]);
+    expect(text(texts(options(el)[0]).querySelector('.value'))).to.equal(vnd(250_000));
+  });
+
+  it('shows "—" and the reason, never a zero bar, for a KPI without a value; negatives go left', async () => {
+    const el = await chart({ metric: 'roi' });
+    // ROI: C1 62.5 %, C2 0 %, C3 -66.7 %, then C5 (cogs missing) and C4 (no promotion cost).
+    expect(names(el)).to.deep.equal([
+      'Tết sớm',
+      'Quà tặng kèm',
+      'Tích điểm x2',
+      '=HYPERLINK("x") voucher',
+      'Combo cuối năm',
+    ]);
+    const [c1, , c3, c5, c4] = options(el);
+    expect(text(texts(c1).querySelector('.value'))).to.equal('62.5%');
+    expect(c5.querySelector('.bar')).to.equal(null);
+    expect(text(texts(c5).querySelector('.value'))).to.equal('—');
+    expect(text(texts(c5).querySelector('.reason'))).to.contain('cost of goods missing');
+    expect(text(texts(c4).querySelector('.reason'))).to.contain('no data');
+    const zero = Number($(el, '.grid line.zero').getAttribute('x1'));
+    const neg = c3.querySelector('.bar')!;
+    expect(neg.classList.contains('negative')).to.equal(true);
+    expect(Number(neg.getAttribute('x')) + Number(neg.getAttribute('width'))).to.be.closeTo(zero, 0.2);
+    expect(text($(el, '[part~="partial"]'))).to.contain('cost of goods missing on some orders');
+    await expect(el).to.be.accessible();
+  });
+
+  it('draws a second KPI of the same unit as a bar on the same axis (revenue and promoCost)', async () => {
+    const el = await chart({ 'secondary-metric': 'promoCost' });
+    expect(text($(el, '[part~="title"]'))).to.equal('Promotion revenue and Total promotion cost by campaign');
+    const c1 = options(el)[0];
+    // C1: promoCost = spend 2.5M + discount 1.5M = 4M against revenue 12M.
+    expect(Number(c1.querySelector('.bar2')!.getAttribute('width')) / barWidth(c1)).to.be.closeTo(4 / 12, 0.02);
+    expect(text(texts(c1).querySelector('.value.second'))).to.equal(vnd(4_000_000));
+    expect($$(el, '[part~="legend"] li').map(text)).to.deep.equal(['Promotion revenue', 'Total promotion cost']);
+  });
+
+  it('draws a second KPI of another unit as dots on their own axis (ROI beside revenue)', async () => {
+    const el = await chart({ 'secondary-metric': 'roi' });
+    const dots = $$(el, '.dot');
+    // Legend dot + C1, C2, C3 (C4 and C5 have no ROI).
+    expect(dots.length).to.equal(4);
+    expect($$(el, '.second-axis').map(text)).to.include('0%');
+    const c1Dot = options(el)[0].querySelector('.dot')!;
+    const c2Dot = options(el)[2].querySelector('.dot')!;
+    expect(Number(c1Dot.getAttribute('cx'))).to.be.greaterThan(Number(c2Dot.getAttribute('cx')));
+    await expect(el).to.be.accessible();
+  });
+
+  it('fires promo-campaign-select (bubbling, composed) on click, and clears on a second click', async () => {
+    const el = await chart();
+    const c5 = options(el)[1];
+    setTimeout(() => c5.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+    const e = await oneEvent(document, 'promo-campaign-select');
+    expect(e.detail).to.deep.equal({ campaignId: 'C5' });
+    expect(e.bubbles && e.composed).to.equal(true);
+    await el.updateComplete;
+    expect(el.getAttribute('selected')).to.equal('C5');
+    expect(options(el)[1].getAttribute('aria-selected')).to.equal('true');
+    expect(text(texts(options(el)[1]).querySelector('.label'))).to.match(/^✓ /);
+    setTimeout(() => options(el)[1].dispatchEvent(new MouseEvent('click', { bubbles: true })));
+    const again = await oneEvent(el, 'promo-campaign-select');
+    expect(again.detail).to.deep.equal({ campaignId: null });
+  });
+
+  it('is usable by keyboard: one tab stop, arrows move, Enter and Space select, focus shows a tooltip', async () => {
+    const el = await chart();
+    const tabbable = options(el).filter((o) => o.getAttribute('tabindex') === '0');
+    expect(tabbable.length).to.equal(1);
+    tabbable[0].focus();
+    await el.updateComplete;
+    expect(text($(el, '[part~="tooltip"]'))).to.contain('Tết sớm');
+    const key = (k: string) =>
+      el.shadowRoot!.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    key('ArrowDown');
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement!.getAttribute('aria-label')).to.match(/^=HYPERLINK/);
+    expect(options(el)[1].getAttribute('tabindex')).to.equal('0');
+    expect(text($(el, '[part~="tooltip"]'))).to.contain('₫3,000,000');
+    setTimeout(() => key('Enter'));
+    expect((await oneEvent(el, 'promo-campaign-select')).detail).to.deep.equal({ campaignId: 'C5' });
+    key('End');
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement!.getAttribute('aria-label')).to.match(/^Combo/);
+    setTimeout(() => key(' '));
+    expect((await oneEvent(el, 'promo-campaign-select')).detail).to.deep.equal({ campaignId: 'C4' });
+  });
+
+  it('100 campaigns on an additive KPI: top 9 and "Others (91)" adding up the rest', async () => {
+    const { report, campaigns } = manyCampaignsReport(100);
+    const el = await chart({}, 640, report, campaigns);
+    const rows = options(el);
+    expect(rows.length).to.equal(10);
+    expect(names(el)[0]).to.equal('Campaign 100');
+    expect(names(el)[9]).to.equal('Others (91)');
+    expect(rows[9].getAttribute('aria-disabled')).to.equal('true');
+    // Campaigns 1..91: 100,000 x (91 x 92 / 2).
+    expect(text(texts(rows[9]).querySelector('.value'))).to.equal(vnd((100_000 * 91 * 92) / 2));
+    // The table still lists every campaign.
+    el.toggleTable();
+    await el.updateComplete;
+    expect($$(el, '[part~="table"] tbody tr').length).to.equal(100);
+  });
+
+  it('100 campaigns on a ratio: every campaign, in a scrolling list', async () => {
+    const { report, campaigns } = manyCampaignsReport(100);
+    const el = await chart({ metric: 'ctr' }, 640, report, campaigns);
+    expect(options(el).length).to.equal(100);
+    const scroll = $(el, '.scroll');
+    expect(scroll.classList.contains('scrolling')).to.equal(true);
+    expect(scroll.scrollHeight).to.be.greaterThan(scroll.clientHeight);
+    await expect(el).to.be.accessible();
+  });
+
+  it('works for a custom KPI from the registry', async () => {
+    registerKpi({
+      id: 'discountPerOrder',
+      label: { en: 'Discount per order', vi: 'Giảm giá mỗi đơn' },
+      unit: 'currency',
+      polarity: 'lower-is-better',
+      compute: (m, f) => f.div(m.discountCost, m.orders),
+    });
+    try {
+      const report = makeReport();
+      // As the engine would compute it: discountCost / orders per campaign.
+      const per: Record<string, number | null> = { C1: 37_500, C2: 25_000, C3: 100_000 / 6, C4: null, C5: 50_000 };
+      for (const [id, v] of Object.entries(per))
+        report.byCampaign[id].discountPerOrder =
+          v === null
+            ? { value: null, previous: null, delta: null, reason: 'no-data' }
+            : { value: v, previous: null, delta: null };
+      const el = await chart({ metric: 'discountPerOrder' }, 640, report);
+      expect(text($(el, '[part~="title"]'))).to.equal('Discount per order by campaign');
+      expect(names(el)).to.deep.equal([
+        'Tích điểm x2',
+        'Quà tặng kèm',
+        'Tết sớm',
+        '=HYPERLINK("x") voucher',
+        'Combo cuối năm',
+      ]);
+    } finally {
+      unregisterKpi('discountPerOrder');
+    }
+  });
+
+  it('an unknown KPI is an error in words, not an exception', async () => {
+    const el = await chart({ metric: 'nope' });
+    expect(text($(el, '[part~="error"]'))).to.equal('Unknown KPI "nope"');
+  });
+
+  it('puts labels above the bars on a 280 px card', async () => {
+    const el = await chart({ 'secondary-metric': 'roi' }, 280);
+    const svgEl = $(el, 'svg[part~="chart"]');
+    expect(Number(svgEl.getAttribute('width'))).to.be.at.most(256);
+    const c1 = options(el)[0];
+    const labelY = Number(texts(c1).querySelector('.label')!.getAttribute('y'));
+    expect(labelY).to.be.lessThan(Number(c1.querySelector('.bar')!.getAttribute('y')));
+    // Short numbers on a narrow card.
+    expect(text(texts(c1).querySelector('.value'))).to.equal('₫12M');
+    await expect(el).to.be.accessible();
+  });
+
+  it('in Vietnamese: strings, registry labels and Intl numbers', async () => {
+    const el = await chart({ locale: 'vi', 'secondary-metric': 'promoCost' });
+    expect(text($(el, '[part~="title"]'))).to.match(/theo chiến dịch$/);
+    expect(text(texts(options(el)[0]).querySelector('.value'))).to.equal(vnd(12_000_000, 'vi-VN'));
+    expect(options(el)[0].getAttribute('aria-label')).to.contain('hạng 1 trên 5');
+    expect($(el, '[part="base"]').getAttribute('lang')).to.equal('vi');
+    await expect(el).to.be.accessible();
+  });
+
+  it('follows the light and dark themes', async () => {
+    const light = await chart({ theme: 'light' });
+    expect(getComputedStyle(light.shadowRoot!.querySelector('.bar')!).fill).to.equal(rgb('#0b63ce'));
+    const dark = await chart({ theme: 'dark' });
+    expect(getComputedStyle(dark.shadowRoot!.querySelector('.bar')!).fill).to.equal(rgb('#58a6ff'));
+    expect(getComputedStyle($(dark, '[part="base"]')).backgroundColor).to.equal(rgb('#161b22'));
+    await expect(dark).to.be.accessible();
+  });
+
+  it('shows the numbers as a table and exports CSV with formulas neutralised, and SVG', async () => {
+    const el = await chart({ 'secondary-metric': 'roi' });
+    el.toggleTable();
+    await el.updateComplete;
+    const head = $$(el, '[part~="table"] thead th').map(text);
+    expect(head).to.deep.equal(['Campaign', 'Rank', 'Promotion revenue', 'ROI', 'Change (Promotion revenue)']);
+    const first = $$(el, '[part~="table"] tbody tr')[0];
+    expect(text(first)).to.contain('Tết sớm');
+    await expect(el).to.be.accessible();
+    const csv = await (await captureExport(el, 'csv')).blob.text();
+    const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[1]).to.equal('Tết sớm,1,12000000,0.625,0.2');
+    expect(lines[2]).to.match(/^"'=HYPERLINK\(""x""\) voucher",2,3000000,,$/);
+    const svgText = await (await captureExport(el, 'svg')).blob.text();
+    expect(svgText).to.match(/^<svg/);
+    expect(svgText).to.contain('Tết sớm');
+    const png = await captureExport(el, 'png');
+    expect(png.blob.type).to.equal('image/png');
+  });
+
+  it('has loading, empty and error states', async () => {
+    const loading = await chart({ state: 'loading' });
+    expect($(loading, '[part~="skeleton"]')).to.exist;
+    await expect(loading).to.be.accessible();
+    const empty = await chart({}, 640, { ...makeReport(), byCampaign: {} });
+    expect(text($(empty, '[part~="empty"]'))).to.equal('No campaigns in this report.');
+    const error = await chart({ state: 'error' });
+    expect(text($(error, '[part~="error"]'))).to.equal('This widget could not be shown.');
+  });
+});
+
+describe('<promo-campaign-chart view="trend">', () => {
+  it('draws each campaign against the store total, with a legend', async () => {
+    const el = await chart({ view: 'trend' });
+    expect(text($(el, '[part~="title"]'))).to.equal('Sales over time: campaigns against the store total');
+    // The four campaigns with sales, by revenue: C1, C5, C2, C3.
+    expect($$(el, '[part~="legend"] li').map(text)).to.deep.equal([
+      'All sales (store)',
+      'Tết sớm',
+      '=HYPERLINK("x") voucher',
+      'Quà tặng kèm',
+      'Tích điểm x2',
+    ]);
+    expect($$(el, 'path.series').length).to.equal(4);
+    expect($(el, 'path.area').getAttribute('d')).to.match(/^M/);
+    // Series differ by dash pattern as well as colour.
+    const dashes = $$(el, 'path.series').map((p) => p.getAttribute('stroke-dasharray'));
+    expect(new Set(dashes).size).to.equal(4);
+    const xTicks = $$(el, '.axis text[text-anchor]').map(text);
+    expect(xTicks).to.include('Nov 1');
+    await expect(el).to.be.accessible();
+  });
+
+  it('arrow keys move a cursor across the days; the tooltip and a live region tell the values', async () => {
+    const el = await chart({ view: 'trend' });
+    const plot = $(el, 'svg[part~="chart"]');
+    plot.focus();
+    plot.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    await el.updateComplete;
+    // 2026-11-01: all revenue = 2.1M attributed + 2M unattributed; C1 1.2M.
+    const tip = text($(el, '[part~="tooltip"]'));
+    expect(tip).to.contain('Nov 1, 2026');
+    expect(tip).to.contain(`All sales (store): ${vnd(4_100_000)}`);
+    expect(tip).to.contain(`Tết sớm: ${vnd(1_200_000)} (29.3%)`);
+    const live = text($(el, '[aria-live]'));
+    expect(live).to.contain('Nov 1, 2026; ');
+    expect(live).to.contain(`All sales (store): ${vnd(4_100_000)}; Tết sớm: ${vnd(1_200_000)} (29.3%)`);
+    plot.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+    await el.updateComplete;
+    expect(text($(el, '[aria-live]'))).to.contain('Nov 7, 2026');
+    expect($(el, 'line.cursor')).to.exist;
+  });
+
+  it('by ISO week: the days of each week added up', async () => {
+    const el = await chart({ view: 'trend', grain: 'week' });
+    el.toggleTable();
+    await el.updateComplete;
+    const rows = $$(el, '[part~="table"] tbody tr').map((r) => [...r.children].map(text));
+    expect(rows.length).to.equal(2);
+    // Week of Mon 26 Oct holds Sun 1 Nov only; week of 2 Nov the other six days.
+    expect(rows[0][0]).to.equal('Week of Oct 26, 2026');
+    expect(rows[0][2]).to.equal(vnd(1_200_000));
+    expect(rows[1][2]).to.equal(vnd(10_800_000));
+    const all = REPORT.daily.reduce((s, d) => s + d.allRevenue, 0);
+    expect(rows[1][1]).to.equal(vnd(all - REPORT.daily[0].allRevenue));
+  });
+
+  it('draws the selected campaign alone, in Vietnamese and the dark theme, on a phone card', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width: 280px"></div>`);
+    const el = document.createElement('promo-campaign-chart');
+    Object.assign(el, { report: REPORT, campaigns: CAMPAIGN_INFO });
+    el.setAttribute('view', 'trend');
+    el.setAttribute('selected', 'C2');
+    el.setAttribute('locale', 'vi');
+    el.setAttribute('theme', 'dark');
+    el.setAttribute('currency', 'VND');
+    wrap.append(el);
+    await settle(el);
+    expect($$(el, '[part~="legend"] li').map(text)).to.deep.equal(['Tổng doanh số (cửa hàng)', 'Quà tặng kèm']);
+    expect(Number($(el, 'svg[part~="chart"]').getAttribute('width'))).to.be.at.most(256);
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,223 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../../src/elements/cohort-heatmap/define.js';
+import type { PromoCohortHeatmap } from '../../../src/elements/cohort-heatmap/cohort-heatmap.js';
+import { luminance } from '../../../src/elements/cohort-heatmap/layout.js';
+import { makeReport, REPORT } from '../../fixtures/report.js';
+import { $, $$, captureExport, rgb, settle, text } from '../shared/helpers.js';
+import { MONTH_ROWS, monthCohortReport } from './fixtures.js';
+
+const vnd = (n: number, tag = 'en-US') =>
+  new Intl.NumberFormat(tag, { style: 'currency', currency: 'VND' }).format(n).replace(/\s+/g, ' ');
+
+async function heatmap(
+  attrs: Record<string, string> = {},
+  width = 640,
+  report = monthCohortReport(),
+): Promise<PromoCohortHeatmap> {
+  const wrap = await fixture<HTMLDivElement>(html`<div style="width: ${width}px"></div>`);
+  const el = document.createElement('promo-cohort-heatmap');
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  el.setAttribute('currency', 'VND');
+  el.report = report;
+  wrap.append(el);
+  await settle(el);
+  return el;
+}
+
+const cells = (el: Element) => $$<SVGGElement>(el, '[role="gridcell"]');
+/** The value printed on a cell (drawn over it, hidden from assistive technology: the cell's name has it). */
+const printed = (el: Element, r: number, c: number) => text(el.shadowRoot!.querySelector(`[data-cell="${r}-${c}"]`));
+const cellAt = (el: Element, r: number, c: number) =>
+  $<SVGGElement>(el, `[role="gridcell"][data-row="${r}"][data-col="${c}"]`);
+/** The cell's fill as rgb channels (Chromium resolves color-mix to a color() or rgb() value). */
+function fillLuminance(g: Element): number {
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = 1;
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = getComputedStyle(g.querySelector('rect')!).fill;
+  ctx.fillRect(0, 0, 1, 1);
+  const [r, g2, b] = ctx.getImageData(0, 0, 1, 1).data;
+  return luminance(`rgb(${r}, ${g2}, ${b})`)!;
+}
+const contrast = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+
+describe('<promo-cohort-heatmap>', () => {
+  it('draws monthly cohorts by month since first order, values in the cells', async () => {
+    const el = await heatmap();
+    expect(text($(el, '[part~="title"]'))).to.equal('Retention by cohort');
+    // A triangle: 5 + 4 + 3 + 2 + 1 cells.
+    expect(cells(el).length).to.equal(15);
+    expect($$(el, '[role="columnheader"]').slice(1).map(text)).to.deep.equal(['M0', 'M1', 'M2', 'M3', 'M4']);
+    expect($$(el, '[role="rowheader"]').map(text)).to.deep.equal([
+      'Jul 2026 · 120',
+      'Aug 2026 · 95',
+      'Sep 2026 · 80',
+      'Oct 2026 · 64',
+      'Nov 2026 · 40',
+    ]);
+    expect(printed(el, 0, 1)).to.equal('42%');
+    expect(printed(el, 1, 3)).to.equal('21%');
+    expect(cellAt(el, 0, 1).getAttribute('aria-label')).to.equal('Jul 2026 (120 customers), Month 1: 42% (50/120)');
+    // Geometry: columns left to right, rows top to bottom, all cells the same size.
+    const x = (g: Element) => Number(g.querySelector('rect')!.getAttribute('x'));
+    const y = (g: Element) => Number(g.querySelector('rect')!.getAttribute('y'));
+    expect(x(cellAt(el, 0, 2))).to.be.greaterThan(x(cellAt(el, 0, 1)));
+    expect(y(cellAt(el, 1, 0))).to.be.greaterThan(y(cellAt(el, 0, 0)));
+    // Legend: 0 % to the largest later-month retention (45 %).
+    expect(text($(el, '[part~="legend"]'))).to.equal('0% 45%+');
+    expect(text($(el, '.sr-only'))).to.contain('5 cohorts, 399 customers; Month 1: 41.3% on average.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('colours follow the value (darker is higher in the light theme) and cell text stays readable', async () => {
+    const el = await heatmap({ theme: 'light' });
+    const l45 = fillLuminance(cellAt(el, 2, 1));
+    const l30 = fillLuminance(cellAt(el, 0, 2));
+    const l20 = fillLuminance(cellAt(el, 0, 4));
+    expect(l45).to.be.lessThan(l30);
+    expect(l30).to.be.lessThan(l20);
+    for (const g of cells(el)) {
+      const t = el.shadowRoot!.querySelector(`[data-cell="${g.dataset.row}-${g.dataset.col}"]`);
+      if (!t) continue;
+      const fg = luminance(getComputedStyle(t).fill)!;
+      expect(contrast(fg, fillLuminance(g)), g.getAttribute('aria-label')!).to.be.at.least(4.5);
+    }
+  });
+
+  it('in the dark theme the scale runs the other way, text still readable', async () => {
+    const el = await heatmap({ theme: 'dark' });
+    expect(fillLuminance(cellAt(el, 2, 1))).to.be.greaterThan(fillLuminance(cellAt(el, 0, 4)));
+    for (const g of cells(el)) {
+      const t = el.shadowRoot!.querySelector(`[data-cell="${g.dataset.row}-${g.dataset.col}"]`);
+      if (!t) continue;
+      expect(contrast(luminance(getComputedStyle(t).fill)!, fillLuminance(g))).to.be.at.least(4.5);
+    }
+    expect(getComputedStyle($(el, '[part="base"]')).backgroundColor).to.equal(rgb('#161b22'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('revenue mode: the cohort revenue per month, in VND', async () => {
+    const el = await heatmap({ mode: 'revenue' });
+    expect(text($(el, '[part~="title"]'))).to.equal('Revenue by cohort');
+    // Jul cohort, month 0: 120 members x 250,000.
+    expect(cellAt(el, 0, 0).dataset.value).to.equal(String(MONTH_ROWS[0].revenue[0]));
+    expect(cellAt(el, 0, 0).getAttribute('aria-label')).to.equal(
+      `Jul 2026 (120 customers), Month 0: ${vnd(30_000_000)}`,
+    );
+    expect(printed(el, 0, 0)).to.equal('₫30M');
+    expect(text($(el, '[part~="legend"]'))).to.equal('₫0 ₫30M');
+  });
+
+  it('weekly cohorts as the report gives them (fixture: ISO weeks)', async () => {
+    const el = await heatmap({}, 640, REPORT);
+    expect($$(el, '[role="rowheader"]').map(text)).to.deep.equal(['Oct 26, 2026 · 20', 'Nov 2, 2026 · 14']);
+    expect($$(el, '[role="columnheader"]').slice(1).map(text)).to.deep.equal(['W0', 'W1']);
+    expect(printed(el, 0, 1)).to.equal('35%');
+    expect(cellAt(el, 0, 1).getAttribute('aria-label')).to.equal('Oct 26, 2026 (20 customers), Week 1: 35% (7/20)');
+  });
+
+  it('arrow keys move between cells, inside the triangle; focus shows a tooltip', async () => {
+    const el = await heatmap();
+    const tabbable = cells(el).filter((c) => c.getAttribute('tabindex') === '0');
+    expect(tabbable.length).to.equal(1);
+    tabbable[0].focus();
+    await el.updateComplete;
+    const key = async (k: string, ctrlKey = false) => {
+      el.shadowRoot!.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: k, ctrlKey, bubbles: true }));
+      await el.updateComplete;
+      await el.updateComplete;
+    };
+    const at = () => {
+      const a = el.shadowRoot!.activeElement as HTMLElement;
+      return [Number(a.dataset.row), Number(a.dataset.col)];
+    };
+    expect(at()).to.deep.equal([0, 0]);
+    await key('End');
+    expect(at()).to.deep.equal([0, 4]);
+    await key('ArrowDown');
+    expect(at()).to.deep.equal([1, 3]);
+    expect(text($(el, '[part~="tooltip"]'))).to.equal('Aug 2026 (95 customers), Month 3: 21% (20/95)');
+    await key('End', true);
+    expect(at()).to.deep.equal([4, 0]);
+    await key('ArrowRight');
+    expect(at()).to.deep.equal([4, 0]);
+    await key('Home', true);
+    expect(at()).to.deep.equal([0, 0]);
+  });
+
+  it('recency mode: customers and revenue per segment', async () => {
+    const el = await heatmap({ mode: 'recency' }, 640, REPORT);
+    expect(text($(el, '[part~="title"]'))).to.equal('Customers by days since last order');
+    expect($$(el, '.rec-label').map(text)).to.deep.equal(['0-7 days', '8-14 days', '15-28 days', '29+ days']);
+    expect($$(el, '.rec-value').map(text)).to.deep.equal(['58', '25', '30', '120']);
+    const widths = $$(el, '.rec-bar').map((r) => Number(r.getAttribute('width')));
+    expect(widths[0] / widths[3]).to.be.closeTo(58 / 120, 0.01);
+    expect($(el, 'svg[part~="chart"]').getAttribute('aria-label')).to.contain(
+      `0-7 days since last order: 58 customers, ${vnd(35_000_000)}`,
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows recency beside the heatmap on a wide card, below it on a narrow one', async () => {
+    const wide = await heatmap({ 'show-recency': '' }, 1000);
+    expect($(wide, '.panels').classList.contains('side')).to.equal(true);
+    expect($(wide, '[part~="recency"]')).to.exist;
+    await expect(wide).to.be.accessible();
+    const narrow = await heatmap({ 'show-recency': '' }, 280);
+    expect($(narrow, '.panels').classList.contains('side')).to.equal(false);
+  });
+
+  it('on a 280 px card the grid scrolls sideways when it must and values that do not fit leave the cell', async () => {
+    const el = await heatmap({}, 280);
+    const scroller = $(el, '.scroll-x');
+    expect(scroller.clientWidth).to.be.at.most(256);
+    // Values that do not fit are left out of the cell; every cell still has its value in its name and tooltip.
+    expect($$(el, '.cell-value').length).to.be.lessThan(cells(el).length);
+    expect(cells(el).every((c) => /%/.test(c.getAttribute('aria-label')!))).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('in Vietnamese', async () => {
+    const el = await heatmap({ locale: 'vi', mode: 'revenue' });
+    expect(text($(el, '[part~="title"]'))).to.equal('Doanh thu theo nhóm khách');
+    expect($$(el, '[role="columnheader"]').slice(1).map(text)).to.deep.equal(['T0', 'T1', 'T2', 'T3', 'T4']);
+    expect(cellAt(el, 0, 0).getAttribute('aria-label')).to.equal(
+      `${new Intl.DateTimeFormat('vi-VN', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(2026, 6, 1))} (120 khách), Tháng 0: ${new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND' }).format(30_000_000)}`,
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the numbers as a table and exports them as CSV and the grid as SVG', async () => {
+    const el = await heatmap();
+    el.toggleTable();
+    await el.updateComplete;
+    expect($$(el, '[part~="table"] thead th').map(text)).to.deep.equal([
+      'Cohort',
+      'Customers',
+      'Month 0',
+      'Month 1',
+      'Month 2',
+      'Month 3',
+      'Month 4',
+    ]);
+    await expect(el).to.be.accessible();
+    const csv = (await (await captureExport(el, 'csv')).blob.text()).replace(/^\uFEFF/, '').split('\r\n');
+    expect(csv[1]).to.equal('2026-07,120,1,0.42,0.3,0.25,0.2');
+    expect(csv[5]).to.equal('2026-11,40,1,,,,');
+    const svgText = await (await captureExport(el, 'svg')).blob.text();
+    expect(svgText).to.match(/^<svg/);
+    expect(svgText).to.contain('42%');
+  });
+
+  it('has loading, empty and error states', async () => {
+    const loading = await heatmap({ state: 'loading' });
+    expect($(loading, '[part~="skeleton"]')).to.exist;
+    await expect(loading).to.be.accessible();
+    const report = makeReport();
+    report.cohorts = { grain: 'month', rows: [] };
+    const empty = await heatmap({}, 640, report);
+    expect(text($(empty, '[part~="empty"]'))).to.equal('No cohorts in this period.');
+    const error = await heatmap({ state: 'error', 'error-message': 'Could not load' });
+    expect(text($(error, '[part~="error"]'))).to.equal('Could not load');
+  });
+});
