@@ -37,6 +37,10 @@ export default {
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), adapterTestServer()],
   browsers: [
     chromeLauncher({
+      // One browser context (its own window) per page: with concurrency 2, a second tab in
+      // one window is hidden, and hidden pages get no animation frames or ResizeObserver
+      // callbacks, so tests that wait for a frame or a resize hang there.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
       launchOptions: {
         executablePath,
         headless: true,

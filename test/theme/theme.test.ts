@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/elements/kpi-tile/define.js';
 import '../../src/elements/budget-gauge/define.js';
@@ -7,13 +7,20 @@ import { TOKENS } from '../../src/theme/tokens.js';
 import { REPORT } from '../fixtures/report.js';
 import { $, rgb } from '../elements/shared/helpers.js';
 
+/** Mounts a wrapper and waits for the widgets in it (not for an animation frame). */
+async function mount(t: ReturnType<typeof html>): Promise<HTMLDivElement> {
+  const wrap = fixtureSync<HTMLDivElement>(t);
+  await Promise.all(
+    [...wrap.querySelectorAll('promo-kpi-tile, promo-budget-gauge')].map((e) => (e as PromoKpiTile).updateComplete),
+  );
+  return wrap;
+}
+
 const bg = (el: Element) => getComputedStyle($(el, '[part~="base"]')).backgroundColor;
 const LIGHT = rgb(TOKENS['color-surface'].light);
 const DARK = rgb(TOKENS['color-surface'].dark);
 
 describe('themes', () => {
-  afterEach(() => emulateMedia({ colorScheme: 'light' }));
-
   it('auto follows prefers-color-scheme; a theme attribute forces light or dark', async () => {
     const el = await fixture<PromoKpiTile>(html`<promo-kpi-tile kpi="revenue" .report=${REPORT}></promo-kpi-tile>`);
     expect(bg(el)).to.equal(LIGHT);
@@ -30,7 +37,7 @@ describe('themes', () => {
   });
 
   it('takes the theme of the nearest ancestor with a theme attribute (a board)', async () => {
-    const wrap = await fixture<HTMLDivElement>(
+    const wrap = await mount(
       html`<div theme="dark">
         <section>
           <promo-kpi-tile kpi="revenue" .report=${REPORT}></promo-kpi-tile>
@@ -46,7 +53,7 @@ describe('themes', () => {
   });
 
   it('public --promo-* properties re-brand the widgets, from any ancestor', async () => {
-    const wrap = await fixture<HTMLDivElement>(
+    const wrap = await mount(
       html`<div style="--promo-color-surface: #fffaf3; --promo-color-good: #0a6640; --promo-radius: 14px">
         <promo-kpi-tile kpi="revenue" .report=${REPORT}></promo-kpi-tile>
       </div>`,
@@ -63,7 +70,7 @@ describe('themes', () => {
     style.textContent = css;
     document.head.append(style);
     try {
-      const wrap = await fixture<HTMLDivElement>(
+      const wrap = await mount(
         html`<div class="brand-lotus">
           <promo-kpi-tile kpi="revenue" .report=${REPORT}></promo-kpi-tile>
           <div theme="dark"><promo-kpi-tile kpi="revenue" .report=${REPORT}></promo-kpi-tile></div>
