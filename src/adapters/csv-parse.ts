@@ -39,29 +39,69 @@ export function detectSeparator(text: string): ',' | ';' | '\t' {
 }
 
 /**
- * Reads CSV text: calls `onHeader` with the header cells, then `onRow(cells, count, line)`
- * for each data row (`count` cells are valid; `line` is the 1-based line number where the
- * row starts). Empty lines are skipped. Throws an {@link AdapterError} of kind `parse` for
- * an unterminated quoted field.
+ * The cells of one row, without copying them: cell `i` spans `text[start[i], end[i])`,
+ * unless it was quoted, in which case `quoted[i]` holds its unescaped value. Reused
+ * between rows.
+ */
+export class CsvRow {
+  readonly text: string;
+  count = 0;
+  /** 1-based line where the row starts. */
+  line = 1;
+  start = new Int32Array(64);
+  end = new Int32Array(64);
+  quoted: (string | null)[] = [];
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  /** Cell `i` as a string ("" beyond the last cell). */
+  get(i: number): string {
+    if (i >= this.count) return '';
+    const q = this.quoted[i];
+    return q !== null && q !== undefined ? q : this.text.slice(this.start[i], this.end[i]);
+  }
+
+  /** @internal */
+  push(start: number, end: number, quoted: string | null): void {
+    const i = this.count++;
+    if (i >= this.start.length) {
+      const s = new Int32Array(this.start.length * 2);
+      s.set(this.start);
+      const e = new Int32Array(this.end.length * 2);
+      e.set(this.end);
+      this.start = s;
+      this.end = e;
+    }
+    this.start[i] = start;
+    this.end[i] = end;
+    this.quoted[i] = quoted;
+  }
+}
+
+/**
+ * Reads CSV text: calls `onHeader` with the header cells, then `onRow(row)` for each data
+ * row (a reused {@link CsvRow}). Empty lines are skipped. Throws an {@link AdapterError} of
+ * kind `parse` for an unterminated quoted field.
  */
 export function readCsv(
   text: string,
   onHeader: (cells: string[]) => void,
-  onRow: (cells: string[], count: number, line: number) => void,
+  onRow: (row: CsvRow) => void,
   options: CsvReadOptions = {},
 ): void {
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const sep = (options.separator ?? detectSeparator(text)).charCodeAt(0);
   const len = text.length;
-  const cells: string[] = [];
+  const row = new CsvRow(text);
   let line = 1;
   let header = true;
   while (pos < len) {
-    const rowLine = line;
-    let count = 0;
+    row.count = 0;
+    row.line = line;
     // One row.
     for (;;) {
-      let value: string;
       if (text.charCodeAt(pos) === QUOTE) {
         // Quoted field.
         let start = pos + 1;
@@ -71,7 +111,7 @@ export function readCsv(
           if (q < 0)
             throw new AdapterError(
               'parse',
-              `${options.source ?? 'CSV'}: line ${rowLine}: a quoted field is never closed (a " is missing)`,
+              `${options.source ?? 'CSV'}: line ${row.line}: a quoted field is never closed (a " is missing)`,
             );
           for (let k = text.indexOf('\n', start); k >= 0 && k < q; k = text.indexOf('\n', k + 1)) line++;
           if (text.charCodeAt(q + 1) === QUOTE) {
@@ -83,13 +123,13 @@ export function readCsv(
           pos = q + 1;
           break;
         }
-        value = out;
         // Skip anything up to the separator or line end (lenient about `"a" ,`).
         while (pos < len) {
           const c = text.charCodeAt(pos);
           if (c === sep || c === LF || c === CR) break;
           pos++;
         }
+        row.push(pos, pos, out);
       } else {
         const start = pos;
         while (pos < len) {
@@ -97,9 +137,8 @@ export function readCsv(
           if (c === sep || c === LF || c === CR) break;
           pos++;
         }
-        value = text.slice(start, pos);
+        row.push(start, pos, null);
       }
-      cells[count++] = value;
       const c = pos < len ? text.charCodeAt(pos) : LF;
       pos++;
       if (c === sep) continue;
@@ -107,12 +146,45 @@ export function readCsv(
       line++;
       break;
     }
-    if (count === 1 && cells[0] === '') continue; // empty line
+    if (row.count === 1 && row.quoted[0] === null && row.start[0] === row.end[0]) continue; // empty line
     if (header) {
       header = false;
-      onHeader(cells.slice(0, count));
-    } else onRow(cells, count, rowLine);
+      onHeader(Array.from({ length: row.count }, (_, i) => row.get(i)));
+    } else onRow(row);
   }
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * Reads a plain number (`-1234.5` with `.` as `mark`, `1234,5` with `,`) straight from the
+ * text, without making a string: the digits form an integer below 2^53 divided by a power
+ * of ten, which IEEE division rounds exactly as `Number("...")` would. Returns NaN for
+ * anything else (grouping, spaces, exponents, more than 15 digits), to be read the slow way.
+ */
+export function plainNumberAt(text: string, start: number, end: number, mark: number): number {
+  let i = start;
+  let neg = false;
+  const c0 = text.charCodeAt(i);
+  if (c0 === 45 || c0 === 43) {
+    neg = c0 === 45;
+    i++;
+  }
+  let m = 0;
+  let digits = 0;
+  let frac = -1;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      if (frac >= 0) frac++;
+    } else if (c === mark && frac < 0) frac = 0;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15 || frac === 0) return NaN;
+  const v = frac > 0 ? m / POW10[frac]! : m;
+  return neg ? -v : v;
 }
 
 /** How numbers are written: `.` decimal point (`1,234.5`) or `,` decimal comma (`1.234,5`). */

@@ -20,7 +20,7 @@
 import { createDatasetBuilder, type LiveDataset } from '../data/dataset.js';
 import { COLLECTIONS, type CollectionName } from '../data/schema.js';
 import { AdapterError, type Adapter } from './adapter.js';
-import { detectSeparator, parseNumberCell, readCsv, type DecimalMark } from './csv-parse.js';
+import { detectSeparator, parseNumberCell, plainNumberAt, readCsv, type DecimalMark } from './csv-parse.js';
 import { fetchText, type HttpOptions } from './http.js';
 
 type Kind = 'id' | 'text' | 'number' | 'time' | 'date';
@@ -118,6 +118,7 @@ export function csvToDataset(
     const name = settings.names?.[collection] ?? `${collection}.csv`;
     const separator = settings.separator ?? detectSeparator(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     const decimal = settings.decimal ?? (separator === ';' ? ',' : '.');
+    const mark = decimal.charCodeAt(0);
     const fields = FIELDS[collection];
     const mapping = settings.columns?.[collection] ?? {};
     const record: Record<string, unknown> = {};
@@ -149,22 +150,30 @@ export function csvToDataset(
           );
         cols = cols.sort((a, b) => a.cell - b.cell);
       },
-      (cells, count) => {
+      (row) => {
         let targets: Record<string, unknown> | undefined;
+        const { start, end, quoted, count } = row;
         for (let j = 0; j < cols.length; j++) {
           const c = cols[j]!;
-          const raw = c.cell < count ? cells[c.cell]! : '';
+          const i = c.cell;
           let v: unknown;
-          switch (c.kind) {
-            case 'number':
-              v = parseNumberCell(raw, decimal);
-              break;
-            case 'time':
-              v = raw.length === 0 ? undefined : allDigits(raw) ? +raw : raw;
-              break;
-            default:
-              v = raw.length === 0 ? undefined : raw;
-          }
+          const q = i < count ? quoted[i] : '';
+          if (q === null) {
+            // Unquoted: read numbers and epoch times from the text without making strings.
+            const s = start[i]!;
+            const e = end[i]!;
+            if (s === e) v = undefined;
+            else if (c.kind === 'number') {
+              v = plainNumberAt(text, s, e, mark);
+              if (v !== v) v = parseNumberCell(text.slice(s, e), decimal);
+            } else if (c.kind === 'time') {
+              const n = plainNumberAt(text, s, e, -1);
+              v = n === n ? n : text.slice(s, e);
+            } else v = text.slice(s, e);
+          } else if (q === undefined || q === '') v = undefined;
+          else if (c.kind === 'number') v = parseNumberCell(q, decimal);
+          else if (c.kind === 'time') v = allDigits(q) ? +q : q;
+          else v = q;
           if (c.target) {
             if (v !== undefined) (targets ??= {})[c.key] = v;
           } else record[c.key] = v;

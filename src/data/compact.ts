@@ -70,7 +70,7 @@ export class IdSet {
   #size = 0;
 
   constructor(expected = 16) {
-    this.#keys = new Float64Array(Math.max(16, Math.ceil(expected / 0.75)));
+    this.#keys = new Float64Array(Math.max(16, Math.ceil(expected / 0.8)));
   }
 
   get size(): number {
@@ -79,7 +79,7 @@ export class IdSet {
 
   /** Adds `s`; returns false when it (or a string of the same hash) was already there. */
   add(s: string): boolean {
-    if (this.#size + 1 > this.#keys.length * 0.85) this.#resize(Math.ceil(((this.#size + 1) * 2) / 0.85));
+    if (this.#size + 1 > this.#keys.length * 0.9) this.#resize(Math.ceil(((this.#size + 1) * 2) / 0.9));
     hashString(s);
     const key = hashA * TWO_POW_21 + (hashB >>> 11) || 1;
     const keys = this.#keys;
@@ -111,10 +111,14 @@ export class IdSet {
     }
   }
 
-  /** Shrinks the table to `size / load` slots (after a bulk build), keeping room to grow. */
+  /**
+   * Shrinks the table to `size / load` slots after a bulk build, when it is well over that
+   * (a table presized for the input is left alone: rehashing a million keys costs more
+   * than the few spare slots).
+   */
   trim(load = 0.8): void {
     const cap = Math.max(16, Math.ceil(this.#size / load));
-    if (cap < this.#keys.length) this.#resize(cap);
+    if (this.#keys.length > cap * 1.1) this.#resize(cap);
   }
 
   get byteLength(): number {
@@ -242,7 +246,8 @@ export class StringDictionary implements Dictionary {
     this.#size = code + 1;
     this.#starts[code + 1] = this.#pool.length;
     if (this.#size > cap * 0.75) {
-      this.#rehash(cap * 2);
+      // Grow fourfold while small (fewer rehashes in a bulk build); trim() sizes it at the end.
+      this.#rehash(cap * (cap < 1 << 20 ? 4 : 2));
       table = this.#table;
       cap = table.length;
       i = slotOf(h, cap);

@@ -47,7 +47,9 @@ export const EXPECT = {
   id: 'a non-empty string',
   text: 'a string',
   amount: 'a number >= 0',
+  amountMax: 'a number >= 0 and at most 9007199254740991 (sums of larger amounts would overflow)',
   count: 'an integer >= 0',
+  countMax: 'an integer >= 0 and at most 9007199254740991 (sums of larger counts would overflow)',
   number: 'a number',
   time: 'an ISO-8601 time (2025-03-01T10:15:00+07:00, or without offset for local time) or epoch milliseconds, between 1970-01-02 and 2149-06-04',
   date: 'a local date YYYY-MM-DD',
@@ -65,12 +67,25 @@ export const idSchema = z.preprocess(idFromNumber, z.string(msg(EXPECT.id)).min(
 /** An optional id or label: `null`, `""` and a missing key all mean absent. */
 const optionalId = z.preprocess((v) => idFromNumber(absentIfEmpty(v)), z.string(msg(EXPECT.id)).optional());
 const optionalText = z.preprocess(absentIfEmpty, z.string(msg(EXPECT.text)).optional());
-/** A finite number >= 0 (z.number() already refuses NaN and Infinity). */
-export const amountSchema = z.number(msg(EXPECT.amount)).min(0, msg(EXPECT.amount));
+/**
+ * Largest amount or count a record may hold: 2^53 - 1. Larger values are not exact in a
+ * double and a few of them would sum to Infinity, so they are reported instead.
+ */
+export const MAX_AMOUNT = Number.MAX_SAFE_INTEGER;
+/** A finite number from 0 to {@link MAX_AMOUNT} (z.number() already refuses NaN and Infinity). */
+export const amountSchema = z
+  .number(msg(EXPECT.amount))
+  .min(0, msg(EXPECT.amount))
+  .max(MAX_AMOUNT, msg(EXPECT.amountMax));
 const optionalAmount = z.preprocess((v) => (v === null ? undefined : v), amountSchema.optional());
 const optionalCount = z.preprocess(
   (v) => (v === null ? undefined : v),
-  z.number(msg(EXPECT.count)).int(msg(EXPECT.count)).min(0, msg(EXPECT.count)).optional(),
+  z
+    .number(msg(EXPECT.count))
+    .int(msg(EXPECT.count))
+    .min(0, msg(EXPECT.count))
+    .max(MAX_AMOUNT, msg(EXPECT.countMax))
+    .optional(),
 );
 /**
  * Times the dataset can hold: its local day columns are unsigned 16-bit day numbers

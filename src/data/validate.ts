@@ -15,7 +15,7 @@
  */
 import type { DataIssue } from '../engine/types.js';
 import { daysFromCivil, daysInMonth, MS_PER_DAY, parseInstant, parseLocalDate, type Zone } from '../engine/time.js';
-import { CAMPAIGN_TYPES, schemas, show, TIME_MAX, TIME_MIN, type CollectionName } from './schema.js';
+import { CAMPAIGN_TYPES, MAX_AMOUNT, schemas, show, TIME_MAX, TIME_MIN, type CollectionName } from './schema.js';
 
 /** The full message of an issue: `orders[17].revenue: expected ...`. */
 export function issueMessage(collection: string, index: number, path: string, text: string): string {
@@ -97,7 +97,7 @@ function optText(v: unknown): string | undefined | typeof BAD {
 }
 
 function isAmount(v: unknown): v is number {
-  return typeof v === 'number' && v >= 0 && v < Infinity;
+  return typeof v === 'number' && v >= 0 && v <= MAX_AMOUNT;
 }
 
 /** An optional amount: the value, `dflt` when absent, or -1 when bad. */
@@ -108,7 +108,7 @@ function optAmount(v: unknown, dflt: number): number {
 
 function optCount(v: unknown): number {
   if (v === undefined || v === null) return 0;
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : -1;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_AMOUNT ? v : -1;
 }
 
 /** Epoch ms of a time value in `zone`, or NaN (also outside the span the dataset holds). */
