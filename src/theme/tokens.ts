@@ -39,7 +39,7 @@ export const TOKENS = {
   'color-good': { light: '#1a7f37', dark: '#3fb950', description: 'A change for the better (follows KPI polarity).' },
   'color-bad': { light: '#cf222e', dark: '#ff7b72', description: 'A change for the worse (follows KPI polarity).' },
   'color-neutral': { light: '#57606a', dark: '#9da7b3', description: 'A change that is neither good nor bad.' },
-  'color-status-scheduled': { light: '#6e7781', dark: '#8b949e', description: 'Budget status: not started yet.' },
+  'color-status-scheduled': { light: '#5c6570', dark: '#8b949e', description: 'Budget status: not started yet.' },
   'color-status-on-track': { light: '#1a7f37', dark: '#3fb950', description: 'Budget status: on track.' },
   'color-status-at-risk': { light: '#9a6700', dark: '#d29922', description: 'Budget status: projected over budget.' },
   'color-status-over-budget': { light: '#cf222e', dark: '#ff7b72', description: 'Budget status: over budget.' },

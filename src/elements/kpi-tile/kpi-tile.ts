@@ -1,6 +1,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatDelta, formatValue } from '../../format/format.js';
 import { getKpi, onKpiRegistryChange } from '../../engine/kpis.js';
 import type { KpiMeta, KpiUnit, KpiValue, Report } from '../../engine/types.js';
@@ -163,7 +164,7 @@ export class PromoKpiTile extends PromoWidget {
       <div part="label">${label}</div>
       <div
         part="value"
-        title=${kv.value !== null ? formatValue(kv.value, unit, { ...this.fmt, compact: false }) : nothing}
+        title=${ifDefined(kv.value !== null ? formatValue(kv.value, unit, { ...this.fmt, compact: false }) : undefined)}
       >
         ${formatValue(kv.value, unit, this.fmt)}
       </div>

@@ -67,6 +67,11 @@ export const widgetStyles = [
         opacity: 0.45;
       }
     }
+    .state-title {
+      color: var(--_color-text-muted);
+      font-weight: 600;
+      font-size: 0.95em;
+    }
     [part~='empty'],
     [part~='error'] {
       color: var(--_color-text-muted);

@@ -113,6 +113,8 @@ export abstract class PromoWidget extends LitElement {
     super.connectedCallback();
     const attr = closestWithAttribute(this, 'theme')?.getAttribute('theme');
     this.ancestorTheme = attr === 'light' || attr === 'dark' || attr === 'auto' ? attr : null;
+    // Measured now so the first render already fits; the observer follows later changes.
+    this.width = Math.round(this.getBoundingClientRect().width);
     if (typeof ResizeObserver !== 'undefined') {
       this.observer = new ResizeObserver((entries) => {
         const w = Math.round(entries[entries.length - 1].contentRect.width);
@@ -145,7 +147,7 @@ export abstract class PromoWidget extends LitElement {
 
   /** The campaign's name and targets, when known. */
   protected campaignInfo(id: string): CampaignInfo | undefined {
-    const list = this.campaigns ?? (this.board as (BoardState & { campaigns?: CampaignInfo[] }) | null)?.campaigns;
+    const list: CampaignInfo[] | undefined = this.campaigns ?? this.board?.campaigns;
     return list?.find((c) => c.id === id);
   }
 
@@ -223,8 +225,10 @@ export abstract class PromoWidget extends LitElement {
       busy = v.kind === 'loading';
       label = this.widgetLabel(v.kind === 'ready' ? v.report : this.currentReport);
       if (v.kind === 'loading') body = this.renderLoading();
-      else if (v.kind === 'empty') body = html`<div part="empty">${v.message ?? this.msg('empty')}</div>`;
-      else if (v.kind === 'error') body = this.renderErrorPart(v.message);
+      else if (v.kind === 'empty')
+        body = html`${this.renderStateTitle(label)}
+          <div part="empty">${v.message ?? this.msg('empty')}</div>`;
+      else if (v.kind === 'error') body = html`${this.renderStateTitle(label)}${this.renderErrorPart(v.message)}`;
       else {
         const table = this.tableData(v.report);
         body = html`${this.renderContent(v.report)}${table ? this.renderActions(this.hasChart(v.report)) : nothing}
@@ -261,6 +265,11 @@ export abstract class PromoWidget extends LitElement {
         }),
       );
     } else if (!this.caught) this.reportedError = null;
+  }
+
+  /** The widget's name above an empty or error message, so the reader knows what is missing. */
+  private renderStateTitle(label: string): TemplateResult | typeof nothing {
+    return label ? html`<div class="state-title">${label}</div>` : nothing;
   }
 
   protected renderLoading(): TemplateResult {

@@ -66,7 +66,7 @@ describe('<promo-budget-gauge>', () => {
       'At risk',
     ]);
     const colours = rows.map((r) => getComputedStyle(r.querySelector('[part~="status"] .word')!).color);
-    expect(colours).to.deep.equal(['#1a7f37', '#57606a', '#cf222e', '#6e7781', '#9a6700'].map(rgb));
+    expect(colours).to.deep.equal(['#1a7f37', '#57606a', '#cf222e', '#5c6570', '#9a6700'].map(rgb));
     expect(text($(el, '[part~="title"]'))).to.equal('Budget pacing');
     await expect(el).to.be.accessible();
   });
