@@ -149,7 +149,20 @@ interface Plan {
   points: number;
 }
 
-function plans(year: number): Plan[] {
+/** Targets that grow with the size of the business (the others are ratios). */
+const ABSOLUTE_TARGETS = new Set(['revenue', 'newCustomers', 'grossProfit', 'orders', 'buyers']);
+
+/** Round to 3 significant digits, as a planner would write a budget. */
+function roundBudget(v: number): number {
+  const step = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(1, v))) - 2);
+  return Math.round(v / step) * step;
+}
+
+/**
+ * The campaign plans of a year. Budgets and absolute targets are written for a business of
+ * 200k orders a year and scale with `scale`, so a smaller or larger store keeps the same margins.
+ */
+function plans(year: number, scale: number): Plan[] {
   const d = (m: number, day: number) => `${year}-${pad2(m)}-${pad2(day)}`;
   const all = [...DEMO_CHANNELS];
   const online = ['web', 'app', 'marketplace', 'social'];
@@ -309,7 +322,13 @@ function plans(year: number): Plan[] {
   return list.map((p) => {
     const [sy, sm, sd] = p.campaign.start.split('-').map(Number) as [number, number, number];
     const [ey, em, ed] = p.campaign.end.split('-').map(Number) as [number, number, number];
-    return { ...p, start: daysFromCivil(sy, sm, sd), end: daysFromCivil(ey, em, ed) };
+    const campaign = { ...p.campaign };
+    if (campaign.budget !== undefined) campaign.budget = roundBudget(campaign.budget * scale);
+    if (campaign.targets)
+      campaign.targets = Object.fromEntries(
+        Object.entries(campaign.targets).map(([k, v]) => [k, ABSOLUTE_TARGETS.has(k) ? roundBudget(v * scale) : v]),
+      );
+    return { ...p, campaign, start: daysFromCivil(sy, sm, sd), end: daysFromCivil(ey, em, ed) };
   });
 }
 
@@ -359,7 +378,13 @@ interface Store {
 
 function newStore(seed: number, orders: number, year: number): Store {
   // 365 days x the average multiplier of seasons, weekdays and campaigns (about 1.26) ~ orders.
-  return { rand: random(seed), plans: plans(year), customers: 0, orderSeq: 0, base: orders / 365 / 1.26 };
+  return {
+    rand: random(seed),
+    plans: plans(year, orders / 200_000),
+    customers: 0,
+    orderSeq: 0,
+    base: orders / 365 / 1.26,
+  };
 }
 
 /** A customer for a new order: a new one, or a returning one (recent customers return more). */

@@ -1,0 +1,116 @@
+/// <reference types="vite/client" />
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/elements/kpi-board/define.js';
+import '../src/theme/brand-example.css';
+import '../demo/custom-widget.js';
+import { BOARD_LAYOUTS } from '../src/elements/kpi-board/define.js';
+import type { Adapter } from '../src/adapters/adapter.js';
+import { generateDemoData } from '../demo/generate.js';
+
+/** A smaller year of the demo retailer keeps the stories quick (same shape, same campaigns). */
+const DATA = generateDemoData({ orders: 20_000 });
+
+interface BoardArgs {
+  locale: string;
+  theme: 'auto' | 'light' | 'dark';
+  layout: (typeof BOARD_LAYOUTS)[number];
+  period: string;
+  campaigns: string;
+  channels: string;
+  brand: boolean;
+  width: string;
+}
+
+const board = (a: BoardArgs, data: unknown = DATA, adapter?: Adapter) =>
+  html`<div class=${a.brand ? 'brand-lotus' : ''} style="width: ${a.width}; max-width: 100%">
+    <promo-kpi-board
+      locale=${a.locale}
+      currency="VND"
+      time-zone="Asia/Ho_Chi_Minh"
+      theme=${a.theme}
+      layout=${a.layout}
+      period=${a.period}
+      campaigns=${a.campaigns}
+      channels=${a.channels}
+      worker="never"
+      .data=${adapter ? undefined : data}
+      .adapter=${adapter}
+    ></promo-kpi-board>
+  </div>`;
+
+const meta: Meta<BoardArgs> = {
+  title: 'Elements/KPI board',
+  component: 'promo-kpi-board',
+  args: {
+    locale: 'vi',
+    theme: 'light',
+    layout: 'full',
+    period: 'last-28',
+    campaigns: '',
+    channels: '',
+    brand: false,
+    width: '1200px',
+  },
+  argTypes: {
+    locale: { control: 'select', options: ['en', 'vi'] },
+    theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
+    layout: { control: 'select', options: BOARD_LAYOUTS },
+    period: { control: 'select', options: ['last-7', 'last-14', 'last-28', 'last-90', 'this-month'] },
+    campaigns: { control: 'text' },
+    channels: { control: 'text' },
+    brand: { control: 'boolean' },
+    width: { control: 'text' },
+  },
+  render: (a) => board(a),
+};
+export default meta;
+
+type Story = StoryObj<BoardArgs>;
+
+/** The default layout over a generated year of a Vietnamese retailer (Vietnamese, VND). */
+export const Playground: Story = {};
+
+export const English: Story = { args: { locale: 'en' } };
+
+export const Dark: Story = {
+  args: { theme: 'dark', locale: 'en' },
+  decorators: [(s) => html`<div style="background:#0d1117; padding: 16px">${s()}</div>`],
+};
+
+/** The white-label example theme (src/theme/brand-example.css): CSS custom properties only. */
+export const Brand: Story = { args: { brand: true } };
+
+/** Filtered from attributes: one campaign, two channels. */
+export const Filtered: Story = { args: { campaigns: 'FLASH-1212', channels: 'app,marketplace', locale: 'en' } };
+
+export const TilesOnly: Story = { args: { layout: 'tiles' } };
+
+export const Narrow: Story = { args: { width: '360px', layout: 'summary' } };
+
+/** Widgets slotted in replace the default layout; this one is written outside the kit (demo/custom-widget.ts). */
+export const SlottedCustomWidget: Story = {
+  args: { locale: 'en' },
+  render: (a) =>
+    html`<promo-kpi-board locale=${a.locale} currency="VND" time-zone="Asia/Ho_Chi_Minh" .data=${DATA}>
+      <promo-kpi-tile kpi="revenue"></promo-kpi-tile>
+      <demo-channel-mix></demo-channel-mix>
+    </promo-kpi-board>`,
+};
+
+export const Loading: Story = {
+  render: (a) => board(a, undefined, { load: () => new Promise(() => undefined) }),
+};
+
+export const LoadError: Story = {
+  args: { locale: 'en' },
+  render: (a) =>
+    board(a, undefined, {
+      load: () => Promise.reject(new Error('https://pos.example/api/orders answered 503; try again later')),
+    }),
+};
+
+export const NoOrders: Story = {
+  args: { locale: 'en' },
+  render: (a) => board(a, { campaigns: DATA.campaigns, orders: [] }),
+};
