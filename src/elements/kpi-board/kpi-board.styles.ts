@@ -169,6 +169,9 @@ export const boardStyles = [
       color: var(--_color-text-muted);
       min-height: 2.25em;
     }
+    .issues {
+      color: var(--_color-bad);
+    }
     .live {
       display: inline-flex;
       align-items: center;

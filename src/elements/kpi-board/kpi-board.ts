@@ -448,11 +448,24 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
 
   private renderStatus(): TemplateResult {
     const busy = this.status === 'loading' || this.computing;
+    // Records left out by validation (not option notes): the numbers are partial.
+    const issues = this.report?.issues.filter((i) => i.collection !== 'options').length ?? 0;
     return html`<div part="status" class="status">
       ${this.live ? html`<span class="live"><span class="dot" aria-hidden="true"></span>${bt(this.locale, 'live')}</span>` : nothing}
       ${
         this.lastUpdated !== null
           ? html`<time datetime=${new Date(this.lastUpdated).toISOString()}>${this.formatUpdated()}</time>`
+          : nothing
+      }
+      ${
+        issues
+          ? html`<span
+              class="issues"
+              title=${this.report!.issues.slice(0, 5)
+                .map((i) => i.message)
+                .join('\n')}
+              >${bt(this.locale, 'issues', { count: issues })}</span
+            >`
           : nothing
       }
       <span role="status" class="busy">${busy && this.report ? bt(this.locale, 'computing') : ''}</span>
@@ -525,6 +538,8 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
     return html`<div
       part="base"
       class="promo-root board theme-${this.theme}"
+      role="region"
+      aria-label=${bt(this.locale, 'board')}
       lang=${this.locale.toLowerCase().startsWith('vi') ? 'vi' : 'en'}
       aria-busy=${this.status === 'loading' || this.computing ? 'true' : 'false'}
       @promo-campaign-select=${this.onCampaignSelect}

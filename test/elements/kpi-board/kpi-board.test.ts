@@ -351,6 +351,20 @@ describe('<promo-kpi-board>', () => {
     await waitUntil(() => revenueOf(board) === 255, 'filter (store and app) computed in the worker');
   });
 
+  it('says how many records were left out of the numbers', async () => {
+    const board = await fixture<PromoKpiBoard>(
+      html`<promo-kpi-board time-zone="UTC" from="2026-11-01" to="2026-11-07"></promo-kpi-board>`,
+    );
+    board.data = {
+      ...DATA,
+      orders: [...DATA.orders, { id: 'bad', customerId: 'x', time: '2026-11-06T10:00:00Z', revenue: '12,5' }],
+    };
+    await ready(board);
+    expect(revenueOf(board)).to.equal(350);
+    await board.updateComplete;
+    expect(sr(board).querySelector('.issues')!.textContent).to.contain('Records left out of the numbers (data problems): 1');
+  });
+
   it('is accessible', async () => {
     const board = await makeBoard();
     await expect(board).to.be.accessible();
