@@ -518,7 +518,6 @@ const os = (globalThis as { process?: unknown }).process
   ? ((await import(osModule)) as { loadavg(): number[]; cpus(): unknown[] })
   : null;
 if (os) console.log(`load average (1 min) at start: ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
-console.log(`load average (1 min) at start: ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores`);
 for (const n of sizes) {
   const withBaseline = n <= 1_000_000;
   const { ds, plain } = generate(n, 7, withBaseline);
