@@ -53,7 +53,9 @@ try {
   const instance = await DuckDBInstance.create(join(dir, 'bench.duckdb'), { threads: '2', memory_limit: '4GB' });
   const connection = await instance.connect();
   const driver = duckdbDriver(connection);
-  console.log(`DuckDB, 2 threads; report ${OPTIONS.from} .. ${OPTIONS.to} (${OPTIONS.timeZone}), previous period, cohorts, recency, pacing`);
+  console.log(
+    `DuckDB, 2 threads; report ${OPTIONS.from} .. ${OPTIONS.to} (${OPTIONS.timeZone}), previous period, cohorts, recency, pacing`,
+  );
   for (const n of SIZES) {
     const t0 = performance.now();
     await generate(driver, n);
@@ -82,8 +84,21 @@ try {
     console.log(
       `  check: revenue ${r.kpis.revenue!.value!.toFixed(2)}, orders ${r.kpis.orders!.value}, buyers ${r.kpis.buyers!.value}, retention ${r.kpis.retentionRate!.value!.toFixed(4)}`,
     );
-    const ms = await median(() => warehouseReport({ driver, dialect: duckdb }, OPTIONS), 3, 0);
-    report(`warehouse report, ${(n / 1e6).toString()}M orders (DuckDB)`, ms);
+    // Wall time depends on what else the machine runs; CPU time of the process (DuckDB's
+    // threads included) much less so: both are printed.
+    const cpu: number[] = [];
+    const ms = await median(
+      async () => {
+        const c0 = process.cpuUsage();
+        await warehouseReport({ driver, dialect: duckdb }, OPTIONS);
+        const c = process.cpuUsage(c0);
+        cpu.push((c.user + c.system) / 1000);
+      },
+      3,
+      0,
+    );
+    cpu.sort((a, b) => a - b);
+    report(`warehouse report, ${(n / 1e6).toString()}M orders (DuckDB)`, ms, undefined, `CPU ${fmtMs(cpu[1]!)}`);
   }
   connection.closeSync();
   instance.closeSync();
