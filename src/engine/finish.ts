@@ -53,6 +53,17 @@ function scopeKpis(defs: KpiDefinition[], m: { current: Measures; previous: Meas
   return out;
 }
 
+function copyByCampaign(
+  src: Record<string, { revenue: number; orders: number }>,
+): Record<string, { revenue: number; orders: number }> {
+  const out: Record<string, { revenue: number; orders: number }> = {};
+  for (const k in src) {
+    const v = src[k]!;
+    out[k] = { revenue: v.revenue, orders: v.orders };
+  }
+  return out;
+}
+
 /** Pacing of one campaign with a budget B > 0 (KPI-SPEC section 5), as of `asOfDay`. */
 export function pacingOf(p: PacingInput, asOfDay: number): Pacing | null {
   const start = parseLocalDate(p.start);
@@ -61,9 +72,11 @@ export function pacingOf(p: PacingInput, asOfDay: number): Pacing | null {
   const daysTotal = end - start + 1;
   const daysElapsed = asOfDay < start ? 0 : Math.min(asOfDay, end) - start + 1;
   const expected = (p.budget * daysElapsed) / daysTotal;
-  const pace = expected > 0 ? p.spent / expected : null;
-  const projected = daysElapsed > 0 ? (p.spent / daysElapsed) * daysTotal : null;
-  const projectedRevenue = daysElapsed > 0 ? (p.revenue / daysElapsed) * daysTotal : null;
+  // A tiny budget can make the ratio overflow: no pace rather than Infinity.
+  const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
+  const pace = expected > 0 ? finite(p.spent / expected) : null;
+  const projected = daysElapsed > 0 ? finite((p.spent / daysElapsed) * daysTotal) : null;
+  const projectedRevenue = daysElapsed > 0 ? finite((p.revenue / daysElapsed) * daysTotal) : null;
   let status: PacingStatus;
   if (asOfDay < start) status = 'scheduled';
   else if (p.spent > p.budget) status = 'over-budget';
@@ -94,21 +107,21 @@ export function finishReport(agg: Aggregates, o: ResolvedOptions): Report {
   const pacingInputs = Object.values(agg.pacing);
   const kpis = scopeKpis(defs, complete(agg.total, o, pacingInputs));
 
-  const byCampaign: Report['byCampaign'] = {};
-  for (const [id, s] of Object.entries(agg.byCampaign)) {
-    const own = agg.pacing[id];
-    byCampaign[id] = scopeKpis(defs, complete(s, o, own ? [own] : []));
-  }
+  // Maps keyed by data are built from entries (an id such as `__proto__` stays an own key),
+  // and read with Object.hasOwn (an id such as `constructor` must not find Object's).
+  const byCampaign: Report['byCampaign'] = Object.fromEntries(
+    Object.entries(agg.byCampaign).map(([id, s]) => {
+      const own = Object.hasOwn(agg.pacing, id) ? agg.pacing[id] : undefined;
+      return [id, scopeKpis(defs, complete(s, o, own ? [own] : []))];
+    }),
+  );
 
-  const byChannel: Record<string, ChannelSummary> = {};
-  for (const [ch, c] of Object.entries(agg.byChannel)) {
-    byChannel[ch] = {
-      revenue: c.revenue,
-      orders: c.orders,
-      buyers: c.buyers,
-      aov: c.orders > 0 ? c.revenue / c.orders : null,
-    };
-  }
+  const byChannel: Record<string, ChannelSummary> = Object.fromEntries(
+    Object.entries(agg.byChannel).map(([ch, c]) => [
+      ch,
+      { revenue: c.revenue, orders: c.orders, buyers: c.buyers, aov: c.orders > 0 ? c.revenue / c.orders : null },
+    ]),
+  );
 
   const daily = agg.daily.map((d) => ({
     date: d.date,
@@ -118,9 +131,7 @@ export function finishReport(agg: Aggregates, o: ResolvedOptions): Report {
     discountCost: d.discountCost,
     spend: d.spend,
     allRevenue: d.allRevenue,
-    byCampaign: Object.fromEntries(
-      Object.entries(d.byCampaign).map(([k, v]) => [k, { revenue: v.revenue, orders: v.orders }]),
-    ),
+    byCampaign: copyByCampaign(d.byCampaign),
   }));
 
   const rows: CohortRow[] = [];
@@ -134,11 +145,12 @@ export function finishReport(agg: Aggregates, o: ResolvedOptions): Report {
     });
   }
 
-  const pacing: Record<string, Pacing> = {};
+  const pacingEntries: [string, Pacing][] = [];
   for (const [id, p] of Object.entries(agg.pacing)) {
     const v = pacingOf(p, o.asOfDay);
-    if (v) pacing[id] = v;
+    if (v) pacingEntries.push([id, v]);
   }
+  const pacing: Record<string, Pacing> = Object.fromEntries(pacingEntries);
 
   return {
     period: { from: o.from, to: o.to, days: o.days },
