@@ -70,7 +70,7 @@ export class IdSet {
   #size = 0;
 
   constructor(expected = 16) {
-    this.#keys = new Float64Array(Math.max(16, Math.ceil(expected / 0.8)));
+    this.#keys = new Float64Array(Math.max(16, Math.ceil(expected / 0.85)));
   }
 
   get size(): number {
@@ -79,7 +79,7 @@ export class IdSet {
 
   /** Adds `s`; returns false when it (or a string of the same hash) was already there. */
   add(s: string): boolean {
-    if (this.#size + 1 > this.#keys.length * 0.9) this.#resize(Math.ceil(((this.#size + 1) * 2) / 0.9));
+    if (this.#size + 1 > this.#keys.length * 0.92) this.#resize(Math.ceil(((this.#size + 1) * 2) / 0.92));
     hashString(s);
     const key = hashA * TWO_POW_21 + (hashB >>> 11) || 1;
     const keys = this.#keys;
@@ -116,7 +116,7 @@ export class IdSet {
    * (a table presized for the input is left alone: rehashing a million keys costs more
    * than the few spare slots).
    */
-  trim(load = 0.8): void {
+  trim(load = 0.85): void {
     const cap = Math.max(16, Math.ceil(this.#size / load));
     if (this.#keys.length > cap * 1.1) this.#resize(cap);
   }

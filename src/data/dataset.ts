@@ -110,7 +110,7 @@ function ensure(cols: Columns, rows: number): void {
 
 /** Headroom kept after a bulk build: the first appends then copy nothing. */
 function headroom(n: number): number {
-  return n + 1024 + (n >> 7);
+  return n + 1024 + (n >> 6);
 }
 
 /**
