@@ -14,7 +14,6 @@ export const boardStyles = [
     .board {
       --_gap: var(--promo-board-gap, calc(var(--_space) * 1.5));
       --_tile-min: var(--promo-board-tile-min, 230px);
-      container-type: inline-size;
       display: grid;
       gap: var(--_gap);
       color: var(--_color-text);
@@ -144,7 +143,6 @@ export const boardStyles = [
       background: var(--_color-surface-muted);
     }
     input[type='checkbox'] {
-      accent-color: var(--_color-accent);
       width: 1.05em;
       height: 1.05em;
       margin: 0;
@@ -219,6 +217,7 @@ export const boardStyles = [
       );
       gap: var(--_space);
     }
+    /* Chart, budget gauges, heatmap: one above the other; the gauges share their row. */
     .widgets {
       display: grid;
       grid-template-columns: minmax(0, 1fr);
@@ -227,17 +226,9 @@ export const boardStyles = [
     }
     .gauges {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(min(100%, 300px), 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 380px), 1fr));
       gap: var(--_space);
-      align-content: start;
-    }
-    @container (min-width: 900px) {
-      .widgets {
-        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-      }
-      .widgets .chart {
-        grid-column: 1 / -1;
-      }
+      align-items: start;
     }
     ::slotted(*) {
       min-width: 0;

@@ -104,7 +104,13 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
    * An adapter object (property), or the name of a registered adapter (attribute, used with `src`).
    * @type {string | Adapter}
    */
-  @property() adapter: unknown = undefined;
+  @property({
+    converter: {
+      fromAttribute: (value: string | null) => value ?? undefined,
+      toAttribute: (value: unknown) => (typeof value === 'string' ? value : null),
+    },
+  })
+  adapter: string | Adapter | undefined = undefined;
 
   /** Where a registered adapter reads from (a URL), with the `adapter` attribute. */
   @property() src = '';
@@ -254,7 +260,7 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
 
   private source(): BoardSource {
     if (this.data !== undefined && this.data !== null) return { kind: 'data', data: this.data };
-    if (this.adapter && typeof this.adapter === 'object') return { kind: 'adapter', adapter: this.adapter as Adapter };
+    if (this.adapter && typeof this.adapter === 'object') return { kind: 'adapter', adapter: this.adapter };
     if (typeof this.adapter === 'string' && this.adapter) return { kind: 'named', name: this.adapter, src: this.src };
     return { kind: 'none' };
   }

@@ -239,7 +239,7 @@ describe('<promo-kpi-board>', () => {
 
   it('shows loading, then an error with no numbers when the first load fails', async () => {
     let reject!: (e: Error) => void;
-    const adapter = { load: () => new Promise((_, r) => (reject = r)) };
+    const adapter: Adapter = { load: () => new Promise<never>((_, r) => (reject = r)) };
     const board = await fixture<PromoKpiBoard>(html`<promo-kpi-board time-zone="UTC"></promo-kpi-board>`);
     board.adapter = adapter;
     await board.updateComplete;
@@ -362,7 +362,9 @@ describe('<promo-kpi-board>', () => {
     await ready(board);
     expect(revenueOf(board)).to.equal(350);
     await board.updateComplete;
-    expect(sr(board).querySelector('.issues')!.textContent).to.contain('Records left out of the numbers (data problems): 1');
+    expect(sr(board).querySelector('.issues')!.textContent).to.contain(
+      'Records left out of the numbers (data problems): 1',
+    );
   });
 
   it('is accessible', async () => {
