@@ -79,7 +79,7 @@ const en = {
   'trend.title': 'Sales over time: campaigns against the store total',
   'trend.total': 'All sales (store)',
   'trend.summary': '{from} to {to}: store sales {total}; {campaigns}.',
-  'trend.days': '{days} days',
+  'trend.days': '{days} of 7 days in the period',
   weekOf: 'Week of {date}',
   // cohort heatmap
   'cohort.title.retention': 'Retention by cohort',
@@ -166,7 +166,7 @@ const vi: Record<MessageKey, string> = {
   'trend.title': 'Doanh số theo thời gian: chiến dịch so với tổng cửa hàng',
   'trend.total': 'Tổng doanh số (cửa hàng)',
   'trend.summary': '{from} đến {to}: doanh số cửa hàng {total}; {campaigns}.',
-  'trend.days': '{days} ngày',
+  'trend.days': '{days}/7 ngày trong kỳ',
   weekOf: 'Tuần từ {date}',
   'cohort.title.retention': 'Tỷ lệ quay lại theo nhóm khách',
   'cohort.title.revenue': 'Doanh thu theo nhóm khách',

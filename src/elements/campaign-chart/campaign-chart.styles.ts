@@ -90,6 +90,11 @@ export const campaignChartStyles = [
     .bar.others {
       fill: var(--_color-text-muted);
     }
+    .break {
+      fill: none;
+      stroke: var(--_color-surface);
+      stroke-width: 2.5;
+    }
     .bar2 {
       fill: var(--_color-series-2);
     }
@@ -160,6 +165,11 @@ export const campaignChartStyles = [
       stroke-width: 2;
       stroke-linejoin: round;
       stroke-linecap: round;
+    }
+    /* A week cut by the period (fewer than 7 days): a hollow point. */
+    circle.partial {
+      fill: var(--_color-surface);
+      stroke-width: 1.5;
     }
     .cursor {
       stroke: var(--_color-text-muted);

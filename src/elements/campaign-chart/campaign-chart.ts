@@ -1,6 +1,6 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../shared/style-props.js';
 import { getKpi, onKpiRegistryChange } from '../../engine/kpis.js';
 import type { KpiMeta, KpiReason, KpiUnit, Report } from '../../engine/types.js';
 import { formatDelta, formatValue, localeTag } from '../../format/format.js';
@@ -84,7 +84,8 @@ function formatDate(locale: string, day: string, withYear = false): string {
  *
  * `view="trend"` shows sales over time from `report.daily`, by day or ISO week (`grain`):
  * each campaign's revenue as a line (each with its own dash pattern) over the store's total
- * revenue (`allRevenue`) as an area, so each offer's effect on sales is visible. The left
+ * revenue (`allRevenue`) as an area, so each offer's effect on sales is visible (a week cut
+ * by the period is a hollow point, and its tooltip says how many days it holds). The left
  * and right arrow keys move a cursor across the periods.
  *
  * @summary Compares campaigns on a KPI (bars), or their sales over time (trend).
@@ -326,7 +327,7 @@ export class PromoCampaignChart extends PromoWidget {
       <p class="sr-only" id=${descId}>${summary}</p>
       <div
         class="scroll ${scrolling ? 'scrolling' : ''}"
-        style=${styleMap(scrolling ? { maxHeight: `${maxHeight}px` } : {})}
+        style=${styleProps(scrolling ? { maxHeight: `${maxHeight}px` } : {})}
       >
         <svg
           part="chart"
@@ -434,7 +435,9 @@ export class PromoCampaignChart extends PromoWidget {
       <rect class="hit" x="0" y=${g.y + 1} width=${layout.width} height=${g.height - 2} rx="4"></rect>
       ${
         g.bar
-          ? svg`<rect class="bar ${others ? 'others' : (r.value ?? 0) < 0 ? 'negative' : ''}" x=${g.bar.x} y=${g.bar.y} width=${g.bar.width} height=${g.bar.height} rx="2"></rect>`
+          ? svg`<rect class="bar ${others ? 'others' : (r.value ?? 0) < 0 ? 'negative' : ''}" x=${g.bar.x} y=${g.bar.y} width=${g.bar.width} height=${g.bar.height} rx="2"></rect>${
+              g.bar.clipped ? svg`<path class="break" d=${breakMark(g.bar, (r.value ?? 0) < 0)}></path>` : nothing
+            }`
           : nothing
       }
       ${this.secondaryMode === 'none' ? nothing : this.renderSecond(r, g, layout)}
@@ -476,7 +479,7 @@ export class PromoCampaignChart extends PromoWidget {
     return html`<div
       part="tooltip"
       aria-hidden="true"
-      style=${styleMap({ left: `${tip.left}px`, top: `${tip.top}px` })}
+      style=${styleProps({ left: `${tip.left}px`, top: `${tip.top}px` })}
     >
       <strong>${name}</strong>${rest.map((s) => html`<div>${s}</div>`)}
     </div>`;
@@ -622,7 +625,7 @@ export class PromoCampaignChart extends PromoWidget {
                   x2="21"
                   y1="6"
                   y2="6"
-                  style=${styleMap({ stroke: seriesVar(i) })}
+                  style=${styleProps({ stroke: seriesVar(i) })}
                   stroke-dasharray=${DASHES[i % DASHES.length] || nothing}
                 ></line>
               </svg>
@@ -663,8 +666,16 @@ export class PromoCampaignChart extends PromoWidget {
         <path class="total" d=${layout.totalLine}></path>
         ${layout.lines.map(
           (l, i) =>
-            svg`<path class="series" d=${l.path} style=${`stroke:${seriesVar(i)}`} stroke-dasharray=${DASHES[i % DASHES.length] || nothing}></path>
-            ${l.points.length <= 16 ? l.points.map((p) => svg`<circle cx=${p.x} cy=${p.y} r="2.5" style=${`fill:${seriesVar(i)}`}></circle>`) : nothing}`,
+            svg`<path class="series" d=${l.path} style=${styleProps({ stroke: seriesVar(i) })} stroke-dasharray=${DASHES[i % DASHES.length] || nothing}></path>
+            ${
+              l.points.length <= 16 || grain === 'week'
+                ? l.points.map((p, k) =>
+                    grain === 'week' && data.days[k] < 7
+                      ? svg`<circle class="partial" cx=${p.x} cy=${p.y} r="3" style=${styleProps({ stroke: seriesVar(i) })}></circle>`
+                      : svg`<circle cx=${p.x} cy=${p.y} r="2.5" style=${styleProps({ fill: seriesVar(i) })}></circle>`,
+                  )
+                : nothing
+            }`,
         )}
         ${
           c !== null && layout.xs[c] !== undefined
@@ -700,7 +711,7 @@ export class PromoCampaignChart extends PromoWidget {
     return html`<div
       part="tooltip"
       aria-hidden="true"
-      style=${styleMap({ left: `${tip.left}px`, top: `${tip.top}px` })}
+      style=${styleProps({ left: `${tip.left}px`, top: `${tip.top}px` })}
     >
       <strong>${head}</strong>${rest.map((s) => html`<div>${s}</div>`)}
     </div>`;
@@ -819,6 +830,13 @@ export class PromoCampaignChart extends PromoWidget {
       ]),
     };
   }
+}
+
+/** Two slanted cuts near the end of a bar that runs past the plot (an axis break). */
+function breakMark(bar: { x: number; y: number; width: number; height: number }, negative: boolean): string {
+  const x = negative ? bar.x + 3 : bar.x + bar.width - 12;
+  const [top, bottom] = [bar.y - 1, bar.y + bar.height + 1];
+  return `M${x},${bottom}L${x + 4},${top}M${x + 5},${bottom}L${x + 9},${top}`;
 }
 
 /** A reason cut to the room left in the plot. */

@@ -147,8 +147,8 @@ export interface BarRow {
   label: string;
   labelX: number;
   labelY: number;
-  /** Primary bar (absent for a null value). */
-  bar: { x: number; y: number; width: number; height: number } | null;
+  /** Primary bar (absent for a null value); `clipped` when it runs past the plot ("others"). */
+  bar: { x: number; y: number; width: number; height: number; clipped: boolean } | null;
   /** Baseline y of the primary value text (right-aligned at `valueX`). */
   valueY: number;
   /** Second lane: a bar (paired) or a dot (marker); null when there is none or no value. */
@@ -205,8 +205,13 @@ export function barLayout(rows: readonly RankedRow[], o: BarOptions): BarLayout 
   const labelLine = stacked ? Math.round(fs * 1.35) : 0;
   const rowH = labelLine + barH + (hasSecond ? laneH + 4 : 0) + Math.round(fs * 0.7);
 
-  const values = rows.flatMap((r) => (finite(r.value) ? [r.value] : []));
-  const seconds = rows.flatMap((r) => (finite(r.secondary) ? [r.secondary] : []));
+  // The "others" row adds up many campaigns: left out of the scale (its bar is cut at the
+  // plot's edge) so the campaigns shown stay readable.
+  const scaled = rows.some((r) => r.id !== OTHERS_ID && finite(r.value))
+    ? rows.filter((r) => r.id !== OTHERS_ID)
+    : rows;
+  const values = scaled.flatMap((r) => (finite(r.value) ? [r.value] : []));
+  const seconds = scaled.flatMap((r) => (finite(r.secondary) ? [r.secondary] : []));
   const sameAxis = o.secondary === 'paired' ? seconds : [];
   const lo = Math.min(0, min([...values, ...sameAxis]) ?? 0);
   const hi = Math.max(0, max([...values, ...sameAxis]) ?? 0);
@@ -236,12 +241,14 @@ export function barLayout(rows: readonly RankedRow[], o: BarOptions): BarLayout 
   const out: BarRow[] = rows.map((r, i) => {
     const y = topAxis + i * rowH;
     const barY = y + labelLine + Math.round(fs * 0.35);
+    const end = finite(r.value) ? round(Math.min(x1, Math.max(x0, x(r.value)))) : 0;
     const bar = finite(r.value)
       ? {
-          x: Math.min(zeroX, round(x(r.value))),
+          x: Math.min(zeroX, end),
           y: barY,
-          width: Math.max(r.value === 0 ? 0 : 1, round(Math.abs(x(r.value) - x(0)))),
+          width: Math.max(r.value === 0 ? 0 : 1, round(Math.abs(end - zeroX))),
           height: barH,
+          clipped: round(x(r.value)) > x1 + 0.5 || round(x(r.value)) < x0 - 0.5,
         }
       : null;
     const laneY = barY + barH + 4;
@@ -250,9 +257,12 @@ export function barLayout(rows: readonly RankedRow[], o: BarOptions): BarLayout 
       if (o.secondary === 'paired')
         second = {
           kind: 'bar',
-          x: Math.min(zeroX, round(x(r.secondary))),
+          x: Math.min(zeroX, round(Math.max(x0, x(r.secondary)))),
           y: laneY,
-          width: Math.max(r.secondary === 0 ? 0 : 1, round(Math.abs(x(r.secondary) - x(0)))),
+          width: Math.max(
+            r.secondary === 0 ? 0 : 1,
+            round(Math.abs(Math.min(x1, Math.max(x0, x(r.secondary))) - x(0))),
+          ),
           height: laneH,
         };
       else if (x2) second = { kind: 'dot', cx: x2(r.secondary), cy: laneY + laneH / 2 };

@@ -1,6 +1,6 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../shared/style-props.js';
 import type { CohortRow, KpiUnit, Report } from '../../engine/types.js';
 import { formatValue, localeTag } from '../../format/format.js';
 import { publicVar, TOKENS } from '../../theme/tokens.js';
@@ -303,7 +303,7 @@ export class PromoCohortHeatmap extends PromoWidget {
                     @blur=${() => (this.tip = null)}
                     @pointerenter=${() => this.showTip(c.row, c.col)}
                     @click=${() => (this.active = { row: c.row, col: c.col })}
-                  ><rect class="cell" x=${c.x + 1} y=${c.y + 1} width=${c.width} height=${c.height} rx="3" style=${`fill:${color}`}></rect></g>`;
+                  ><rect class="cell" x=${c.x + 1} y=${c.y + 1} width=${c.width} height=${c.height} rx="3" style=${styleProps({ fill: color })}></rect></g>`;
                 })}
             </g>`;
           })}
@@ -358,7 +358,7 @@ export class PromoCohortHeatmap extends PromoWidget {
       >
         <defs>
           <linearGradient id=${id}>
-            ${legendStops().map((s) => svg`<stop offset=${`${s.offset}%`} style=${`stop-color:${s.color}`}></stop>`)}
+            ${legendStops().map((s) => svg`<stop offset=${`${s.offset}%`} style=${styleProps({ 'stop-color': s.color })}></stop>`)}
           </linearGradient>
         </defs>
         <rect width="100" height="10" fill=${`url(#${id})`}></rect>
@@ -377,7 +377,7 @@ export class PromoCohortHeatmap extends PromoWidget {
     return html`<div
       part="tooltip"
       aria-hidden="true"
-      style=${styleMap({ left: `${tip.left}px`, top: `${tip.top}px` })}
+      style=${styleProps({ left: `${tip.left}px`, top: `${tip.top}px` })}
     >
       ${this.cellText(r, tip.col, v, grain)}
     </div>`;

@@ -276,7 +276,7 @@ describe('<promo-campaign-chart> bars', () => {
 
   it('has loading, empty and error states', async () => {
     const loading = await chart({ state: 'loading' });
-    expect($(loading, '[part~="skeleton"]')).to.exist;
+    expect($(loading, '[part~="skeleton"]')).to.not.equal(null);
     await expect(loading).to.be.accessible();
     const empty = await chart({}, 640, { ...makeReport(), byCampaign: {} });
     expect(text($(empty, '[part~="empty"]'))).to.equal('No campaigns in this report.');
@@ -324,7 +324,7 @@ describe('<promo-campaign-chart view="trend">', () => {
     plot.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
     await el.updateComplete;
     expect(text($(el, '[aria-live]'))).to.contain('Nov 7, 2026');
-    expect($(el, 'line.cursor')).to.exist;
+    expect($(el, 'line.cursor')).to.not.equal(null);
   });
 
   it('by ISO week: the days of each week added up', async () => {
@@ -339,6 +339,13 @@ describe('<promo-campaign-chart view="trend">', () => {
     expect(rows[1][2]).to.equal(vnd(10_800_000));
     const all = REPORT.daily.reduce((s, d) => s + d.allRevenue, 0);
     expect(rows[1][1]).to.equal(vnd(all - REPORT.daily[0].allRevenue));
+    // Both weeks are cut by the period (1 and 6 days): hollow points, and the tooltip says so.
+    expect($$(el, 'circle.partial').length).to.equal(8);
+    const plot = $(el, 'svg[part~="chart"]');
+    plot.focus();
+    plot.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    await el.updateComplete;
+    expect(text($(el, '[part~="tooltip"] strong'))).to.equal('Week of Oct 26, 2026 (1 of 7 days in the period)');
   });
 
   it('draws the selected campaign alone, in Vietnamese and the dark theme, on a phone card', async () => {

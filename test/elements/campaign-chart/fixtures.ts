@@ -10,7 +10,8 @@ import { kpisOf, makeReport } from '../../fixtures/report.js';
 /**
  * `n` campaigns K001 .. Knnn: campaign i (1-based) has revenue i x 100,000 VND, i x 2 orders,
  * i buyers, spend 50,000 x (n - i + 1), discount 10,000 x i, cogs 40 % of revenue, reach
- * 1,000 x i, and the previous period had half the revenue.
+ * 1,000 x i, impressions 3,000 x i, clicks 10 x i x (i mod 10 + 1) (CTR (i mod 10 + 1) / 300),
+ * and the previous period had half the revenue.
  */
 export function manyCampaignsReport(n: number): { report: Report; campaigns: CampaignInfo[] } {
   const report = makeReport();
@@ -30,7 +31,7 @@ export function manyCampaignsReport(n: number): { report: Report; campaigns: Cam
       allRevenue: 35_000_000,
       reach: 1_000 * i,
       impressions: 3_000 * i,
-      clicks: 30 * i,
+      clicks: 10 * i * ((i % 10) + 1),
       engagements: 20 * i,
       exposureRecords: 1,
       newCustomers: Math.ceil(i / 2),

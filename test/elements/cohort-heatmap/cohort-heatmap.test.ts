@@ -161,7 +161,7 @@ describe('<promo-cohort-heatmap>', () => {
   it('shows recency beside the heatmap on a wide card, below it on a narrow one', async () => {
     const wide = await heatmap({ 'show-recency': '' }, 1000);
     expect($(wide, '.panels').classList.contains('side')).to.equal(true);
-    expect($(wide, '[part~="recency"]')).to.exist;
+    expect($(wide, '[part~="recency"]')).to.not.equal(null);
     await expect(wide).to.be.accessible();
     const narrow = await heatmap({ 'show-recency': '' }, 280);
     expect($(narrow, '.panels').classList.contains('side')).to.equal(false);
@@ -211,7 +211,7 @@ describe('<promo-cohort-heatmap>', () => {
 
   it('has loading, empty and error states', async () => {
     const loading = await heatmap({ state: 'loading' });
-    expect($(loading, '[part~="skeleton"]')).to.exist;
+    expect($(loading, '[part~="skeleton"]')).to.not.equal(null);
     await expect(loading).to.be.accessible();
     const report = makeReport();
     report.cohorts = { grain: 'month', rows: [] };

@@ -172,3 +172,21 @@ test('trend geometry: the store total bounds every line; ticks and nearest point
   assert.equal(l.xTicks[l.xTicks.length - 1].label, '11-07');
   assert.equal(nearestIndex(l.xs, l.xs[3] + 2), 3);
 });
+
+test('the "others" row stays out of the scale: its bar is cut at the plot edge and marked', () => {
+  const many: CampaignDatum[] = Array.from({ length: 30 }, (_, i) => ({ id: `K${i}`, name: `K${i}`, value: i + 1 }));
+  const rows = rankCampaigns(many, { polarity: 'higher-is-better', limit: 5, additive: true }).rows;
+  const l = barLayout(rows, {
+    width: 600,
+    fontSize: 14,
+    secondary: 'none',
+    valueLabels: rows.map(String),
+    tick: String,
+  });
+  // Domain from the top 4 (30 .. 27): the winner spans the plot; others (1 + ... + 26 = 351) is cut.
+  assert.equal(l.rows[0].bar!.x + l.rows[0].bar!.width, l.plot.x1);
+  assert.equal(l.rows[0].bar!.clipped, false);
+  const others = l.rows[4].bar!;
+  assert.equal(others.clipped, true);
+  assert.equal(others.x + others.width, l.plot.x1);
+});
