@@ -14,13 +14,14 @@ import { createDataset, isDataset, type LiveDataset } from '../../data/dataset.j
 import { campaignSchema, type DataInput } from '../../data/schema.js';
 import type { Adapter, AdapterUpdate, LoadResult } from '../../adapters/adapter.js';
 import { createAdapter } from '../../adapters/registry.js';
+import { registerBuiltinAdapters } from '../../adapters/builtins.js';
 import type { BoardCampaign } from '../../context/context.js';
 
 export type BoardSource =
   | { kind: 'none' }
   | { kind: 'data'; data: unknown }
   | { kind: 'adapter'; adapter: Adapter }
-  | { kind: 'named'; name: string; src: string };
+  | { kind: 'named'; name: string; src: string; options?: Record<string, unknown> };
 
 /** When to compute in the engine's Web Worker. */
 export const WORKER_MODES = ['auto', 'always', 'never'] as const;
@@ -212,7 +213,11 @@ export class BoardEngine {
         this.use(source.data, seq).catch(fail);
         return;
       }
-      adapter = source.kind === 'adapter' ? source.adapter : createAdapter(source.name, { src: source.src });
+      if (source.kind === 'named') registerBuiltinAdapters();
+      adapter =
+        source.kind === 'adapter'
+          ? source.adapter
+          : createAdapter(source.name, { ...source.options, ...(source.src ? { src: source.src } : {}) });
       if (!adapter || typeof adapter.load !== 'function')
         throw new TypeError('The adapter has no load(query, { signal }) method');
     } catch (error) {

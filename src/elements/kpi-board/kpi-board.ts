@@ -115,6 +115,9 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
   /** Where a registered adapter reads from (a URL), with the `adapter` attribute. */
   @property() src = '';
 
+  /** More options of a registered adapter (JSON in the attribute: `{"interval": 30000}`). */
+  @property({ attribute: 'adapter-options', type: Object }) adapterOptions: Record<string, unknown> = {};
+
   /** First day of the period, `YYYY-MM-DD` (local). Default: the `period` preset. */
   @property({ reflect: true }) from = '';
 
@@ -221,7 +224,7 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
 
   /** Resolves when the report of the current query is computed and rendered. */
   async reportComplete(): Promise<Report | null> {
-    while (this.computing || this.status === 'loading' || this.status === 'idle') {
+    while (this.source().kind !== 'none' && (this.computing || this.status === 'loading' || this.status === 'idle')) {
       await new Promise((r) => setTimeout(r, 10));
       if (this.status === 'error' && !this.computing) break;
     }
@@ -239,7 +242,12 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
 
   /** Loads the data again from the source (after an error). */
   reload(): void {
-    this.engine.load(this.source(), this.query, this.zone);
+    const source = this.source();
+    if (source.kind !== 'none') {
+      this.status = 'loading';
+      this.error = null;
+    }
+    this.engine.load(source, this.query, this.zone);
   }
 
   /** @internal */
@@ -261,7 +269,8 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
   private source(): BoardSource {
     if (this.data !== undefined && this.data !== null) return { kind: 'data', data: this.data };
     if (this.adapter && typeof this.adapter === 'object') return { kind: 'adapter', adapter: this.adapter };
-    if (typeof this.adapter === 'string' && this.adapter) return { kind: 'named', name: this.adapter, src: this.src };
+    if (typeof this.adapter === 'string' && this.adapter)
+      return { kind: 'named', name: this.adapter, src: this.src, options: this.adapterOptions };
     return { kind: 'none' };
   }
 
@@ -289,7 +298,11 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
       }
     }
     const sourceChanged =
-      changed.has('data') || changed.has('adapter') || changed.has('src') || changed.has('timeZone');
+      changed.has('data') ||
+      changed.has('adapter') ||
+      changed.has('src') ||
+      changed.has('adapterOptions') ||
+      changed.has('timeZone');
     if (sourceChanged && this.isConnected && this.hasUpdated) {
       this.reload();
     } else if (sourceChanged && this.isConnected && !this.hasUpdated && this.status === 'idle') {

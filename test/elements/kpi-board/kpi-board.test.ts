@@ -7,6 +7,7 @@ import type { PromoKpiBoard, QueryChangeDetail } from '../../../src/elements/kpi
 import { boardContext, type BoardState } from '../../../src/context/context.js';
 import { computeReport } from '../../../src/engine/report.js';
 import { formatValue } from '../../../src/format/format.js';
+import { registerAdapter } from '../../../src/adapters/registry.js';
 import {
   AdapterError,
   type Adapter,
@@ -365,6 +366,49 @@ describe('<promo-kpi-board>', () => {
     expect(sr(board).querySelector('.issues')!.textContent).to.contain(
       'Records left out of the numbers (data problems): 1',
     );
+  });
+
+  it('loads through a registered adapter named in HTML (adapter + src), built-in or a user adapter', async () => {
+    const src = new URL('./fixtures/week.json', import.meta.url).href;
+    const board = await fixture<PromoKpiBoard>(
+      html`<promo-kpi-board
+        adapter="json"
+        src=${src}
+        time-zone="UTC"
+        from="2026-11-01"
+        to="2026-11-07"
+      ></promo-kpi-board>`,
+    );
+    await ready(board);
+    expect(revenueOf(board)).to.equal(350);
+
+    registerAdapter('week-api', (options: Record<string, unknown>) => ({
+      load: async () => ({ ...DATA, orders: DATA.orders.filter((o) => o.channel === options.channel) }),
+    }));
+    const own = await fixture<PromoKpiBoard>(
+      html`<promo-kpi-board
+        adapter="week-api"
+        adapter-options='{"channel": "store"}'
+        time-zone="UTC"
+        from="2026-11-01"
+        to="2026-11-07"
+      ></promo-kpi-board>`,
+    );
+    await ready(own);
+    expect(revenueOf(own)).to.equal(250);
+  });
+
+  it('names the problem when the adapter is unknown or the file is missing', async () => {
+    const board = await fixture<PromoKpiBoard>(
+      html`<promo-kpi-board adapter="no-such" time-zone="UTC"></promo-kpi-board>`,
+    );
+    await waitUntil(() => sr(board).querySelector('[role="alert"]'), 'error shown');
+    expect(sr(board).querySelector('[role="alert"]')!.textContent).to.contain('No adapter named "no-such"');
+    const missing = await fixture<PromoKpiBoard>(
+      html`<promo-kpi-board adapter="json" src="/no-such-file.json" time-zone="UTC"></promo-kpi-board>`,
+    );
+    await waitUntil(() => sr(missing).querySelector('[role="alert"]'), 'error shown', { timeout: 5000 });
+    expect(sr(missing).querySelector('[role="alert"]')!.textContent).to.contain('404');
   });
 
   it('is accessible', async () => {
