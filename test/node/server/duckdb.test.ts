@@ -108,3 +108,19 @@ test('DuckDB: the portable first-order SQL (a dialect without the firstOrders ho
     assert.deepEqual(reportDifferences(actual, computeReport(input, c.options)), [], c.name);
   }
 });
+
+test('DuckDB: called directly, a hostile time zone never reaches SQL (it falls back to UTC, reported)', async () => {
+  const statements: string[] = [];
+  const hostile = "UTC'; DROP TABLE orders; --";
+  const r = await warehouseReport(
+    { driver, dialect: duckdb, onStatement: (_, st) => statements.push(st.sql, JSON.stringify(st.params)) },
+    { from: '2025-02-01', to: '2025-02-28', timeZone: hostile },
+  );
+  assert.ok(statements.length > 0);
+  assert.ok(statements.every((s) => !s.includes('DROP')));
+  assert.ok(r.issues.some((i) => i.path === 'timeZone'));
+  const utc = computeReport(input, { from: '2025-02-01', to: '2025-02-28', timeZone: 'UTC' });
+  assert.ok(Math.abs(r.kpis.revenue!.value! - utc.kpis.revenue!.value!) < 1e-6);
+  const rows = await driver.query('SELECT COUNT(*) AS n FROM orders', []);
+  assert.equal(Number(rows[0]!.n), input.orders.length);
+});
