@@ -377,7 +377,7 @@ export class PromoCampaignChart extends PromoWidget {
               : svg`<circle class="dot" cx="7" cy="5" r="4.5"></circle>`
           }
         </svg>
-        ${this.kpiLabel(this.secondaryMetric)}${mode === 'marker' ? ` (${this.msg('value').toLowerCase()} ↑)` : ''}
+        ${mode === 'marker' ? this.msg('chart.topAxis', { kpi: this.kpiLabel(this.secondaryMetric) }) : this.kpiLabel(this.secondaryMetric)}
       </li>
     </ul>`;
   }

@@ -92,6 +92,15 @@ export const cohortHeatmapStyles = [
       border: 1px solid var(--_color-border);
       border-radius: 2px;
     }
+    .rec-key {
+      text-align: end;
+      font-size: 0.8em;
+      color: var(--_color-text-muted);
+      margin-bottom: 2px;
+    }
+    .rec-key strong {
+      color: var(--_color-text);
+    }
     .rec-bar {
       fill: var(--_color-accent);
     }

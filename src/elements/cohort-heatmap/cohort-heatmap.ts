@@ -435,24 +435,27 @@ export class PromoCohortHeatmap extends PromoWidget {
       )
       .join('; ');
     const barH = Math.round(fs * 0.9);
-    return html`<svg
-      part=${main ? 'chart recency' : 'recency'}
-      role="img"
-      aria-label=${`${this.msg('cohort.title.recency')}: ${text}`}
-      width=${l.width}
-      height=${l.height}
-      viewBox="0 0 ${l.width} ${l.height}"
-    >
-      ${l.bars.map(
-        (b, i) => svg`<g>
+    return html`<div class="rec-key" aria-hidden="true">
+        <strong>${this.msg('cohort.size')}</strong> · ${this.msg('recency.revenue')}
+      </div>
+      <svg
+        part=${main ? 'chart recency' : 'recency'}
+        role="img"
+        aria-label=${`${this.msg('cohort.title.recency')}: ${text}`}
+        width=${l.width}
+        height=${l.height}
+        viewBox="0 0 ${l.width} ${l.height}"
+      >
+        ${l.bars.map(
+          (b, i) => svg`<g>
           <text class="rec-label" x="0" y=${b.y + b.height / 2} dominant-baseline="central">${labels[i]}</text>
           <rect class="rec-track" x=${l.x0} y=${b.y + (b.height - barH) / 2} width=${l.x1 - l.x0} height=${barH} rx="2"></rect>
           <rect class="rec-bar" x=${b.x} y=${b.y + (b.height - barH) / 2} width=${b.width} height=${barH} rx="2"></rect>
           <text class="rec-value" x=${l.width} y=${b.y + b.height / 2 - fs * 0.35} text-anchor="end" dominant-baseline="central">${customers[i]}</text>
           <text class="rec-sub" x=${l.width} y=${b.y + b.height / 2 + fs * 0.5} text-anchor="end" dominant-baseline="central">${revenue[i]}</text>
         </g>`,
-      )}
-    </svg>`;
+        )}
+      </svg>`;
   }
 
   /* ---------------------------------------------------------------- table */
