@@ -40,6 +40,22 @@ function toggle(selected: string[], all: string[], id: string, on: boolean): str
   return next.length === all.length ? [] : next;
 }
 
+/** Escape closes an open menu and puts the focus back on its summary. */
+function closeOnEscape(e: KeyboardEvent): void {
+  const details = e.currentTarget as HTMLDetailsElement;
+  if (e.key !== 'Escape' || !details.open) return;
+  details.open = false;
+  details.querySelector('summary')?.focus();
+  e.stopPropagation();
+}
+
+/** A menu closes when the focus leaves it (Tab past its last item, or a click elsewhere). */
+function closeOnLeave(e: FocusEvent): void {
+  const details = e.currentTarget as HTMLDetailsElement;
+  const next = e.relatedTarget as Node | null;
+  if (details.open && next && !details.contains(next)) details.open = false;
+}
+
 function summary(locale: string, selected: string[], total: number): string {
   return selected.length === 0
     ? bt(locale, 'allCount', { count: total })
@@ -57,7 +73,7 @@ function checklist(
   const isOn = (id: string) => selected.length === 0 || selected.includes(id);
   return html`<div class="field">
     <span class="field-label" aria-hidden="true">${bt(locale, name)}</span>
-    <details part=${name} class="menu">
+    <details part=${name} class="menu" @keydown=${closeOnEscape} @focusout=${closeOnLeave}>
       <summary>
         <span class="sr-only">${bt(locale, name)}:</span>
         <span class="menu-value">${summary(locale, selected, items.length)}</span>

@@ -247,6 +247,8 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
       this.status = 'loading';
       this.error = null;
     }
+    // Set here too: the first load runs from connectedCallback, before willUpdate sets it.
+    this.engine.workerMode = this.worker;
     this.engine.load(source, this.query, this.zone);
   }
 

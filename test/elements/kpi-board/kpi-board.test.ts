@@ -323,6 +323,10 @@ describe('<promo-kpi-board>', () => {
     await sendKeys({ press: 'Space' });
     expect(((await event) as CustomEvent<QueryChangeDetail>).detail.query.campaignIds).to.deep.equal(['C2']);
     await waitUntil(() => revenueOf(board) === 200, 'C2 only');
+    // Escape closes the menu and returns to its summary.
+    await sendKeys({ press: 'Escape' });
+    expect(root.querySelector<HTMLDetailsElement>('details[part="campaigns"]')!.open).to.equal(false);
+    expect(root.activeElement).to.equal(menu);
   });
 
   it('computes in the engine worker when asked (or for large data), with the same numbers', async () => {
