@@ -19,6 +19,8 @@ export interface FilterBarHost {
   readonly campaignList: { id: string; name: string; start: string; end: string }[];
   readonly channelList: string[];
   readonly selectedPreset: PeriodPreset;
+  /** False until the data is in: the period is not known yet (presets end on the last day with data). */
+  readonly dataReady: boolean;
   userChange(change: {
     preset?: PeriodPreset;
     from?: string;
@@ -111,6 +113,7 @@ export function renderFilterBar(host: FilterBarHost): TemplateResult {
   const locale = host.locale;
   const q = host.query;
   const preset = host.selectedPreset;
+  const ready = host.dataReady;
   const runs = host.campaignList;
   const selectValue = preset === 'campaign' && host.campaigns.length === 1 ? `campaign:${host.campaigns[0]}` : preset;
   const onPreset = (e: Event) => {
@@ -131,7 +134,7 @@ export function renderFilterBar(host: FilterBarHost): TemplateResult {
     <div part="period" class="period" role="group" aria-label=${bt(locale, 'period')}>
       <label class="field">
         <span class="field-label">${bt(locale, 'period')}</span>
-        <select name="preset" .value=${live(selectValue)} @change=${onPreset}>
+        <select name="preset" .value=${live(selectValue)} ?disabled=${!ready} @change=${onPreset}>
           ${PRESET_OPTIONS.map(
             (p) => html`<option value=${p} ?selected=${selectValue === p}>${bt(locale, `preset.${p}`)}</option>`,
           )}
@@ -152,11 +155,25 @@ export function renderFilterBar(host: FilterBarHost): TemplateResult {
       </label>
       <label class="field">
         <span class="field-label">${bt(locale, 'from')}</span>
-        <input type="date" name="from" .value=${live(q.from)} max=${q.to} @change=${onDate('from')} />
+        <input
+          type="date"
+          name="from"
+          .value=${live(ready ? q.from : '')}
+          max=${q.to}
+          ?disabled=${!ready}
+          @change=${onDate('from')}
+        />
       </label>
       <label class="field">
         <span class="field-label">${bt(locale, 'to')}</span>
-        <input type="date" name="to" .value=${live(q.to)} min=${q.from} @change=${onDate('to')} />
+        <input
+          type="date"
+          name="to"
+          .value=${live(ready ? q.to : '')}
+          min=${q.from}
+          ?disabled=${!ready}
+          @change=${onDate('to')}
+        />
       </label>
     </div>
     ${

@@ -83,6 +83,8 @@ export const boardStyles = [
     button {
       cursor: pointer;
     }
+    select:disabled,
+    input:disabled,
     button:disabled {
       cursor: default;
       color: var(--_color-text-muted);

@@ -399,6 +399,11 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
   }
 
   /** @internal */
+  get dataReady(): boolean {
+    return this.loaded !== null;
+  }
+
+  /** @internal */
   get selectedPreset(): PeriodPreset {
     return this.preset;
   }
