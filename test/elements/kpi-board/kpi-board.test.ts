@@ -190,21 +190,33 @@ describe('<promo-kpi-board>', () => {
     await waitUntil(() => revenueOf(board) === 200, 'C2 revenue');
   });
 
-  it('selecting a campaign in a widget filters the board; selecting it again clears the filter', async () => {
+  it('selecting a campaign in the chart filters the board; selecting it again clears the filter', async () => {
     const board = await makeBoard();
-    const tile = sr(board).querySelector('promo-kpi-tile')!;
+    const chart = sr(board).querySelector('promo-campaign-chart') as LitElement;
+    await waitUntil(() => chart.shadowRoot?.querySelector('[role="option"][data-id="C1"]'), 'chart drawn');
+    const bar = () => chart.shadowRoot!.querySelector<SVGGElement>('[role="option"][data-id="C1"]')!;
     const event = oneEvent(board, 'promo-query-change');
-    tile.dispatchEvent(
-      new CustomEvent('promo-campaign-select', { detail: { campaignId: 'C1' }, bubbles: true, composed: true }),
-    );
+    bar().dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     const { detail } = (await event) as CustomEvent<QueryChangeDetail>;
     expect(detail.query.campaignIds).to.deep.equal(['C1']);
     await waitUntil(() => revenueOf(board) === 150, 'C1 revenue');
-    tile.dispatchEvent(
-      new CustomEvent('promo-campaign-select', { detail: { campaignId: 'C1' }, bubbles: true, composed: true }),
-    );
+    // The chart shows the board's selection.
+    await chart.updateComplete;
+    expect(chart.getAttribute('selected')).to.equal('C1');
+    await waitUntil(() => chart.shadowRoot?.querySelector('[role="option"][data-id="C1"]'), 'chart redrawn');
+    bar().dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     await waitUntil(() => revenueOf(board) === 350, 'all campaigns again');
     expect(board.campaigns).to.deep.equal([]);
+  });
+
+  it('passes targets to the tiles', async () => {
+    const board = await makeBoard();
+    board.targets = { revenue: 700 };
+    await board.updateComplete;
+    const tile = sr(board).querySelector('promo-kpi-tile[kpi="revenue"]') as LitElement & { target?: number };
+    expect(tile.target).to.equal(700);
+    await tile.updateComplete;
+    expect(tile.shadowRoot!.querySelector('[part="target"]')).to.not.equal(null);
   });
 
   it('an adapter error keeps the last good numbers on screen, with the message', async () => {
