@@ -187,6 +187,41 @@ describe('demo (npm start)', () => {
     await page.close();
   });
 
+  it('the live switch streams new orders into the board', async () => {
+    const { page, errors } = await open(url);
+    await boardReady(page);
+    const state = () =>
+      page.evaluate(() => {
+        const b = document.querySelector('#board') as HTMLElement & {
+          currentReport: { kpis: { orders: { value: number } } };
+          dataSummary: { orders: number };
+        };
+        return {
+          orders: b.dataSummary.orders,
+          shown: b.currentReport.kpis.orders.value,
+          live: !!b.shadowRoot!.querySelector('.live'),
+        };
+      });
+    const before = await state();
+    assert.equal(before.live, false);
+    await page.locator('#live').check();
+    await page.waitForFunction(
+      (n) =>
+        (document.querySelector('#board') as HTMLElement & { dataSummary: { orders: number } }).dataSummary.orders > n,
+      before.orders,
+      { timeout: 15_000 },
+    );
+    await boardReady(page);
+    const after = await state();
+    assert.equal(after.live, true);
+    // The new orders fall on the last day of the period, so the period's orders grow.
+    assert.ok(after.shown > before.shown, `${after.shown} > ${before.shown}`);
+    await page.locator('#live').uncheck();
+    await page.waitForFunction(() => !document.querySelector('#board')!.shadowRoot!.querySelector('.live'));
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('opens the view a URL names', async () => {
     const { page, errors } = await open(`${url}?from=2025-11-11&to=2025-11-11&campaigns=FLASH-1111`);
     await boardReady(page);
