@@ -366,6 +366,14 @@ test('good records among bad ones: every bad one reported, every good one comput
           assert.ok(Object.hasOwn(report.byChannel, ch), `byChannel has no own ${JSON.stringify(ch)}`);
           assert.equal(report.byChannel[ch]!.orders, mine.length, `byChannel.${ch}.orders`);
         }
+        for (const id of CAMPAIGN_IDS) {
+          const perDay = report.daily.map((d) => (Object.hasOwn(d.byCampaign, id) ? d.byCampaign[id]!.orders : NaN));
+          assert.equal(
+            perDay.reduce((s, n) => s + n, 0),
+            good.filter((o) => o.campaignId === id).length,
+            `daily byCampaign.${id}`,
+          );
+        }
         const dailyOrders = report.daily.reduce((s, d) => s + d.orders, 0);
         assert.equal(dailyOrders, good.length);
         assert.equal(({} as Record<string, unknown>).polluted, undefined);
