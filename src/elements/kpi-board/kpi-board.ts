@@ -249,6 +249,7 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
     }
     // Set here too: the first load runs from connectedCallback, before willUpdate sets it.
     this.engine.workerMode = this.worker;
+    this.engine.workerUrl = this.workerUrl;
     this.engine.load(source, this.query, this.zone);
   }
 
