@@ -29,7 +29,10 @@
  *  - when the campaigns changed (a campaign added or its dates/budget changed): campaign
  *    codes, the selection and the pacing windows shape every accumulator;
  *  - when the KPI registry changed: the custom measures are different columns;
- *  - when a collection has fewer rows than counted (not an append).
+ *  - when a collection has fewer rows than counted (not an append);
+ *  - when the batch holds more than {@link LARGE_BATCH} of the orders already counted and
+ *    more than {@link LARGE_BATCH_MIN} orders (a
+ *    full pass is then cheaper than revisiting the customers it names).
  * With non-integer amounts, subtracting and re-adding a customer's sums can differ from a
  * full pass in the last bits of a float (about 1e-16 relative); counts are exact.
  *
@@ -437,6 +440,16 @@ interface EngineCache {
 }
 
 const caches = new WeakMap<Dataset, EngineCache>();
+/**
+ * Appended orders beyond this fraction of the orders already counted are aggregated by a
+ * full pass: each appended order costs two visits of its customer's history (old and new
+ * contribution), at random places in memory, while a full pass reads everything once in
+ * order.
+ */
+export const LARGE_BATCH = 1 / 16;
+/** Batches up to this many orders are always incremental. */
+export const LARGE_BATCH_MIN = 4096;
+
 /** Option sets whose accumulators are kept per dataset. */
 export const MAX_STATES = 4;
 
@@ -1115,6 +1128,8 @@ export function aggregate(ds: Dataset, o: ResolvedOptions, opts: AggregateOption
   if (
     s &&
     (s.registryGeneration !== registryGeneration ||
+      // A batch this large names a good share of the customers: a full pass is cheaper.
+      ds.orders.length - s.ordersLen > Math.max(LARGE_BATCH_MIN, s.ordersLen * LARGE_BATCH) ||
       !sameCampaigns(s.campaigns, ds.campaigns) ||
       ds.orders.length < s.ordersLen ||
       ds.costs.length < s.costsLen ||

@@ -156,3 +156,23 @@ test('custom KPIs: their measures are summed per scope in the same pass', () => 
     unregisterKpi('webShare');
   }
 });
+
+test('a batch larger than LARGE_BATCH of the orders (and LARGE_BATCH_MIN) is aggregated by a full pass', () => {
+  const ds = miniDataset(base);
+  datasetReport(ds, { from: '2025-03-01', to: '2025-03-10' });
+  const orders: MiniInput['orders'] = [];
+  // 5000 orders of 1 each on 03-05 for C1: > 4096 and > 7 / 16.
+  for (let i = 0; i < 5000; i++)
+    orders.push({
+      id: `big${i}`,
+      customerId: `big${i % 100}`,
+      time: '2025-03-05T10:00:00Z',
+      revenue: 1,
+      campaignId: 'C1',
+    });
+  ds.append({ orders });
+  const r = datasetReport(ds, { from: '2025-03-01', to: '2025-03-10' });
+  assert.equal(lastAggregateMode(), 'full');
+  // 390 + 5000 x 1 = 5390.
+  assert.equal(r.kpis.revenue!.value, 5390);
+});
