@@ -4,7 +4,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
 import { build, createServer, type ViteDevServer } from 'vite';
@@ -19,11 +19,19 @@ const TILES = [...DEFAULT_BOARD_KPIS];
 /** Intl output differs only in kinds of spaces between Node's and Chromium's ICU. */
 const norm = (s: string | null) => (s ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 
+/** Modification time of the newest file under a folder. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const f of readdirSync(dir, { recursive: true, withFileTypes: true }))
+    if (f.isFile()) newest = Math.max(newest, statSync(resolve(f.parentPath, f.name)).mtimeMs);
+  return newest;
+}
+
 let browser: Browser;
 const servers: ViteDevServer[] = [];
 
-async function serve(options: Parameters<typeof createServer>[0]): Promise<string> {
-  const server = await createServer({ ...options, logLevel: 'error', server: { port: 0, ...options?.server } });
+async function serve(options: { configFile: string; root: string }): Promise<string> {
+  const server = await createServer({ ...options, logLevel: 'error', server: { port: 0 } });
   await server.listen();
   servers.push(server);
   return server.resolvedUrls!.local[0]!;
@@ -245,7 +253,9 @@ describe('demo (npm start)', () => {
 
 describe('framework pages use the built package', () => {
   before(async () => {
-    if (!existsSync(resolve(repo, 'dist/elements/kpi-board/define.js')))
+    // Build when dist/ is missing or older than the sources, so the pages test today's code.
+    const built = resolve(repo, 'dist/elements/kpi-board/define.js');
+    if (!existsSync(built) || newestSource(resolve(repo, 'src')) > statSync(built).mtimeMs)
       await build({ configFile: resolve(repo, 'vite.config.ts'), logLevel: 'error' });
   });
 
