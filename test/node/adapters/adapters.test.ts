@@ -300,3 +300,23 @@ test('websocket: appends, reconnects, drops replayed messages by id, reports unr
   assert.ok(errors.some((e) => e.kind === 'stream' && /not JSON/.test(e.message)));
   assert.ok(errors.some((e) => e.kind === 'stream' && /dropped/.test(e.message)));
 });
+
+test('registry options from attributes: polling by name with a string interval, bad JSON options explained', async () => {
+  server.reset();
+  const src = new DataSource(
+    createAdapter('polling', { of: 'json', src: `${server.url}/counter.json`, interval: '100' }),
+  );
+  await src.start();
+  assert.equal(src.dataset!.orders.length, 1);
+  await new Promise((r) => setTimeout(r, 350));
+  src.close();
+  assert.ok(src.dataset!.orders.length >= 3, `${src.dataset!.orders.length} orders after polling`);
+  assert.equal(src.adapter.describe?.().live, true);
+  assert.throws(
+    () => createAdapter('json', { src: '/x', headers: '{not json' }),
+    (e: unknown) =>
+      e instanceof AdapterError && e.kind === 'config' && /headers option is not valid JSON/.test(e.message),
+  );
+  assert.throws(() => createAdapter('polling', {}), /needs of: the name of the adapter to poll/);
+  assert.throws(() => createAdapter('sse', {}), /needs src/);
+});
