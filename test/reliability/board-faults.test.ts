@@ -64,7 +64,7 @@ describe('board: adapter faults keep the last good numbers', () => {
       await board.updateComplete;
       expect(errors[0]).to.match(pattern);
       const msg = message(board)!;
-      expect(msg, 'an error message').to.exist;
+      expect(msg, 'an error message').to.not.equal(null);
       expect(msg.getAttribute('role')).to.equal('alert');
       expect(msg.textContent).to.match(pattern);
       // The last good numbers stay on screen.
@@ -78,7 +78,7 @@ describe('board: adapter faults keep the last good numbers', () => {
       // Retry (the button) once the source is healthy: the error clears, nothing counted twice.
       active = jsonAdapter({ src: `${base}/data.json` });
       const retry = msg.querySelector('button')!;
-      expect(retry, 'a retry button').to.exist;
+      expect(retry, 'a retry button').to.not.equal(null);
       retry.click();
       await waitUntil(
         () =>
@@ -128,6 +128,6 @@ describe('board: adapter faults keep the last good numbers', () => {
       r!.daily.reduce((s, d) => s + d.orders, 0),
       'attributed orders unchanged',
     ).to.equal(3);
-    expect(board.shadowRoot!.querySelector('.live'), 'the live marker').to.exist;
+    expect(board.shadowRoot!.querySelector('.live'), 'the live marker').to.not.equal(null);
   });
 });

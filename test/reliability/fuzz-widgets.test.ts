@@ -178,7 +178,7 @@ describe('widgets never throw and never show NaN on random and corrupted reports
         { numRuns: 300, seed: SEED },
       );
       if (details.failed) {
-        const [r, value] = details.counterexample as [Report, string];
+        const [r, value] = details.counterexample as unknown as [Report, string];
         throw new Error(
           `${name} ${key}=${value}: ${(details.errorInstance as Error)?.message}\n` +
             `kpis: ${JSON.stringify(r.kpis)?.slice(0, 400)} pacing: ${JSON.stringify(r.pacing)?.slice(0, 300)} recency: ${JSON.stringify(r.recency)}`,

@@ -73,7 +73,7 @@ test('strict CSP: the board and every widget render, no violation', async () => 
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
   // The CSP really is on: an inline style attribute set by the page is refused.
-  const enforced = await page.evaluate(`(async () => {
+  const enforced: number = await page.evaluate(`(async () => {
     const d = document.createElement('div');
     d.setAttribute('style', 'color: red');
     document.body.append(d);
