@@ -5,6 +5,7 @@
  * state, the last good data stays, a retry recovers, and nothing is counted twice.
  */
 import { after, before, describe, test } from 'node:test';
+import { getEventListeners } from 'node:events';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -186,6 +187,20 @@ describe('polling', () => {
     assert.ok(failed.length >= 1, 'a 503 was reported');
     for (const s of failed) assert.ok(s.dataset, 'data kept during the failure');
     assert.equal(totals(src.dataset).orders, 3);
+  });
+});
+
+describe('listeners', () => {
+  test('polling does not pile up abort listeners on the subscription signal', async () => {
+    let loads = 0;
+    const inner: Adapter = { load: async () => (loads++, GOOD) };
+    const controller = new AbortController();
+    pollingAdapter(inner, { intervalMs: 100 }).subscribe!(() => undefined, { signal: controller.signal });
+    await new Promise((r) => setTimeout(r, 1250));
+    const listening = getEventListeners(controller.signal, 'abort').length;
+    controller.abort();
+    assert.ok(loads >= 8, `${loads} polls`);
+    assert.ok(listening <= 2, `${listening} abort listeners after ${loads} polls`);
   });
 });
 
