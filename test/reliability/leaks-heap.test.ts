@@ -74,7 +74,7 @@ describe('heap', function () {
   it('mounting and unmounting the board: flat heap', async () => {
     const input = data(0);
     const g = await growth(async () => {
-      for (let i = 0; i < 200; i++) {
+      for (let i = 0; i < 120; i++) {
         const b = newBoard();
         b.data = input;
         document.body.append(b);
@@ -83,7 +83,7 @@ describe('heap', function () {
         b.remove();
       }
     });
-    expect(g, 'MB added by 600 more mounts').to.be.below(2);
+    expect(g, 'MB added by 360 more mounts').to.be.below(2);
   });
 
   it('replacing the data: flat heap', async () => {
@@ -91,7 +91,7 @@ describe('heap', function () {
     document.body.append(b);
     let seed = 0;
     const g = await growth(async () => {
-      for (let i = 0; i < 200; i++) {
+      for (let i = 0; i < 120; i++) {
         b.data = data(seed++);
         if (i % 30 === 0) await b.reportComplete();
         else await b.updateComplete;
@@ -100,7 +100,7 @@ describe('heap', function () {
     });
     b.remove();
     // Each data set is ~200 orders: keeping them would add several MB per batch.
-    expect(g, 'MB added by 600 more replacements').to.be.below(2);
+    expect(g, 'MB added by 360 more replacements').to.be.below(2);
   });
 
   it('streams subscribed and unsubscribed: flat heap', async () => {
@@ -124,7 +124,7 @@ describe('heap', function () {
       },
     };
     const g = await growth(async () => {
-      for (let i = 0; i < 60; i++) {
+      for (let i = 0; i < 40; i++) {
         const b = newBoard();
         b.adapter = adapter;
         document.body.append(b);
@@ -134,6 +134,6 @@ describe('heap', function () {
       }
     });
     expect(n).to.be.greaterThan(0);
-    expect(g, 'MB added by 180 more streams').to.be.below(2);
+    expect(g, 'MB added by 120 more streams').to.be.below(2);
   });
 });
