@@ -173,6 +173,11 @@ describe('widgets never throw and never show NaN on random and corrupted reports
           errors.length = 0;
           el.setAttribute(key, value);
           if (name === 'promo-campaign-chart') el.setAttribute('view', view ? 'trend' : 'bars');
+          // A tile of one campaign, the id possibly hostile or unknown.
+          if (name === 'promo-kpi-tile') {
+            if (view) el.setAttribute('campaign', CAMPAIGN_IDS[value.length % CAMPAIGN_IDS.length]!);
+            else el.removeAttribute('campaign');
+          }
           await check(el, r, errors);
         }),
         { numRuns: 300, seed: SEED },
