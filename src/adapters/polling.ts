@@ -20,16 +20,15 @@ export function pollingAdapter(inner: Adapter, options: PollingOptions = {}): Ad
       const source = inner.describe?.().source ?? 'the data source';
       const loop = async () => {
         while (!signal.aborted) {
+          // The abort listener is removed after each wait: one per poll would pile up.
           await new Promise<void>((resolve) => {
-            const t = setTimeout(resolve, interval);
-            signal.addEventListener(
-              'abort',
-              () => {
-                clearTimeout(t);
-                resolve();
-              },
-              { once: true },
-            );
+            const done = () => {
+              clearTimeout(t);
+              signal.removeEventListener('abort', done);
+              resolve();
+            };
+            const t = setTimeout(done, interval);
+            signal.addEventListener('abort', done, { once: true });
           });
           if (signal.aborted) break;
           try {

@@ -59,7 +59,11 @@ function copyByCampaign(
   const out: Record<string, { revenue: number; orders: number }> = {};
   for (const k in src) {
     const v = src[k]!;
-    out[k] = { revenue: v.revenue, orders: v.orders };
+    const copy = { revenue: v.revenue, orders: v.orders };
+    // A campaign id `__proto__` must stay an own key (plain assignment would set the prototype).
+    if (k === '__proto__')
+      Object.defineProperty(out, k, { value: copy, enumerable: true, writable: true, configurable: true });
+    else out[k] = copy;
   }
   return out;
 }
