@@ -74,9 +74,11 @@ export class PromoBudgetGauge extends PromoWidget {
   /** The campaigns shown, in report order. Throws a user-facing error for an unknown campaign. */
   private rows(report: Report): [string, Pacing][] {
     if (!this.campaign) return Object.entries(report.pacing).filter(([, p]) => p.budget > 0);
-    const p = report.pacing[this.campaign];
+    // Own keys only: a campaign id such as `toString` or `constructor` must not find Object's.
+    const p = Object.hasOwn(report.pacing, this.campaign) ? report.pacing[this.campaign] : undefined;
     if (p) return [[this.campaign, p]];
-    if (!report.byCampaign[this.campaign]) throw new WidgetError(this.msg('unknownCampaign', { id: this.campaign }));
+    if (!Object.hasOwn(report.byCampaign, this.campaign))
+      throw new WidgetError(this.msg('unknownCampaign', { id: this.campaign }));
     return [];
   }
 
@@ -91,7 +93,7 @@ export class PromoBudgetGauge extends PromoWidget {
 
   protected override emptyMessage(report: Report | null): string {
     // A campaign of the report without a budget: say so in words.
-    if (report && this.campaign && report.byCampaign[this.campaign])
+    if (report && this.campaign && Object.hasOwn(report.byCampaign, this.campaign))
       return `${this.campaignName(this.campaign)}: ${reasonText(this.activeLocale, 'no-budget')}.`;
     return this.msg(report ? 'noBudgets' : 'empty');
   }
@@ -122,7 +124,9 @@ export class PromoBudgetGauge extends PromoWidget {
 
   protected override renderContent(report: Report): TemplateResult {
     const rows = this.rows(report);
-    const missing = this.campaign ? [] : Object.keys(report.byCampaign).filter((id) => !report.pacing[id]);
+    const missing = this.campaign
+      ? []
+      : Object.keys(report.byCampaign).filter((id) => !Object.hasOwn(report.pacing, id));
     return html`<h3 part="title">${this.widgetLabel()}</h3>
       <ul class="list">
         ${rows.map(([id, p]) => this.renderCampaign(id, p))}

@@ -1,6 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../shared/style-props.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatDelta, formatValue } from '../../format/format.js';
 import { getKpi, onKpiRegistryChange } from '../../engine/kpis.js';
@@ -130,9 +130,11 @@ export class PromoKpiTile extends PromoWidget {
 
   /** The KPI's value in the report, or throws a user-facing error for an unknown KPI or campaign. */
   private valueIn(report: Report): KpiValue {
-    const scope = this.campaign ? report.byCampaign[this.campaign] : report.kpis;
+    // Own keys only: ids such as `toString` or `constructor` must not find Object's members.
+    const own = <T>(o: Record<string, T>, k: string): T | undefined => (Object.hasOwn(o, k) ? o[k] : undefined);
+    const scope = this.campaign ? own(report.byCampaign, this.campaign) : report.kpis;
     if (!scope) throw new WidgetError(this.msg('unknownCampaign', { id: this.campaign }));
-    const kv = scope[this.kpi];
+    const kv = own(scope, this.kpi);
     if (!kv && !this.meta) throw new WidgetError(this.msg('unknownKpi', { id: this.kpi }));
     return kv ?? { value: null, previous: null, delta: null, reason: 'no-data' };
   }
@@ -143,7 +145,9 @@ export class PromoKpiTile extends PromoWidget {
     if (!this.campaign) return report.daily.map((d) => d[field]);
     // Per campaign, the daily points hold revenue and orders only.
     if (field !== 'revenue' && field !== 'orders') return [];
-    return report.daily.map((d) => d.byCampaign[this.campaign]?.[field] ?? 0);
+    return report.daily.map((d) =>
+      Object.hasOwn(d.byCampaign, this.campaign) ? d.byCampaign[this.campaign]![field] : 0,
+    );
   }
 
   private get resolvedTarget(): number | undefined {
@@ -224,7 +228,7 @@ export class PromoKpiTile extends PromoWidget {
       : `${this.msg('target')}: ${targetText}`;
     return html`<div part="target">
       <div class="track" aria-hidden="true">
-        <div class="fill ${p?.met ? 'met' : ''}" style=${styleMap({ width: `${(p?.fill ?? 0) * 100}%` })}></div>
+        <div class="fill ${p?.met ? 'met' : ''}" style=${styleProps({ width: `${(p?.fill ?? 0) * 100}%` })}></div>
       </div>
       <span>${text}${p?.met ? ' ✓' : ''}</span>
     </div>`;
