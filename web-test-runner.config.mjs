@@ -52,6 +52,9 @@ export default {
           '--disable-component-update',
           '--disable-sync',
           '--no-first-run',
+          // Reliability tests measure the heap after a full collection (performance.memory, gc()).
+          '--js-flags=--expose-gc',
+          '--enable-precise-memory-info',
         ],
       },
     }),
