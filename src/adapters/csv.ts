@@ -64,6 +64,32 @@ const FIELDS: Record<CollectionName, Record<string, [Kind, boolean]>> = {
   },
 };
 
+/** One object literal per collection, fields in FIELDS order. */
+const MAKERS: Record<CollectionName, (v: unknown[], targets?: Record<string, unknown>) => Record<string, unknown>> = {
+  campaigns: (v, targets) => ({ id: v[0], name: v[1], start: v[2], end: v[3], budget: v[4], type: v[5], targets }),
+  orders: (v) => ({
+    id: v[0],
+    customerId: v[1],
+    time: v[2],
+    revenue: v[3],
+    discount: v[4],
+    cogs: v[5],
+    campaignId: v[6],
+    channel: v[7],
+  }),
+  costs: (v) => ({ campaignId: v[0], date: v[1], amount: v[2], category: v[3] }),
+  exposures: (v) => ({
+    campaignId: v[0],
+    date: v[1],
+    impressions: v[2],
+    reach: v[3],
+    clicks: v[4],
+    engagements: v[5],
+    channel: v[6],
+  }),
+  loyalty: (v) => ({ customerId: v[0], time: v[1], earned: v[2], redeemed: v[3], channel: v[4] }),
+};
+
 /** Canonical field -> header in the user's file, per collection. */
 export type CsvColumns = Partial<Record<CollectionName, Record<string, string>>>;
 
@@ -121,8 +147,12 @@ export function csvToDataset(
     const mark = decimal.charCodeAt(0);
     const fields = FIELDS[collection];
     const mapping = settings.columns?.[collection] ?? {};
-    const record: Record<string, unknown> = {};
-    let cols: { cell: number; key: string; kind: Kind; target: boolean }[] = [];
+    // Cell values by field position; each row becomes an object literal of one fixed shape
+    // (MAKERS), which keeps the validator's property reads monomorphic.
+    const fieldNames = Object.keys(fields);
+    const vals: unknown[] = new Array(fieldNames.length).fill(undefined);
+    const make = MAKERS[collection];
+    let cols: { cell: number; key: string; slot: number; kind: Kind; target: boolean }[] = [];
     readCsv(
       text,
       (header) => {
@@ -135,12 +165,12 @@ export function csvToDataset(
             if (required || wanted !== undefined) missing.push(wanted ? `${key} (mapped to "${wanted}")` : key);
             continue;
           }
-          cols.push({ cell, key, kind, target: false });
+          cols.push({ cell, key, slot: fieldNames.indexOf(key), kind, target: false });
         }
         if (collection === 'campaigns')
           header.forEach((h, i) => {
             const m = /^targets?[.:]\s*(.+)$/i.exec(h.trim());
-            if (m) cols.push({ cell: i, key: m[1]!, kind: 'number', target: true });
+            if (m) cols.push({ cell: i, key: m[1]!, slot: -1, kind: 'number', target: true });
           });
         if (missing.length)
           throw new AdapterError(
@@ -176,10 +206,9 @@ export function csvToDataset(
           else v = q;
           if (c.target) {
             if (v !== undefined) (targets ??= {})[c.key] = v;
-          } else record[c.key] = v;
+          } else vals[c.slot] = v;
         }
-        if (collection === 'campaigns') record.targets = targets;
-        builder.add(collection, record);
+        builder.add(collection, make(vals, targets));
       },
       { separator, source: name },
     );
