@@ -14,7 +14,7 @@
  *
  * DOM-free.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseInstant, parseLocalDate, zoneFor } from '../engine/time.js';
 
 /** Campaign types (KPI-SPEC section 1). */
@@ -61,12 +61,15 @@ const msg = (what: string) => ({ error: (iss: { input?: unknown }) => expected(w
 const absentIfEmpty = (v: unknown) => (v === null || v === '' ? undefined : v);
 const idFromNumber = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : v);
 const UTC = zoneFor('UTC');
+/** Normalises a value before a schema checks it (zod's preprocess, in the small build). */
+const pre = <T extends z.ZodMiniType>(fn: (v: unknown) => unknown, schema: T) => z.pipe(z.transform(fn), schema);
+const nullAbsent = (v: unknown) => (v === null ? undefined : v);
 
 /** A required id: a non-empty string (an integer is read as its decimal string). */
-export const idSchema = z.preprocess(idFromNumber, z.string(msg(EXPECT.id)).min(1, msg(EXPECT.id)));
+export const idSchema = pre(idFromNumber, z.string(msg(EXPECT.id)).check(z.minLength(1, msg(EXPECT.id))));
 /** An optional id or label: `null`, `""` and a missing key all mean absent. */
-const optionalId = z.preprocess((v) => idFromNumber(absentIfEmpty(v)), z.string(msg(EXPECT.id)).optional());
-const optionalText = z.preprocess(absentIfEmpty, z.string(msg(EXPECT.text)).optional());
+const optionalId = pre((v) => idFromNumber(absentIfEmpty(v)), z.optional(z.string(msg(EXPECT.id))));
+const optionalText = pre(absentIfEmpty, z.optional(z.string(msg(EXPECT.text))));
 /**
  * Largest amount or count a record may hold: 2^53 - 1. Larger values are not exact in a
  * double and a few of them would sum to Infinity, so they are reported instead.
@@ -75,17 +78,13 @@ export const MAX_AMOUNT = Number.MAX_SAFE_INTEGER;
 /** A finite number from 0 to {@link MAX_AMOUNT} (z.number() already refuses NaN and Infinity). */
 export const amountSchema = z
   .number(msg(EXPECT.amount))
-  .min(0, msg(EXPECT.amount))
-  .max(MAX_AMOUNT, msg(EXPECT.amountMax));
-const optionalAmount = z.preprocess((v) => (v === null ? undefined : v), amountSchema.optional());
-const optionalCount = z.preprocess(
-  (v) => (v === null ? undefined : v),
-  z
-    .number(msg(EXPECT.count))
-    .int(msg(EXPECT.count))
-    .min(0, msg(EXPECT.count))
-    .max(MAX_AMOUNT, msg(EXPECT.countMax))
-    .optional(),
+  .check(z.minimum(0, msg(EXPECT.amount)), z.maximum(MAX_AMOUNT, msg(EXPECT.amountMax)));
+const optionalAmount = pre(nullAbsent, z.optional(amountSchema));
+const optionalCount = pre(
+  nullAbsent,
+  z.optional(
+    z.int(msg(EXPECT.count)).check(z.minimum(0, msg(EXPECT.count)), z.maximum(MAX_AMOUNT, msg(EXPECT.countMax))),
+  ),
 );
 /**
  * Times the dataset can hold: its local day columns are unsigned 16-bit day numbers
@@ -112,24 +111,23 @@ export const campaignSchema = z
   .object(
     {
       id: idSchema,
-      name: z.string(msg(EXPECT.id)).min(1, msg(EXPECT.id)),
+      name: z.string(msg(EXPECT.id)).check(z.minLength(1, msg(EXPECT.id))),
       start: localDateSchema,
       end: localDateSchema,
-      budget: z.preprocess((v) => (v === null ? undefined : v), amountSchema.optional()),
-      type: z.preprocess(absentIfEmpty, z.enum(CAMPAIGN_TYPES, msg(EXPECT.type)).optional()),
-      targets: z.preprocess(
-        (v) => (v === null ? undefined : v),
-        z.record(z.string(), z.number(msg(EXPECT.number)), msg(EXPECT.targets)).optional(),
-      ),
+      budget: pre(nullAbsent, z.optional(amountSchema)),
+      type: pre(absentIfEmpty, z.optional(z.enum(CAMPAIGN_TYPES, msg(EXPECT.type)))),
+      targets: pre(nullAbsent, z.optional(z.record(z.string(), z.number(msg(EXPECT.number)), msg(EXPECT.targets)))),
     },
     msg(EXPECT.object),
   )
-  .superRefine((c, ctx) => {
-    const s = parseLocalDate(c.start);
-    const e = parseLocalDate(c.end);
-    if (s !== null && e !== null && e < s)
-      ctx.addIssue({ code: 'custom', path: ['end'], input: c.end, message: endBeforeStart(c.start, c.end) });
-  });
+  .check(
+    z.superRefine((c, ctx) => {
+      const s = parseLocalDate(c.start);
+      const e = parseLocalDate(c.end);
+      if (s !== null && e !== null && e < s)
+        ctx.issues.push({ code: 'custom', path: ['end'], input: c.end, message: endBeforeStart(c.start, c.end) });
+    }),
+  );
 
 /** The message for a campaign whose end is before its start. */
 export function endBeforeStart(start: unknown, end: unknown): string {
