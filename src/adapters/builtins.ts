@@ -10,6 +10,7 @@
  * | `sse` | `src` (stream URL), `base` (adapter for the snapshot), `headers` |
  * | `websocket` | `src` (ws:// URL), `base`, `protocols`, `WebSocket` |
  * | `polling` | `of` (name of the adapter to poll), `interval` (ms), and that adapter's options |
+ * | `pushdown` | `src` (the endpoint of a `promo-kpi-kit/server` handler), `headers`, `timeout` |
  *
  * DOM-free.
  */
@@ -19,6 +20,7 @@ import { inlineAdapter, type InlineAdapterOptions } from './inline.js';
 import { jsonAdapter, type JsonAdapterOptions } from './json.js';
 import { sseAdapter, webSocketAdapter, type SseAdapterOptions, type WebSocketAdapterOptions } from './live.js';
 import { pollingAdapter } from './polling.js';
+import { pushdownAdapter, type PushdownAdapterOptions } from './pushdown.js';
 import { adapterNames, createAdapter, registerAdapter, type AdapterOptions } from './registry.js';
 
 function num(v: unknown): number | undefined {
@@ -46,7 +48,7 @@ function normalize(o: AdapterOptions): AdapterOptions {
 
 function liveUrl(o: AdapterOptions, name: string): string {
   const url = (o.url ?? o.src) as string | undefined;
-  if (!url) throw new AdapterError('config', `The ${name} adapter needs src (the stream URL)`);
+  if (!url) throw new AdapterError('config', `The ${name} adapter needs src (its URL)`);
   return url;
 }
 
@@ -80,6 +82,10 @@ export function registerBuiltinAdapters(): void {
       url: liveUrl(n, 'websocket'),
       base: baseOf(n),
     });
+  });
+  keep('pushdown', (o) => {
+    const n = normalize(o);
+    return pushdownAdapter({ ...(n as Partial<PushdownAdapterOptions>), url: liveUrl(n, 'pushdown') });
   });
   keep('polling', (o) => {
     const of = o.of ?? o.adapter;

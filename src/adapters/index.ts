@@ -1,6 +1,7 @@
 /**
  * Adapters: how data of any source reaches the kit (the plugin SDK for data). Importing
- * this module registers the built-in adapters: inline, json, csv, sse, websocket, polling.
+ * this module registers the built-in adapters: inline, json, csv, sse, websocket, polling,
+ * pushdown.
  *
  * DOM-free.
  */
@@ -27,6 +28,7 @@ export {
   type RetryOptions,
 } from './live.js';
 export { pollingAdapter, type PollingOptions } from './polling.js';
+export { pushdownAdapter, type PushdownAdapter, type PushdownAdapterOptions } from './pushdown.js';
 export type { HeadersOption, HttpOptions } from './http.js';
 
 registerBuiltinAdapters();

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { pushdownAdapter } from '../../../src/adapters/pushdown.js';
 import { isAdapterError } from '../../../src/adapters/adapter.js';
+import { createAdapter } from '../../../src/adapters/index.js';
 import { resolveOptions } from '../../../src/engine/options.js';
 import { finishReport } from '../../../src/engine/finish.js';
 import { computeReport } from '../../../src/engine/report.js';
@@ -75,6 +76,23 @@ test('pushdown adapter: aggregates from the endpoint give the report computeRepo
   });
   assert.deepEqual(await adapter.load({}, {}), {}, 'no rows reach the browser');
   assert.equal(adapter.describe!().name, 'pushdown');
+});
+
+test('pushdown adapter by name, as the board creates it from adapter="pushdown" src="..." attributes', async () => {
+  const adapter = createAdapter('pushdown', { src: `${url}/kpi`, timeout: '5000' }) as ReturnType<
+    typeof pushdownAdapter
+  >;
+  assert.equal(typeof adapter.pushdown?.aggregate, 'function');
+  const options = { from: '2025-02-01', to: '2025-02-28', timeZone: 'Asia/Ho_Chi_Minh' };
+  const o = resolveOptions(options);
+  assert.deepEqual(
+    reportDifferences(finishReport(await adapter.pushdown.aggregate(o, {}), o), computeReport(input, options)),
+    [],
+  );
+  assert.throws(
+    () => createAdapter('pushdown', {}),
+    (e: unknown) => isAdapterError(e) && /needs src/.test(String(e)),
+  );
 });
 
 test('pushdown adapter: faults are AdapterErrors a user can act on', async () => {
