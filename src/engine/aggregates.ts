@@ -17,7 +17,7 @@
  * DOM-free.
  */
 import type { Measures } from './kpis.js';
-import type { CohortGrain, DataIssue, RecencyRow } from './types.js';
+import type { CohortGrain, DailyPoint, DataIssue, RecencyRow } from './types.js';
 
 /** Version of the {@link Aggregates} format. Bumped on a breaking change. */
 export const AGGREGATES_VERSION = 1;
@@ -63,23 +63,11 @@ export interface ScopeMeasures {
   previous: Measures;
 }
 
-/** A day of P (raw sums; the same shape as the report's daily points). */
-export interface DailyAggregate {
-  /** Local date `YYYY-MM-DD`. */
-  date: string;
-  /** Over A that day. */
-  revenue: number;
-  orders: number;
-  /** Distinct customers of A that day. */
-  buyers: number;
-  discountCost: number;
-  /** Costs of the selected campaigns dated that day. */
-  spend: number;
-  /** Revenue of O that day. */
-  allRevenue: number;
-  /** Each selected campaign that day (every selected campaign is present, zeros included). */
-  byCampaign: Record<string, { revenue: number; orders: number }>;
-}
+/**
+ * A day of P: raw sums over A and the costs that day, `allRevenue` over O, and each selected
+ * campaign (zeros included). The same shape as the report's daily points.
+ */
+export type DailyAggregate = DailyPoint;
 
 /** Raw sums of one cohort. `active[k]` and `revenue[k]` for k = 0 .. bucket(to) - cohort. */
 export interface CohortAggregate {
