@@ -235,16 +235,33 @@ export class PromoCampaignChart extends PromoWidget {
 
   protected override isEmpty(report: Report | null): boolean {
     if (!report) return true;
-    return this.chartView === 'trend' ? !report.daily?.length : !Object.keys(report.byCampaign ?? {}).length;
+    return this.chartView === 'trend' ? !report.daily?.length : !this.entries(report).length;
   }
 
   protected override emptyMessage(report: Report | null): string {
     return report ? this.msg(this.chartView === 'trend' ? 'empty' : 'chart.noCampaigns') : this.msg('empty');
   }
 
+  /**
+   * The report's campaigns, less those that had nothing to do with the period: inside a
+   * board (which knows the campaigns' dates), a campaign whose run misses the period and
+   * that has no order and no spend in it is left out, instead of a row of zeros.
+   */
+  private entries(report: Report): [string, Report['byCampaign'][string]][] {
+    const all = Object.entries(report.byCampaign ?? {});
+    const known = this.board?.campaigns;
+    if (!known?.length || !report.period) return all;
+    const { from, to } = report.period;
+    return all.filter(([id, k]) => {
+      const c = known.find((x) => x.id === id);
+      if (!c || (c.start <= to && c.end >= from)) return true;
+      return !!k?.orders?.value || !!k?.spend?.value;
+    });
+  }
+
   /** Every campaign of the report on the metric(s). Throws a user-facing error for an unknown KPI. */
   private data(report: Report): CampaignDatum[] {
-    const entries = Object.entries(report.byCampaign ?? {});
+    const entries = this.entries(report);
     const known = (id: string) => !!this.meta(id) || entries.some(([, k]) => k?.[id]);
     if (!known(this.metric)) throw new WidgetError(this.msg('unknownKpi', { id: this.metric }));
     const second = this.secondaryMode !== 'none' ? this.secondaryMetric : '';
