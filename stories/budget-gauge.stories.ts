@@ -6,7 +6,11 @@ import '../src/theme/brand-example.css';
 import { WIDGET_STATES } from '../src/elements/shared/widget.js';
 import { CAMPAIGN_INFO, REPORT } from '../test/fixtures/report.js';
 
+/** The fixture report without the pacing of C2: a campaign with no budget. */
+const PARTIAL = { ...REPORT, pacing: Object.fromEntries(Object.entries(REPORT.pacing).filter(([id]) => id !== 'C2')) };
+
 interface GaugeArgs {
+  partial?: boolean;
   campaign: string;
   locale: string;
   currency: string;
@@ -22,7 +26,7 @@ const gauge = (a: GaugeArgs) =>
     currency=${a.currency}
     theme=${a.theme}
     state=${a.state}
-    .report=${REPORT}
+    .report=${a.partial ? PARTIAL : REPORT}
     .campaigns=${CAMPAIGN_INFO}
   ></promo-budget-gauge>`;
 
@@ -56,11 +60,18 @@ export const Loading: Story = { args: { state: 'loading' } };
 export const Empty: Story = { args: { state: 'empty' } };
 export const Error: Story = { args: { state: 'error' } };
 
+/** Partial data: a campaign without a budget is named as such, the others are shown. */
+export const PartialData: Story = { args: { partial: true } };
+
+/** The light theme, whatever the viewer's colour scheme. */
+export const Light: Story = { args: { theme: 'light', campaign: 'C1', width: '420px' } };
+
 export const Dark: Story = {
   args: { theme: 'dark' },
   render: (a) => html`<div style="background: #0d1117; padding: 16px; width: ${a.width}">${gauge(a)}</div>`,
 };
 
+export const English: Story = { args: { locale: 'en', campaign: 'C3', width: '420px' } };
 export const Vietnamese: Story = { args: { locale: 'vi' } };
 
 /** A 280 px phone card. */

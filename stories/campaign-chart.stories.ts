@@ -105,6 +105,12 @@ export const Loading: Story = { args: { state: 'loading' } };
 export const Empty: Story = { args: { state: 'empty' } };
 export const Error: Story = { args: { state: 'error' } };
 
+/** Partial data: campaigns whose ROI cannot be computed are listed with the reason. */
+export const PartialData: Story = { args: { metric: 'roi', secondaryMetric: 'promoCost' } };
+
+/** The light theme, whatever the viewer's colour scheme. */
+export const Light: Story = { args: { theme: 'light', view: 'trend' } };
+
 export const Dark: Story = {
   args: { theme: 'dark', secondaryMetric: 'roi' },
   render: (a) => html`<div style="background: #0d1117; padding: 16px; width: ${a.width}">${chart(a)}</div>`,
@@ -113,6 +119,7 @@ export const DarkTrend: Story = {
   args: { theme: 'dark', view: 'trend' },
   render: (a) => html`<div style="background: #0d1117; padding: 16px; width: ${a.width}">${chart(a)}</div>`,
 };
+export const English: Story = { args: { locale: 'en', metric: 'orders' } };
 export const Vietnamese: Story = { args: { locale: 'vi', secondaryMetric: 'promoCost' } };
 export const VietnameseTrend: Story = { args: { locale: 'vi', view: 'trend' } };
 

@@ -9,6 +9,7 @@ import { REPORT } from '../test/fixtures/report.js';
 import { monthCohortReport } from '../test/elements/cohort-heatmap/fixtures.js';
 
 interface HeatArgs {
+  partial?: boolean;
   mode: (typeof HEATMAP_MODES)[number];
   showRecency: boolean;
   grain: 'month' | 'week';
@@ -21,6 +22,16 @@ interface HeatArgs {
 
 const MONTHS = monthCohortReport();
 
+/** Monthly cohorts where one month gained no customers, and no recency data. */
+const PARTIAL = {
+  ...MONTHS,
+  cohorts: {
+    ...MONTHS.cohorts,
+    rows: MONTHS.cohorts.rows.map((r, i) => (i === 1 ? { ...r, size: 0, retention: [], revenue: [] } : r)),
+  },
+  recency: [],
+};
+
 const heatmap = (a: HeatArgs) =>
   html`<promo-cohort-heatmap
     mode=${a.mode}
@@ -29,7 +40,7 @@ const heatmap = (a: HeatArgs) =>
     currency=${a.currency}
     theme=${a.theme}
     state=${a.state}
-    .report=${a.grain === 'week' ? REPORT : MONTHS}
+    .report=${a.partial ? PARTIAL : a.grain === 'week' ? REPORT : MONTHS}
   ></promo-cohort-heatmap>`;
 
 const meta: Meta<HeatArgs> = {
@@ -75,6 +86,12 @@ export const Loading: Story = { args: { state: 'loading' } };
 export const Empty: Story = { args: { state: 'empty' } };
 export const Error: Story = { args: { state: 'error' } };
 
+/** Partial data: an empty cohort (skipped by the keyboard) and no recency segments. */
+export const PartialData: Story = { args: { partial: true, showRecency: true } };
+
+/** The light theme, whatever the viewer's colour scheme. */
+export const Light: Story = { args: { theme: 'light', mode: 'revenue' } };
+
 export const Dark: Story = {
   args: { theme: 'dark' },
   render: (a) => html`<div style="background: #0d1117; padding: 16px; width: ${a.width}">${heatmap(a)}</div>`,
@@ -83,6 +100,7 @@ export const DarkRecency: Story = {
   args: { theme: 'dark', showRecency: true },
   render: (a) => html`<div style="background: #0d1117; padding: 16px; width: ${a.width}">${heatmap(a)}</div>`,
 };
+export const English: Story = { args: { locale: 'en', grain: 'week' } };
 export const Vietnamese: Story = { args: { locale: 'vi', mode: 'revenue' } };
 
 /** A 280 px phone card: the grid scrolls sideways when it must. */

@@ -73,6 +73,11 @@ export const Playground: Story = {};
 
 export const English: Story = { args: { locale: 'en' } };
 
+export const Vietnamese: Story = { args: { locale: 'vi', layout: 'summary' } };
+
+/** The light theme, whatever the viewer's colour scheme. */
+export const Light: Story = { args: { theme: 'light', locale: 'en', layout: 'summary' } };
+
 export const Dark: Story = {
   args: { theme: 'dark', locale: 'en' },
   decorators: [(s) => html`<div style="background:#0d1117; padding: 16px">${s()}</div>`],
@@ -86,7 +91,11 @@ export const Filtered: Story = { args: { campaigns: 'FLASH-1212', channels: 'app
 
 export const TilesOnly: Story = { args: { layout: 'tiles' } };
 
-export const Narrow: Story = { args: { width: '360px', layout: 'summary' } };
+/** A 280 px phone column. */
+export const Narrow: Story = { args: { width: '280px', layout: 'summary' } };
+
+/** A wide screen: the tiles and widgets spread out. */
+export const Wide: Story = { args: { width: '1600px', locale: 'en' } };
 
 /** Widgets slotted in replace the default layout; this one is written outside the kit (demo/custom-widget.ts). */
 export const SlottedCustomWidget: Story = {
@@ -108,6 +117,12 @@ export const LoadError: Story = {
     board(a, undefined, {
       load: () => Promise.reject(new Error('https://pos.example/api/orders answered 503; try again later')),
     }),
+};
+
+/** Partial data: orders without costs or exposures, so ROI, CAC and the reach KPIs show their reason. */
+export const PartialData: Story = {
+  args: { locale: 'en', layout: 'summary' },
+  render: (a) => board(a, { campaigns: DATA.campaigns, orders: DATA.orders }),
 };
 
 export const NoOrders: Story = {

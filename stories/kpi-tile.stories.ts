@@ -80,15 +80,19 @@ export const Loading: Story = { args: { state: 'loading' } };
 export const Empty: Story = { args: { state: 'empty' } };
 export const Error: Story = { args: { state: 'error' } };
 
+/** The light theme, whatever the viewer's colour scheme. */
+export const Light: Story = { args: { theme: 'light', kpi: 'grossProfit' } };
+
 export const Dark: Story = {
   args: { theme: 'dark' },
   render: (a) => html`<div style="background: #0d1117; padding: 16px; width: ${a.width}">${tile(a)}</div>`,
 };
 
+export const English: Story = { args: { locale: 'en', kpi: 'revenue', campaign: 'C1' } };
 export const Vietnamese: Story = { args: { locale: 'vi', kpi: 'revenue', campaign: 'C1' } };
 
 /** A 280 px phone card: amounts get compact. */
-export const Narrow: Story = { args: { width: '180px', campaign: 'C1' } };
+export const Narrow: Story = { args: { width: '280px', campaign: 'C1' } };
 
 /** Several tiles in a wide dashboard row. */
 export const Wide: Story = {
