@@ -38,6 +38,9 @@ export default defineConfig(({ command }) => ({
   // `npm start` serves the demo; the library build reads src/.
   root: command === 'serve' && !storybook ? resolve(here, 'demo') : here,
   server: { port: 5173, strictPort: false, fs: { allow: [here] } },
+  // The demo's dependencies are found from its page alone: the framework pages in demo/ import
+  // the built package, which a fresh clone does not have, and a failed scan means reloads.
+  optimizeDeps: command === 'serve' && !storybook ? { entries: ['index.html'] } : {},
   plugins,
   build: {
     outDir: resolve(here, 'dist'),
