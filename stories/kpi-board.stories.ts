@@ -119,7 +119,7 @@ export const LoadError: Story = {
     }),
 };
 
-/** Partial data: orders without costs or exposures, so ROI, CAC and the reach KPIs show their reason. */
+/** Partial data: no costs and no exposures, so the conversion rate shows its reason instead of a number. */
 export const PartialData: Story = {
   args: { locale: 'en', layout: 'summary' },
   render: (a) => board(a, { campaigns: DATA.campaigns, orders: DATA.orders }),
