@@ -1,6 +1,22 @@
+/** Keeps the manifest to the public API: no stylesheets, no private members. */
+function dropStyles() {
+  return {
+    name: 'drop-static-styles',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules ?? []) {
+        for (const decl of mod.declarations ?? []) {
+          if (decl.members)
+            decl.members = decl.members.filter((m) => !(m.static && m.name === 'styles') && m.privacy !== 'private');
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/elements/**/*.ts'],
-  exclude: ['src/**/*.test.ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/elements/*/layout.ts', 'src/elements/shared/styles.ts'],
   litelement: true,
   outdir: '.',
+  plugins: [dropStyles()],
 };
