@@ -24,7 +24,26 @@
 import type { AppendResult } from '../data/dataset.js';
 import type { DataInput } from '../data/schema.js';
 import type { Report, ReportOptions } from './types.js';
-import type { WorkerRequest, WorkerResponse } from './worker-protocol.js';
+import type { DatasetSummary, WorkerRequest, WorkerResponse } from './worker-protocol.js';
+
+/** Records per message when a long list is sent to the worker. */
+export const LOAD_CHUNK = 50_000;
+
+/** What a load in the worker built. */
+export interface WorkerLoadResult {
+  /** Valid orders. */
+  orders: number;
+  /** Data issues raised. */
+  issues: number;
+  version: number;
+  summary: DatasetSummary;
+}
+
+/** Lets the page run (input, rendering) between two chunks. */
+const pause = (): Promise<void> => {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return typeof s?.yield === 'function' ? s.yield() : new Promise((r) => setTimeout(r, 0));
+};
 
 export interface ReportWorkerOptions {
   /** The worker script (default: `worker.js` next to this module). Use it for a self-hosted copy. */
@@ -36,13 +55,18 @@ export interface ReportWorkerOptions {
 }
 
 export interface ReportWorker {
-  /** Builds the worker's dataset from plain input (replacing any previous one). Resolves with counts. */
-  load(input: DataInput, options?: { timeZone?: string }): Promise<{ orders: number; issues: number; version: number }>;
-  /** Appends records to the worker's dataset (live data). */
+  /**
+   * Builds the worker's dataset from plain input (replacing any previous one). Lists longer
+   * than {@link LOAD_CHUNK} records are posted in chunks with a pause for the page in between,
+   * so no single structured clone blocks the page for long; `signal` stops a load midway (it
+   * then rejects). Resolves with counts and the summary of the data.
+   */
+  load(input: DataInput, options?: { timeZone?: string; signal?: AbortSignal }): Promise<WorkerLoadResult>;
+  /** Appends records to the worker's dataset (live data). Resolves with what it added and the new summary. */
   append(
     records: DataInput,
     options?: { timeZone?: string },
-  ): Promise<Pick<AppendResult, 'added' | 'issues'> & { version: number }>;
+  ): Promise<Pick<AppendResult, 'added' | 'issues'> & { version: number; summary: DatasetSummary }>;
   /** The report of the worker's dataset; incremental after an append. */
   report(options: ReportOptions): Promise<Report>;
   /** Imports more KPI modules in the worker. */
@@ -91,7 +115,36 @@ export function createReportWorker(options: ReportWorkerOptions = {}): ReportWor
     : Promise.resolve();
   ready.catch(() => undefined);
   return {
-    load: (input, o) => send({ type: 'load', input, timeZone: o?.timeZone }),
+    load: async (input, o) => {
+      const signal = o?.signal;
+      const lists =
+        input !== null && typeof input === 'object' && !Array.isArray(input)
+          ? Object.keys(input).filter((k) => {
+              const v = (input as Record<string, unknown>)[k];
+              return Array.isArray(v) && v.length > LOAD_CHUNK;
+            })
+          : [];
+      if (!lists.length) return send<WorkerLoadResult>({ type: 'load', input, timeZone: o?.timeZone });
+      const head: Record<string, unknown> = { ...input };
+      for (const k of lists) head[k] = [];
+      const acks = [send<null>({ type: 'load-begin', input: head, streamed: lists, timeZone: o?.timeZone })];
+      // A failed chunk is reported by the load itself; keep the others from being unhandled.
+      acks[0]!.catch(() => undefined);
+      for (const k of lists) {
+        const list = (input as Record<string, unknown[]>)[k]!;
+        for (let i = 0; i < list.length; i += LOAD_CHUNK) {
+          await pause();
+          signal?.throwIfAborted();
+          const ack = send<null>({ type: 'load-chunk', key: k, records: list.slice(i, i + LOAD_CHUNK) });
+          ack.catch(() => undefined);
+          acks.push(ack);
+        }
+      }
+      await pause();
+      signal?.throwIfAborted();
+      const end = send<WorkerLoadResult>({ type: 'load-end' });
+      return (await Promise.all([end, ...acks]))[0];
+    },
     append: (records, o) => send({ type: 'append', records, timeZone: o?.timeZone }),
     report: async (o) => {
       await ready;

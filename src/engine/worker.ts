@@ -10,11 +10,21 @@
  * DOM-free (worker scope only).
  */
 import { createDataset, type LiveDataset } from '../data/dataset.js';
+import type { DataInput } from '../data/schema.js';
 import type { ReportOptions } from './types.js';
 import { computeReport } from './report.js';
-import type { WorkerRequest, WorkerResponse } from './worker-protocol.js';
+import { summarizeDataset, type WorkerRequest, type WorkerResponse } from './worker-protocol.js';
 
 let dataset: LiveDataset | null = null;
+/** The input of a chunked load, filled by `load-chunk` until `load-end`. */
+let loading: { input: unknown; timeZone?: string } | null = null;
+
+const loaded = (ds: LiveDataset) => ({
+  orders: ds.orders.length,
+  issues: ds.issues.length,
+  version: ds.version,
+  summary: summarizeDataset(ds),
+});
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
@@ -29,13 +39,33 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       return null;
     }
     case 'load': {
+      loading = null;
       dataset = createDataset(req.input, { timeZone: req.timeZone });
-      return { orders: dataset.orders.length, issues: dataset.issues.length, version: dataset.version };
+      return loaded(dataset);
+    }
+    case 'load-begin': {
+      // The long lists arrive in chunks; the dataset is built from the whole input at the end,
+      // so a chunked load gives exactly the dataset (and issues) of a single one.
+      loading = { input: req.input, timeZone: req.timeZone };
+      return null;
+    }
+    case 'load-chunk': {
+      const list = loading && (loading.input as Record<string, unknown>)[req.key];
+      if (!Array.isArray(list)) throw new Error(`load-chunk ${JSON.stringify(req.key)} outside a chunked load`);
+      for (let i = 0; i < req.records.length; i++) list.push(req.records[i]);
+      return null;
+    }
+    case 'load-end': {
+      if (!loading) throw new Error('load-end outside a chunked load');
+      const { input, timeZone } = loading;
+      loading = null;
+      dataset = createDataset(input as DataInput, { timeZone });
+      return loaded(dataset);
     }
     case 'append': {
       if (!dataset) dataset = createDataset({}, { timeZone: req.timeZone });
       const r = dataset.append(req.records);
-      return { added: r.added, issues: r.issues, version: dataset.version };
+      return { added: r.added, issues: r.issues, version: dataset.version, summary: summarizeDataset(dataset) };
     }
     case 'report': {
       if (!dataset) dataset = createDataset({}, { timeZone: (req.options as ReportOptions | undefined)?.timeZone });

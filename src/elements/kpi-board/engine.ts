@@ -2,16 +2,17 @@
  * The board's data side, kept out of the element: loads through the source (inline data, an
  * adapter object, or a registered adapter by name), applies live updates, and computes
  * reports — on the page over a dataset, or in the engine's Web Worker for large plain input
- * (the dataset then lives in the worker and the page keeps only a summary for the filters).
+ * (the dataset then lives in the worker, the input is posted to it in chunks, and the worker
+ * answers with the small summary the filters need, so no whole-data pass runs on the page).
  * DOM-free apart from the worker the engine starts.
  */
 import { computeReport } from '../../engine/report.js';
-import { createReportWorker, type ReportWorker } from '../../engine/report-worker.js';
-import { formatDay, parseInstant, zoneFor } from '../../engine/time.js';
+import { createReportWorker, type ReportWorker, type WorkerLoadResult } from '../../engine/report-worker.js';
+import { summarizeDataset } from '../../engine/worker-protocol.js';
 import type { Report, ReportOptions } from '../../engine/types.js';
 import type { Dataset } from '../../data/types.js';
 import { createDataset, isDataset, type LiveDataset } from '../../data/dataset.js';
-import { campaignSchema, type DataInput } from '../../data/schema.js';
+import type { DataInput } from '../../data/schema.js';
 import type { Adapter, AdapterUpdate, LoadResult } from '../../adapters/adapter.js';
 import { createAdapter } from '../../adapters/registry.js';
 import { registerBuiltinAdapters } from '../../adapters/builtins.js';
@@ -56,77 +57,7 @@ function message(error: unknown): string {
 }
 
 function datasetSummary(ds: Dataset): DataSummary {
-  const campaigns = ds.campaigns.map((c) => ({
-    id: c.id,
-    name: c.name,
-    start: formatDay(c.start),
-    end: formatDay(c.end),
-    budget: c.budget,
-    type: c.type,
-    targets: c.targets,
-  }));
-  const channels: string[] = [];
-  for (let i = 0; i < ds.channels.size; i++) channels.push(ds.channels.value(i));
-  let lastDay = -Infinity;
-  const day = ds.orders.day;
-  for (let i = 0; i < ds.orders.length; i++) if (day[i]! > lastDay) lastDay = day[i]!;
-  return {
-    campaigns,
-    channels,
-    lastDay: ds.orders.length ? lastDay : null,
-    orders: ds.orders.length,
-    version: ds.version,
-    where: 'page',
-  };
-}
-
-/** Campaigns of plain input that pass the schema (the worker validates everything again). */
-function inputCampaigns(input: DataInput): BoardCampaign[] {
-  const out: BoardCampaign[] = [];
-  const seen = new Set<string>();
-  for (const raw of input.campaigns ?? []) {
-    const r = campaignSchema.safeParse(raw);
-    if (!r.success || seen.has(r.data.id)) continue;
-    seen.add(r.data.id);
-    out.push({
-      id: r.data.id,
-      name: r.data.name,
-      start: r.data.start,
-      end: r.data.end,
-      budget: r.data.budget ?? null,
-      type: r.data.type ?? null,
-      targets: r.data.targets ?? {},
-    });
-  }
-  return out;
-}
-
-/** Channels and latest order day of plain orders, folded into a running summary. */
-function scanOrders(
-  orders: DataInput['orders'],
-  timeZone: string,
-  into: { channels: string[]; lastDay: number | null },
-): number {
-  const zone = zoneFor(timeZone);
-  const known = new Set(into.channels);
-  let maxTime = -Infinity;
-  let count = 0;
-  for (const o of orders ?? []) {
-    if (!o || typeof o !== 'object') continue;
-    const rec = o as { channel?: unknown; time?: unknown };
-    if (typeof rec.channel === 'string' && !known.has(rec.channel)) {
-      known.add(rec.channel);
-      into.channels.push(rec.channel);
-    }
-    const t = parseInstant(rec.time, zone);
-    if (t !== null && t > maxTime) maxTime = t;
-    count++;
-  }
-  if (maxTime > -Infinity) {
-    const day = zone.day(maxTime);
-    if (into.lastDay === null || day > into.lastDay) into.lastDay = day;
-  }
-  return count;
+  return { ...summarizeDataset(ds), version: ds.version, where: 'page' };
 }
 
 export class BoardEngine {
@@ -140,6 +71,8 @@ export class BoardEngine {
   private abort: AbortController | null = null;
   private loadSeq = 0;
   private version = 0;
+  /** Stops posting the input of a worker load that newer data replaced. */
+  private using: AbortController | null = null;
 
   constructor(private readonly events: BoardEngineEvents) {}
 
@@ -147,6 +80,8 @@ export class BoardEngine {
   stop(): void {
     this.abort?.abort();
     this.abort = null;
+    this.using?.abort();
+    this.using = null;
     this.worker?.terminate();
     this.worker = null;
     this.events.onLive(false);
@@ -155,6 +90,8 @@ export class BoardEngine {
   /** Takes loaded data: a dataset stays on the page; large plain input goes to a worker. */
   private async use(input: LoadResult | unknown, seq: number): Promise<void> {
     const tz = this.timeZone;
+    this.using?.abort();
+    this.using = null;
     if (isDataset(input)) return this.usePage(input);
     const data = (input ?? {}) as DataInput;
     const orders = Array.isArray(data.orders) ? data.orders.length : 0;
@@ -162,26 +99,30 @@ export class BoardEngine {
       typeof Worker !== 'undefined' &&
       (this.workerMode === 'always' || (this.workerMode === 'auto' && orders >= WORKER_THRESHOLD));
     if (!inWorker) return this.usePage(createDataset(data, { timeZone: tz }));
+    const using = new AbortController();
+    this.using = using;
     let worker: ReportWorker | null = null;
+    let loaded: WorkerLoadResult;
     try {
       worker = createReportWorker(this.workerUrl ? { url: this.workerUrl } : {});
-      await worker.load(data, { timeZone: tz });
+      loaded = await worker.load(data, { timeZone: tz, signal: using.signal });
     } catch {
-      // No worker here (blocked, or a bundle without the worker file): compute on the page.
       worker?.terminate();
+      if (using.signal.aborted) return;
+      this.using = null;
+      // No worker here (blocked, or a bundle without the worker file): compute on the page.
       if (seq === this.loadSeq) this.usePage(createDataset(data, { timeZone: tz }));
       return;
     }
-    if (seq !== this.loadSeq) {
+    if (seq !== this.loadSeq || using.signal.aborted) {
       worker.terminate();
       return;
     }
+    this.using = null;
     this.worker?.terminate();
     this.worker = worker;
     this.dataset = null;
-    const summary = { channels: [] as string[], lastDay: null as number | null };
-    const count = scanOrders(data.orders, tz, summary);
-    this.publish({ campaigns: inputCampaigns(data), ...summary, orders: count, version: 0, where: 'worker' });
+    this.publish({ ...loaded.summary, version: 0, where: 'worker' });
   }
 
   private usePage(ds: Dataset): void {
@@ -255,12 +196,10 @@ export class BoardEngine {
 
   /** Appends records (validated; repeated ids are not counted twice). */
   append(records: DataInput): void {
-    if (this.worker && this.summary) {
-      const summary = { channels: [...this.summary.channels], lastDay: this.summary.lastDay };
-      const count = scanOrders(records.orders, this.timeZone, summary);
-      const base = this.summary;
-      this.worker.append(records, { timeZone: this.timeZone }).then(
-        (r) => this.publish({ ...base, ...summary, orders: base.orders + (r.added.orders ?? count) }),
+    const worker = this.worker;
+    if (worker) {
+      worker.append(records, { timeZone: this.timeZone }).then(
+        (r) => this.worker === worker && this.publish({ ...r.summary, version: 0, where: 'worker' }),
         (error: unknown) => this.events.onError(message(error), error),
       );
       return;
