@@ -18,9 +18,9 @@ try {
   const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) } });
   page.on('console', (m) => m.type() === 'error' && console.log('console error:', m.text()));
   page.on('pageerror', (e) => console.log('page error:', String(e)));
-  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.goto(url, { waitUntil: 'load' });
   if (wait) await page.waitForSelector(wait, { timeout: 15_000 });
-  await page.waitForTimeout(500);
+  await page.waitForTimeout(1500);
   await page.screenshot({ path: out, fullPage: true });
   console.log(`saved ${out}`);
 } finally {

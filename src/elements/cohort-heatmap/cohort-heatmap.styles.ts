@@ -31,6 +31,11 @@ export const cohortHeatmapStyles = [
       font-weight: 600;
       color: var(--_color-text-muted);
     }
+    .note {
+      margin: 0;
+      font-size: 0.9em;
+      color: var(--_color-text-muted);
+    }
     .scroll-x {
       overflow-x: auto;
       min-width: 0;

@@ -214,7 +214,11 @@ export class PromoCohortHeatmap extends PromoWidget {
           this.showRecency
             ? html`<div>
                 <h4>${this.msg('cohort.title.recency')}</h4>
-                ${this.renderRecency(report, side ? (this.innerWidth - 12) / 3 : this.innerWidth, false)}
+                ${
+                  report.recency?.length
+                    ? this.renderRecency(report, side ? (this.innerWidth - 12) / 3 : this.innerWidth, false)
+                    : html`<p class="note">${this.msg('cohort.noRecency')}</p>`
+                }
               </div>`
             : nothing
         }

@@ -290,7 +290,7 @@ export abstract class PromoWidget extends LitElement {
     const list = [...new Set(reasons)];
     if (!list.length) return nothing;
     return html`<p part="partial">
-      ${this.msg('partial')} ${list.map((r) => reasonText(this.activeLocale, r)).join('; ')}.
+      ${this.msg('partial')} ${sentence(list.map((r) => reasonText(this.activeLocale, r)).join('; '))}.
     </p>`;
   }
 
@@ -410,4 +410,9 @@ export abstract class PromoWidget extends LitElement {
       return null;
     }
   }
+}
+
+/** A clause as the start of a sentence: first letter upper case ("no budget set" -> "No budget set"). */
+function sentence(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }

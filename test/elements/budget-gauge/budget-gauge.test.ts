@@ -134,7 +134,7 @@ describe('<promo-budget-gauge>', () => {
     el.campaign = '';
     await el.updateComplete;
     expect($$(el, '[part~="campaign"]')).to.have.length(4);
-    expect(text($(el, '[part~="partial"]'))).to.equal('Some values could not be computed. no budget set.');
+    expect(text($(el, '[part~="partial"]'))).to.equal('Some values could not be computed. No budget set.');
     el.report = { ...report, pacing: {} };
     await el.updateComplete;
     expect(text($(el, '[part~="empty"]'))).to.equal('No campaign with a budget in this report.');

@@ -95,7 +95,7 @@ describe('<promo-campaign-chart> bars', () => {
     const neg = c3.querySelector('.bar')!;
     expect(neg.classList.contains('negative')).to.equal(true);
     expect(Number(neg.getAttribute('x')) + Number(neg.getAttribute('width'))).to.be.closeTo(zero, 0.2);
-    expect(text($(el, '[part~="partial"]'))).to.contain('cost of goods missing on some orders');
+    expect(text($(el, '[part~="partial"]'))).to.contain('Cost of goods missing on some orders');
     await expect(el).to.be.accessible();
   });
 

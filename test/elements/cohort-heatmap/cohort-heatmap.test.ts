@@ -167,6 +167,14 @@ describe('<promo-cohort-heatmap>', () => {
     expect($(narrow, '.panels').classList.contains('side')).to.equal(false);
   });
 
+  it('says so when the recency panel has no customer to show', async () => {
+    const report = { ...monthCohortReport(), recency: [] };
+    const el = await heatmap({ 'show-recency': '' }, 1000, report);
+    expect(text($(el, '.panels .note'))).to.equal('No customer has ordered yet.');
+    expect($(el, '[part~="recency"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('on a 280 px card the grid scrolls sideways when it must and values that do not fit leave the cell', async () => {
     const el = await heatmap({}, 280);
     const scroller = $(el, '.scroll-x');
