@@ -35,6 +35,8 @@ window.Worker = class extends RealWorker {
   postMessage(m, t) { const s = performance.now(); super.postMessage(m, t); postMs = Math.max(postMs, performance.now() - s); }
 };
 
+// The generation above is one long task of the host page: let it end before observing.
+await new Promise((r) => setTimeout(r, 100));
 const tasks = [];
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) tasks.push({ at: Math.round(e.startTime), ms: Math.round(e.duration) });
@@ -62,11 +64,13 @@ document.body.append(board);
 const phases = [];
 async function phase(name, fn) {
   const start = performance.now();
-  const before = tasks.length;
   await fn();
   await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-  const mine = tasks.slice(before);
-  phases.push({ name, ms: Math.round(performance.now() - start), longTasks: mine.length, longest: Math.max(0, ...mine.map((t) => t.ms)) });
+  // Entries arrive after their task: take those that started in the phase.
+  await new Promise((r) => setTimeout(r, 50));
+  const mine = tasks.filter((t) => t.at >= Math.floor(start));
+  phases.push({ name, ms: Math.round(performance.now() - start), longTasks: mine.length, longest: Math.max(0, ...mine.map((t) => t.ms)), top: mine.map((t) => t.ms).sort((a, b) => b - a).slice(0, 5) });
+  tasks.length = 0;
 }
 await phase('first report (' + data.orders.length.toLocaleString('en') + ' orders)', async () => {
   board.data = data;
@@ -86,7 +90,7 @@ await phase('append 10 000 live orders', async () => {
 });
 beating = false;
 const report = board.currentReport;
-window.__result = { phases, tasks, worstGap: Math.round(worstGap), where, workers, postMs: Math.round(postMs), orders: report && report.kpis.orders.value, issues: report && report.issues.length };
+window.__result = { phases, tasks: phases.flatMap((p) => p.top.map((ms) => ({ ms }))), worstGap: Math.round(worstGap), where, workers, postMs: Math.round(postMs), orders: report && report.kpis.orders.value, issues: report && report.issues.length };
 `;
 
 async function main(): Promise<void> {
@@ -137,15 +141,15 @@ async function main(): Promise<void> {
     await tab.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { waitUntil: 'commit' });
     await tab.waitForFunction('window.__result', null, { timeout: 20 * 60_000, polling: 1000 });
     const r = (await tab.evaluate('window.__result')) as {
-      phases: { name: string; ms: number; longTasks: number; longest: number }[];
-      tasks: { at: number; ms: number }[];
+      phases: { name: string; ms: number; longTasks: number; longest: number; top: number[] }[];
+      tasks: { ms: number }[];
       worstGap: number;
       where: string;
       orders: number | null;
     };
     for (const p of r.phases)
       console.log(
-        `${p.name}: ${p.ms} ms; ${p.longTasks} long tasks, longest ${p.longest} ms (target ≤ ${TARGET_MS} ms: ${p.longest <= TARGET_MS ? 'met' : 'NOT met'})`,
+        `${p.name}: ${p.ms} ms; ${p.longTasks} long tasks, longest ${p.longest} ms (target ≤ ${TARGET_MS} ms: ${p.longest <= TARGET_MS ? 'met' : 'NOT met'})${p.top.length ? `; longest tasks ${p.top.join(', ')} ms` : ''}`,
       );
     console.log(
       `longest main-thread task overall: ${Math.max(0, ...r.tasks.map((t) => t.ms))} ms; longest gap between frames: ${r.worstGap} ms`,
