@@ -25,6 +25,21 @@ const files = readdirSync(dir)
   .sort();
 
 let failed = false;
+
+// Heap growth of the board over many mounts, data replacements and streams (Chromium, after gc()).
+if (side !== 'node' && (!filter || 'heap'.includes(filter))) {
+  console.log('\n### test/reliability/leaks-heap.heap.ts — headless Chromium (heap after gc)');
+  const r = spawnSync(
+    process.execPath,
+    ['node_modules/@web/test-runner/dist/bin.js', '--files', 'test/reliability/leaks-heap.heap.ts'],
+    {
+      stdio: 'inherit',
+      cwd: root,
+    },
+  );
+  if (r.status !== 0) failed = true;
+}
+
 for (const f of files) {
   if (side !== 'browser') {
     console.log(`\n### ${f} — Node ${process.version}`);

@@ -1,4 +1,8 @@
 /**
+ * A memory benchmark, run by `npm run bench heap` (not by `npm test`: heap figures drift by
+ * megabytes with the load of a shared machine). The deterministic leak checks (listeners,
+ * observers, workers, timers back to baseline) are in leaks.test.ts and run in every test run.
+ *
  * Heap after a full GC (Chromium: performance.memory with --enable-precise-memory-info, gc()
  * from --js-flags=--expose-gc, both in web-test-runner.config.mjs): mounting the board,
  * replacing its data and streaming into it must not grow the heap with the number of cycles.
