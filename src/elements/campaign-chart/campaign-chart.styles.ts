@@ -133,19 +133,6 @@ export const campaignChartStyles = [
     .row-text.selected .label {
       font-weight: 700;
     }
-    [part~='tooltip'] {
-      position: absolute;
-      z-index: 2;
-      pointer-events: none;
-      max-width: min(280px, 90%);
-      padding: 6px 8px;
-      border-radius: 6px;
-      background: var(--_color-text);
-      color: var(--_color-surface);
-      font-size: 0.85em;
-      line-height: 1.35;
-      box-shadow: var(--_shadow);
-    }
     [part~='tooltip'] strong {
       display: block;
       font-weight: 600;

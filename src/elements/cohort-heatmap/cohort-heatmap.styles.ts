@@ -125,18 +125,5 @@ export const cohortHeatmapStyles = [
       fill: var(--_color-text-muted);
       font-size: 0.8em;
     }
-    [part~='tooltip'] {
-      position: absolute;
-      z-index: 2;
-      pointer-events: none;
-      max-width: min(280px, 90%);
-      padding: 6px 8px;
-      border-radius: 6px;
-      background: var(--_color-text);
-      color: var(--_color-surface);
-      font-size: 0.85em;
-      line-height: 1.35;
-      box-shadow: var(--_shadow);
-    }
   `,
 ];

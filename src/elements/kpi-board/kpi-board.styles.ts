@@ -1,9 +1,11 @@
 import { css } from 'lit';
 import { tokenStyles } from '../../theme/theme.js';
+import { accessStyles } from '../shared/styles.js';
 
 /** Board layout: filter bar on top, a responsive row of tiles, then the widgets in a grid. */
 export const boardStyles = [
   tokenStyles,
+  accessStyles,
   css`
     :host {
       display: block;
@@ -25,21 +27,6 @@ export const boardStyles = [
     .board *::before,
     .board *::after {
       box-sizing: border-box;
-    }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      margin: -1px;
-      padding: 0;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-      border: 0;
-    }
-    :focus-visible {
-      outline: 2px solid var(--_color-focus);
-      outline-offset: 2px;
     }
     .top {
       display: flex;

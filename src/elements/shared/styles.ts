@@ -1,10 +1,44 @@
 import { css } from 'lit';
 import { tokenStyles } from '../../theme/theme.js';
 
-/** Styles every widget shares: tokens, frame, states, actions menu, data table. */
+/** Text for assistive technology only, and the focus ring: shared by the widgets and the board. */
+export const accessStyles = css`
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_color-focus);
+    outline-offset: 2px;
+  }
+`;
+
+/** Styles every widget shares: tokens, frame, states, actions menu, data table, tooltip. */
 export const widgetStyles = [
   tokenStyles,
+  accessStyles,
   css`
+    [part~='tooltip'] {
+      position: absolute;
+      z-index: 2;
+      pointer-events: none;
+      max-width: min(280px, 90%);
+      padding: 6px 8px;
+      border-radius: 6px;
+      background: var(--_color-text);
+      color: var(--_color-surface);
+      font-size: 0.85em;
+      line-height: 1.35;
+      box-shadow: var(--_shadow);
+    }
+
     :host {
       display: block;
     }
@@ -29,21 +63,6 @@ export const widgetStyles = [
     .promo-root *::before,
     .promo-root *::after {
       box-sizing: border-box;
-    }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      margin: -1px;
-      padding: 0;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-      border: 0;
-    }
-    :focus-visible {
-      outline: 2px solid var(--_color-focus);
-      outline-offset: 2px;
     }
     [part~='skeleton'] {
       display: grid;
