@@ -193,11 +193,19 @@ const vi: Record<MessageKey, string> = {
 /** The messages of each shipped locale. */
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, vi };
 
-/** A UI string in the locale nearest to `locale`, with `{name}` placeholders filled. */
-export function t(locale: string | undefined, key: MessageKey, params?: Record<string, string | number>): string {
-  const s = MESSAGES[baseLocale(locale)][key] ?? en[key];
-  return params ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : s;
+/**
+ * A lookup over tables of strings, one per shipped locale: the string in the locale nearest
+ * to `locale` (English when a key is missing), with `{name}` placeholders filled.
+ */
+export function translator<K extends string>(tables: Record<Locale, Record<K, string>>) {
+  return (locale: string | undefined, key: K, params?: Record<string, string | number>): string => {
+    const s = tables[baseLocale(locale)][key] ?? tables.en[key];
+    return params ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : s;
+  };
 }
+
+/** A UI string in the locale nearest to `locale`, with `{name}` placeholders filled. */
+export const t = translator(MESSAGES);
 
 /** The reason a KPI has no value, in words. */
 export const reasonText = (locale: string | undefined, reason: KpiReason): string =>

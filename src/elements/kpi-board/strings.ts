@@ -1,7 +1,7 @@
 /**
  * Strings of the board and its filter bar, in English and Vietnamese. DOM-free.
  */
-import { baseLocale } from '../../format/format.js';
+import { translator } from '../../i18n/strings.js';
 import type { Locale } from '../../engine/types.js';
 
 const en = {
@@ -85,10 +85,7 @@ const vi: Record<BoardMessageKey, string> = {
 const MESSAGES: Record<Locale, Record<BoardMessageKey, string>> = { en, vi };
 
 /** A board string in the nearest shipped locale, with `{name}` placeholders filled. */
-export function bt(locale: string, key: BoardMessageKey, params?: Record<string, string | number>): string {
-  const text = MESSAGES[baseLocale(locale)][key] ?? en[key];
-  return params ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : text;
-}
+export const bt = translator(MESSAGES);
 
 /** A channel's display name (known channels are translated; others are shown as they are). */
 export function channelLabel(locale: string, channel: string): string {
