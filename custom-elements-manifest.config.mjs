@@ -15,7 +15,13 @@ function dropStyles() {
 
 export default {
   globs: ['src/elements/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/elements/*/layout.ts', 'src/elements/shared/styles.ts'],
+  exclude: [
+    'src/**/*.test.ts',
+    'src/**/*.styles.ts',
+    'src/elements/*/layout.ts',
+    'src/elements/shared/styles.ts',
+    'src/elements/*/strings.ts',
+  ],
   litelement: true,
   outdir: '.',
   plugins: [dropStyles()],
