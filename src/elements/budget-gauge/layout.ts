@@ -4,7 +4,7 @@
  * The scale runs from 0 to the largest of budget, spent and projected spend, so an overspend
  * or a projected overspend stays visible past the budget line.
  */
-import { scaleLinear } from 'd3-scale';
+import { linearScale } from '../shared/scale.js';
 import type { Pacing, PacingStatus } from '../../engine/types.js';
 
 /** Statuses as shown: the spec's four, plus `ended` once the campaign is over. */
@@ -33,10 +33,7 @@ export interface GaugeGeometry {
 export function gaugeGeometry(p: Pacing, width: number, height: number, pad = 2): GaugeGeometry {
   const finite = (n: number | null | undefined) => (n !== null && n !== undefined && Number.isFinite(n) ? n : 0);
   const top = Math.max(finite(p.budget), finite(p.spent), finite(p.projected), 1);
-  const x = scaleLinear()
-    .domain([0, top])
-    .range([pad, width - pad])
-    .clamp(true);
+  const x = linearScale([0, top], [pad, width - pad], { clamp: true });
   const r = (n: number) => Math.round(n * 100) / 100;
   const barHeight = Math.round(height * 0.5);
   return {

@@ -4,8 +4,7 @@
  * total, by day or ISO week). Data and size in, shapes out. No DOM.
  */
 import { max, min } from 'd3-array';
-import { scaleLinear } from 'd3-scale';
-import { area, line } from 'd3-shape';
+import { areaPath, linearScale, linePath } from '../shared/scale.js';
 import { formatDay, parseLocalDate, weekStart } from '../../engine/time.js';
 import type { DailyPoint, KpiPolarity, KpiReason } from '../../engine/types.js';
 
@@ -215,10 +214,7 @@ export function barLayout(rows: readonly RankedRow[], o: BarOptions): BarLayout 
   const sameAxis = o.secondary === 'paired' ? seconds : [];
   const lo = Math.min(0, min([...values, ...sameAxis]) ?? 0);
   const hi = Math.max(0, max([...values, ...sameAxis]) ?? 0);
-  const x = scaleLinear()
-    .domain(lo === hi ? [0, 1] : [lo, hi])
-    .nice()
-    .range([x0, x1]);
+  const x = linearScale(lo === hi ? [0, 1] : [lo, hi], [x0, x1], { nice: true });
   const round = (n: number) => Math.round(n * 10) / 10;
   const zeroX = round(x(0));
   const tickCount = Math.max(2, Math.floor((x1 - x0) / 90));
@@ -229,10 +225,7 @@ export function barLayout(rows: readonly RankedRow[], o: BarOptions): BarLayout 
   if (o.secondary === 'marker') {
     const lo2 = Math.min(0, min(seconds) ?? 0);
     const hi2 = Math.max(0, max(seconds) ?? 0);
-    const s2 = scaleLinear()
-      .domain(lo2 === hi2 ? [0, 1] : [lo2, hi2])
-      .nice()
-      .range([x0, x1]);
+    const s2 = linearScale(lo2 === hi2 ? [0, 1] : [lo2, hi2], [x0, x1], { nice: true });
     x2 = (v) => round(s2(v));
     const fmt = o.secondaryTick ?? o.tick;
     secondaryTicks = s2.ticks(tickCount).map((v) => ({ x: round(s2(v)), label: fmt(v) }));
@@ -382,28 +375,21 @@ export function trendLayout(data: TrendData, o: TrendOptions): TrendLayout {
   const width = Math.max(160, Math.floor(o.width));
   const height = Math.max(120, Math.floor(o.height));
   const hi = Math.max(max(data.total) ?? 0, ...data.series.map((s) => max(s.values) ?? 0));
-  const y = scaleLinear()
-    .domain([0, hi > 0 ? hi : 1])
-    .nice();
+  const yDomain = linearScale([0, hi > 0 ? hi : 1], [0, 1], { nice: true }).domain;
   const yCount = Math.max(2, Math.floor(height / 50));
-  const yValues = y.ticks(yCount);
+  const yValues = linearScale(yDomain, [0, 1]).ticks(yCount);
   const yLabels = yValues.map(o.tick);
   const x0 = Math.ceil(Math.max(...yLabels.map((s) => textWidth(s, fs * 0.85)))) + 8;
   const x1 = width - Math.round(fs * 1.2);
   const y0 = Math.round(fs * 0.6);
   const y1 = height - Math.round(fs * 1.9);
-  y.range([y1, y0]);
+  const y = linearScale(yDomain, [y1, y0]);
   const n = data.buckets.length;
   const round = (v: number) => Math.round(v * 10) / 10;
   const xs = data.buckets.map((_, i) => round(n <= 1 ? (x0 + x1) / 2 : x0 + ((x1 - x0) * i) / (n - 1)));
   const yOf = (v: number) => round(y(v));
-  const lineOf = line<number>()
-    .x((_, i) => xs[i])
-    .y((v) => yOf(v));
-  const areaOf = area<number>()
-    .x((_, i) => xs[i])
-    .y0(y1)
-    .y1((v) => yOf(v));
+  const lineOf = (values: readonly number[]) => linePath(xs, values.map(yOf));
+  const areaOf = (values: readonly number[]) => areaPath(xs, values.map(yOf), y1);
   // As many date labels as fit, evenly spaced, always the first and the last.
   const labels = data.buckets.map(o.dateLabel);
   const room = Math.max(...labels.map((s) => textWidth(s, fs * 0.85)), 1) + 12;
@@ -428,11 +414,11 @@ export function trendLayout(data: TrendData, o: TrendOptions): TrendLayout {
     xs,
     yTicks: yValues.map((v, i) => ({ y: yOf(v), label: yLabels[i] })),
     xTicks,
-    totalArea: n ? (areaOf(data.total) ?? '') : '',
-    totalLine: n ? (lineOf(data.total) ?? '') : '',
+    totalArea: n ? areaOf(data.total) : '',
+    totalLine: n ? lineOf(data.total) : '',
     lines: data.series.map((s) => ({
       id: s.id,
-      path: n ? (lineOf(s.values) ?? '') : '',
+      path: n ? lineOf(s.values) : '',
       points: s.values.map((v, i) => ({ x: xs[i], y: yOf(v) })),
     })),
   };

@@ -29,6 +29,16 @@ const DEFAULT_FONT_SIZE = 14;
 const SIDE_BY_SIDE = 720;
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+let paint: CanvasRenderingContext2D | null | undefined;
+/** A CSS colour as the canvas serialises it (`#rrggbb` or `rgba(...)` for named, hsl(), ...). */
+function toRgb(color: string): string {
+  paint ??= document.createElement('canvas').getContext('2d');
+  if (!paint) return color;
+  paint.fillStyle = '#000';
+  paint.fillStyle = color;
+  return String(paint.fillStyle);
+}
 function dateFormat(locale: string, month: boolean): Intl.DateTimeFormat {
   const key = `${locale}|${month}`;
   let f = dateFormats.get(key);
@@ -326,13 +336,16 @@ export class PromoCohortHeatmap extends PromoWidget {
       ${this.renderLegend(grid, unit)}`;
   }
 
-  /** The heat colours (low, high) of the current theme: the page's `--promo-*` values, else the theme defaults. */
+  /**
+   * The heat colours (low, high) of the current theme, as hex or `rgb()`: the page's
+   * `--promo-*` values (any CSS colour, normalised by a canvas), else the theme defaults.
+   */
   private heatColors(): [string, string] {
     const theme = this.resolvedTheme;
     const dark = theme === 'dark' || (theme === 'auto' && !!this.media?.matches);
     const cs = getComputedStyle(this);
     const pick = (name: 'color-heat-low' | 'color-heat-high') =>
-      cs.getPropertyValue(publicVar(name)).trim() || (dark ? TOKENS[name].dark : TOKENS[name].light);
+      toRgb(cs.getPropertyValue(publicVar(name)).trim() || (dark ? TOKENS[name].dark : TOKENS[name].light));
     return [pick('color-heat-low'), pick('color-heat-high')];
   }
 

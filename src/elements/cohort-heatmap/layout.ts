@@ -4,8 +4,7 @@
  * recency bars. Data and size in, shapes out. No DOM.
  */
 import { max } from 'd3-array';
-import { scaleLinear } from 'd3-scale';
-import { interpolateLab } from 'd3-interpolate';
+import { linearScale } from '../shared/scale.js';
 import type { CohortRow, RecencyRow } from '../../engine/types.js';
 
 export const HEATMAP_MODES = ['retention', 'revenue', 'recency'] as const;
@@ -22,35 +21,70 @@ export function cellColor(t: number): string {
   return `color-mix(in oklab, var(--_color-heat-high) ${Math.round(u * 1000) / 10}%, var(--_color-heat-low))`;
 }
 
-/** Relative luminance (WCAG) of an `rgb(...)` or `#rrggbb` colour; null for anything else. */
+/** sRGB channels (0-255) of an `rgb(...)`, `#rgb` or `#rrggbb` colour; null for anything else. */
+export function parseRgb(color: string): [number, number, number] | null {
+  const m = /^rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)/.exec(color.trim());
+  if (m) return [Number(m[1]), Number(m[2]), Number(m[3])];
+  const h = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color.trim());
+  if (!h) return null;
+  const hex = h[1].length === 3 ? h[1].replace(/./g, '$&$&') : h[1];
+  return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+}
+
+/** Linear-light value of an sRGB channel (0-255). */
+const linear = (c: number): number => {
+  const s = c / 255;
+  return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+};
+
+/** Relative luminance (WCAG) of linear-light r, g, b. */
+const luminanceOf = (r: number, g: number, b: number): number => 0.2126 * r + 0.7152 * g + 0.0722 * b;
+
+/** Relative luminance (WCAG) of an `rgb(...)` or hex colour; null for anything else. */
 export function luminance(color: string): number | null {
-  let rgb: number[] | null = null;
-  const m = /^rgb\(\s*(\d+)[,\s]+(\d+)[,\s]+(\d+)/.exec(color);
-  if (m) rgb = [m[1], m[2], m[3]].map(Number);
-  else if (/^#[0-9a-f]{6}$/i.test(color)) rgb = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
-  if (!rgb) return null;
-  const [r, g, b] = rgb.map((c) => {
-    const s = c / 255;
-    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  const rgb = parseRgb(color);
+  return rgb && luminanceOf(linear(rgb[0]), linear(rgb[1]), linear(rgb[2]));
+}
+
+/** The cube roots of LMS cone responses: the coordinates OKLab is linear in. */
+function lmsRoots(rgb: [number, number, number]): number[] {
+  const [r, g, b] = rgb.map(linear);
+  return [
+    0.4122214708 * r + 0.5363325363 * g + 0.0514459929 * b,
+    0.2119034982 * r + 0.6806995451 * g + 0.1073969566 * b,
+    0.0883024619 * r + 0.2817188376 * g + 0.6299787005 * b,
+  ].map(Math.cbrt);
+}
+
+/**
+ * Relative luminance of `color-mix(in oklab, high t, low)`, as the browser paints the cell:
+ * OKLab is a linear map of the cube roots of LMS, so the mix is taken there, then back to
+ * linear sRGB (clipped to the gamut).
+ */
+function mixLuminance(low: [number, number, number], high: [number, number, number], t: number): number {
+  const a = lmsRoots(low);
+  const b = lmsRoots(high);
+  const [l, m, s] = a.map((v, i) => (v + (b[i] - v) * t) ** 3);
+  const clip = (v: number) => Math.min(1, Math.max(0, v));
+  return luminanceOf(
+    clip(4.0767416621 * l - 3.3077115913 * m + 0.2309699292 * s),
+    clip(-1.2684380046 * l + 2.6097574011 * m - 0.3413193965 * s),
+    clip(-0.0041960863 * l - 0.7034186147 * m + 1.707614701 * s),
+  );
 }
 
 /**
  * Whether text on a cell should be white (else black): the better WCAG contrast with the
  * cell's colour, which for white or black text is always at least 4.58:1. The colour is
- * estimated from the resolved heat tokens (`heat`: low and high, any colour d3 parses);
- * without them (or when d3 cannot parse them), null: the caller falls back to the theme's
- * text colours.
+ * computed from the resolved heat tokens (`heat`: low and high, as `rgb(...)` or hex);
+ * without them, or in another notation, null: the caller falls back to the theme's text
+ * colours.
  */
 export function lightText(t: number, heat: readonly [string, string] | null): boolean | null {
-  if (!heat) return null;
-  const mix = interpolateLab(heat[0], heat[1]);
-  const [a, b] = [luminance(mix(0)), luminance(mix(1))];
-  // Both ends black: d3 could not parse the tokens.
-  if (a === null || b === null || (a === 0 && b === 0)) return null;
-  const l = luminance(mix(Math.min(1, Math.max(0, t))));
-  if (l === null) return null;
+  const low = heat && parseRgb(heat[0]);
+  const high = heat && parseRgb(heat[1]);
+  if (!low || !high) return null;
+  const l = mixLuminance(low, high, Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)));
   // Contrast with white (1.05 / (l + 0.05)) against with black ((l + 0.05) / 0.05).
   return 1.05 / (l + 0.05) > (l + 0.05) / 0.05;
 }
@@ -130,7 +164,7 @@ export function heatmapLayout(
   const skipFirst = mode === 'retention' && cols > 1;
   const hi = max(rows.flatMap((r) => finiteVals(r, skipFirst ? 1 : 0))) ?? 0;
   const domain: [number, number] = [0, hi > 0 ? hi : 1];
-  const t = scaleLinear().domain(domain).range([0, 1]).clamp(true);
+  const t = linearScale(domain, [0, 1], { clamp: true });
   const cells: HeatCell[] = [];
   rows.forEach((r, i) => {
     rowValues(r, mode).forEach((v, k) => {
@@ -223,9 +257,7 @@ export function recencyLayout(
   const x0 = Math.ceil(o.labelWidth) + 8;
   const x1 = Math.max(x0 + 30, width - Math.ceil(o.valueWidth) - 8);
   const hi = max(rows, (r) => (Number.isFinite(r.customers) ? r.customers : 0)) ?? 0;
-  const x = scaleLinear()
-    .domain([0, hi > 0 ? hi : 1])
-    .range([x0, x1]);
+  const x = linearScale([0, hi > 0 ? hi : 1], [x0, x1]);
   const rowH = Math.round(fs * 2.4);
   return {
     width,

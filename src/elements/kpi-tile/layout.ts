@@ -2,8 +2,7 @@
  * Pure geometry of a KPI tile: the sparkline and the target bar. No DOM.
  */
 import { extent } from 'd3-array';
-import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
+import { linearScale, linePath } from '../shared/scale.js';
 import type { KpiPolarity } from '../../engine/types.js';
 
 export interface SparklineGeometry {
@@ -24,17 +23,13 @@ export function sparkline(values: readonly number[], width: number, height: numb
   const ys = values.map((v) => (Number.isFinite(v) ? v : 0));
   if (ys.length < 2 || width <= 2 * pad || height <= 2 * pad) return null;
   const [lo = 0, hi = 0] = extent(ys);
-  const x = scaleLinear()
-    .domain([0, ys.length - 1])
-    .range([pad, width - pad]);
-  const y = scaleLinear()
-    .domain(lo === hi ? [lo - 1, hi + 1] : [lo, hi])
-    .range([height - pad, pad]);
+  const x = linearScale([0, ys.length - 1], [pad, width - pad]);
+  const y = linearScale(lo === hi ? [lo - 1, hi + 1] : [lo, hi], [height - pad, pad]);
   const round = (n: number) => Math.round(n * 100) / 100;
-  const path =
-    line<number>()
-      .x((_, i) => round(x(i)))
-      .y((v) => round(y(v)))(ys) ?? '';
+  const path = linePath(
+    ys.map((_, i) => round(x(i))),
+    ys.map((v) => round(y(v))),
+  );
   return { path, last: { x: round(x(ys.length - 1)), y: round(y(ys[ys.length - 1])) }, width, height };
 }
 
