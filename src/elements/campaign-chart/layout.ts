@@ -4,7 +4,7 @@
  * total, by day or ISO week). Data and size in, shapes out. No DOM.
  */
 import { max, min } from 'd3-array';
-import { areaPath, linearScale, linePath } from '../shared/scale.js';
+import { areaPath, linearScale, linePath, type LinearScale } from '../shared/scale.js';
 import { formatDay, parseLocalDate, weekStart } from '../../engine/time.js';
 import type { DailyPoint, KpiPolarity, KpiReason } from '../../engine/types.js';
 
@@ -116,6 +116,27 @@ export function fitText(text: string, width: number, fontSize: number): string {
   return text.slice(0, n).trimEnd() + '…';
 }
 
+/**
+ * Ticks of a horizontal axis: about `count` round values, fewer while their labels (at
+ * `fontSize`) would touch: at least a third of the widest label's width between labels.
+ */
+function axisTicks(
+  x: LinearScale,
+  count: number,
+  format: (v: number) => string,
+  fontSize: number,
+  round: (n: number) => number,
+): Tick[] {
+  let ticks: Tick[] = [];
+  for (let n = count; n >= 1; n = Math.min(n - 1, Math.floor(ticks.length / 2))) {
+    ticks = x.ticks(n).map((v) => ({ x: round(x(v)), label: format(v) }));
+    const widest = Math.max(0, ...ticks.map((t) => textWidth(t.label, fontSize)));
+    const gap = ticks.length > 1 ? Math.abs(ticks[1].x - ticks[0].x) : Infinity;
+    if (gap >= widest * 1.34) break;
+  }
+  return ticks;
+}
+
 /** How the second metric is drawn: none, a bar on the same axis (same unit), or a dot on its own axis. */
 export type SecondaryMode = 'none' | 'paired' | 'marker';
 
@@ -218,7 +239,7 @@ export function barLayout(rows: readonly RankedRow[], o: BarOptions): BarLayout 
   const round = (n: number) => Math.round(n * 10) / 10;
   const zeroX = round(x(0));
   const tickCount = Math.max(2, Math.floor((x1 - x0) / 90));
-  const ticks = x.ticks(tickCount).map((v) => ({ x: round(x(v)), label: o.tick(v) }));
+  const ticks = axisTicks(x, tickCount, o.tick, fs * 0.8, round);
 
   let x2: ((v: number) => number) | null = null;
   let secondaryTicks: Tick[] = [];
@@ -228,7 +249,7 @@ export function barLayout(rows: readonly RankedRow[], o: BarOptions): BarLayout 
     const s2 = linearScale(lo2 === hi2 ? [0, 1] : [lo2, hi2], [x0, x1], { nice: true });
     x2 = (v) => round(s2(v));
     const fmt = o.secondaryTick ?? o.tick;
-    secondaryTicks = s2.ticks(tickCount).map((v) => ({ x: round(s2(v)), label: fmt(v) }));
+    secondaryTicks = axisTicks(s2, tickCount, fmt, fs * 0.8, round);
   }
 
   const out: BarRow[] = rows.map((r, i) => {

@@ -85,6 +85,27 @@ test('bar lengths are proportional to the values from a zero baseline, in rank o
   assert.ok(l.ticks.length >= 2 && l.ticks[0].label === '0');
 });
 
+test('axis labels never touch: long labels get fewer ticks', () => {
+  const rows = rankCampaigns(
+    [
+      { id: 'A', name: 'Flash sale', value: 1_332_518_000 },
+      { id: 'B', name: 'Year end', value: 1_036_957_000 },
+    ],
+    { polarity: 'higher-is-better', limit: 10, additive: true },
+  ).rows;
+  const opts = { fontSize: 14, secondary: 'none' as const, valueLabels: ['1.332.518.000 ₫', '1.036.957.000 ₫'] };
+  const short = barLayout(rows, { ...opts, width: 1000, tick: (v: number) => String(v / 1e8) });
+  const long = barLayout(rows, { ...opts, width: 1000, tick: (v: number) => `${v} ₫` });
+  assert.ok(long.ticks.length < short.ticks.length, `${long.ticks.length} < ${short.ticks.length}`);
+  for (const l of [short, long]) {
+    for (let i = 1; i < l.ticks.length; i++) {
+      const room = l.ticks[i].x - l.ticks[i - 1].x;
+      const half = (t: { label: string }) => (t.label.length * 14 * 0.8 * 0.58) / 2;
+      assert.ok(room >= half(l.ticks[i]) + half(l.ticks[i - 1]), `${l.ticks[i - 1].label} / ${l.ticks[i].label}`);
+    }
+  }
+});
+
 test('negative values go left of zero; narrow widths put labels above bars', () => {
   const rows = rankCampaigns(
     [
