@@ -20,6 +20,7 @@ export default {
     'src/**/*.styles.ts',
     'src/elements/*/layout.ts',
     'src/elements/shared/styles.ts',
+    'src/elements/shared/scale.ts',
     'src/elements/*/strings.ts',
   ],
   litelement: true,
