@@ -17,10 +17,19 @@
  *
  * DOM-free.
  */
-import { createDatasetBuilder, type LiveDataset } from '../data/dataset.js';
-import { COLLECTIONS, type CollectionName } from '../data/schema.js';
+import { createDatasetBuilder, type LiveDataset, type OrderCells } from '../data/dataset.js';
+import { COLLECTIONS, TIME_MAX, TIME_MIN, type CollectionName } from '../data/schema.js';
+import { fastIsoAt } from '../data/validate.js';
+import { zoneFor, type Zone } from '../engine/time.js';
 import { AdapterError, type Adapter } from './adapter.js';
-import { detectSeparator, parseNumberCell, plainNumberAt, readCsv, type DecimalMark } from './csv-parse.js';
+import {
+  detectSeparator,
+  parseNumberCell,
+  plainNumberAt,
+  readCsv,
+  type CsvRow,
+  type DecimalMark,
+} from './csv-parse.js';
 import { fetchText, type HttpOptions } from './http.js';
 
 type Kind = 'id' | 'text' | 'number' | 'time' | 'date';
@@ -99,6 +108,11 @@ export interface CsvReadSettings {
   decimal?: DecimalMark;
   /** File names or URLs per collection, for messages. */
   names?: Partial<Record<CollectionName, string>>;
+  /**
+   * @internal Read plain order rows straight into the dataset's columns (default true);
+   * false sends every row through the record path (for tests comparing the two).
+   */
+  inPlace?: boolean;
 }
 
 export interface CsvAdapterOptions extends HttpOptions, CsvReadSettings {
@@ -138,6 +152,7 @@ export function csvToDataset(
 ): LiveDataset {
   const expectedOrders = texts.orders ? countLines(texts.orders) : 0;
   const builder = createDatasetBuilder({ timeZone }, expectedOrders);
+  const zone = zoneFor(builder.timeZone);
   for (const collection of COLLECTIONS) {
     const text = texts[collection];
     if (text === undefined) continue;
@@ -153,6 +168,7 @@ export function csvToDataset(
     const vals: unknown[] = new Array(fieldNames.length).fill(undefined);
     const make = MAKERS[collection];
     let cols: { cell: number; key: string; slot: number; kind: Kind; target: boolean }[] = [];
+    let fast: ((row: CsvRow) => OrderCells | null) | null = null;
     readCsv(
       text,
       (header) => {
@@ -179,8 +195,25 @@ export function csvToDataset(
             { source: name },
           );
         cols = cols.sort((a, b) => a.cell - b.cell);
+        if (collection === 'orders' && settings.inPlace !== false) {
+          const at = (key: string) => cols.find((c) => c.key === key && !c.target)?.cell ?? -1;
+          fast = orderReader(text, zone, mark, [
+            at('id'),
+            at('customerId'),
+            at('time'),
+            at('revenue'),
+            at('discount'),
+            at('cogs'),
+            at('campaignId'),
+            at('channel'),
+          ]);
+        }
       },
       (row) => {
+        if (fast !== null) {
+          const cells = fast(row);
+          if (cells !== null) return builder.addOrderCells(cells);
+        }
         let targets: Record<string, unknown> | undefined;
         const { start, end, quoted, count } = row;
         for (let j = 0; j < cols.length; j++) {
@@ -214,6 +247,91 @@ export function csvToDataset(
     );
   }
   return builder.finish();
+}
+
+/**
+ * The in-place reader of order rows: cells of a plain row (no quotes; numbers written
+ * plainly; times in an ISO-8601 shape `fastIso` reads, or epoch ms) are checked exactly as
+ * `readOrder` checks the record the row would make, and handed over as ranges of the text.
+ * Any other row gets null and takes the record path, so its messages are the record
+ * path's. `cells` are the cell positions of id, customerId, time, revenue, discount, cogs,
+ * campaignId and channel (-1 for a column the file does not have).
+ */
+function orderReader(text: string, zone: Zone, mark: number, cells: number[]): (row: CsvRow) => OrderCells | null {
+  const [idCell, customerCell, timeCell, revenueCell, discountCell, cogsCell, campaignCell, channelCell] = cells as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const out: OrderCells = {
+    text,
+    idStart: 0,
+    idEnd: 0,
+    customerStart: 0,
+    customerEnd: 0,
+    time: 0,
+    revenue: 0,
+    discount: 0,
+    cogs: NaN,
+    campaignStart: 0,
+    campaignEnd: 0,
+    channelStart: 0,
+    channelEnd: 0,
+  };
+  /** A plain amount at cell `i`: the number, `absent` for an empty or missing cell, -1 to decline. */
+  const amount = (row: CsvRow, i: number, absent: number): number => {
+    if (i < 0 || i >= row.count) return absent;
+    if (row.quoted[i] !== null) return -1;
+    const s = row.start[i]!;
+    const e = row.end[i]!;
+    if (s === e) return absent;
+    const v = plainNumberAt(text, s, e, mark);
+    return v >= 0 ? v : -1;
+  };
+  return (row) => {
+    const { start, end, quoted, count } = row;
+    if (idCell >= count || customerCell >= count || timeCell >= count || revenueCell >= count) return null;
+    if (quoted[idCell] !== null || quoted[customerCell] !== null || quoted[timeCell] !== null) return null;
+    const idStart = start[idCell]!;
+    const idEnd = end[idCell]!;
+    const customerStart = start[customerCell]!;
+    const customerEnd = end[customerCell]!;
+    const timeStart = start[timeCell]!;
+    const timeEnd = end[timeCell]!;
+    if (idStart === idEnd || customerStart === customerEnd || timeStart === timeEnd) return null;
+    let time = fastIsoAt(text, timeStart, timeEnd, zone);
+    if (time !== time) time = plainNumberAt(text, timeStart, timeEnd, -1);
+    if (!(time >= TIME_MIN && time < TIME_MAX)) return null;
+    const revenue = amount(row, revenueCell, -1);
+    const discount = amount(row, discountCell, 0);
+    const cogs = amount(row, cogsCell, NaN);
+    if (revenue < 0 || discount < 0 || cogs < 0) return null;
+    out.campaignStart = out.campaignEnd = out.channelStart = out.channelEnd = 0;
+    if (campaignCell >= 0 && campaignCell < count) {
+      if (quoted[campaignCell] !== null) return null;
+      out.campaignStart = start[campaignCell]!;
+      out.campaignEnd = end[campaignCell]!;
+    }
+    if (channelCell >= 0 && channelCell < count) {
+      if (quoted[channelCell] !== null) return null;
+      out.channelStart = start[channelCell]!;
+      out.channelEnd = end[channelCell]!;
+    }
+    out.idStart = idStart;
+    out.idEnd = idEnd;
+    out.customerStart = customerStart;
+    out.customerEnd = customerEnd;
+    out.time = time;
+    out.revenue = revenue;
+    out.discount = discount;
+    out.cogs = cogs;
+    return out;
+  };
 }
 
 function countLines(text: string): number {

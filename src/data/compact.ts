@@ -7,8 +7,11 @@
  *    silently merged into a count.
  *  - {@link StringDictionary}: a growable string <-> code dictionary whose strings live in
  *    one character pool (Latin-1 bytes, widened to UTF-16 the first time a wider character
- *    arrives) with an Int32Array hash table: about 17 bytes per short id instead of the
- *    70 or so of a Map and an array of strings.
+ *    arrives) with an Int32Array hash table whose entries carry spare hash bits, so a
+ *    probe rarely reads a string that does not match: about 17 bytes per short id instead
+ *    of the 70 or so of a Map and an array of strings.
+ * Strings can be hashed, looked up and added straight from a range of a larger text (a CSV
+ * file) without making a string first (`addAt`, `internAt`, `codeAt`).
  *  - {@link StringSlots}: one replaceable string per code (the id of each customer's first
  *    order), in a pool too.
  *
@@ -17,6 +20,8 @@
 import type { Dictionary } from './types.js';
 
 const TWO_POW_21 = 2097152;
+/** Where `touch` reads are stored, so they are not left out as unused. */
+export const touched = new Float64Array(1);
 const TWO_POW_32 = 4294967296;
 
 /** Two independent 32-bit hashes of a string (FNV-1a and a multiplicative one, both finalized). */
@@ -33,6 +38,20 @@ function hashString(s: string): void {
   }
   hashA = fmix(a) >>> 0;
   hashB = fmix(b ^ s.length) >>> 0;
+}
+
+/** {@link hashString} of `text.slice(start, end)`, without making the slice. */
+function hashRange(text: string, start: number, end: number): void {
+  let a = 0x811c9dc5 | 0;
+  let b = 0x9747b28c | 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 16777619);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  hashA = fmix(a) >>> 0;
+  hashB = fmix(b ^ (end - start)) >>> 0;
 }
 
 /** {@link hashString} of characters held in a pool (same result for the same string). */
@@ -79,12 +98,43 @@ export class IdSet {
 
   /** Adds `s`; returns false when it (or a string of the same hash) was already there. */
   add(s: string): boolean {
-    if (this.#size + 1 > this.#keys.length * 0.92) this.#resize(Math.ceil(((this.#size + 1) * 2) / 0.92));
     hashString(s);
-    const key = hashA * TWO_POW_21 + (hashB >>> 11) || 1;
+    return this.#add();
+  }
+
+  /** {@link add} of `text.slice(start, end)`, without making the slice. */
+  addAt(text: string, start: number, end: number): boolean {
+    hashRange(text, start, end);
+    return this.#add();
+  }
+
+  /**
+   * The key `text.slice(start, end)` is held as, for {@link addKey}: batch callers compute
+   * the keys of many ids first, {@link touch} their slots (the memory loads then overlap
+   * instead of waiting one after the other), then add them.
+   */
+  keyAt(text: string, start: number, end: number): number {
+    hashRange(text, start, end);
+    return hashA * TWO_POW_21 + (hashB >>> 11) || 1;
+  }
+
+  /** Reads the slot a key starts probing at (to bring it into the cache); returns its content. */
+  touch(key: number): number {
+    const keys = this.#keys;
+    return keys[slotOf(Math.floor(key / TWO_POW_21), keys.length)]!;
+  }
+
+  /** Adds the key of the last hash. */
+  #add(): boolean {
+    return this.addKey(hashA * TWO_POW_21 + (hashB >>> 11) || 1);
+  }
+
+  /** {@link add} of a key from {@link keyAt}. */
+  addKey(key: number): boolean {
+    if (this.#size + 1 > this.#keys.length * 0.92) this.#resize(Math.ceil(((this.#size + 1) * 2) / 0.92));
     const keys = this.#keys;
     const cap = keys.length;
-    let i = slotOf(hashA, cap);
+    let i = slotOf(Math.floor(key / TWO_POW_21), cap);
     for (;;) {
       const k = keys[i]!;
       if (k === 0) {
@@ -142,8 +192,12 @@ export class IdSet {
 
 /** A character pool: Latin-1 bytes until a wider character arrives, then UTF-16. */
 class CharPool {
-  chars: Uint8Array | Uint16Array = new Uint8Array(1024);
+  chars: Uint8Array | Uint16Array;
   length = 0;
+
+  constructor(capacity = 1024) {
+    this.chars = new Uint8Array(capacity);
+  }
 
   push(s: string): number {
     const start = this.length;
@@ -158,6 +212,25 @@ class CharPool {
         this.chars = chars = wide;
       }
       chars[start + i] = c;
+    }
+    this.length = end;
+    return start;
+  }
+
+  /** Appends `text.slice(from, to)`; returns where it starts. */
+  pushRange(text: string, from: number, to: number): number {
+    const start = this.length;
+    const end = start + (to - from);
+    if (end > this.chars.length) this.#grow(end);
+    let chars = this.chars;
+    for (let i = from, j = start; i < to; i++, j++) {
+      const c = text.charCodeAt(i);
+      if (c > 255 && chars instanceof Uint8Array) {
+        const wide = new Uint16Array(chars.length);
+        wide.set(chars);
+        this.chars = chars = wide;
+      }
+      chars[j] = c;
     }
     this.length = end;
     return start;
@@ -181,6 +254,14 @@ class CharPool {
     return true;
   }
 
+  /** Whether pool characters `[start, end)` equal `text.slice(from, to)`. */
+  equalsAt(start: number, end: number, text: string, from: number, to: number): boolean {
+    if (end - start !== to - from) return false;
+    const chars = this.chars;
+    for (let i = to - from - 1; i >= 0; i--) if (chars[start + i] !== text.charCodeAt(from + i)) return false;
+    return true;
+  }
+
   trim(): void {
     if (this.chars.length > this.length + 64) this.chars = this.chars.slice(0, this.length + 64);
   }
@@ -192,14 +273,22 @@ class CharPool {
   }
 }
 
-/** A growable string dictionary (customer ids): code <-> value, codes 0, 1, 2, ... */
+/**
+ * A growable string dictionary (customer ids): code <-> value, codes 0, 1, 2, ...
+ *
+ * Table entries hold `code + 1` in their low bits and the high bits of the value's second
+ * hash above them (as many as the table size leaves free), so a probe compares characters
+ * only when those bits agree.
+ */
 export class StringDictionary implements Dictionary {
   #pool = new CharPool();
   /** Start of each code's string in the pool; code c ends where c + 1 starts. */
   #starts = new Uint32Array(256);
   #size = 0;
-  /** Hash table of codes + 1 (0 = empty). */
+  /** Hash table of entries (0 = empty), see the class comment. */
   #table = new Int32Array(512);
+  /** Bits of an entry above the code (0 when the table is too large to leave any). */
+  #tagMask = tagMaskFor(512);
 
   get size(): number {
     return this.#size;
@@ -212,39 +301,109 @@ export class StringDictionary implements Dictionary {
 
   code(value: string): number {
     hashString(value);
-    const table = this.#table;
-    const cap = table.length;
-    let i = slotOf(hashA, cap);
-    for (;;) {
-      const c = table[i]! - 1;
-      if (c < 0) return -1;
-      if (this.#pool.equals(this.#starts[c]!, this.#end(c), value)) return c;
-      if (++i === cap) i = 0;
-    }
+    const i = this.#probe(null, value, 0, value.length);
+    const c = this.#table[i]!;
+    return c === 0 ? -1 : (c & ~this.#tagMask) - 1;
+  }
+
+  /** {@link code} of `text.slice(start, end)`, without making the slice. */
+  codeAt(text: string, start: number, end: number): number {
+    hashRange(text, start, end);
+    const i = this.#probe(text, '', start, end);
+    const c = this.#table[i]!;
+    return c === 0 ? -1 : (c & ~this.#tagMask) - 1;
   }
 
   /** The code of `value`, adding it when new. */
   intern(value: string): number {
     hashString(value);
-    const h = hashA;
-    let table = this.#table;
-    let cap = table.length;
-    let i = slotOf(h, cap);
+    const i = this.#probe(null, value, 0, value.length);
+    const c = this.#table[i]!;
+    if (c !== 0) return (c & ~this.#tagMask) - 1;
+    return this.#add(i, this.#pool.push(value));
+  }
+
+  /** {@link intern} of `text.slice(start, end)`: a string is made only for a new value, in the pool. */
+  internAt(text: string, start: number, end: number): number {
+    hashRange(text, start, end);
+    const i = this.#probe(text, '', start, end);
+    const c = this.#table[i]!;
+    if (c !== 0) return (c & ~this.#tagMask) - 1;
+    return this.#add(i, this.#pool.pushRange(text, start, end));
+  }
+
+  /** Stores the two hashes of `text.slice(start, end)` at `k` of `a` and `b`, for {@link touch} and {@link internHashed}. */
+  hashAt(text: string, start: number, end: number, a: Int32Array, b: Int32Array, k: number): void {
+    hashRange(text, start, end);
+    a[k] = hashA;
+    b[k] = hashB;
+  }
+
+  /**
+   * Reads the first slot of a value's hashes and, when its hash bits agree, the start and
+   * first character of that entry's string (to bring them into the cache). Returns the
+   * code of that entry, or -1.
+   */
+  touch(a: number, b: number): number {
+    const table = this.#table;
+    const e = table[slotOf(a >>> 0, table.length)]!;
+    const mask = this.#tagMask;
+    if (e === 0 || (e & mask) !== (b & mask)) return -1;
+    const c = (e & ~mask) - 1;
+    touched[0] = this.#pool.chars[this.#starts[c]!]!;
+    return c;
+  }
+
+  /** {@link internAt} with the hashes {@link hashAt} stored. */
+  internHashed(text: string, start: number, end: number, a: number, b: number): number {
+    hashA = a >>> 0;
+    hashB = b >>> 0;
+    const i = this.#probe(text, '', start, end);
+    const c = this.#table[i]!;
+    if (c !== 0) return (c & ~this.#tagMask) - 1;
+    return this.#add(i, this.#pool.pushRange(text, start, end));
+  }
+
+  /**
+   * Slot of the last hashed value (`text.slice(start, end)` when `text` is given, else
+   * `value`): its entry, or the empty slot where it would go.
+   */
+  #probe(text: string | null, value: string, start: number, end: number): number {
+    const table = this.#table;
+    const cap = table.length;
+    const mask = this.#tagMask;
+    const tag = hashB & mask;
+    const pool = this.#pool;
+    const starts = this.#starts;
+    let i = slotOf(hashA, cap);
     for (;;) {
-      const c = table[i]! - 1;
-      if (c < 0) break;
-      if (this.#pool.equals(this.#starts[c]!, this.#end(c), value)) return c;
+      const e = table[i]!;
+      if (e === 0) return i;
+      if ((e & mask) === tag) {
+        const c = (e & ~mask) - 1;
+        const s = starts[c]!;
+        const t = starts[c + 1]!;
+        if (text === null ? pool.equals(s, t, value) : pool.equalsAt(s, t, text, start, end)) return i;
+      }
       if (++i === cap) i = 0;
     }
+  }
+
+  /** Adds the string just pushed at `at` in the pool, in the empty slot `i` found for it. */
+  #add(i: number, at: number): number {
+    const h = hashA;
+    const tagB = hashB;
     const code = this.#size;
     if (code + 1 >= this.#starts.length) {
       const next = new Uint32Array(this.#starts.length * 2);
       next.set(this.#starts);
       this.#starts = next;
     }
-    this.#starts[code] = this.#pool.push(value);
+    this.#starts[code] = at;
     this.#size = code + 1;
     this.#starts[code + 1] = this.#pool.length;
+    let table = this.#table;
+    let cap = table.length;
     if (this.#size > cap * 0.75) {
       // Grow fourfold while small (fewer rehashes in a bulk build); trim() sizes it at the end.
       this.#rehash(cap * (cap < 1 << 20 ? 4 : 2));
@@ -253,7 +412,7 @@ export class StringDictionary implements Dictionary {
       i = slotOf(h, cap);
       while (table[i] !== 0) if (++i === cap) i = 0;
     }
-    table[i] = code + 1;
+    table[i] = (tagB & this.#tagMask) | (code + 1);
     return code;
   }
 
@@ -276,16 +435,24 @@ export class StringDictionary implements Dictionary {
 
   #rehash(cap: number): void {
     const table = new Int32Array(cap);
+    const mask = tagMaskFor(cap);
     const chars = this.#pool.chars;
     const starts = this.#starts;
     for (let c = 0; c < this.#size; c++) {
       hashChars(chars, starts[c]!, starts[c + 1]!);
       let i = slotOf(hashA, cap);
       while (table[i] !== 0) if (++i === cap) i = 0;
-      table[i] = c + 1;
+      table[i] = (hashB & mask) | (c + 1);
     }
     this.#table = table;
+    this.#tagMask = mask;
   }
+}
+
+/** The entry bits above the codes a table of `cap` slots can hold (codes + 1 stay below `cap`). */
+function tagMaskFor(cap: number): number {
+  const bits = 32 - Math.clz32(cap);
+  return bits >= 31 ? 0 : ~((1 << bits) - 1);
 }
 
 /** A small dictionary (channels, cost categories) on a Map. */
@@ -308,6 +475,20 @@ export class SmallDictionary implements Dictionary {
 
   code(value: string): number {
     return this.#codes.get(value) ?? -1;
+  }
+
+  /** {@link code} of `text.slice(start, end)`; compares in place while the dictionary is small. */
+  codeAt(text: string, start: number, end: number): number {
+    const values = this.#values;
+    if (values.length > 16) return this.code(text.slice(start, end));
+    const n = end - start;
+    outer: for (let c = 0; c < values.length; c++) {
+      const v = values[c]!;
+      if (v.length !== n) continue;
+      for (let i = 0; i < n; i++) if (v.charCodeAt(i) !== text.charCodeAt(start + i)) continue outer;
+      return c;
+    }
+    return -1;
   }
 
   /** The code of `value`, adding it when new; -1 when the dictionary is full. */
@@ -378,6 +559,39 @@ export class StringSlots {
     this.#len = new Uint8Array(this.#start.length);
     for (let c = 0; c < n; c++) this.#put(c, values[c] ?? '');
     this.#pool.trim();
+  }
+
+  /**
+   * Replaces every slot, sized exactly: slot `c` is `text` from `at[c] / 65536` for
+   * `at[c] % 65536` characters when `at[c] >= 0`, else `values[c]` ("" when undefined).
+   */
+  fromRanges(n: number, text: string, at: readonly number[], values: readonly (string | undefined)[]): void {
+    let chars = 0;
+    for (let c = 0; c < n; c++) {
+      const a = at[c] ?? -1;
+      const len = a >= 0 ? a % 65536 : (values[c]?.length ?? 0);
+      if (len < 255) chars += len;
+    }
+    this.#pool = new CharPool(chars + 64);
+    this.#long.clear();
+    this.#live = 0;
+    this.#start = new Uint32Array(n + (n >> 7) + 16);
+    this.#len = new Uint8Array(this.#start.length);
+    for (let c = 0; c < n; c++) {
+      const a = at[c] ?? -1;
+      if (a < 0) {
+        this.#put(c, values[c] ?? '');
+        continue;
+      }
+      const from = Math.floor(a / 65536);
+      const len = a % 65536;
+      if (len >= 255) this.#put(c, text.slice(from, from + len));
+      else {
+        this.#start[c] = this.#pool.pushRange(text, from, from + len);
+        this.#len[c] = len;
+        this.#live += len;
+      }
+    }
   }
 
   get byteLength(): number {

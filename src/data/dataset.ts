@@ -19,7 +19,7 @@
  */
 import type { DataIssue } from '../engine/types.js';
 import { isValidTimeZone, MS_PER_DAY, zoneFor, type Zone } from '../engine/time.js';
-import { IdSet, SmallDictionary, StringDictionary, StringSlots } from './compact.js';
+import { IdSet, SmallDictionary, StringDictionary, StringSlots, touched } from './compact.js';
 import { COLLECTIONS, expected, type CollectionName, type DataInput } from './schema.js';
 import type { CampaignRecord, CostColumns, Dataset, ExposureColumns, LoyaltyColumns, OrderColumns } from './types.js';
 import {
@@ -64,10 +64,39 @@ export interface LiveDataset extends Dataset {
   readonly byteLength: number;
 }
 
+/**
+ * An order read in place from a text (a CSV row), every field already checked as
+ * `readOrder` would: ids and customer ids non-empty, time an instant in the span the
+ * dataset holds, amounts from 0 to `MAX_AMOUNT` (discount 0 and cogs NaN when absent).
+ * Strings are ranges of `text`; an empty range is an absent optional field.
+ */
+export interface OrderCells {
+  text: string;
+  idStart: number;
+  idEnd: number;
+  customerStart: number;
+  customerEnd: number;
+  time: number;
+  revenue: number;
+  discount: number;
+  cogs: number;
+  campaignStart: number;
+  campaignEnd: number;
+  channelStart: number;
+  channelEnd: number;
+}
+
 /** Incremental construction, for parsers that produce one record at a time (CSV). */
 export interface DatasetBuilder {
+  /** The zone local dates are taken in (UTC when the one asked for is not a valid zone). */
+  readonly timeZone: string;
   /** Validates one record and adds it when valid. Campaigns should come before the rows naming them. */
   add(collection: CollectionName, record: unknown): void;
+  /**
+   * Adds the next order from cells read in place (see {@link OrderCells}): the same result
+   * as `add('orders', record)` of the record they hold, without making its strings.
+   */
+  addOrderCells(cells: OrderCells): void;
   /** Ends the bulk build (releases spare capacity) and returns the dataset. */
   finish(): LiveDataset;
 }
@@ -148,6 +177,46 @@ interface Unknown {
   rows: number[];
 }
 
+/** Per-customer first-order state during a bulk build (see `ColumnarDataset.#build`). */
+interface BuildState {
+  /**
+   * Three numbers per customer, side by side (one cache line): first-order row (-1 for
+   * none), its time, and where its id is in `text` (start * 65536 + length; -1 when the id
+   * is the string in `ids`).
+   */
+  state: number[];
+  ids: (string | undefined)[];
+  text: string | null;
+}
+
+/** In-place orders queued before they are added (see `#flushOrders`). */
+const QUEUE = 256;
+
+function newQueue() {
+  const i32 = () => new Int32Array(QUEUE);
+  const f64 = () => new Float64Array(QUEUE);
+  return {
+    n: 0,
+    text: '',
+    idStart: i32(),
+    idEnd: i32(),
+    customerStart: i32(),
+    customerEnd: i32(),
+    campaignStart: i32(),
+    campaignEnd: i32(),
+    channelStart: i32(),
+    channelEnd: i32(),
+    time: f64(),
+    revenue: f64(),
+    discount: f64(),
+    cogs: f64(),
+    key: f64(),
+    hashA: i32(),
+    hashB: i32(),
+    code: i32(),
+  };
+}
+
 const NOUNS: Record<CollectionName, [string, string]> = {
   campaigns: ['campaign', 'campaigns'],
   orders: ['order', 'orders'],
@@ -173,13 +242,20 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
   #days: DayCache;
   #maxListed: number;
   #orderIds: IdSet;
-  #first = new Int32Array(1024).fill(-1);
-  /** First-order ids per customer: a plain array during the bulk build, a pool after. */
-  #firstIdsBuild: (string | undefined)[] | null = [];
-  /** Time of each customer's first order, during the bulk build only. */
-  #firstTimeBuild: Float64Array | null = new Float64Array(1024);
+  /** Campaign ids by code, to look ids up in place (codes are the indexes of `campaigns`). */
+  #campaignIds = new StringDictionary();
+  /** Row of each customer's first order (after the bulk build; see `#build` before). */
+  #first = new Int32Array(0);
+  /** Id of each customer's first order (after the bulk build). */
   #firstIds = new StringSlots();
-  #building = true;
+  /**
+   * Per-customer first-order state during the bulk build, in plain arrays (grown on the
+   * JavaScript heap, so a build leaves no large typed arrays behind as garbage); turned into
+   * `#first` and `#firstIds` by `finish`. A first-order id is a string in `ids`, or a range of
+   * `text` (start * 65536 + length in `at`, -1 when it is a string).
+   */
+  #build: BuildState | null = { state: [], ids: [], text: null };
+  #queue = newQueue();
 
   #received: Record<CollectionName, number> = { campaigns: 0, orders: 0, costs: 0, exposures: 0, loyalty: 0 };
   #listed: Record<CollectionName, number> = { campaigns: 0, orders: 0, costs: 0, exposures: 0, loyalty: 0 };
@@ -318,6 +394,7 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
   }
 
   add(collection: CollectionName, record: unknown): void {
+    if (this.#queue.n > 0) this.#flushOrders();
     const index = this.#received[collection]++;
     switch (collection) {
       case 'campaigns':
@@ -362,17 +439,23 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
   }
 
   finish(): LiveDataset {
-    if (!this.#building) return this;
-    this.#building = false;
-    this.#firstIds.fromArray(this.#firstIdsBuild!);
-    this.#firstIdsBuild = null;
-    this.#firstTimeBuild = null;
+    this.#flushOrders();
+    const b = this.#build;
+    if (!b) return this;
+    this.#build = null;
+    const n = this.customers.size;
+    const first = new Int32Array(headroom(n)).fill(-1);
+    const at: number[] = new Array<number>(n);
+    for (let c = 0; c < n; c++) {
+      first[c] = b.state[3 * c] ?? -1;
+      at[c] = b.state[3 * c + 2] ?? -1;
+    }
+    this.#first = first;
+    this.#firstIds.fromRanges(n, b.text ?? '', at, b.ids);
     for (const cols of [this.orders, this.costs, this.exposures, this.loyalty] as unknown as Columns[]) {
       const want = headroom(cols.length);
       if (capacityOf(cols) > want) resize(cols, want);
     }
-    const nc = headroom(this.customers.size);
-    if (this.#first.length > nc) this.#first = this.#first.slice(0, nc);
     this.#orderIds.trim();
     this.customers.trim();
     this.#version++;
@@ -506,6 +589,7 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     const code = this.campaigns.length;
     this.campaigns.push(c);
     this.campaignIndex.set(c.id, code);
+    this.#campaignIds.intern(c.id);
     // Rows that named this campaign before it was known now belong to it.
     for (const collection of ['orders', 'costs', 'exposures'] as const) {
       const key = `${collection}\u0000${c.id}`;
@@ -542,26 +626,177 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     this.#updateFirst(customer, row, o.time, o.id);
   }
 
+  addOrderCells(o: OrderCells): void {
+    const q = this.#queue;
+    if (q.n > 0 && q.text !== o.text) this.#flushOrders();
+    const k = q.n++;
+    q.text = o.text;
+    q.idStart[k] = o.idStart;
+    q.idEnd[k] = o.idEnd;
+    q.customerStart[k] = o.customerStart;
+    q.customerEnd[k] = o.customerEnd;
+    q.campaignStart[k] = o.campaignStart;
+    q.campaignEnd[k] = o.campaignEnd;
+    q.channelStart[k] = o.channelStart;
+    q.channelEnd[k] = o.channelEnd;
+    q.time[k] = o.time;
+    q.revenue[k] = o.revenue;
+    q.discount[k] = o.discount;
+    q.cogs[k] = o.cogs;
+    if (q.n === QUEUE) this.#flushOrders();
+  }
+
+  /**
+   * Adds the queued in-place orders. Their ids and customer ids are hashed first and the
+   * table slots they lead to read in one pass, so the cache misses of a batch overlap
+   * (one after the other they would cost most of the time of a large build).
+   */
+  #flushOrders(): void {
+    const q = this.#queue;
+    const n = q.n;
+    if (n === 0) return;
+    q.n = 0;
+    const text = q.text;
+    const ids = this.#orderIds;
+    const customers = this.customers;
+    const { key, hashA, hashB, code } = q;
+    for (let k = 0; k < n; k++) {
+      key[k] = ids.keyAt(text, q.idStart[k]!, q.idEnd[k]!);
+      customers.hashAt(text, q.customerStart[k]!, q.customerEnd[k]!, hashA, hashB, k);
+    }
+    let sink = 0;
+    for (let k = 0; k < n; k++) {
+      sink += ids.touch(key[k]!);
+      code[k] = customers.touch(hashA[k]!, hashB[k]!);
+    }
+    const b = this.#build;
+    if (b) for (let k = 0; k < n; k++) sink += b.state[3 * code[k]!] ?? 0;
+    else {
+      const first = this.#first;
+      for (let k = 0; k < n; k++) sink += first[code[k]!] ?? 0;
+    }
+    touched[0] = sink;
+    for (let k = 0; k < n; k++) this.#addQueued(k);
+  }
+
+  #addQueued(k: number): void {
+    const q = this.#queue;
+    const text = q.text;
+    const index = this.#received.orders++;
+    const idStart = q.idStart[k]!;
+    const idEnd = q.idEnd[k]!;
+    if (!this.#orderIds.addKey(q.key[k]!)) {
+      const id = text.slice(idStart, idEnd);
+      this.#report(
+        makeIssue('orders', index, 'id', `duplicate order id ${JSON.stringify(id)}: the first one is kept`, id),
+      );
+      return;
+    }
+    const cols = this.orders;
+    const row = cols.length;
+    if (row >= cols.time.length) ensure(cols as unknown as Columns, row + 1);
+    const customer = this.customers.internHashed(
+      text,
+      q.customerStart[k]!,
+      q.customerEnd[k]!,
+      q.hashA[k]!,
+      q.hashB[k]!,
+    );
+    const time = q.time[k]!;
+    cols.customer[row] = customer;
+    cols.time[row] = time;
+    cols.day[row] = this.#days.day(time);
+    cols.revenue[row] = q.revenue[k]!;
+    cols.discount[row] = q.discount[k]!;
+    cols.cogs[row] = q.cogs[k]!;
+    let campaign = -1;
+    const cs = q.campaignStart[k]!;
+    const ce = q.campaignEnd[k]!;
+    if (cs < ce) {
+      campaign = this.#campaignIds.codeAt(text, cs, ce);
+      if (campaign < 0) campaign = this.#campaignCode('orders', text.slice(cs, ce), index, row);
+    }
+    cols.campaign[row] = campaign;
+    let channel = -1;
+    const hs = q.channelStart[k]!;
+    const he = q.channelEnd[k]!;
+    if (hs < he) {
+      channel = this.channels.codeAt(text, hs, he);
+      if (channel < 0) channel = this.#channelCode(text.slice(hs, he), this.channels, 'orders', index, 'channel');
+    }
+    cols.channel[row] = channel;
+    cols.length = row + 1;
+    const b = this.#build;
+    if (b && idEnd - idStart < 65536 && (b.text === text || this.#useText(b, text))) {
+      const state = b.state;
+      const at = 3 * customer;
+      if (at >= state.length) this.#growBuild(b, customer);
+      const cur = state[at]!;
+      if (cur >= 0) {
+        const t = state[at + 1]!;
+        if (time > t || (time === t && !(text.slice(idStart, idEnd) < this.#firstId(customer)))) return;
+      }
+      state[at] = row;
+      state[at + 1] = time;
+      state[at + 2] = idStart * 65536 + (idEnd - idStart);
+    } else this.#updateFirst(customer, row, time, text.slice(idStart, idEnd));
+  }
+
+  /** Makes `text` the one first-order ranges point into (strings are made for ranges of another). */
+  #useText(b: BuildState, text: string): boolean {
+    if (b.text !== null) {
+      const state = b.state;
+      for (let c = 0; 3 * c < state.length; c++) {
+        const at = state[3 * c + 2]!;
+        if (at < 0) continue;
+        const start = Math.floor(at / 65536);
+        b.ids[c] = b.text.slice(start, start + (at % 65536));
+        state[3 * c + 2] = -1;
+      }
+    }
+    b.text = text;
+    return true;
+  }
+
+  #growBuild(b: BuildState, customer: number): void {
+    const state = b.state;
+    while (state.length <= 3 * customer) state.push(-1, 0, -1);
+  }
+
   #updateFirst(customer: number, row: number, time: number, id: string): void {
+    const b = this.#build;
+    if (b) {
+      const state = b.state;
+      const at = 3 * customer;
+      if (at >= state.length) this.#growBuild(b, customer);
+      const cur = state[at]!;
+      if (cur >= 0) {
+        const t = state[at + 1]!;
+        if (time > t || (time === t && !(id < this.#firstId(customer)))) return;
+      }
+      state[at] = row;
+      state[at + 1] = time;
+      state[at + 2] = -1;
+      b.ids[customer] = id;
+      return;
+    }
     if (customer >= this.#first.length) this.#updateFirstCapacity(customer);
     const cur = this.#first[customer]!;
-    const times = this.#firstTimeBuild;
-    let replace = cur < 0;
-    if (!replace) {
-      // During the bulk build the first times sit in a small per-customer array: one cache
-      // miss instead of two dependent ones (first row, then its time).
-      const t = times ? times[customer]! : this.orders.time[cur]!;
-      replace = time < t || (time === t && id < this.#firstId(customer));
+    if (cur >= 0) {
+      const t = this.orders.time[cur]!;
+      if (time > t || (time === t && !(id < this.#firstIds.get(customer)))) return;
     }
-    if (!replace) return;
     this.#first[customer] = row;
-    if (times) times[customer] = time;
-    if (this.#firstIdsBuild) this.#firstIdsBuild[customer] = id;
-    else this.#firstIds.set(customer, id);
+    this.#firstIds.set(customer, id);
   }
 
   #firstId(customer: number): string {
-    return this.#firstIdsBuild ? (this.#firstIdsBuild[customer] ?? '') : this.#firstIds.get(customer);
+    const b = this.#build;
+    if (!b) return this.#firstIds.get(customer);
+    const at = b.state[3 * customer + 2] ?? -1;
+    if (at < 0 || b.text === null) return b.ids[customer] ?? '';
+    const start = Math.floor(at / 65536);
+    return b.text.slice(start, start + (at % 65536));
   }
 
   #addCost(record: unknown, index: number): void {
@@ -600,7 +835,10 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     const row = cols.length;
     ensure(cols as unknown as Columns, row + 1);
     const customer = this.customers.intern(l.customerId);
-    if (customer >= this.#first.length) this.#updateFirstCapacity(customer);
+    const b = this.#build;
+    if (b) {
+      if (3 * customer >= b.state.length) this.#growBuild(b, customer);
+    } else if (customer >= this.#first.length) this.#updateFirstCapacity(customer);
     cols.customer[row] = customer;
     cols.time[row] = l.time;
     cols.day[row] = this.#days.day(l.time);
@@ -611,15 +849,10 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
   }
 
   #updateFirstCapacity(customer: number): void {
-    const n = Math.max(customer + 1, Math.ceil(this.#first.length * 1.5));
+    const n = Math.max(customer + 1, Math.ceil(this.#first.length * 1.5) + 16);
     const next = new Int32Array(n).fill(-1);
     next.set(this.#first);
     this.#first = next;
-    if (this.#firstTimeBuild) {
-      const times = new Float64Array(n);
-      times.set(this.#firstTimeBuild);
-      this.#firstTimeBuild = times;
-    }
   }
 }
 

@@ -122,13 +122,14 @@ export function timeOf(v: unknown, zone: Zone): number {
   return t >= TIME_MIN && t < TIME_MAX ? t : NaN;
 }
 
-function digit(s: string, i: number): number {
-  const c = s.charCodeAt(i) - 48;
+/** The digit at `i` of `s`, or -1000 when it is not a digit or `i` is at or past `end`. */
+function digit(s: string, i: number, end: number): number {
+  const c = i < end ? s.charCodeAt(i) - 48 : -1;
   return c >= 0 && c <= 9 ? c : -1000;
 }
 
-function two(s: string, i: number): number {
-  return digit(s, i) * 10 + digit(s, i + 1);
+function two(s: string, i: number, end: number): number {
+  return digit(s, i, end) * 10 + digit(s, i + 1, end);
 }
 
 /**
@@ -137,25 +138,31 @@ function two(s: string, i: number): number {
  * `parseInstant`, or NaN for anything else, which then goes to `parseInstant`.
  */
 export function fastIso(s: string, zone: Zone): number {
-  const n = s.length;
-  if (n < 16 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
-  const sep = s.charCodeAt(10);
-  if ((sep !== 84 && sep !== 32) || s.charCodeAt(13) !== 58) return NaN;
-  const year = two(s, 0) * 100 + two(s, 2);
-  const month = two(s, 5);
-  const day = two(s, 8);
-  const hour = two(s, 11);
-  const minute = two(s, 14);
+  return fastIsoAt(s, 0, s.length, zone);
+}
+
+/** {@link fastIso} of `text.slice(start, end)`, read in place (a CSV cell). */
+export function fastIsoAt(s: string, start: number, end: number, zone: Zone): number {
+  const n = end;
+  const o = start;
+  if (n - o < 16 || s.charCodeAt(o + 4) !== 45 || s.charCodeAt(o + 7) !== 45) return NaN;
+  const sep = s.charCodeAt(o + 10);
+  if ((sep !== 84 && sep !== 32) || s.charCodeAt(o + 13) !== 58) return NaN;
+  const year = two(s, o, n) * 100 + two(s, o + 2, n);
+  const month = two(s, o + 5, n);
+  const day = two(s, o + 8, n);
+  const hour = two(s, o + 11, n);
+  const minute = two(s, o + 14, n);
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
-  let i = 16;
+  let i = o + 16;
   let second = 0;
   let ms = 0;
   if (i < n && s.charCodeAt(i) === 58) {
-    second = two(s, i + 1);
+    second = two(s, i + 1, n);
     i += 3;
     if (i < n && (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 44)) {
       let j = i + 1;
-      while (j < n && digit(s, j) >= 0) j++;
+      while (j < n && digit(s, j, n) >= 0) j++;
       if (j === i + 1 || j - i - 1 > 9) return NaN;
       ms = Math.floor(Number(`0.${s.slice(i + 1, j)}`) * 1000);
       i = j;
@@ -163,16 +170,16 @@ export function fastIso(s: string, zone: Zone): number {
   }
   if (hour < 0 || minute < 0 || second < 0 || hour > 24 || minute > 59 || second > 60) return NaN;
   if (hour === 24 && (minute || second || ms)) return NaN;
-  if (i === n) return zone.wallClockToEpoch(year, month, day, hour, minute, Math.min(second, 59), ms);
+  if (i >= n) return zone.wallClockToEpoch(year, month, day, hour, minute, Math.min(second, 59), ms);
   const c = s.charCodeAt(i);
   let offsetMin: number;
   if ((c === 90 || c === 122) && i === n - 1) offsetMin = 0;
   else if (c === 43 || c === 45) {
-    const oh = two(s, i + 1);
+    const oh = two(s, i + 1, n);
     let om = 0;
     const rest = n - i - 3;
-    if (rest === 3 && s.charCodeAt(i + 3) === 58) om = two(s, i + 4);
-    else if (rest === 2) om = two(s, i + 3);
+    if (rest === 3 && s.charCodeAt(i + 3) === 58) om = two(s, i + 4, n);
+    else if (rest === 2) om = two(s, i + 3, n);
     else if (rest !== 0) return NaN;
     if (oh < 0 || om < 0 || oh > 23 || om > 59) return NaN;
     offsetMin = (c === 45 ? -1 : 1) * (oh * 60 + om);
