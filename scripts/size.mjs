@@ -19,9 +19,14 @@ const json = args.includes('--json');
 const top = Number(args[args.indexOf('--top') + 1]) || 12;
 const root = join(import.meta.dirname, '..');
 
+/** Bundles a module of the repository, or (`{ contents }`) a few import lines. */
 async function bundle(entry) {
+  const input =
+    typeof entry === 'string'
+      ? { entryPoints: [join(root, entry)] }
+      : { stdin: { contents: entry.contents, resolveDir: root, loader: 'ts' } };
   const r = await build({
-    entryPoints: [join(root, entry)],
+    ...input,
     bundle: true,
     minify: true,
     format: 'esm',
@@ -59,6 +64,14 @@ for (const name of readdirSync(join(root, 'src/elements')).sort()) {
   const define = `src/elements/${name}/define.ts`;
   if (existsSync(join(root, define))) elements.push({ name, ...(await bundle(define)) });
 }
+// The four widgets together, without the board (and so without the engine, data layer,
+// adapters and zod): what a page pays that renders reports computed elsewhere.
+const widgets = await bundle({
+  contents: elements
+    .filter((e) => e.name !== 'kpi-board')
+    .map((e) => `import './src/elements/${e.name}/define.ts';`)
+    .join('\n'),
+});
 
 const out = Object.values(kit.metafile.outputs)[0];
 const groups = new Map();
@@ -77,6 +90,7 @@ if (json) {
       {
         kit: { min: kit.min, gzip: kit.gzip, budget: BUDGET },
         elements: elements.map(({ name, min, gzip }) => ({ name, min, gzip })),
+        widgets: { min: widgets.min, gzip: widgets.gzip },
         contributors,
       },
       null,
@@ -88,6 +102,9 @@ if (json) {
   console.log('\nper element entry (define.ts, deps included):');
   for (const e of elements)
     console.log(`  ${e.name.padEnd(18)} ${kb(e.min).padStart(9)} min  ${kb(e.gzip).padStart(8)} gz`);
+  console.log(
+    `  ${'four widgets'.padEnd(18)} ${kb(widgets.min).padStart(9)} min  ${kb(widgets.gzip).padStart(8)} gz  (without the board)`,
+  );
   console.log(`\nlargest contributors to the whole kit (minified bytes; gz = share of the gzipped total):`);
   for (const c of contributors.slice(0, top))
     console.log(`  ${c.name.padEnd(30)} ${kb(c.min).padStart(9)} min  ~${kb(c.gzipShare).padStart(8)} gz`);
