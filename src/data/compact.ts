@@ -55,7 +55,7 @@ function hashRange(text: string, start: number, end: number): void {
 }
 
 /** {@link hashString} of characters held in a pool (same result for the same string). */
-function hashChars(chars: Uint8Array | Uint16Array, start: number, end: number): void {
+function hashChars(chars: Uint8Array | Uint16Array | number[], start: number, end: number): void {
   let a = 0x811c9dc5 | 0;
   let b = 0x9747b28c | 0;
   for (let i = start; i < end; i++) {
@@ -110,7 +110,7 @@ export class IdSet {
 
   /**
    * The key `text.slice(start, end)` is held as, for {@link addKey}: batch callers compute
-   * the keys of many ids first, {@link touch} their slots (the memory loads then overlap
+   * the keys of many ids first, {@link touchAll} their slots (the memory loads then overlap
    * instead of waiting one after the other), then add them.
    */
   keyAt(text: string, start: number, end: number): number {
@@ -118,10 +118,13 @@ export class IdSet {
     return hashA * TWO_POW_21 + (hashB >>> 11) || 1;
   }
 
-  /** Reads the slot a key starts probing at (to bring it into the cache); returns its content. */
-  touch(key: number): number {
-    const keys = this.#keys;
-    return keys[slotOf(Math.floor(key / TWO_POW_21), keys.length)]!;
+  /** Reads the slots the first `n` keys start probing at, to bring them into the cache. */
+  touchAll(keys: Float64Array, n: number): void {
+    const table = this.#keys;
+    const cap = table.length;
+    let sum = 0;
+    for (let k = 0; k < n; k++) sum += table[slotOf(Math.floor(keys[k]! / TWO_POW_21), cap)]!;
+    touched[0] = sum;
   }
 
   /** Adds the key of the last hash. */
@@ -190,27 +193,33 @@ export class IdSet {
   }
 }
 
-/** A character pool: Latin-1 bytes until a wider character arrives, then UTF-16. */
+/**
+ * A character pool: Latin-1 bytes until a wider character arrives, then UTF-16. A bulk pool
+ * (`bulk`) grows as a plain array of character codes on the JavaScript heap until `trim`
+ * turns it into its typed array, sized once: growing typed arrays would leave a copy of
+ * every smaller size behind as garbage, which a browser may take a while to release.
+ */
 class CharPool {
-  chars: Uint8Array | Uint16Array;
+  chars: Uint8Array | Uint16Array | number[];
   length = 0;
 
-  constructor(capacity = 1024) {
-    this.chars = new Uint8Array(capacity);
+  constructor(capacity = 1024, bulk = false) {
+    this.chars = bulk ? [] : new Uint8Array(capacity);
   }
 
   push(s: string): number {
     const start = this.length;
     const end = start + s.length;
-    if (end > this.chars.length) this.#grow(end);
     let chars = this.chars;
+    if (Array.isArray(chars)) {
+      for (let i = 0; i < s.length; i++) chars.push(s.charCodeAt(i));
+      this.length = end;
+      return start;
+    }
+    if (end > chars.length) chars = this.#grow(end);
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
-      if (c > 255 && chars instanceof Uint8Array) {
-        const wide = new Uint16Array(chars.length);
-        wide.set(chars);
-        this.chars = chars = wide;
-      }
+      if (c > 255 && chars instanceof Uint8Array) chars = this.#widen();
       chars[start + i] = c;
     }
     this.length = end;
@@ -221,15 +230,16 @@ class CharPool {
   pushRange(text: string, from: number, to: number): number {
     const start = this.length;
     const end = start + (to - from);
-    if (end > this.chars.length) this.#grow(end);
     let chars = this.chars;
+    if (Array.isArray(chars)) {
+      for (let i = from; i < to; i++) chars.push(text.charCodeAt(i));
+      this.length = end;
+      return start;
+    }
+    if (end > chars.length) chars = this.#grow(end);
     for (let i = from, j = start; i < to; i++, j++) {
       const c = text.charCodeAt(i);
-      if (c > 255 && chars instanceof Uint8Array) {
-        const wide = new Uint16Array(chars.length);
-        wide.set(chars);
-        this.chars = chars = wide;
-      }
+      if (c > 255 && chars instanceof Uint8Array) chars = this.#widen();
       chars[j] = c;
     }
     this.length = end;
@@ -243,7 +253,7 @@ class CharPool {
       for (let i = start; i < end; i++) s += String.fromCharCode(chars[i]!);
       return s;
     }
-    return String.fromCharCode.apply(null, Array.from(chars.subarray(start, end)));
+    return String.fromCharCode.apply(null, Array.from(chars.slice(start, end)));
   }
 
   equals(start: number, end: number, s: string): boolean {
@@ -262,14 +272,31 @@ class CharPool {
     return true;
   }
 
+  /** Releases spare capacity (and ends the bulk phase). */
   trim(): void {
-    if (this.chars.length > this.length + 64) this.chars = this.chars.slice(0, this.length + 64);
+    const chars = this.chars;
+    if (Array.isArray(chars)) {
+      let wide = false;
+      for (let i = 0; i < chars.length; i++) if (chars[i]! > 255) wide = true;
+      const typed = wide ? new Uint16Array(this.length + 64) : new Uint8Array(this.length + 64);
+      typed.set(chars);
+      this.chars = typed;
+    } else if (chars.length > this.length + 64) this.chars = chars.slice(0, this.length + 64);
   }
 
-  #grow(min: number): void {
-    const next = new (this.chars.constructor as Uint8ArrayConstructor)(Math.max(min, this.chars.length * 2));
-    next.set(this.chars);
+  #grow(min: number): Uint8Array | Uint16Array {
+    const chars = this.chars as Uint8Array | Uint16Array;
+    const next = new (chars.constructor as Uint8ArrayConstructor)(Math.max(min, chars.length * 2));
+    next.set(chars);
     this.chars = next;
+    return next;
+  }
+
+  #widen(): Uint16Array {
+    const wide = new Uint16Array(this.chars.length);
+    wide.set(this.chars);
+    this.chars = wide;
+    return wide;
   }
 }
 
@@ -281,14 +308,24 @@ class CharPool {
  * only when those bits agree.
  */
 export class StringDictionary implements Dictionary {
-  #pool = new CharPool();
+  #pool: CharPool;
   /** Start of each code's string in the pool; code c ends where c + 1 starts. */
-  #starts = new Uint32Array(256);
+  #starts: Uint32Array | number[];
   #size = 0;
   /** Hash table of entries (0 = empty), see the class comment. */
-  #table = new Int32Array(512);
+  #table: Int32Array | number[];
   /** Bits of an entry above the code (0 when the table is too large to leave any). */
   #tagMask = tagMaskFor(512);
+  /** Grown in plain arrays until `trim` (see {@link CharPool}). */
+  #bulk: boolean;
+
+  /** `bulk`: a dictionary filled by a bulk build, which calls `trim` at its end. */
+  constructor(bulk = false) {
+    this.#bulk = bulk;
+    this.#pool = new CharPool(1024, bulk);
+    this.#starts = bulk ? [0] : new Uint32Array(256);
+    this.#table = bulk ? new Array<number>(512).fill(0) : new Int32Array(512);
+  }
 
   get size(): number {
     return this.#size;
@@ -340,18 +377,28 @@ export class StringDictionary implements Dictionary {
   }
 
   /**
-   * Reads the first slot of a value's hashes and, when its hash bits agree, the start and
-   * first character of that entry's string (to bring them into the cache). Returns the
-   * code of that entry, or -1.
+   * Reads, for the `n` values whose hashes {@link hashAt} stored, the first table slot and,
+   * when its hash bits agree, the start and first character of that entry's string, to
+   * bring them into the cache. Each pass reads one level for every value (the loads of a
+   * pass do not wait for each other). `codes` receives the code each first slot holds, or
+   * -1; `at` is scratch.
    */
-  touch(a: number, b: number): number {
+  touchAll(a: Int32Array, b: Int32Array, codes: Int32Array, at: Int32Array, n: number): void {
     const table = this.#table;
-    const e = table[slotOf(a >>> 0, table.length)]!;
+    const cap = table.length;
     const mask = this.#tagMask;
-    if (e === 0 || (e & mask) !== (b & mask)) return -1;
-    const c = (e & ~mask) - 1;
-    touched[0] = this.#pool.chars[this.#starts[c]!]!;
-    return c;
+    for (let k = 0; k < n; k++) codes[k] = table[slotOf(a[k]! >>> 0, cap)]!;
+    const starts = this.#starts;
+    for (let k = 0; k < n; k++) {
+      const e = codes[k]!;
+      const c = e !== 0 && (e & mask) === (b[k]! & mask) ? (e & ~mask) - 1 : -1;
+      codes[k] = c;
+      at[k] = starts[c < 0 ? 0 : c]!;
+    }
+    const chars = this.#pool.chars;
+    let sum = 0;
+    for (let k = 0; k < n; k++) sum += chars[at[k]!]!;
+    touched[0] = sum;
   }
 
   /** {@link internAt} with the hashes {@link hashAt} stored. */
@@ -394,7 +441,7 @@ export class StringDictionary implements Dictionary {
     const h = hashA;
     const tagB = hashB;
     const code = this.#size;
-    if (code + 1 >= this.#starts.length) {
+    if (code + 1 >= this.#starts.length && !Array.isArray(this.#starts)) {
       const next = new Uint32Array(this.#starts.length * 2);
       next.set(this.#starts);
       this.#starts = next;
@@ -420,13 +467,19 @@ export class StringDictionary implements Dictionary {
   trim(): void {
     this.#pool.trim();
     const want = this.#size + 2 + (this.#size >> 6);
-    if (this.#starts.length > want) this.#starts = this.#starts.slice(0, want);
+    const bulk = this.#bulk;
+    this.#bulk = false;
+    if (bulk) {
+      const starts = new Uint32Array(want);
+      starts.set(this.#starts);
+      this.#starts = starts;
+    } else if (this.#starts.length > want) this.#starts = (this.#starts as Uint32Array).slice(0, want);
     const cap = Math.max(512, Math.ceil(this.#size / 0.75));
-    if (cap < this.#table.length) this.#rehash(cap);
+    if (bulk || cap < this.#table.length) this.#rehash(cap);
   }
 
   get byteLength(): number {
-    return this.#pool.chars.byteLength + this.#starts.byteLength + this.#table.byteLength;
+    return bytesOf(this.#pool.chars) + bytesOf(this.#starts) + bytesOf(this.#table);
   }
 
   #end(code: number): number {
@@ -434,7 +487,7 @@ export class StringDictionary implements Dictionary {
   }
 
   #rehash(cap: number): void {
-    const table = new Int32Array(cap);
+    const table = this.#bulk ? new Array<number>(cap).fill(0) : new Int32Array(cap);
     const mask = tagMaskFor(cap);
     const chars = this.#pool.chars;
     const starts = this.#starts;
@@ -449,10 +502,18 @@ export class StringDictionary implements Dictionary {
   }
 }
 
-/** The entry bits above the codes a table of `cap` slots can hold (codes + 1 stay below `cap`). */
+/** Bytes held by a typed array, or by a plain array of numbers (8 a number). */
+function bytesOf(a: ArrayLike<number> & ({ byteLength: number } | unknown[])): number {
+  return Array.isArray(a) ? a.length * 8 : (a as { byteLength: number }).byteLength;
+}
+
+/**
+ * The entry bits above the codes a table of `cap` slots can hold (codes + 1 stay below
+ * `cap`), up to bit 29: entries stay small integers, which a plain array holds unboxed.
+ */
 function tagMaskFor(cap: number): number {
   const bits = 32 - Math.clz32(cap);
-  return bits >= 31 ? 0 : ~((1 << bits) - 1);
+  return bits >= 30 ? 0 : ~((1 << bits) - 1) & 0x3fffffff;
 }
 
 /** A small dictionary (channels, cost categories) on a Map. */
@@ -595,7 +656,7 @@ export class StringSlots {
   }
 
   get byteLength(): number {
-    let n = this.#pool.chars.byteLength + this.#start.byteLength + this.#len.byteLength;
+    let n = bytesOf(this.#pool.chars) + this.#start.byteLength + this.#len.byteLength;
     for (const v of this.#long.values()) n += 64 + 2 * v.length;
     return n;
   }

@@ -149,6 +149,10 @@ function headroom(n: number): number {
  */
 class DayCache {
   readonly #zone: Zone;
+  /** Offsets of UTC days `#base ..`, NaN when it changes that day, UNSET when not looked up yet. */
+  readonly #window = new Float64Array(4096).fill(UNSET);
+  #base = NaN;
+  /** Days outside the window. */
   readonly #cache = new Map<number, number>();
 
   constructor(zone: Zone) {
@@ -157,17 +161,30 @@ class DayCache {
 
   day(epochMs: number): number {
     const utcDay = Math.floor(epochMs / MS_PER_DAY);
-    let off = this.#cache.get(utcDay);
-    if (off === undefined) {
-      const a = this.#zone.offset(utcDay * MS_PER_DAY);
-      const b = this.#zone.offset(utcDay * MS_PER_DAY + MS_PER_DAY - 1);
-      off = a === b ? a : NaN;
-      this.#cache.set(utcDay, off);
+    if (this.#base !== this.#base) this.#base = utcDay - 2048;
+    const w = utcDay - this.#base;
+    let off: number;
+    if (w >= 0 && w < 4096) {
+      off = this.#window[w]!;
+      if (off === UNSET) this.#window[w] = off = this.#offsetOf(utcDay);
+    } else {
+      const cached = this.#cache.get(utcDay);
+      off = cached ?? this.#offsetOf(utcDay);
+      if (cached === undefined) this.#cache.set(utcDay, off);
     }
     if (off !== off) return this.#zone.day(epochMs);
     return Math.floor((epochMs + off) / MS_PER_DAY);
   }
+
+  #offsetOf(utcDay: number): number {
+    const a = this.#zone.offset(utcDay * MS_PER_DAY);
+    const b = this.#zone.offset(utcDay * MS_PER_DAY + MS_PER_DAY - 1);
+    return a === b ? a : NaN;
+  }
 }
+
+/** A window slot not looked up yet (no zone is a year off UTC). */
+const UNSET = 1e15;
 
 interface Unknown {
   collection: CollectionName;
@@ -214,6 +231,7 @@ function newQueue() {
     hashA: i32(),
     hashB: i32(),
     code: i32(),
+    at: i32(),
   };
 }
 
@@ -229,7 +247,7 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
   readonly timeZone: string;
   readonly campaigns: CampaignRecord[] = [];
   readonly campaignIndex = new Map<string, number>();
-  readonly customers = new StringDictionary();
+  readonly customers = new StringDictionary(true);
   readonly channels = new SmallDictionary(MAX_CODES);
   readonly costCategories = new SmallDictionary(MAX_CODES);
   readonly orders: OrderColumns;
@@ -664,14 +682,14 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
       key[k] = ids.keyAt(text, q.idStart[k]!, q.idEnd[k]!);
       customers.hashAt(text, q.customerStart[k]!, q.customerEnd[k]!, hashA, hashB, k);
     }
+    ids.touchAll(key, n);
+    customers.touchAll(hashA, hashB, code, q.at, n);
     let sink = 0;
-    for (let k = 0; k < n; k++) {
-      sink += ids.touch(key[k]!);
-      code[k] = customers.touch(hashA[k]!, hashB[k]!);
-    }
     const b = this.#build;
-    if (b) for (let k = 0; k < n; k++) sink += b.state[3 * code[k]!] ?? 0;
-    else {
+    if (b) {
+      const state = b.state;
+      for (let k = 0; k < n; k++) sink += state[3 * code[k]!] ?? 0;
+    } else {
       const first = this.#first;
       for (let k = 0; k < n; k++) sink += first[code[k]!] ?? 0;
     }
