@@ -1,30 +1,35 @@
 /**
- * Aggregation over the columnar dataset: one fused pass gives the {@link Aggregates} of a
- * report, and an appended batch updates them in time proportional to the batch.
+ * Aggregation over the columnar dataset: the {@link Aggregates} of a report, and an
+ * appended batch updates them in time proportional to the batch.
  *
- * How the pass is organised:
- *  - Orders are visited customer by customer. A per-customer index is built once per
- *    dataset (counting sort, O(N)) and cached on it (WeakMap keyed by the dataset, checked
- *    against its row counts on every call): it holds each customer's rows contiguously with
- *    copies of the order columns the pass reads, so the pass reads memory sequentially.
- *    Appended rows go to a small per-customer overflow; the base is rebuilt when the
- *    overflow passes half of it (amortised O(1) a row) or before a full pass.
- *  - Everything an order contributes is a per-customer *contribution*: sums (revenue,
- *    discounts, cogs, daily and channel sums, pacing), distinct counts (buyers per scope,
- *    per day, per channel), repeat buyers, retention (needs the customer's other orders),
- *    new customers (needs the customer's first order), cohorts and recency. The report is
- *    the sum of the contributions of all customers plus the sums over costs, exposures and
- *    loyalty events (plain sums over their rows).
- *  - Per-option state (the accumulators) is cached per dataset too, for up to
- *    {@link MAX_STATES} option sets.
+ * The aggregates split in two parts:
+ *  - Sums over orders (revenue, orders, discounts, cogs per scope, period, day and
+ *    channel; the revenue of all orders; pacing): each order adds its own. A full pass
+ *    reads them from an order cube, sums by (day, campaign, channel) built once per
+ *    customer index, so a report only visits the cells of its days; without a cube (too
+ *    many cells, or custom order measures) and for appended rows they are summed row by
+ *    row.
+ *  - Per-customer contributions: distinct counts (buyers per scope, per day, per
+ *    channel), repeat buyers, retention (needs the customer's other orders), new
+ *    customers (needs the customer's first order), cohorts and recency. Orders are
+ *    visited customer by customer over a per-customer index built once per dataset
+ *    (counting sort, O(N)) and cached on it (WeakMap keyed by the dataset, checked against
+ *    its row counts on every call): each customer's rows sorted by time, with copies of
+ *    the order columns the pass reads, so the pass reads memory sequentially. Appended
+ *    rows go to per-customer lists; the base is rebuilt when they pass half of it
+ *    (amortised O(1) a row) or before a full pass.
+ *  Costs, exposures and loyalty events are plain sums over their rows.
+ *  Per-option state (the accumulators) is cached per dataset too, for up to
+ *  {@link MAX_STATES} option sets.
  *
- * Incremental update (same options, dataset appended to): an appended order can only
- * change the contribution of its own customer (their first order, their retention, their
- * cohort, their recency...). So an update subtracts the old contribution of each customer
- * named in the batch (over their rows before the batch, with their first order before the
- * batch), adds their new one, and adds the new cost, exposure and loyalty rows. Every part
- * of the report is updated this way, with work proportional to the batch plus the order
- * history of the customers it names. Falls back to a full pass:
+ * Incremental update (same options, dataset appended to): an appended order adds its own
+ * sums and can only change the contribution of its own customer (their first order,
+ * their retention, their cohort, their recency...). So an update adds the sums of the new
+ * rows, subtracts the old contribution of each customer named in the batch (over their
+ * rows before the batch, with their first order before the batch), adds their new one,
+ * and adds the new cost, exposure and loyalty rows. Every part of the report is updated
+ * this way, with work proportional to the batch plus the order history of the customers
+ * it names. Falls back to a full pass:
  *  - for options not seen before (or evicted): there is nothing to update;
  *  - when the campaigns changed (a campaign added or its dates/budget changed): campaign
  *    codes, the selection and the pacing windows shape every accumulator;
@@ -33,8 +38,8 @@
  *  - when the batch holds more than {@link LARGE_BATCH} of the orders already counted and
  *    more than {@link LARGE_BATCH_MIN} orders (a
  *    full pass is then cheaper than revisiting the customers it names).
- * With non-integer amounts, subtracting and re-adding a customer's sums can differ from a
- * full pass in the last bits of a float (about 1e-16 relative); counts are exact.
+ * With non-integer amounts, sums added in another order (cells, rows, customers) can
+ * differ in the last bits of a float (about 1e-16 relative); counts are exact.
  *
  * DOM-free.
  */
@@ -61,7 +66,7 @@ import {
 } from './kpis.js';
 import { returnWindowMs } from './options.js';
 import { formatDay, formatMonth, monthIndex, monthStart, weekStart } from './time.js';
-import { RECENCY_SEGMENTS, type DataIssue } from './types.js';
+import { RECENCY_SEGMENTS, type DataIssue, type RecencyRow } from './types.js';
 
 // ---------------------------------------------------------------------------------------
 // Per-customer row index, cached on the dataset.
@@ -70,11 +75,26 @@ import { RECENCY_SEGMENTS, type DataIssue } from './types.js';
 interface OrderCols {
   day: Int32Array;
   time: Float64Array;
+  /** Time of the customer's next order strictly later than this one, or Infinity. */
+  next: Float64Array;
   revenue: Float64Array;
-  discount: Float64Array;
-  cogs: Float64Array;
-  campaign: Int32Array | Int16Array;
+  campaign: Int32Array;
   channel: Int16Array;
+}
+
+/**
+ * New columns for `n` rows. Every column set the pass reads is made here, so the pass
+ * always sees objects of one shape (the full pass and incremental updates share its code).
+ */
+function newCols(n: number): OrderCols {
+  return {
+    day: new Int32Array(n),
+    time: new Float64Array(n),
+    next: new Float64Array(n),
+    revenue: new Float64Array(n),
+    campaign: new Int32Array(n),
+    channel: new Int16Array(n),
+  };
 }
 
 /**
@@ -82,7 +102,9 @@ interface OrderCols {
  * start[c + 1]` hold customer c's rows, with their columns copied in that order so the
  * pass over customers reads memory sequentially), plus rows appended since.
  */
-interface CustomerIndex extends OrderCols {
+interface CustomerIndex {
+  /** Columns by position. */
+  cols: OrderCols;
   /** Order rows indexed so far. */
   length: number;
   baseLength: number;
@@ -91,9 +113,16 @@ interface CustomerIndex extends OrderCols {
   rows: Int32Array;
   /** Position of each customer's first order (as of the build), or -1. */
   firstPos: Int32Array;
-  /** Rows >= baseLength, ascending, per customer. */
-  extra: Map<number, number[]>;
+  /**
+   * Rows >= baseLength, per customer: a list through `extraHead[c]` (its latest row, or
+   * -1) and `extraNext[row - baseLength]`; `extraLen[c]` rows.
+   */
+  extraHead: Int32Array;
+  extraNext: Int32Array;
+  extraLen: Int32Array;
   extraCount: number;
+  /** Order sums by day, campaign and channel over the base rows (built on first use; null: too large). */
+  cube?: OrderCube | null;
 }
 
 function buildIndex(ds: Dataset): CustomerIndex {
@@ -106,20 +135,13 @@ function buildIndex(ds: Dataset): CustomerIndex {
   for (let c = 0; c < nc; c++) start[c + 1]! += start[c]!;
   const fill = start.slice(0, nc);
   const rows = new Int32Array(n);
-  const day = new Int32Array(n);
-  const time = new Float64Array(n);
-  const revenue = new Float64Array(n);
-  const discount = new Float64Array(n);
-  const cogs = new Float64Array(n);
-  const campaign = new Int32Array(n);
-  const channel = new Int16Array(n);
+  const cols = newCols(n);
+  const { day, time, revenue, campaign, channel } = cols;
   const firstPos = new Int32Array(nc).fill(-1);
   const first = ds.firstOrder;
   const sDay = o.day;
   const sTime = o.time;
   const sRev = o.revenue;
-  const sDisc = o.discount;
-  const sCogs = o.cogs;
   const sCamp = o.campaign;
   const sChan = o.channel;
   for (let i = 0; i < n; i++) {
@@ -129,35 +151,39 @@ function buildIndex(ds: Dataset): CustomerIndex {
     day[p] = sDay[i]!;
     time[p] = sTime[i]!;
     revenue[p] = sRev[i]!;
-    discount[p] = sDisc[i]!;
-    cogs[p] = sCogs[i]!;
     campaign[p] = sCamp[i]!;
     channel[p] = sChan[i]!;
   }
-  const built = {
+  const built: CustomerIndex = {
     length: n,
     baseLength: n,
+    cols,
     start,
     rows,
     firstPos,
-    day,
-    time,
-    revenue,
-    discount,
-    cogs,
-    campaign,
-    channel,
-    extra: new Map<number, number[]>(),
+    extraHead: new Int32Array(nc).fill(-1),
+    extraNext: new Int32Array(0),
+    extraLen: new Int32Array(nc),
     extraCount: 0,
   };
   for (let c = 0; c < nc; c++) {
     const a = start[c]!;
     const b = start[c + 1]!;
-    if (b - a > 1) sortByTime(built, rows, a, b);
+    if (b - a > 1) sortByTime(cols, rows, a, b);
+    linkNext(time, cols.next, a, b);
     const f = first[c]!;
     if (f >= 0) for (let p = a; p < b; p++) if (rows[p] === f) firstPos[c] = p;
   }
   return built;
+}
+
+/** Sets `next` over sorted positions `[a, b)`: the first later time, or Infinity. */
+function linkNext(time: Float64Array, next: Float64Array, a: number, b: number): void {
+  let later = Infinity;
+  for (let p = b - 1; p >= a; p--) {
+    next[p] = later;
+    if (p > a && time[p - 1]! < time[p]!) later = time[p]!;
+  }
 }
 
 /**
@@ -166,7 +192,7 @@ function buildIndex(ds: Dataset): CustomerIndex {
  * looking ahead instead of scanning.
  */
 function sortByTime(cols: OrderCols, rows: Int32Array, a: number, b: number): void {
-  const { day, time, revenue, discount, cogs, campaign, channel } = cols;
+  const { day, time, revenue, campaign, channel } = cols;
   for (let i = a + 1; i < b; i++) {
     const t = time[i]!;
     const r = rows[i]!;
@@ -174,8 +200,6 @@ function sortByTime(cols: OrderCols, rows: Int32Array, a: number, b: number): vo
     if (time[j]! < t || (time[j] === t && rows[j]! < r)) continue;
     const d = day[i]!;
     const rv = revenue[i]!;
-    const di = discount[i]!;
-    const cg = cogs[i]!;
     const ca = campaign[i]!;
     const ch = channel[i]!;
     while (j >= a && (time[j]! > t || (time[j] === t && rows[j]! > r))) {
@@ -183,8 +207,6 @@ function sortByTime(cols: OrderCols, rows: Int32Array, a: number, b: number): vo
       rows[j + 1] = rows[j]!;
       day[j + 1] = day[j]!;
       revenue[j + 1] = revenue[j]!;
-      discount[j + 1] = discount[j]!;
-      cogs[j + 1] = cogs[j]!;
       campaign[j + 1] = campaign[j]!;
       channel[j + 1] = channel[j]!;
       j--;
@@ -193,8 +215,6 @@ function sortByTime(cols: OrderCols, rows: Int32Array, a: number, b: number): vo
     rows[j + 1] = r;
     day[j + 1] = d;
     revenue[j + 1] = rv;
-    discount[j + 1] = di;
-    cogs[j + 1] = cg;
     campaign[j + 1] = ca;
     channel[j + 1] = ch;
   }
@@ -207,133 +227,164 @@ function updateIndex(ds: Dataset, idx: CustomerIndex | undefined): CustomerIndex
   if (n === idx.length) return idx;
   if (idx.extraCount + (n - idx.length) > Math.max(4096, idx.baseLength / 2)) return buildIndex(ds);
   const cust = ds.orders.customer;
+  const nc = ds.customers.size;
+  if (idx.extraHead.length < nc) {
+    const m = Math.max(nc, idx.extraHead.length * 2);
+    const head = new Int32Array(m).fill(-1);
+    head.set(idx.extraHead);
+    const len = new Int32Array(m);
+    len.set(idx.extraLen);
+    idx.extraHead = head;
+    idx.extraLen = len;
+  }
+  if (idx.extraNext.length < n - idx.baseLength) {
+    const next = new Int32Array(Math.max(n - idx.baseLength, idx.extraNext.length * 2));
+    next.set(idx.extraNext);
+    idx.extraNext = next;
+  }
+  const { extraHead, extraNext, extraLen } = idx;
   for (let i = idx.length; i < n; i++) {
     const c = cust[i]!;
-    const list = idx.extra.get(c);
-    if (list) list.push(i);
-    else idx.extra.set(c, [i]);
+    extraNext[i - idx.baseLength] = extraHead[c]!;
+    extraHead[c] = i;
+    extraLen[c]!++;
   }
   idx.extraCount += n - idx.length;
   idx.length = n;
   return idx;
 }
 
-/** A customer's rows gathered into small columns, for incremental updates. */
-class Scratch implements OrderCols {
+/**
+ * The rows of a set of customers gathered into small columns, customer after customer
+ * (`start[j] .. start[j + 1]` for the j-th), for incremental updates.
+ */
+class Gathered {
   length = 0;
-  day = new Int32Array(64);
-  time = new Float64Array(64);
-  revenue = new Float64Array(64);
-  discount = new Float64Array(64);
-  cogs = new Float64Array(64);
-  campaign = new Int32Array(64);
-  channel = new Int16Array(64);
-
+  cols = newCols(256);
   /** Row of each gathered position. */
-  row = new Int32Array(64);
+  row = new Int32Array(256);
+  /** Customers gathered. */
+  customers = 0;
+  start = new Int32Array(65);
+  /** Position of each customer's first order, or -1. */
+  first = new Int32Array(64);
 
   /**
-   * Gathers customer c's rows below `limit`: base rows first, then appended ones, so when
-   * the base predates `split` the rows below `split` form a prefix. Returns whether they do.
+   * Gathers the rows below `limit` of each customer of `list`, sorted by (time, row) and
+   * linked to their next later time.
    */
-  gather(ds: Dataset, idx: CustomerIndex, c: number, limit: number, split = limit): boolean {
-    const inBase = c < idx.start.length - 1;
-    const p0 = inBase ? idx.start[c]! : 0;
-    const p1 = inBase ? idx.start[c + 1]! : 0;
-    const extra = idx.extra.get(c);
-    const nExtra = extra === undefined ? 0 : extra.length;
-    this.reserve(p1 - p0 + nExtra);
-    const { day, time, revenue, discount, cogs, campaign, channel, row: rowOf } = this;
-    const rows = idx.rows;
+  gather(ds: Dataset, idx: CustomerIndex, list: Int32Array, count: number, limit: number): void {
+    this.reserveCustomers(count);
+    const nBase = idx.start.length - 1;
+    const o = ds.orders;
+    const { extraHead, extraNext, extraLen } = idx;
+    const baseLength = idx.baseLength;
     let k = 0;
-    let prefix = true;
-    let seenAfter = false;
-    for (let p = p0; p < p1; p++) {
-      const row = rows[p]!;
-      if (row >= limit) continue;
-      if (row >= split) seenAfter = true;
-      else if (seenAfter) prefix = false;
-      rowOf[k] = row;
-      day[k] = idx.day[p]!;
-      time[k] = idx.time[p]!;
-      revenue[k] = idx.revenue[p]!;
-      discount[k] = idx.discount[p]!;
-      cogs[k] = idx.cogs[p]!;
-      campaign[k] = idx.campaign[p]!;
-      channel[k] = idx.channel[p]!;
-      k++;
-    }
-    if (extra !== undefined) {
-      const o = ds.orders;
-      for (let j = 0; j < nExtra; j++) {
-        const row = extra[j]!;
-        if (row >= limit) continue;
-        if (row >= split) seenAfter = true;
-        else if (seenAfter) prefix = false;
-        rowOf[k] = row;
-        day[k] = o.day[row]!;
-        time[k] = o.time[row]!;
-        revenue[k] = o.revenue[row]!;
-        discount[k] = o.discount[row]!;
-        cogs[k] = o.cogs[row]!;
-        campaign[k] = o.campaign[row]!;
-        channel[k] = o.channel[row]!;
+    for (let j = 0; j < count; j++) {
+      const c = list[j]!;
+      this.start[j] = k;
+      const p0 = c < nBase ? idx.start[c]! : 0;
+      const p1 = c < nBase ? idx.start[c + 1]! : 0;
+      const nExtra = c < extraLen.length ? extraLen[c]! : 0;
+      if (k + (p1 - p0) + nExtra > this.row.length) this.reserve(k + (p1 - p0) + nExtra);
+      const { day, time, revenue, campaign, channel } = this.cols;
+      const src = idx.cols;
+      const rowOf = this.row;
+      const k0 = k;
+      for (let p = p0; p < p1; p++) {
+        const r = idx.rows[p]!;
+        if (r >= limit) continue;
+        rowOf[k] = r;
+        day[k] = src.day[p]!;
+        time[k] = src.time[p]!;
+        revenue[k] = src.revenue[p]!;
+        campaign[k] = src.campaign[p]!;
+        channel[k] = src.channel[p]!;
         k++;
       }
+      if (nExtra > 0)
+        for (let r = extraHead[c]!; r >= 0; r = extraNext[r - baseLength]!) {
+          if (r >= limit) continue;
+          rowOf[k] = r;
+          day[k] = o.day[r]!;
+          time[k] = o.time[r]!;
+          revenue[k] = o.revenue[r]!;
+          campaign[k] = o.campaign[r]!;
+          channel[k] = o.channel[r]!;
+          k++;
+        }
+      if (k - k0 > 1) sortByTime(this.cols, rowOf, k0, k);
+      linkNext(time, this.cols.next, k0, k);
     }
+    this.start[count] = k;
+    this.customers = count;
     this.length = k;
-    return prefix;
   }
 
-  /** Sorts the gathered rows by (time, row), as the kernel expects. */
-  sort(): void {
-    if (this.length > 1) sortByTime(this, this.row, 0, this.length);
-  }
-
-  /** Keeps only the gathered rows below `split`, in order. */
+  /** Keeps only the rows below `split` (each customer's stay sorted), relinked. */
   keepBelow(split: number): void {
-    const { day, time, revenue, discount, cogs, campaign, channel, row } = this;
+    const { day, time, revenue, campaign, channel, next } = this.cols;
+    const { row, start } = this;
     let k = 0;
-    for (let j = 0; j < this.length; j++) {
-      if (row[j]! >= split) continue;
-      row[k] = row[j]!;
-      day[k] = day[j]!;
-      time[k] = time[j]!;
-      revenue[k] = revenue[j]!;
-      discount[k] = discount[j]!;
-      cogs[k] = cogs[j]!;
-      campaign[k] = campaign[j]!;
-      channel[k] = channel[j]!;
-      k++;
+    for (let j = 0; j < this.customers; j++) {
+      const a = start[j]!;
+      const b = start[j + 1]!;
+      start[j] = k;
+      const k0 = k;
+      for (let i = a; i < b; i++) {
+        if (row[i]! >= split) continue;
+        row[k] = row[i]!;
+        day[k] = day[i]!;
+        time[k] = time[i]!;
+        revenue[k] = revenue[i]!;
+        campaign[k] = campaign[i]!;
+        channel[k] = channel[i]!;
+        k++;
+      }
+      linkNext(time, next, k0, k);
     }
+    start[this.customers] = k;
     this.length = k;
   }
 
-  /** Count of gathered rows below `split`. */
-  countBelow(split: number): number {
-    let n = 0;
-    for (let k = 0; k < this.length; k++) if (this.row[k]! < split) n++;
-    return n;
+  /** Sets each customer's first position from their first order's row (`firstRow[list[j]]`, -1 when none). */
+  locateFirst(list: Int32Array, firstRow: Int32Array): void {
+    const { row, start, first } = this;
+    for (let j = 0; j < this.customers; j++) {
+      const c = list[j]!;
+      const f = c < firstRow.length ? firstRow[c]! : -1;
+      let at = -1;
+      if (f >= 0)
+        for (let i = start[j]!; i < start[j + 1]!; i++)
+          if (row[i] === f) {
+            at = i;
+            break;
+          }
+      first[j] = at;
+    }
   }
 
-  /** Position of `row` among the first `n` gathered rows, or -1. */
-  positionOf(row: number, n: number): number {
-    if (row < 0) return -1;
-    for (let k = 0; k < n; k++) if (this.row[k] === row) return k;
-    return -1;
+  private reserveCustomers(n: number): void {
+    if (n < this.first.length) return;
+    const m = Math.max(n + 1, this.first.length * 2);
+    this.first = new Int32Array(m);
+    this.start = new Int32Array(m + 1);
   }
 
   private reserve(n: number): void {
-    if (n <= this.day.length) return;
-    const m = Math.max(n, this.day.length * 2);
-    this.day = new Int32Array(m);
-    this.time = new Float64Array(m);
-    this.revenue = new Float64Array(m);
-    this.discount = new Float64Array(m);
-    this.cogs = new Float64Array(m);
-    this.campaign = new Int32Array(m);
-    this.channel = new Int16Array(m);
-    this.row = new Int32Array(m);
+    const m = Math.max(n, this.row.length * 2);
+    const old = this.cols;
+    const cols = newCols(m);
+    cols.day.set(old.day);
+    cols.time.set(old.time);
+    cols.next.set(old.next);
+    cols.revenue.set(old.revenue);
+    cols.campaign.set(old.campaign);
+    cols.channel.set(old.channel);
+    this.cols = cols;
+    const row = new Int32Array(m);
+    row.set(this.row);
+    this.row = row;
   }
 }
 
@@ -414,10 +465,12 @@ interface State {
   cRev: Float64Array;
   bucketStamp: Int32Array;
   // recency
-  rCust: Float64Array;
-  rRev: Float64Array;
+  /** Customers and their revenue in P by days since their last order (0 .. RECENCY_GAPS, the last slot: that many or more). */
+  gapCust: Float64Array;
+  gapRev: Float64Array;
   // pacing, by campaign code (only selected campaigns with a budget)
   pActive: Uint8Array;
+  /** Indexed by campaign code + 1 (slot 0, no campaign, has an empty window). */
   pFrom: Int32Array;
   pTo: Int32Array;
   pSpent: Float64Array;
@@ -427,7 +480,6 @@ interface State {
   windowMs: number;
   gen: number;
   sCnt: Int32Array;
-  sMin: Float64Array;
   /** Position of each touched scope's first attributed row. */
   sAt: Int32Array;
   touched: Int32Array;
@@ -547,14 +599,15 @@ function newState(ds: Dataset, o: ResolvedOptions): State {
 
   const pActive = new Uint8Array(nCamp);
   // Pacing window per campaign code; empty (from > to) when the campaign has no pacing.
-  const pFrom = new Int32Array(nCamp).fill(2147483647);
-  const pTo = new Int32Array(nCamp).fill(-2147483648);
+  // Bounds far outside any day, so that `d - pFrom` and `pTo - d` stay 32-bit integers.
+  const pFrom = new Int32Array(nCamp + 1).fill(1 << 30);
+  const pTo = new Int32Array(nCamp + 1).fill(-(1 << 30));
   for (const c of sel) {
     const cp = campaigns[c]!;
     if (cp.budget === null || cp.budget === undefined) continue;
     pActive[c] = 1;
-    pFrom[c] = cp.start;
-    pTo[c] = Math.min(o.asOfDay, cp.end);
+    pFrom[c + 1] = cp.start;
+    pTo[c + 1] = Math.min(o.asOfDay, cp.end);
   }
 
   const s: State = {
@@ -595,17 +648,16 @@ function newState(ds: Dataset, o: ResolvedOptions): State {
     cActive: new Float64Array(nb * nb),
     cRev: new Float64Array(nb * nb),
     bucketStamp: new Int32Array(nb),
-    rCust: new Float64Array(4),
-    rRev: new Float64Array(4),
+    gapCust: new Float64Array(RECENCY_GAPS + 1),
+    gapRev: new Float64Array(RECENCY_GAPS + 1),
     pActive,
     pFrom,
     pTo,
-    pSpent: new Float64Array(nCamp),
-    pRev: new Float64Array(nCamp),
+    pSpent: new Float64Array(nCamp + 1),
+    pRev: new Float64Array(nCamp + 1),
     windowMs: returnWindowMs(o),
     gen: 0,
     sCnt: new Int32Array(S * 2),
-    sMin: new Float64Array(S * 2),
     sAt: new Int32Array(S * 2),
     touched: new Int32Array(S * 2),
     issues,
@@ -644,11 +696,20 @@ function syncChannels(ds: Dataset, s: State): void {
 // The passes.
 
 /**
- * Adds `sign` x the contribution of one customer whose orders are at positions `[a, b)`
- * of `cols`; `fp` is the position of their first order (-1 when it is not among them).
+ * Adds `sign` x the per-customer part of the aggregates of customers `c0 .. c1 - 1`, whose
+ * orders are at positions `[start[c], start[c + 1])` of `cols`, sorted by (time, row);
+ * `firstPosOf[c]` is the position of their first order (-1 when it is not among them).
+ *
+ * The per-customer part is what needs a customer's other orders: distinct buyers (per
+ * scope, day and channel), repeat and retained buyers, new customers, cohorts and
+ * recency. Sums over orders (revenue, discounts, cogs, pacing...) are not included: each
+ * order adds its own, see {@link addOrderRows} and {@link addCube}.
+ *
+ * A local day is a non-decreasing function of the time, so in each customer's sorted
+ * rows the days of P' and then the days of P are two contiguous runs: the pass walks
+ * them in two loops and never classifies a row by period.
  */
 function contribute(
-  ds: Dataset,
   s: State,
   cols: OrderCols,
   start: Int32Array,
@@ -659,25 +720,19 @@ function contribute(
 ): void {
   const day = cols.day;
   const time = cols.time;
+  const next = cols.next;
   const revenue = cols.revenue;
-  const discount = cols.discount;
-  const cogs = cols.cogs;
   const campaign = cols.campaign;
   const channel = cols.channel;
   const acc = s.acc;
   const F = s.F;
   const selPos = s.selPos;
   const chPass = s.chPass;
-  const pFrom = s.pFrom;
-  const pTo = s.pTo;
   const sCnt = s.sCnt;
-  const sMin = s.sMin;
   const sAt = s.sAt;
   const touched = s.touched;
-  const nCustom = s.custom.length;
-  const S = s.sel.length;
   const fromDay = s.o.fromDay;
-  const days = s.o.days;
+  const toDay = s.o.toDay;
   const prevFromDay = s.o.previousFromDay;
   const asOf = s.o.asOfDay;
   const tableStart = s.tableStart;
@@ -689,24 +744,24 @@ function contribute(
   const cActive = s.cActive;
   const cRev = s.cRev;
   const bucketStamp = s.bucketStamp;
-  const pSpent = s.pSpent;
-  const pRev = s.pRev;
-  const dAll = s.dAll;
-  const dRev = s.dRev;
-  const dOrd = s.dOrd;
-  const dDisc = s.dDisc;
   const dBuy = s.dBuy;
-  const dCampRev = s.dCampRev;
-  const dCampOrd = s.dCampOrd;
   const dayStamp = s.dayStamp;
-  const chRev = s.chRev;
-  const chOrd = s.chOrd;
   const chBuy = s.chBuy;
   const chStamp = s.chStamp;
-  const rCust = s.rCust;
-  const rRev = s.rRev;
+  const gapCust = s.gapCust;
+  const gapRev = s.gapRev;
   const windowMs = s.windowMs;
   let gen = s.gen;
+
+  // Counts of the whole selection, kept in locals and added once at the end.
+  let buy0 = 0;
+  let buy1 = 0;
+  let rep0 = 0;
+  let rep1 = 0;
+  let ret0 = 0;
+  let ret1 = 0;
+  let new0 = 0;
+  let new1 = 0;
 
   for (let c = c0; c < c1; c++) {
     const a = start[c]!;
@@ -716,173 +771,132 @@ function contribute(
     gen++;
 
     // Cohort membership and the scope of the first order.
-    let cohort = -1;
-    let firstP = -1;
-    let firstPos = -1;
     if (fp >= 0) {
       const fd = day[fp]!;
       const fc = campaign[fp]!;
       const pos = fc >= 0 ? selPos[fc]! : -1;
       const ti = fd - tableStart;
-      if (ti >= 0 && ti < nTable && (!campaignFilter || pos >= 0)) cohort = bucketOfDay[ti]!;
-      if (pos >= 0 && chPass[channel[fp]! + 1] === 1) {
-        if (fd - fromDay >= 0 && fd - fromDay < days) firstP = 0;
-        else if (fd - prevFromDay >= 0 && fd - prevFromDay < days) firstP = 1;
-        if (firstP >= 0) firstPos = pos;
-      }
-    }
-    if (cohort >= 0) cSize[cohort]! += sign;
-
-    let cnt0 = 0;
-    let cnt1 = 0;
-    let min0 = Infinity;
-    let min1 = Infinity;
-    let at0 = -1;
-    let at1 = -1;
-    let nTouched = 0;
-    let lastDay = -2147483648;
-    let revInP = 0;
-    let tMax = -Infinity;
-
-    for (let k = a; k < b; k++) {
-      const d = day[k]!;
-      const rev = revenue[k]!;
-      const cam = campaign[k]!;
-      const tk = time[k]!;
-      if (tk > tMax) tMax = tk;
-      if (d <= asOf && d > lastDay) lastDay = d;
-      const dd = d - fromDay;
-      const inP = dd >= 0 && dd < days;
-      if (inP) revInP += rev;
-      if (cohort >= 0) {
-        const ti = d - tableStart;
-        if (ti >= 0 && ti < nTable) {
-          const bk = bucketOfDay[ti]!;
-          if (bk >= cohort) {
-            const cell = cohort * nb + (bk - cohort);
-            if (bucketStamp[bk] !== gen) {
-              bucketStamp[bk] = gen;
-              cActive[cell]! += sign;
-            }
-            cRev[cell]! += sign * rev;
+      if (ti >= 0 && ti < nTable && (!campaignFilter || pos >= 0)) {
+        const cohort = bucketOfDay[ti]!;
+        cSize[cohort]! += sign;
+        for (let k = a; k < b; k++) {
+          const tk = day[k]! - tableStart;
+          if (tk < 0 || tk >= nTable) continue;
+          const bk = bucketOfDay[tk]!;
+          if (bk < cohort) continue;
+          const cell = cohort * nb + (bk - cohort);
+          if (bucketStamp[bk] !== gen) {
+            bucketStamp[bk] = gen;
+            cActive[cell]! += sign;
           }
+          cRev[cell]! += sign * revenue[k]!;
         }
       }
-      if (cam >= 0 && d >= pFrom[cam]! && d <= pTo[cam]!) {
-        pSpent[cam]! += sign * discount[k]!;
-        pRev[cam]! += sign * rev;
+      if (pos >= 0 && chPass[channel[fp]! + 1] === 1) {
+        let firstP = -1;
+        if (fd >= fromDay && fd <= toDay) {
+          new0 += sign;
+          firstP = 0;
+        } else if (fd >= prevFromDay && fd < fromDay) {
+          new1 += sign;
+          firstP = 1;
+        }
+        if (firstP >= 0) acc[((1 + pos) * 2 + firstP) * F + NEW]! += sign;
       }
-      let p: number;
-      if (inP) p = 0;
-      else if (d - prevFromDay >= 0 && d - prevFromDay < days) p = 1;
-      else continue;
-      const ch = channel[k]!;
-      if (chPass[ch + 1] !== 1) continue;
-      acc[p * F + ALLREV]! += sign * rev;
-      if (p === 0) dAll[dd]! += sign * rev;
+    }
+
+    let nTouched = 0;
+    let k = a;
+    while (k < b && day[k]! < prevFromDay) k++;
+
+    // P': attributed orders (A) only count their buyer.
+    let cnt1 = 0;
+    let at1 = -1;
+    for (; k < b; k++) {
+      if (day[k]! >= fromDay) break;
+      if (chPass[channel[k]! + 1] !== 1) continue;
+      const cam = campaign[k]!;
       const pos = cam >= 0 ? selPos[cam]! : -1;
       if (pos < 0) continue;
-      // An attributed order (A).
-      const disc = discount[k]!;
-      const cg = cogs[k]!;
-      const t = tk;
-      const o0 = p * F;
-      const o1 = ((1 + pos) * 2 + p) * F;
-      acc[o0 + REV]! += sign * rev;
-      acc[o1 + REV]! += sign * rev;
-      acc[o0 + ORD]! += sign;
-      acc[o1 + ORD]! += sign;
-      acc[o0 + DISC]! += sign * disc;
-      acc[o1 + DISC]! += sign * disc;
-      if (cg === cg) {
-        acc[o0 + COGS]! += sign * cg;
-        acc[o1 + COGS]! += sign * cg;
-      } else {
-        acc[o0 + MISS]! += sign;
-        acc[o1 + MISS]! += sign;
-      }
-      if (nCustom > 0) customOrder(ds, s, o0, o1, sign, rev, disc, cg, cam, ch, t);
-      if (p === 0) {
-        if (cnt0++ === 0) {
-          min0 = t;
-          at0 = k;
-        }
-        dRev[dd]! += sign * rev;
-        dOrd[dd]! += sign;
-        dDisc[dd]! += sign * disc;
-        dCampRev[dd * S + pos]! += sign * rev;
-        dCampOrd[dd * S + pos]! += sign;
-        if (dayStamp[dd] !== gen) {
-          dayStamp[dd] = gen;
-          dBuy[dd]! += sign;
-        }
-        if (ch >= 0) {
-          chRev[ch]! += sign * rev;
-          chOrd[ch]! += sign;
-          if (chStamp[ch] !== gen) {
-            chStamp[ch] = gen;
-            chBuy[ch]! += sign;
-          }
-        }
-      } else {
-        if (cnt1++ === 0) {
-          min1 = t;
-          at1 = k;
-        }
-      }
-      const si = pos * 2 + p;
+      if (cnt1++ === 0) at1 = k;
+      const si = pos * 2 + 1;
       // Rows are in time order: the scope's first attributed row is its earliest.
-      if (sCnt[si] === 0) {
+      if (sCnt[si]++ === 0) {
         touched[nTouched++] = si;
-        sMin[si] = t;
         sAt[si] = k;
       }
-      sCnt[si]!++;
     }
 
-    // Recency: days from the last order on or before asOf.
-    if (lastDay !== -2147483648) {
-      const gap = asOf - lastDay;
-      const seg = gap <= 7 ? 0 : gap <= 14 ? 1 : gap <= 28 ? 2 : 3;
-      rCust[seg]! += sign;
-      rRev[seg]! += sign * revInP;
+    // P.
+    let cnt0 = 0;
+    let at0 = -1;
+    let revInP = 0;
+    for (; k < b; k++) {
+      const d = day[k]!;
+      if (d > toDay) break;
+      revInP += revenue[k]!;
+      const ch = channel[k]!;
+      if (chPass[ch + 1] !== 1) continue;
+      const cam = campaign[k]!;
+      const pos = cam >= 0 ? selPos[cam]! : -1;
+      if (pos < 0) continue;
+      if (cnt0++ === 0) at0 = k;
+      const dd = d - fromDay;
+      if (dayStamp[dd] !== gen) {
+        dayStamp[dd] = gen;
+        dBuy[dd]! += sign;
+      }
+      if (ch >= 0 && chStamp[ch] !== gen) {
+        chStamp[ch] = gen;
+        chBuy[ch]! += sign;
+      }
+      const si = pos * 2;
+      if (sCnt[si]++ === 0) {
+        touched[nTouched++] = si;
+        sAt[si] = k;
+      }
     }
 
-    if (firstP >= 0) {
-      acc[firstP * F + NEW]! += sign;
-      acc[((1 + firstPos) * 2 + firstP) * F + NEW]! += sign;
+    // Recency: days from the last order on or before asOf. `k` is the first row after P.
+    let last = k - 1;
+    if (asOf > toDay) while (last + 1 < b && day[last + 1]! <= asOf) last++;
+    else if (asOf < toDay) while (last >= a && day[last]! > asOf) last--;
+    if (last >= a) {
+      const g = Math.min(asOf - day[last]!, RECENCY_GAPS);
+      gapCust[g]! += sign;
+      gapRev[g]! += sign * revInP;
     }
-    if (cnt0 === 0 && cnt1 === 0) continue;
+
+    // Retained: another order later than the first attributed one, within the window.
     if (cnt0 > 0) {
-      acc[BUY]! += sign;
-      if (cnt0 >= 2) acc[REP]! += sign;
-      if (tMax > min0 && returnsAfter(time, at0, b, min0, windowMs)) acc[RET]! += sign;
+      buy0 += sign;
+      if (cnt0 >= 2) rep0 += sign;
+      if (next[at0]! <= time[at0]! + windowMs) ret0 += sign;
     }
     if (cnt1 > 0) {
-      acc[F + BUY]! += sign;
-      if (cnt1 >= 2) acc[F + REP]! += sign;
-      if (tMax > min1 && returnsAfter(time, at1, b, min1, windowMs)) acc[F + RET]! += sign;
+      buy1 += sign;
+      if (cnt1 >= 2) rep1 += sign;
+      if (next[at1]! <= time[at1]! + windowMs) ret1 += sign;
     }
-    for (let k = 0; k < nTouched; k++) {
-      const si = touched[k]!;
+    for (let j = 0; j < nTouched; j++) {
+      const si = touched[j]!;
       const o1 = (2 + si) * F;
       acc[o1 + BUY]! += sign;
       if (sCnt[si]! >= 2) acc[o1 + REP]! += sign;
-      if (tMax > sMin[si]! && returnsAfter(time, sAt[si]!, b, sMin[si]!, windowMs)) acc[o1 + RET]! += sign;
+      const at = sAt[si]!;
+      if (next[at]! <= time[at]! + windowMs) acc[o1 + RET]! += sign;
       sCnt[si] = 0;
     }
   }
   s.gen = gen;
-}
-
-/**
- * With times sorted, whether the first time after position `at` that is later than `t`
- * (another order, ties excluded) is within `(t, t + windowMs]`.
- */
-function returnsAfter(time: Float64Array, at: number, b: number, t: number, windowMs: number): boolean {
-  let k = at + 1;
-  while (k < b && time[k]! <= t) k++;
-  return k < b && time[k]! <= t + windowMs;
+  acc[BUY]! += buy0;
+  acc[F + BUY]! += buy1;
+  acc[REP]! += rep0;
+  acc[F + REP]! += rep1;
+  acc[RET]! += ret0;
+  acc[F + RET]! += ret1;
+  acc[NEW]! += new0;
+  acc[F + NEW]! += new1;
 }
 
 /** Custom order measures of one attributed order (kept out of the hot loop). */
@@ -891,7 +905,6 @@ function customOrder(
   s: State,
   o0: number,
   o1: number,
-  sign: number,
   rev: number,
   disc: number,
   cg: number,
@@ -912,8 +925,8 @@ function customOrder(
     const spec = custom[m]!.measure;
     if (spec.collection !== 'orders') continue;
     const v = safeValue(() => spec.value(view));
-    s.acc[o0 + BASE_FIELDS + m]! += sign * v;
-    s.acc[o1 + BASE_FIELDS + m]! += sign * v;
+    s.acc[o0 + BASE_FIELDS + m]! += v;
+    s.acc[o1 + BASE_FIELDS + m]! += v;
   }
 }
 
@@ -941,7 +954,7 @@ function addOtherRows(ds: Dataset, s: State): void {
     if (cam < 0) continue;
     const d = costs.day[i]!;
     const amount = costs.amount[i]!;
-    if (s.pActive[cam] === 1 && d >= s.pFrom[cam]! && d <= s.pTo[cam]!) s.pSpent[cam]! += amount;
+    if (s.pActive[cam] === 1 && d >= s.pFrom[cam + 1]! && d <= s.pTo[cam + 1]!) s.pSpent[cam + 1]! += amount;
     const pos = selPos[cam]!;
     const p = period(d);
     if (pos < 0 || p < 0) continue;
@@ -1036,57 +1049,272 @@ function addOtherRows(ds: Dataset, s: State): void {
   s.loyaltyLen = ly.length;
 }
 
+/** Recency gaps are counted by day up to this many days; the last slot holds this many or more. */
+const RECENCY_GAPS = 29;
+
+/**
+ * Sums of orders by (day, campaign, channel), built once per customer index (it covers
+ * the same rows): revenue, orders, discounts, cogs and orders without cogs per cell. A
+ * report then reads its sums and pacing from the cells of its days instead of visiting
+ * every order. Not built when the cells would outnumber the orders (a wide span of days,
+ * many campaigns or channels): the orders are then summed row by row.
+ */
+interface OrderCube {
+  dayMin: number;
+  nDays: number;
+  /** Campaign codes + 1 (0: no campaign) and channel codes + 1 (0: no channel). */
+  nCamp: number;
+  nChan: number;
+  /** Cell `((d - dayMin) * nCamp + campaign + 1) * nChan + channel + 1`, {@link CUBE_FIELDS} values from `cell * CUBE_FIELDS`. */
+  values: Float64Array;
+}
+
+const CUBE_FIELDS = 5;
+
+/** Tuning of the engine's derived data (tests lower it to exercise the row-by-row sums). */
+export const engineTuning = {
+  /** Largest order cube, in cells, as a multiple of the orders it sums (at least 65 536 cells). */
+  cubeCellsPerOrder: 2,
+};
+
+function buildCube(ds: Dataset, n: number): OrderCube | null {
+  const o = ds.orders;
+  const day = o.day;
+  const campaign = o.campaign;
+  const channel = o.channel;
+  if (n === 0) return null;
+  let dayMin = 65535;
+  let dayMax = 0;
+  let campMax = -1;
+  let chanMax = -1;
+  for (let i = 0; i < n; i++) {
+    const d = day[i]!;
+    if (d < dayMin) dayMin = d;
+    if (d > dayMax) dayMax = d;
+    if (campaign[i]! > campMax) campMax = campaign[i]!;
+    if (channel[i]! > chanMax) chanMax = channel[i]!;
+  }
+  const nDays = dayMax - dayMin + 1;
+  const nCamp = campMax + 2;
+  const nChan = chanMax + 2;
+  const cells = nDays * nCamp * nChan;
+  if (cells > Math.max(65_536, n * engineTuning.cubeCellsPerOrder)) return null;
+  const values = new Float64Array(cells * CUBE_FIELDS);
+  const revenue = o.revenue;
+  const discount = o.discount;
+  const cogs = o.cogs;
+  for (let i = 0; i < n; i++) {
+    const at = (((day[i]! - dayMin) * nCamp + campaign[i]! + 1) * nChan + channel[i]! + 1) * CUBE_FIELDS;
+    const cg = cogs[i]!;
+    values[at]! += revenue[i]!;
+    values[at + 1]!++;
+    values[at + 2]! += discount[i]!;
+    if (cg === cg) values[at + 3]! += cg;
+    else values[at + 4]!++;
+  }
+  return { dayMin, nDays, nCamp, nChan, values };
+}
+
+/** Adds the order sums of the cube's cells: the same numbers as {@link addOrderRows} over all its rows. */
+function addCube(s: State, cube: OrderCube): void {
+  const { dayMin, nDays, nCamp, nChan, values } = cube;
+  const o = s.o;
+  const { acc, F, selPos, chPass, dAll, dRev, dOrd, dDisc, dCampRev, dCampOrd, chRev, chOrd } = s;
+  const S = s.sel.length;
+  const days = o.days;
+  for (let p = 0; p < 2; p++) {
+    const first = p === 0 ? o.fromDay : o.previousFromDay;
+    let all = 0;
+    for (let dd = 0; dd < days; dd++) {
+      const di = first + dd - dayMin;
+      if (di < 0 || di >= nDays) continue;
+      let allDay = 0;
+      for (let cam = 0; cam < nCamp; cam++) {
+        const pos = cam > 0 ? selPos[cam - 1]! : -1;
+        const o1 = ((1 + pos) * 2 + p) * F;
+        const row = (di * nCamp + cam) * nChan;
+        for (let h = 0; h < nChan; h++) {
+          const at = (row + h) * CUBE_FIELDS;
+          const orders = values[at + 1]!;
+          if (orders === 0 || chPass[h] !== 1) continue;
+          const rev = values[at]!;
+          allDay += rev;
+          if (pos < 0) continue;
+          const disc = values[at + 2]!;
+          for (const off of [p * F, o1]) {
+            acc[off + REV]! += rev;
+            acc[off + ORD]! += orders;
+            acc[off + DISC]! += disc;
+            acc[off + COGS]! += values[at + 3]!;
+            acc[off + MISS]! += values[at + 4]!;
+          }
+          if (p === 0) {
+            dRev[dd]! += rev;
+            dOrd[dd]! += orders;
+            dDisc[dd]! += disc;
+            dCampRev[dd * S + pos]! += rev;
+            dCampOrd[dd * S + pos]! += orders;
+            if (h > 0) {
+              chRev[h - 1]! += rev;
+              chOrd[h - 1]! += orders;
+            }
+          }
+        }
+      }
+      all += allDay;
+      if (p === 0) dAll[dd]! += allDay;
+    }
+    acc[p * F + ALLREV]! += all;
+  }
+  // Pacing: every channel, the days of each window.
+  const { pFrom, pTo, pSpent, pRev } = s;
+  for (let cam = 1; cam < nCamp && cam < pFrom.length; cam++) {
+    const d0 = Math.max(pFrom[cam]!, dayMin);
+    const d1 = Math.min(pTo[cam]!, dayMin + nDays - 1);
+    for (let d = d0; d <= d1; d++) {
+      const row = ((d - dayMin) * nCamp + cam) * nChan;
+      for (let h = 0; h < nChan; h++) {
+        const at = (row + h) * CUBE_FIELDS;
+        pSpent[cam]! += values[at + 2]!;
+        pRev[cam]! += values[at]!;
+      }
+    }
+  }
+}
+
+/**
+ * Adds the order sums of rows `[from, to)`, row by row: revenue, orders, discounts and
+ * cogs per scope, period, day and channel, the revenue of all orders (O), custom order
+ * measures and pacing. An order's sums are its own, so appended rows simply add theirs.
+ */
+function addOrderRows(ds: Dataset, s: State, from: number, to: number): void {
+  const o = ds.orders;
+  const day = o.day;
+  const revenue = o.revenue;
+  const discount = o.discount;
+  const cogs = o.cogs;
+  const campaign = o.campaign;
+  const channel = o.channel;
+  const time = o.time;
+  const { acc, F, selPos, chPass, dAll, dRev, dOrd, dDisc, dCampRev, dCampOrd, chRev, chOrd } = s;
+  const S = s.sel.length;
+  const fromDay = s.o.fromDay;
+  const prevFromDay = s.o.previousFromDay;
+  const days = s.o.days;
+  const nCustom = s.custom.length;
+  // Pacing, indexed by campaign code + 1 (slot 0, no campaign, has an empty window), is
+  // added without a branch: out of the window, the amounts are added times 0.
+  const { pFrom, pTo, pSpent, pRev } = s;
+  for (let i = from; i < to; i++) {
+    const d = day[i]!;
+    const rev = revenue[i]!;
+    const disc = discount[i]!;
+    const cam = campaign[i]!;
+    const c1 = cam + 1;
+    const w = 1 + (((d - pFrom[c1]!) | (pTo[c1]! - d)) >> 31);
+    pSpent[c1]! += w * disc;
+    pRev[c1]! += w * rev;
+    const dd = d - fromDay;
+    let p: number;
+    if (dd >= 0 && dd < days) p = 0;
+    else if (d - prevFromDay >= 0 && d - prevFromDay < days) p = 1;
+    else continue;
+    const ch = channel[i]!;
+    if (chPass[ch + 1] !== 1) continue;
+    acc[p * F + ALLREV]! += rev;
+    if (p === 0) dAll[dd]! += rev;
+    const pos = cam >= 0 ? selPos[cam]! : -1;
+    if (pos < 0) continue;
+    const cg = cogs[i]!;
+    const o0 = p * F;
+    const o1 = ((1 + pos) * 2 + p) * F;
+    for (const off of [o0, o1]) {
+      acc[off + REV]! += rev;
+      acc[off + ORD]! += 1;
+      acc[off + DISC]! += disc;
+      if (cg === cg) acc[off + COGS]! += cg;
+      else acc[off + MISS]! += 1;
+    }
+    if (nCustom > 0) customOrder(ds, s, o0, o1, rev, disc, cg, cam, ch, time[i]!);
+    if (p === 0) {
+      dRev[dd]! += rev;
+      dOrd[dd]! += 1;
+      dDisc[dd]! += disc;
+      dCampRev[dd * S + pos]! += rev;
+      dCampOrd[dd * S + pos]! += 1;
+      if (ch >= 0) {
+        chRev[ch]! += rev;
+        chOrd[ch]! += 1;
+      }
+    }
+  }
+}
+
 function fullPass(ds: Dataset, s: State, idx: CustomerIndex): void {
   const n = ds.orders.length;
   const nc = idx.start.length - 1;
   const start = idx.start;
   const firstPos = idx.firstPos;
-  contribute(ds, s, idx, start, firstPos, 0, nc, 1);
+  contribute(s, idx.cols, start, firstPos, 0, nc, 1);
+  // The order cube covers the index's rows, which are all the rows at a full pass.
+  if (idx.cube === undefined) idx.cube = buildCube(ds, idx.baseLength);
+  if (idx.cube !== null && idx.baseLength === n && !s.custom.some((m) => m.measure.collection === 'orders'))
+    addCube(s, idx.cube);
+  else addOrderRows(ds, s, 0, n);
   s.ordersLen = n;
   s.firstOrder = ds.firstOrder.slice(0, ds.customers.size);
   addOtherRows(ds, s);
 }
 
-const scratch = new Scratch();
-const oneStart = new Int32Array(2);
-const oneFirst = new Int32Array(1);
+const gathered = new Gathered();
+/** Customers named by a batch: `touchList[0 .. count]`, each marked with the batch's `touchGen`. */
+let touchMark = new Int32Array(0);
+let touchList = new Int32Array(0);
+let touchGen = 0;
 
-/** The contribution of the gathered customer's positions `[a, b)`. */
-function one(s: State, ds: Dataset, a: number, b: number, fp: number, sign: number): void {
-  oneStart[0] = a;
-  oneStart[1] = b;
-  oneFirst[0] = fp;
-  contribute(ds, s, scratch, oneStart, oneFirst, 0, 1, sign);
-}
-
-/** Updates a state with the rows appended since it was last counted. */
+/**
+ * Updates a state with the rows appended since it was last counted: the customers named
+ * by the new orders lose their old contribution and gain their new one (both over their
+ * gathered rows), and the new rows add their sums.
+ */
 function incrementalPass(ds: Dataset, s: State, idx: CustomerIndex): void {
   syncChannels(ds, s);
   const n = ds.orders.length;
-  const cust = ds.orders.customer;
-  const touched = new Set<number>();
-  for (let i = s.ordersLen; i < n; i++) touched.add(cust[i]!);
-  const oldFirst = s.firstOrder;
-  const first = ds.firstOrder;
   const before = s.ordersLen;
-  for (const c of touched) {
-    const oldF = c < oldFirst.length ? oldFirst[c]! : -1;
-    const newF = first[c] ?? -1;
-    // One gather serves both views: all rows for the new contribution, then the rows
-    // below the batch (kept in time order) for the old one.
-    scratch.gather(ds, idx, c, n);
-    scratch.sort();
-    one(s, ds, 0, scratch.length, scratch.positionOf(newF, scratch.length), 1);
-    scratch.keepBelow(before);
-    one(s, ds, 0, scratch.length, scratch.positionOf(oldF, scratch.length), -1);
-  }
+  const cust = ds.orders.customer;
   const nc = ds.customers.size;
-  if (oldFirst.length < nc) {
+  if (touchMark.length < nc) touchMark = new Int32Array(Math.max(nc, touchMark.length * 2));
+  if (touchList.length < n - before) touchList = new Int32Array(Math.max(n - before, touchList.length * 2));
+  const gen = ++touchGen;
+  let count = 0;
+  for (let i = before; i < n; i++) {
+    const c = cust[i]!;
+    if (touchMark[c] !== gen) {
+      touchMark[c] = gen;
+      touchList[count++] = c;
+    }
+  }
+  const g = gathered;
+  // One gather serves both views: all rows for the new contribution, then the rows
+  // below the batch (kept in time order) for the old one.
+  g.gather(ds, idx, touchList, count, n);
+  g.locateFirst(touchList, ds.firstOrder);
+  contribute(s, g.cols, g.start, g.first, 0, count, 1);
+  g.keepBelow(before);
+  g.locateFirst(touchList, s.firstOrder);
+  contribute(s, g.cols, g.start, g.first, 0, count, -1);
+
+  if (s.firstOrder.length < nc) {
     const f = new Int32Array(nc).fill(-1);
-    f.set(oldFirst);
+    f.set(s.firstOrder);
     s.firstOrder = f;
   }
-  for (const c of touched) s.firstOrder[c] = first[c] ?? -1;
+  const first = ds.firstOrder;
+  for (let j = 0; j < count; j++) {
+    const c = touchList[j]!;
+    s.firstOrder[c] = c < first.length ? first[c]! : -1;
+  }
+  addOrderRows(ds, s, before, n);
   s.ordersLen = n;
   addOtherRows(ds, s);
 }
@@ -1202,6 +1430,21 @@ function scope(s: State, i: number): ScopeMeasures {
   return { current: measuresAt(s, i, 0), previous: measuresAt(s, i, 1) };
 }
 
+/** The recency segments `0-7`, `8-14`, `15-28` and `29+` from the counts by gap. */
+function recency(s: State): RecencyRow[] {
+  const upTo = [7, 14, 28, RECENCY_GAPS];
+  let g = 0;
+  return RECENCY_SEGMENTS.map((segment, k) => {
+    let customers = 0;
+    let revenue = 0;
+    for (; g <= upTo[k]!; g++) {
+      customers += s.gapCust[g]!;
+      revenue += s.gapRev[g]!;
+    }
+    return { segment, customers, revenue };
+  });
+}
+
 function buildAggregates(ds: Dataset, s: State): Aggregates {
   const o = s.o;
   const S = s.sel.length;
@@ -1255,8 +1498,8 @@ function buildAggregates(ds: Dataset, s: State): Aggregates {
         budget: cp.budget!,
         start: formatDay(cp.start),
         end: formatDay(cp.end),
-        spent: s.pSpent[c]!,
-        revenue: s.pRev[c]!,
+        spent: s.pSpent[c + 1]!,
+        revenue: s.pRev[c + 1]!,
       },
     ]);
   }
@@ -1269,7 +1512,7 @@ function buildAggregates(ds: Dataset, s: State): Aggregates {
     byChannel,
     daily,
     cohorts: { grain: o.cohortGrain, rows },
-    recency: RECENCY_SEGMENTS.map((segment, k) => ({ segment, customers: s.rCust[k]!, revenue: s.rRev[k]! })),
+    recency: recency(s),
     pacing,
     issues: [...ds.issues, ...s.issues],
   };
