@@ -194,14 +194,15 @@ interface Unknown {
   rows: number[];
 }
 
-/** Per-customer first-order state during a bulk build (see `ColumnarDataset.#build`). */
+/**
+ * Where each order row's id is during a bulk build (see `ColumnarDataset.#build`): first
+ * orders are found by `finish` in one pass over the rows, which reads far less scattered
+ * memory than keeping them right row by row.
+ */
 interface BuildState {
-  /**
-   * Three numbers per customer, side by side (one cache line): first-order row (-1 for
-   * none), its time, and where its id is in `text` (start * 65536 + length; -1 when the id
-   * is the string in `ids`).
-   */
-  state: number[];
+  /** Per row: the id as a range of `text` (start * 65536 + length), or -1 when it is in `ids`. */
+  at: number[];
+  /** Per row of a record: its id (holes for rows read in place). */
   ids: (string | undefined)[];
   text: string | null;
 }
@@ -262,17 +263,16 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
   #orderIds: IdSet;
   /** Campaign ids by code, to look ids up in place (codes are the indexes of `campaigns`). */
   #campaignIds = new StringDictionary();
-  /** Row of each customer's first order (after the bulk build; see `#build` before). */
+  /** Row of each customer's first order (found by `finish` after a bulk build). */
   #first = new Int32Array(0);
   /** Id of each customer's first order (after the bulk build). */
   #firstIds = new StringSlots();
   /**
-   * Per-customer first-order state during the bulk build, in plain arrays (grown on the
-   * JavaScript heap, so a build leaves no large typed arrays behind as garbage); turned into
-   * `#first` and `#firstIds` by `finish`. A first-order id is a string in `ids`, or a range of
-   * `text` (start * 65536 + length in `at`, -1 when it is a string).
+   * Where each order row's id is, during the bulk build only, in plain arrays (grown on the
+   * JavaScript heap, so a build leaves no large typed arrays behind as garbage); `finish`
+   * finds `#first` and `#firstIds` from it (null after).
    */
-  #build: BuildState | null = { state: [], ids: [], text: null };
+  #build: BuildState | null = { at: [], ids: [], text: null };
   #queue = newQueue();
 
   #received: Record<CollectionName, number> = { campaigns: 0, orders: 0, costs: 0, exposures: 0, loyalty: 0 };
@@ -461,15 +461,7 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     const b = this.#build;
     if (!b) return this;
     this.#build = null;
-    const n = this.customers.size;
-    const first = new Int32Array(headroom(n)).fill(-1);
-    const at: number[] = new Array<number>(n);
-    for (let c = 0; c < n; c++) {
-      first[c] = b.state[3 * c] ?? -1;
-      at[c] = b.state[3 * c + 2] ?? -1;
-    }
-    this.#first = first;
-    this.#firstIds.fromRanges(n, b.text ?? '', at, b.ids);
+    this.#findFirstOrders(b);
     for (const cols of [this.orders, this.costs, this.exposures, this.loyalty] as unknown as Columns[]) {
       const want = headroom(cols.length);
       if (capacityOf(cols) > want) resize(cols, want);
@@ -684,16 +676,12 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     }
     ids.touchAll(key, n);
     customers.touchAll(hashA, hashB, code, q.at, n);
-    let sink = 0;
-    const b = this.#build;
-    if (b) {
-      const state = b.state;
-      for (let k = 0; k < n; k++) sink += state[3 * code[k]!] ?? 0;
-    } else {
+    if (!this.#build) {
+      let sink = 0;
       const first = this.#first;
       for (let k = 0; k < n; k++) sink += first[code[k]!] ?? 0;
+      touched[0] = sink;
     }
-    touched[0] = sink;
     for (let k = 0; k < n; k++) this.#addQueued(k);
   }
 
@@ -745,57 +733,74 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     cols.channel[row] = channel;
     cols.length = row + 1;
     const b = this.#build;
-    if (b && idEnd - idStart < 65536 && (b.text === text || this.#useText(b, text))) {
-      const state = b.state;
-      const at = 3 * customer;
-      if (at >= state.length) this.#growBuild(b, customer);
-      const cur = state[at]!;
-      if (cur >= 0) {
-        const t = state[at + 1]!;
-        if (time > t || (time === t && !(text.slice(idStart, idEnd) < this.#firstId(customer)))) return;
-      }
-      state[at] = row;
-      state[at + 1] = time;
-      state[at + 2] = idStart * 65536 + (idEnd - idStart);
-    } else this.#updateFirst(customer, row, time, text.slice(idStart, idEnd));
+    if (b && idEnd - idStart < 65536 && (b.text === text || this.#useText(b, text)))
+      b.at.push(idStart * 65536 + (idEnd - idStart));
+    else this.#updateFirst(customer, row, time, text.slice(idStart, idEnd));
   }
 
-  /** Makes `text` the one first-order ranges point into (strings are made for ranges of another). */
+  /** Makes `text` the one ids of rows point into (ids of rows of another become strings). */
   #useText(b: BuildState, text: string): boolean {
-    if (b.text !== null) {
-      const state = b.state;
-      for (let c = 0; 3 * c < state.length; c++) {
-        const at = state[3 * c + 2]!;
-        if (at < 0) continue;
-        const start = Math.floor(at / 65536);
-        b.ids[c] = b.text.slice(start, start + (at % 65536));
-        state[3 * c + 2] = -1;
+    const old = b.text;
+    if (old !== null) {
+      const at = b.at;
+      for (let r = 0; r < at.length; r++) {
+        const a = at[r]!;
+        if (a < 0) continue;
+        const start = Math.floor(a / 65536);
+        b.ids[r] = old.slice(start, start + (a % 65536));
+        at[r] = -1;
       }
     }
     b.text = text;
     return true;
   }
 
-  #growBuild(b: BuildState, customer: number): void {
-    const state = b.state;
-    while (state.length <= 3 * customer) state.push(-1, 0, -1);
+  /** The id of order row `row` during a bulk build. */
+  static #idOf(b: BuildState, row: number): string {
+    const a = b.at[row]!;
+    if (a < 0 || b.text === null) return b.ids[row] ?? '';
+    const start = Math.floor(a / 65536);
+    return b.text.slice(start, start + (a % 65536));
   }
 
+  /**
+   * First order of each customer after a bulk build: one pass over the rows (earliest
+   * time, ties: smaller order id), then the first-order ids from where the rows' ids are.
+   */
+  #findFirstOrders(b: BuildState): void {
+    const n = this.customers.size;
+    const first = new Int32Array(headroom(n)).fill(-1);
+    const best: number[] = new Array<number>(n).fill(Infinity);
+    const { customer, time, length } = this.orders;
+    for (let r = 0; r < length; r++) {
+      const c = customer[r]!;
+      const t = time[r]!;
+      const bt = best[c]!;
+      if (t > bt) continue;
+      if (t < bt || first[c]! < 0 || ColumnarDataset.#idOf(b, r) < ColumnarDataset.#idOf(b, first[c]!)) {
+        first[c] = r;
+        best[c] = t;
+      }
+    }
+    this.#first = first;
+    const at: number[] = new Array<number>(n).fill(-1);
+    const ids: (string | undefined)[] = new Array<string | undefined>(n);
+    for (let c = 0; c < n; c++) {
+      const r = first[c]!;
+      if (r < 0) continue;
+      at[c] = b.at[r]!;
+      if (at[c]! < 0) ids[c] = b.ids[r];
+    }
+    this.#firstIds.fromRanges(n, b.text ?? '', at, ids);
+  }
+
+  /** Keeps `#first` and `#firstIds` right for a new order row (during a bulk build: its id, for `finish`). */
   #updateFirst(customer: number, row: number, time: number, id: string): void {
     const b = this.#build;
     if (b) {
-      const state = b.state;
-      const at = 3 * customer;
-      if (at >= state.length) this.#growBuild(b, customer);
-      const cur = state[at]!;
-      if (cur >= 0) {
-        const t = state[at + 1]!;
-        if (time > t || (time === t && !(id < this.#firstId(customer)))) return;
-      }
-      state[at] = row;
-      state[at + 1] = time;
-      state[at + 2] = -1;
-      b.ids[customer] = id;
+      // Found by finish; the id is kept for it.
+      b.at.push(-1);
+      b.ids[row] = id;
       return;
     }
     if (customer >= this.#first.length) this.#updateFirstCapacity(customer);
@@ -806,15 +811,6 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     }
     this.#first[customer] = row;
     this.#firstIds.set(customer, id);
-  }
-
-  #firstId(customer: number): string {
-    const b = this.#build;
-    if (!b) return this.#firstIds.get(customer);
-    const at = b.state[3 * customer + 2] ?? -1;
-    if (at < 0 || b.text === null) return b.ids[customer] ?? '';
-    const start = Math.floor(at / 65536);
-    return b.text.slice(start, start + (at % 65536));
   }
 
   #addCost(record: unknown, index: number): void {
@@ -853,10 +849,7 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     const row = cols.length;
     ensure(cols as unknown as Columns, row + 1);
     const customer = this.customers.intern(l.customerId);
-    const b = this.#build;
-    if (b) {
-      if (3 * customer >= b.state.length) this.#growBuild(b, customer);
-    } else if (customer >= this.#first.length) this.#updateFirstCapacity(customer);
+    if (!this.#build && customer >= this.#first.length) this.#updateFirstCapacity(customer);
     cols.customer[row] = customer;
     cols.time[row] = l.time;
     cols.day[row] = this.#days.day(l.time);
