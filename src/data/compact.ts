@@ -118,6 +118,12 @@ export class IdSet {
     return hashA * TWO_POW_21 + (hashB >>> 11) || 1;
   }
 
+  /** {@link keyAt} of a string. */
+  keyOf(s: string): number {
+    hashString(s);
+    return hashA * TWO_POW_21 + (hashB >>> 11) || 1;
+  }
+
   /** Reads the slots the first `n` keys start probing at, to bring them into the cache. */
   touchAll(keys: Float64Array, n: number): void {
     const table = this.#keys;
@@ -399,6 +405,23 @@ export class StringDictionary implements Dictionary {
     let sum = 0;
     for (let k = 0; k < n; k++) sum += chars[at[k]!]!;
     touched[0] = sum;
+  }
+
+  /** {@link hashAt} of a string. */
+  hashOf(value: string, a: Int32Array, b: Int32Array, k: number): void {
+    hashString(value);
+    a[k] = hashA;
+    b[k] = hashB;
+  }
+
+  /** {@link intern} with the hashes {@link hashOf} stored. */
+  internHashedString(value: string, a: number, b: number): number {
+    hashA = a >>> 0;
+    hashB = b >>> 0;
+    const i = this.#probe(null, value, 0, value.length);
+    const c = this.#table[i]!;
+    if (c !== 0) return (c & ~this.#tagMask) - 1;
+    return this.#add(i, this.#pool.push(value));
   }
 
   /** {@link internAt} with the hashes {@link hashAt} stored. */

@@ -207,7 +207,10 @@ interface BuildState {
   text: string | null;
 }
 
-/** In-place orders queued before they are added (see `#flushOrders`). */
+/**
+ * Valid orders queued before they are added (see `#flushOrders`): read in place (ranges of
+ * `text`, `ids[k]` null) or from a record (`ids`, `customers`, `campaigns`, `channels`).
+ */
 const QUEUE = 256;
 
 function newQueue() {
@@ -216,6 +219,11 @@ function newQueue() {
   return {
     n: 0,
     text: '',
+    index: i32(),
+    ids: new Array<string | null>(QUEUE).fill(null),
+    customers: new Array<string>(QUEUE).fill(''),
+    campaigns: new Array<string | undefined>(QUEUE).fill(undefined),
+    channels: new Array<string | undefined>(QUEUE).fill(undefined),
     idStart: i32(),
     idEnd: i32(),
     customerStart: i32(),
@@ -412,7 +420,8 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
   }
 
   add(collection: CollectionName, record: unknown): void {
-    if (this.#queue.n > 0) this.#flushOrders();
+    // Queued orders go first: a campaign added now must not be known to orders before it.
+    if (collection !== 'orders' && this.#queue.n > 0) this.#flushOrders();
     const index = this.#received[collection]++;
     switch (collection) {
       case 'campaigns':
@@ -485,6 +494,7 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     const unknownBefore = new Map([...this.#unknown].map(([k, u]) => [k, u.count]));
     try {
       this.addAll(records);
+      this.#flushOrders();
     } finally {
       this.#pending = null;
     }
@@ -613,27 +623,22 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
 
   #addOrder(record: unknown, index: number): void {
     const o = this.#order;
-    if (!readOrder(record, this.#zone, o)) return this.#reject('orders', record, index);
-    if (!this.#orderIds.add(o.id)) {
-      this.#report(
-        makeIssue('orders', index, 'id', `duplicate order id ${JSON.stringify(o.id)}: the first one is kept`, o.id),
-      );
-      return;
+    if (!readOrder(record, this.#zone, o)) {
+      this.#flushOrders();
+      return this.#reject('orders', record, index);
     }
-    const cols = this.orders;
-    const row = cols.length;
-    if (row >= cols.time.length) ensure(cols as unknown as Columns, row + 1);
-    const customer = this.customers.intern(o.customerId);
-    cols.customer[row] = customer;
-    cols.time[row] = o.time;
-    cols.day[row] = this.#days.day(o.time);
-    cols.revenue[row] = o.revenue;
-    cols.discount[row] = o.discount;
-    cols.cogs[row] = o.cogs;
-    cols.campaign[row] = this.#campaignCode('orders', o.campaignId, index, row);
-    cols.channel[row] = this.#channelCode(o.channel, this.channels, 'orders', index, 'channel');
-    cols.length = row + 1;
-    this.#updateFirst(customer, row, o.time, o.id);
+    const q = this.#queue;
+    const k = q.n++;
+    q.index[k] = index;
+    q.ids[k] = o.id;
+    q.customers[k] = o.customerId;
+    q.campaigns[k] = o.campaignId;
+    q.channels[k] = o.channel;
+    q.time[k] = o.time;
+    q.revenue[k] = o.revenue;
+    q.discount[k] = o.discount;
+    q.cogs[k] = o.cogs;
+    if (q.n === QUEUE) this.#flushOrders();
   }
 
   addOrderCells(o: OrderCells): void {
@@ -641,6 +646,8 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     if (q.n > 0 && q.text !== o.text) this.#flushOrders();
     const k = q.n++;
     q.text = o.text;
+    q.index[k] = this.#received.orders++;
+    q.ids[k] = null;
     q.idStart[k] = o.idStart;
     q.idEnd[k] = o.idEnd;
     q.customerStart[k] = o.customerStart;
@@ -671,43 +678,53 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     const customers = this.customers;
     const { key, hashA, hashB, code } = q;
     for (let k = 0; k < n; k++) {
-      key[k] = ids.keyAt(text, q.idStart[k]!, q.idEnd[k]!);
-      customers.hashAt(text, q.customerStart[k]!, q.customerEnd[k]!, hashA, hashB, k);
+      const id = q.ids[k];
+      if (id === null) {
+        key[k] = ids.keyAt(text, q.idStart[k]!, q.idEnd[k]!);
+        customers.hashAt(text, q.customerStart[k]!, q.customerEnd[k]!, hashA, hashB, k);
+      } else {
+        key[k] = ids.keyOf(id!);
+        customers.hashOf(q.customers[k]!, hashA, hashB, k);
+      }
     }
     ids.touchAll(key, n);
     customers.touchAll(hashA, hashB, code, q.at, n);
     if (!this.#build) {
-      let sink = 0;
+      // After the build, each order also reads its customer's first order and its time.
       const first = this.#first;
-      for (let k = 0; k < n; k++) sink += first[code[k]!] ?? 0;
+      const at = q.at;
+      for (let k = 0; k < n; k++) at[k] = first[code[k]!] ?? -1;
+      const times = this.orders.time;
+      let sink = 0;
+      for (let k = 0; k < n; k++) sink += times[at[k]!] ?? 0;
       touched[0] = sink;
     }
     for (let k = 0; k < n; k++) this.#addQueued(k);
+    q.ids.fill(null, 0, n);
+    q.customers.fill('', 0, n);
   }
 
   #addQueued(k: number): void {
     const q = this.#queue;
+    const index = q.index[k]!;
+    const id = q.ids[k]!;
     const text = q.text;
-    const index = this.#received.orders++;
     const idStart = q.idStart[k]!;
     const idEnd = q.idEnd[k]!;
     if (!this.#orderIds.addKey(q.key[k]!)) {
-      const id = text.slice(idStart, idEnd);
+      const dup = id ?? text.slice(idStart, idEnd);
       this.#report(
-        makeIssue('orders', index, 'id', `duplicate order id ${JSON.stringify(id)}: the first one is kept`, id),
+        makeIssue('orders', index, 'id', `duplicate order id ${JSON.stringify(dup)}: the first one is kept`, dup),
       );
       return;
     }
     const cols = this.orders;
     const row = cols.length;
     if (row >= cols.time.length) ensure(cols as unknown as Columns, row + 1);
-    const customer = this.customers.internHashed(
-      text,
-      q.customerStart[k]!,
-      q.customerEnd[k]!,
-      q.hashA[k]!,
-      q.hashB[k]!,
-    );
+    const customer =
+      id === null
+        ? this.customers.internHashed(text, q.customerStart[k]!, q.customerEnd[k]!, q.hashA[k]!, q.hashB[k]!)
+        : this.customers.internHashedString(q.customers[k]!, q.hashA[k]!, q.hashB[k]!);
     const time = q.time[k]!;
     cols.customer[row] = customer;
     cols.time[row] = time;
@@ -715,6 +732,13 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     cols.revenue[row] = q.revenue[k]!;
     cols.discount[row] = q.discount[k]!;
     cols.cogs[row] = q.cogs[k]!;
+    if (id !== null) {
+      cols.campaign[row] = this.#campaignCode('orders', q.campaigns[k], index, row);
+      cols.channel[row] = this.#channelCode(q.channels[k], this.channels, 'orders', index, 'channel');
+      cols.length = row + 1;
+      this.#updateFirst(customer, row, time, id);
+      return;
+    }
     let campaign = -1;
     const cs = q.campaignStart[k]!;
     const ce = q.campaignEnd[k]!;
