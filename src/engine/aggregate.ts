@@ -71,55 +71,61 @@ import { RECENCY_SEGMENTS, type DataIssue, type RecencyRow } from './types.js';
 // ---------------------------------------------------------------------------------------
 // Per-customer row index, cached on the dataset.
 
-/** The order columns the per-customer pass reads. */
-interface OrderCols {
-  day: Int32Array;
-  time: Float64Array;
-  /** Time of the customer's next order strictly later than this one, or Infinity. */
+/**
+ * Orders by position, 32 bytes each, in one piece of memory: `f[4p]` time, `f[4p + 1]`
+ * revenue, and through an Int32Array view of the same memory `i[8p + 4]` local day,
+ * `i[8p + 5]` campaign code << 16 | channel code & 0xffff (see {@link campaignOf} and
+ * {@link channelOf}), `i[8p + 6]` row. A customer's orders are then a few adjacent cache
+ * lines, which is what an incremental update reads for each customer it names.
+ * `next[p]`: time of the customer's next order strictly later than this one, or Infinity.
+ */
+interface OrderRecs {
+  f: Float64Array;
+  i: Int32Array;
   next: Float64Array;
-  revenue: Float64Array;
-  campaign: Int32Array;
-  channel: Int16Array;
 }
 
-/**
- * New columns for `n` rows. Every column set the pass reads is made here, so the pass
- * always sees objects of one shape (the full pass and incremental updates share its code).
- */
-function newCols(n: number): OrderCols {
-  return {
-    day: new Int32Array(n),
-    time: new Float64Array(n),
-    next: new Float64Array(n),
-    revenue: new Float64Array(n),
-    campaign: new Int32Array(n),
-    channel: new Int16Array(n),
-  };
+const R_DAY = 4;
+const R_CC = 5;
+const R_ROW = 6;
+
+/** New records for `n` positions (every record set the pass reads is made here: one shape). */
+function newRecs(n: number): OrderRecs {
+  const f = new Float64Array(4 * n);
+  return { f, i: new Int32Array(f.buffer, 0, 8 * n), next: new Float64Array(n) };
+}
+
+/** Packs a campaign code and a channel code (each -1 .. 32 767). */
+function packCC(campaign: number, channel: number): number {
+  return (campaign << 16) | (channel & 0xffff);
+}
+function campaignOf(cc: number): number {
+  return cc >> 16;
+}
+function channelOf(cc: number): number {
+  return (cc << 16) >> 16;
 }
 
 /**
  * Orders grouped by customer: a base built at `baseLength` (positions `start[c] ..
- * start[c + 1]` hold customer c's rows, with their columns copied in that order so the
- * pass over customers reads memory sequentially), plus rows appended since.
+ * start[c + 1]` hold customer c's orders, sorted by (time, row), so the pass over
+ * customers reads memory sequentially), plus rows appended since.
  */
 interface CustomerIndex {
-  /** Columns by position. */
-  cols: OrderCols;
+  recs: OrderRecs;
   /** Order rows indexed so far. */
   length: number;
   baseLength: number;
   start: Int32Array;
-  /** Row of each position. */
-  rows: Int32Array;
   /** Position of each customer's first order (as of the build), or -1. */
   firstPos: Int32Array;
   /**
-   * Rows >= baseLength, per customer: a list through `extraHead[c]` (its latest row, or
-   * -1) and `extraNext[row - baseLength]`; `extraLen[c]` rows.
+   * Rows >= baseLength: their records by `row - baseLength`, and per customer a list
+   * through `extraHead[c]` (its latest row, or -1) and `extraNext[row - baseLength]`.
    */
+  extra: OrderRecs;
   extraHead: Int32Array;
   extraNext: Int32Array;
-  extraLen: Int32Array;
   extraCount: number;
   /** Order sums by day, campaign and channel over the base rows (built on first use; null: too large). */
   cube?: OrderCube | null;
@@ -134,9 +140,8 @@ function buildIndex(ds: Dataset): CustomerIndex {
   for (let i = 0; i < n; i++) start[cust[i]! + 1]!++;
   for (let c = 0; c < nc; c++) start[c + 1]! += start[c]!;
   const fill = start.slice(0, nc);
-  const rows = new Int32Array(n);
-  const cols = newCols(n);
-  const { day, time, revenue, campaign, channel } = cols;
+  const recs = newRecs(n);
+  const { f, i: ii } = recs;
   const firstPos = new Int32Array(nc).fill(-1);
   const first = ds.firstOrder;
   const sDay = o.day;
@@ -145,79 +150,77 @@ function buildIndex(ds: Dataset): CustomerIndex {
   const sCamp = o.campaign;
   const sChan = o.channel;
   for (let i = 0; i < n; i++) {
-    const c = cust[i]!;
-    const p = fill[c]!++;
-    rows[p] = i;
-    day[p] = sDay[i]!;
-    time[p] = sTime[i]!;
-    revenue[p] = sRev[i]!;
-    campaign[p] = sCamp[i]!;
-    channel[p] = sChan[i]!;
+    const p = fill[cust[i]!]!++;
+    f[p << 2] = sTime[i]!;
+    f[(p << 2) + 1] = sRev[i]!;
+    ii[(p << 3) + R_DAY] = sDay[i]!;
+    ii[(p << 3) + R_CC] = packCC(sCamp[i]!, sChan[i]!);
+    ii[(p << 3) + R_ROW] = i;
   }
-  const built: CustomerIndex = {
-    length: n,
-    baseLength: n,
-    cols,
-    start,
-    rows,
-    firstPos,
-    extraHead: new Int32Array(nc).fill(-1),
-    extraNext: new Int32Array(0),
-    extraLen: new Int32Array(nc),
-    extraCount: 0,
-  };
   for (let c = 0; c < nc; c++) {
     const a = start[c]!;
     const b = start[c + 1]!;
-    if (b - a > 1) sortByTime(cols, rows, a, b);
-    linkNext(time, cols.next, a, b);
-    const f = first[c]!;
-    if (f >= 0) for (let p = a; p < b; p++) if (rows[p] === f) firstPos[c] = p;
+    if (b - a > 1) sortByTime(recs, a, b);
+    linkNext(recs, a, b);
+    const r = first[c]!;
+    if (r >= 0) for (let p = a; p < b; p++) if (ii[(p << 3) + R_ROW] === r) firstPos[c] = p;
   }
-  return built;
+  return {
+    recs,
+    length: n,
+    baseLength: n,
+    start,
+    firstPos,
+    extra: newRecs(0),
+    extraHead: new Int32Array(nc).fill(-1),
+    extraNext: new Int32Array(0),
+    extraCount: 0,
+  };
 }
 
 /** Sets `next` over sorted positions `[a, b)`: the first later time, or Infinity. */
-function linkNext(time: Float64Array, next: Float64Array, a: number, b: number): void {
+function linkNext(recs: OrderRecs, a: number, b: number): void {
+  const { f, next } = recs;
   let later = Infinity;
   for (let p = b - 1; p >= a; p--) {
     next[p] = later;
-    if (p > a && time[p - 1]! < time[p]!) later = time[p]!;
+    if (p > a && f[(p - 1) << 2]! < f[p << 2]!) later = f[p << 2]!;
   }
 }
 
 /**
- * Sorts positions `[a, b)` of the columns by (time, row): insertion sort, as a customer
- * has a handful of orders. Sorted rows let the pass find "the next order after t" by
- * looking ahead instead of scanning.
+ * Sorts positions `[a, b)` by (time, row): insertion sort, as a customer has a handful of
+ * orders. Sorted rows let the pass find "the next order after t" by looking ahead.
  */
-function sortByTime(cols: OrderCols, rows: Int32Array, a: number, b: number): void {
-  const { day, time, revenue, campaign, channel } = cols;
-  for (let i = a + 1; i < b; i++) {
-    const t = time[i]!;
-    const r = rows[i]!;
-    let j = i - 1;
-    if (time[j]! < t || (time[j] === t && rows[j]! < r)) continue;
-    const d = day[i]!;
-    const rv = revenue[i]!;
-    const ca = campaign[i]!;
-    const ch = channel[i]!;
-    while (j >= a && (time[j]! > t || (time[j] === t && rows[j]! > r))) {
-      time[j + 1] = time[j]!;
-      rows[j + 1] = rows[j]!;
-      day[j + 1] = day[j]!;
-      revenue[j + 1] = revenue[j]!;
-      campaign[j + 1] = campaign[j]!;
-      channel[j + 1] = channel[j]!;
+function sortByTime(recs: OrderRecs, a: number, b: number): void {
+  const { f, i: ii } = recs;
+  for (let x = a + 1; x < b; x++) {
+    const t = f[x << 2]!;
+    const r = ii[(x << 3) + R_ROW]!;
+    let j = x - 1;
+    if (f[j << 2]! < t || (f[j << 2] === t && ii[(j << 3) + R_ROW]! < r)) continue;
+    const rv = f[(x << 2) + 1]!;
+    const d = ii[(x << 3) + R_DAY]!;
+    const cc = ii[(x << 3) + R_CC]!;
+    while (j >= a && (f[j << 2]! > t || (f[j << 2] === t && ii[(j << 3) + R_ROW]! > r))) {
+      moveRec(recs, j, recs, j + 1);
       j--;
     }
-    time[j + 1] = t;
-    rows[j + 1] = r;
-    day[j + 1] = d;
-    revenue[j + 1] = rv;
-    campaign[j + 1] = ca;
-    channel[j + 1] = ch;
+    f[(j + 1) << 2] = t;
+    f[((j + 1) << 2) + 1] = rv;
+    ii[((j + 1) << 3) + R_DAY] = d;
+    ii[((j + 1) << 3) + R_CC] = cc;
+    ii[((j + 1) << 3) + R_ROW] = r;
   }
+}
+
+/** Copies record `p` of `from` to record `q` of `to` (not `next`). The integers are copied as integers. */
+function moveRec(from: OrderRecs, p: number, to: OrderRecs, q: number): void {
+  to.f[q << 2] = from.f[p << 2]!;
+  to.f[(q << 2) + 1] = from.f[(p << 2) + 1]!;
+  to.i[(q << 3) + R_DAY] = from.i[(p << 3) + R_DAY]!;
+  to.i[(q << 3) + R_CC] = from.i[(p << 3) + R_CC]!;
+  to.i[(q << 3) + R_ROW] = from.i[(p << 3) + R_ROW]!;
 }
 
 /** Brings the index up to the dataset's rows; rebuilds the base when appended rows pile up. */
@@ -229,25 +232,32 @@ function updateIndex(ds: Dataset, idx: CustomerIndex | undefined): CustomerIndex
   const cust = ds.orders.customer;
   const nc = ds.customers.size;
   if (idx.extraHead.length < nc) {
-    const m = Math.max(nc, idx.extraHead.length * 2);
-    const head = new Int32Array(m).fill(-1);
+    const head = new Int32Array(Math.max(nc, idx.extraHead.length * 2)).fill(-1);
     head.set(idx.extraHead);
-    const len = new Int32Array(m);
-    len.set(idx.extraLen);
     idx.extraHead = head;
-    idx.extraLen = len;
   }
   if (idx.extraNext.length < n - idx.baseLength) {
-    const next = new Int32Array(Math.max(n - idx.baseLength, idx.extraNext.length * 2));
+    const m = Math.max(n - idx.baseLength, idx.extraNext.length * 2);
+    const next = new Int32Array(m);
     next.set(idx.extraNext);
     idx.extraNext = next;
+    const recs = newRecs(m);
+    recs.i.set(idx.extra.i);
+    idx.extra = recs;
   }
-  const { extraHead, extraNext, extraLen } = idx;
+  const { extraHead, extraNext } = idx;
+  const { f, i: ii } = idx.extra;
+  const o = ds.orders;
   for (let i = idx.length; i < n; i++) {
     const c = cust[i]!;
-    extraNext[i - idx.baseLength] = extraHead[c]!;
+    const e = i - idx.baseLength;
+    extraNext[e] = extraHead[c]!;
     extraHead[c] = i;
-    extraLen[c]!++;
+    f[e << 2] = o.time[i]!;
+    f[(e << 2) + 1] = o.revenue[i]!;
+    ii[(e << 3) + R_DAY] = o.day[i]!;
+    ii[(e << 3) + R_CC] = packCC(o.campaign[i]!, o.channel[i]!);
+    ii[(e << 3) + R_ROW] = i;
   }
   idx.extraCount += n - idx.length;
   idx.length = n;
@@ -255,93 +265,98 @@ function updateIndex(ds: Dataset, idx: CustomerIndex | undefined): CustomerIndex
 }
 
 /**
- * The rows of a set of customers gathered into small columns, customer after customer
+ * The orders of a set of customers gathered into records, customer after customer
  * (`start[j] .. start[j + 1]` for the j-th), for incremental updates.
  */
 class Gathered {
   length = 0;
-  cols = newCols(256);
-  /** Row of each gathered position. */
-  row = new Int32Array(256);
+  recs = newRecs(256);
   /** Customers gathered. */
   customers = 0;
   start = new Int32Array(65);
   /** Position of each customer's first order, or -1. */
   first = new Int32Array(64);
+  /** Not used: keeps the reads that bring each customer's records into the cache. */
+  touched = 0;
+  /** Where each customer's rows are: base positions `from[j] .. to[j]`, then the list from `head[j]`. */
+  from = new Int32Array(64);
+  to = new Int32Array(64);
+  head = new Int32Array(64);
 
   /**
    * Gathers the rows below `limit` of each customer of `list`, sorted by (time, row) and
    * linked to their next later time.
    */
-  gather(ds: Dataset, idx: CustomerIndex, list: Int32Array, count: number, limit: number): void {
+  gather(idx: CustomerIndex, list: Int32Array, count: number, limit: number): void {
     this.reserveCustomers(count);
     const nBase = idx.start.length - 1;
-    const o = ds.orders;
-    const { extraHead, extraNext, extraLen } = idx;
+    const { extraHead, extraNext, extra } = idx;
     const baseLength = idx.baseLength;
-    let k = 0;
+    const src = idx.recs;
+    const { start, from, to, head } = this;
+    // First where each customer's rows are (and a read of their first and last record,
+    // so that their memory is on its way), then the rows: the loads of the first step do
+    // not wait for each other, so their cache misses overlap.
+    const ii = src.i;
+    let total = 0;
+    let touch = 0;
     for (let j = 0; j < count; j++) {
       const c = list[j]!;
-      this.start[j] = k;
-      const p0 = c < nBase ? idx.start[c]! : 0;
-      const p1 = c < nBase ? idx.start[c + 1]! : 0;
-      const nExtra = c < extraLen.length ? extraLen[c]! : 0;
-      if (k + (p1 - p0) + nExtra > this.row.length) this.reserve(k + (p1 - p0) + nExtra);
-      const { day, time, revenue, campaign, channel } = this.cols;
-      const src = idx.cols;
-      const rowOf = this.row;
-      const k0 = k;
-      for (let p = p0; p < p1; p++) {
-        const r = idx.rows[p]!;
-        if (r >= limit) continue;
-        rowOf[k] = r;
-        day[k] = src.day[p]!;
-        time[k] = src.time[p]!;
-        revenue[k] = src.revenue[p]!;
-        campaign[k] = src.campaign[p]!;
-        channel[k] = src.channel[p]!;
-        k++;
-      }
-      if (nExtra > 0)
-        for (let r = extraHead[c]!; r >= 0; r = extraNext[r - baseLength]!) {
-          if (r >= limit) continue;
-          rowOf[k] = r;
-          day[k] = o.day[r]!;
-          time[k] = o.time[r]!;
-          revenue[k] = o.revenue[r]!;
-          campaign[k] = o.campaign[r]!;
-          channel[k] = o.channel[r]!;
-          k++;
-        }
-      if (k - k0 > 1) sortByTime(this.cols, rowOf, k0, k);
-      linkNext(time, this.cols.next, k0, k);
+      const inBase = c < nBase;
+      const p0 = inBase ? idx.start[c]! : 0;
+      const p1 = inBase ? idx.start[c + 1]! : 0;
+      from[j] = p0;
+      to[j] = p1;
+      if (p1 > p0) touch ^= ii[(p0 << 3) + R_ROW]! ^ ii[((p1 - 1) << 3) + R_ROW]!;
+      const h = c < extraHead.length ? extraHead[c]! : -1;
+      head[j] = h;
+      total += p1 - p0;
+      for (let r = h; r >= 0; r = extraNext[r - baseLength]!) total++;
     }
-    this.start[count] = k;
+    this.touched = touch;
+    if (total > this.recs.next.length) this.reserve(total);
+    const recs = this.recs;
+    let k = 0;
+    for (let j = 0; j < count; j++) {
+      start[j] = k;
+      const p1 = to[j]!;
+      for (let p = from[j]!; p < p1; p++) {
+        if (ii[(p << 3) + R_ROW]! >= limit) continue;
+        moveRec(src, p, recs, k++);
+      }
+      for (let r = head[j]!; r >= 0; r = extraNext[r - baseLength]!) {
+        if (r >= limit) continue;
+        moveRec(extra, r - baseLength, recs, k++);
+      }
+    }
+    start[count] = k;
+    for (let j = 0; j < count; j++) {
+      const a = start[j]!;
+      const b = start[j + 1]!;
+      if (b - a > 1) sortByTime(recs, a, b);
+      linkNext(recs, a, b);
+    }
     this.customers = count;
     this.length = k;
   }
 
   /** Keeps only the rows below `split` (each customer's stay sorted), relinked. */
   keepBelow(split: number): void {
-    const { day, time, revenue, campaign, channel, next } = this.cols;
-    const { row, start } = this;
+    const recs = this.recs;
+    const ii = recs.i;
+    const start = this.start;
     let k = 0;
     for (let j = 0; j < this.customers; j++) {
       const a = start[j]!;
       const b = start[j + 1]!;
       start[j] = k;
       const k0 = k;
-      for (let i = a; i < b; i++) {
-        if (row[i]! >= split) continue;
-        row[k] = row[i]!;
-        day[k] = day[i]!;
-        time[k] = time[i]!;
-        revenue[k] = revenue[i]!;
-        campaign[k] = campaign[i]!;
-        channel[k] = channel[i]!;
+      for (let p = a; p < b; p++) {
+        if (ii[(p << 3) + R_ROW]! >= split) continue;
+        if (p !== k) moveRec(recs, p, recs, k);
         k++;
       }
-      linkNext(time, next, k0, k);
+      linkNext(recs, k0, k);
     }
     start[this.customers] = k;
     this.length = k;
@@ -349,15 +364,16 @@ class Gathered {
 
   /** Sets each customer's first position from their first order's row (`firstRow[list[j]]`, -1 when none). */
   locateFirst(list: Int32Array, firstRow: Int32Array): void {
-    const { row, start, first } = this;
+    const { start, first } = this;
+    const ii = this.recs.i;
     for (let j = 0; j < this.customers; j++) {
       const c = list[j]!;
-      const f = c < firstRow.length ? firstRow[c]! : -1;
+      const r = c < firstRow.length ? firstRow[c]! : -1;
       let at = -1;
-      if (f >= 0)
-        for (let i = start[j]!; i < start[j + 1]!; i++)
-          if (row[i] === f) {
-            at = i;
+      if (r >= 0)
+        for (let p = start[j]!; p < start[j + 1]!; p++)
+          if (ii[(p << 3) + R_ROW] === r) {
+            at = p;
             break;
           }
       first[j] = at;
@@ -369,22 +385,16 @@ class Gathered {
     const m = Math.max(n + 1, this.first.length * 2);
     this.first = new Int32Array(m);
     this.start = new Int32Array(m + 1);
+    this.from = new Int32Array(m);
+    this.to = new Int32Array(m);
+    this.head = new Int32Array(m);
   }
 
   private reserve(n: number): void {
-    const m = Math.max(n, this.row.length * 2);
-    const old = this.cols;
-    const cols = newCols(m);
-    cols.day.set(old.day);
-    cols.time.set(old.time);
-    cols.next.set(old.next);
-    cols.revenue.set(old.revenue);
-    cols.campaign.set(old.campaign);
-    cols.channel.set(old.channel);
-    this.cols = cols;
-    const row = new Int32Array(m);
-    row.set(this.row);
-    this.row = row;
+    const recs = newRecs(Math.max(n, this.recs.next.length * 2));
+    recs.i.set(this.recs.i);
+    recs.next.set(this.recs.next);
+    this.recs = recs;
   }
 }
 
@@ -697,7 +707,7 @@ function syncChannels(ds: Dataset, s: State): void {
 
 /**
  * Adds `sign` x the per-customer part of the aggregates of customers `c0 .. c1 - 1`, whose
- * orders are at positions `[start[c], start[c + 1])` of `cols`, sorted by (time, row);
+ * orders are at positions `[start[c], start[c + 1])` of `recs`, sorted by (time, row);
  * `firstPosOf[c]` is the position of their first order (-1 when it is not among them).
  *
  * The per-customer part is what needs a customer's other orders: distinct buyers (per
@@ -711,19 +721,16 @@ function syncChannels(ds: Dataset, s: State): void {
  */
 function contribute(
   s: State,
-  cols: OrderCols,
+  recs: OrderRecs,
   start: Int32Array,
   firstPosOf: Int32Array,
   c0: number,
   c1: number,
   sign: number,
 ): void {
-  const day = cols.day;
-  const time = cols.time;
-  const next = cols.next;
-  const revenue = cols.revenue;
-  const campaign = cols.campaign;
-  const channel = cols.channel;
+  const f = recs.f;
+  const ii = recs.i;
+  const next = recs.next;
   const acc = s.acc;
   const F = s.F;
   const selPos = s.selPos;
@@ -772,15 +779,16 @@ function contribute(
 
     // Cohort membership and the scope of the first order.
     if (fp >= 0) {
-      const fd = day[fp]!;
-      const fc = campaign[fp]!;
+      const fd = ii[(fp << 3) + R_DAY]!;
+      const fcc = ii[(fp << 3) + R_CC]!;
+      const fc = campaignOf(fcc);
       const pos = fc >= 0 ? selPos[fc]! : -1;
       const ti = fd - tableStart;
       if (ti >= 0 && ti < nTable && (!campaignFilter || pos >= 0)) {
         const cohort = bucketOfDay[ti]!;
         cSize[cohort]! += sign;
         for (let k = a; k < b; k++) {
-          const tk = day[k]! - tableStart;
+          const tk = ii[(k << 3) + R_DAY]! - tableStart;
           if (tk < 0 || tk >= nTable) continue;
           const bk = bucketOfDay[tk]!;
           if (bk < cohort) continue;
@@ -789,10 +797,10 @@ function contribute(
             bucketStamp[bk] = gen;
             cActive[cell]! += sign;
           }
-          cRev[cell]! += sign * revenue[k]!;
+          cRev[cell]! += sign * f[(k << 2) + 1]!;
         }
       }
-      if (pos >= 0 && chPass[channel[fp]! + 1] === 1) {
+      if (pos >= 0 && chPass[channelOf(fcc) + 1] === 1) {
         let firstP = -1;
         if (fd >= fromDay && fd <= toDay) {
           new0 += sign;
@@ -807,15 +815,16 @@ function contribute(
 
     let nTouched = 0;
     let k = a;
-    while (k < b && day[k]! < prevFromDay) k++;
+    while (k < b && ii[(k << 3) + R_DAY]! < prevFromDay) k++;
 
     // P': attributed orders (A) only count their buyer.
     let cnt1 = 0;
     let at1 = -1;
     for (; k < b; k++) {
-      if (day[k]! >= fromDay) break;
-      if (chPass[channel[k]! + 1] !== 1) continue;
-      const cam = campaign[k]!;
+      if (ii[(k << 3) + R_DAY]! >= fromDay) break;
+      const cc = ii[(k << 3) + R_CC]!;
+      if (chPass[channelOf(cc) + 1] !== 1) continue;
+      const cam = campaignOf(cc);
       const pos = cam >= 0 ? selPos[cam]! : -1;
       if (pos < 0) continue;
       if (cnt1++ === 0) at1 = k;
@@ -832,12 +841,13 @@ function contribute(
     let at0 = -1;
     let revInP = 0;
     for (; k < b; k++) {
-      const d = day[k]!;
+      const d = ii[(k << 3) + R_DAY]!;
       if (d > toDay) break;
-      revInP += revenue[k]!;
-      const ch = channel[k]!;
+      revInP += f[(k << 2) + 1]!;
+      const cc = ii[(k << 3) + R_CC]!;
+      const ch = channelOf(cc);
       if (chPass[ch + 1] !== 1) continue;
-      const cam = campaign[k]!;
+      const cam = campaignOf(cc);
       const pos = cam >= 0 ? selPos[cam]! : -1;
       if (pos < 0) continue;
       if (cnt0++ === 0) at0 = k;
@@ -859,10 +869,10 @@ function contribute(
 
     // Recency: days from the last order on or before asOf. `k` is the first row after P.
     let last = k - 1;
-    if (asOf > toDay) while (last + 1 < b && day[last + 1]! <= asOf) last++;
-    else if (asOf < toDay) while (last >= a && day[last]! > asOf) last--;
+    if (asOf > toDay) while (last + 1 < b && ii[((last + 1) << 3) + R_DAY]! <= asOf) last++;
+    else if (asOf < toDay) while (last >= a && ii[(last << 3) + R_DAY]! > asOf) last--;
     if (last >= a) {
-      const g = Math.min(asOf - day[last]!, RECENCY_GAPS);
+      const g = Math.min(asOf - ii[(last << 3) + R_DAY]!, RECENCY_GAPS);
       gapCust[g]! += sign;
       gapRev[g]! += sign * revInP;
     }
@@ -871,12 +881,12 @@ function contribute(
     if (cnt0 > 0) {
       buy0 += sign;
       if (cnt0 >= 2) rep0 += sign;
-      if (next[at0]! <= time[at0]! + windowMs) ret0 += sign;
+      if (next[at0]! <= f[at0 << 2]! + windowMs) ret0 += sign;
     }
     if (cnt1 > 0) {
       buy1 += sign;
       if (cnt1 >= 2) rep1 += sign;
-      if (next[at1]! <= time[at1]! + windowMs) ret1 += sign;
+      if (next[at1]! <= f[at1 << 2]! + windowMs) ret1 += sign;
     }
     for (let j = 0; j < nTouched; j++) {
       const si = touched[j]!;
@@ -884,7 +894,7 @@ function contribute(
       acc[o1 + BUY]! += sign;
       if (sCnt[si]! >= 2) acc[o1 + REP]! += sign;
       const at = sAt[si]!;
-      if (next[at]! <= time[at]! + windowMs) acc[o1 + RET]! += sign;
+      if (next[at]! <= f[at << 2]! + windowMs) acc[o1 + RET]! += sign;
       sCnt[si] = 0;
     }
   }
@@ -1255,7 +1265,7 @@ function fullPass(ds: Dataset, s: State, idx: CustomerIndex): void {
   const nc = idx.start.length - 1;
   const start = idx.start;
   const firstPos = idx.firstPos;
-  contribute(s, idx.cols, start, firstPos, 0, nc, 1);
+  contribute(s, idx.recs, start, firstPos, 0, nc, 1);
   // The order cube covers the index's rows, which are all the rows at a full pass.
   if (idx.cube === undefined) idx.cube = buildCube(ds, idx.baseLength);
   if (idx.cube !== null && idx.baseLength === n && !s.custom.some((m) => m.measure.collection === 'orders'))
@@ -1294,15 +1304,18 @@ function incrementalPass(ds: Dataset, s: State, idx: CustomerIndex): void {
       touchList[count++] = c;
     }
   }
+  // In customer order, the gather reads the index's columns forward (fewer pages and
+  // cache lines than in batch order).
+  touchList.subarray(0, count).sort();
   const g = gathered;
   // One gather serves both views: all rows for the new contribution, then the rows
   // below the batch (kept in time order) for the old one.
-  g.gather(ds, idx, touchList, count, n);
+  g.gather(idx, touchList, count, n);
   g.locateFirst(touchList, ds.firstOrder);
-  contribute(s, g.cols, g.start, g.first, 0, count, 1);
+  contribute(s, g.recs, g.start, g.first, 0, count, 1);
   g.keepBelow(before);
   g.locateFirst(touchList, s.firstOrder);
-  contribute(s, g.cols, g.start, g.first, 0, count, -1);
+  contribute(s, g.recs, g.start, g.first, 0, count, -1);
 
   if (s.firstOrder.length < nc) {
     const f = new Int32Array(nc).fill(-1);
