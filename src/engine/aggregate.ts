@@ -867,10 +867,10 @@ function contribute(
       }
     }
 
-    // Recency: days from the last order on or before asOf. `k` is the first row after P.
-    let last = k - 1;
-    if (asOf > toDay) while (last + 1 < b && ii[((last + 1) << 3) + R_DAY]! <= asOf) last++;
-    else if (asOf < toDay) while (last >= a && ii[(last << 3) + R_DAY]! > asOf) last--;
+    // Recency: days from the last order on or before asOf, found from the end. (One loop
+    // for any asOf: code first compiled for one asOf does not meet a loop it never ran.)
+    let last = b - 1;
+    while (last >= a && ii[(last << 3) + R_DAY]! > asOf) last--;
     if (last >= a) {
       const g = Math.min(asOf - ii[(last << 3) + R_DAY]!, RECENCY_GAPS);
       gapCust[g]! += sign;
@@ -1083,7 +1083,8 @@ const CUBE_FIELDS = 5;
 
 /** Tuning of the engine's derived data (tests lower it to exercise the row-by-row sums). */
 export const engineTuning = {
-  /** Largest order cube, in cells, as a multiple of the orders it sums (at least 65 536 cells). */
+  /** Largest order cube, in cells: the larger of this many cells and `cubeCellsPerOrder` cells an order. */
+  cubeMinCells: 65_536,
   cubeCellsPerOrder: 2,
 };
 
@@ -1108,7 +1109,7 @@ function buildCube(ds: Dataset, n: number): OrderCube | null {
   const nCamp = campMax + 2;
   const nChan = chanMax + 2;
   const cells = nDays * nCamp * nChan;
-  if (cells > Math.max(65_536, n * engineTuning.cubeCellsPerOrder)) return null;
+  if (cells > Math.max(engineTuning.cubeMinCells, n * engineTuning.cubeCellsPerOrder)) return null;
   const values = new Float64Array(cells * CUBE_FIELDS);
   const revenue = o.revenue;
   const discount = o.discount;

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clearEngineCache, lastAggregateMode } from '../../../src/engine/aggregate.js';
+import { clearEngineCache, engineTuning, lastAggregateMode } from '../../../src/engine/aggregate.js';
 import { datasetReport } from '../../../src/engine/compute.js';
 import { registerKpi, unregisterKpi } from '../../../src/engine/kpis.js';
 import { miniDataset, type MiniInput } from './mini-dataset.js';
@@ -79,6 +79,92 @@ test('an appended batch updates the report to the same numbers as a full recompu
   clearEngineCache(ds);
   datasetReport(ds, optionSets[0]!);
   assert.equal(lastAggregateMode(), 'full');
+});
+
+test("a batch that moves first orders, cohorts, pacing, recency and P' updates to the full recompute", () => {
+  // P = 03-01 .. 03-10, P' = 02-19 .. 02-28, asOf 03-10 unless given.
+  const optionSets = [
+    { from: '2025-03-01', to: '2025-03-10' },
+    { from: '2025-03-01', to: '2025-03-10', cohortGrain: 'week' as const, channels: ['web', 'app'] },
+    { from: '2025-03-01', to: '2025-03-10', campaignIds: ['C1', 'C3'], asOf: '2025-03-08' },
+    { from: '2025-02-15', to: '2025-03-31', returnWindowDays: 3 },
+  ];
+  const ds = miniDataset(base);
+  const before = optionSets.map((o) => datasetReport(ds, o));
+  ds.append({
+    orders: [
+      // a: an order in P' before their first (o1, 03-01): a is new in P' (C2), no longer in P; leaves the 2025-03 cohort.
+      { id: 'n1', customerId: 'a', time: '2025-02-27T08:00:00Z', revenue: 11, campaignId: 'C2', channel: 'web' },
+      // b: last order was 03-02 (8 days before asOf): now 03-08, in C1's pacing window, a new channel.
+      {
+        id: 'n2',
+        customerId: 'b',
+        time: '2025-03-08T09:00:00Z',
+        revenue: 13,
+        discount: 3,
+        campaignId: 'C1',
+        channel: 'app',
+      },
+      // f: a new customer, new in P for C3 (budget 500), joins the 2025-03 cohort.
+      {
+        id: 'n3',
+        customerId: 'f',
+        time: '2025-03-07T10:00:00Z',
+        revenue: 17,
+        discount: 2,
+        campaignId: 'C3',
+        channel: 'web',
+      },
+      // e: an unattributed order in P' before their first (o7, 03-06): e leaves the 2025-03 cohort.
+      { id: 'n4', customerId: 'e', time: '2025-02-20T10:00:00Z', revenue: 19, channel: 'web' },
+      // c: returns within a day of their first order (o5, 03-04): retained.
+      { id: 'n5', customerId: 'c', time: '2025-03-04T20:00:00Z', revenue: 23, campaignId: 'C1', channel: 'store' },
+    ],
+  });
+  optionSets.forEach((o, i) => {
+    const inc = datasetReport(ds, o);
+    assert.equal(lastAggregateMode(), 'incremental', JSON.stringify(o));
+    const full = datasetReport(ds, { ...o, cache: false });
+    assert.deepEqual(inc, full, JSON.stringify(o));
+    // The batch changed what it was meant to change.
+    const was = before[i]!;
+    assert.notDeepEqual(inc.cohorts, was.cohorts, `cohorts ${JSON.stringify(o)}`);
+    assert.notDeepEqual(inc.pacing, was.pacing, `pacing ${JSON.stringify(o)}`);
+    assert.notDeepEqual(inc.recency, was.recency, `recency ${JSON.stringify(o)}`);
+  });
+  const [inc] = [datasetReport(ds, optionSets[0]!)];
+  const was = before[0]!;
+  // New in P: a (o1) and c (o5) before; a moved to P', f joined: c and f.
+  assert.equal(was.kpis.newCustomers!.value, 2);
+  assert.equal(inc!.kpis.newCustomers!.value, 2);
+  assert.equal(inc!.kpis.newCustomers!.previous, was.kpis.newCustomers!.previous! + 1);
+  // P' attributed revenue: o4 80 + n1 11.
+  assert.equal(was.kpis.revenue!.previous, 80);
+  assert.equal(inc!.kpis.revenue!.previous, 91);
+  // C1 pacing: o1 + o2 + o5 + n2 + n5 revenue; spent adds the discounts (n2: 3) to costs and discounts.
+  assert.equal(inc!.pacing.C1!.spent, was.pacing.C1!.spent + 3);
+  assert.equal(inc!.pacing.C3!.spent, was.pacing.C3!.spent + 2);
+  // Retained in P: c now returns within the window.
+  assert.ok(inc!.kpis.retentionRate!.value! > was.kpis.retentionRate!.value!);
+});
+
+test('order sums from the cube and summed row by row give the same report', () => {
+  const rand = seeded(7);
+  const input: MiniInput = { ...base, orders: [...base.orders!, ...randomBatch(rand, 0, 200).orders!] };
+  const tuning = { ...engineTuning };
+  try {
+    for (const o of optionSets) {
+      const cube = datasetReport(miniDataset(input), { ...o, cache: false });
+      engineTuning.cubeMinCells = 0;
+      engineTuning.cubeCellsPerOrder = 0;
+      const rows = datasetReport(miniDataset(input), { ...o, cache: false });
+      Object.assign(engineTuning, tuning);
+      assert.ok(rows.kpis.revenue!.value! > 0);
+      assert.deepEqual(rows, cube, JSON.stringify(o));
+    }
+  } finally {
+    Object.assign(engineTuning, tuning);
+  }
 });
 
 test("an appended order earlier than a customer's first order moves their first order", () => {
