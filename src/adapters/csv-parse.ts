@@ -16,6 +16,8 @@ export interface CsvReadOptions {
   separator?: ',' | ';' | '\t';
   /** Name used in error messages (the file name or URL). */
   source?: string;
+  /** Called after `onHeader`: a {@link CsvRowReader} to offer each data row to first, if any. */
+  rowReader?: (header: string[]) => CsvRowReader | null | undefined;
 }
 
 const QUOTE = 34;
@@ -81,9 +83,17 @@ export class CsvRow {
 }
 
 /**
+ * A reader of whole rows for one file (`CsvReadOptions.rowReader`): called at the start of each
+ * data row with its position, it returns the position just past the row's line end when it
+ * took the row (a row of one line), or -1 to leave the row to `onRow`.
+ */
+export type CsvRowReader = (pos: number) => number;
+
+/**
  * Reads CSV text: calls `onHeader` with the header cells, then `onRow(row)` for each data
- * row (a reused {@link CsvRow}). Empty lines are skipped. Throws an {@link AdapterError} of
- * kind `parse` for an unterminated quoted field.
+ * row (a reused {@link CsvRow}) that a row reader of `options.rowReader` did not take.
+ * Empty lines are skipped. Throws an {@link AdapterError} of kind `parse` for an
+ * unterminated quoted field.
  */
 export function readCsv(
   text: string,
@@ -97,7 +107,16 @@ export function readCsv(
   const row = new CsvRow(text);
   let line = 1;
   let header = true;
+  let reader: CsvRowReader | null = null;
   while (pos < len) {
+    if (reader !== null) {
+      const next = reader(pos);
+      if (next >= 0) {
+        pos = next;
+        line++;
+        continue;
+      }
+    }
     row.count = 0;
     row.line = line;
     // One row.
@@ -149,7 +168,9 @@ export function readCsv(
     if (row.count === 1 && row.quoted[0] === null && row.start[0] === row.end[0]) continue; // empty line
     if (header) {
       header = false;
-      onHeader(Array.from({ length: row.count }, (_, i) => row.get(i)));
+      const cells = Array.from({ length: row.count }, (_, i) => row.get(i));
+      onHeader(cells);
+      reader = options.rowReader?.(cells) ?? null;
     } else onRow(row);
   }
 }

@@ -19,6 +19,7 @@
  */
 import { createDatasetBuilder, type LiveDataset, type OrderCells } from '../data/dataset.js';
 import { COLLECTIONS, TIME_MAX, TIME_MIN, type CollectionName } from '../data/schema.js';
+import { HASH_A0, HASH_B0, hashEndA, hashEndB, hashStepA, hashStepB } from '../data/compact.js';
 import { fastIsoAt } from '../data/validate.js';
 import { zoneFor, type Zone } from '../engine/time.js';
 import { AdapterError, type Adapter } from './adapter.js';
@@ -27,7 +28,7 @@ import {
   parseNumberCell,
   plainNumberAt,
   readCsv,
-  type CsvRow,
+  type CsvRowReader,
   type DecimalMark,
 } from './csv-parse.js';
 import { fetchText, type HttpOptions } from './http.js';
@@ -168,7 +169,6 @@ export function csvToDataset(
     const vals: unknown[] = new Array(fieldNames.length).fill(undefined);
     const make = MAKERS[collection];
     let cols: { cell: number; key: string; slot: number; kind: Kind; target: boolean }[] = [];
-    let fast: ((row: CsvRow) => OrderCells | null) | null = null;
     readCsv(
       text,
       (header) => {
@@ -195,25 +195,8 @@ export function csvToDataset(
             { source: name },
           );
         cols = cols.sort((a, b) => a.cell - b.cell);
-        if (collection === 'orders' && settings.inPlace !== false) {
-          const at = (key: string) => cols.find((c) => c.key === key && !c.target)?.cell ?? -1;
-          fast = orderReader(text, zone, mark, [
-            at('id'),
-            at('customerId'),
-            at('time'),
-            at('revenue'),
-            at('discount'),
-            at('cogs'),
-            at('campaignId'),
-            at('channel'),
-          ]);
-        }
       },
       (row) => {
-        if (fast !== null) {
-          const cells = fast(row);
-          if (cells !== null) return builder.addOrderCells(cells);
-        }
         let targets: Record<string, unknown> | undefined;
         const { start, end, quoted, count } = row;
         for (let j = 0; j < cols.length; j++) {
@@ -243,31 +226,61 @@ export function csvToDataset(
         }
         builder.add(collection, make(vals, targets));
       },
-      { separator, source: name },
+      {
+        separator,
+        source: name,
+        rowReader: () => {
+          if (collection !== 'orders' || settings.inPlace === false) return null;
+          const at: Record<string, number> = {};
+          for (const c of cols) if (!c.target) at[c.key] = c.cell;
+          return orderRowReader(text, separator.charCodeAt(0), zone, mark, at, (cells) => builder.addOrderCells(cells));
+        },
+      },
     );
   }
   return builder.finish();
 }
 
+/** What each cell of an orders file holds, for the in-place reader (0: nothing it reads). */
+const ROLES = ['', 'id', 'customerId', 'time', 'revenue', 'discount', 'cogs', 'campaignId', 'channel'] as const;
+const ID = 1;
+const CUSTOMER = 2;
+const TIME = 3;
+const REVENUE = 4;
+const DISCOUNT = 5;
+const COGS = 6;
+const CAMPAIGN = 7;
+const CHANNEL = 8;
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
 /**
- * The in-place reader of order rows: cells of a plain row (no quotes; numbers written
- * plainly; times in an ISO-8601 shape `fastIso` reads, or epoch ms) are checked exactly as
- * `readOrder` checks the record the row would make, and handed over as ranges of the text.
- * Any other row gets null and takes the record path, so its messages are the record
- * path's. `cells` are the cell positions of id, customerId, time, revenue, discount, cogs,
- * campaignId and channel (-1 for a column the file does not have).
+ * The in-place reader of order rows: a row of one line without quotes, numbers written
+ * plainly and a time `fastIso` reads (or epoch ms) is scanned once, its id and customer id
+ * hashed as they are scanned, every field checked exactly as `readOrder` checks the record
+ * the row would make, and handed to `add` as ranges of the text. Any other row is left to
+ * the record path (-1), so its messages are the record path's. `cells` maps each field of
+ * ROLES to its cell (-1 when the file has no such column); null when two fields share a cell.
  */
-function orderReader(text: string, zone: Zone, mark: number, cells: number[]): (row: CsvRow) => OrderCells | null {
-  const [idCell, customerCell, timeCell, revenueCell, discountCell, cogsCell, campaignCell, channelCell] = cells as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+function orderRowReader(
+  text: string,
+  sep: number,
+  zone: Zone,
+  mark: number,
+  cells: Record<string, number>,
+  add: (cells: OrderCells) => void,
+): CsvRowReader | null {
+  let width = 0;
+  for (const k of ROLES) if (k) width = Math.max(width, (cells[k] ?? -1) + 1);
+  const roles = new Uint8Array(width);
+  for (let r = 1; r < ROLES.length; r++) {
+    const at = cells[ROLES[r]!] ?? -1;
+    if (at < 0) continue;
+    if (roles[at] !== 0) return null;
+    roles[at] = r;
+  }
+  const len = text.length;
   const out: OrderCells = {
     text,
     idStart: 0,
@@ -282,46 +295,86 @@ function orderReader(text: string, zone: Zone, mark: number, cells: number[]): (
     campaignEnd: 0,
     channelStart: 0,
     channelEnd: 0,
+    hashed: true,
+    idHashA: 0,
+    idHashB: 0,
+    customerHashA: 0,
+    customerHashB: 0,
   };
-  /** A plain amount at cell `i`: the number, `absent` for an empty or missing cell, -1 to decline. */
-  const amount = (row: CsvRow, i: number, absent: number): number => {
-    if (i < 0 || i >= row.count) return absent;
-    if (row.quoted[i] !== null) return -1;
-    const s = row.start[i]!;
-    const e = row.end[i]!;
-    if (s === e) return absent;
-    const v = plainNumberAt(text, s, e, mark);
-    return v >= 0 ? v : -1;
-  };
-  return (row) => {
-    const { start, end, quoted, count } = row;
-    if (idCell >= count || customerCell >= count || timeCell >= count || revenueCell >= count) return null;
-    if (quoted[idCell] !== null || quoted[customerCell] !== null || quoted[timeCell] !== null) return null;
-    const idStart = start[idCell]!;
-    const idEnd = end[idCell]!;
-    const customerStart = start[customerCell]!;
-    const customerEnd = end[customerCell]!;
-    const timeStart = start[timeCell]!;
-    const timeEnd = end[timeCell]!;
-    if (idStart === idEnd || customerStart === customerEnd || timeStart === timeEnd) return null;
+  return (pos) => {
+    let p = pos;
+    let cell = 0;
+    let idStart = -1;
+    let idEnd = -1;
+    let customerStart = -1;
+    let customerEnd = -1;
+    let timeStart = -1;
+    let timeEnd = -1;
+    let revenue = -1;
+    let discount = 0;
+    let cogs = NaN;
+    out.campaignStart = out.campaignEnd = out.channelStart = out.channelEnd = 0;
+    for (;;) {
+      if (p < len && text.charCodeAt(p) === QUOTE) return -1;
+      const role = cell < width ? roles[cell]! : 0;
+      const s = p;
+      let c = LF;
+      if (role === ID || role === CUSTOMER) {
+        let a = HASH_A0;
+        let b = HASH_B0;
+        while (p < len) {
+          c = text.charCodeAt(p);
+          if (c === sep || c === LF || c === CR) break;
+          a = hashStepA(a, c);
+          b = hashStepB(b, c);
+          p++;
+        }
+        if (role === ID) {
+          idStart = s;
+          idEnd = p;
+          out.idHashA = hashEndA(a);
+          out.idHashB = hashEndB(b, p - s);
+        } else {
+          customerStart = s;
+          customerEnd = p;
+          out.customerHashA = hashEndA(a);
+          out.customerHashB = hashEndB(b, p - s);
+        }
+      } else {
+        while (p < len) {
+          c = text.charCodeAt(p);
+          if (c === sep || c === LF || c === CR) break;
+          p++;
+        }
+        if (role >= REVENUE && role <= COGS) {
+          if (p > s) {
+            // A plain number, or the row takes the record path (grouping, signs, text...).
+            const v = plainNumberAt(text, s, p, mark);
+            if (!(v >= 0)) return -1;
+            if (role === REVENUE) revenue = v;
+            else if (role === DISCOUNT) discount = v;
+            else cogs = v;
+          }
+        } else if (role === TIME) {
+          timeStart = s;
+          timeEnd = p;
+        } else if (role === CAMPAIGN) {
+          out.campaignStart = s;
+          out.campaignEnd = p;
+        } else if (role === CHANNEL) {
+          out.channelStart = s;
+          out.channelEnd = p;
+        }
+      }
+      if (p >= len) c = LF;
+      if (c !== sep) break;
+      p++;
+      cell++;
+    }
+    if (idStart >= idEnd || customerStart >= customerEnd || timeStart >= timeEnd || revenue < 0) return -1;
     let time = fastIsoAt(text, timeStart, timeEnd, zone);
     if (time !== time) time = plainNumberAt(text, timeStart, timeEnd, -1);
-    if (!(time >= TIME_MIN && time < TIME_MAX)) return null;
-    const revenue = amount(row, revenueCell, -1);
-    const discount = amount(row, discountCell, 0);
-    const cogs = amount(row, cogsCell, NaN);
-    if (revenue < 0 || discount < 0 || cogs < 0) return null;
-    out.campaignStart = out.campaignEnd = out.channelStart = out.channelEnd = 0;
-    if (campaignCell >= 0 && campaignCell < count) {
-      if (quoted[campaignCell] !== null) return null;
-      out.campaignStart = start[campaignCell]!;
-      out.campaignEnd = end[campaignCell]!;
-    }
-    if (channelCell >= 0 && channelCell < count) {
-      if (quoted[channelCell] !== null) return null;
-      out.channelStart = start[channelCell]!;
-      out.channelEnd = end[channelCell]!;
-    }
+    if (!(time >= TIME_MIN && time < TIME_MAX)) return -1;
     out.idStart = idStart;
     out.idEnd = idEnd;
     out.customerStart = customerStart;
@@ -330,7 +383,10 @@ function orderReader(text: string, zone: Zone, mark: number, cells: number[]): (
     out.revenue = revenue;
     out.discount = discount;
     out.cogs = cogs;
-    return out;
+    add(out);
+    // Past the line end: LF, CRLF or CR.
+    if (p >= len) return len;
+    return text.charCodeAt(p) === CR && text.charCodeAt(p + 1) === LF ? p + 2 : p + 1;
   };
 }
 

@@ -22,6 +22,17 @@ import type { Dictionary } from './types.js';
 const TWO_POW_21 = 2097152;
 /** Where `touch` reads are stored, so they are not left out as unused. */
 export const touched = new Float64Array(1);
+
+/**
+ * Frees the memory of a typed array that nothing else refers to, at once (its buffer is
+ * detached where `ArrayBuffer.prototype.transfer` exists). A dropped typed array would
+ * wait for the collector, and a browser may count it as held for a while after that: a
+ * build that grows its tables would look as if it kept every smaller copy.
+ */
+export function release(a: { buffer: ArrayBufferLike }): void {
+  const buffer = a.buffer as ArrayBufferLike & { transfer?: (length: number) => ArrayBuffer; detached?: boolean };
+  if (typeof buffer.transfer === 'function' && buffer.detached !== true) buffer.transfer(0);
+}
 const TWO_POW_32 = 4294967296;
 
 /** Two independent 32-bit hashes of a string (FNV-1a and a multiplicative one, both finalized). */
@@ -40,6 +51,27 @@ function hashString(s: string): void {
   hashB = fmix(b ^ s.length) >>> 0;
 }
 
+/**
+ * {@link hashString} one character at a time, for a reader that hashes a cell as it scans
+ * it: start from HASH_A0 and HASH_B0, step each character, end with the length. The ends are
+ * what `IdSet.keyOfHashes` and `StringDictionary` hashes take.
+ */
+export const HASH_A0 = 0x811c9dc5 | 0;
+export const HASH_B0 = 0x9747b28c | 0;
+export function hashStepA(a: number, c: number): number {
+  return Math.imul(a ^ c, 16777619);
+}
+export function hashStepB(b: number, c: number): number {
+  b = Math.imul(b ^ c, 0x5bd1e995);
+  return b ^ (b >>> 15);
+}
+export function hashEndA(a: number): number {
+  return fmix(a) >>> 0;
+}
+export function hashEndB(b: number, length: number): number {
+  return fmix(b ^ length) >>> 0;
+}
+
 /** {@link hashString} of `text.slice(start, end)`, without making the slice. */
 function hashRange(text: string, start: number, end: number): void {
   let a = 0x811c9dc5 | 0;
@@ -55,7 +87,7 @@ function hashRange(text: string, start: number, end: number): void {
 }
 
 /** {@link hashString} of characters held in a pool (same result for the same string). */
-function hashChars(chars: Uint8Array | Uint16Array | number[], start: number, end: number): void {
+function hashChars(chars: Uint8Array | Uint16Array, start: number, end: number): void {
   let a = 0x811c9dc5 | 0;
   let b = 0x9747b28c | 0;
   for (let i = start; i < end; i++) {
@@ -116,6 +148,11 @@ export class IdSet {
   keyAt(text: string, start: number, end: number): number {
     hashRange(text, start, end);
     return hashA * TWO_POW_21 + (hashB >>> 11) || 1;
+  }
+
+  /** The key of the hashes of a string ({@link hashEndA}, {@link hashEndB}). */
+  static keyOfHashes(a: number, b: number): number {
+    return a * TWO_POW_21 + (b >>> 11) || 1;
   }
 
   /** {@link keyAt} of a string. */
@@ -196,32 +233,23 @@ export class IdSet {
       keys[i] = key;
     }
     this.#keys = keys;
+    release(old);
   }
 }
 
-/**
- * A character pool: Latin-1 bytes until a wider character arrives, then UTF-16. A bulk pool
- * (`bulk`) grows as a plain array of character codes on the JavaScript heap until `trim`
- * turns it into its typed array, sized once: growing typed arrays would leave a copy of
- * every smaller size behind as garbage, which a browser may take a while to release.
- */
+/** A character pool: Latin-1 bytes until a wider character arrives, then UTF-16. */
 class CharPool {
-  chars: Uint8Array | Uint16Array | number[];
+  chars: Uint8Array | Uint16Array;
   length = 0;
 
-  constructor(capacity = 1024, bulk = false) {
-    this.chars = bulk ? [] : new Uint8Array(capacity);
+  constructor(capacity = 1024) {
+    this.chars = new Uint8Array(capacity);
   }
 
   push(s: string): number {
     const start = this.length;
     const end = start + s.length;
     let chars = this.chars;
-    if (Array.isArray(chars)) {
-      for (let i = 0; i < s.length; i++) chars.push(s.charCodeAt(i));
-      this.length = end;
-      return start;
-    }
     if (end > chars.length) chars = this.#grow(end);
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
@@ -237,11 +265,6 @@ class CharPool {
     const start = this.length;
     const end = start + (to - from);
     let chars = this.chars;
-    if (Array.isArray(chars)) {
-      for (let i = from; i < to; i++) chars.push(text.charCodeAt(i));
-      this.length = end;
-      return start;
-    }
     if (end > chars.length) chars = this.#grow(end);
     for (let i = from, j = start; i < to; i++, j++) {
       const c = text.charCodeAt(i);
@@ -259,7 +282,7 @@ class CharPool {
       for (let i = start; i < end; i++) s += String.fromCharCode(chars[i]!);
       return s;
     }
-    return String.fromCharCode.apply(null, Array.from(chars.slice(start, end)));
+    return String.fromCharCode.apply(null, Array.from(chars.subarray(start, end)));
   }
 
   equals(start: number, end: number, s: string): boolean {
@@ -278,30 +301,29 @@ class CharPool {
     return true;
   }
 
-  /** Releases spare capacity (and ends the bulk phase). */
   trim(): void {
     const chars = this.chars;
-    if (Array.isArray(chars)) {
-      let wide = false;
-      for (let i = 0; i < chars.length; i++) if (chars[i]! > 255) wide = true;
-      const typed = wide ? new Uint16Array(this.length + 64) : new Uint8Array(this.length + 64);
-      typed.set(chars);
-      this.chars = typed;
-    } else if (chars.length > this.length + 64) this.chars = chars.slice(0, this.length + 64);
+    if (chars.length > this.length + 64) {
+      this.chars = chars.slice(0, this.length + 64);
+      release(chars);
+    }
   }
 
   #grow(min: number): Uint8Array | Uint16Array {
-    const chars = this.chars as Uint8Array | Uint16Array;
+    const chars = this.chars;
     const next = new (chars.constructor as Uint8ArrayConstructor)(Math.max(min, chars.length * 2));
     next.set(chars);
     this.chars = next;
+    release(chars);
     return next;
   }
 
   #widen(): Uint16Array {
-    const wide = new Uint16Array(this.chars.length);
-    wide.set(this.chars);
+    const chars = this.chars;
+    const wide = new Uint16Array(chars.length);
+    wide.set(chars);
     this.chars = wide;
+    release(chars);
     return wide;
   }
 }
@@ -314,23 +336,19 @@ class CharPool {
  * only when those bits agree.
  */
 export class StringDictionary implements Dictionary {
-  #pool: CharPool;
+  #pool = new CharPool();
   /** Start of each code's string in the pool; code c ends where c + 1 starts. */
-  #starts: Uint32Array | number[];
+  #starts = new Uint32Array(256);
   #size = 0;
   /** Hash table of entries (0 = empty), see the class comment. */
-  #table: Int32Array | number[];
+  #table = new Int32Array(512);
   /** Bits of an entry above the code (0 when the table is too large to leave any). */
   #tagMask = tagMaskFor(512);
-  /** Grown in plain arrays until `trim` (see {@link CharPool}). */
+  /** Filled by a bulk build (which calls `trim` at its end): the table grows faster. */
   #bulk: boolean;
 
-  /** `bulk`: a dictionary filled by a bulk build, which calls `trim` at its end. */
   constructor(bulk = false) {
     this.#bulk = bulk;
-    this.#pool = new CharPool(1024, bulk);
-    this.#starts = bulk ? [0] : new Uint32Array(256);
-    this.#table = bulk ? new Array<number>(512).fill(0) : new Int32Array(512);
   }
 
   get size(): number {
@@ -464,9 +482,10 @@ export class StringDictionary implements Dictionary {
     const h = hashA;
     const tagB = hashB;
     const code = this.#size;
-    if (code + 1 >= this.#starts.length && !Array.isArray(this.#starts)) {
+    if (code + 1 >= this.#starts.length) {
       const next = new Uint32Array(this.#starts.length * 2);
       next.set(this.#starts);
+      release(this.#starts);
       this.#starts = next;
     }
     this.#starts[code] = at;
@@ -475,8 +494,8 @@ export class StringDictionary implements Dictionary {
     let table = this.#table;
     let cap = table.length;
     if (this.#size > cap * 0.75) {
-      // Grow fourfold while small (fewer rehashes in a bulk build); trim() sizes it at the end.
-      this.#rehash(cap * (cap < 1 << 20 ? 4 : 2));
+      // Grow fourfold while small in a bulk build (fewer rehashes); trim() sizes it at the end.
+      this.#rehash(cap * (this.#bulk && cap < 1 << 20 ? 4 : 2));
       table = this.#table;
       cap = table.length;
       i = slotOf(h, cap);
@@ -489,20 +508,20 @@ export class StringDictionary implements Dictionary {
   /** Releases spare capacity after a bulk build. */
   trim(): void {
     this.#pool.trim();
-    const want = this.#size + 2 + (this.#size >> 6);
-    const bulk = this.#bulk;
     this.#bulk = false;
-    if (bulk) {
-      const starts = new Uint32Array(want);
-      starts.set(this.#starts);
-      this.#starts = starts;
-    } else if (this.#starts.length > want) this.#starts = (this.#starts as Uint32Array).slice(0, want);
-    const cap = Math.max(512, Math.ceil(this.#size / 0.75));
-    if (bulk || cap < this.#table.length) this.#rehash(cap);
+    const want = this.#size + 2 + (this.#size >> 6);
+    const starts = this.#starts;
+    if (starts.length > want) {
+      this.#starts = starts.slice(0, want);
+      release(starts);
+    }
+    // Load 0.7: live data may bring a few new values before the table has to grow.
+    const cap = Math.max(512, Math.ceil(this.#size / 0.7));
+    if (cap < this.#table.length) this.#rehash(cap);
   }
 
   get byteLength(): number {
-    return bytesOf(this.#pool.chars) + bytesOf(this.#starts) + bytesOf(this.#table);
+    return this.#pool.chars.byteLength + this.#starts.byteLength + this.#table.byteLength;
   }
 
   #end(code: number): number {
@@ -510,7 +529,7 @@ export class StringDictionary implements Dictionary {
   }
 
   #rehash(cap: number): void {
-    const table = this.#bulk ? new Array<number>(cap).fill(0) : new Int32Array(cap);
+    const table = new Int32Array(cap);
     const mask = tagMaskFor(cap);
     const chars = this.#pool.chars;
     const starts = this.#starts;
@@ -520,14 +539,10 @@ export class StringDictionary implements Dictionary {
       while (table[i] !== 0) if (++i === cap) i = 0;
       table[i] = (hashB & mask) | (c + 1);
     }
+    release(this.#table);
     this.#table = table;
     this.#tagMask = mask;
   }
-}
-
-/** Bytes held by a typed array, or by a plain array of numbers (8 a number). */
-function bytesOf(a: ArrayLike<number> & ({ byteLength: number } | unknown[])): number {
-  return Array.isArray(a) ? a.length * 8 : (a as { byteLength: number }).byteLength;
 }
 
 /**
@@ -622,6 +637,8 @@ export class StringSlots {
       start.set(this.#start);
       const len = new Uint8Array(n);
       len.set(this.#len);
+      release(this.#start);
+      release(this.#len);
       this.#start = start;
       this.#len = len;
     }
@@ -635,6 +652,7 @@ export class StringSlots {
 
   /** Replaces every slot: `values[code]`, or "" for an undefined entry. */
   fromArray(values: readonly (string | undefined)[]): void {
+    this.#release();
     this.#pool = new CharPool();
     this.#long.clear();
     this.#live = 0;
@@ -649,7 +667,8 @@ export class StringSlots {
    * Replaces every slot, sized exactly: slot `c` is `text` from `at[c] / 65536` for
    * `at[c] % 65536` characters when `at[c] >= 0`, else `values[c]` ("" when undefined).
    */
-  fromRanges(n: number, text: string, at: readonly number[], values: readonly (string | undefined)[]): void {
+  fromRanges(n: number, text: string, at: ArrayLike<number>, values: readonly (string | undefined)[]): void {
+    this.#release();
     let chars = 0;
     for (let c = 0; c < n; c++) {
       const a = at[c] ?? -1;
@@ -679,7 +698,7 @@ export class StringSlots {
   }
 
   get byteLength(): number {
-    let n = bytesOf(this.#pool.chars) + this.#start.byteLength + this.#len.byteLength;
+    let n = this.#pool.chars.byteLength + this.#start.byteLength + this.#len.byteLength;
     for (const v of this.#long.values()) n += 64 + 2 * v.length;
     return n;
   }
@@ -693,6 +712,13 @@ export class StringSlots {
     this.#start[code] = this.#pool.push(s);
     this.#len[code] = s.length;
     this.#live += s.length;
+  }
+
+  /** Frees the pool and slot arrays about to be replaced. */
+  #release(): void {
+    release(this.#pool.chars);
+    release(this.#start);
+    release(this.#len);
   }
 
   #compact(): void {

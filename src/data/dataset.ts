@@ -19,7 +19,7 @@
  */
 import type { DataIssue } from '../engine/types.js';
 import { isValidTimeZone, MS_PER_DAY, zoneFor, type Zone } from '../engine/time.js';
-import { IdSet, SmallDictionary, StringDictionary, StringSlots, touched } from './compact.js';
+import { IdSet, release, SmallDictionary, StringDictionary, StringSlots, touched } from './compact.js';
 import { COLLECTIONS, expected, type CollectionName, type DataInput } from './schema.js';
 import type { CampaignRecord, CostColumns, Dataset, ExposureColumns, LoyaltyColumns, OrderColumns } from './types.js';
 import {
@@ -84,6 +84,15 @@ export interface OrderCells {
   campaignEnd: number;
   channelStart: number;
   channelEnd: number;
+  /**
+   * Whether the reader hashed the id and customer id as it scanned them (`idHash*`,
+   * `customerHash*`: the ends of `compact.ts` hashing), which then need not be read again.
+   */
+  hashed: boolean;
+  idHashA: number;
+  idHashB: number;
+  customerHashA: number;
+  customerHashB: number;
 }
 
 /** Incremental construction, for parsers that produce one record at a time (CSV). */
@@ -201,7 +210,9 @@ interface Unknown {
  */
 interface BuildState {
   /** Per row: the id as a range of `text` (start * 65536 + length), or -1 when it is in `ids`. */
-  at: number[];
+  at: Float64Array;
+  /** Rows in `at`. */
+  rows: number;
   /** Per row of a record: its id (holes for rows read in place). */
   ids: (string | undefined)[];
   text: string | null;
@@ -220,6 +231,7 @@ function newQueue() {
     n: 0,
     text: '',
     index: i32(),
+    hashed: new Uint8Array(QUEUE),
     ids: new Array<string | null>(QUEUE).fill(null),
     customers: new Array<string>(QUEUE).fill(''),
     campaigns: new Array<string | undefined>(QUEUE).fill(undefined),
@@ -280,7 +292,7 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
    * JavaScript heap, so a build leaves no large typed arrays behind as garbage); `finish`
    * finds `#first` and `#firstIds` from it (null after).
    */
-  #build: BuildState | null = { at: [], ids: [], text: null };
+  #build: BuildState | null;
   #queue = newQueue();
 
   #received: Record<CollectionName, number> = { campaigns: 0, orders: 0, costs: 0, exposures: 0, loyalty: 0 };
@@ -323,6 +335,7 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     this.#zone = zoneFor(this.timeZone);
     this.#days = new DayCache(this.#zone);
     this.#maxListed = options.maxListedIssues ?? 1000;
+    this.#build = { at: new Float64Array(Math.max(16, expectedOrders)), rows: 0, ids: [], text: null };
     this.#orderIds = new IdSet(expectedOrders);
     this.orders = allocate<OrderColumns>(
       {
@@ -648,6 +661,12 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     q.text = o.text;
     q.index[k] = this.#received.orders++;
     q.ids[k] = null;
+    q.hashed[k] = o.hashed ? 1 : 0;
+    if (o.hashed) {
+      q.key[k] = IdSet.keyOfHashes(o.idHashA, o.idHashB);
+      q.hashA[k] = o.customerHashA;
+      q.hashB[k] = o.customerHashB;
+    }
     q.idStart[k] = o.idStart;
     q.idEnd[k] = o.idEnd;
     q.customerStart[k] = o.customerStart;
@@ -680,6 +699,7 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     for (let k = 0; k < n; k++) {
       const id = q.ids[k];
       if (id === null) {
+        if (q.hashed[k] === 1) continue;
         key[k] = ids.keyAt(text, q.idStart[k]!, q.idEnd[k]!);
         customers.hashAt(text, q.customerStart[k]!, q.customerEnd[k]!, hashA, hashB, k);
       } else {
@@ -758,7 +778,7 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     cols.length = row + 1;
     const b = this.#build;
     if (b && idEnd - idStart < 65536 && (b.text === text || this.#useText(b, text)))
-      b.at.push(idStart * 65536 + (idEnd - idStart));
+      ColumnarDataset.#pushId(b, idStart * 65536 + (idEnd - idStart));
     else this.#updateFirst(customer, row, time, text.slice(idStart, idEnd));
   }
 
@@ -767,7 +787,7 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     const old = b.text;
     if (old !== null) {
       const at = b.at;
-      for (let r = 0; r < at.length; r++) {
+      for (let r = 0; r < b.rows; r++) {
         const a = at[r]!;
         if (a < 0) continue;
         const start = Math.floor(a / 65536);
@@ -777,6 +797,16 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     }
     b.text = text;
     return true;
+  }
+
+  static #pushId(b: BuildState, at: number): void {
+    if (b.rows === b.at.length) {
+      const next = new Float64Array(b.at.length * 2);
+      next.set(b.at);
+      release(b.at);
+      b.at = next;
+    }
+    b.at[b.rows++] = at;
   }
 
   /** The id of order row `row` during a bulk build. */
@@ -794,7 +824,7 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
   #findFirstOrders(b: BuildState): void {
     const n = this.customers.size;
     const first = new Int32Array(headroom(n)).fill(-1);
-    const best: number[] = new Array<number>(n).fill(Infinity);
+    const best = new Float64Array(n).fill(Infinity);
     const { customer, time, length } = this.orders;
     for (let r = 0; r < length; r++) {
       const c = customer[r]!;
@@ -806,9 +836,10 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
         best[c] = t;
       }
     }
+    release(best);
     this.#first = first;
-    const at: number[] = new Array<number>(n).fill(-1);
-    const ids: (string | undefined)[] = new Array<string | undefined>(n);
+    const at = new Float64Array(n).fill(-1);
+    const ids: (string | undefined)[] = [];
     for (let c = 0; c < n; c++) {
       const r = first[c]!;
       if (r < 0) continue;
@@ -816,6 +847,8 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
       if (at[c]! < 0) ids[c] = b.ids[r];
     }
     this.#firstIds.fromRanges(n, b.text ?? '', at, ids);
+    release(at);
+    release(b.at);
   }
 
   /** Keeps `#first` and `#firstIds` right for a new order row (during a bulk build: its id, for `finish`). */
@@ -823,7 +856,7 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     const b = this.#build;
     if (b) {
       // Found by finish; the id is kept for it.
-      b.at.push(-1);
+      ColumnarDataset.#pushId(b, -1);
       b.ids[row] = id;
       return;
     }
