@@ -164,3 +164,19 @@ test('in place: a long file crosses the batch boundary with bad rows, duplicates
   assert.deepEqual(a, b);
   assert.deepEqual(snapshot(fast), snapshot(slow));
 });
+
+test('in place: line numbers in parse errors count rows read in place (LF, CRLF and CR line ends)', () => {
+  for (const eol of ['\n', '\r\n', '\r']) {
+    const text = [
+      'id,customerId,time,revenue',
+      'O1,K1,2025-01-01T00:00:00Z,1',
+      'O2,K1,1735689600000,2',
+      'O3,"K2,5',
+    ].join(eol);
+    assert.throws(
+      () => csvToDataset({ orders: text }, 'UTC'),
+      (e: unknown) => e instanceof Error && e.message.includes('line 4: a quoted field is never closed'),
+      JSON.stringify(eol),
+    );
+  }
+});
