@@ -122,6 +122,19 @@ export function timeOf(v: unknown, zone: Zone): number {
   return t >= TIME_MIN && t < TIME_MAX ? t : NaN;
 }
 
+/** First year of {@link MONTH_STARTS}. */
+const TABLE_YEAR = 1900;
+/**
+ * Day number of the first of each month, 13 a year (the 13th is the next year's January),
+ * for the years 1900 .. 2299: one look-up instead of the calendar arithmetic per time.
+ */
+const MONTH_STARTS = (() => {
+  const t = new Int32Array(400 * 13);
+  for (let y = 0; y < 400; y++)
+    for (let m = 0; m < 13; m++) t[y * 13 + m] = daysFromCivil(TABLE_YEAR + y + (m === 12 ? 1 : 0), (m % 12) + 1, 1);
+  return t;
+})();
+
 /** The digit at `i` of `s`, or -1000 when it is not a digit or `i` is at or past `end`. */
 function digit(s: string, i: number, end: number): number {
   const c = i < end ? s.charCodeAt(i) - 48 : -1;
@@ -153,7 +166,18 @@ export function fastIsoAt(s: string, start: number, end: number, zone: Zone): nu
   const day = two(s, o + 8, n);
   const hour = two(s, o + 11, n);
   const minute = two(s, o + 14, n);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
+  if (month < 1 || month > 12 || day < 1) return NaN;
+  let dayNumber: number;
+  const y = year - TABLE_YEAR;
+  if (y >= 0 && y < 400) {
+    const at = y * 13 + month - 1;
+    const first = MONTH_STARTS[at]!;
+    if (day > MONTH_STARTS[at + 1]! - first) return NaN;
+    dayNumber = first + day - 1;
+  } else {
+    if (year < 0 || day > daysInMonth(year, month)) return NaN;
+    dayNumber = daysFromCivil(year, month, day);
+  }
   let i = o + 16;
   let second = 0;
   let ms = 0;
@@ -184,12 +208,7 @@ export function fastIsoAt(s: string, start: number, end: number, zone: Zone): nu
     if (oh < 0 || om < 0 || oh > 23 || om > 59) return NaN;
     offsetMin = (c === 45 ? -1 : 1) * (oh * 60 + om);
   } else return NaN;
-  return (
-    daysFromCivil(year, month, day) * MS_PER_DAY +
-    ((hour * 60 + minute) * 60 + Math.min(second, 59)) * 1000 +
-    ms -
-    offsetMin * 60_000
-  );
+  return dayNumber * MS_PER_DAY + ((hour * 60 + minute) * 60 + Math.min(second, 59)) * 1000 + ms - offsetMin * 60_000;
 }
 
 export interface OrderFields {
