@@ -15,6 +15,10 @@
  * columns fill campaign targets. BOM, quoted fields, `,` `;` or tab separators are read;
  * the decimal mark defaults to `,` for `;`-separated files and `.` otherwise.
  *
+ * Plain order rows (one line, no quotes, numbers written plainly, an ISO-8601 time with or
+ * without offset, or epoch ms) are read straight into the dataset's columns in one scan;
+ * any other row becomes a record checked by the record path, so its messages are the same.
+ *
  * DOM-free.
  */
 import { createDatasetBuilder, type LiveDataset, type OrderCells } from '../data/dataset.js';

@@ -9,8 +9,16 @@
  *   never counted twice.
  * - `append(records)` adds records of any collections without a rebuild: columns grow
  *   geometrically, `firstOrder` is kept right, `version` increases.
- * - After the initial build spare capacity is released but for a small headroom, so the
- *   first live appends do not copy the columns.
+ * - Valid orders are queued and added 256 at a time: their ids and customer ids are hashed
+ *   first and the table slots they lead to read in one pass, so the cache misses of a
+ *   batch overlap instead of coming one after the other (most of the cost of a large
+ *   build or append is such misses). A bulk build finds first orders in one pass at the end.
+ * - Readers of text (the CSV adapter) hand over plain order rows as ranges of the text
+ *   (`DatasetBuilder.addOrderCells`): ids are looked up in place and a string is made only
+ *   for a customer seen for the first time.
+ * - After the initial build spare capacity is released but for a small headroom. Internal
+ *   tables that grow free their smaller copy at once, so a build does not leave large
+ *   garbage behind.
  *
  * Bad input never throws: records are reported in `issues`, an unknown time zone is
  * reported and UTC used.
@@ -287,11 +295,7 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
   #first = new Int32Array(0);
   /** Id of each customer's first order (after the bulk build). */
   #firstIds = new StringSlots();
-  /**
-   * Where each order row's id is, during the bulk build only, in plain arrays (grown on the
-   * JavaScript heap, so a build leaves no large typed arrays behind as garbage); `finish`
-   * finds `#first` and `#firstIds` from it (null after).
-   */
+  /** Where each order row's id is, during the bulk build only: `finish` finds `#first` and `#firstIds` from it. */
   #build: BuildState | null;
   #queue = newQueue();
 
@@ -703,7 +707,7 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
         key[k] = ids.keyAt(text, q.idStart[k]!, q.idEnd[k]!);
         customers.hashAt(text, q.customerStart[k]!, q.customerEnd[k]!, hashA, hashB, k);
       } else {
-        key[k] = ids.keyOf(id!);
+        key[k] = ids.keyOf(id);
         customers.hashOf(q.customers[k]!, hashA, hashB, k);
       }
     }
@@ -727,7 +731,7 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
   #addQueued(k: number): void {
     const q = this.#queue;
     const index = q.index[k]!;
-    const id = q.ids[k]!;
+    const id = q.ids[k] ?? null;
     const text = q.text;
     const idStart = q.idStart[k]!;
     const idEnd = q.idEnd[k]!;
