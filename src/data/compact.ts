@@ -11,7 +11,7 @@
  *    probe rarely reads a string that does not match: about 17 bytes per short id instead
  *    of the 70 or so of a Map and an array of strings.
  * Strings can be hashed, looked up and added straight from a range of a larger text (a CSV
- * file) without making a string first (`addAt`, `internAt`, `codeAt`).
+ * file) without making a string first (`keyAt`, `hashAt`, `internHashed`, `codeAt`).
  *  - {@link StringSlots}: one replaceable string per code (the id of each customer's first
  *    order), in a pool too.
  *
@@ -131,13 +131,7 @@ export class IdSet {
   /** Adds `s`; returns false when it (or a string of the same hash) was already there. */
   add(s: string): boolean {
     hashString(s);
-    return this.#add();
-  }
-
-  /** {@link add} of `text.slice(start, end)`, without making the slice. */
-  addAt(text: string, start: number, end: number): boolean {
-    hashRange(text, start, end);
-    return this.#add();
+    return this.addKey(hashA * TWO_POW_21 + (hashB >>> 11) || 1);
   }
 
   /**
@@ -168,11 +162,6 @@ export class IdSet {
     let sum = 0;
     for (let k = 0; k < n; k++) sum += table[slotOf(Math.floor(keys[k]! / TWO_POW_21), cap)]!;
     touched[0] = sum;
-  }
-
-  /** Adds the key of the last hash. */
-  #add(): boolean {
-    return this.addKey(hashA * TWO_POW_21 + (hashB >>> 11) || 1);
   }
 
   /** {@link add} of a key from {@link keyAt}. */
@@ -384,15 +373,6 @@ export class StringDictionary implements Dictionary {
     return this.#add(i, this.#pool.push(value));
   }
 
-  /** {@link intern} of `text.slice(start, end)`: a string is made only for a new value, in the pool. */
-  internAt(text: string, start: number, end: number): number {
-    hashRange(text, start, end);
-    const i = this.#probe(text, '', start, end);
-    const c = this.#table[i]!;
-    if (c !== 0) return (c & ~this.#tagMask) - 1;
-    return this.#add(i, this.#pool.pushRange(text, start, end));
-  }
-
   /** Stores the two hashes of `text.slice(start, end)` at `k` of `a` and `b`, for {@link touch} and {@link internHashed}. */
   hashAt(text: string, start: number, end: number, a: Int32Array, b: Int32Array, k: number): void {
     hashRange(text, start, end);
@@ -442,7 +422,7 @@ export class StringDictionary implements Dictionary {
     return this.#add(i, this.#pool.push(value));
   }
 
-  /** {@link internAt} with the hashes {@link hashAt} stored. */
+  /** {@link intern} of `text.slice(start, end)`, with its hashes from {@link hashAt}: a string is made only for a new value, in the pool. */
   internHashed(text: string, start: number, end: number, a: number, b: number): number {
     hashA = a >>> 0;
     hashB = b >>> 0;
