@@ -127,8 +127,11 @@ interface CustomerIndex {
   extraHead: Int32Array;
   extraNext: Int32Array;
   extraCount: number;
-  /** Order sums by day, campaign and channel over the base rows (built on first use; null: too large). */
-  cube?: OrderCube | null;
+  /**
+   * Order sums by day, campaign and channel over the base rows (built on first use:
+   * undefined until then, null when too large).
+   */
+  cube: OrderCube | null | undefined;
 }
 
 function buildIndex(ds: Dataset): CustomerIndex {
@@ -175,6 +178,9 @@ function buildIndex(ds: Dataset): CustomerIndex {
     extraHead: new Int32Array(nc).fill(-1),
     extraNext: new Int32Array(0),
     extraCount: 0,
+    // Present from the start: adding it later would change the object's shape under
+    // code already compiled for it.
+    cube: undefined,
   };
 }
 
@@ -475,7 +481,10 @@ interface State {
   cRev: Float64Array;
   bucketStamp: Int32Array;
   // recency
-  /** Customers and their revenue in P by days since their last order (0 .. RECENCY_GAPS, the last slot: that many or more). */
+  /**
+   * Customers and their revenue in P by days since their last order, `g` days at `2g`
+   * and `2g + 1` (g = 0 .. RECENCY_GAPS, the last: that many or more).
+   */
   gapCust: Float64Array;
   gapRev: Float64Array;
   // pacing, by campaign code (only selected campaigns with a budget)
@@ -488,7 +497,11 @@ interface State {
   // per-customer scratch
   /** Return window in ms. */
   windowMs: number;
-  gen: number;
+  /**
+   * `gen[0]`: the stamp of the last customer visited. In an array, not a field: a field
+   * first written after code reading it was compiled would throw that code away.
+   */
+  gen: Int32Array;
   sCnt: Int32Array;
   /** Position of each touched scope's first attributed row. */
   sAt: Int32Array;
@@ -658,15 +671,15 @@ function newState(ds: Dataset, o: ResolvedOptions): State {
     cActive: new Float64Array(nb * nb),
     cRev: new Float64Array(nb * nb),
     bucketStamp: new Int32Array(nb),
-    gapCust: new Float64Array(RECENCY_GAPS + 1),
-    gapRev: new Float64Array(RECENCY_GAPS + 1),
+    gapCust: new Float64Array((RECENCY_GAPS + 1) * 2),
+    gapRev: new Float64Array((RECENCY_GAPS + 1) * 2),
     pActive,
     pFrom,
     pTo,
     pSpent: new Float64Array(nCamp + 1),
     pRev: new Float64Array(nCamp + 1),
     windowMs: returnWindowMs(o),
-    gen: 0,
+    gen: new Int32Array(1),
     sCnt: new Int32Array(S * 2),
     sAt: new Int32Array(S * 2),
     touched: new Int32Array(S * 2),
@@ -758,7 +771,7 @@ function contribute(
   const gapCust = s.gapCust;
   const gapRev = s.gapRev;
   const windowMs = s.windowMs;
-  let gen = s.gen;
+  let gen = s.gen[0]!;
 
   // Counts of the whole selection, kept in locals and added once at the end.
   let buy0 = 0;
@@ -867,38 +880,43 @@ function contribute(
       }
     }
 
-    // Recency: days from the last order on or before asOf, found from the end. (One loop
-    // for any asOf: code first compiled for one asOf does not meet a loop it never ran.)
-    let last = b - 1;
+    // Recency: days from the last order on or before asOf, found backwards from the first
+    // row after P (asOf <= to) or from the end. When asOf = to the loop still steps once
+    // over the row after P, so code compiled then has run it for any other asOf.
+    const end = b - 1;
+    let last = asOf > toDay ? end : Math.min(k, end);
     while (last >= a && ii[(last << 3) + R_DAY]! > asOf) last--;
     if (last >= a) {
-      const g = Math.min(asOf - ii[(last << 3) + R_DAY]!, RECENCY_GAPS);
+      // Two interleaved histograms (by customer parity): fewer updates of one slot in a row.
+      const g = Math.min(asOf - ii[(last << 3) + R_DAY]!, RECENCY_GAPS) * 2 + (c & 1);
       gapCust[g]! += sign;
       gapRev[g]! += sign * revInP;
     }
 
     // Retained: another order later than the first attributed one, within the window.
+    // Repeat and retained are added as 0 or 1 (`+(x)`) rather than behind a branch: they
+    // are as often true as not.
     if (cnt0 > 0) {
       buy0 += sign;
-      if (cnt0 >= 2) rep0 += sign;
-      if (next[at0]! <= f[at0 << 2]! + windowMs) ret0 += sign;
+      rep0 += sign * +(cnt0 >= 2);
+      ret0 += sign * +(next[at0]! <= f[at0 << 2]! + windowMs);
     }
     if (cnt1 > 0) {
       buy1 += sign;
-      if (cnt1 >= 2) rep1 += sign;
-      if (next[at1]! <= f[at1 << 2]! + windowMs) ret1 += sign;
+      rep1 += sign * +(cnt1 >= 2);
+      ret1 += sign * +(next[at1]! <= f[at1 << 2]! + windowMs);
     }
     for (let j = 0; j < nTouched; j++) {
       const si = touched[j]!;
       const o1 = (2 + si) * F;
-      acc[o1 + BUY]! += sign;
-      if (sCnt[si]! >= 2) acc[o1 + REP]! += sign;
       const at = sAt[si]!;
-      if (next[at]! <= f[at << 2]! + windowMs) acc[o1 + RET]! += sign;
+      acc[o1 + BUY]! += sign;
+      acc[o1 + REP]! += sign * +(sCnt[si]! >= 2);
+      acc[o1 + RET]! += sign * +(next[at]! <= f[at << 2]! + windowMs);
       sCnt[si] = 0;
     }
   }
-  s.gen = gen;
+  s.gen[0] = gen;
   acc[BUY]! += buy0;
   acc[F + BUY]! += buy1;
   acc[REP]! += rep0;
@@ -950,15 +968,23 @@ function safeValue(f: () => number): number {
 }
 
 /** Adds cost, exposure and loyalty rows from the state's counted lengths to the dataset's. */
+/** 0 for a day of P, 1 for a day of P', else -1. */
+function periodOf(o: ResolvedOptions, d: number): number {
+  return d >= o.fromDay && d <= o.toDay ? 0 : d >= o.previousFromDay && d <= o.previousToDay ? 1 : -1;
+}
+
+function hasCustom(s: State, col: CustomMeasure['collection']): boolean {
+  return s.custom.some((m) => m.measure.collection === col);
+}
+
+// (No closures made per call here: code compiled for one call's closure would be thrown
+// away at the next.)
 function addOtherRows(ds: Dataset, s: State): void {
   const { acc, F, selPos, chPass, custom } = s;
   const o = s.o;
-  const period = (d: number): number =>
-    d >= o.fromDay && d <= o.toDay ? 0 : d >= o.previousFromDay && d <= o.previousToDay ? 1 : -1;
-  const hasCustom = (col: CustomMeasure['collection']): boolean => custom.some((m) => m.measure.collection === col);
 
   const costs = ds.costs;
-  const costCustom = hasCustom('costs');
+  const costCustom = hasCustom(s, 'costs');
   for (let i = s.costsLen; i < costs.length; i++) {
     const cam = costs.campaign[i]!;
     if (cam < 0) continue;
@@ -966,7 +992,7 @@ function addOtherRows(ds: Dataset, s: State): void {
     const amount = costs.amount[i]!;
     if (s.pActive[cam] === 1 && d >= s.pFrom[cam + 1]! && d <= s.pTo[cam + 1]!) s.pSpent[cam + 1]! += amount;
     const pos = selPos[cam]!;
-    const p = period(d);
+    const p = periodOf(o, d);
     if (pos < 0 || p < 0) continue;
     const o0 = p * F;
     const o1 = ((1 + pos) * 2 + p) * F;
@@ -993,13 +1019,13 @@ function addOtherRows(ds: Dataset, s: State): void {
   s.costsLen = costs.length;
 
   const ex = ds.exposures;
-  const exCustom = hasCustom('exposures');
+  const exCustom = hasCustom(s, 'exposures');
   for (let i = s.exposuresLen; i < ex.length; i++) {
     const cam = ex.campaign[i]!;
     if (cam < 0) continue;
     const pos = selPos[cam]!;
     const d = ex.day[i]!;
-    const p = period(d);
+    const p = periodOf(o, d);
     const ch = ex.channel[i]!;
     if (pos < 0 || p < 0 || chPass[ch + 1] !== 1) continue;
     const o0 = p * F;
@@ -1035,9 +1061,9 @@ function addOtherRows(ds: Dataset, s: State): void {
   // Loyalty events belong to no campaign: they are summed for the whole selection, and
   // each campaign scope reports the same sums (see buildAggregates).
   const ly = ds.loyalty;
-  const lyCustom = hasCustom('loyalty');
+  const lyCustom = hasCustom(s, 'loyalty');
   for (let i = s.loyaltyLen; i < ly.length; i++) {
-    const p = period(ly.day[i]!);
+    const p = periodOf(o, ly.day[i]!);
     const ch = ly.channel[i]!;
     if (p < 0 || chPass[ch + 1] !== 1) continue;
     acc[p * F + PE]! += ly.earned[i]!;
@@ -1266,9 +1292,17 @@ function fullPass(ds: Dataset, s: State, idx: CustomerIndex): void {
   const nc = idx.start.length - 1;
   const start = idx.start;
   const firstPos = idx.firstPos;
-  contribute(s, idx.recs, start, firstPos, 0, nc, 1);
   // The order cube covers the index's rows, which are all the rows at a full pass.
   if (idx.cube === undefined) idx.cube = buildCube(ds, idx.baseLength);
+  // In blocks of customers, a small one first: it runs every part of the pass before
+  // the pass is compiled, so the compiled code has seen all of it (one call over all
+  // customers would be compiled mid-loop, without the end of the pass, and thrown away
+  // when it gets there).
+  for (let c = 0, size = 64; c < nc; size = CONTRIBUTE_BLOCK) {
+    const end = Math.min(nc, c + size);
+    contribute(s, idx.recs, start, firstPos, c, end, 1);
+    c = end;
+  }
   if (idx.cube !== null && idx.baseLength === n && !s.custom.some((m) => m.measure.collection === 'orders'))
     addCube(s, idx.cube);
   else addOrderRows(ds, s, 0, n);
@@ -1276,6 +1310,9 @@ function fullPass(ds: Dataset, s: State, idx: CustomerIndex): void {
   s.firstOrder = ds.firstOrder.slice(0, ds.customers.size);
   addOtherRows(ds, s);
 }
+
+/** Customers per call of the per-customer pass in a full pass. */
+const CONTRIBUTE_BLOCK = 4096;
 
 const gathered = new Gathered();
 /** Customers named by a batch: `touchList[0 .. count]`, each marked with the batch's `touchGen`. */
@@ -1452,8 +1489,8 @@ function recency(s: State): RecencyRow[] {
     let customers = 0;
     let revenue = 0;
     for (; g <= upTo[k]!; g++) {
-      customers += s.gapCust[g]!;
-      revenue += s.gapRev[g]!;
+      customers += s.gapCust[2 * g]! + s.gapCust[2 * g + 1]!;
+      revenue += s.gapRev[2 * g]! + s.gapRev[2 * g + 1]!;
     }
     return { segment, customers, revenue };
   });
