@@ -76,12 +76,15 @@ function growF64(a: Float64Array, n: number): Float64Array {
   return b;
 }
 
-/** Seeded columns for `n` orders plus the plain objects the baseline reads. */
+/**
+ * Seeded columns for `n` orders, and a function that makes the plain objects the
+ * baseline reads (called after the engine is timed: their heap would slow the
+ * collections during the engine's runs).
+ */
 function generate(
   n: number,
   seed: number,
-  withPlain: boolean,
-): { ds: Dataset & { appendOrders(k: number): void }; plain: Plain | null } {
+): { ds: Dataset & { appendOrders(k: number): void }; makePlain: () => Plain } {
   const rand = seeded(seed);
   const zone = zoneFor(TZ);
   const nCust = Math.max(1, Math.floor(n / 5));
@@ -245,10 +248,10 @@ function generate(
     },
   };
 
-  let plain: Plain | null = null;
-  if (withPlain) {
-    const orders: OrderObj[] = new Array(len);
-    for (let i = 0; i < len; i++)
+  // The first `n` rows (the dataset before any append).
+  const makePlain = (): Plain => {
+    const orders: OrderObj[] = new Array(n);
+    for (let i = 0; i < n; i++)
       orders[i] = {
         id: String(i).padStart(9, '0'),
         customerId: customers.value(customer[i]!),
@@ -260,7 +263,7 @@ function generate(
         campaignId: campaign[i]! >= 0 ? campaigns[campaign[i]!]!.id : null,
         channel: channel[i]! >= 0 ? CHANNELS[channel[i]!]! : null,
       };
-    plain = {
+    return {
       campaigns,
       orders,
       costs: costRows.map(([c, d, a]) => ({ campaignId: campaigns[c]!.id, day: d, amount: a })),
@@ -281,8 +284,8 @@ function generate(
         channel: CHANNELS[ly.channel[i]!]!,
       })),
     };
-  }
-  return { ds: ds as unknown as Dataset & { appendOrders(k: number): void }, plain };
+  };
+  return { ds: ds as unknown as Dataset & { appendOrders(k: number): void }, makePlain };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -485,6 +488,43 @@ function baselineAggregates(data: Plain, o: ResolvedOptions): Aggregates {
 
 // ---------------------------------------------------------------------------------------
 
+/**
+ * The baseline's time over the same data and, at 100k, the check that its reports equal
+ * the engine's. In a function of its own, so that its objects are garbage when it returns
+ * (locals of the module's top level would be kept by its suspended frame).
+ */
+async function baselineFigures(ds: Dataset, makePlain: () => Plain, n: number, engineMs: number): Promise<string> {
+  const plain = makePlain();
+  const o = resolveForDataset(ds, base);
+  const baselineMs = await median(() => baselineAggregates(plain, o), n > 100_000 ? 3 : runs, 0);
+  let extra = `; baseline (array of objects) ${fmtMs(baselineMs)}, engine is ${(baselineMs / engineMs).toFixed(1)}x faster`;
+  if (n === 100_000) {
+    for (const v of [base, variants[1]!, variants[2]!, variants[4]!]) {
+      const ov = resolveForDataset(ds, v);
+      const ra = finishReport(baselineAggregates(plain, ov), ov);
+      // Channels in the dictionary's order, as the engine lists them.
+      ra.byChannel = Object.fromEntries(CHANNELS.filter((c) => ra.byChannel[c]).map((c) => [c, ra.byChannel[c]!]));
+      const a = JSON.stringify(ra);
+      const b = JSON.stringify(datasetReport(ds, { ...v, cache: false }));
+      if (a !== b) {
+        const ja = JSON.parse(a);
+        const jb = JSON.parse(b);
+        for (const key of Object.keys(ja))
+          if (JSON.stringify(ja[key]) !== JSON.stringify(jb[key]))
+            console.log(
+              key,
+              JSON.stringify(ja[key]).slice(0, 600),
+              '\n  engine:',
+              JSON.stringify(jb[key]).slice(0, 600),
+            );
+        throw new Error(`engine and baseline reports differ for ${JSON.stringify(v)}`);
+      }
+    }
+    extra += '; reports identical';
+  }
+  return extra;
+}
+
 /** Process CPU time in ms (Node only; NaN in a browser): less sensitive than wall time to other work on a shared machine. */
 function cpuMs(): number {
   const p = (globalThis as { process?: { cpuUsage(): { user: number; system: number } } }).process;
@@ -521,7 +561,7 @@ const os = (globalThis as { process?: unknown }).process
 if (os) console.log(`load average (1 min) at start: ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
 for (const n of sizes) {
   const withBaseline = n <= 1_000_000;
-  const g = generate(n, 7, withBaseline);
+  const g = generate(n, 7);
   const ds = g.ds;
   const tIndex = performance.now();
   datasetReport(ds, { ...base, cache: false });
@@ -535,39 +575,9 @@ for (const n of sizes) {
   }, runs);
   let extra = `first call incl. customer index and order cube: ${fmtMs(first)}`;
   if (!isBrowser) extra += `; CPU time ${fmtMs(cpu.sort((a, b) => a - b)[Math.floor(cpu.length / 2)]!)}`;
-  if (g.plain) {
-    const plain = g.plain;
-    const o = resolveForDataset(ds, base);
-    const baselineMs = await median(() => baselineAggregates(plain, o), withBaseline && n > 100_000 ? 3 : runs, 0);
-    extra += `; baseline (array of objects) ${fmtMs(baselineMs)}, engine is ${(baselineMs / engineMs).toFixed(1)}x faster`;
-    if (n === 100_000) {
-      for (const v of [base, variants[1]!, variants[2]!, variants[4]!]) {
-        const ov = resolveForDataset(ds, v);
-        const ra = finishReport(baselineAggregates(plain, ov), ov);
-        // Channels in the dictionary's order, as the engine lists them.
-        ra.byChannel = Object.fromEntries(CHANNELS.filter((c) => ra.byChannel[c]).map((c) => [c, ra.byChannel[c]!]));
-        const a = JSON.stringify(ra);
-        const b = JSON.stringify(datasetReport(ds, { ...v, cache: false }));
-        if (a !== b) {
-          const ja = JSON.parse(a);
-          const jb = JSON.parse(b);
-          for (const key of Object.keys(ja))
-            if (JSON.stringify(ja[key]) !== JSON.stringify(jb[key]))
-              console.log(
-                key,
-                JSON.stringify(ja[key]).slice(0, 600),
-                '\n  engine:',
-                JSON.stringify(jb[key]).slice(0, 600),
-              );
-          throw new Error(`engine and baseline reports differ for ${JSON.stringify(v)}`);
-        }
-      }
-      extra += '; reports identical';
-    }
-  }
+  if (withBaseline) extra += await baselineFigures(ds, g.makePlain, n, engineMs);
   report(`computeReport ${n.toLocaleString('en-US')} orders`, engineMs, targets[n], extra);
-  // Free the baseline's objects: their heap would slow the collections during the next measurements.
-  g.plain = null;
+  // The baseline's objects are garbage now: collect them before the next measurements.
   gc();
 
   // Incremental: a 10k batch appended to the dataset, then the report of the same options
