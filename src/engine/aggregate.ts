@@ -270,137 +270,138 @@ function updateIndex(ds: Dataset, idx: CustomerIndex | undefined): CustomerIndex
   return idx;
 }
 
+/** Records of a set of customers, customer after customer (`start[j] .. start[j + 1]` for the j-th). */
+interface RecSet {
+  recs: OrderRecs;
+  start: Int32Array;
+  /** Position of each customer's first order, or -1. */
+  first: Int32Array;
+}
+
+function newRecSet(rows: number, customers: number): RecSet {
+  return { recs: newRecs(rows), start: new Int32Array(customers + 1), first: new Int32Array(customers) };
+}
+
 /**
- * The orders of a set of customers gathered into records, customer after customer
- * (`start[j] .. start[j + 1]` for the j-th), for incremental updates.
+ * The orders of the customers named by a batch, for an incremental update, in two sets:
+ * `all` their rows up to the batch's end, `old` their rows before the batch. Each sorted
+ * by (time, row) and linked to the next later time.
+ *
+ * The work is done customer by customer in small methods: called thousands of times in
+ * the first update, they are compiled early (one long loop would wait to be compiled
+ * in the middle of a later update).
  */
 class Gathered {
-  length = 0;
-  recs = newRecs(256);
-  /** Customers gathered. */
-  customers = 0;
-  start = new Int32Array(65);
-  /** Position of each customer's first order, or -1. */
-  first = new Int32Array(64);
-  /** Not used: keeps the reads that bring each customer's records into the cache. */
-  touched = 0;
+  all = newRecSet(256, 64);
+  old = newRecSet(256, 64);
   /** Where each customer's rows are: base positions `from[j] .. to[j]`, then the list from `head[j]`. */
   from = new Int32Array(64);
   to = new Int32Array(64);
   head = new Int32Array(64);
+  /** Not used: keeps the reads that bring each customer's records into the cache. */
+  touched = 0;
+  /** Rows gathered so far into `all` and `old`. */
+  k = 0;
+  q = 0;
 
-  /**
-   * Gathers the rows below `limit` of each customer of `list`, sorted by (time, row) and
-   * linked to their next later time.
-   */
-  gather(idx: CustomerIndex, list: Int32Array, count: number, limit: number): void {
-    this.reserveCustomers(count);
-    const nBase = idx.start.length - 1;
-    const { extraHead, extraNext, extra } = idx;
-    const baseLength = idx.baseLength;
-    const src = idx.recs;
-    const { start, from, to, head } = this;
+  gather(
+    idx: CustomerIndex,
+    list: Int32Array,
+    count: number,
+    limit: number,
+    split: number,
+    firstNow: Int32Array,
+    firstBefore: Int32Array,
+  ): void {
+    if (count >= this.from.length) {
+      const m = Math.max(count + 1, this.from.length * 2);
+      this.from = new Int32Array(m);
+      this.to = new Int32Array(m);
+      this.head = new Int32Array(m);
+      this.all = newRecSet(this.all.recs.next.length, m);
+      this.old = newRecSet(this.old.recs.next.length, m);
+    }
     // First where each customer's rows are (and a read of their first and last record,
     // so that their memory is on its way), then the rows: the loads of the first step do
     // not wait for each other, so their cache misses overlap.
-    const ii = src.i;
     let total = 0;
-    let touch = 0;
-    for (let j = 0; j < count; j++) {
-      const c = list[j]!;
-      const inBase = c < nBase;
-      const p0 = inBase ? idx.start[c]! : 0;
-      const p1 = inBase ? idx.start[c + 1]! : 0;
-      from[j] = p0;
-      to[j] = p1;
-      if (p1 > p0) touch ^= ii[(p0 << 3) + R_ROW]! ^ ii[((p1 - 1) << 3) + R_ROW]!;
-      const h = c < extraHead.length ? extraHead[c]! : -1;
-      head[j] = h;
-      total += p1 - p0;
-      for (let r = h; r >= 0; r = extraNext[r - baseLength]!) total++;
+    this.touched = 0;
+    for (let j = 0; j < count; j++) total += this.locate(idx, j, list[j]!);
+    if (total > this.all.recs.next.length) {
+      this.all = newRecSet(Math.max(total, this.all.recs.next.length * 2), this.from.length);
+      this.old = newRecSet(Math.max(total, this.old.recs.next.length * 2), this.from.length);
     }
-    this.touched = touch;
-    if (total > this.recs.next.length) this.reserve(total);
-    const recs = this.recs;
-    let k = 0;
-    for (let j = 0; j < count; j++) {
-      start[j] = k;
-      const p1 = to[j]!;
-      for (let p = from[j]!; p < p1; p++) {
-        if (ii[(p << 3) + R_ROW]! >= limit) continue;
-        moveRec(src, p, recs, k++);
-      }
-      for (let r = head[j]!; r >= 0; r = extraNext[r - baseLength]!) {
-        if (r >= limit) continue;
-        moveRec(extra, r - baseLength, recs, k++);
-      }
-    }
-    start[count] = k;
-    for (let j = 0; j < count; j++) {
-      const a = start[j]!;
-      const b = start[j + 1]!;
-      if (b - a > 1) sortByTime(recs, a, b);
-      linkNext(recs, a, b);
-    }
-    this.customers = count;
-    this.length = k;
+    this.k = 0;
+    this.q = 0;
+    for (let j = 0; j < count; j++) this.gatherOne(idx, j, list[j]!, limit, split, firstNow, firstBefore);
+    this.all.start[count] = this.k;
+    this.old.start[count] = this.q;
   }
 
-  /** Keeps only the rows below `split` (each customer's stay sorted), relinked. */
-  keepBelow(split: number): void {
-    const recs = this.recs;
-    const ii = recs.i;
-    const start = this.start;
-    let k = 0;
-    for (let j = 0; j < this.customers; j++) {
-      const a = start[j]!;
-      const b = start[j + 1]!;
-      start[j] = k;
-      const k0 = k;
-      for (let p = a; p < b; p++) {
-        if (ii[(p << 3) + R_ROW]! >= split) continue;
-        if (p !== k) moveRec(recs, p, recs, k);
-        k++;
-      }
-      linkNext(recs, k0, k);
+  /** Finds where customer c's rows are; returns how many. */
+  private locate(idx: CustomerIndex, j: number, c: number): number {
+    const inBase = c < idx.start.length - 1;
+    const p0 = inBase ? idx.start[c]! : 0;
+    const p1 = inBase ? idx.start[c + 1]! : 0;
+    this.from[j] = p0;
+    this.to[j] = p1;
+    const ii = idx.recs.i;
+    if (p1 > p0) this.touched ^= ii[(p0 << 3) + R_ROW]! ^ ii[((p1 - 1) << 3) + R_ROW]!;
+    const h = c < idx.extraHead.length ? idx.extraHead[c]! : -1;
+    this.head[j] = h;
+    let n = p1 - p0;
+    for (let r = h; r >= 0; r = idx.extraNext[r - idx.baseLength]!) n++;
+    return n;
+  }
+
+  /** Gathers the j-th customer (c) into both sets. */
+  private gatherOne(
+    idx: CustomerIndex,
+    j: number,
+    c: number,
+    limit: number,
+    split: number,
+    firstNow: Int32Array,
+    firstBefore: Int32Array,
+  ): void {
+    const all = this.all.recs;
+    const old = this.old.recs;
+    const src = idx.recs;
+    const k0 = this.k;
+    let k = k0;
+    const p1 = this.to[j]!;
+    for (let p = this.from[j]!; p < p1; p++) {
+      if (src.i[(p << 3) + R_ROW]! >= limit) continue;
+      moveRec(src, p, all, k++);
     }
-    start[this.customers] = k;
-    this.length = k;
-  }
-
-  /** Sets each customer's first position from their first order's row (`firstRow[list[j]]`, -1 when none). */
-  locateFirst(list: Int32Array, firstRow: Int32Array): void {
-    const { start, first } = this;
-    const ii = this.recs.i;
-    for (let j = 0; j < this.customers; j++) {
-      const c = list[j]!;
-      const r = c < firstRow.length ? firstRow[c]! : -1;
-      let at = -1;
-      if (r >= 0)
-        for (let p = start[j]!; p < start[j + 1]!; p++)
-          if (ii[(p << 3) + R_ROW] === r) {
-            at = p;
-            break;
-          }
-      first[j] = at;
+    const baseLength = idx.baseLength;
+    for (let r = this.head[j]!; r >= 0; r = idx.extraNext[r - baseLength]!) {
+      if (r >= limit) continue;
+      moveRec(idx.extra, r - baseLength, all, k++);
     }
-  }
-
-  private reserveCustomers(n: number): void {
-    if (n < this.first.length) return;
-    const m = Math.max(n + 1, this.first.length * 2);
-    this.first = new Int32Array(m);
-    this.start = new Int32Array(m + 1);
-    this.from = new Int32Array(m);
-    this.to = new Int32Array(m);
-    this.head = new Int32Array(m);
-  }
-
-  private reserve(n: number): void {
-    const recs = newRecs(Math.max(n, this.recs.next.length * 2));
-    recs.i.set(this.recs.i);
-    recs.next.set(this.recs.next);
-    this.recs = recs;
+    if (k - k0 > 1) sortByTime(all, k0, k);
+    linkNext(all, k0, k);
+    // The rows before the batch, in the same order.
+    const fNow = c < firstNow.length ? firstNow[c]! : -1;
+    const fBefore = c < firstBefore.length ? firstBefore[c]! : -1;
+    const q0 = this.q;
+    let q = q0;
+    let atNow = -1;
+    let atBefore = -1;
+    for (let p = k0; p < k; p++) {
+      const r = all.i[(p << 3) + R_ROW]!;
+      if (r === fNow) atNow = p;
+      if (r >= split) continue;
+      if (r === fBefore) atBefore = q;
+      moveRec(all, p, old, q++);
+    }
+    linkNext(old, q0, q);
+    this.all.start[j] = k0;
+    this.all.first[j] = atNow;
+    this.old.start[j] = q0;
+    this.old.first[j] = atBefore;
+    this.k = k;
+    this.q = q;
   }
 }
 
@@ -497,6 +498,8 @@ interface State {
   // per-customer scratch
   /** Return window in ms. */
   windowMs: number;
+  /** For incremental updates: a state of the same options the old contributions go to (null until needed). */
+  old: State | null;
   /**
    * `gen[0]`: the stamp of the last customer visited. In an array, not a field: a field
    * first written after code reading it was compiled would throw that code away.
@@ -679,6 +682,7 @@ function newState(ds: Dataset, o: ResolvedOptions): State {
     pSpent: new Float64Array(nCamp + 1),
     pRev: new Float64Array(nCamp + 1),
     windowMs: returnWindowMs(o),
+    old: null,
     gen: new Int32Array(1),
     sCnt: new Int32Array(S * 2),
     sAt: new Int32Array(S * 2),
@@ -719,7 +723,7 @@ function syncChannels(ds: Dataset, s: State): void {
 // The passes.
 
 /**
- * Adds `sign` x the per-customer part of the aggregates of customers `c0 .. c1 - 1`, whose
+ * Adds the per-customer part of the aggregates of customers `c0 .. c1 - 1`, whose
  * orders are at positions `[start[c], start[c + 1])` of `recs`, sorted by (time, row);
  * `firstPosOf[c]` is the position of their first order (-1 when it is not among them).
  *
@@ -739,7 +743,6 @@ function contribute(
   firstPosOf: Int32Array,
   c0: number,
   c1: number,
-  sign: number,
 ): void {
   const f = recs.f;
   const ii = recs.i;
@@ -799,7 +802,7 @@ function contribute(
       const ti = fd - tableStart;
       if (ti >= 0 && ti < nTable && (!campaignFilter || pos >= 0)) {
         const cohort = bucketOfDay[ti]!;
-        cSize[cohort]! += sign;
+        cSize[cohort]!++;
         for (let k = a; k < b; k++) {
           const tk = ii[(k << 3) + R_DAY]! - tableStart;
           if (tk < 0 || tk >= nTable) continue;
@@ -808,21 +811,21 @@ function contribute(
           const cell = cohort * nb + (bk - cohort);
           if (bucketStamp[bk] !== gen) {
             bucketStamp[bk] = gen;
-            cActive[cell]! += sign;
+            cActive[cell]!++;
           }
-          cRev[cell]! += sign * f[(k << 2) + 1]!;
+          cRev[cell]! += f[(k << 2) + 1]!;
         }
       }
       if (pos >= 0 && chPass[channelOf(fcc) + 1] === 1) {
         let firstP = -1;
         if (fd >= fromDay && fd <= toDay) {
-          new0 += sign;
+          new0++;
           firstP = 0;
         } else if (fd >= prevFromDay && fd < fromDay) {
-          new1 += sign;
+          new1++;
           firstP = 1;
         }
-        if (firstP >= 0) acc[((1 + pos) * 2 + firstP) * F + NEW]! += sign;
+        if (firstP >= 0) acc[((1 + pos) * 2 + firstP) * F + NEW]!++;
       }
     }
 
@@ -867,11 +870,11 @@ function contribute(
       const dd = d - fromDay;
       if (dayStamp[dd] !== gen) {
         dayStamp[dd] = gen;
-        dBuy[dd]! += sign;
+        dBuy[dd]!++;
       }
       if (ch >= 0 && chStamp[ch] !== gen) {
         chStamp[ch] = gen;
-        chBuy[ch]! += sign;
+        chBuy[ch]!++;
       }
       const si = pos * 2;
       if (sCnt[si]++ === 0) {
@@ -889,30 +892,30 @@ function contribute(
     if (last >= a) {
       // Two interleaved histograms (by customer parity): fewer updates of one slot in a row.
       const g = Math.min(asOf - ii[(last << 3) + R_DAY]!, RECENCY_GAPS) * 2 + (c & 1);
-      gapCust[g]! += sign;
-      gapRev[g]! += sign * revInP;
+      gapCust[g]!++;
+      gapRev[g]! += revInP;
     }
 
     // Retained: another order later than the first attributed one, within the window.
     // Repeat and retained are added as 0 or 1 (`+(x)`) rather than behind a branch: they
     // are as often true as not.
     if (cnt0 > 0) {
-      buy0 += sign;
-      rep0 += sign * +(cnt0 >= 2);
-      ret0 += sign * +(next[at0]! <= f[at0 << 2]! + windowMs);
+      buy0++;
+      rep0 += +(cnt0 >= 2);
+      ret0 += +(next[at0]! <= f[at0 << 2]! + windowMs);
     }
     if (cnt1 > 0) {
-      buy1 += sign;
-      rep1 += sign * +(cnt1 >= 2);
-      ret1 += sign * +(next[at1]! <= f[at1 << 2]! + windowMs);
+      buy1++;
+      rep1 += +(cnt1 >= 2);
+      ret1 += +(next[at1]! <= f[at1 << 2]! + windowMs);
     }
     for (let j = 0; j < nTouched; j++) {
       const si = touched[j]!;
       const o1 = (2 + si) * F;
       const at = sAt[si]!;
-      acc[o1 + BUY]! += sign;
-      acc[o1 + REP]! += sign * +(sCnt[si]! >= 2);
-      acc[o1 + RET]! += sign * +(next[at]! <= f[at << 2]! + windowMs);
+      acc[o1 + BUY]!++;
+      acc[o1 + REP]! += +(sCnt[si]! >= 2);
+      acc[o1 + RET]! += +(next[at]! <= f[at << 2]! + windowMs);
       sCnt[si] = 0;
     }
   }
@@ -1300,7 +1303,7 @@ function fullPass(ds: Dataset, s: State, idx: CustomerIndex): void {
   // when it gets there).
   for (let c = 0, size = 64; c < nc; size = CONTRIBUTE_BLOCK) {
     const end = Math.min(nc, c + size);
-    contribute(s, idx.recs, start, firstPos, c, end, 1);
+    contribute(s, idx.recs, start, firstPos, c, end);
     c = end;
   }
   if (idx.cube !== null && idx.baseLength === n && !s.custom.some((m) => m.measure.collection === 'orders'))
@@ -1309,6 +1312,27 @@ function fullPass(ds: Dataset, s: State, idx: CustomerIndex): void {
   s.ordersLen = n;
   s.firstOrder = ds.firstOrder.slice(0, ds.customers.size);
   addOtherRows(ds, s);
+}
+
+/**
+ * Subtracts the per-customer accumulators of `old` (see {@link contribute}) from `s`, and
+ * zeroes them.
+ */
+function subtractContribution(s: State, old: State): void {
+  const pairs: [Float64Array, Float64Array][] = [
+    [s.acc, old.acc],
+    [s.cSize, old.cSize],
+    [s.cActive, old.cActive],
+    [s.cRev, old.cRev],
+    [s.dBuy, old.dBuy],
+    [s.chBuy, old.chBuy],
+    [s.gapCust, old.gapCust],
+    [s.gapRev, old.gapRev],
+  ];
+  for (const [to, from] of pairs) {
+    for (let i = 0; i < from.length; i++) to[i]! -= from[i]!;
+    from.fill(0);
+  }
 }
 
 /** Customers per call of the per-customer pass in a full pass. */
@@ -1346,14 +1370,15 @@ function incrementalPass(ds: Dataset, s: State, idx: CustomerIndex): void {
   // cache lines than in batch order).
   touchList.subarray(0, count).sort();
   const g = gathered;
-  // One gather serves both views: all rows for the new contribution, then the rows
-  // below the batch (kept in time order) for the old one.
-  g.gather(idx, touchList, count, n);
-  g.locateFirst(touchList, ds.firstOrder);
-  contribute(s, g.recs, g.start, g.first, 0, count, 1);
-  g.keepBelow(before);
-  g.locateFirst(touchList, s.firstOrder);
-  contribute(s, g.recs, g.start, g.first, 0, count, -1);
+  // Their rows now, for the new contribution, and before the batch, for the old one.
+  g.gather(idx, touchList, count, n, before, ds.firstOrder, s.firstOrder);
+  contribute(s, g.all.recs, g.all.start, g.all.first, 0, count);
+  // The old contribution goes to a zeroed state of the same options and is subtracted:
+  // the pass only ever adds, so it runs the same code as in a full pass.
+  const old = (s.old ??= newState(ds, s.o));
+  syncChannels(ds, old);
+  contribute(old, g.old.recs, g.old.start, g.old.first, 0, count);
+  subtractContribution(s, old);
 
   if (s.firstOrder.length < nc) {
     const f = new Int32Array(nc).fill(-1);
