@@ -14,10 +14,11 @@
  *    customers (needs the customer's first order), cohorts and recency. Orders are
  *    visited customer by customer over a per-customer index built once per dataset
  *    (counting sort, O(N)) and cached on it (WeakMap keyed by the dataset, checked against
- *    its row counts on every call): each customer's rows sorted by time, with copies of
- *    the order columns the pass reads, so the pass reads memory sequentially. Appended
- *    rows go to per-customer lists; the base is rebuilt when they pass half of it
- *    (amortised O(1) a row) or before a full pass.
+ *    its row counts on every call): each customer's rows sorted by time, as 32-byte
+ *    records of what the pass reads, so the pass reads memory sequentially and a
+ *    customer's history is a few adjacent cache lines. Appended rows go to per-customer
+ *    lists (as records too); the base is rebuilt when they pass half of it (amortised
+ *    O(1) a row) or before a full pass.
  *  Costs, exposures and loyalty events are plain sums over their rows.
  *  Per-option state (the accumulators) is cached per dataset too, for up to
  *  {@link MAX_STATES} option sets.
@@ -26,7 +27,8 @@
  * sums and can only change the contribution of its own customer (their first order,
  * their retention, their cohort, their recency...). So an update adds the sums of the new
  * rows, subtracts the old contribution of each customer named in the batch (over their
- * rows before the batch, with their first order before the batch), adds their new one,
+ * rows before the batch, with their first order before the batch; computed into a zeroed
+ * state of the same options, then subtracted), adds their new one,
  * and adds the new cost, exposure and loyalty rows. Every part of the report is updated
  * this way, with work proportional to the batch plus the order history of the customers
  * it names. Falls back to a full pass:
@@ -1366,7 +1368,7 @@ function incrementalPass(ds: Dataset, s: State, idx: CustomerIndex): void {
       touchList[count++] = c;
     }
   }
-  // In customer order, the gather reads the index's columns forward (fewer pages and
+  // In customer order, the gather reads the index's records forward (fewer pages and
   // cache lines than in batch order).
   touchList.subarray(0, count).sort();
   const g = gathered;
@@ -1445,7 +1447,7 @@ export function aggregate(ds: Dataset, o: ResolvedOptions, opts: AggregateOption
   }
   if (!s) {
     s = newState(ds, o);
-    // A full pass reads the grouped columns only: fold appended rows into the base first.
+    // A full pass reads the grouped records only: fold appended rows into the base first.
     if (idx.extraCount > 0) idx = cache.index = buildIndex(ds);
     fullPass(ds, s, idx);
     lastMode = 'full';
