@@ -2,8 +2,8 @@
  * Engine benchmark: `computeReport` on a ready dataset of 100k, 1M and 5M seeded orders
  * (50 campaigns, about N/5 customers, a year of dates, costs, exposures, loyalty), the
  * median of several runs, against a straightforward array-of-objects implementation of the
- * same aggregation run in the same process; and the incremental update after a 10k batch,
- * whose report is checked against a full recompute.
+ * same aggregation run in the same process; and the incremental update after a 10k and a
+ * 1k batch, whose report is checked against a full recompute.
  *
  * The baseline produces the same `Aggregates` and goes through the same `finishReport`, so
  * at 100k the two reports are compared for equality (amounts are whole numbers, so sums
@@ -525,6 +525,43 @@ async function baselineFigures(ds: Dataset, makePlain: () => Plain, n: number, e
   return extra;
 }
 
+/**
+ * Appends `batch` orders and times the report of the base options, six times: the first
+ * batch on its own (it also compiles the update's code), then the median of the other
+ * five. The report after them must equal a full recompute.
+ */
+function appendBatches(
+  ds: Dataset & { appendOrders(k: number): void },
+  batch: number,
+): { ms: number; firstMs: number; cpuMs: number } {
+  const times: number[] = [];
+  const cpu: number[] = [];
+  let firstMs = 0;
+  for (let r = 0; r < 6; r++) {
+    ds.appendOrders(batch);
+    gc();
+    const c0 = cpuMs();
+    const t0 = performance.now();
+    datasetReport(ds, base);
+    const t = performance.now() - t0;
+    if (r === 0) firstMs = t;
+    else {
+      times.push(t);
+      cpu.push(cpuMs() - c0);
+    }
+    const expected =
+      batch > Math.max(LARGE_BATCH_MIN, (ds.orders.length - batch) * LARGE_BATCH) ? 'full' : 'incremental';
+    if (lastAggregateMode() !== expected) throw new Error(`expected ${expected}, got ${lastAggregateMode()}`);
+  }
+  times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
+  const updated = JSON.stringify(datasetReport(ds, base));
+  if (lastAggregateMode() !== 'cached') throw new Error(`expected the cached report, got ${lastAggregateMode()}`);
+  if (updated !== JSON.stringify(datasetReport(ds, { ...base, cache: false })))
+    throw new Error(`the report after appending ${batch} orders differs from a full recompute`);
+  return { ms: times[2]!, firstMs, cpuMs: cpu[2]! };
+}
+
 /** Process CPU time in ms (Node only; NaN in a browser): less sensitive than wall time to other work on a shared machine. */
 function cpuMs(): number {
   const p = (globalThis as { process?: { cpuUsage(): { user: number; system: number } } }).process;
@@ -580,42 +617,19 @@ for (const n of sizes) {
   // The baseline's objects are garbage now: collect them before the next measurements.
   gc();
 
-  // Incremental: a 10k batch appended to the dataset, then the report of the same options
+  // Incremental: batches appended to the dataset, then the report of the same options
   // (at 100k a 10k batch is over LARGE_BATCH of the orders: the engine then does a full pass).
-  // The first batch is timed on its own (it also compiles the update's code), then the
-  // median of 5 more; the report after them must equal a full recompute.
   datasetReport(ds, base);
-  const times: number[] = [];
-  const incCpu: number[] = [];
-  let firstBatch = 0;
-  for (let r = 0; r < 6; r++) {
-    ds.appendOrders(10_000);
-    gc();
-    const c0 = cpuMs();
-    const t0 = performance.now();
-    datasetReport(ds, base);
-    const t = performance.now() - t0;
-    if (r === 0) firstBatch = t;
-    else {
-      times.push(t);
-      incCpu.push(cpuMs() - c0);
-    }
-    const expected =
-      10_000 > Math.max(LARGE_BATCH_MIN, (ds.orders.length - 10_000) * LARGE_BATCH) ? 'full' : 'incremental';
-    if (lastAggregateMode() !== expected) throw new Error(`expected ${expected}, got ${lastAggregateMode()}`);
+  for (const batch of [10_000, 1_000]) {
+    const r = appendBatches(ds, batch);
+    const mode = batch > Math.max(LARGE_BATCH_MIN, n * LARGE_BATCH) ? 'full pass (large batch)' : 'incremental update';
+    report(
+      `  + ${batch / 1000}k appended orders, ${mode}`,
+      r.ms,
+      undefined,
+      `(median of 5 after a first batch of ${fmtMs(r.firstMs)}${isBrowser ? '' : `; CPU time ${fmtMs(r.cpuMs)}`}; equals a full recompute)`,
+    );
   }
-  times.sort((a, b) => a - b);
-  incCpu.sort((a, b) => a - b);
-  const updated = JSON.stringify(datasetReport(ds, base));
-  if (lastAggregateMode() !== 'cached') throw new Error(`expected the cached report, got ${lastAggregateMode()}`);
-  if (updated !== JSON.stringify(datasetReport(ds, { ...base, cache: false })))
-    throw new Error(`the report after appending differs from a full recompute at ${n} orders`);
-  report(
-    `  + 10k appended orders, ${10_000 > Math.max(LARGE_BATCH_MIN, n * LARGE_BATCH) ? 'full pass (large batch)' : 'incremental update'}`,
-    times[2]!,
-    undefined,
-    `(median of 5 after a first batch of ${fmtMs(firstBatch)}${isBrowser ? '' : `; CPU time ${fmtMs(incCpu[2]!)}`}; equals a full recompute)`,
-  );
   clearEngineCache(ds);
   gc();
 }
