@@ -781,13 +781,14 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     cols.channel[row] = channel;
     cols.length = row + 1;
     const b = this.#build;
-    if (b && idEnd - idStart < 65536 && (b.text === text || this.#useText(b, text)))
+    if (b && idEnd - idStart < 65536) {
+      if (b.text !== text) this.#useText(b, text);
       ColumnarDataset.#pushId(b, idStart * 65536 + (idEnd - idStart));
-    else this.#updateFirst(customer, row, time, text.slice(idStart, idEnd));
+    } else this.#updateFirst(customer, row, time, text.slice(idStart, idEnd));
   }
 
   /** Makes `text` the one ids of rows point into (ids of rows of another become strings). */
-  #useText(b: BuildState, text: string): boolean {
+  #useText(b: BuildState, text: string): void {
     const old = b.text;
     if (old !== null) {
       const at = b.at;
@@ -800,7 +801,6 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
       }
     }
     b.text = text;
-    return true;
   }
 
   static #pushId(b: BuildState, at: number): void {
