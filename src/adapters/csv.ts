@@ -35,6 +35,7 @@ import {
   type CsvRowReader,
   type DecimalMark,
 } from './csv-parse.js';
+import { IsoCells } from './csv-time.js';
 import { fetchText, type HttpOptions } from './http.js';
 
 type Kind = 'id' | 'text' | 'number' | 'time' | 'date';
@@ -255,9 +256,6 @@ const DISCOUNT = 5;
 const COGS = 6;
 const CAMPAIGN = 7;
 const CHANNEL = 8;
-const QUOTE = 34;
-const LF = 10;
-const CR = 13;
 
 /**
  * The in-place reader of order rows: a row of one line without quotes, numbers written
@@ -305,7 +303,22 @@ function orderRowReader(
     customerHashA: 0,
     customerHashB: 0,
   };
+  const times = new IsoCells(zone);
+  // Next line feed, carriage return and quote at or after the row being read (len: none).
+  let lf = -1;
+  let cr = -1;
+  let quote = -1;
+  const next = (ch: string, from: number) => {
+    const i = text.indexOf(ch, from);
+    return i < 0 ? len : i;
+  };
   return (pos) => {
+    if (lf < pos) lf = next('\n', pos);
+    if (cr < pos) cr = next('\r', pos);
+    if (quote < pos) quote = next('"', pos);
+    // The row's line ends at the first LF or CR; a quote anywhere in it is left to the record path.
+    const eol = lf < cr ? lf : cr;
+    if (quote < eol) return -1;
     let p = pos;
     let cell = 0;
     let idStart = -1;
@@ -314,24 +327,22 @@ function orderRowReader(
     let customerEnd = -1;
     let timeStart = -1;
     let timeEnd = -1;
+    let time = NaN;
     let revenue = -1;
     let discount = 0;
     let cogs = NaN;
     out.campaignStart = out.campaignEnd = out.channelStart = out.channelEnd = 0;
     for (;;) {
-      if (p < len && text.charCodeAt(p) === QUOTE) return -1;
       const role = cell < width ? roles[cell]! : 0;
       const s = p;
-      let c = LF;
       if (role === ID || role === CUSTOMER) {
         let a = HASH_A0;
         let b = HASH_B0;
-        while (p < len) {
-          c = text.charCodeAt(p);
-          if (c === sep || c === LF || c === CR) break;
+        for (; p < eol; p++) {
+          const c = text.charCodeAt(p);
+          if (c === sep) break;
           a = hashStepA(a, c);
           b = hashStepB(b, c);
-          p++;
         }
         if (role === ID) {
           idStart = s;
@@ -344,25 +355,49 @@ function orderRowReader(
           out.customerHashA = hashEndA(a);
           out.customerHashB = hashEndB(b, p - s);
         }
-      } else {
-        while (p < len) {
-          c = text.charCodeAt(p);
-          if (c === sep || c === LF || c === CR) break;
-          p++;
+      } else if (role >= REVENUE && role <= COGS) {
+        // Digits with at most one decimal mark, read as they are scanned (as plainNumberAt
+        // reads them); a sign takes plainNumberAt itself, anything else the record path.
+        let m = 0;
+        let digits = 0;
+        let frac = -1;
+        let v = NaN;
+        for (; p < eol; p++) {
+          const c = text.charCodeAt(p);
+          const d = c - 48;
+          if (d >= 0 && d <= 9) {
+            m = m * 10 + d;
+            digits++;
+            if (frac >= 0) frac++;
+          } else if (c === sep) break;
+          else if (c === mark && frac < 0) frac = 0;
+          else if ((c === 45 || c === 43) && p === s) {
+            while (p < eol && text.charCodeAt(p) !== sep) p++;
+            v = plainNumberAt(text, s, p, mark);
+            break;
+          } else return -1;
         }
-        if (role >= REVENUE && role <= COGS) {
-          if (p > s) {
-            // A plain number, or the row takes the record path (grouping, signs, text...).
-            const v = plainNumberAt(text, s, p, mark);
-            if (!(v >= 0)) return -1;
-            if (role === REVENUE) revenue = v;
-            else if (role === DISCOUNT) discount = v;
-            else cogs = v;
+        if (p > s) {
+          if (digits > 0) {
+            if (digits > 15 || frac === 0) return -1;
+            v = frac > 0 ? m / POW10[frac]! : m;
           }
-        } else if (role === TIME) {
+          if (!(v >= 0)) return -1;
+          if (role === REVENUE) revenue = v;
+          else if (role === DISCOUNT) discount = v;
+          else cogs = v;
+        }
+      } else if (role === TIME) {
+        time = times.read(text, s, eol, sep);
+        if (time === time) p = times.end;
+        else {
+          while (p < eol && text.charCodeAt(p) !== sep) p++;
           timeStart = s;
           timeEnd = p;
-        } else if (role === CAMPAIGN) {
+        }
+      } else {
+        while (p < eol && text.charCodeAt(p) !== sep) p++;
+        if (role === CAMPAIGN) {
           out.campaignStart = s;
           out.campaignEnd = p;
         } else if (role === CHANNEL) {
@@ -370,14 +405,16 @@ function orderRowReader(
           out.channelEnd = p;
         }
       }
-      if (p >= len) c = LF;
-      if (c !== sep) break;
+      if (p >= eol) break;
       p++;
       cell++;
     }
-    if (idStart >= idEnd || customerStart >= customerEnd || timeStart >= timeEnd || revenue < 0) return -1;
-    let time = fastIsoAt(text, timeStart, timeEnd, zone);
-    if (time !== time) time = plainNumberAt(text, timeStart, timeEnd, -1);
+    if (idStart >= idEnd || customerStart >= customerEnd || revenue < 0) return -1;
+    if (time !== time) {
+      if (timeStart >= timeEnd) return -1;
+      time = fastIsoAt(text, timeStart, timeEnd, zone);
+      if (time !== time) time = plainNumberAt(text, timeStart, timeEnd, -1);
+    }
     if (!(time >= TIME_MIN && time < TIME_MAX)) return -1;
     out.idStart = idStart;
     out.idEnd = idEnd;
@@ -389,10 +426,12 @@ function orderRowReader(
     out.cogs = cogs;
     add(out);
     // Past the line end: LF, CRLF or CR.
-    if (p >= len) return len;
-    return text.charCodeAt(p) === CR && text.charCodeAt(p + 1) === LF ? p + 2 : p + 1;
+    if (eol >= len) return len;
+    return eol === cr && lf === eol + 1 ? eol + 2 : eol + 1;
   };
 }
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 function countLines(text: string): number {
   let n = 0;

@@ -42,12 +42,48 @@ const times = fc.oneof(
   fc.integer({ min: 0, max: 20 }).map((k) => String(Date.UTC(2025, 0, 1) + k * 3_600_000)),
   fc.constantFrom('2025-03-01T10:00:00+07:00', '2025-03-01', '', 'yesterday', '-5', '12', '2025-02-30T10:00:00Z'),
   fc.constantFrom(' 2025-03-01T10:00:00Z', '2025-03-01t10:00:00z', '1735689600000.5', '99999999999999'),
+  // Near the shape read at fixed positions: edges of each field, and what only looks like it.
+  fc
+    .tuple(
+      fc.constantFrom('2025', '2024', '1900', '1899', '2299', '2300', '1969', '20x5'),
+      fc.constantFrom('01', '02', '12', '00', '13'),
+      fc.constantFrom('01', '28', '29', '30', '31', '00', '32'),
+      fc.constantFrom('T', ' ', 't', '_'),
+      fc.constantFrom('00:00:00', '23:59:59', '23:59:60', '24:00:00', '24:00:01', '12:60:00', '1:00:00', '12:00:5'),
+      fc.constantFrom('Z', 'z', '+07:00', '-00:00', '+23:59', '+24:00', '-07:60', '+0700', '+07:00x', 'ZZ', ''),
+    )
+    .map(([y, mo, d, t, hms, z]) => `${y}-${mo}-${d}${t}${hms}${z}`),
 );
 const amounts = fc.oneof(
   fc.integer({ min: 0, max: 100000 }).map(String),
   fc.integer({ min: 0, max: 100000 }).map((n) => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`),
   fc.integer({ min: 0, max: 100000 }).map((n) => `${Math.floor(n / 100)},${String(n % 100).padStart(2, '0')}`),
   fc.constantFrom('', '-1', '-0', '1.234,5', '1,234.5', '1 234', 'abc', '1e3', ' 7 ', '1234567890123456', '12.'),
+  fc.constantFrom(
+    '+5',
+    '+0.5',
+    '-',
+    '+',
+    '.',
+    '.5',
+    ',5',
+    '5,',
+    '1.2.3',
+    '1,2,3',
+    '0007.50',
+    '123456789012345',
+    '9.99999999999999',
+  ),
+  fc.constantFrom(
+    '0.1',
+    '0.3',
+    '2.675',
+    '1.005',
+    '99999.99',
+    '12345678901234.5',
+    '4503599627370497',
+    '9007199254740993',
+  ),
 );
 const campaignIds = fc.constantFrom('', '', 'C1', 'C2', 'CX', 'CY', '7');
 const channels = fc.constantFrom('', '', 'web', 'store', 'app', 'a;b', 'Cửa hàng');
@@ -72,7 +108,7 @@ const files = fc
     shuffle: fc.array(fc.nat(), { minLength: 9, maxLength: 9 }),
     sep: fc.constantFrom(',', ';', '\t'),
     bom: fc.boolean(),
-    crlf: fc.boolean(),
+    eol: fc.constantFrom('\n', '\r\n', '\r'),
     headerCase: fc.boolean(),
     rows: fc.array(
       fc.record({
@@ -100,7 +136,7 @@ const files = fc
       lines.push((r.cut < cells.length ? cells.slice(0, Math.max(1, r.cut)) : cells).join(f.sep));
       if (r.blank === 0) lines.push('');
     }
-    return { text: (f.bom ? '\ufeff' : '') + lines.join(f.crlf ? '\r\n' : '\n'), sep: f.sep };
+    return { text: (f.bom ? '\ufeff' : '') + lines.join(f.eol), sep: f.sep };
   });
 
 function snapshot(ds: LiveDataset) {
@@ -163,6 +199,24 @@ test('in place: a long file crosses the batch boundary with bad rows, duplicates
   const b = slow.append({ orders: more });
   assert.deepEqual(a, b);
   assert.deepEqual(snapshot(fast), snapshot(slow));
+});
+
+test('in place: times of the common shape, many on the same dates, equal the record path', () => {
+  const lines = ['id,customerId,time,revenue'];
+  const dates = ['2025-01-01', '2024-02-29', '2025-02-29', '1969-12-31', '1970-01-01', '2299-12-31', '2025-13-01'];
+  const clocks = ['00:00:00', '23:59:59', '23:59:60', '24:00:00', '12:07:33', '07:60:00', '9:00:00x'];
+  const zones = ['Z', 'z', '+07:00', '-05:30', '+00:00', '-23:59', '+24:00', '+07:00.5'];
+  for (let i = 0; i < 3000; i++) {
+    const time = `${dates[i % 7]}${i % 11 ? 'T' : ' '}${clocks[Math.floor(i / 7) % 7]}${zones[Math.floor(i / 49) % 8]}`;
+    lines.push(`O${i},K${i % 50},${time},${i % 100}.5`);
+  }
+  const texts = { orders: lines.join('\n') };
+  for (const zone of ['UTC', 'Asia/Ho_Chi_Minh']) {
+    const fast = csvToDataset(texts, zone);
+    const slow = csvToDataset(texts, zone, { inPlace: false });
+    assert.deepEqual(snapshot(fast), snapshot(slow));
+    assert.ok(fast.orders.length > 400 && fast.issues.length > 500);
+  }
 });
 
 test('in place: line numbers in parse errors count rows read in place (LF, CRLF and CR line ends)', () => {
