@@ -6,11 +6,12 @@ import { resolve } from 'node:path';
 const here = import.meta.dirname;
 const storybook = process.env.STORYBOOK === 'true';
 
-/** Every public entry: the whole kit, the engine, the server helper, and one per element. */
+/** Every public entry: the whole kit, the engine, the zod schemas, the server helper, and one per element. */
 function entries(): Record<string, string> {
   const out: Record<string, string> = {
     index: resolve(here, 'src/index.ts'),
     'engine/index': resolve(here, 'src/engine/index.ts'),
+    'schema/index': resolve(here, 'src/schema/index.ts'),
     // The report worker's script, loaded by URL next to engine/report-worker.js.
     'engine/worker': resolve(here, 'src/engine/worker.ts'),
   };

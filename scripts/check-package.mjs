@@ -41,6 +41,20 @@ try {
     { cwd: app },
   );
 
+  // The zod schemas, their own entry: the main entry and the engine do not load zod.
+  run(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `const s = await import('promo-kpi-kit/schema');
+       const r = s.validateCollection('orders', [{ id: 'O1', customerId: 'K1', time: 0, revenue: '12,5' }]);
+       if (!s.orderSchema || r.issues.length !== 2) throw new Error('schema entry is missing its exports');
+       console.log('node: promo-kpi-kit/schema imported: ' + r.issues.map((i) => i.message).join('; '));`,
+    ],
+    { cwd: app },
+  );
+
   // Browser: bundle `import 'promo-kpi-kit'` as a user's bundler would and load it in Chromium.
   writeFileSync(join(app, 'entry.js'), `import 'promo-kpi-kit';\n`);
   run(

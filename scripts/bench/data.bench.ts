@@ -4,7 +4,8 @@
  * and bytes held per order. Baseline, same process: zod-parse every record into an array
  * of objects (what a straightforward implementation would do).
  */
-import { createDataset, orderSchema, type LiveDataset } from '../../src/data/index.js';
+import { createDataset, type LiveDataset } from '../../src/data/index.js';
+import { orderSchema } from '../../src/schema/index.js';
 import { csvToDataset } from '../../src/adapters/csv.js';
 import { fmtMs, gc, heapUsed, isBrowser, median, report, seeded } from './util.js';
 

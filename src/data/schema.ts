@@ -1,12 +1,12 @@
 /**
- * The canonical input shape (KPI-SPEC section 1) as zod schemas, with the TypeScript
- * types inferred from them.
+ * The canonical input shape (KPI-SPEC section 1): collection names, limits, the
+ * plain-language messages (`expected a number >= 0, got "12,5"`) and the record types.
  *
- * Every schema carries its own plain-language messages (`expected a number >= 0, got
- * "12,5"`), so a rejected record can be explained to the person who exported the file.
- * The dataset checks records with a hand-written fast path that accepts exactly what these
- * schemas accept (a property test keeps the two in step) and asks the schema only to
- * explain a record it rejected.
+ * The types are inferred from the zod schemas of `src/schema/` (the `promo-kpi-kit/schema`
+ * entry). This module only imports them as types, so the kit itself carries no zod: records
+ * are checked by the hand-written fast path of validate.ts and a rejected one is explained
+ * by explain.ts, which gives the same issues as the schemas (property tests keep the three
+ * in step).
  *
  * Lenient on purpose, and documented: integer numbers are accepted where an id string is
  * expected (JSON APIs often send numeric ids) and read as their decimal string; `null`
@@ -14,8 +14,8 @@
  *
  * DOM-free.
  */
-import * as z from 'zod/mini';
-import { parseInstant, parseLocalDate, zoneFor } from '../engine/time.js';
+import type * as z from 'zod/mini';
+import type { campaignSchema, costSchema, exposureSchema, loyaltySchema, orderSchema } from '../schema/index.js';
 
 /** Campaign types (KPI-SPEC section 1). */
 export const CAMPAIGN_TYPES = ['discount', 'gift', 'bundle', 'points', 'voucher', 'other'] as const;
@@ -57,35 +57,12 @@ export const EXPECT = {
   targets: 'an object of KPI id to number',
 } as const;
 
-const msg = (what: string) => ({ error: (iss: { input?: unknown }) => expected(what, iss.input) });
-const absentIfEmpty = (v: unknown) => (v === null || v === '' ? undefined : v);
-const idFromNumber = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : v);
-const UTC = zoneFor('UTC');
-/** Normalises a value before a schema checks it (zod's preprocess, in the small build). */
-const pre = <T extends z.ZodMiniType>(fn: (v: unknown) => unknown, schema: T) => z.pipe(z.transform(fn), schema);
-const nullAbsent = (v: unknown) => (v === null ? undefined : v);
-
-/** A required id: a non-empty string (an integer is read as its decimal string). */
-export const idSchema = pre(idFromNumber, z.string(msg(EXPECT.id)).check(z.minLength(1, msg(EXPECT.id))));
-/** An optional id or label: `null`, `""` and a missing key all mean absent. */
-const optionalId = pre((v) => idFromNumber(absentIfEmpty(v)), z.optional(z.string(msg(EXPECT.id))));
-const optionalText = pre(absentIfEmpty, z.optional(z.string(msg(EXPECT.text))));
 /**
  * Largest amount or count a record may hold: 2^53 - 1. Larger values are not exact in a
  * double and a few of them would sum to Infinity, so they are reported instead.
  */
 export const MAX_AMOUNT = Number.MAX_SAFE_INTEGER;
-/** A finite number from 0 to {@link MAX_AMOUNT} (z.number() already refuses NaN and Infinity). */
-export const amountSchema = z
-  .number(msg(EXPECT.amount))
-  .check(z.minimum(0, msg(EXPECT.amount)), z.maximum(MAX_AMOUNT, msg(EXPECT.amountMax)));
-const optionalAmount = pre(nullAbsent, z.optional(amountSchema));
-const optionalCount = pre(
-  nullAbsent,
-  z.optional(
-    z.int(msg(EXPECT.count)).check(z.minimum(0, msg(EXPECT.count)), z.maximum(MAX_AMOUNT, msg(EXPECT.countMax))),
-  ),
-);
+
 /**
  * Times the dataset can hold: its local day columns are unsigned 16-bit day numbers
  * (1970-01-01 .. 2149-06-06), so an instant must fall a day inside that span whatever the
@@ -99,92 +76,10 @@ export function inTimeSpan(t: number): boolean {
   return t >= TIME_MIN && t < TIME_MAX;
 }
 
-/** Epoch milliseconds, or an ISO-8601 string with or without an offset, from 1970-01-02 to 2149-06-04. */
-export const timeSchema = z.custom<string | number>((v) => {
-  const t = parseInstant(v, UTC);
-  return t !== null && inTimeSpan(t);
-}, msg(EXPECT.time));
-/** A real calendar date `YYYY-MM-DD`. */
-export const localDateSchema = z.custom<string>((v) => parseLocalDate(v) !== null, msg(EXPECT.date));
-
-export const campaignSchema = z
-  .object(
-    {
-      id: idSchema,
-      name: z.string(msg(EXPECT.id)).check(z.minLength(1, msg(EXPECT.id))),
-      start: localDateSchema,
-      end: localDateSchema,
-      budget: pre(nullAbsent, z.optional(amountSchema)),
-      type: pre(absentIfEmpty, z.optional(z.enum(CAMPAIGN_TYPES, msg(EXPECT.type)))),
-      targets: pre(nullAbsent, z.optional(z.record(z.string(), z.number(msg(EXPECT.number)), msg(EXPECT.targets)))),
-    },
-    msg(EXPECT.object),
-  )
-  .check(
-    z.superRefine((c, ctx) => {
-      const s = parseLocalDate(c.start);
-      const e = parseLocalDate(c.end);
-      if (s !== null && e !== null && e < s)
-        ctx.issues.push({ code: 'custom', path: ['end'], input: c.end, message: endBeforeStart(c.start, c.end) });
-    }),
-  );
-
 /** The message for a campaign whose end is before its start. */
 export function endBeforeStart(start: unknown, end: unknown): string {
   return expected(`a date on or after start ${show(start)}`, end);
 }
-
-export const orderSchema = z.object(
-  {
-    id: idSchema,
-    customerId: idSchema,
-    time: timeSchema,
-    revenue: amountSchema,
-    discount: optionalAmount,
-    cogs: optionalAmount,
-    campaignId: optionalId,
-    channel: optionalText,
-  },
-  msg(EXPECT.object),
-);
-
-export const costSchema = z.object(
-  { campaignId: idSchema, date: localDateSchema, amount: amountSchema, category: optionalText },
-  msg(EXPECT.object),
-);
-
-export const exposureSchema = z.object(
-  {
-    campaignId: idSchema,
-    date: localDateSchema,
-    impressions: optionalCount,
-    reach: optionalCount,
-    clicks: optionalCount,
-    engagements: optionalCount,
-    channel: optionalText,
-  },
-  msg(EXPECT.object),
-);
-
-/** Loyalty points activity; `channel` is optional (the channel filter applies to loyalty). */
-export const loyaltySchema = z.object(
-  {
-    customerId: idSchema,
-    time: timeSchema,
-    earned: optionalAmount,
-    redeemed: optionalAmount,
-    channel: optionalText,
-  },
-  msg(EXPECT.object),
-);
-
-export const schemas = {
-  campaigns: campaignSchema,
-  orders: orderSchema,
-  costs: costSchema,
-  exposures: exposureSchema,
-  loyalty: loyaltySchema,
-} as const;
 
 /** A valid campaign, as the schema outputs it. */
 export type Campaign = z.output<typeof campaignSchema>;

@@ -4,72 +4,21 @@
  * Two paths give one answer:
  *  - the fast path (`readOrder`, `readCost`, ...): hand-written checks that read a record
  *    into a reused, normalized object without allocating, for millions of records;
- *  - the explaining path (`explainRecord`): runs the zod schema of schema.ts on a record
- *    the fast path rejected and turns every zod issue into a {@link DataIssue}.
- * A property test checks that both accept and reject the same records.
+ *  - the explaining path (`explainRecord`, explain.ts): checks a record the fast path
+ *    rejected field by field and reports every problem as a {@link DataIssue}.
+ * Both follow the zod schemas of `src/schema/` (`promo-kpi-kit/schema`), which the kit
+ * does not load: property tests check that the fast path accepts and rejects the same
+ * records as the schemas, and that the explaining path reports the same issues.
  *
  * Messages read `orders[17].revenue: expected a number >= 0, got "12,5"`: collection,
  * index, field path, what was expected and what came.
  *
  * DOM-free.
  */
-import type { DataIssue } from '../engine/types.js';
 import { daysFromCivil, daysInMonth, MS_PER_DAY, parseInstant, parseLocalDate, type Zone } from '../engine/time.js';
-import { CAMPAIGN_TYPES, MAX_AMOUNT, schemas, show, TIME_MAX, TIME_MIN, type CollectionName } from './schema.js';
+import { CAMPAIGN_TYPES, MAX_AMOUNT, show, TIME_MAX, TIME_MIN } from './schema.js';
 
-/** The full message of an issue: `orders[17].revenue: expected ...`. */
-export function issueMessage(collection: string, index: number, path: string, text: string): string {
-  return `${collection}[${index}]${path ? `.${path}` : ''}: ${text}`;
-}
-
-/** Builds a {@link DataIssue}. */
-export function makeIssue(
-  collection: CollectionName,
-  index: number,
-  path: string,
-  text: string,
-  id?: string,
-): DataIssue {
-  const issue: DataIssue = { collection, index, path, message: issueMessage(collection, index, path, text) };
-  if (id !== undefined) issue.id = id;
-  return issue;
-}
-
-/** The id of a record when it has a readable one (for the `id` of an issue). */
-export function recordId(collection: CollectionName, record: unknown): string | undefined {
-  if (record === null || typeof record !== 'object') return undefined;
-  const r = record as Record<string, unknown>;
-  const v = collection === 'orders' || collection === 'campaigns' ? r.id : undefined;
-  return idOf(v);
-}
-
-/**
- * Explains why a record is invalid, with zod: one issue per bad field. Returns an empty
- * list when the record is valid.
- */
-export function explainRecord(collection: CollectionName, record: unknown, index: number): DataIssue[] {
-  const result = schemas[collection].safeParse(record);
-  if (result.success) return [];
-  const id = recordId(collection, record);
-  return result.error.issues.map((iss) =>
-    makeIssue(collection, index, iss.path.map(String).join('.'), iss.message, id),
-  );
-}
-
-/** Validates a whole collection with zod alone (the slow path): the valid records and the issues. */
-export function validateCollection<C extends CollectionName>(
-  collection: C,
-  records: readonly unknown[],
-): { valid: unknown[]; issues: DataIssue[] } {
-  const valid: unknown[] = [];
-  const issues: DataIssue[] = [];
-  records.forEach((record, index) => {
-    const r = schemas[collection].safeParse(record);
-    if (r.success) valid.push(r.data);
-    else issues.push(...explainRecord(collection, record, index));
-  });
-  return { valid, issues };
-}
+export { explainRecord, issueMessage, makeIssue, recordId } from './explain.js';
 
 // ---------------------------------------------------------------------------------------
 // Fast path. Each reader fills `out` and returns true, or returns false for a record the

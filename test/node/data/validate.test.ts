@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createDataset, explainRecord, orderSchema, schemas, validateCollection } from '../../../src/data/index.js';
+import { createDataset, explainRecord } from '../../../src/data/index.js';
+import { orderSchema, schemas, validateCollection } from '../../../src/schema/index.js';
 import {
   fastIso,
   readOrder,

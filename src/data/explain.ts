@@ -1,0 +1,239 @@
+/**
+ * The explaining path (KPI-SPEC section 4): why a record the fast path of validate.ts
+ * rejected is invalid, one {@link DataIssue} per problem, by hand and without zod.
+ *
+ * It reports exactly what the zod schemas of `src/schema/` (`promo-kpi-kit/schema`) report
+ * for the same record: the same issues, with the same paths and messages, in the same
+ * order (fields in schema order, then the campaign's end-before-start check). A property
+ * test compares the two on random records of every collection. The schemas' finer points
+ * are kept on purpose so that the two never disagree; each is noted where it is checked.
+ *
+ * Messages read `orders[17].revenue: expected a number >= 0, got "12,5"`: collection,
+ * index, field path, what was expected and what came.
+ *
+ * DOM-free.
+ */
+import type { DataIssue } from '../engine/types.js';
+import { parseInstant, parseLocalDate, zoneFor } from '../engine/time.js';
+import {
+  CAMPAIGN_TYPES,
+  EXPECT,
+  MAX_AMOUNT,
+  endBeforeStart,
+  expected,
+  inTimeSpan,
+  type CollectionName,
+} from './schema.js';
+
+/** The full message of an issue: `orders[17].revenue: expected ...`. */
+export function issueMessage(collection: string, index: number, path: string, text: string): string {
+  return `${collection}[${index}]${path ? `.${path}` : ''}: ${text}`;
+}
+
+/** Builds a {@link DataIssue}. */
+export function makeIssue(
+  collection: CollectionName,
+  index: number,
+  path: string,
+  text: string,
+  id?: string,
+): DataIssue {
+  const issue: DataIssue = { collection, index, path, message: issueMessage(collection, index, path, text) };
+  if (id !== undefined) issue.id = id;
+  return issue;
+}
+
+/** An integer id is read as its decimal string, as the schemas do; anything else is left as it is. */
+function idFromNumber(v: unknown): unknown {
+  return typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : v;
+}
+
+/** The id of a record when it has a readable one (for the `id` of an issue). */
+export function recordId(collection: CollectionName, record: unknown): string | undefined {
+  if (record === null || typeof record !== 'object') return undefined;
+  if (collection !== 'orders' && collection !== 'campaigns') return undefined;
+  const v = idFromNumber((record as Record<string, unknown>).id);
+  return typeof v === 'string' && v.length > 0 ? v : undefined;
+}
+
+/** The issues found in one record so far, as field path and text. */
+interface Found {
+  readonly issues: [path: string, text: string][];
+  /**
+   * Whether one of them ends the checks of the whole record: every issue does except a
+   * string that is too short and a number out of range. Only the campaign's end-before-start
+   * check depends on it.
+   */
+  stopped: boolean;
+}
+
+function add(f: Found, path: string, what: string, value: unknown, stops: boolean): void {
+  f.issues.push([path, expected(what, value)]);
+  if (stops) f.stopped = true;
+}
+
+/** `null` and `""` on an optional field mean absent. */
+const absentIfEmpty = (v: unknown) => (v === null || v === '' ? undefined : v);
+
+/**
+ * A required non-empty string. The schema checks the type, then the length of anything
+ * that has one: a list of length 0 is reported twice (not a string, too short).
+ */
+function nonEmpty(f: Found, path: string, v: unknown): void {
+  if (typeof v !== 'string') add(f, path, EXPECT.id, v, true);
+  const length = v === null || v === undefined ? undefined : (v as { length?: unknown }).length;
+  if (length !== undefined && !((length as number) >= 1)) add(f, path, EXPECT.id, v, false);
+}
+
+/** A required id: a non-empty string, or a safe integer read as its decimal string. */
+function id(f: Found, path: string, v: unknown): void {
+  nonEmpty(f, path, idFromNumber(v));
+}
+
+function optionalId(f: Found, path: string, v: unknown): void {
+  const x = idFromNumber(absentIfEmpty(v));
+  if (x !== undefined && typeof x !== 'string') add(f, path, EXPECT.id, x, true);
+}
+
+function optionalText(f: Found, path: string, v: unknown): void {
+  const x = absentIfEmpty(v);
+  if (x !== undefined && typeof x !== 'string') add(f, path, EXPECT.text, x, true);
+}
+
+/** A finite number from 0 to {@link MAX_AMOUNT}. */
+function amount(f: Found, path: string, v: unknown): void {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return add(f, path, EXPECT.amount, v, true);
+  if (!(v >= 0)) add(f, path, EXPECT.amount, v, false);
+  if (!(v <= MAX_AMOUNT)) add(f, path, EXPECT.amountMax, v, false);
+}
+
+function optionalAmount(f: Found, path: string, v: unknown): void {
+  if (v !== undefined && v !== null) amount(f, path, v);
+}
+
+/**
+ * An optional integer from 0 to {@link MAX_AMOUNT}. An integer outside the safe range is
+ * reported as such and then checked against 0 and the maximum as well, so 2^53 and larger
+ * get two issues (as do -2^53 and smaller).
+ */
+function optionalCount(f: Found, path: string, v: unknown): void {
+  if (v === undefined || v === null) return;
+  if (typeof v !== 'number' || !Number.isInteger(v)) return add(f, path, EXPECT.count, v, true);
+  if (!Number.isSafeInteger(v)) add(f, path, EXPECT.count, v, false);
+  if (v < 0) add(f, path, EXPECT.count, v, false);
+  if (v > MAX_AMOUNT) add(f, path, EXPECT.countMax, v, false);
+}
+
+const UTC = zoneFor('UTC');
+
+/** Epoch milliseconds or an ISO-8601 string, in the span the dataset holds. */
+function time(f: Found, path: string, v: unknown): void {
+  const t = parseInstant(v, UTC);
+  if (t === null || !inTimeSpan(t)) add(f, path, EXPECT.time, v, true);
+}
+
+function localDate(f: Found, path: string, v: unknown): void {
+  if (parseLocalDate(v) === null) add(f, path, EXPECT.date, v, true);
+}
+
+const TYPES = new Set<unknown>(CAMPAIGN_TYPES);
+
+function campaignType(f: Found, path: string, v: unknown): void {
+  const x = absentIfEmpty(v);
+  if (x !== undefined && !TYPES.has(x)) add(f, path, EXPECT.type, x, true);
+}
+
+/** An object the schemas take as a record: not a list, and made by `{}` or `Object.create(null)`. */
+function isPlainObject(o: object): boolean {
+  if (Array.isArray(o)) return false;
+  const ctor = (o as { constructor?: unknown }).constructor;
+  if (typeof ctor !== 'function') return true;
+  const proto: unknown = ctor.prototype;
+  if (proto === null || typeof proto !== 'object' || Array.isArray(proto)) return false;
+  return Object.prototype.hasOwnProperty.call(proto, 'isPrototypeOf');
+}
+
+/**
+ * Campaign targets: an object of KPI id to finite number. Its own enumerable keys are
+ * checked in order; a symbol key (never in JSON) is reported as a bad key.
+ */
+function targets(f: Found, path: string, v: unknown): void {
+  if (v === undefined || v === null) return;
+  if (typeof v !== 'object' || !isPlainObject(v)) return add(f, path, EXPECT.targets, v, true);
+  for (const key of Reflect.ownKeys(v)) {
+    if (key === '__proto__' || !Object.prototype.propertyIsEnumerable.call(v, key)) continue;
+    if (typeof key === 'symbol') {
+      add(f, `${path}.${String(key)}`, EXPECT.targets, key, true);
+      continue;
+    }
+    const x = (v as Record<string, unknown>)[key];
+    if (typeof x !== 'number' || !Number.isFinite(x)) add(f, `${path}.${key}`, EXPECT.number, x, true);
+  }
+}
+
+type Check = (f: Found, path: string, v: unknown) => void;
+
+/** The fields of each collection, in the order the schemas check them. */
+const FIELDS: Record<CollectionName, readonly (readonly [string, Check])[]> = {
+  campaigns: [
+    ['id', id],
+    ['name', nonEmpty],
+    ['start', localDate],
+    ['end', localDate],
+    ['budget', optionalAmount],
+    ['type', campaignType],
+    ['targets', targets],
+  ],
+  orders: [
+    ['id', id],
+    ['customerId', id],
+    ['time', time],
+    ['revenue', amount],
+    ['discount', optionalAmount],
+    ['cogs', optionalAmount],
+    ['campaignId', optionalId],
+    ['channel', optionalText],
+  ],
+  costs: [
+    ['campaignId', id],
+    ['date', localDate],
+    ['amount', amount],
+    ['category', optionalText],
+  ],
+  exposures: [
+    ['campaignId', id],
+    ['date', localDate],
+    ['impressions', optionalCount],
+    ['reach', optionalCount],
+    ['clicks', optionalCount],
+    ['engagements', optionalCount],
+    ['channel', optionalText],
+  ],
+  loyalty: [
+    ['customerId', id],
+    ['time', time],
+    ['earned', optionalAmount],
+    ['redeemed', optionalAmount],
+    ['channel', optionalText],
+  ],
+};
+
+/**
+ * Explains why a record is invalid: one issue per problem, as the schemas report them.
+ * Returns an empty list when the record is valid.
+ */
+export function explainRecord(collection: CollectionName, record: unknown, index: number): DataIssue[] {
+  const rid = recordId(collection, record);
+  if (record === null || typeof record !== 'object' || Array.isArray(record))
+    return [makeIssue(collection, index, '', expected(EXPECT.object, record), rid)];
+  const r = record as Record<string, unknown>;
+  const f: Found = { issues: [], stopped: false };
+  for (const [key, check] of FIELDS[collection]) check(f, key, r[key]);
+  // A campaign's end is compared with its start only when no issue above ended the checks.
+  if (collection === 'campaigns' && !f.stopped) {
+    const start = parseLocalDate(r.start);
+    const end = parseLocalDate(r.end);
+    if (start !== null && end !== null && end < start) f.issues.push(['end', endBeforeStart(r.start, r.end)]);
+  }
+  return f.issues.map(([path, text]) => makeIssue(collection, index, path, text, rid));
+}
