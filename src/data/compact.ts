@@ -35,9 +35,13 @@ export function release(a: { buffer: ArrayBufferLike }): void {
 }
 const TWO_POW_32 = 4294967296;
 
-/** Two independent 32-bit hashes of a string (FNV-1a and a multiplicative one, both finalized). */
-let hashA = 0;
-let hashB = 0;
+/**
+ * The last hashes computed (see {@link hashString}), held in a typed array: a number kept in
+ * a module variable would be boxed on every store (they do not fit a small integer).
+ */
+const last = new Uint32Array(2);
+
+/** Two independent 32-bit hashes of a string (FNV-1a and a multiplicative one, both finalized), left in `last`. */
 function hashString(s: string): void {
   let a = 0x811c9dc5 | 0;
   let b = 0x9747b28c | 0;
@@ -47,8 +51,8 @@ function hashString(s: string): void {
     b = Math.imul(b ^ c, 0x5bd1e995);
     b ^= b >>> 15;
   }
-  hashA = fmix(a) >>> 0;
-  hashB = fmix(b ^ s.length) >>> 0;
+  last[0] = fmix(a) >>> 0;
+  last[1] = fmix(b ^ s.length) >>> 0;
 }
 
 /**
@@ -82,8 +86,8 @@ function hashRange(text: string, start: number, end: number): void {
     b = Math.imul(b ^ c, 0x5bd1e995);
     b ^= b >>> 15;
   }
-  hashA = fmix(a) >>> 0;
-  hashB = fmix(b ^ (end - start)) >>> 0;
+  last[0] = fmix(a) >>> 0;
+  last[1] = fmix(b ^ (end - start)) >>> 0;
 }
 
 /** {@link hashString} of characters held in a pool (same result for the same string). */
@@ -96,8 +100,8 @@ function hashChars(chars: Uint8Array | Uint16Array, start: number, end: number):
     b = Math.imul(b ^ c, 0x5bd1e995);
     b ^= b >>> 15;
   }
-  hashA = fmix(a) >>> 0;
-  hashB = fmix(b ^ (end - start)) >>> 0;
+  last[0] = fmix(a) >>> 0;
+  last[1] = fmix(b ^ (end - start)) >>> 0;
 }
 
 function fmix(h: number): number {
@@ -131,7 +135,7 @@ export class IdSet {
   /** Adds `s`; returns false when it (or a string of the same hash) was already there. */
   add(s: string): boolean {
     hashString(s);
-    return this.addKey(hashA * TWO_POW_21 + (hashB >>> 11) || 1);
+    return this.addKey(last[0]! * TWO_POW_21 + (last[1]! >>> 11) || 1);
   }
 
   /**
@@ -141,7 +145,7 @@ export class IdSet {
    */
   keyAt(text: string, start: number, end: number): number {
     hashRange(text, start, end);
-    return hashA * TWO_POW_21 + (hashB >>> 11) || 1;
+    return last[0]! * TWO_POW_21 + (last[1]! >>> 11) || 1;
   }
 
   /** The key of the hashes of a string ({@link hashEndA}, {@link hashEndB}). */
@@ -152,7 +156,7 @@ export class IdSet {
   /** {@link keyAt} of a string. */
   keyOf(s: string): number {
     hashString(s);
-    return hashA * TWO_POW_21 + (hashB >>> 11) || 1;
+    return last[0]! * TWO_POW_21 + (last[1]! >>> 11) || 1;
   }
 
   /** Reads the slots the first `n` keys start probing at, to bring them into the cache. */
@@ -184,10 +188,10 @@ export class IdSet {
 
   has(s: string): boolean {
     hashString(s);
-    const key = hashA * TWO_POW_21 + (hashB >>> 11) || 1;
+    const key = last[0]! * TWO_POW_21 + (last[1]! >>> 11) || 1;
     const keys = this.#keys;
     const cap = keys.length;
-    let i = slotOf(hashA, cap);
+    let i = slotOf(last[0]!, cap);
     for (;;) {
       const k = keys[i]!;
       if (k === 0) return false;
@@ -376,8 +380,8 @@ export class StringDictionary implements Dictionary {
   /** Stores the two hashes of `text.slice(start, end)` at `k` of `a` and `b`, for {@link touch} and {@link internHashed}. */
   hashAt(text: string, start: number, end: number, a: Int32Array, b: Int32Array, k: number): void {
     hashRange(text, start, end);
-    a[k] = hashA;
-    b[k] = hashB;
+    a[k] = last[0]!;
+    b[k] = last[1]!;
   }
 
   /**
@@ -408,14 +412,14 @@ export class StringDictionary implements Dictionary {
   /** {@link hashAt} of a string. */
   hashOf(value: string, a: Int32Array, b: Int32Array, k: number): void {
     hashString(value);
-    a[k] = hashA;
-    b[k] = hashB;
+    a[k] = last[0]!;
+    b[k] = last[1]!;
   }
 
   /** {@link intern} with the hashes {@link hashOf} stored. */
   internHashedString(value: string, a: number, b: number): number {
-    hashA = a >>> 0;
-    hashB = b >>> 0;
+    last[0] = a >>> 0;
+    last[1] = b >>> 0;
     const i = this.#probe(null, value, 0, value.length);
     const c = this.#table[i]!;
     if (c !== 0) return (c & ~this.#tagMask) - 1;
@@ -424,8 +428,8 @@ export class StringDictionary implements Dictionary {
 
   /** {@link intern} of `text.slice(start, end)`, with its hashes from {@link hashAt}: a string is made only for a new value, in the pool. */
   internHashed(text: string, start: number, end: number, a: number, b: number): number {
-    hashA = a >>> 0;
-    hashB = b >>> 0;
+    last[0] = a >>> 0;
+    last[1] = b >>> 0;
     const i = this.#probe(text, '', start, end);
     const c = this.#table[i]!;
     if (c !== 0) return (c & ~this.#tagMask) - 1;
@@ -440,10 +444,10 @@ export class StringDictionary implements Dictionary {
     const table = this.#table;
     const cap = table.length;
     const mask = this.#tagMask;
-    const tag = hashB & mask;
+    const tag = last[1]! & mask;
     const pool = this.#pool;
     const starts = this.#starts;
-    let i = slotOf(hashA, cap);
+    let i = slotOf(last[0]!, cap);
     for (;;) {
       const e = table[i]!;
       if (e === 0) return i;
@@ -459,8 +463,8 @@ export class StringDictionary implements Dictionary {
 
   /** Adds the string just pushed at `at` in the pool, in the empty slot `i` found for it. */
   #add(i: number, at: number): number {
-    const h = hashA;
-    const tagB = hashB;
+    const h = last[0]!;
+    const tagB = last[1]!;
     const code = this.#size;
     if (code + 1 >= this.#starts.length) {
       const next = new Uint32Array(this.#starts.length * 2);
@@ -515,9 +519,9 @@ export class StringDictionary implements Dictionary {
     const starts = this.#starts;
     for (let c = 0; c < this.#size; c++) {
       hashChars(chars, starts[c]!, starts[c + 1]!);
-      let i = slotOf(hashA, cap);
+      let i = slotOf(last[0]!, cap);
       while (table[i] !== 0) if (++i === cap) i = 0;
-      table[i] = (hashB & mask) | (c + 1);
+      table[i] = (last[1]! & mask) | (c + 1);
     }
     release(this.#table);
     this.#table = table;
