@@ -240,6 +240,8 @@ function newQueue() {
     text: '',
     index: i32(),
     hashed: new Uint8Array(QUEUE),
+    /** 1 when the id was new (added), 0 when repeated. */
+    fresh: new Uint8Array(QUEUE),
     ids: new Array<string | null>(QUEUE).fill(null),
     customers: new Array<string>(QUEUE).fill(''),
     campaigns: new Array<string | undefined>(QUEUE).fill(undefined),
@@ -711,8 +713,18 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
         customers.hashOf(q.customers[k]!, hashA, hashB, k);
       }
     }
+    // One structure at a time: the slots of all the ids are read, then the ids added; the
+    // same for the customers of the orders whose id is new (a repeated one keeps code -1).
     ids.touchAll(key, n);
+    const fresh = q.fresh;
+    for (let k = 0; k < n; k++) fresh[k] = ids.addKey(key[k]!) ? 1 : 0;
     customers.touchAll(hashA, hashB, code, q.at, n);
+    for (let k = 0; k < n; k++) {
+      if (fresh[k] === 0) code[k] = -1;
+      else if (q.ids[k] === null)
+        code[k] = customers.internHashed(text, q.customerStart[k]!, q.customerEnd[k]!, hashA[k]!, hashB[k]!);
+      else code[k] = customers.internHashedString(q.customers[k]!, hashA[k]!, hashB[k]!);
+    }
     if (!this.#build) {
       // After the build, each order also reads its customer's first order and its time.
       const first = this.#first;
@@ -735,7 +747,7 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     const text = q.text;
     const idStart = q.idStart[k]!;
     const idEnd = q.idEnd[k]!;
-    if (!this.#orderIds.addKey(q.key[k]!)) {
+    if (q.fresh[k] === 0) {
       const dup = id ?? text.slice(idStart, idEnd);
       this.#report(
         makeIssue('orders', index, 'id', `duplicate order id ${JSON.stringify(dup)}: the first one is kept`, dup),
@@ -745,10 +757,7 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     const cols = this.orders;
     const row = cols.length;
     if (row >= cols.time.length) ensure(cols as unknown as Columns, row + 1);
-    const customer =
-      id === null
-        ? this.customers.internHashed(text, q.customerStart[k]!, q.customerEnd[k]!, q.hashA[k]!, q.hashB[k]!)
-        : this.customers.internHashedString(q.customers[k]!, q.hashA[k]!, q.hashB[k]!);
+    const customer = q.code[k]!;
     const time = q.time[k]!;
     cols.customer[row] = customer;
     cols.time[row] = time;
