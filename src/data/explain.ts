@@ -144,7 +144,7 @@ function campaignType(f: Found, path: string, v: unknown): void {
 }
 
 /** An object the schemas take as a record: not a list, and made by `{}` or `Object.create(null)`. */
-function isPlainObject(o: object): boolean {
+export function isPlainObject(o: object): boolean {
   if (Array.isArray(o)) return false;
   const ctor = (o as { constructor?: unknown }).constructor;
   if (typeof ctor !== 'function') return true;

@@ -17,6 +17,7 @@
  */
 import { daysFromCivil, daysInMonth, MS_PER_DAY, parseInstant, parseLocalDate, type Zone } from '../engine/time.js';
 import { CAMPAIGN_TYPES, MAX_AMOUNT, show, TIME_MAX, TIME_MIN } from './schema.js';
+import { isPlainObject } from './explain.js';
 
 export { explainRecord, issueMessage, makeIssue, recordId } from './explain.js';
 
@@ -242,7 +243,7 @@ export function newOrderFields(): OrderFields {
 }
 
 export function readOrder(record: unknown, zone: Zone, out: OrderFields): boolean {
-  if (record === null || typeof record !== 'object') return false;
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) return false;
   const r = record as Record<string, unknown>;
   const id = idOf(r.id);
   const customerId = idOf(r.customerId);
@@ -288,7 +289,7 @@ const TYPES = new Set<string>(CAMPAIGN_TYPES);
 
 /** Reads a campaign; returns a new object (campaigns are few), or null when invalid. */
 export function readCampaign(record: unknown): CampaignFields | null {
-  if (record === null || typeof record !== 'object') return null;
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) return null;
   const r = record as Record<string, unknown>;
   const id = idOf(r.id);
   const name = typeof r.name === 'string' && r.name.length > 0 ? r.name : undefined;
@@ -296,11 +297,19 @@ export function readCampaign(record: unknown): CampaignFields | null {
   const end = parseLocalDate(r.end);
   const budget = optAmount(r.budget, NaN);
   const type = optText(r.type);
-  let targets: Record<string, number> = {};
+  const targets: Record<string, number> = {};
   if (r.targets !== undefined && r.targets !== null) {
-    if (typeof r.targets !== 'object' || Array.isArray(r.targets)) return null;
-    for (const v of Object.values(r.targets)) if (typeof v !== 'number' || !Number.isFinite(v)) return null;
-    targets = { ...(r.targets as Record<string, number>) };
+    // As the schema: a plain object (not a list, Date or Map), no enumerable symbol keys,
+    // an own `__proto__` key skipped, every other value a finite number.
+    const t = r.targets;
+    if (typeof t !== 'object' || !isPlainObject(t)) return null;
+    for (const s of Object.getOwnPropertySymbols(t)) if (Object.prototype.propertyIsEnumerable.call(t, s)) return null;
+    for (const k of Object.keys(t)) {
+      if (k === '__proto__') continue;
+      const v = (t as Record<string, unknown>)[k];
+      if (typeof v !== 'number' || !Number.isFinite(v)) return null;
+      targets[k] = v;
+    }
   }
   if (id === undefined || name === undefined || start === null || end === null || end < start || budget < 0)
     return null;
@@ -316,7 +325,7 @@ export interface CostFields {
 }
 
 export function readCost(record: unknown, out: CostFields): boolean {
-  if (record === null || typeof record !== 'object') return false;
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) return false;
   const r = record as Record<string, unknown>;
   const campaignId = idOf(r.campaignId);
   const day = parseLocalDate(r.date);
@@ -340,7 +349,7 @@ export interface ExposureFields {
 }
 
 export function readExposure(record: unknown, out: ExposureFields): boolean {
-  if (record === null || typeof record !== 'object') return false;
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) return false;
   const r = record as Record<string, unknown>;
   const campaignId = idOf(r.campaignId);
   const day = parseLocalDate(r.date);
@@ -378,7 +387,7 @@ export interface LoyaltyFields {
 }
 
 export function readLoyalty(record: unknown, zone: Zone, out: LoyaltyFields): boolean {
-  if (record === null || typeof record !== 'object') return false;
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) return false;
   const r = record as Record<string, unknown>;
   const customerId = idOf(r.customerId);
   const time = timeOf(r.time, zone);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createDataset, explainRecord } from '../../../src/data/index.js';
-import { orderSchema, schemas, validateCollection } from '../../../src/schema/index.js';
+import { campaignSchema, orderSchema, schemas, validateCollection } from '../../../src/schema/index.js';
 import {
   fastIso,
   readOrder,
@@ -258,7 +258,17 @@ const anyValue = fc.oneof(
   fc.constant({ roi: 1 }),
   fc.constant({ roi: 'a' }),
   fc.constant([1]),
+  // Objects the schemas do not take as records, and keys they skip or refuse.
+  fc.constant(new Date(0)),
+  fc.constant(new Map([['roi', 1]])),
+  fc.constant(JSON.parse('{"__proto__": "x", "roi": 1}') as unknown),
+  fc.constant({ roi: 1, [Symbol('k')]: 1 }),
 );
+
+/** A list carrying a record's fields: the schemas refuse it as they refuse any list. */
+function listOf(rec: unknown): unknown {
+  return rec !== null && typeof rec === 'object' ? Object.assign([], rec) : rec;
+}
 
 function recordOf(keys: string[]) {
   return fc.record(Object.fromEntries(keys.map((k) => [k, anyValue])), { requiredKeys: [] });
@@ -292,7 +302,7 @@ test('property: fast path validity equals zod validity for every collection', ()
   ] as const;
   for (const [name, arb, fast] of cases) {
     fc.assert(
-      fc.property(fc.oneof(arb, anyValue), (rec) => {
+      fc.property(fc.oneof(arb, anyValue, arb.map(listOf)), (rec) => {
         const z = schemas[name].safeParse(rec).success;
         assert.equal(fast(rec), z, `${name}: ${JSON.stringify(rec)}`);
       }),
@@ -300,6 +310,50 @@ test('property: fast path validity equals zod validity for every collection', ()
     );
   }
   assert.equal(orderSchema.safeParse(good).success, true);
+});
+
+test('fast path and schemas agree on lists and odd targets of otherwise valid records', () => {
+  const zone = zoneFor('UTC');
+  const valid = {
+    orders: [good, (r: unknown) => readOrder(r, zone, newOrderFields())],
+    campaigns: [
+      { id: 'C1', name: 'Tet', start: '2025-01-01', end: '2025-01-31', targets: { roi: 2 } },
+      (r: unknown) => readCampaign(r) !== null,
+    ],
+    costs: [{ campaignId: 'C1', date: '2025-01-02', amount: 10 }, (r: unknown) => readCost(r, {} as never)],
+    exposures: [
+      { campaignId: 'C1', date: '2025-01-02', impressions: 10 },
+      (r: unknown) => readExposure(r, {} as never),
+    ],
+    loyalty: [{ customerId: 'K1', time: T0, earned: 5 }, (r: unknown) => readLoyalty(r, zone, {} as never)],
+  } as const;
+  for (const [name, [rec, fast]] of Object.entries(valid)) {
+    assert.equal(fast(rec), true, `${name}: the valid record`);
+    assert.equal(schemas[name as keyof typeof valid].safeParse(rec).success, true, `${name}: schema`);
+    // The same fields carried by a list: refused by both.
+    const list = Object.assign([], rec);
+    assert.equal(fast(list), false, `${name}: a list`);
+    assert.equal(schemas[name as keyof typeof valid].safeParse(list).success, false, `${name}: schema, a list`);
+  }
+  const campaign = valid.campaigns[0];
+  const oddTargets: [string, unknown, boolean][] = [
+    ['a Date', new Date(0), false],
+    ['a Map', new Map([['roi', 1]]), false],
+    ['an enumerable symbol key', { roi: 1, [Symbol('k')]: 1 }, false],
+    ['an own __proto__ key holding text', JSON.parse('{"__proto__": "x", "roi": 1}'), true],
+    ['no prototype', Object.assign(Object.create(null), { roi: 1 }), true],
+  ];
+  for (const [what, targets, ok] of oddTargets) {
+    const rec = { ...campaign, targets };
+    assert.equal(campaignSchema.safeParse(rec).success, ok, `schema, targets ${what}`);
+    assert.equal(readCampaign(rec) !== null, ok, `fast path, targets ${what}`);
+    assert.equal(explainRecord('campaigns', rec, 0).length === 0, ok, `explained, targets ${what}`);
+  }
+  // The own __proto__ key is skipped, not kept as a target.
+  assert.deepEqual(
+    Object.keys(readCampaign({ ...campaign, targets: JSON.parse('{"__proto__": 1, "roi": 1}') })!.targets),
+    ['roi'],
+  );
 });
 
 test('property: the fast ISO reader gives parseInstant results', () => {
