@@ -303,7 +303,7 @@ function orderRowReader(
     customerHashA: 0,
     customerHashB: 0,
   };
-  const times = new IsoCells(zone);
+  const times = new IsoCells();
   // Next line feed, carriage return and quote at or after the row being read (len: none).
   let lf = -1;
   let cr = -1;

@@ -108,7 +108,7 @@ function pair(s: string, i: number): number {
  * without bounds checks. NaN for anything else (the general reader then decides), so the
  * result is always the one the general reader gives.
  */
-function fixedIso(s: string, o: number, length: number): number {
+export function fixedIso(s: string, o: number, length: number): number {
   const z = s.charCodeAt(o + 19);
   let offset = 0;
   if (length === 25) {
