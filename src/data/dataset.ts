@@ -726,13 +726,13 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
       else code[k] = customers.internHashedString(q.customers[k]!, hashA[k]!, hashB[k]!);
     }
     if (!this.#build) {
-      // After the build, each order also reads its customer's first order and its time.
+      // After the build, each order also reads its customer's first order and its day.
       const first = this.#first;
       const at = q.at;
       for (let k = 0; k < n; k++) at[k] = first[code[k]!] ?? -1;
-      const times = this.orders.time;
+      const days = this.orders.day;
       let sink = 0;
-      for (let k = 0; k < n; k++) sink += times[at[k]!] ?? 0;
+      for (let k = 0; k < n; k++) sink += days[at[k]!] ?? 0;
       touched[0] = sink;
     }
     for (let k = 0; k < n; k++) this.#addQueued(k);
@@ -876,8 +876,16 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     if (customer >= this.#first.length) this.#updateFirstCapacity(customer);
     const cur = this.#first[customer]!;
     if (cur >= 0) {
-      const t = this.orders.time[cur]!;
-      if (time > t || (time === t && !(id < this.#firstIds.get(customer)))) return;
+      // Local days three or more apart order the instants too (offsets lie between -12 and
+      // +14 hours), so the time column, four times the size of the day column, is read only
+      // for an order near the first one.
+      const days = this.orders.day;
+      const d = days[row]! - days[cur]!;
+      if (d >= 3) return;
+      if (d > -3) {
+        const t = this.orders.time[cur]!;
+        if (time > t || (time === t && !(id < this.#firstIds.get(customer)))) return;
+      }
     }
     this.#first[customer] = row;
     this.#firstIds.set(customer, id);
