@@ -416,8 +416,14 @@ export class StringDictionary implements Dictionary {
     b[k] = last[1]!;
   }
 
-  /** {@link intern} with the hashes {@link hashOf} stored. */
-  internHashedString(value: string, a: number, b: number): number {
+  /**
+   * {@link intern} with the hashes {@link hashOf} stored. `guess` is a code the value may
+   * have (from {@link touchAll}): when that code's string is the value, the table is not
+   * read again.
+   */
+  internHashedString(value: string, a: number, b: number, guess = -1): number {
+    if (guess >= 0 && guess < this.#size && this.#pool.equals(this.#starts[guess]!, this.#starts[guess + 1]!, value))
+      return guess;
     last[0] = a >>> 0;
     last[1] = b >>> 0;
     const i = this.#probe(null, value, 0, value.length);

@@ -723,7 +723,7 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
       if (fresh[k] === 0) code[k] = -1;
       else if (q.ids[k] === null)
         code[k] = customers.internHashed(text, q.customerStart[k]!, q.customerEnd[k]!, hashA[k]!, hashB[k]!);
-      else code[k] = customers.internHashedString(q.customers[k]!, hashA[k]!, hashB[k]!);
+      else code[k] = customers.internHashedString(q.customers[k]!, hashA[k]!, hashB[k]!, code[k]!);
     }
     if (!this.#build) {
       // After the build, each order also reads its customer's first order and its day.
