@@ -1,8 +1,13 @@
-/** Keeps the manifest to the public API: no stylesheets, no private members. */
+/**
+ * Keeps the manifest to the public API (no stylesheets, no private members) and lists its
+ * modules by path: the files are found in directory order, which differs between checkouts,
+ * and the manifest must be the same wherever it is generated.
+ */
 function dropStyles() {
   return {
     name: 'drop-static-styles',
     packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules?.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       for (const mod of customElementsManifest.modules ?? []) {
         for (const decl of mod.declarations ?? []) {
           if (decl.members)
