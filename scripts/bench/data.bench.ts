@@ -2,7 +2,9 @@
  * Data layer benchmark: 1M orders from CSV text into a dataset, 1M orders from JSON
  * objects into a dataset, appending 10k orders to a 1M dataset; medians over several runs,
  * and bytes held per order. Baseline, same process: zod-parse every record into an array
- * of objects (what a straightforward implementation would do).
+ * of objects (what a straightforward implementation would do). Floors, same process: what
+ * any reader must spend at least (every character of the CSV text read once; every field
+ * of the appended records read once), to show how far each figure is from it.
  */
 import { createDataset, type LiveDataset } from '../../src/data/index.js';
 import { orderSchema } from '../../src/schema/index.js';
@@ -75,6 +77,30 @@ function toCsv(n: number, seed: number): string {
   return chunks.join('\n');
 }
 
+/** A floor: every character of a text read once (no reader of the text can do less). */
+function readChars(text: string): number {
+  let sum = 0;
+  for (let i = 0; i < text.length; i++) sum += text.charCodeAt(i);
+  return sum;
+}
+
+/** A floor: every field of every record read once, strings to their last character. */
+function readFields(records: Record<string, unknown>[]): number {
+  let sum = 0;
+  const last = (v: unknown) => (typeof v === 'string' ? v.charCodeAt(v.length - 1) : 0);
+  for (const o of records)
+    sum +=
+      last(o.id) +
+      last(o.customerId) +
+      last(o.time) +
+      last(o.campaignId) +
+      last(o.channel) +
+      (o.revenue as number) +
+      (o.discount as number) +
+      (o.cogs as number);
+  return sum;
+}
+
 /** The baseline: split lines and cells, zod-parse each record into an array of objects. */
 function baselineCsv(text: string): unknown[] {
   const lines = text.split('\n');
@@ -122,6 +148,7 @@ if (ds!.orders.length !== N || ds!.issues.length !== 0)
   throw new Error(`CSV: ${ds!.orders.length} rows, ${ds!.issues.length} issues`);
 const baseCsvMs = await median(() => baselineCsv(csv), 3, 0);
 report('baseline: split + zod per record (CSV)', baseCsvMs, undefined, `ratio ${(baseCsvMs / csvMs).toFixed(1)}x`);
+report('floor: every character of the CSV read once', await median(() => readChars(csv), runs));
 
 {
   // JSON objects: generated here and released after, so later measurements run on a small heap.
@@ -164,3 +191,9 @@ const appendMs = await median(
 );
 report(`append 10k orders to a ${label} dataset`, appendMs, 2, `(max ${fmtMs(Math.max(...appendTimes))})`);
 if (held.orders.length !== N + 80_000) throw new Error(`append: ${held.orders.length} rows`);
+{
+  // The floor, on batches made the same way (read after a collection, as the appends are).
+  const more = Array.from({ length: 10 }, (_, i) => generate(10_000, 200 + i, 2 * N + i * 10_000));
+  let m = 0;
+  report('floor: every field of 10k records read once', await median(() => readFields(more[m++]!), 7, 3));
+}
