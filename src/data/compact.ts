@@ -385,11 +385,12 @@ export class StringDictionary implements Dictionary {
   }
 
   /**
-   * Reads, for the `n` values whose hashes {@link hashAt} stored, the first table slot and,
-   * when its hash bits agree, the start and first character of that entry's string, to
-   * bring them into the cache. Each pass reads one level for every value (the loads of a
-   * pass do not wait for each other). `codes` receives the code each first slot holds, or
-   * -1; `at` is scratch.
+   * Reads, for the `n` values whose hashes {@link hashAt} stored, their first table slot,
+   * then the first entry of the probe whose hash bits agree (almost always the value's own
+   * entry) and the start and first character of its string, to bring them into the cache.
+   * Each pass reads one level for every value (the loads of a pass do not wait for each
+   * other). `codes` receives the code of that entry, or -1 when the probe meets an empty
+   * slot first (a new value); `at` is scratch.
    */
   touchAll(a: Int32Array, b: Int32Array, codes: Int32Array, at: Int32Array, n: number): void {
     const table = this.#table;
@@ -398,8 +399,17 @@ export class StringDictionary implements Dictionary {
     for (let k = 0; k < n; k++) codes[k] = table[slotOf(a[k]! >>> 0, cap)]!;
     const starts = this.#starts;
     for (let k = 0; k < n; k++) {
-      const e = codes[k]!;
-      const c = e !== 0 && (e & mask) === (b[k]! & mask) ? (e & ~mask) - 1 : -1;
+      const tag = b[k]! & mask;
+      let e = codes[k]!;
+      if (e !== 0 && (e & mask) !== tag) {
+        // Displaced by earlier entries: the value's entry is further along the probe (in cache).
+        let i = slotOf(a[k]! >>> 0, cap);
+        do {
+          if (++i === cap) i = 0;
+          e = table[i]!;
+        } while (e !== 0 && (e & mask) !== tag);
+      }
+      const c = e !== 0 ? (e & ~mask) - 1 : -1;
       codes[k] = c;
       at[k] = starts[c < 0 ? 0 : c]!;
     }
@@ -432,8 +442,17 @@ export class StringDictionary implements Dictionary {
     return this.#add(i, this.#pool.push(value));
   }
 
-  /** {@link intern} of `text.slice(start, end)`, with its hashes from {@link hashAt}: a string is made only for a new value, in the pool. */
-  internHashed(text: string, start: number, end: number, a: number, b: number): number {
+  /**
+   * {@link intern} of `text.slice(start, end)`, with its hashes from {@link hashAt}: a string
+   * is made only for a new value, in the pool. `guess` as in {@link internHashedString}.
+   */
+  internHashed(text: string, start: number, end: number, a: number, b: number, guess = -1): number {
+    if (
+      guess >= 0 &&
+      guess < this.#size &&
+      this.#pool.equalsAt(this.#starts[guess]!, this.#starts[guess + 1]!, text, start, end)
+    )
+      return guess;
     last[0] = a >>> 0;
     last[1] = b >>> 0;
     const i = this.#probe(text, '', start, end);

@@ -722,7 +722,7 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     for (let k = 0; k < n; k++) {
       if (fresh[k] === 0) code[k] = -1;
       else if (q.ids[k] === null)
-        code[k] = customers.internHashed(text, q.customerStart[k]!, q.customerEnd[k]!, hashA[k]!, hashB[k]!);
+        code[k] = customers.internHashed(text, q.customerStart[k]!, q.customerEnd[k]!, hashA[k]!, hashB[k]!, code[k]!);
       else code[k] = customers.internHashedString(q.customers[k]!, hashA[k]!, hashB[k]!, code[k]!);
     }
     if (!this.#build) {
