@@ -24,7 +24,7 @@
 import { createDatasetBuilder, type LiveDataset, type OrderCells } from '../data/dataset.js';
 import { COLLECTIONS, TIME_MAX, TIME_MIN, type CollectionName } from '../data/schema.js';
 import { HASH_A0, HASH_B0, hashEndA, hashEndB, hashStepA, hashStepB } from '../data/compact.js';
-import { fastIsoAt } from '../data/validate.js';
+import { fastIsoAt, fixedIso } from '../data/validate.js';
 import { zoneFor, type Zone } from '../engine/time.js';
 import { AdapterError, type Adapter } from './adapter.js';
 import {
@@ -35,7 +35,6 @@ import {
   type CsvRowReader,
   type DecimalMark,
 } from './csv-parse.js';
-import { IsoCells } from './csv-time.js';
 import { fetchText, type HttpOptions } from './http.js';
 
 type Kind = 'id' | 'text' | 'number' | 'time' | 'date';
@@ -303,7 +302,6 @@ function orderRowReader(
     customerHashA: 0,
     customerHashB: 0,
   };
-  const times = new IsoCells();
   // Next line feed, carriage return and quote at or after the row being read (len: none).
   let lf = -1;
   let cr = -1;
@@ -388,8 +386,12 @@ function orderRowReader(
           else cogs = v;
         }
       } else if (role === TIME) {
-        time = times.read(text, s, eol, sep);
-        if (time === time) p = times.end;
+        // The usual export shape (`YYYY-MM-DDTHH:MM:SS` then `Z` or `±HH:MM`) filling the
+        // cell is read at fixed positions; any other cell is scanned for the general reader.
+        const z = text.charCodeAt(s + 19);
+        const e = s + (z === 43 || z === 45 ? 25 : 20);
+        if (e === eol || (e < eol && text.charCodeAt(e) === sep)) time = fixedIso(text, s, e - s);
+        if (time === time) p = e;
         else {
           while (p < eol && text.charCodeAt(p) !== sep) p++;
           timeStart = s;
