@@ -6,6 +6,7 @@ import { registerKpi, unregisterKpi } from '../../../src/engine/kpis.js';
 import { duckdb, duckdbDriver, warehouseReport, type SqlDriver } from '../../../src/server/index.js';
 import { CASES, registerCustomKpis } from './cases.js';
 import { reportDifferences } from './compare.js';
+import { checkReturnWindowEdges } from './edges.js';
 import { generate, load } from './fixtures.js';
 
 let instance: DuckDBInstance;
@@ -123,4 +124,8 @@ test('DuckDB: called directly, a hostile time zone never reaches SQL (it falls b
   assert.ok(Math.abs(r.kpis.revenue!.value! - utc.kpis.revenue!.value!) < 1e-6);
   const rows = await driver.query('SELECT COUNT(*) AS n FROM orders', []);
   assert.equal(Number(rows[0]!.n), input.orders.length);
+});
+
+test('DuckDB: the return window ends exactly at t + returnWindowDays x 24 h (inclusive), 1 ms later is out', async () => {
+  await checkReturnWindowEdges(driver, duckdb, 'duckdb');
 });

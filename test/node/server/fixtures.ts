@@ -150,7 +150,35 @@ export function generate(seed: number, nOrders = 3000): Input {
     if (r() < 0.8) l.channel = pick(CHANNELS);
     loyalty.push(l);
   }
+  orders.push(
+    ...returnWindowEdges('e30a', Date.UTC(2025, 1, 10, 5), 30, 'C1', 'web'),
+    ...returnWindowEdges('e14a', Date.UTC(2025, 2, 5, 12), 14, 'C2', 'app'),
+    ...returnWindowEdges('e30b', Date.UTC(2025, 1, 14, 6, 30), 30, 'C2', 'store'),
+  );
   return { campaigns, orders, costs, exposures, loyalty };
+}
+
+/**
+ * Two new customers on the edge of the return window (KPI-SPEC section 3, retentionRate:
+ * another order timed in (t, t + returnWindowDays x 24 h]): each has a first order at
+ * `t` (attributed to `campaignId`, sold through `channel`) and one later, unattributed
+ * order without channel, `<tag>-in` exactly at t + windowDays x 24 h (retained), `<tag>-out`
+ * 1 ms after it (not retained).
+ */
+export function returnWindowEdges(
+  tag: string,
+  t: number,
+  windowDays: number,
+  campaignId: string,
+  channel: string,
+): Order[] {
+  const end = t + windowDays * DAY;
+  return [
+    { id: `${tag}-in-1`, customerId: `${tag}-in`, time: t, revenue: 100, campaignId, channel },
+    { id: `${tag}-in-2`, customerId: `${tag}-in`, time: end, revenue: 10, campaignId: null },
+    { id: `${tag}-out-1`, customerId: `${tag}-out`, time: t, revenue: 200, campaignId, channel },
+    { id: `${tag}-out-2`, customerId: `${tag}-out`, time: end + 1, revenue: 20, campaignId: null },
+  ];
 }
 
 type Value = string | number | null;

@@ -13,6 +13,7 @@ import {
 import { checkInjection } from './injection.js';
 import { CASES, registerCustomKpis } from './cases.js';
 import { reportDifferences } from './compare.js';
+import { checkReturnWindowEdges } from './edges.js';
 import { generate, load, startPostgres, type PgCluster } from './fixtures.js';
 
 let cluster: PgCluster;
@@ -93,4 +94,8 @@ test('PostgreSQL: injection attempts never reach the SQL text', async () => {
   const statements: Statement[] = [];
   const handler = createPushdownHandler({ driver, dialect: postgres, onStatement: (_, st) => statements.push(st) });
   await checkInjection(handler, driver, statements);
+});
+
+test('PostgreSQL: the return window ends exactly at t + returnWindowDays x 24 h (inclusive), 1 ms later is out', async () => {
+  await checkReturnWindowEdges(driver, postgres, 'postgres');
 });
