@@ -5,7 +5,12 @@
  *
  * Each statement reads the user's tables through normalising CTEs (canonical column
  * names, instants as epoch ms, dates as day numbers), so the queries below are written
- * once for every mapping and dialect. Every request value is a placeholder; only
+ * once for every mapping and dialect.
+ *
+ * Tenants. Every read of a base table goes through {@link Compiler.scan}, which adds the
+ * tenant predicate (`tenant_column IN (<bound keys>)`) when the query is scoped to
+ * tenants: a statement never names a table any other way, so a part added later cannot
+ * forget the predicate (test/node/server/tenant.test.ts checks every emitted statement). Every request value is a placeholder; only
  * validated identifiers and the server's own custom-measure SQL are part of the text.
  *
  * Local dates of instants. The engine takes the local date of an instant with the
@@ -68,7 +73,15 @@ export interface CompiledQuery {
   bucketTo: number;
   /** Custom per-record measures with SQL, as `m<i>` columns. */
   custom: readonly CustomSql[];
+  /**
+   * Tenant keys every table scan is restricted to (bound parameters), or null/absent for
+   * a warehouse that serves one tenant. An empty list matches no row.
+   */
+  tenants?: readonly TenantKey[] | null;
 }
+
+/** A tenant key as stored in the tenant columns: text, or an integer for numeric columns. */
+export type TenantKey = string | number;
 
 /** A custom measure as SQL: an expression over the normalised columns of its collection. */
 export interface CustomSql {
@@ -145,6 +158,32 @@ class Compiler {
     return fields.map((f) => `${this.col(t, f)} IS NOT NULL`).join(' AND ');
   }
 
+  /**
+   * The one way a statement reads a base table: `FROM <table> WHERE <tenant> AND <where>`.
+   * When the query is scoped to tenants, the table's tenant column must be mapped (else
+   * this throws) and only the tenants' rows are read.
+   */
+  scan(t: ResolvedTable, where: string): string {
+    const pred = this.tenantPred(t);
+    return `FROM ${this.b.ident(t.table)} WHERE ${pred === null ? '' : `${pred} AND `}(${where})`;
+  }
+
+  /** `tenant_column IN (...)` over bound keys, or null when the query is not scoped. */
+  tenantPred(t: ResolvedTable): string | null {
+    const keys = this.q.tenants;
+    if (keys === null || keys === undefined) return null;
+    if (t.tenant === null)
+      throw new TypeError(
+        `warehouse mapping: ${t.collection} has no tenant column, but the query is scoped to tenants`,
+      );
+    if (keys.length === 0) return '(1 = 0)';
+    const col = this.b.ident([t.tenant]);
+    const vals = keys.map((k) =>
+      typeof k === 'number' ? this.b.p(k, Number.isInteger(k) ? 'int' : 'double') : this.b.p(k, 'text'),
+    );
+    return `${col} IN (${vals.join(', ')})`;
+  }
+
   cte(name: string, select: string): string {
     return `${name} AS ${this.d.inlineCte}(${select})`;
   }
@@ -156,9 +195,7 @@ class Compiler {
       `SELECT ${this.text(t, 'id')} AS id, ${this.text(t, 'name')} AS name, ${this.dateDay(t, 'start')} AS start_day, ${this.dateDay(
         t,
         'end',
-      )} AS end_day, ${this.num(t, 'budget', null)} AS budget, ${this.text(t, 'type')} AS type FROM ${this.b.ident(
-        t.table,
-      )} WHERE ${this.required(t, ['id'])}`,
+      )} AS end_day, ${this.num(t, 'budget', null)} AS budget, ${this.text(t, 'type')} AS type ${this.scan(t, this.required(t, ['id']))}`,
     );
   }
 
@@ -173,12 +210,10 @@ class Compiler {
       )} AS revenue, ${this.num(t, 'discount', '0')} AS discount, ${this.num(t, 'cogs', null)} AS cogs, ${this.text(
         t,
         'campaignId',
-      )} AS campaign_id, ${this.text(t, 'channel')} AS channel FROM ${this.b.ident(t.table)} WHERE ${this.required(t, [
-        'id',
-        'customerId',
-        'time',
-        'revenue',
-      ])}`,
+      )} AS campaign_id, ${this.text(t, 'channel')} AS channel ${this.scan(
+        t,
+        this.required(t, ['id', 'customerId', 'time', 'revenue']),
+      )}`,
     );
   }
 
@@ -196,11 +231,10 @@ class Compiler {
         t,
         'amount',
         null,
-      )} AS amount, ${this.text(t, 'category')} AS category FROM ${this.b.ident(t.table)} WHERE ${this.required(t, [
-        'campaignId',
-        'date',
-        'amount',
-      ])}`,
+      )} AS amount, ${this.text(t, 'category')} AS category ${this.scan(
+        t,
+        this.required(t, ['campaignId', 'date', 'amount']),
+      )}`,
     );
   }
 
@@ -219,10 +253,7 @@ class Compiler {
       'exposures_n',
       `SELECT ${this.text(t, 'campaignId')} AS campaign_id, ${this.dateDay(t, 'date')} AS day, ${nums
         .map((n) => `${this.num(t, n, '0')} AS ${n}`)
-        .join(', ')}, ${this.text(t, 'channel')} AS channel FROM ${this.b.ident(t.table)} WHERE ${this.required(t, [
-        'campaignId',
-        'date',
-      ])}`,
+        .join(', ')}, ${this.text(t, 'channel')} AS channel ${this.scan(t, this.required(t, ['campaignId', 'date']))}`,
     );
   }
 
@@ -242,9 +273,7 @@ class Compiler {
         t,
         'earned',
         '0',
-      )} AS earned, ${this.num(t, 'redeemed', '0')} AS redeemed, ${this.text(t, 'channel')} AS channel FROM ${this.b.ident(
-        t.table,
-      )} WHERE ${this.required(t, ['customerId', 'time'])}`,
+      )} AS earned, ${this.num(t, 'redeemed', '0')} AS redeemed, ${this.text(t, 'channel')} AS channel ${this.scan(t, this.required(t, ['customerId', 'time']))}`,
     );
   }
 

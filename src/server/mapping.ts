@@ -49,6 +49,12 @@ export interface TableMapping<C extends Collection> {
   table?: string;
   /** Column of each field; `null` for an optional field the table lacks. */
   columns?: Partial<Record<FieldOf<C>, string | null>>;
+  /**
+   * Column holding the tenant (retailer) key of each row, when one warehouse serves many
+   * tenants. Default: the mapping's `tenant`. Required on every table when the handler
+   * has a `scope` hook.
+   */
+  tenant?: string;
 }
 
 export interface TimedTableMapping<C extends Collection> extends TableMapping<C> {
@@ -61,6 +67,8 @@ export interface TimedTableMapping<C extends Collection> extends TableMapping<C>
  * `{}`); `costs`, `exposures` and `loyalty` may be `null` when the warehouse has none.
  */
 export interface WarehouseMapping {
+  /** Tenant column of every table that does not name its own (see {@link TableMapping.tenant}). */
+  tenant?: string;
   campaigns?: TableMapping<'campaigns'>;
   orders?: TimedTableMapping<'orders'>;
   costs?: TableMapping<'costs'> | null;
@@ -75,6 +83,8 @@ export interface ResolvedTable {
   table: string[];
   columns: Record<string, string | null>;
   timeKind: TimeKind;
+  /** Tenant column, or null when the table names none. */
+  tenant: string | null;
 }
 
 export interface ResolvedMapping {
@@ -99,7 +109,11 @@ function checkIdent(where: string, value: unknown): string {
   return value;
 }
 
-function resolveTable<C extends Collection>(collection: C, m: TimedTableMapping<C> | undefined): ResolvedTable {
+function resolveTable<C extends Collection>(
+  collection: C,
+  m: TimedTableMapping<C> | undefined,
+  defaultTenant: string | undefined,
+): ResolvedTable {
   const tableName = m?.table ?? collection;
   if (typeof tableName !== 'string') throw new TypeError(`warehouse mapping: ${collection}.table must be a string`);
   const parts = tableName.split('.');
@@ -124,16 +138,42 @@ function resolveTable<C extends Collection>(collection: C, m: TimedTableMapping<
   const timeKind = m?.timeKind ?? 'timestamptz';
   if (!TIME_KINDS.includes(timeKind))
     throw new TypeError(`warehouse mapping: ${collection}.timeKind must be one of ${TIME_KINDS.join(', ')}`);
-  return { collection, table: parts, columns, timeKind };
+  const tenantCol = m?.tenant ?? defaultTenant;
+  const tenant = tenantCol === undefined ? null : checkIdent(`${collection}.tenant`, tenantCol);
+  return { collection, table: parts, columns, timeKind, tenant };
 }
 
 /** Validates a mapping and fills in defaults. Throws a TypeError naming the bad entry. */
 export function resolveMapping(mapping: WarehouseMapping = {}): ResolvedMapping {
+  const t = mapping.tenant === undefined ? undefined : checkIdent('tenant', mapping.tenant);
   return {
-    campaigns: resolveTable('campaigns', mapping.campaigns),
-    orders: resolveTable('orders', mapping.orders),
-    costs: mapping.costs === null ? null : resolveTable('costs', mapping.costs),
-    exposures: mapping.exposures === null ? null : resolveTable('exposures', mapping.exposures),
-    loyalty: mapping.loyalty === null ? null : resolveTable('loyalty', mapping.loyalty),
+    campaigns: resolveTable('campaigns', mapping.campaigns, t),
+    orders: resolveTable('orders', mapping.orders, t),
+    costs: mapping.costs === null ? null : resolveTable('costs', mapping.costs, t),
+    exposures: mapping.exposures === null ? null : resolveTable('exposures', mapping.exposures, t),
+    loyalty: mapping.loyalty === null ? null : resolveTable('loyalty', mapping.loyalty, t),
   };
+}
+
+/** The mapped tables (absent optional collections left out). */
+export function mappedTables(map: ResolvedMapping): ResolvedTable[] {
+  return [map.campaigns, map.orders, map.costs, map.exposures, map.loyalty].filter(
+    (t): t is ResolvedTable => t !== null,
+  );
+}
+
+/**
+ * Throws a TypeError naming every mapped table without a tenant column: a handler that
+ * scopes requests by tenant must be able to filter every table it reads.
+ */
+export function requireTenantColumns(map: ResolvedMapping): void {
+  const missing = mappedTables(map)
+    .filter((t) => t.tenant === null)
+    .map((t) => t.collection);
+  if (missing.length > 0)
+    throw new TypeError(
+      `warehouse mapping: a scope hook is set, so every table needs a tenant column; ${missing.join(
+        ', ',
+      )} ${missing.length === 1 ? 'has' : 'have'} none (set mapping.tenant, or tenant on each table)`,
+    );
 }

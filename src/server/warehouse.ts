@@ -38,6 +38,7 @@ import {
   type CustomSql,
   type DayRange,
   type OffsetSpan,
+  type TenantKey,
 } from './compiler.js';
 import type { Dialect } from './dialects/dialect.js';
 import type { SqlDriver } from './driver.js';
@@ -51,6 +52,12 @@ export interface WarehouseConfig {
   mapping?: WarehouseMapping;
   /** Called with each statement before it runs (logging, EXPLAIN). */
   onStatement?: (name: string, statement: Statement) => void;
+}
+
+/** What one request may read: the tenants whose rows every statement is restricted to. */
+export interface WarehouseAccess {
+  /** Tenant keys (see {@link WarehouseMapping.tenant}); absent: every row of the tables. */
+  tenants?: readonly TenantKey[];
 }
 
 type Row = Record<string, unknown>;
@@ -168,10 +175,14 @@ interface CampaignRow {
  * options (they are reported in `issues`, as in the engine); a failing statement
  * (connection lost, a mapped column missing) rejects with the driver's error.
  */
-export async function warehouseReport(config: WarehouseConfig, options: Partial<ReportOptions>): Promise<Report> {
+export async function warehouseReport(
+  config: WarehouseConfig,
+  options: Partial<ReportOptions>,
+  access: WarehouseAccess = {},
+): Promise<Report> {
   const map = resolveMapping(config.mapping);
   const o = resolveOptions(options);
-  const agg = await warehouseAggregates(config, map, o);
+  const agg = await warehouseAggregates(config, map, o, access);
   return finishReport(agg, o);
 }
 
@@ -180,6 +191,7 @@ export async function warehouseAggregates(
   config: WarehouseConfig,
   map: ResolvedMapping,
   o: ResolvedOptions,
+  access: WarehouseAccess = {},
 ): Promise<Aggregates> {
   const { driver, dialect } = config;
   const run = async (name: string, st: Statement): Promise<Row[]> => {
@@ -217,6 +229,7 @@ export async function warehouseAggregates(
     bucketFrom,
     bucketTo,
     custom: custom.compiled,
+    tenants: access.tenants ?? null,
   };
 
   // Campaigns first: the selection (known ids only, in campaign order) and the budgets.

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { duckdb, postgres, resolveMapping } from '../../../src/server/index.js';
+import { duckdb, postgres, requireTenantColumns, resolveMapping } from '../../../src/server/index.js';
+import { mappedTables } from '../../../src/server/mapping.js';
 import { campaignsStatement, type CompiledQuery } from '../../../src/server/compiler.js';
 
 const r = { lo: 0, hi: 0, loMs: 0, hiMs: 86_400_000, offsets: [{ fromMs: 0, offsetMs: 0 }] };
@@ -58,4 +59,36 @@ test('mapping: identifiers that are not plain names are refused', () => {
   ]) {
     assert.throws(() => resolveMapping(bad as never), TypeError, JSON.stringify(bad));
   }
+});
+
+test('mapping: tenant columns, one for every table or per table, validated like every identifier', () => {
+  const m = resolveMapping({ tenant: 'retailer_id', orders: { tenant: 'shop' }, loyalty: null });
+  assert.deepEqual(
+    mappedTables(m).map((t) => [t.collection, t.tenant]),
+    [
+      ['campaigns', 'retailer_id'],
+      ['orders', 'shop'],
+      ['costs', 'retailer_id'],
+      ['exposures', 'retailer_id'],
+    ],
+  );
+  assert.doesNotThrow(() => requireTenantColumns(m));
+  assert.throws(() => resolveMapping({ tenant: 'x; --' }), /tenant must be an identifier/);
+  assert.throws(() => resolveMapping({ costs: { tenant: 'a b' } }), /costs\.tenant must be an identifier/);
+  assert.throws(
+    () => requireTenantColumns(resolveMapping({ orders: { tenant: 'shop' }, costs: null })),
+    /every table needs a tenant column; campaigns, exposures, loyalty have none/,
+  );
+});
+
+test('mapping: a query scoped to tenants reads a table only through the tenant predicate, bound', () => {
+  const m = resolveMapping({ tenant: 'retailer_id' });
+  const st = campaignsStatement(postgres, m, { ...q, tenants: ['acme', 42] });
+  assert.match(st.sql, /FROM "campaigns" WHERE "retailer_id" IN \(CAST\(\$1 AS text\), CAST\(\$2 AS bigint\)\) AND /);
+  assert.deepEqual(st.params, ['acme', 42]);
+  assert.match(campaignsStatement(postgres, m, { ...q, tenants: [] }).sql, /WHERE \(1 = 0\) AND/);
+  assert.throws(
+    () => campaignsStatement(postgres, resolveMapping({}), { ...q, tenants: ['acme'] }),
+    /no tenant column/,
+  );
 });
