@@ -208,7 +208,11 @@ async function runSse(
       const decoder = new TextDecoder();
       let buffer = '';
       let data: string[] = [];
+      // The last event id (sent as Last-Event-ID on reconnect) stays until a new `id:` field
+      // changes it; an event is deduplicated only by an `id:` field of its own, so an event
+      // without one is never taken for a repeat of the event before it.
       let eventId = '';
+      let ownId = false;
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
@@ -218,9 +222,10 @@ async function runSse(
           const line = buffer.slice(0, nl);
           buffer = buffer.slice(nl + (buffer[nl] === '\r' && buffer[nl + 1] === '\n' ? 2 : 1));
           if (line === '') {
-            if (data.length) deliver(data.join('\n'), eventId || undefined);
+            if (data.length) deliver(data.join('\n'), ownId && eventId ? eventId : undefined);
             if (eventId) lastId = eventId;
             data = [];
+            ownId = false;
             continue;
           }
           if (line.startsWith(':')) continue; // comment / keep-alive
@@ -229,8 +234,10 @@ async function runSse(
           let val = colon < 0 ? '' : line.slice(colon + 1);
           if (val.startsWith(' ')) val = val.slice(1);
           if (field === 'data') data.push(val);
-          else if (field === 'id') eventId = val;
-          else if (field === 'retry' && /^\d+$/.test(val)) retryMs = Number(val);
+          else if (field === 'id' && !val.includes('\0')) {
+            eventId = val;
+            ownId = true;
+          } else if (field === 'retry' && /^\d+$/.test(val)) retryMs = Number(val);
         }
       }
       if (signal.aborted) break;

@@ -79,6 +79,19 @@ describe('adapters in the browser', () => {
     expect(statuses).to.include('reconnecting');
   });
 
+  it('sse: costs and exposures replayed under the same event id count once', async () => {
+    const base = createAdapter('inline', {
+      data: { campaigns: [{ id: 'C1', name: 'Tết', start: '2025-01-20', end: '2025-02-10' }] },
+    });
+    const { ds, statuses } = await follow(
+      sseAdapter({ url: `${url}/sse-records`, base, retry: { initialMs: 20, maxMs: 50 } }),
+      800,
+    );
+    expect(statuses).to.include('reconnecting');
+    expect([...ds.costs.amount.subarray(0, ds.costs.length)]).to.deep.equal([100, 50]);
+    expect([...ds.exposures.impressions.subarray(0, ds.exposures.length)]).to.deep.equal([1000, 500]);
+  });
+
   it('websocket: the browser WebSocket, reconnects, replays skipped', async () => {
     await fetch(`${url}/status/200`); // keep-alive
     const { ds, statuses } = await follow(

@@ -1,5 +1,7 @@
 export declare const campaigns: Record<string, unknown>[];
 export declare const orders: Record<string, unknown>[];
+/** The events of /sse-records: [SSE id or null, message] per connection. */
+export declare const sseRecordEvents: Record<'first' | 'resumed', [string | null, Record<string, unknown>][]>;
 export interface TestServer {
   url: string;
   wsUrl: string;

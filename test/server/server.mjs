@@ -18,6 +18,10 @@
  *   GET /flaky.json           fails with 503 every second request (polling keeps the last good)
  *   GET /sse?drop=N           SSE: orders O-1, O-2, ... each sent twice (at-least-once), the
  *                             connection dropped after N events; resumes after Last-Event-ID
+ *   GET /sse-records          SSE of costs and exposures (records without an id of their own):
+ *                             event r1 (a cost) sent twice with the same id, an event without
+ *                             id, r2 (an exposure), then the connection dropped; resumed after
+ *                             Last-Event-ID r2 it sends r2 again (at-least-once) and r3 (a cost)
  *   WS  /ws?drop=N            the same over WebSocket (ids in the JSON message)
  *   GET /sse-status           SSE endpoint answering 500
  */
@@ -54,6 +58,20 @@ const campaignsCsv = [
   'C1,"Tết sale",2025-01-20,2025-02-10,1000,2',
   'C2,Women day,2025-03-01,2025-03-08,,',
 ].join('\n');
+
+/** The events of /sse-records: [id or null, message] of the first and the resumed connection. */
+export const sseRecordEvents = {
+  first: [
+    ['r1', { costs: [{ campaignId: 'C1', date: '2025-01-25', amount: 100, category: 'media' }] }],
+    ['r1', { costs: [{ campaignId: 'C1', date: '2025-01-25', amount: 100, category: 'media' }] }],
+    [null, { exposures: [{ campaignId: 'C1', date: '2025-01-25', impressions: 1000, clicks: 10 }] }],
+    ['r2', { exposures: [{ campaignId: 'C1', date: '2025-01-26', impressions: 500, clicks: 4 }] }],
+  ],
+  resumed: [
+    ['r2', { exposures: [{ campaignId: 'C1', date: '2025-01-26', impressions: 500, clicks: 4 }] }],
+    ['r3', { costs: [{ campaignId: 'C1', date: '2025-01-26', amount: 50, category: 'staff' }] }],
+  ],
+};
 
 function sseEvents(from, drop) {
   const out = [];
@@ -122,6 +140,24 @@ export async function startTestServer() {
         : send(200, JSON.stringify({ orders: orders.slice(0, flaky > 2 ? 3 : 1) }));
     }
     if (p === '/sse-status') return send(500, 'down', 'text/plain');
+    if (p === '/sse-records') {
+      const resumed = req.headers['last-event-id'] === 'r2';
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...cors });
+      res.write(': hello\n\n');
+      const events = resumed ? sseRecordEvents.resumed : sseRecordEvents.first;
+      let i = 0;
+      const tick = setInterval(() => {
+        if (i >= events.length) {
+          clearInterval(tick);
+          if (!resumed) res.destroy(); // drop; the resumed connection stays open, quiet
+          return;
+        }
+        const [id, message] = events[i++];
+        res.write(`${id ? `id: ${id}\n` : ''}data: ${JSON.stringify(message)}\n\n`);
+      }, 5);
+      res.on('close', () => clearInterval(tick));
+      return;
+    }
     if (p === '/sse') {
       const drop = Number(url.searchParams.get('drop') ?? 4);
       const last = req.headers['last-event-id'];

@@ -265,6 +265,56 @@ test('sse: appends records, reconnects after drops (Last-Event-ID), duplicates n
   assert.equal(dupes.length, 7);
 });
 
+test('sse: costs and exposures (no id of their own) replayed under the same id: counted once', async () => {
+  const base = inlineAdapter({
+    data: { campaigns: [{ id: 'C1', name: 'Tết', start: '2025-01-20', end: '2025-02-10' }] },
+  });
+  const { ds, statuses } = await collect(
+    sseAdapter({ url: `${server.url}/sse-records`, base, retry: { initialMs: 20, maxMs: 50 } }),
+    700,
+  );
+  assert.ok(statuses.includes('reconnecting'), statuses.join(','));
+  const sum = (col: Float64Array, n: number) => col.subarray(0, n).reduce((a, b) => a + b, 0);
+  // r1 twice on one connection and r2 again after the reconnect are skipped by their SSE id:
+  // costs r1 (100) and r3 (50); exposures of the event without id (1000) and r2 (500).
+  assert.deepEqual([...ds.costs.amount.subarray(0, ds.costs.length)], [100, 50]);
+  assert.equal(ds.exposures.length, 2);
+  assert.equal(sum(ds.exposures.impressions, ds.exposures.length), 1500);
+  assert.equal(sum(ds.exposures.clicks, ds.exposures.length), 14);
+  assert.deepEqual(ds.issues, []);
+});
+
+test('sse: an event without id: after one with an id is its own event, not a repeat of the earlier id', async () => {
+  const seen: AdapterUpdate[] = [];
+  const stream = [
+    'id: a1',
+    'data: {"costs":[{"campaignId":"C1","date":"2025-01-25","amount":7}]}',
+    '',
+    'data: {"costs":[{"campaignId":"C1","date":"2025-01-25","amount":7}]}',
+    '',
+    'id: a1',
+    'data: {"costs":[{"campaignId":"C1","date":"2025-01-25","amount":7}]}',
+    '',
+    '',
+  ].join('\n');
+  const requests: (string | null)[] = [];
+  const fake: typeof fetch = async (_url, init) => {
+    requests.push(new Headers(init?.headers).get('last-event-id'));
+    if (requests.length > 1) return new Promise<Response>(() => {}); // the second connection stays pending
+    return new Response(stream, { headers: { 'content-type': 'text/event-stream' } });
+  };
+  const controller = new AbortController();
+  sseAdapter({ url: 'http://x/sse', fetch: fake, retry: { initialMs: 1, maxMs: 1 } }).subscribe!((u) => seen.push(u), {
+    signal: controller.signal,
+  });
+  await new Promise((r) => setTimeout(r, 100));
+  controller.abort();
+  // a1, the event without id, and not the repeated a1.
+  assert.equal(seen.length, 2);
+  // The reconnect resumes after a1: an event without id leaves the last event id as it was.
+  assert.deepEqual(requests.slice(0, 2), [null, 'a1']);
+});
+
 test('sse: an error status is typed; giving up after maxAttempts is reported', async () => {
   const { errors, statuses } = await collect(
     sseAdapter({ url: `${server.url}/sse-status`, retry: { initialMs: 10, maxAttempts: 2 } }),
