@@ -1,4 +1,4 @@
-import { defineConfig, type PluginOption } from 'vite';
+import { defineConfig, type Plugin, type PluginOption } from 'vite';
 import dts from 'vite-plugin-dts';
 import { readdirSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -23,8 +23,29 @@ function entries(): Record<string, string> {
   return out;
 }
 
+/**
+ * The library keeps `new Worker(new URL('./worker.js', import.meta.url), { type: 'module' })`
+ * as written: that is the shape the app's bundler (Vite, webpack 5, Rollup, Parcel, esbuild)
+ * recognises and emits the worker from. Vite's own worker plugin would bundle the worker into
+ * `assets/` and leave an absolute URL the app's bundler cannot follow, so the library build
+ * goes without it, and without the asset plugin that would inline the file as a data URL
+ * (`dist/engine/worker.js` is an entry of its own).
+ */
+const keepWorkerUrls: Plugin = {
+  name: 'promo-kpi-kit:keep-worker-urls',
+  apply: 'build',
+  configResolved(config) {
+    const list = config.plugins as Plugin[];
+    for (const name of ['vite:worker-import-meta-url', 'vite:asset-import-meta-url']) {
+      const i = list.findIndex((p) => p.name === name);
+      if (i >= 0) list.splice(i, 1);
+    }
+  },
+};
+
 const plugins: PluginOption[] = [];
 if (!storybook) {
+  plugins.push(keepWorkerUrls);
   plugins.push(
     dts({
       tsconfigPath: './tsconfig.build.json',

@@ -81,7 +81,7 @@ export function createReportWorker(options: ReportWorkerOptions = {}): ReportWor
     options.worker ??
     (options.url
       ? new Worker(options.url, { type: 'module' })
-      : new Worker(new URL(/* @vite-ignore */ './worker.js', import.meta.url), { type: 'module' }));
+      : new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }));
   let next = 1;
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   const fail = (e: Error): void => {

@@ -1,3 +1,4 @@
+/// <reference types="node" />
 /**
  * The HTTP endpoint of the pushdown: the board sends its query (period, filters,
  * options), the handler validates it with zod, computes the report in the warehouse and

@@ -41,6 +41,11 @@ export interface DataSummary {
   version: number;
   /** Where reports are computed. */
   where: 'page' | 'worker';
+  /**
+   * Why reports are computed on the page although the worker mode asked for a worker (no
+   * `Worker` here, or the worker script could not start); null otherwise.
+   */
+  workerFallback: string | null;
 }
 
 export interface BoardEngineEvents {
@@ -57,7 +62,7 @@ function message(error: unknown): string {
 }
 
 function datasetSummary(ds: Dataset): DataSummary {
-  return { ...summarizeDataset(ds), version: ds.version, where: 'page' };
+  return { ...summarizeDataset(ds), version: ds.version, where: 'page', workerFallback: null };
 }
 
 export class BoardEngine {
@@ -95,10 +100,10 @@ export class BoardEngine {
     if (isDataset(input)) return this.usePage(input);
     const data = (input ?? {}) as DataInput;
     const orders = Array.isArray(data.orders) ? data.orders.length : 0;
-    const inWorker =
-      typeof Worker !== 'undefined' &&
-      (this.workerMode === 'always' || (this.workerMode === 'auto' && orders >= WORKER_THRESHOLD));
-    if (!inWorker) return this.usePage(createDataset(data, { timeZone: tz }));
+    const wanted = this.workerMode === 'always' || (this.workerMode === 'auto' && orders >= WORKER_THRESHOLD);
+    if (!wanted) return this.usePage(createDataset(data, { timeZone: tz }));
+    if (typeof Worker === 'undefined')
+      return this.usePage(createDataset(data, { timeZone: tz }), 'Web Workers are not available here');
     const using = new AbortController();
     this.using = using;
     let worker: ReportWorker | null = null;
@@ -106,12 +111,13 @@ export class BoardEngine {
     try {
       worker = createReportWorker(this.workerUrl ? { url: this.workerUrl } : {});
       loaded = await worker.load(data, { timeZone: tz, signal: using.signal });
-    } catch {
+    } catch (error) {
       worker?.terminate();
       if (using.signal.aborted) return;
       this.using = null;
-      // No worker here (blocked, or a bundle without the worker file): compute on the page.
-      if (seq === this.loadSeq) this.usePage(createDataset(data, { timeZone: tz }));
+      // The worker could not start (blocked, or a bundle without the worker file): compute on
+      // the page and say so.
+      if (seq === this.loadSeq) this.usePage(createDataset(data, { timeZone: tz }), message(error));
       return;
     }
     if (seq !== this.loadSeq || using.signal.aborted) {
@@ -122,14 +128,14 @@ export class BoardEngine {
     this.worker?.terminate();
     this.worker = worker;
     this.dataset = null;
-    this.publish({ ...loaded.summary, version: 0, where: 'worker' });
+    this.publish({ ...loaded.summary, version: 0, where: 'worker', workerFallback: null });
   }
 
-  private usePage(ds: Dataset): void {
+  private usePage(ds: Dataset, workerFallback: string | null = null): void {
     this.worker?.terminate();
     this.worker = null;
     this.dataset = ds;
-    this.publish(datasetSummary(ds));
+    this.publish({ ...datasetSummary(ds), workerFallback });
   }
 
   private publish(summary: DataSummary): void {
@@ -199,7 +205,8 @@ export class BoardEngine {
     const worker = this.worker;
     if (worker) {
       worker.append(records, { timeZone: this.timeZone }).then(
-        (r) => this.worker === worker && this.publish({ ...r.summary, version: 0, where: 'worker' }),
+        (r) =>
+          this.worker === worker && this.publish({ ...r.summary, version: 0, where: 'worker', workerFallback: null }),
         (error: unknown) => this.events.onError(message(error), error),
       );
       return;
@@ -209,7 +216,7 @@ export class BoardEngine {
     try {
       if (typeof ds.append !== 'function') throw new TypeError('This dataset cannot be appended to');
       ds.append(records);
-      this.publish(datasetSummary(ds));
+      this.publish({ ...datasetSummary(ds), workerFallback: this.summary?.workerFallback ?? null });
     } catch (error) {
       this.events.onError(message(error), error);
     }

@@ -69,7 +69,11 @@ function viewerZone(): string {
  * by name). A streaming adapter's records are appended incrementally and the board shows
  * when it was last updated. An adapter error keeps the last good numbers on screen. Plain
  * input of 100 000 orders or more is computed in the engine's Web Worker (`worker`), so
- * the page stays responsive.
+ * the page stays responsive. Bundlers emit the worker script from the engine's
+ * `new Worker(new URL('./worker.js', import.meta.url), { type: 'module' })`; from a CDN or a
+ * self-hosted copy, point `worker-url` at `promo-kpi-kit/engine/worker` (`dist/engine/worker.js`).
+ * `computedIn` tells where reports are computed; when a worker was wanted but could not
+ * start, the board computes on the page and says so in its status line.
  *
  * @summary Filter bar, KPI tiles, campaign chart, budget gauges and cohort heatmap over one report.
  *
@@ -215,6 +219,14 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
   /** What the board knows of its data (campaigns, channels, last day, orders, where reports are computed). */
   get dataSummary(): DataSummary | null {
     return this.loaded;
+  }
+
+  /**
+   * Where reports are computed: `'worker'` (the engine's Web Worker) or `'page'`; null until
+   * data is loaded. Read-only.
+   */
+  get computedIn(): 'worker' | 'page' | null {
+    return this.loaded?.where ?? null;
   }
 
   /** The current report (null until computed). */
@@ -492,6 +504,13 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
                 .map((i) => i.message)
                 .join('\n')}
               >${bt(this.locale, 'issues', { count: issues })}</span
+            >`
+          : nothing
+      }
+      ${
+        this.loaded?.workerFallback
+          ? html`<span class="computed-in" data-computed-in="page"
+              >${bt(this.locale, 'workerFallback', { reason: this.loaded.workerFallback })}</span
             >`
           : nothing
       }

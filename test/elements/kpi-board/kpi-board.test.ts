@@ -354,6 +354,7 @@ describe('<promo-kpi-board>', () => {
     board.data = DATA;
     await ready(board);
     expect(board.dataSummary?.where).to.equal('worker');
+    expect(board.computedIn).to.equal('worker');
     expect(revenueOf(board)).to.equal(350);
     expect(board.channelList).to.deep.equal(['web', 'store']);
     expect(board.campaignList.map((c) => c.id)).to.deep.equal(['C1', 'C2']);
