@@ -2,9 +2,17 @@
 /**
  * `npm test`: the Node tests (engine and adapters headless, package entry points) and the
  * browser tests (headless Chromium), then one closing line `N passed, N failed`.
+ * The browser is `CHROME_PATH`, else the first Chrome or Chromium found; on a machine
+ * without one it is installed (root on Debian/Ubuntu) or the run stops with one line saying
+ * what to install (scripts/find-browser.mjs). The host-app matrix (test/hosts) is not part of
+ * `npm test`: run it with `npm run test:hosts`.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, mkdirSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { findBrowser } from './find-browser.mjs';
+
+// Before anything runs: every runner below reads CHROME_PATH.
+process.env.CHROME_PATH = findBrowser({ install: true });
 
 rmSync('.test-results', { recursive: true, force: true });
 mkdirSync('.test-results', { recursive: true });
