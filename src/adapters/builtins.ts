@@ -5,8 +5,12 @@
  * | name | options |
  * |---|---|
  * | `inline` | `data` |
- * | `json` | `src` or `sources`, `headers`, `timeout` (ms), `params` |
+ * | `json` | `src` or `sources`, `columns`, `headers`, `timeout` (ms), `params` |
  * | `csv` | `src` or `sources`, `columns`, `separator`, `decimal`, `headers`, `timeout` |
+ *
+ * `columns` maps canonical fields, order attributes as `attributes.<name>`, to the source's
+ * columns or properties: an object, JSON, or `orders.attributes.store=Cửa hàng; loyalty.channel=Kênh`
+ * (see mapping.ts).
  * | `sse` | `src` (stream URL), `base` (adapter for the snapshot), `headers` |
  * | `websocket` | `src` (ws:// URL), `base`, `protocols`, `WebSocket` |
  * | `polling` | `of` (name of the adapter to poll), `interval` (ms), and that adapter's options |
@@ -34,7 +38,8 @@ function normalize(o: AdapterOptions): AdapterOptions {
   const out: AdapterOptions = { ...o };
   const timeout = num(o.timeout ?? o.timeoutMs);
   if (timeout !== undefined) out.timeoutMs = timeout;
-  for (const k of ['sources', 'columns', 'headers', 'text'] as const) {
+  // `columns` has a string form of its own (parseColumns), read by the adapters.
+  for (const k of ['sources', 'headers', 'text'] as const) {
     if (typeof o[k] === 'string') {
       try {
         out[k] = JSON.parse(o[k] as string);

@@ -10,14 +10,20 @@
  *   decimal: ',', // 1.234,5
  * });
  *
+ * Order attributes (store, region, product category ...) are mapped as `attributes.<name>`
+ * (`columns: { orders: { 'attributes.store': 'Cửa hàng' } }`, see mapping.ts for the string
+ * form); an empty cell leaves the attribute out of that order.
+ *
  * Without a mapping, a header matches a field by name, ignoring case and punctuation
  * (`customer_id`, `Customer ID` and `customerId` all match `customerId`); `targets.roi`
- * columns fill campaign targets. BOM, quoted fields, `,` `;` or tab separators are read;
- * the decimal mark defaults to `,` for `;`-separated files and `.` otherwise.
+ * columns fill campaign targets and `attributes.store` columns order attributes. BOM, quoted
+ * fields, `,` `;` or tab separators are read; the decimal mark defaults to `,` for
+ * `;`-separated files and `.` otherwise.
  *
  * Plain order rows (one line, no quotes, numbers written plainly, an ISO-8601 time with or
- * without offset, or epoch ms) are read straight into the dataset's columns in one scan;
- * any other row becomes a record checked by the record path, so its messages are the same.
+ * without offset, or epoch ms, no attribute value) are read straight into the dataset's
+ * columns in one scan; any other row becomes a record checked by the record path, so its
+ * messages are the same.
  *
  * DOM-free.
  */
@@ -36,52 +42,30 @@ import {
   type DecimalMark,
 } from './csv-parse.js';
 import { fetchText, type HttpOptions } from './http.js';
+import {
+  ATTRIBUTE_NAME,
+  ATTRIBUTE_PREFIX,
+  CANONICAL_FIELDS,
+  MAX_ATTRIBUTES,
+  mappedAttributes,
+  parseColumns,
+  type ColumnMapping,
+  type ColumnsOption,
+  type FieldKind,
+} from './mapping.js';
 
-type Kind = 'id' | 'text' | 'number' | 'time' | 'date';
+type Kind = FieldKind;
 
 /** The canonical fields of each collection, how their cells are read, and which are required. */
-const FIELDS: Record<CollectionName, Record<string, [Kind, boolean]>> = {
-  campaigns: {
-    id: ['id', true],
-    name: ['text', true],
-    start: ['date', true],
-    end: ['date', true],
-    budget: ['number', false],
-    type: ['text', false],
-  },
-  orders: {
-    id: ['id', true],
-    customerId: ['id', true],
-    time: ['time', true],
-    revenue: ['number', true],
-    discount: ['number', false],
-    cogs: ['number', false],
-    campaignId: ['id', false],
-    channel: ['text', false],
-  },
-  costs: { campaignId: ['id', true], date: ['date', true], amount: ['number', true], category: ['text', false] },
-  exposures: {
-    campaignId: ['id', true],
-    date: ['date', true],
-    impressions: ['number', false],
-    reach: ['number', false],
-    clicks: ['number', false],
-    engagements: ['number', false],
-    channel: ['text', false],
-  },
-  loyalty: {
-    customerId: ['id', true],
-    time: ['time', true],
-    earned: ['number', false],
-    redeemed: ['number', false],
-    channel: ['text', false],
-  },
-};
+const FIELDS = CANONICAL_FIELDS;
 
 /** One object literal per collection, fields in FIELDS order. */
-const MAKERS: Record<CollectionName, (v: unknown[], targets?: Record<string, unknown>) => Record<string, unknown>> = {
+const MAKERS: Record<
+  CollectionName,
+  (v: unknown[], targets?: Record<string, unknown>, attributes?: Record<string, unknown>) => Record<string, unknown>
+> = {
   campaigns: (v, targets) => ({ id: v[0], name: v[1], start: v[2], end: v[3], budget: v[4], type: v[5], targets }),
-  orders: (v) => ({
+  orders: (v, _targets, attributes) => ({
     id: v[0],
     customerId: v[1],
     time: v[2],
@@ -90,6 +74,7 @@ const MAKERS: Record<CollectionName, (v: unknown[], targets?: Record<string, unk
     cogs: v[5],
     campaignId: v[6],
     channel: v[7],
+    attributes,
   }),
   costs: (v) => ({ campaignId: v[0], date: v[1], amount: v[2], category: v[3] }),
   exposures: (v) => ({
@@ -104,11 +89,15 @@ const MAKERS: Record<CollectionName, (v: unknown[], targets?: Record<string, unk
   loyalty: (v) => ({ customerId: v[0], time: v[1], earned: v[2], redeemed: v[3], channel: v[4] }),
 };
 
-/** Canonical field -> header in the user's file, per collection. */
-export type CsvColumns = Partial<Record<CollectionName, Record<string, string>>>;
+/** Canonical field (or `attributes.<name>` of an order) -> header in the user's file, per collection. */
+export type CsvColumns = ColumnMapping;
 
 export interface CsvReadSettings {
-  columns?: CsvColumns;
+  /**
+   * Canonical field -> header, per collection, order attributes as `attributes.<name>`:
+   * an object, or its string form (JSON, or `orders.attributes.store=Cửa hàng; loyalty.channel=Kênh`).
+   */
+  columns?: ColumnsOption;
   separator?: ',' | ';' | '\t';
   decimal?: DecimalMark;
   /** File names or URLs per collection, for messages. */
@@ -158,6 +147,7 @@ export function csvToDataset(
   const expectedOrders = texts.orders ? countLines(texts.orders) : 0;
   const builder = createDatasetBuilder({ timeZone }, expectedOrders);
   const zone = zoneFor(builder.timeZone);
+  const columns = parseColumns(settings.columns);
   for (const collection of COLLECTIONS) {
     const text = texts[collection];
     if (text === undefined) continue;
@@ -166,13 +156,14 @@ export function csvToDataset(
     const decimal = settings.decimal ?? (separator === ';' ? ',' : '.');
     const mark = decimal.charCodeAt(0);
     const fields = FIELDS[collection];
-    const mapping = settings.columns?.[collection] ?? {};
+    const mapping = columns[collection] ?? {};
     // Cell values by field position; each row becomes an object literal of one fixed shape
     // (MAKERS), which keeps the validator's property reads monomorphic.
     const fieldNames = Object.keys(fields);
     const vals: unknown[] = new Array(fieldNames.length).fill(undefined);
     const make = MAKERS[collection];
-    let cols: { cell: number; key: string; slot: number; kind: Kind; target: boolean }[] = [];
+    // `extra`: 1 a campaign target, 2 an order attribute (keyed by name), 0 a field (by slot).
+    let cols: { cell: number; key: string; slot: number; kind: Kind; extra: 0 | 1 | 2 }[] = [];
     readCsv(
       text,
       (header) => {
@@ -185,13 +176,41 @@ export function csvToDataset(
             if (required || wanted !== undefined) missing.push(wanted ? `${key} (mapped to "${wanted}")` : key);
             continue;
           }
-          cols.push({ cell, key, slot: fieldNames.indexOf(key), kind, target: false });
+          cols.push({ cell, key, slot: fieldNames.indexOf(key), kind, extra: 0 });
         }
         if (collection === 'campaigns')
           header.forEach((h, i) => {
             const m = /^targets?[.:]\s*(.+)$/i.exec(h.trim());
-            if (m) cols.push({ cell: i, key: m[1]!, slot: -1, kind: 'number', target: true });
+            if (m) cols.push({ cell: i, key: m[1]!, slot: -1, kind: 'number', extra: 1 });
           });
+        if (collection === 'orders') {
+          // Mapped attributes, then `attributes.<name>` headers for names not mapped.
+          const names = new Set<string>();
+          for (const [attr, wanted] of mappedAttributes(mapping)) {
+            const cell = byName.get(norm(wanted));
+            if (cell === undefined) missing.push(`${ATTRIBUTE_PREFIX}${attr} (mapped to "${wanted}")`);
+            else cols.push({ cell, key: attr, slot: -1, kind: 'text', extra: 2 });
+            names.add(attr);
+          }
+          header.forEach((h, i) => {
+            const m = /^attributes?[.:]\s*(.+)$/i.exec(h.trim());
+            if (!m || names.has(m[1]!)) return;
+            if (!ATTRIBUTE_NAME.test(m[1]!))
+              throw new AdapterError(
+                'parse',
+                `${name}: the column ${JSON.stringify(h)} names an attribute "${m[1]}"; an attribute name is a letter, then letters, digits or _ (at most 32). Rename the header or map it with columns.orders`,
+                { source: name },
+              );
+            names.add(m[1]!);
+            cols.push({ cell: i, key: m[1]!, slot: -1, kind: 'text', extra: 2 });
+          });
+          if (names.size > MAX_ATTRIBUTES)
+            throw new AdapterError(
+              'parse',
+              `${name} has ${names.size} attribute columns; a dataset holds at most ${MAX_ATTRIBUTES}`,
+              { source: name },
+            );
+        }
         if (missing.length)
           throw new AdapterError(
             'parse',
@@ -202,6 +221,7 @@ export function csvToDataset(
       },
       (row) => {
         let targets: Record<string, unknown> | undefined;
+        let attributes: Record<string, unknown> | undefined;
         const { start, end, quoted, count } = row;
         for (let j = 0; j < cols.length; j++) {
           const c = cols[j]!;
@@ -224,11 +244,13 @@ export function csvToDataset(
           else if (c.kind === 'number') v = parseNumberCell(q, decimal);
           else if (c.kind === 'time') v = allDigits(q) ? +q : q;
           else v = q;
-          if (c.target) {
-            if (v !== undefined) (targets ??= {})[c.key] = v;
-          } else vals[c.slot] = v;
+          if (c.extra === 0) vals[c.slot] = v;
+          else if (v !== undefined) {
+            if (c.extra === 1) (targets ??= {})[c.key] = v;
+            else (attributes ??= {})[c.key] = v;
+          }
         }
-        builder.add(collection, make(vals, targets));
+        builder.add(collection, make(vals, targets, attributes));
       },
       {
         separator,
@@ -236,8 +258,13 @@ export function csvToDataset(
         rowReader: () => {
           if (collection !== 'orders' || settings.inPlace === false) return null;
           const at: Record<string, number> = {};
-          for (const c of cols) if (!c.target) at[c.key] = c.cell;
-          return orderRowReader(text, separator.charCodeAt(0), zone, mark, at, (cells) => builder.addOrderCells(cells));
+          const attributeCells: number[] = [];
+          for (const c of cols)
+            if (c.extra === 0) at[c.key] = c.cell;
+            else if (c.extra === 2) attributeCells.push(c.cell);
+          return orderRowReader(text, separator.charCodeAt(0), zone, mark, at, attributeCells, (cells) =>
+            builder.addOrderCells(cells),
+          );
         },
       },
     );
@@ -255,6 +282,8 @@ const DISCOUNT = 5;
 const COGS = 6;
 const CAMPAIGN = 7;
 const CHANNEL = 8;
+/** A cell of an order attribute: a row with a value there is left to the record path. */
+const ATTRIBUTE = 9;
 
 /**
  * The in-place reader of order rows: a row of one line without quotes, numbers written
@@ -263,6 +292,7 @@ const CHANNEL = 8;
  * the row would make, and handed to `add` as ranges of the text. Any other row is left to
  * the record path (-1), so its messages are the record path's. `cells` maps each field of
  * ROLES to its cell (-1 when the file has no such column); null when two fields share a cell.
+ * A row with a value in one of `attributeCells` is left to the record path.
  */
 function orderRowReader(
   text: string,
@@ -270,16 +300,22 @@ function orderRowReader(
   zone: Zone,
   mark: number,
   cells: Record<string, number>,
+  attributeCells: readonly number[],
   add: (cells: OrderCells) => void,
 ): CsvRowReader | null {
   let width = 0;
   for (const k of ROLES) if (k) width = Math.max(width, (cells[k] ?? -1) + 1);
+  for (const at of attributeCells) width = Math.max(width, at + 1);
   const roles = new Uint8Array(width);
   for (let r = 1; r < ROLES.length; r++) {
     const at = cells[ROLES[r]!] ?? -1;
     if (at < 0) continue;
     if (roles[at] !== 0) return null;
     roles[at] = r;
+  }
+  for (const at of attributeCells) {
+    if (roles[at] !== 0) return null;
+    roles[at] = ATTRIBUTE;
   }
   const len = text.length;
   const out: OrderCells = {
@@ -399,7 +435,9 @@ function orderRowReader(
         }
       } else {
         while (p < eol && text.charCodeAt(p) !== sep) p++;
-        if (role === CAMPAIGN) {
+        if (role === ATTRIBUTE) {
+          if (p > s) return -1;
+        } else if (role === CAMPAIGN) {
           out.campaignStart = s;
           out.campaignEnd = p;
         } else if (role === CHANNEL) {
@@ -443,6 +481,8 @@ function countLines(text: string): number {
 
 /** The CSV adapter (see the module comment). */
 export function csvAdapter(options: CsvAdapterOptions): Adapter {
+  // A mistake in the mapping is a config error when the adapter is made, not at each load.
+  const columns = parseColumns(options.columns);
   const sources: Partial<Record<CollectionName, string>> = { ...options.sources };
   if (options.src) sources.orders = options.src;
   let current: AbortController | null = null;
@@ -462,7 +502,11 @@ export function csvAdapter(options: CsvAdapterOptions): Adapter {
             texts[c] = await fetchText(url, query, options, controller.signal);
           }),
         );
-        return csvToDataset(texts, query.timeZone ?? 'UTC', { ...options, names: { ...sources, ...options.names } });
+        return csvToDataset(texts, query.timeZone ?? 'UTC', {
+          ...options,
+          columns,
+          names: { ...sources, ...options.names },
+        });
       } finally {
         signal?.removeEventListener('abort', onAbort);
         if (current === controller) current = null;

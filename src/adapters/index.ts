@@ -16,6 +16,14 @@ export { jsonAdapter, type JsonAdapterOptions } from './json.js';
 export { csvAdapter, csvToDataset, type CsvAdapterOptions, type CsvColumns, type CsvReadSettings } from './csv.js';
 export { readCsv, parseNumberCell, detectSeparator, type DecimalMark } from './csv-parse.js';
 export {
+  parseColumns,
+  mapRecords,
+  CANONICAL_FIELDS,
+  type ColumnMapping,
+  type ColumnsOption,
+  type FieldKind,
+} from './mapping.js';
+export {
   sseAdapter,
   webSocketAdapter,
   backoffDelay,

@@ -4,11 +4,22 @@
  * JSON array, or an object with the collection's key). A headers hook carries auth, a
  * timeout bounds each request, and a new query aborts the load still running.
  *
+ * Records whose property names differ from the canonical ones are mapped with `columns`, the
+ * same option as the CSV adapter's (see mapping.ts): canonical field, or `attributes.<name>`
+ * of an order, -> the record's property (or a dotted path into it).
+ *
+ * @example
+ * jsonAdapter({
+ *   src: '/api/export.json',
+ *   columns: { orders: { customerId: 'customer_id', 'attributes.store': 'shop.code', 'attributes.region': 'region' } },
+ * });
+ *
  * DOM-free.
  */
 import { COLLECTIONS, type CollectionName, type DataInput } from '../data/schema.js';
 import { AdapterError, abortedError, type Adapter, type AdapterQuery } from './adapter.js';
 import { fetchText, withParams, type HttpOptions } from './http.js';
+import { mapRecords, parseColumns, type ColumnMapping, type ColumnsOption } from './mapping.js';
 
 export interface JsonAdapterOptions extends HttpOptions {
   /** URL of one document holding the collections. */
@@ -19,6 +30,22 @@ export interface JsonAdapterOptions extends HttpOptions {
   params?: (query: AdapterQuery) => Record<string, string | undefined>;
   /** Picks the canonical input out of a differently shaped document. */
   select?: (json: unknown) => DataInput;
+  /**
+   * Canonical field (or `attributes.<name>` of an order) -> the record's property or dotted
+   * path, per collection: an object, or its string form (JSON, or
+   * `orders.attributes.store=shop; loyalty.channel=source`). Applied after `select`.
+   */
+  columns?: ColumnsOption;
+}
+
+/** The input with each collection's records mapped by `columns`. */
+function applyColumns(input: DataInput, columns: ColumnMapping): DataInput {
+  const out: Record<string, unknown> = { ...input };
+  for (const c of COLLECTIONS) {
+    const list = input[c];
+    if (columns[c] && Array.isArray(list)) out[c] = mapRecords(list, columns[c]);
+  }
+  return out as DataInput;
 }
 
 function parseJson(text: string, url: string): unknown {
@@ -35,6 +62,9 @@ function parseJson(text: string, url: string): unknown {
 
 export function jsonAdapter(options: JsonAdapterOptions): Adapter {
   let current: AbortController | null = null;
+  const columns = parseColumns(options.columns);
+  const mapped = Object.keys(columns).length > 0;
+  const finish = (input: DataInput) => (mapped ? applyColumns(input, columns) : input);
   const source = options.src ?? Object.values(options.sources ?? {}).join(', ');
   return {
     async load(query, { signal } = {}) {
@@ -54,14 +84,14 @@ export function jsonAdapter(options: JsonAdapterOptions): Adapter {
         if (options.src) {
           const url = withParams(options.src, params);
           const json = parseJson(await fetchText(url, query, options, controller.signal), url);
-          if (options.select) return options.select(json);
+          if (options.select) return finish(options.select(json));
           if (json === null || typeof json !== 'object' || Array.isArray(json))
             throw new AdapterError(
               'parse',
               `${url} returned ${Array.isArray(json) ? 'a list' : String(json)}; expected an object with campaigns, orders, costs, exposures or loyalty`,
               { source: url },
             );
-          return json as DataInput;
+          return finish(json as DataInput);
         }
         const entries = COLLECTIONS.filter((c) => options.sources![c]).map((c) => [c, options.sources![c]!] as const);
         const parts = await Promise.all(
@@ -79,7 +109,7 @@ export function jsonAdapter(options: JsonAdapterOptions): Adapter {
           }),
         );
         const input = Object.fromEntries(parts) as DataInput;
-        return options.select ? options.select(input) : input;
+        return finish(options.select ? options.select(input) : input);
       } catch (e) {
         if (controller.signal.aborted && !signal?.aborted && current !== controller) throw abortedError(source);
         throw e;

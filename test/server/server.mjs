@@ -12,6 +12,11 @@
  *   GET /bad.json             malformed JSON
  *   GET /orders.csv           orders as CSV with the canonical headers
  *   GET /vi-orders.csv        a vi-VN export: BOM, `;`, Vietnamese headers, decimal comma, quotes
+ *   GET /pos-orders.csv       a POS export: Vietnamese headers with `Cửa hàng`, `Khu vực`, `Ngành hàng`
+ *                             (order attributes), a row without a store and one quoted
+ *   GET /pos-loyalty.csv      loyalty events with a `Kênh` (channel) column
+ *   GET /pos-export.json      the same orders and loyalty events as JSON with the POS's own
+ *                             property names (nested `khach.ma`, `cua_hang`, `kenh` ...)
  *   GET /campaigns.csv        campaigns as CSV
  *   GET /bad.csv              an unterminated quoted field
  *   GET /counter.json         { orders: [one order per request so far] } (polling)
@@ -52,6 +57,86 @@ const viOrdersCsv =
   'D2;KH002;2025-01-26 11:00:00;250000;0;C1;web\r\n' +
   'D3;KH001;2025-01-27 12:00:00;12,5;;;"app ""mới"""\r\n' +
   'D4;KH003;2025-01-28 13:00:00;abc;;C1;web\r\n';
+
+/** The POS export's orders and loyalty events in canonical form (what the mappings must give). */
+export const posOrders = [
+  {
+    id: 'HD1',
+    customerId: 'KH1',
+    time: '2025-01-25T10:00:00+07:00',
+    revenue: 120000,
+    campaignId: 'C1',
+    channel: 'store',
+    attributes: { store: 'Q1-01', region: 'HCM', category: 'FMCG' },
+  },
+  {
+    id: 'HD2',
+    customerId: 'KH2',
+    time: '2025-01-25T11:00:00+07:00',
+    revenue: 80000,
+    campaignId: 'C1',
+    channel: 'web',
+    attributes: { region: 'HN', category: 'Fresh' },
+  },
+  {
+    id: 'HD3',
+    customerId: 'KH1',
+    time: '2025-01-26T09:00:00+07:00',
+    revenue: 45500.5,
+    channel: 'store',
+    attributes: { store: 'HN-02', region: 'HN', category: 'Beauty; Care' },
+  },
+  { id: 'HD4', customerId: 'KH3', time: '2025-01-26T12:00:00+07:00', revenue: 30000, channel: 'app' },
+];
+export const posLoyalty = [
+  { customerId: 'KH1', time: '2025-01-25T10:00:00+07:00', earned: 12, redeemed: 0, channel: 'store' },
+  { customerId: 'KH2', time: '2025-01-25T20:00:00+07:00', earned: 0, redeemed: 50, channel: 'zalo' },
+  { customerId: 'KH3', time: '2025-01-26T12:00:00+07:00', earned: 3, redeemed: 0 },
+];
+const csvCell = (v) =>
+  v === undefined ? '' : /[",;\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
+const posOrdersCsv = [
+  'Số HĐ,Mã KH,Thời gian,Doanh thu,Chiến dịch,Kênh,Cửa hàng,Khu vực,Ngành hàng',
+  ...posOrders.map((o) =>
+    [
+      o.id,
+      o.customerId,
+      o.time,
+      o.revenue,
+      o.campaignId,
+      o.channel,
+      o.attributes?.store,
+      o.attributes?.region,
+      o.attributes?.category,
+    ]
+      .map(csvCell)
+      .join(','),
+  ),
+].join('\r\n');
+const posLoyaltyCsv = [
+  'Mã KH,Thời gian,Điểm cộng,Điểm đổi,Kênh',
+  ...posLoyalty.map((l) => [l.customerId, l.time, l.earned, l.redeemed, l.channel].map(csvCell).join(',')),
+].join('\n');
+const posExport = {
+  orders: posOrders.map((o) => ({
+    so_hd: o.id,
+    khach: { ma: o.customerId },
+    thoi_gian: o.time,
+    doanh_thu: o.revenue,
+    chien_dich: o.campaignId ?? null,
+    kenh: o.channel,
+    cua_hang: o.attributes?.store ?? null,
+    khu_vuc: o.attributes?.region ?? '',
+    nganh_hang: o.attributes?.category,
+  })),
+  loyalty: posLoyalty.map((l) => ({
+    khach: { ma: l.customerId },
+    time: l.time,
+    earned: l.earned,
+    redeemed: l.redeemed,
+    kenh: l.channel,
+  })),
+};
 
 const campaignsCsv = [
   'id,name,start,end,budget,targets.roi',
@@ -121,6 +206,9 @@ export async function startTestServer() {
     if (p === '/bad.json') return send(200, '{"orders": [{"id": "O1",');
     if (p === '/orders.csv') return send(200, ordersCsv, 'text/csv; charset=utf-8');
     if (p === '/vi-orders.csv') return send(200, viOrdersCsv, 'text/csv; charset=utf-8');
+    if (p === '/pos-orders.csv') return send(200, posOrdersCsv, 'text/csv; charset=utf-8');
+    if (p === '/pos-loyalty.csv') return send(200, posLoyaltyCsv, 'text/csv; charset=utf-8');
+    if (p === '/pos-export.json') return send(200, JSON.stringify(posExport));
     if (p === '/campaigns.csv') return send(200, campaignsCsv, 'text/csv; charset=utf-8');
     if (p === '/bad.csv') return send(200, 'id,customerId,time,revenue\nO1,K1,"2025-01-01T00:00:00Z,5\n', 'text/csv');
     if (p === '/counter.json') {
