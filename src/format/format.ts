@@ -43,14 +43,24 @@ function numberFormat(tag: string, options: Intl.NumberFormatOptions): Intl.Numb
   return f;
 }
 
+/** Fraction digits of a percentage: one rule for every ratio and relative change the kit shows. */
+export const PERCENT_DIGITS = 1;
+
 /** Intl options for a value of a unit. */
 export function unitFormatOptions(unit: KpiUnit, options: FormatOptions = {}): Intl.NumberFormatOptions {
-  const compact = options.compact ? ({ notation: 'compact', maximumFractionDigits: 1 } as const) : {};
+  const compact = options.compact
+    ? ({ notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 } as const)
+    : {};
   switch (unit) {
     case 'currency':
       return { style: 'currency', currency: options.currency ?? 'USD', ...compact };
     case 'ratio':
-      return { style: 'percent', maximumFractionDigits: 1 };
+      // Compact (axis ticks, narrow cells): no padded zero ("50%", "2.5%").
+      return {
+        style: 'percent',
+        minimumFractionDigits: options.compact ? 0 : PERCENT_DIGITS,
+        maximumFractionDigits: PERCENT_DIGITS,
+      };
     case 'count':
       return { maximumFractionDigits: 0, ...compact };
     case 'number':
@@ -59,10 +69,39 @@ export function unitFormatOptions(unit: KpiUnit, options: FormatOptions = {}): I
   }
 }
 
+/**
+ * Vietnamese short scale words for compact amounts. Intl's short compact forms for `vi`
+ * ("1,3 T", "900 Tr") are read wrongly (T is taken for triệu), so compact amounts use the
+ * long words, with triệu shortened to the usual "tr": "1,3 tỷ ₫", "900 tr ₫", "12 nghìn".
+ */
+const VI_SHORT_WORDS: Record<string, string> = { triệu: 'tr' };
+
+function isVietnamese(tag: string): boolean {
+  return tag.toLowerCase().startsWith('vi');
+}
+
+/** A compact amount in Vietnamese: the long scale word, the currency symbol where the locale puts it. */
+function formatCompactVi(value: number, tag: string, intl: Intl.NumberFormatOptions): string {
+  const { style, currency, currencyDisplay, ...rest } = intl;
+  const words = numberFormat(tag, { ...rest, notation: 'compact', compactDisplay: 'long' })
+    .format(value)
+    .replace(/[\p{L}]+/gu, (w) => VI_SHORT_WORDS[w] ?? w);
+  if (style !== 'currency') return words;
+  // The symbol and its place from the plain currency format of the same locale.
+  const parts = numberFormat(tag, { style, currency, currencyDisplay, maximumFractionDigits: 0 }).formatToParts(1);
+  const at = parts.findIndex((p) => p.type === 'currency');
+  const symbol = parts[at]?.value ?? currency ?? '';
+  const numberAt = parts.findIndex((p) => p.type === 'integer');
+  return at < numberAt ? `${symbol}${words}` : `${words}\u00a0${symbol}`;
+}
+
 /** Formats a value of a unit; `null` (and any non-finite number) gives "—". */
 export function formatValue(value: number | null | undefined, unit: KpiUnit, options: FormatOptions = {}): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return numberFormat(localeTag(options.locale), unitFormatOptions(unit, options)).format(value);
+  const tag = localeTag(options.locale);
+  const intl = unitFormatOptions(unit, options);
+  if (intl.notation === 'compact' && isVietnamese(tag)) return formatCompactVi(value, tag, intl);
+  return numberFormat(tag, intl).format(value);
 }
 
 /** Formats a relative change (0.125 -> "+12.5%"). */
@@ -70,7 +109,66 @@ export function formatDelta(delta: number | null | undefined, options: FormatOpt
   if (delta === null || delta === undefined || !Number.isFinite(delta)) return '—';
   return numberFormat(localeTag(options.locale), {
     style: 'percent',
-    maximumFractionDigits: 1,
+    minimumFractionDigits: PERCENT_DIGITS,
+    maximumFractionDigits: PERCENT_DIGITS,
     signDisplay: 'exceptZero',
   }).format(delta);
+}
+
+/** How a change is expressed (KPI-SPEC section 3). */
+export type ChangeKind = 'percent' | 'points' | 'absolute';
+
+/** A change against the comparison period, ready to show. */
+export interface ChangeText {
+  /**
+   * `percent`: relative to a positive previous value; `points`: a ratio KPI's change in
+   * percentage points; `absolute`: the change in the KPI's unit, when the previous value
+   * is zero or negative (a percentage of such a base misleads).
+   */
+  kind: ChangeKind;
+  /** Signed text of the change: "+12.5%", "+2.3" (points, without the unit word), "+44,719,000 ₫". */
+  text: string;
+  /** The same without its sign, for sentences ("up 12.5%"). */
+  magnitude: string;
+  /** Direction as shown: a change that rounds to zero at the shown precision is `flat`. */
+  trend: 'up' | 'down' | 'flat';
+}
+
+/**
+ * The change of a KPI value against its comparison value, by the rule of KPI-SPEC
+ * section 3: ratio KPIs change in percentage points; other KPIs by `delta` when the
+ * previous value is positive, else by the absolute change. Null when there is nothing to
+ * compare (either value missing).
+ */
+export function describeChange(
+  kv: { value: number | null; previous: number | null; delta?: number | null },
+  unit: KpiUnit,
+  options: FormatOptions = {},
+): ChangeText | null {
+  const { value, previous } = kv;
+  if (value === null || previous === null || !Number.isFinite(value) || !Number.isFinite(previous)) return null;
+  const tag = localeTag(options.locale);
+  let kind: ChangeKind;
+  let amount: number;
+  let abs: (n: number) => string;
+  if (unit === 'ratio') {
+    kind = 'points';
+    amount = (value - previous) * 100;
+    const f = numberFormat(tag, { minimumFractionDigits: PERCENT_DIGITS, maximumFractionDigits: PERCENT_DIGITS });
+    abs = (n) => f.format(n);
+  } else if (previous > 0) {
+    kind = 'percent';
+    amount = kv.delta ?? (value - previous) / previous;
+    abs = (n) => formatDelta(n, options);
+  } else {
+    kind = 'absolute';
+    amount = value - previous;
+    abs = (n) => formatValue(n, unit, options);
+  }
+  const magnitude = abs(Math.abs(amount)).replace(/^[+]/, '');
+  // Zero at the shown precision reads as no change, whatever the sign of the raw number.
+  const shownZero = !/[1-9]/.test(magnitude);
+  const trend = shownZero ? 'flat' : amount > 0 ? 'up' : 'down';
+  const sign = trend === 'up' ? '+' : trend === 'down' ? '\u2212' : '';
+  return { kind, text: `${sign}${magnitude}`, magnitude, trend };
 }

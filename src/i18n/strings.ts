@@ -38,6 +38,8 @@ const en = {
   'delta.none': 'no comparison with the previous period',
   'delta.good': 'better',
   'delta.bad': 'worse',
+  'delta.points': '{value} pts',
+  'delta.pointsLong': '{value} percentage points',
   previous: 'Previous period',
   change: 'Change',
   // tile
@@ -130,6 +132,8 @@ const vi: Record<MessageKey, string> = {
   'delta.none': 'không có số liệu kỳ trước để so sánh',
   'delta.good': 'tốt hơn',
   'delta.bad': 'xấu hơn',
+  'delta.points': '{value} điểm %',
+  'delta.pointsLong': '{value} điểm phần trăm',
   previous: 'Kỳ trước',
   change: 'Thay đổi',
   unknownKpi: 'Không có chỉ số "{id}"',

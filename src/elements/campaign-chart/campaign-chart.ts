@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { styleProps } from '../shared/style-props.js';
 import { getKpi, onKpiRegistryChange } from '../../engine/kpis.js';
 import type { KpiMeta, KpiReason, KpiUnit, Report } from '../../engine/types.js';
-import { formatDelta, formatValue, localeTag } from '../../format/format.js';
+import { formatValue, localeTag } from '../../format/format.js';
+import { changeCell, showChange } from '../shared/change.js';
 import { reasonText } from '../../i18n/strings.js';
 import { seriesVar } from '../../theme/tokens.js';
 import { cell, type DataCell, type DataTable } from '../shared/data-table.js';
@@ -414,9 +415,9 @@ export class PromoCampaignChart extends PromoWidget {
     }
     if (r.rank !== null) parts.push(this.msg('chart.rankOf', { rank: r.rank, total }));
     if (r.id !== OTHERS_ID) {
-      const delta = this.currentReport?.byCampaign[r.id]?.[this.metric]?.delta;
-      if (delta !== null && delta !== undefined)
-        parts.push(`${formatDelta(delta, { locale: this.activeLocale })} ${this.msg('previous').toLowerCase()}`);
+      const kv = this.currentReport?.byCampaign[r.id]?.[this.metric];
+      const c = kv ? showChange(kv, unit, { locale: this.activeLocale, currency: this.money }) : null;
+      if (c) parts.push(`${c.signed} ${this.msg('previous').toLowerCase()}`);
     }
     return parts.join('; ');
   }
@@ -817,13 +818,13 @@ export class PromoCampaignChart extends PromoWidget {
       ],
       numeric: [false, true, true, ...(second ? [true] : []), true],
       rows: rows.map((r) => {
-        const delta = report.byCampaign[r.id]?.[this.metric]?.delta ?? null;
+        const kv = report.byCampaign[r.id]?.[this.metric];
         return [
           cell(r.name),
           cell(r.rank, r.rank === null ? '—' : String(r.rank)),
           val(r.value, unit, r.reason),
           ...(second ? [val(r.secondary, unit2, r.secondaryReason)] : []),
-          cell(delta, formatDelta(delta, { locale: this.activeLocale })),
+          kv ? changeCell(kv, unit, { locale: this.activeLocale, currency: this.money }) : cell(null, '—'),
         ];
       }),
     };

@@ -2,14 +2,15 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { styleProps } from '../shared/style-props.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { formatDelta, formatValue } from '../../format/format.js';
+import { formatValue } from '../../format/format.js';
+import { changeCell, showChange } from '../shared/change.js';
 import { getKpi, onKpiRegistryChange } from '../../engine/kpis.js';
 import type { KpiMeta, KpiUnit, KpiValue, Report } from '../../engine/types.js';
 import { reasonText } from '../../i18n/strings.js';
 import { PromoWidget, WidgetError } from '../shared/widget.js';
 import { cell, type DataTable } from '../shared/data-table.js';
 import { kpiTileStyles } from './kpi-tile.styles.js';
-import { sparkline, targetProgress, toneOf, trendOf } from './layout.js';
+import { sparkline, targetProgress, toneOf } from './layout.js';
 
 const ARROWS = { up: '▲', down: '▼', flat: '▬' } as const;
 const SPARK_HEIGHT = 36;
@@ -179,18 +180,16 @@ export class PromoKpiTile extends PromoWidget {
   }
 
   private renderDelta(kv: KpiValue): TemplateResult {
-    const trend = trendOf(kv.delta);
+    const c = showChange(kv, this.resolvedUnit, this.fmt);
+    if (!c) return html`<div part="delta" class="tone-neutral"><span class="vs">${this.msg('delta.none')}</span></div>`;
+    const trend = c.trend;
     const tone = toneOf(trend, this.meta?.polarity ?? 'neutral');
-    if (!trend)
-      return html`<div part="delta" class="tone-neutral"><span class="vs">${this.msg('delta.none')}</span></div>`;
-    const pct = formatDelta(kv.delta, { locale: this.activeLocale });
-    const magnitude = formatDelta(Math.abs(kv.delta ?? 0), { locale: this.activeLocale }).replace(/^\+/, '');
     const words =
       trend === 'flat'
         ? this.msg('delta.flat')
-        : `${this.msg(trend === 'up' ? 'delta.up' : 'delta.down', { value: magnitude })}${tone === 'neutral' ? '' : `, ${this.msg(tone === 'good' ? 'delta.good' : 'delta.bad')}`}`;
-    return html`<div part="delta" class="tone-${tone}" data-trend=${trend} data-tone=${tone}>
-      <span class="change" aria-hidden="true">${ARROWS[trend]} ${pct}</span>
+        : `${this.msg(trend === 'up' ? 'delta.up' : 'delta.down', { value: c.spoken })}${tone === 'neutral' ? '' : `, ${this.msg(tone === 'good' ? 'delta.good' : 'delta.bad')}`}`;
+    return html`<div part="delta" class="tone-${tone}" data-trend=${trend} data-tone=${tone} data-kind=${c.kind}>
+      <span class="change" aria-hidden="true">${ARROWS[trend]} ${c.signed}</span>
       <span class="vs" aria-hidden="true"
         >${this.msg('previous').toLowerCase()}: ${formatValue(kv.previous, this.resolvedUnit, this.fmt)}</span
       >
@@ -253,7 +252,7 @@ export class PromoKpiTile extends PromoWidget {
     const rows = [
       [cell(`${period.from} – ${period.to}`), f(kv.value)],
       [cell(`${this.msg('previous')} (${previous.from} – ${previous.to})`), f(kv.previous)],
-      [cell(this.msg('change')), cell(kv.delta, formatDelta(kv.delta, { locale: this.activeLocale }))],
+      [cell(this.msg('change')), changeCell(kv, unit, this.fmt)],
     ];
     if (kv.value === null && kv.reason) rows[0][1] = cell(null, `— (${reasonText(this.activeLocale, kv.reason)})`);
     const target = this.resolvedTarget;

@@ -57,7 +57,7 @@ describe('<promo-cohort-heatmap>', () => {
     ]);
     expect(printed(el, 0, 1)).to.equal('42%');
     expect(printed(el, 1, 3)).to.equal('21%');
-    expect(cellAt(el, 0, 1).getAttribute('aria-label')).to.equal('Jul 2026 (120 customers), Month 1: 42% (50/120)');
+    expect(cellAt(el, 0, 1).getAttribute('aria-label')).to.equal('Jul 2026 (120 customers), Month 1: 42.0% (50/120)');
     // Geometry: columns left to right, rows top to bottom, all cells the same size.
     const x = (g: Element) => Number(g.querySelector('rect')!.getAttribute('x'));
     const y = (g: Element) => Number(g.querySelector('rect')!.getAttribute('y'));
@@ -113,7 +113,7 @@ describe('<promo-cohort-heatmap>', () => {
     expect($$(el, '[role="rowheader"]').map(text)).to.deep.equal(['Oct 26, 2026 · 20', 'Nov 2, 2026 · 14']);
     expect($$(el, '[role="columnheader"]').slice(1).map(text)).to.deep.equal(['W0', 'W1']);
     expect(printed(el, 0, 1)).to.equal('35%');
-    expect(cellAt(el, 0, 1).getAttribute('aria-label')).to.equal('Oct 26, 2026 (20 customers), Week 1: 35% (7/20)');
+    expect(cellAt(el, 0, 1).getAttribute('aria-label')).to.equal('Oct 26, 2026 (20 customers), Week 1: 35.0% (7/20)');
   });
 
   it('arrow keys move between cells, inside the triangle; focus shows a tooltip', async () => {
@@ -136,7 +136,7 @@ describe('<promo-cohort-heatmap>', () => {
     expect(at()).to.deep.equal([0, 4]);
     await key('ArrowDown');
     expect(at()).to.deep.equal([1, 3]);
-    expect(text($(el, '[part~="tooltip"]'))).to.equal('Aug 2026 (95 customers), Month 3: 21% (20/95)');
+    expect(text($(el, '[part~="tooltip"]'))).to.equal('Aug 2026 (95 customers), Month 3: 21.0% (20/95)');
     await key('End', true);
     expect(at()).to.deep.equal([4, 0]);
     await key('ArrowRight');

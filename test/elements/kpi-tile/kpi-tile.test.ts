@@ -36,6 +36,56 @@ describe('kpi-tile layout', () => {
   });
 });
 
+describe('<promo-kpi-tile> changes (KPI-SPEC section 3)', () => {
+  const withKpi = (id: string, value: number | null, previous: number | null) => {
+    const delta = value !== null && previous !== null && previous > 0 ? (value - previous) / previous : null;
+    return { ...REPORT, kpis: { ...REPORT.kpis, [id]: { value, previous, delta } } };
+  };
+  const shown = async (id: string, value: number, previous: number, locale = 'en') => {
+    const el = await fixture<PromoKpiTile>(
+      html`<promo-kpi-tile
+        kpi=${id}
+        currency="VND"
+        locale=${locale}
+        .report=${withKpi(id, value, previous)}
+      ></promo-kpi-tile>`,
+    );
+    const delta = $(el, '[part~="delta"]');
+    return {
+      el,
+      delta,
+      text: text(delta.querySelector('.change')),
+      spoken: text(delta.querySelector('.sr-only')),
+    };
+  };
+
+  it('from a negative base: the absolute change, never a percent', async () => {
+    const d = await shown('grossProfit', 2_000_000, -44_719_000);
+    expect(d.delta.dataset.kind).to.equal('absolute');
+    expect(d.text).to.equal('▲ +₫46,719,000');
+    expect(d.text).not.to.contain('%');
+    expect(d.delta.dataset.tone).to.equal('good');
+  });
+
+  it('a ratio KPI changes in percentage points', async () => {
+    const d = await shown('roi', 0.5, -0.041);
+    expect(d.delta.dataset.kind).to.equal('points');
+    expect(d.text).to.equal('▲ +54.1 pts');
+    expect(d.spoken).to.equal('up 54.1 percentage points vs previous period, better');
+    const vi = await shown('roi', 0.03, 0.05, 'vi');
+    expect(vi.text).to.equal('▼ \u22122,0 điểm %');
+  });
+
+  it('a change that rounds to zero is neutral, not green', async () => {
+    const d = await shown('revenue', 100_030_000, 100_000_000);
+    expect(d.delta.dataset.trend).to.equal('flat');
+    expect(d.delta.dataset.tone).to.equal('neutral');
+    expect(d.text).to.equal('▬ 0.0%');
+    expect(d.spoken).to.equal('unchanged vs previous period');
+    await expect(d.el).to.be.accessible();
+  });
+});
+
 describe('<promo-kpi-tile> with a report', () => {
   it('shows revenue: registry label, VND value, delta up and good, in words too', async () => {
     const el = await fixture<PromoKpiTile>(
@@ -59,9 +109,9 @@ describe('<promo-kpi-tile> with a report', () => {
     );
     const delta = $(el, '[part~="delta"]');
     // CAC 8,100,000 / 17 against 5,400,000 / 17: +50 %.
-    expect(text(delta.querySelector('[aria-hidden="true"]'))).to.equal('▲ +50%');
+    expect(text(delta.querySelector('[aria-hidden="true"]'))).to.equal('▲ +50.0%');
     expect(delta.dataset.tone).to.equal('bad');
-    expect(text(delta.querySelector('.sr-only'))).to.equal('up 50% vs previous period, worse');
+    expect(text(delta.querySelector('.sr-only'))).to.equal('up 50.0% vs previous period, worse');
     expect(getComputedStyle(delta).color).to.equal(rgb('#cf222e'));
     el.theme = 'dark';
     await el.updateComplete;
@@ -154,7 +204,7 @@ describe('<promo-kpi-tile> with a report', () => {
     );
     expect(text($(el, '[part~="label"]'))).to.equal('Promotion revenue · Tết sớm');
     // 12,000,000 of 20,000,000.
-    expect(text($(el, '[part~="target"]'))).to.equal('60% of target ₫20,000,000');
+    expect(text($(el, '[part~="target"]'))).to.equal('60.0% of target ₫20,000,000');
     expect(($(el, '[part~="target"] .fill') as HTMLElement).style.width).to.equal('60%');
     // CAC target 300,000: C1's CAC is 400,000, lower is better, so not met.
     el.kpi = 'cac';
@@ -165,7 +215,7 @@ describe('<promo-kpi-tile> with a report', () => {
       html`<promo-kpi-tile kpi="orders" target="50" .report=${REPORT}></promo-kpi-tile>`,
     );
     // 66 orders of 50: met.
-    expect(text($(own, '[part~="target"]'))).to.equal('132% of target 50 ✓');
+    expect(text($(own, '[part~="target"]'))).to.equal('132.0% of target 50 ✓');
     expect(($(own, '[part~="target"] .fill') as HTMLElement).style.width).to.equal('100%');
     await expect(el).to.be.accessible();
   });
@@ -187,7 +237,7 @@ describe('<promo-kpi-tile> with a report', () => {
       expect(text($(el, '[part~="label"]'))).to.equal('Chi phí quà tặng mỗi đơn');
       expect(text($(el, '[part~="value"]'))).to.equal(vnd(90_000, 'vi-VN'));
       expect($(el, '[part~="delta"]').dataset.tone).to.equal('good');
-      expect(text($(el, '[part~="delta"] .sr-only'))).to.equal('giảm 10% so với kỳ trước, tốt hơn');
+      expect(text($(el, '[part~="delta"] .sr-only'))).to.equal('giảm 10,0% so với kỳ trước, tốt hơn');
     } finally {
       unregisterKpi('giftCostPerOrder');
     }

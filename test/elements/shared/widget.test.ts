@@ -76,7 +76,7 @@ describe('widget base (through <promo-kpi-tile>)', () => {
     await tile.updateComplete;
     expect(text($(tile, '[part~="label"]'))).to.equal('Promotion revenue · Tết sớm');
     // 12,000,000 of 24,000,000.
-    expect(text($(tile, '[part~="target"]'))).to.equal('50% of target ₫24,000,000');
+    expect(text($(tile, '[part~="target"]'))).to.equal('50.0% of target ₫24,000,000');
   });
 
   it('shows every state: loading (board and forced), error (board and forced), empty', async () => {

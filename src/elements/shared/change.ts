@@ -1,0 +1,52 @@
+/**
+ * The change of a KPI against the comparison period as widgets show it: the format
+ * layer's {@link describeChange} (KPI-SPEC section 3) plus the words of the locale for
+ * percentage points. One place, so every widget says a change the same way.
+ */
+import { describeChange, type ChangeText, type FormatOptions } from '../../format/format.js';
+import type { KpiUnit } from '../../engine/types.js';
+import { t } from '../../i18n/strings.js';
+import { cell, type DataCell } from './data-table.js';
+
+/** A change ready to show: short (`+2.3 pts`) and spoken (`2.3 percentage points`). */
+export interface ShownChange extends ChangeText {
+  /** Signed, with the unit word for points: "+12.5%", "+2.3 pts", "+44,719,000 ₫". */
+  signed: string;
+  /** Unsigned, for sentences ("up {value}"), points spelled out. */
+  spoken: string;
+  /** The change as a number in the kind's own scale (a fraction, points, or the unit). */
+  amount: number;
+}
+
+/** The change of `kv` shown in `unit`, or null when there is nothing to compare. */
+export function showChange(
+  kv: { value: number | null; previous: number | null; delta?: number | null },
+  unit: KpiUnit,
+  options: FormatOptions = {},
+): ShownChange | null {
+  const c = describeChange(kv, unit, options);
+  if (!c) return null;
+  const locale = options.locale ?? 'en';
+  const points = c.kind === 'points';
+  const amount = points
+    ? (kv.value! - kv.previous!) * 100
+    : c.kind === 'percent'
+      ? (kv.delta ?? (kv.value! - kv.previous!) / kv.previous!)
+      : kv.value! - kv.previous!;
+  return {
+    ...c,
+    signed: points ? t(locale, 'delta.points', { value: c.text }) : c.text,
+    spoken: points ? t(locale, 'delta.pointsLong', { value: c.magnitude }) : c.magnitude,
+    amount,
+  };
+}
+
+/** A table cell of the change (numeric for CSV export, text as shown); "—" when none. */
+export function changeCell(
+  kv: { value: number | null; previous: number | null; delta?: number | null },
+  unit: KpiUnit,
+  options: FormatOptions = {},
+): DataCell {
+  const c = showChange(kv, unit, options);
+  return c ? cell(c.amount, c.signed) : cell(null, '—');
+}
