@@ -2,11 +2,13 @@
 /**
  * Checks the package as a user gets it: packs the tarball, runs publint and
  * are-the-types-wrong on it, installs it into an empty folder, imports
- * `promo-kpi-kit/engine` in plain Node and `promo-kpi-kit` in headless Chromium.
+ * `promo-kpi-kit/engine` in plain Node and `promo-kpi-kit` in headless Chromium, checks the
+ * engine keeps the worker in the shape app bundlers emit, and type-checks a file using
+ * `promo-kpi-kit/engine` with `lib: ["es2023"]` and no `@types/node`.
  * Run after `npm run build`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync, readFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,6 +28,57 @@ try {
   run('mkdir', ['-p', app]);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
   run('npm', ['install', '--no-audit', '--no-fund', '--silent', tarball], { cwd: app });
+
+  // The worker in the shape Vite, webpack 5, Rollup, Parcel and esbuild detect, next to its script.
+  const kit = join(app, 'node_modules/promo-kpi-kit');
+  const engineJs = readFileSync(join(kit, 'dist/engine/report-worker.js'), 'utf8');
+  if (!/new Worker\(new URL\(["']\.\/worker\.js["'], import\.meta\.url\), \{ type: ["']module["'] \}\)/.test(engineJs))
+    throw new Error(
+      "dist/engine/report-worker.js lost new Worker(new URL('./worker.js', import.meta.url), { type: 'module' })",
+    );
+  if (!existsSync(join(kit, 'dist/engine/worker.js'))) throw new Error('dist/engine/worker.js is not in the package');
+  console.log("worker: new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }) kept in dist");
+
+  // The engine's types without the DOM lib or @types/node (zod's own declarations name URL:
+  // a project checking declaration files sees those, in node_modules/zod only).
+  writeFileSync(
+    join(app, 'engine-types.ts'),
+    `import { computeReport, createDataset, createReportWorker, type Report, type ReportWorkerOptions } from 'promo-kpi-kit/engine';
+const ds = createDataset({ orders: [] }, { timeZone: 'Asia/Ho_Chi_Minh' });
+const report: Report = computeReport(ds, { from: '2025-03-01', to: '2025-03-31' });
+const options: ReportWorkerOptions = { url: '/assets/worker.js' };
+export const used = [report.kpis, options, createReportWorker];
+`,
+  );
+  writeFileSync(
+    join(app, 'tsconfig.engine.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'es2022',
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        lib: ['es2023'],
+        types: [],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+      },
+      files: ['engine-types.ts'],
+    }),
+  );
+  let tscOut = '';
+  try {
+    execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.engine.json'], { cwd: app, encoding: 'utf8' });
+  } catch (e) {
+    tscOut = String(e.stdout ?? '') + String(e.stderr ?? '');
+  }
+  const errors = tscOut.split('\n').filter((l) => /error TS/.test(l));
+  const ours = errors.filter((l) => !l.startsWith('node_modules/zod/'));
+  if (ours.length) throw new Error('promo-kpi-kit/engine types need more than lib es2023:\n' + ours.join('\n'));
+  console.log(
+    `types: promo-kpi-kit/engine compiles with lib es2023, no @types/node` +
+      (errors.length ? ` (${errors.length} errors inside zod's own declarations, which name URL)` : ''),
+  );
 
   // Plain Node 20: the engine entry, no DOM.
   run(

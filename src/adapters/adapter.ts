@@ -16,6 +16,7 @@
 import type { Aggregates, ResolvedOptions } from '../engine/aggregates.js';
 import type { CollectionName, DataInput } from '../data/schema.js';
 import type { Dataset } from '../data/types.js';
+import type { PlatformAbortSignal } from '../data/platform.js';
 
 /** Version of the adapter API; bumped on a breaking change. */
 export const ADAPTER_API_VERSION = 1;
@@ -33,7 +34,7 @@ export interface AdapterQuery {
 
 export interface LoadContext {
   /** Aborted when the load is no longer wanted (a newer query, the element removed). */
-  signal?: AbortSignal;
+  signal?: PlatformAbortSignal;
 }
 
 /** What `load` returns: the canonical input, or a dataset the adapter built itself. */
@@ -47,7 +48,7 @@ export type LiveStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
 export interface SubscribeContext {
   /** Ends the subscription when aborted. */
-  signal: AbortSignal;
+  signal: PlatformAbortSignal;
   /** The query the subscription serves. */
   query?: AdapterQuery;
   /** A fault that does not end the subscription (it reconnects), or one that does. */

@@ -5,6 +5,7 @@
  * DOM-free (uses the global `fetch` of browsers, Workers and Node 18+).
  */
 import { AdapterError, httpAdvice, toAdapterError, type AdapterQuery } from './adapter.js';
+import type { PlatformAbortSignal, PlatformFetch, PlatformRequestInit } from '../data/platform.js';
 
 /** Headers, or a function returning them (called for every request: refresh a token there). */
 export type HeadersOption =
@@ -16,9 +17,9 @@ export interface HttpOptions {
   /** Milliseconds before a request is given up (default 30 000; 0 for none). */
   timeoutMs?: number;
   /** Extra `fetch` init (credentials, mode, ...). */
-  init?: RequestInit;
+  init?: PlatformRequestInit;
   /** A fetch implementation (default: the global one). */
-  fetch?: typeof fetch;
+  fetch?: PlatformFetch;
 }
 
 /**
@@ -29,7 +30,7 @@ export async function fetchText(
   url: string,
   query: AdapterQuery,
   options: HttpOptions,
-  signal?: AbortSignal,
+  signal?: PlatformAbortSignal,
 ): Promise<string> {
   if (signal?.aborted) throw toAdapterError(signal.reason ?? { name: 'AbortError' }, url);
   const controller = new AbortController();

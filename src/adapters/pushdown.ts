@@ -29,16 +29,17 @@ import {
   type LoadContext,
   type PushdownCapability,
 } from './adapter.js';
+import type { PlatformFetch, PlatformURL } from '../data/platform.js';
 
 export interface PushdownAdapterOptions {
   /** The endpoint (a `createPushdownHandler` behind any server). */
-  url: string | URL;
+  url: string | PlatformURL;
   /** Extra request headers (auth), or a function giving them per request. */
   headers?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
   /** Time limit of one request, ms. Default 60 000 (warehouse queries can take a while). */
   timeoutMs?: number;
   /** The fetch to use (tests, a custom agent). Default: the global fetch. */
-  fetch?: typeof fetch;
+  fetch?: PlatformFetch;
 }
 
 /** A pushdown adapter: the board's {@link Adapter} with the pushdown capability, plus `report`. */

@@ -25,6 +25,7 @@ import type { AppendResult } from '../data/dataset.js';
 import type { DataInput } from '../data/schema.js';
 import type { Report, ReportOptions } from './types.js';
 import type { DatasetSummary, WorkerRequest, WorkerResponse } from './worker-protocol.js';
+import type { PlatformAbortSignal, PlatformURL, PlatformWorker } from '../data/platform.js';
 
 /** Records per message when a long list is sent to the worker. */
 export const LOAD_CHUNK = 50_000;
@@ -47,11 +48,11 @@ const pause = (): Promise<void> => {
 
 export interface ReportWorkerOptions {
   /** The worker script (default: `worker.js` next to this module). Use it for a self-hosted copy. */
-  url?: string | URL;
+  url?: string | PlatformURL;
   /** ES modules that call `registerKpi`, imported in the worker before any report. */
-  kpiModules?: (string | URL)[];
+  kpiModules?: (string | PlatformURL)[];
   /** An existing worker speaking the protocol (the other options are then ignored but `kpiModules`). */
-  worker?: Worker;
+  worker?: PlatformWorker;
 }
 
 export interface ReportWorker {
@@ -61,7 +62,7 @@ export interface ReportWorker {
    * so no single structured clone blocks the page for long; `signal` stops a load midway (it
    * then rejects). Resolves with counts and the summary of the data.
    */
-  load(input: DataInput, options?: { timeZone?: string; signal?: AbortSignal }): Promise<WorkerLoadResult>;
+  load(input: DataInput, options?: { timeZone?: string; signal?: PlatformAbortSignal }): Promise<WorkerLoadResult>;
   /** Appends records to the worker's dataset (live data). Resolves with what it added and the new summary. */
   append(
     records: DataInput,
@@ -70,7 +71,7 @@ export interface ReportWorker {
   /** The report of the worker's dataset; incremental after an append. */
   report(options: ReportOptions): Promise<Report>;
   /** Imports more KPI modules in the worker. */
-  importKpis(urls: (string | URL)[]): Promise<void>;
+  importKpis(urls: (string | PlatformURL)[]): Promise<void>;
   /** Stops the worker; pending requests reject. */
   terminate(): void;
 }
