@@ -316,10 +316,23 @@ function baselineAggregates(data: Plain, o: ResolvedOptions): Aggregates {
   );
   const ordersOf = new Map<string, Map<string, OrderObj[]>>(); // scope|p -> customer -> orders
   const allRev = [0, 0];
+  const allOrd = [0, 0];
+  // Members: customers with a loyalty event on or before the end of the period.
+  const firstLoyalty = new Map<string, number>();
+  for (const l of data.loyalty) if (!(firstLoyalty.get(l.customerId)! <= l.day)) firstLoyalty.set(l.customerId, l.day);
+  const ends = [o.toDay, o.previousToDay];
+  const isMember = (cust: string, p: number): boolean => (firstLoyalty.get(cust) ?? Infinity) <= ends[p]!;
+  const memRev = [0, 0];
+  const memOrd = [0, 0];
   for (const x of data.orders) {
     const p = periodOf(x.day);
     if (p < 0 || !chOk(x.channel)) continue;
     allRev[p]! += x.revenue;
+    allOrd[p]! += 1;
+    if (isMember(x.customerId, p)) {
+      memRev[p]! += x.revenue;
+      memOrd[p]! += 1;
+    }
     if (!inA(x)) continue;
     for (const s of ['*', x.campaignId!]) {
       const m = meas.get(s)![p]!;
@@ -341,6 +354,10 @@ function baselineAggregates(data: Plain, o: ResolvedOptions): Aggregates {
     for (const p of [0, 1]) {
       const m = meas.get(s)![p]!;
       m.allRevenue = allRev[p]!;
+      m.allOrders = allOrd[p]!;
+      m.memberRevenue = memRev[p]!;
+      m.memberOrders = memOrd[p]!;
+      m.members = [...firstLoyalty.values()].filter((d) => d <= ends[p]!).length;
       for (const [cust, list] of ordersOf.get(`${s}|${p}`) ?? []) {
         m.buyers += 1;
         if (list.length >= 2) m.repeatBuyers += 1;
@@ -368,14 +385,29 @@ function baselineAggregates(data: Plain, o: ResolvedOptions): Aggregates {
       m.exposureRecords += 1;
     }
   }
+  const active = [new Set<string>(), new Set<string>()];
+  const outstanding = [0, 0];
+  const loyaltyByChannel: Aggregates['loyaltyByChannel'] = {};
   for (const l of data.loyalty) {
+    for (const p of [0, 1]) if (l.day <= ends[p]!) outstanding[p]! += l.earned - l.redeemed;
     const p = periodOf(l.day);
     if (p < 0 || !chOk(l.channel)) continue;
+    active[p]!.add(l.customerId);
     for (const s of scopes) {
       meas.get(s)![p]!.pointsEarned += l.earned;
       meas.get(s)![p]!.pointsRedeemed += l.redeemed;
     }
+    if (p === 0 && l.channel !== null) {
+      const c = (loyaltyByChannel[l.channel] ??= { earned: 0, redeemed: 0 });
+      c.earned += l.earned;
+      c.redeemed += l.redeemed;
+    }
   }
+  for (const s of scopes)
+    for (const p of [0, 1]) {
+      meas.get(s)![p]!.activeMembers = active[p]!.size;
+      meas.get(s)![p]!.pointsOutstanding = outstanding[p]!;
+    }
   const scope = (s: string): ScopeMeasures => ({ current: meas.get(s)![0]!, previous: meas.get(s)![1]! });
 
   const byChannel: Aggregates['byChannel'] = {};
@@ -433,6 +465,14 @@ function baselineAggregates(data: Plain, o: ResolvedOptions): Aggregates {
       revenue: new Array(bTo - b + 1).fill(0),
     });
   const recency = RECENCY_SEGMENTS.map((segment) => ({ segment, customers: 0, revenue: 0 }));
+  const reactivation = RECENCY_SEGMENTS.map((segment) => ({
+    segment,
+    customers: 0,
+    returned: 0,
+    orders: 0,
+    revenue: 0,
+  }));
+  const segmentOf = (gap: number): number => (gap <= 7 ? 0 : gap <= 14 ? 1 : gap <= 28 ? 2 : 3);
   for (const [cust, list] of byCustomer) {
     const f = firstOf.get(cust)!;
     const fb = bucket(f.day);
@@ -451,9 +491,18 @@ function baselineAggregates(data: Plain, o: ResolvedOptions): Aggregates {
     const before = list.filter((x) => x.day <= o.asOfDay);
     if (before.length > 0) {
       const gap = o.asOfDay - Math.max(...before.map((x) => x.day));
-      const seg = recency[gap <= 7 ? 0 : gap <= 14 ? 1 : gap <= 28 ? 2 : 3]!;
+      const seg = recency[segmentOf(gap)]!;
       seg.customers += 1;
       seg.revenue += list.filter((x) => periodOf(x.day) === 0).reduce((a, x) => a + x.revenue, 0);
+    }
+    const beforeFrom = list.filter((x) => x.day < o.fromDay);
+    if (beforeFrom.length > 0) {
+      const seg = reactivation[segmentOf(o.fromDay - 1 - Math.max(...beforeFrom.map((x) => x.day)))]!;
+      seg.customers += 1;
+      const inP = list.filter((x) => inA(x) && periodOf(x.day) === 0);
+      if (inP.length > 0) seg.returned += 1;
+      seg.orders += inP.length;
+      seg.revenue += inP.reduce((a, x) => a + x.revenue, 0);
     }
   }
 
@@ -481,6 +530,10 @@ function baselineAggregates(data: Plain, o: ResolvedOptions): Aggregates {
     daily,
     cohorts: { grain: o.cohortGrain, rows },
     recency,
+    reactivation,
+    loyaltyByChannel: Object.fromEntries(
+      CHANNELS.filter((c) => loyaltyByChannel[c]).map((c) => [c, loyaltyByChannel[c]!]),
+    ),
     pacing,
     issues: [],
   };

@@ -28,8 +28,16 @@
 import type { DataIssue } from '../engine/types.js';
 import { isValidTimeZone, MS_PER_DAY, zoneFor, type Zone } from '../engine/time.js';
 import { IdSet, release, SmallDictionary, StringDictionary, StringSlots, touched } from './compact.js';
-import { COLLECTIONS, expected, type CollectionName, type DataInput } from './schema.js';
-import type { CampaignRecord, CostColumns, Dataset, ExposureColumns, LoyaltyColumns, OrderColumns } from './types.js';
+import { COLLECTIONS, expected, MAX_ATTRIBUTES, type CollectionName, type DataInput } from './schema.js';
+import type {
+  AttributeColumns,
+  CampaignRecord,
+  CostColumns,
+  Dataset,
+  ExposureColumns,
+  LoyaltyColumns,
+  OrderColumns,
+} from './types.js';
 import {
   explainRecord,
   makeIssue,
@@ -246,6 +254,7 @@ function newQueue() {
     customers: new Array<string>(QUEUE).fill(''),
     campaigns: new Array<string | undefined>(QUEUE).fill(undefined),
     channels: new Array<string | undefined>(QUEUE).fill(undefined),
+    attributes: new Array<Record<string, string> | undefined>(QUEUE).fill(undefined),
     idStart: i32(),
     idEnd: i32(),
     customerStart: i32(),
@@ -274,6 +283,64 @@ const NOUNS: Record<CollectionName, [string, string]> = {
   loyalty: ['loyalty event', 'loyalty events'],
 };
 
+/** Largest number of distinct values of one attribute name. */
+const MAX_ATTRIBUTE_VALUES = 0x7ffffffe;
+
+/**
+ * Order attributes, column by column (see {@link AttributeColumns}): names as first
+ * accepted, a dictionary of values and a column of codes + 1 per name. A column grows with
+ * the rows written to it; rows past its end lack the attribute.
+ */
+class Attributes implements AttributeColumns {
+  readonly names: string[] = [];
+  readonly values: SmallDictionary[] = [];
+  codes: Int32Array[] = [];
+  readonly #index = new Map<string, number>();
+
+  has(name: string): boolean {
+    return this.#index.has(name);
+  }
+
+  /** Adds a name (the caller checked the limit). */
+  addName(name: string): void {
+    this.#index.set(name, this.names.length);
+    this.names.push(name);
+    this.values.push(new SmallDictionary(MAX_ATTRIBUTE_VALUES));
+    this.codes.push(new Int32Array(0));
+  }
+
+  /** Writes the attributes of order `row` (every name known). */
+  set(row: number, attrs: Record<string, string>): void {
+    for (const name in attrs) {
+      if (!Object.prototype.hasOwnProperty.call(attrs, name)) continue;
+      const k = this.#index.get(name)!;
+      let col = this.codes[k]!;
+      if (row >= col.length) {
+        const next = new Int32Array(Math.max(row + 1, Math.ceil(col.length * 1.5) + 16));
+        next.set(col);
+        this.codes[k] = col = next;
+      }
+      col[row] = this.values[k]!.intern(attrs[name]!) + 1;
+    }
+  }
+
+  /** Releases spare capacity beyond `rows` plus headroom. */
+  trim(rows: number): void {
+    for (let k = 0; k < this.codes.length; k++) {
+      const col = this.codes[k]!;
+      const want = Math.min(col.length, headroom(rows));
+      if (col.length > want) this.codes[k] = col.slice(0, want);
+    }
+  }
+
+  get byteLength(): number {
+    let n = 0;
+    for (const c of this.codes) n += c.byteLength;
+    for (const d of this.values) n += d.byteLength;
+    return n;
+  }
+}
+
 class ColumnarDataset implements LiveDataset, DatasetBuilder {
   readonly timeZone: string;
   readonly campaigns: CampaignRecord[] = [];
@@ -285,6 +352,7 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
   readonly costs: CostColumns;
   readonly exposures: ExposureColumns;
   readonly loyalty: LoyaltyColumns;
+  readonly attributes = new Attributes();
 
   #version = 0;
   #zone: Zone;
@@ -433,6 +501,7 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
       for (const k in cols) if (k !== 'length') n += (cols[k] as TypedArray).byteLength;
     n += this.#first.byteLength + this.#orderIds.byteLength + this.#firstIds.byteLength;
     n += this.customers.byteLength + this.channels.byteLength + this.costCategories.byteLength;
+    n += this.attributes.byteLength;
     for (const u of this.#unknown.values()) n += 64 + u.rows.length * 8;
     n += this.campaigns.length * 200;
     return n;
@@ -496,6 +565,7 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     }
     this.#orderIds.trim();
     this.customers.trim();
+    this.attributes.trim(this.orders.length);
     this.#version++;
     return this;
   }
@@ -646,6 +716,7 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
       this.#flushOrders();
       return this.#reject('orders', record, index);
     }
+    if (o.attributes !== undefined && !this.#attributeNames(o.attributes, o.id, index)) return;
     const q = this.#queue;
     const k = q.n++;
     q.index[k] = index;
@@ -653,11 +724,45 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     q.customers[k] = o.customerId;
     q.campaigns[k] = o.campaignId;
     q.channels[k] = o.channel;
+    q.attributes[k] = o.attributes;
     q.time[k] = o.time;
     q.revenue[k] = o.revenue;
     q.discount[k] = o.discount;
     q.cogs[k] = o.cogs;
     if (q.n === QUEUE) this.#flushOrders();
+  }
+
+  /**
+   * Checks the names of a valid order's attributes against the dataset's (at most
+   * {@link MAX_ATTRIBUTES}, counted in input order over the records that are kept). New
+   * names are added when the order will be kept; an order that would bring a ninth is
+   * reported and left out (returns false). A repeated order id is left to the duplicate
+   * check: its names do not count.
+   */
+  #attributeNames(attrs: Record<string, string>, id: string, index: number): boolean {
+    const a = this.attributes;
+    let fresh: string[] | null = null;
+    for (const name in attrs)
+      if (Object.prototype.hasOwnProperty.call(attrs, name) && !a.has(name)) (fresh ??= []).push(name);
+    if (fresh === null) return true;
+    // Queued orders first: whether this id repeats one of them must be known.
+    this.#flushOrders();
+    if (this.#orderIds.has(id)) return true;
+    if (a.names.length + fresh.length > MAX_ATTRIBUTES) {
+      const extra = fresh[MAX_ATTRIBUTES - a.names.length]!;
+      this.#report(
+        makeIssue(
+          'orders',
+          index,
+          `attributes.${extra}`,
+          `expected at most ${MAX_ATTRIBUTES} attribute names in the data set (${a.names.join(', ')}), got one more: ${JSON.stringify(extra)}; this order is left out`,
+          id,
+        ),
+      );
+      return false;
+    }
+    for (const name of fresh) a.addName(name);
+    return true;
   }
 
   addOrderCells(o: OrderCells): void {
@@ -738,6 +843,7 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     for (let k = 0; k < n; k++) this.#addQueued(k);
     q.ids.fill(null, 0, n);
     q.customers.fill('', 0, n);
+    q.attributes.fill(undefined, 0, n);
   }
 
   #addQueued(k: number): void {
@@ -766,6 +872,8 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     cols.discount[row] = q.discount[k]!;
     cols.cogs[row] = q.cogs[k]!;
     if (id !== null) {
+      const attrs = q.attributes[k];
+      if (attrs !== undefined) this.attributes.set(row, attrs);
       cols.campaign[row] = this.#campaignCode('orders', q.campaigns[k], index, row);
       cols.channel[row] = this.#channelCode(q.channels[k], this.channels, 'orders', index, 'channel');
       cols.length = row + 1;

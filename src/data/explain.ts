@@ -16,9 +16,12 @@
 import type { DataIssue } from '../engine/types.js';
 import { parseInstant, parseLocalDate, zoneFor } from '../engine/time.js';
 import {
+  ATTRIBUTE_NAME_RE,
   CAMPAIGN_TYPES,
   EXPECT,
   MAX_AMOUNT,
+  MAX_ATTRIBUTES,
+  isAttributeValue,
   endBeforeStart,
   expected,
   inTimeSpan,
@@ -171,6 +174,34 @@ function targets(f: Found, path: string, v: unknown): void {
   }
 }
 
+/**
+ * The problems of a present (not undefined or null) order `attributes` value, as [path
+ * relative to it, text]: shared with the schema (its refinement calls this), so the two
+ * report the same. Not an object: one problem. Else more than 8 names: one problem at the
+ * object, then each name, in key order: a bad name, or else a bad value.
+ */
+export function attributeProblems(v: unknown): [string, string][] {
+  if (typeof v !== 'object' || v === null || !isPlainObject(v)) return [['', expected(EXPECT.attributes, v)]];
+  const out: [string, string][] = [];
+  for (const s of Object.getOwnPropertySymbols(v))
+    if (Object.prototype.propertyIsEnumerable.call(v, s)) out.push(['', expected(EXPECT.attributes, v)]);
+  const keys = Object.keys(v);
+  if (keys.length > MAX_ATTRIBUTES) out.push(['', expected(EXPECT.attributeCount, keys.length)]);
+  for (const key of keys) {
+    if (!ATTRIBUTE_NAME_RE.test(key)) out.push([key, expected(EXPECT.attributeName, key)]);
+    else {
+      const x = (v as Record<string, unknown>)[key];
+      if (!isAttributeValue(x)) out.push([key, expected(EXPECT.attributeValue, x)]);
+    }
+  }
+  return out;
+}
+
+function attributes(f: Found, path: string, v: unknown): void {
+  if (v === undefined || v === null) return;
+  for (const [p, text] of attributeProblems(v)) f.issues.push([p ? `${path}.${p}` : path, text]);
+}
+
 type Check = (f: Found, path: string, v: unknown) => void;
 
 /** The fields of each collection, in the order the schemas check them. */
@@ -193,6 +224,7 @@ const FIELDS: Record<CollectionName, readonly (readonly [string, Check])[]> = {
     ['cogs', optionalAmount],
     ['campaignId', optionalId],
     ['channel', optionalText],
+    ['attributes', attributes],
   ],
   costs: [
     ['campaignId', id],

@@ -55,7 +55,29 @@ export const EXPECT = {
   date: 'a local date YYYY-MM-DD',
   type: `one of ${CAMPAIGN_TYPES.join(', ')}`,
   targets: 'an object of KPI id to number',
+  attributes: 'an object of attribute name to text',
+  attributeCount: 'at most 8 attribute names',
+  attributeName: 'an attribute name (a letter, then up to 31 letters, digits or _)',
+  attributeValue: 'a non-empty string of at most 200 characters',
 } as const;
+
+/** Order attributes (KPI-SPEC 7.2): at most this many names in a record, and in a dataset. */
+export const MAX_ATTRIBUTES = 8;
+/** Longest attribute value, in characters (code points). */
+export const MAX_ATTRIBUTE_LENGTH = 200;
+/** Attribute names: a letter, then up to 31 letters, digits or `_`. */
+export const ATTRIBUTE_NAME_RE = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
+
+/** Whether a value is a valid attribute value: a non-empty string of at most 200 characters. */
+export function isAttributeValue(v: unknown): v is string {
+  if (typeof v !== 'string' || v.length === 0) return false;
+  if (v.length <= MAX_ATTRIBUTE_LENGTH) return true;
+  // Longer in UTF-16 units: count code points (a surrogate pair is one character).
+  if (v.length > 2 * MAX_ATTRIBUTE_LENGTH) return false;
+  let n = 0;
+  for (const _ of v) if (++n > MAX_ATTRIBUTE_LENGTH) return false;
+  return true;
+}
 
 /**
  * Largest amount or count a record may hold: 2^53 - 1. Larger values are not exact in a

@@ -67,6 +67,21 @@ export interface LoyaltyColumns {
   channel: Int16Array;
 }
 
+/**
+ * Order attributes (KPI-SPEC 7.2), column by column: at most 8 names per dataset, each
+ * dictionary-encoded. `codes[k][row]` is the code of order `row`'s value of `names[k]` plus
+ * one, or 0 when the order lacks that attribute (a column may be shorter than the orders
+ * when no later order had the name: rows past its end lack it too).
+ */
+export interface AttributeColumns {
+  /** Attribute names in the order they were first accepted (at most 8). */
+  readonly names: readonly string[];
+  /** Per name, its values. */
+  readonly values: readonly Dictionary[];
+  /** Per name, per order row: value code + 1, or 0 when absent. */
+  readonly codes: readonly Int32Array[];
+}
+
 /** A valid campaign as held by the dataset. */
 export interface CampaignRecord {
   id: string;
@@ -101,6 +116,8 @@ export interface Dataset {
   readonly costs: CostColumns;
   readonly exposures: ExposureColumns;
   readonly loyalty: LoyaltyColumns;
+  /** Order attributes; absent (or empty) when no order has any. */
+  readonly attributes?: AttributeColumns;
   /**
    * Row index of each customer's first order (earliest time, ties: smaller order id),
    * indexed by customer code (length = `customers.size`); -1 for a customer with no

@@ -16,7 +16,16 @@
  * DOM-free.
  */
 import { daysFromCivil, daysInMonth, MS_PER_DAY, parseInstant, parseLocalDate, type Zone } from '../engine/time.js';
-import { CAMPAIGN_TYPES, MAX_AMOUNT, show, TIME_MAX, TIME_MIN } from './schema.js';
+import {
+  ATTRIBUTE_NAME_RE,
+  CAMPAIGN_TYPES,
+  MAX_AMOUNT,
+  MAX_ATTRIBUTES,
+  isAttributeValue,
+  show,
+  TIME_MAX,
+  TIME_MIN,
+} from './schema.js';
 import { isPlainObject } from './explain.js';
 
 export { explainRecord, issueMessage, makeIssue, recordId } from './explain.js';
@@ -227,6 +236,26 @@ export interface OrderFields {
   cogs: number;
   campaignId: string | undefined;
   channel: string | undefined;
+  /** The record's attributes object (checked, at least one name), or undefined when absent or empty. */
+  attributes: Record<string, string> | undefined;
+}
+
+/**
+ * Order attributes: undefined when absent or empty, the object when valid, BAD otherwise
+ * (as the schema: a plain object without symbol keys, at most 8 names matching
+ * `ATTRIBUTE_NAME_RE`, values non-empty strings of at most 200 characters).
+ */
+function optAttributes(v: unknown): Record<string, string> | undefined | typeof BAD {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'object' || !isPlainObject(v)) return BAD;
+  let n = 0;
+  for (const key in v) {
+    if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
+    if (++n > MAX_ATTRIBUTES || !ATTRIBUTE_NAME_RE.test(key)) return BAD;
+    if (!isAttributeValue((v as Record<string, unknown>)[key])) return BAD;
+  }
+  for (const s of Object.getOwnPropertySymbols(v)) if (Object.prototype.propertyIsEnumerable.call(v, s)) return BAD;
+  return n > 0 ? (v as Record<string, string>) : undefined;
 }
 
 export function newOrderFields(): OrderFields {
@@ -239,6 +268,7 @@ export function newOrderFields(): OrderFields {
     cogs: NaN,
     campaignId: undefined,
     channel: undefined,
+    attributes: undefined,
   };
 }
 
@@ -252,6 +282,7 @@ export function readOrder(record: unknown, zone: Zone, out: OrderFields): boolea
   const cogs = optAmount(r.cogs, NaN);
   const campaignId = optId(r.campaignId);
   const channel = optText(r.channel);
+  const attributes = optAttributes(r.attributes);
   const time = timeOf(r.time, zone);
   if (
     id === undefined ||
@@ -261,6 +292,7 @@ export function readOrder(record: unknown, zone: Zone, out: OrderFields): boolea
     cogs < 0 ||
     campaignId === BAD ||
     channel === BAD ||
+    attributes === BAD ||
     time !== time
   )
     return false;
@@ -272,6 +304,7 @@ export function readOrder(record: unknown, zone: Zone, out: OrderFields): boolea
   out.cogs = cogs;
   out.campaignId = campaignId;
   out.channel = channel;
+  out.attributes = attributes;
   return true;
 }
 

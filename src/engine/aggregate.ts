@@ -51,7 +51,9 @@ import {
   type Aggregates,
   type CohortAggregate,
   type DailyAggregate,
+  type GroupAggregate,
   type PacingInput,
+  type ReactivationAggregate,
   type ResolvedOptions,
   type ScopeMeasures,
 } from './aggregates.js';
@@ -68,7 +70,7 @@ import {
 } from './kpis.js';
 import { returnWindowMs } from './options.js';
 import { formatDay, formatMonth, monthIndex, monthStart, weekStart } from './time.js';
-import { RECENCY_SEGMENTS, type DataIssue, type RecencyRow } from './types.js';
+import type { DataIssue, RecencyRow } from './types.js';
 
 // ---------------------------------------------------------------------------------------
 // Per-customer row index, cached on the dataset.
@@ -428,7 +430,19 @@ const REP = 14;
 const RET = 15;
 const PE = 16;
 const PR = 17;
-const BASE_FIELDS = 18;
+/** Orders of O. */
+const ALLORD = 18;
+/** Customers who are members at the period's end (whole selection). */
+const MEM = 19;
+/** Distinct customers of the period's loyalty events passing the channel filter. */
+const ACTM = 20;
+/** Revenue and orders of O of members at the period's end. */
+const MREV = 21;
+const MORD = 22;
+/** Earned and redeemed over all loyalty events up to the period's end. */
+const POE = 23;
+const POR = 24;
+const BASE_FIELDS = 25;
 
 interface CustomSpec {
   name: string;
@@ -457,6 +471,22 @@ interface State {
   campaignFilter: boolean;
   /** chPass[code + 1]: the channel passes the filter (index 0: no channel). */
   chPass: Uint8Array;
+  /**
+   * Attribute filters: per order row, 1 when it passes them all (rows `0 .. rowPassLen`);
+   * null without filters. With the channel filter it decides O and A.
+   */
+  rowPass: Uint8Array | null;
+  rowPassLen: number;
+  /** Breakdowns: per name of `o.breakdowns`, sums by value code over A in P. */
+  breakdowns: BreakdownAcc[];
+  /** Each customer's first loyalty day as counted (NO_DAY when none): members at a day D are those with a day <= D. */
+  memberDay: Int32Array;
+  /** Per customer: bit 0 active (a loyalty event passing the channel filter) in P, bit 1 in P'. */
+  activeBits: Uint8Array;
+  /** Loyalty events of P passing the channel filter, by channel code: earned, redeemed, count. */
+  lyChE: Float64Array;
+  lyChR: Float64Array;
+  lyChN: Float64Array;
   acc: Float64Array;
   // daily
   dRev: Float64Array;
@@ -484,12 +514,23 @@ interface State {
   cRev: Float64Array;
   bucketStamp: Int32Array;
   // recency
+  /** Gaps counted by day: 0 .. gaps - 1, the last slot holds that many or more (the last bound + 1). */
+  gaps: number;
   /**
    * Customers and their revenue in P by days since their last order, `g` days at `2g`
-   * and `2g + 1` (g = 0 .. RECENCY_GAPS, the last: that many or more).
+   * and `2g + 1` (g = 0 .. gaps - 1, the last: that many or more).
    */
   gapCust: Float64Array;
   gapRev: Float64Array;
+  /**
+   * Re-activation by days from the last order on or before the day before `from`
+   * (g = 0 .. gaps - 1, as recency): customers, returned (with an order in A), their
+   * orders and revenue in A.
+   */
+  reCust: Float64Array;
+  reRet: Float64Array;
+  reOrd: Float64Array;
+  reRev: Float64Array;
   // pacing, by campaign code (only selected campaigns with a budget)
   pActive: Uint8Array;
   /** Indexed by campaign code + 1 (slot 0, no campaign, has an empty window). */
@@ -514,8 +555,31 @@ interface State {
   issues: DataIssue[];
 }
 
+/** Sums over A in P by value of one breakdown attribute. */
+interface BreakdownAcc {
+  name: string;
+  /** Index of the name in the dataset's attributes, or -1 while no order has it. */
+  k: number;
+  /** Its column of codes + 1 (empty while unknown; refreshed before each pass, as columns grow). */
+  col: Int32Array;
+  rev: Float64Array;
+  ord: Float64Array;
+  buy: Float64Array;
+  stamp: Int32Array;
+}
+
+/** A day after every day the dataset holds: "no loyalty event". */
+const NO_DAY = 0x7fffffff;
+
+/** Each customer's first loyalty day over the loyalty rows `0 .. length`. */
+interface LoyaltyFirst {
+  length: number;
+  day: Int32Array;
+}
+
 interface EngineCache {
   index?: CustomerIndex;
+  loyaltyFirst?: LoyaltyFirst;
   states: Map<string, State>;
 }
 
@@ -545,6 +609,88 @@ function cacheOf(ds: Dataset): EngineCache {
     caches.set(ds, c);
   }
   return c;
+}
+
+/**
+ * Each customer's first loyalty day (NO_DAY when none), brought up to the dataset's
+ * loyalty rows (a local day is a non-decreasing function of the time, so the earliest
+ * event's day is the smallest day).
+ */
+function loyaltyFirstOf(ds: Dataset): LoyaltyFirst {
+  const c = cacheOf(ds);
+  const ly = ds.loyalty;
+  const nc = ds.customers.size;
+  let lf = c.loyaltyFirst;
+  if (!lf || ly.length < lf.length) lf = c.loyaltyFirst = { length: 0, day: new Int32Array(nc).fill(NO_DAY) };
+  if (lf.day.length < nc) {
+    const d = new Int32Array(Math.max(nc, Math.ceil(lf.day.length * 1.5))).fill(NO_DAY);
+    d.set(lf.day);
+    lf.day = d;
+  }
+  const day = lf.day;
+  const cust = ly.customer;
+  const lday = ly.day;
+  for (let i = lf.length; i < ly.length; i++) {
+    const cc = cust[i]!;
+    if (lday[i]! < day[cc]!) day[cc] = lday[i]!;
+  }
+  lf.length = ly.length;
+  return lf;
+}
+
+/**
+ * Extends the attribute filter's pass per order row to the dataset's rows. A row's
+ * attributes never change, and a value added to a dictionary later is on no earlier row,
+ * so rows counted before keep their answer.
+ */
+function extendRowPass(ds: Dataset, s: State): void {
+  const filters = s.o.filters;
+  if (filters === null) return;
+  const n = ds.orders.length;
+  if (s.rowPass === null || s.rowPass.length < n) {
+    const next = new Uint8Array(Math.max(n, Math.ceil((s.rowPass?.length ?? 0) * 1.5)));
+    if (s.rowPass) next.set(s.rowPass.subarray(0, s.rowPassLen));
+    s.rowPass = next;
+  }
+  const pass = s.rowPass;
+  pass.fill(1, s.rowPassLen, n);
+  const attrs = ds.attributes;
+  for (const name of Object.keys(filters)) {
+    const k = attrs ? attrs.names.indexOf(name) : -1;
+    if (k < 0) {
+      pass.fill(0, s.rowPassLen, n);
+      continue;
+    }
+    const dict = attrs!.values[k]!;
+    // allowed[code + 1]; slot 0 (the order lacks the attribute) fails.
+    const allowed = new Uint8Array(dict.size + 1);
+    for (const v of filters[name]!) {
+      const code = dict.code(v);
+      if (code >= 0) allowed[code + 1] = 1;
+    }
+    const col = attrs!.codes[k]!;
+    for (let i = s.rowPassLen; i < n; i++) if (i >= col.length || allowed[col[i]!] !== 1) pass[i] = 0;
+  }
+  s.rowPassLen = n;
+}
+
+/** Sizes the breakdown sums to the attribute dictionaries (names may appear in later rows). */
+function syncBreakdowns(ds: Dataset, s: State): void {
+  const attrs = ds.attributes;
+  for (const b of s.breakdowns) {
+    if (b.k < 0) b.k = attrs ? attrs.names.indexOf(b.name) : -1;
+    if (b.k < 0) continue;
+    b.col = attrs!.codes[b.k]!;
+    const n = attrs!.values[b.k]!.size;
+    if (b.rev.length >= n) continue;
+    const m = Math.max(n, Math.ceil(b.rev.length * 1.5));
+    b.rev = grow(b.rev, m);
+    b.ord = grow(b.ord, m);
+    b.buy = grow(b.buy, m);
+    const st = new Int32Array(m);
+    st.set(b.stamp);
+    b.stamp = st;
+  }
 }
 
 /** The per-customer index of a dataset (built or extended as needed, cached by dataset version). */
@@ -638,6 +784,7 @@ function newState(ds: Dataset, o: ResolvedOptions): State {
     pTo[c + 1] = Math.min(o.asOfDay, cp.end);
   }
 
+  const gaps = o.recencyBounds[o.recencyBounds.length - 1]! + 2;
   const s: State = {
     key: optionsKey(o),
     o,
@@ -654,6 +801,22 @@ function newState(ds: Dataset, o: ResolvedOptions): State {
     selPos,
     campaignFilter: o.campaignIds !== null,
     chPass: new Uint8Array(0),
+    rowPass: null,
+    rowPassLen: 0,
+    breakdowns: o.breakdowns.map((name) => ({
+      name,
+      k: -1,
+      col: new Int32Array(0),
+      rev: new Float64Array(0),
+      ord: new Float64Array(0),
+      buy: new Float64Array(0),
+      stamp: new Int32Array(0),
+    })),
+    memberDay: new Int32Array(0),
+    activeBits: new Uint8Array(0),
+    lyChE: new Float64Array(0),
+    lyChR: new Float64Array(0),
+    lyChN: new Float64Array(0),
     acc: new Float64Array((1 + S) * 2 * F),
     dRev: new Float64Array(days),
     dOrd: new Float64Array(days),
@@ -676,8 +839,13 @@ function newState(ds: Dataset, o: ResolvedOptions): State {
     cActive: new Float64Array(nb * nb),
     cRev: new Float64Array(nb * nb),
     bucketStamp: new Int32Array(nb),
-    gapCust: new Float64Array((RECENCY_GAPS + 1) * 2),
-    gapRev: new Float64Array((RECENCY_GAPS + 1) * 2),
+    gaps,
+    gapCust: new Float64Array(gaps * 2),
+    gapRev: new Float64Array(gaps * 2),
+    reCust: new Float64Array(gaps),
+    reRet: new Float64Array(gaps),
+    reOrd: new Float64Array(gaps),
+    reRev: new Float64Array(gaps),
     pActive,
     pFrom,
     pTo,
@@ -692,6 +860,7 @@ function newState(ds: Dataset, o: ResolvedOptions): State {
     issues,
   };
   syncChannels(ds, s);
+  syncBreakdowns(ds, s);
   return s;
 }
 
@@ -714,6 +883,9 @@ function syncChannels(ds: Dataset, s: State): void {
   s.chRev = grow(s.chRev, n);
   s.chOrd = grow(s.chOrd, n);
   s.chBuy = grow(s.chBuy, n);
+  s.lyChE = grow(s.lyChE, n);
+  s.lyChR = grow(s.lyChR, n);
+  s.lyChN = grow(s.lyChN, n);
   if (s.chStamp.length < n) {
     const st = new Int32Array(n);
     st.set(s.chStamp);
@@ -745,6 +917,7 @@ function contribute(
   firstPosOf: Int32Array,
   c0: number,
   c1: number,
+  codes: Int32Array | null,
 ): void {
   const f = recs.f;
   const ii = recs.i;
@@ -759,7 +932,18 @@ function contribute(
   const fromDay = s.o.fromDay;
   const toDay = s.o.toDay;
   const prevFromDay = s.o.previousFromDay;
+  const prevToDay = s.o.previousToDay;
+  const baseDay = fromDay - 1;
   const asOf = s.o.asOfDay;
+  const rowPass = s.rowPass;
+  const memberDay = s.memberDay;
+  const bds = s.breakdowns;
+  const nBd = bds.length;
+  const lastGap = s.gaps - 1;
+  const reCust = s.reCust;
+  const reRet = s.reRet;
+  const reOrd = s.reOrd;
+  const reRev = s.reRev;
   const tableStart = s.tableStart;
   const bucketOfDay = s.bucketOfDay;
   const nTable = bucketOfDay.length;
@@ -787,6 +971,10 @@ function contribute(
   let ret1 = 0;
   let new0 = 0;
   let new1 = 0;
+  let mRev0 = 0;
+  let mRev1 = 0;
+  let mOrd0 = 0;
+  let mOrd1 = 0;
 
   for (let c = c0; c < c1; c++) {
     const a = start[c]!;
@@ -823,7 +1011,7 @@ function contribute(
         if (fd >= fromDay && fd <= toDay) {
           new0++;
           firstP = 0;
-        } else if (fd >= prevFromDay && fd < fromDay) {
+        } else if (fd >= prevFromDay && fd <= prevToDay) {
           new1++;
           firstP = 1;
         }
@@ -835,13 +1023,18 @@ function contribute(
     let k = a;
     while (k < b && ii[(k << 3) + R_DAY]! < prevFromDay) k++;
 
-    // P': attributed orders (A) only count their buyer.
+    // P': attributed orders (A) only count their buyer; O counts for members.
     let cnt1 = 0;
     let at1 = -1;
+    let oRev1 = 0;
+    let oOrd1 = 0;
     for (; k < b; k++) {
-      if (ii[(k << 3) + R_DAY]! >= fromDay) break;
+      if (ii[(k << 3) + R_DAY]! > prevToDay) break;
       const cc = ii[(k << 3) + R_CC]!;
       if (chPass[channelOf(cc) + 1] !== 1) continue;
+      if (rowPass !== null && rowPass[ii[(k << 3) + R_ROW]!] !== 1) continue;
+      oRev1 += f[(k << 2) + 1]!;
+      oOrd1++;
       const cam = campaignOf(cc);
       const pos = cam >= 0 ? selPos[cam]! : -1;
       if (pos < 0) continue;
@@ -854,21 +1047,48 @@ function contribute(
       }
     }
 
-    // P.
+    // Between P' and P (a comparison a year back), then P. Rows before `kP` are on or
+    // before the day before `from`: the last of them places the customer for re-activation.
+    while (k < b && ii[(k << 3) + R_DAY]! < fromDay) k++;
+    const kP = k;
     let cnt0 = 0;
     let at0 = -1;
     let revInP = 0;
+    let revA0 = 0;
+    let oRev0 = 0;
+    let oOrd0 = 0;
     for (; k < b; k++) {
       const d = ii[(k << 3) + R_DAY]!;
       if (d > toDay) break;
-      revInP += f[(k << 2) + 1]!;
+      const rev = f[(k << 2) + 1]!;
+      revInP += rev;
       const cc = ii[(k << 3) + R_CC]!;
       const ch = channelOf(cc);
       if (chPass[ch + 1] !== 1) continue;
+      if (rowPass !== null && rowPass[ii[(k << 3) + R_ROW]!] !== 1) continue;
+      oRev0 += rev;
+      oOrd0++;
       const cam = campaignOf(cc);
       const pos = cam >= 0 ? selPos[cam]! : -1;
       if (pos < 0) continue;
       if (cnt0++ === 0) at0 = k;
+      revA0 += rev;
+      if (nBd > 0) {
+        const row = ii[(k << 3) + R_ROW]!;
+        for (let j = 0; j < nBd; j++) {
+          const bd = bds[j]!;
+          const col = bd.col;
+          const code = row < col.length ? col[row]! : 0;
+          if (code === 0) continue;
+          const v = code - 1;
+          bd.rev[v]! += rev;
+          bd.ord[v]!++;
+          if (bd.stamp[v] !== gen) {
+            bd.stamp[v] = gen;
+            bd.buy[v]!++;
+          }
+        }
+      }
       const dd = d - fromDay;
       if (dayStamp[dd] !== gen) {
         dayStamp[dd] = gen;
@@ -893,9 +1113,32 @@ function contribute(
     while (last >= a && ii[(last << 3) + R_DAY]! > asOf) last--;
     if (last >= a) {
       // Two interleaved histograms (by customer parity): fewer updates of one slot in a row.
-      const g = Math.min(asOf - ii[(last << 3) + R_DAY]!, RECENCY_GAPS) * 2 + (c & 1);
+      const g = Math.min(asOf - ii[(last << 3) + R_DAY]!, lastGap) * 2 + (c & 1);
       gapCust[g]!++;
       gapRev[g]! += revInP;
+    }
+
+    // Re-activation: days from the last order on or before the base day to it.
+    if (kP > a) {
+      const g = Math.min(baseDay - ii[((kP - 1) << 3) + R_DAY]!, lastGap);
+      reCust[g]!++;
+      if (cnt0 > 0) {
+        reRet[g]!++;
+        reOrd[g]! += cnt0;
+        reRev[g]! += revA0;
+      }
+    }
+
+    // Members at the end of each period: their orders of O.
+    const code = codes === null ? c : codes[c]!;
+    const mDay = code < memberDay.length ? memberDay[code]! : NO_DAY;
+    if (mDay <= toDay) {
+      mRev0 += oRev0;
+      mOrd0 += oOrd0;
+    }
+    if (mDay <= prevToDay) {
+      mRev1 += oRev1;
+      mOrd1 += oOrd1;
     }
 
     // Retained: another order later than the first attributed one, within the window.
@@ -930,6 +1173,10 @@ function contribute(
   acc[F + RET]! += ret1;
   acc[NEW]! += new0;
   acc[F + NEW]! += new1;
+  acc[MREV]! += mRev0;
+  acc[F + MREV]! += mRev1;
+  acc[MORD]! += mOrd0;
+  acc[F + MORD]! += mOrd1;
 }
 
 /** Custom order measures of one attributed order (kept out of the hot loop). */
@@ -1067,12 +1314,43 @@ function addOtherRows(ds: Dataset, s: State): void {
   // each campaign scope reports the same sums (see buildAggregates).
   const ly = ds.loyalty;
   const lyCustom = hasCustom(s, 'loyalty');
+  const nc = ds.customers.size;
+  if (s.activeBits.length < nc) {
+    const bits = new Uint8Array(Math.max(nc, Math.ceil(s.activeBits.length * 1.5)));
+    bits.set(s.activeBits);
+    s.activeBits = bits;
+  }
+  const activeBits = s.activeBits;
+  const { lyChE, lyChR, lyChN } = s;
   for (let i = s.loyaltyLen; i < ly.length; i++) {
-    const p = periodOf(o, ly.day[i]!);
+    const d = ly.day[i]!;
+    const earned = ly.earned[i]!;
+    const redeemed = ly.redeemed[i]!;
+    // Points outstanding: every event up to the end of each period, no filter.
+    if (d <= o.toDay) {
+      acc[POE]! += earned;
+      acc[POR]! += redeemed;
+    }
+    if (d <= o.previousToDay) {
+      acc[F + POE]! += earned;
+      acc[F + POR]! += redeemed;
+    }
+    const p = periodOf(o, d);
     const ch = ly.channel[i]!;
     if (p < 0 || chPass[ch + 1] !== 1) continue;
-    acc[p * F + PE]! += ly.earned[i]!;
-    acc[p * F + PR]! += ly.redeemed[i]!;
+    acc[p * F + PE]! += earned;
+    acc[p * F + PR]! += redeemed;
+    const c = ly.customer[i]!;
+    const bit = 1 << p;
+    if ((activeBits[c]! & bit) === 0) {
+      activeBits[c] = activeBits[c]! | bit;
+      acc[p * F + ACTM]!++;
+    }
+    if (p === 0 && ch >= 0) {
+      lyChE[ch]! += earned;
+      lyChR[ch]! += redeemed;
+      lyChN[ch]!++;
+    }
     if (lyCustom) {
       const view: LoyaltyView = {
         earned: ly.earned[i]!,
@@ -1089,9 +1367,6 @@ function addOtherRows(ds: Dataset, s: State): void {
   }
   s.loyaltyLen = ly.length;
 }
-
-/** Recency gaps are counted by day up to this many days; the last slot holds this many or more. */
-const RECENCY_GAPS = 29;
 
 /**
  * Sums of orders by (day, campaign, channel), built once per customer index (it covers
@@ -1163,10 +1438,11 @@ function addCube(s: State, cube: OrderCube): void {
   const o = s.o;
   const { acc, F, selPos, chPass, dAll, dRev, dOrd, dDisc, dCampRev, dCampOrd, chRev, chOrd } = s;
   const S = s.sel.length;
-  const days = o.days;
   for (let p = 0; p < 2; p++) {
     const first = p === 0 ? o.fromDay : o.previousFromDay;
+    const days = p === 0 ? o.days : o.previousDays;
     let all = 0;
+    let allOrd = 0;
     for (let dd = 0; dd < days; dd++) {
       const di = first + dd - dayMin;
       if (di < 0 || di >= nDays) continue;
@@ -1181,6 +1457,7 @@ function addCube(s: State, cube: OrderCube): void {
           if (orders === 0 || chPass[h] !== 1) continue;
           const rev = values[at]!;
           allDay += rev;
+          allOrd += orders;
           if (pos < 0) continue;
           const disc = values[at + 2]!;
           for (const off of [p * F, o1]) {
@@ -1207,6 +1484,7 @@ function addCube(s: State, cube: OrderCube): void {
       if (p === 0) dAll[dd]! += allDay;
     }
     acc[p * F + ALLREV]! += all;
+    acc[p * F + ALLORD]! += allOrd;
   }
   // Pacing: every channel, the days of each window.
   const { pFrom, pTo, pSpent, pRev } = s;
@@ -1243,6 +1521,8 @@ function addOrderRows(ds: Dataset, s: State, from: number, to: number): void {
   const fromDay = s.o.fromDay;
   const prevFromDay = s.o.previousFromDay;
   const days = s.o.days;
+  const prevDays = s.o.previousDays;
+  const rowPass = s.rowPass;
   const nCustom = s.custom.length;
   // Pacing, indexed by campaign code + 1 (slot 0, no campaign, has an empty window), is
   // added without a branch: out of the window, the amounts are added times 0.
@@ -1259,11 +1539,13 @@ function addOrderRows(ds: Dataset, s: State, from: number, to: number): void {
     const dd = d - fromDay;
     let p: number;
     if (dd >= 0 && dd < days) p = 0;
-    else if (d - prevFromDay >= 0 && d - prevFromDay < days) p = 1;
+    else if (d - prevFromDay >= 0 && d - prevFromDay < prevDays) p = 1;
     else continue;
     const ch = channel[i]!;
     if (chPass[ch + 1] !== 1) continue;
+    if (rowPass !== null && rowPass[i] !== 1) continue;
     acc[p * F + ALLREV]! += rev;
+    acc[p * F + ALLORD]! += 1;
     if (p === 0) dAll[dd]! += rev;
     const pos = cam >= 0 ? selPos[cam]! : -1;
     if (pos < 0) continue;
@@ -1299,16 +1581,35 @@ function fullPass(ds: Dataset, s: State, idx: CustomerIndex): void {
   const firstPos = idx.firstPos;
   // The order cube covers the index's rows, which are all the rows at a full pass.
   if (idx.cube === undefined) idx.cube = buildCube(ds, idx.baseLength);
+  extendRowPass(ds, s);
+  syncBreakdowns(ds, s);
+  // Members at the end of each period.
+  const lf = loyaltyFirstOf(ds);
+  s.memberDay = lf.day.slice(0, ds.customers.size);
+  const { toDay, previousToDay } = s.o;
+  let m0 = 0;
+  let m1 = 0;
+  for (const d of s.memberDay) {
+    m0 += +(d <= toDay);
+    m1 += +(d <= previousToDay);
+  }
+  s.acc[MEM] = m0;
+  s.acc[s.F + MEM] = m1;
   // In blocks of customers, a small one first: it runs every part of the pass before
   // the pass is compiled, so the compiled code has seen all of it (one call over all
   // customers would be compiled mid-loop, without the end of the pass, and thrown away
   // when it gets there).
   for (let c = 0, size = 64; c < nc; size = CONTRIBUTE_BLOCK) {
     const end = Math.min(nc, c + size);
-    contribute(s, idx.recs, start, firstPos, c, end);
+    contribute(s, idx.recs, start, firstPos, c, end, null);
     c = end;
   }
-  if (idx.cube !== null && idx.baseLength === n && !s.custom.some((m) => m.measure.collection === 'orders'))
+  if (
+    idx.cube !== null &&
+    idx.baseLength === n &&
+    s.rowPass === null &&
+    !s.custom.some((m) => m.measure.collection === 'orders')
+  )
     addCube(s, idx.cube);
   else addOrderRows(ds, s, 0, n);
   s.ordersLen = n;
@@ -1330,7 +1631,15 @@ function subtractContribution(s: State, old: State): void {
     [s.chBuy, old.chBuy],
     [s.gapCust, old.gapCust],
     [s.gapRev, old.gapRev],
+    [s.reCust, old.reCust],
+    [s.reRet, old.reRet],
+    [s.reOrd, old.reOrd],
+    [s.reRev, old.reRev],
   ];
+  s.breakdowns.forEach((b, j) => {
+    const ob = old.breakdowns[j]!;
+    pairs.push([b.rev, ob.rev], [b.ord, ob.ord], [b.buy, ob.buy]);
+  });
   for (const [to, from] of pairs) {
     for (let i = 0; i < from.length; i++) to[i]! -= from[i]!;
     from.fill(0);
@@ -1353,17 +1662,34 @@ let touchGen = 0;
  */
 function incrementalPass(ds: Dataset, s: State, idx: CustomerIndex): void {
   syncChannels(ds, s);
+  extendRowPass(ds, s);
+  syncBreakdowns(ds, s);
   const n = ds.orders.length;
   const before = s.ordersLen;
   const cust = ds.orders.customer;
   const nc = ds.customers.size;
+  const ly = ds.loyalty;
+  const newLoyalty = ly.length - s.loyaltyLen;
   if (touchMark.length < nc) touchMark = new Int32Array(Math.max(nc, touchMark.length * 2));
-  if (touchList.length < n - before) touchList = new Int32Array(Math.max(n - before, touchList.length * 2));
+  if (touchList.length < n - before + newLoyalty)
+    touchList = new Int32Array(Math.max(n - before + newLoyalty, touchList.length * 2));
   const gen = ++touchGen;
   let count = 0;
   for (let i = before; i < n; i++) {
     const c = cust[i]!;
     if (touchMark[c] !== gen) {
+      touchMark[c] = gen;
+      touchList[count++] = c;
+    }
+  }
+  // Customers whose first loyalty day moved earlier: their membership (and the member
+  // share of their orders) may have changed.
+  const lf = loyaltyFirstOf(ds);
+  const memberDay = s.memberDay;
+  for (let i = s.loyaltyLen; i < ly.length; i++) {
+    const c = ly.customer[i]!;
+    if (touchMark[c] === gen) continue;
+    if (lf.day[c]! < (c < memberDay.length ? memberDay[c]! : NO_DAY)) {
       touchMark[c] = gen;
       touchList[count++] = c;
     }
@@ -1374,12 +1700,34 @@ function incrementalPass(ds: Dataset, s: State, idx: CustomerIndex): void {
   const g = gathered;
   // Their rows now, for the new contribution, and before the batch, for the old one.
   g.gather(idx, touchList, count, n, before, ds.firstOrder, s.firstOrder);
-  contribute(s, g.all.recs, g.all.start, g.all.first, 0, count);
+  const list = touchList.subarray(0, count);
   // The old contribution goes to a zeroed state of the same options and is subtracted:
-  // the pass only ever adds, so it runs the same code as in a full pass.
+  // the pass only ever adds, so it runs the same code as in a full pass. It sees the
+  // membership as counted before the batch.
   const old = (s.old ??= newState(ds, s.o));
   syncChannels(ds, old);
-  contribute(old, g.old.recs, g.old.start, g.old.first, 0, count);
+  old.rowPass = s.rowPass;
+  old.rowPassLen = s.rowPassLen;
+  syncBreakdowns(ds, old);
+  old.memberDay = s.memberDay;
+  contribute(old, g.old.recs, g.old.start, g.old.first, 0, count, list);
+  // Then the membership now (and the member counts).
+  if (s.memberDay.length < nc) {
+    const m = new Int32Array(Math.max(nc, Math.ceil(s.memberDay.length * 1.5))).fill(NO_DAY);
+    m.set(s.memberDay);
+    s.memberDay = m;
+  }
+  const { toDay, previousToDay } = s.o;
+  for (let j = 0; j < count; j++) {
+    const c = list[j]!;
+    const was = s.memberDay[c]!;
+    const now = lf.day[c]!;
+    if (was === now) continue;
+    s.acc[MEM]! += +(now <= toDay) - +(was <= toDay);
+    s.acc[s.F + MEM]! += +(now <= previousToDay) - +(was <= previousToDay);
+    s.memberDay[c] = now;
+  }
+  contribute(s, g.all.recs, g.all.start, g.all.first, 0, count, list);
   subtractContribution(s, old);
 
   if (s.firstOrder.length < nc) {
@@ -1498,6 +1846,12 @@ function measuresAt(s: State, scope: number, p: number): Measures {
   m.retainedBuyers = a[o + RET]!;
   m.pointsEarned = a[g + PE]!;
   m.pointsRedeemed = a[g + PR]!;
+  m.allOrders = a[g + ALLORD]!;
+  m.members = a[g + MEM]!;
+  m.activeMembers = a[g + ACTM]!;
+  m.memberRevenue = a[g + MREV]!;
+  m.memberOrders = a[g + MORD]!;
+  m.pointsOutstanding = a[g + POE]! - a[g + POR]!;
   s.custom.forEach((c, k) => {
     m.custom[c.name] = a[(c.measure.collection === 'loyalty' ? g : o) + BASE_FIELDS + k]!;
   });
@@ -1508,11 +1862,11 @@ function scope(s: State, i: number): ScopeMeasures {
   return { current: measuresAt(s, i, 0), previous: measuresAt(s, i, 1) };
 }
 
-/** The recency segments `0-7`, `8-14`, `15-28` and `29+` from the counts by gap. */
+/** The recency segments of the bounds (`0-7`, `8-14`, `15-28`, `29+` by default) from the counts by gap. */
 function recency(s: State): RecencyRow[] {
-  const upTo = [7, 14, 28, RECENCY_GAPS];
+  const upTo = [...s.o.recencyBounds, s.gaps - 1];
   let g = 0;
-  return RECENCY_SEGMENTS.map((segment, k) => {
+  return s.o.recencySegments.map((segment, k) => {
     let customers = 0;
     let revenue = 0;
     for (; g <= upTo[k]!; g++) {
@@ -1520,6 +1874,22 @@ function recency(s: State): RecencyRow[] {
       revenue += s.gapRev[2 * g]! + s.gapRev[2 * g + 1]!;
     }
     return { segment, customers, revenue };
+  });
+}
+
+/** The re-activation segments of the bounds from the counts by gap. */
+function reactivation(s: State): ReactivationAggregate[] {
+  const upTo = [...s.o.recencyBounds, s.gaps - 1];
+  let g = 0;
+  return s.o.recencySegments.map((segment, k) => {
+    const r: ReactivationAggregate = { segment, customers: 0, returned: 0, orders: 0, revenue: 0 };
+    for (; g <= upTo[k]!; g++) {
+      r.customers += s.reCust[g]!;
+      r.returned += s.reRet[g]!;
+      r.orders += s.reOrd[g]!;
+      r.revenue += s.reRev[g]!;
+    }
+    return r;
   });
 }
 
@@ -1590,7 +1960,13 @@ function buildAggregates(ds: Dataset, s: State): Aggregates {
   }
   const pacing: Record<string, PacingInput> = Object.fromEntries(pacingEntries);
 
-  return {
+  const loyaltyEntries: [string, { earned: number; redeemed: number }][] = [];
+  for (let ch = 0; ch < ds.channels.size; ch++) {
+    if (!(s.lyChN[ch]! > 0)) continue;
+    loyaltyEntries.push([ds.channels.value(ch), { earned: s.lyChE[ch]!, redeemed: s.lyChR[ch]! }]);
+  }
+
+  const out: Aggregates = {
     version: AGGREGATES_VERSION,
     total: scope(s, 0),
     byCampaign,
@@ -1598,7 +1974,25 @@ function buildAggregates(ds: Dataset, s: State): Aggregates {
     daily,
     cohorts: { grain: o.cohortGrain, rows },
     recency: recency(s),
+    reactivation: reactivation(s),
+    loyaltyByChannel: Object.fromEntries(loyaltyEntries),
     pacing,
     issues: [...ds.issues, ...s.issues],
   };
+  if (s.breakdowns.length > 0) {
+    const attrs = ds.attributes;
+    out.byAttribute = Object.fromEntries(
+      s.breakdowns.map((b) => {
+        const entries: [string, GroupAggregate][] = [];
+        if (b.k >= 0 && attrs) {
+          const dict = attrs.values[b.k]!;
+          for (let v = 0; v < b.ord.length && v < dict.size; v++)
+            if (b.ord[v]! > 0)
+              entries.push([dict.value(v), { revenue: b.rev[v]!, orders: b.ord[v]!, buyers: b.buy[v]! }]);
+        }
+        return [b.name, Object.fromEntries(entries)];
+      }),
+    );
+  }
+  return out;
 }

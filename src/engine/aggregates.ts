@@ -17,10 +17,14 @@
  * DOM-free.
  */
 import type { Measures } from './kpis.js';
-import type { CohortGrain, DailyPoint, DataIssue, RecencyRow } from './types.js';
+import type { CohortGrain, CompareMode, DailyPoint, DataIssue, RecencyRow } from './types.js';
 
-/** Version of the {@link Aggregates} format. Bumped on a breaking change. */
-export const AGGREGATES_VERSION = 1;
+/**
+ * Version of the {@link Aggregates} format. Bumped on a breaking change.
+ * 2: comparison modes, order attributes (filters, `byAttribute`), re-activation, loyalty
+ * members and `loyaltyByChannel` (KPI-SPEC section 7).
+ */
+export const AGGREGATES_VERSION = 2;
 
 /**
  * Report options after defaults and validation (KPI-SPEC section 2). Produced by
@@ -35,11 +39,24 @@ export interface ResolvedOptions {
   toDay: number;
   /** Days in P (`toDay - fromDay + 1`). */
   days: number;
-  /** Previous period P': the `days` days just before `from`. */
-  previousFrom: string;
-  previousTo: string;
+  /** How P' is chosen (KPI-SPEC 7.1). */
+  compare: CompareMode;
+  /**
+   * Comparison period P', local dates, inclusive; null with `compare: 'none'`.
+   * `previous`: the `days` days just before `from`; `year`: `from` and `to` each one year
+   * earlier (29 February becomes 28 February), so P' may have one day more or less than P.
+   */
+  previousFrom: string | null;
+  previousTo: string | null;
+  /**
+   * Day numbers of P' (inclusive). With `compare: 'none'` an empty range
+   * (`previousFromDay = fromDay`, `previousToDay = fromDay - 1`): nothing falls in it.
+   * P' never overlaps P and always ends before `from`.
+   */
   previousFromDay: number;
   previousToDay: number;
+  /** Days in P' (`previousToDay - previousFromDay + 1`; 0 with `compare: 'none'`). Used by `cltv` of P'. */
+  previousDays: number;
   /** IANA zone every local date is taken in. */
   timeZone: string;
   /** Selected campaign ids; `null` means all campaigns. */
@@ -51,6 +68,20 @@ export interface ResolvedOptions {
   cohortGrain: CohortGrain;
   asOf: string;
   asOfDay: number;
+  /**
+   * Order attribute filters (KPI-SPEC 7.2), names in the order given, values without
+   * repeats; null when none. An order passes when, for every name, it has the attribute
+   * and its value is in the list. They apply wherever the channel filter applies to
+   * orders (A and O) and nowhere else: not to costs, exposures, loyalty, cohorts, recency,
+   * re-activation `customers`, pacing or first orders.
+   */
+  filters: Record<string, string[]> | null;
+  /** Attribute names to break A down by (`byAttribute`), without repeats; empty for none. */
+  breakdowns: string[];
+  /** Segment bounds in days, strictly increasing positive integers (default `[7, 14, 28]`). */
+  recencyBounds: number[];
+  /** Segment labels of `recencyBounds` (`0-7`, `8-14`, `15-28`, `29+`). */
+  recencySegments: string[];
   /** Problems found in the options (`collection: 'options'`). */
   issues: DataIssue[];
 }
@@ -93,6 +124,34 @@ export interface PacingInput {
   revenue: number;
 }
 
+/** Sums over A of one attribute value (or one channel): revenue, orders and distinct customers. */
+export interface GroupAggregate {
+  revenue: number;
+  orders: number;
+  buyers: number;
+}
+
+/**
+ * One re-activation segment (KPI-SPEC 7.3). The base day is the day before `from`. A
+ * customer is in the segment by g = (base day - local date of their last valid order on or
+ * before the base day), in days (0 = an order on the base day), when
+ * lower bound <= g <= upper bound of the segment (the last segment: g > last bound).
+ * Customers with no order on or before the base day are in no segment. No filter applies
+ * to the membership (not campaigns, channels or attributes; every valid order counts).
+ */
+export interface ReactivationAggregate {
+  /** The segment label (as `recencySegments`). */
+  segment: string;
+  /** Customers in the segment. */
+  customers: number;
+  /** Customers of the segment with at least one order in A (P, selected campaigns, channel and attribute filters). */
+  returned: number;
+  /** Count of the segment's customers' orders in A. */
+  orders: number;
+  /** Sum of revenue of the segment's customers' orders in A. */
+  revenue: number;
+}
+
 /** Everything a report is assembled from. Plain data. */
 export interface Aggregates {
   version: typeof AGGREGATES_VERSION;
@@ -100,13 +159,33 @@ export interface Aggregates {
   total: ScopeMeasures;
   /** Each selected campaign alone (newCustomers: first order attributed to it in P). Keys in campaign order. */
   byCampaign: Record<string, ScopeMeasures>;
-  /** Each channel present in A over P. */
-  byChannel: Record<string, { revenue: number; orders: number; buyers: number }>;
+  /** Each channel present in A over P (revenue, orders, distinct customers of A in that channel). */
+  byChannel: Record<string, GroupAggregate>;
+  /**
+   * For each name of `breakdowns` (in that order, even when no order of A has it), each
+   * value of that attribute present in A over P: revenue, orders and distinct customers of
+   * the orders of A with that value. Orders of A without the attribute are in no value.
+   * Value keys in any order. Absent when `breakdowns` is empty.
+   */
+  byAttribute?: Record<string, Record<string, GroupAggregate>>;
   /** Every local date of P, in order. */
   daily: DailyAggregate[];
   cohorts: { grain: CohortGrain; rows: CohortAggregate[] };
-  /** The four recency segments in order `0-7`, `8-14`, `15-28`, `29+`. */
+  /**
+   * The recency segments of `recencyBounds`, in order (every segment, empty ones with
+   * zeros): customers with a valid order on or before `asOf`, by days from their last such
+   * order's local date to `asOf`; `revenue` = their revenue over all their orders in P.
+   * No filter applies.
+   */
   recency: RecencyRow[];
+  /** The re-activation segments of `recencyBounds`, in order, every segment present (see {@link ReactivationAggregate}). */
+  reactivation: ReactivationAggregate[];
+  /**
+   * Per channel: sums of `earned` and `redeemed` over the loyalty events of P (local date
+   * of `time` in P) that have a channel and pass the channel filter. Attribute filters do
+   * not apply. Only channels with at least one such event.
+   */
+  loyaltyByChannel: Record<string, { earned: number; redeemed: number }>;
   /** Each selected campaign that has a budget (budget 0 included; pacing lists B > 0 only). */
   pacing: Record<string, PacingInput>;
   /** Data validation issues, then aggregation findings (not the option issues: those are in the options). */

@@ -64,13 +64,15 @@ export function failedReport(options: Partial<ReportOptions> | null | undefined,
   };
   return {
     period: { from: o.from, to: o.to, days: o.days },
-    previous: { from: o.previousFrom, to: o.previousTo },
+    previous: o.previousFrom !== null && o.previousTo !== null ? { from: o.previousFrom, to: o.previousTo } : null,
     kpis: {},
     byCampaign: {},
     byChannel: {},
     daily: [],
     cohorts: { grain: o.cohortGrain, rows: [] },
     recency: [],
+    reactivation: [],
+    loyaltyByChannel: {},
     pacing: {},
     issues: [...o.issues, issue],
   };

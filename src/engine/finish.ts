@@ -5,28 +5,48 @@
  *
  * DOM-free.
  */
-import type { Aggregates, PacingInput, ResolvedOptions, ScopeMeasures } from './aggregates.js';
+import type {
+  Aggregates,
+  GroupAggregate,
+  PacingInput,
+  ReactivationAggregate,
+  ResolvedOptions,
+  ScopeMeasures,
+} from './aggregates.js';
 import { evaluateKpi, isMissing, listKpis, type KpiDefinition, type Measures } from './kpis.js';
 import { parseLocalDate } from './time.js';
-import type { ChannelSummary, CohortRow, KpiValue, Pacing, PacingStatus, Report } from './types.js';
+import type { ChannelSummary, CohortRow, KpiValue, Pacing, PacingStatus, ReactivationRow, Report } from './types.js';
 
-/** `(value - previous) / |previous|`, or null when either is null or previous is 0. */
+/**
+ * `(value - previous) / previous` when `previous > 0`; null when either is null or
+ * `previous <= 0` (KPI-SPEC section 3).
+ */
 export function kpiDelta(value: number | null, previous: number | null): number | null {
-  if (value === null || previous === null || previous === 0) return null;
-  const d = (value - previous) / Math.abs(previous);
+  if (value === null || previous === null || !(previous > 0)) return null;
+  const d = (value - previous) / previous;
   return Number.isFinite(d) ? d : null;
 }
 
-/** One KPI of one scope: value, previous, delta and the reason of a missing value. */
-export function kpiValue(def: KpiDefinition, current: Measures, previous: Measures): KpiValue {
+/** `value - previous`, or null when either is null. */
+export function kpiChange(value: number | null, previous: number | null): number | null {
+  if (value === null || previous === null) return null;
+  const c = value - previous;
+  return Number.isFinite(c) ? c : null;
+}
+
+/**
+ * One KPI of one scope: value, previous, delta, change and the reason of a missing value.
+ * `previous` null (no comparison, `compare: 'none'`) leaves previous, delta and change null.
+ */
+export function kpiValue(def: KpiDefinition, current: Measures, previous: Measures | null): KpiValue {
   const v = evaluateKpi(def, current);
   const value = isMissing(v) ? null : v;
   let prev: number | null = null;
-  if (!def.noPrevious) {
+  if (!def.noPrevious && previous !== null) {
     const p = evaluateKpi(def, previous);
     prev = isMissing(p) ? null : p;
   }
-  const out: KpiValue = { value, previous: prev, delta: kpiDelta(value, prev) };
+  const out: KpiValue = { value, previous: prev, delta: kpiDelta(value, prev), change: kpiChange(value, prev) };
   if (isMissing(v)) out.reason = v.reason;
   return out;
 }
@@ -43,14 +63,45 @@ function complete(
     budget = (budget ?? 0) + b.budget;
     spent = (spent ?? 0) + b.spent;
   }
-  const extra = { days: o.days, lifetimeDays: o.lifetimeDays, budget, budgetSpent: spent };
-  return { current: { ...s.current, ...extra }, previous: { ...s.previous, ...extra } };
+  const extra = { lifetimeDays: o.lifetimeDays, budget, budgetSpent: spent };
+  return {
+    current: { ...s.current, ...extra, days: o.days },
+    previous: { ...s.previous, ...extra, days: o.previousDays },
+  };
 }
 
-function scopeKpis(defs: KpiDefinition[], m: { current: Measures; previous: Measures }): Record<string, KpiValue> {
+function scopeKpis(
+  defs: KpiDefinition[],
+  m: { current: Measures; previous: Measures },
+  compare: boolean,
+): Record<string, KpiValue> {
   const out: Record<string, KpiValue> = {};
-  for (const def of defs) out[def.id] = kpiValue(def, m.current, m.previous);
+  for (const def of defs) out[def.id] = kpiValue(def, m.current, compare ? m.previous : null);
   return out;
+}
+
+/** Sums of a group (channel, attribute value) with its AOV. */
+function summary(c: GroupAggregate): ChannelSummary {
+  return { revenue: c.revenue, orders: c.orders, buyers: c.buyers, aov: c.orders > 0 ? c.revenue / c.orders : null };
+}
+
+/** A map keyed by data, built from entries (a key such as `__proto__` stays an own key). */
+function mapOf<A, B>(src: Record<string, A>, fn: (a: A) => B): Record<string, B> {
+  return Object.fromEntries(Object.entries(src).map(([k, v]) => [k, fn(v)]));
+}
+
+/** A re-activation row: the rate, or null with `no-data` for an empty segment. */
+export function reactivationRow(r: ReactivationAggregate): ReactivationRow {
+  const row: ReactivationRow = {
+    segment: r.segment,
+    customers: r.customers,
+    returned: r.returned,
+    rate: r.customers > 0 ? r.returned / r.customers : null,
+    orders: r.orders,
+    revenue: r.revenue,
+  };
+  if (row.rate === null) row.reason = 'no-data';
+  return row;
 }
 
 function copyByCampaign(
@@ -109,23 +160,19 @@ export function pacingOf(p: PacingInput, asOfDay: number): Pacing | null {
 export function finishReport(agg: Aggregates, o: ResolvedOptions): Report {
   const defs = listKpis();
   const pacingInputs = Object.values(agg.pacing);
-  const kpis = scopeKpis(defs, complete(agg.total, o, pacingInputs));
+  const compare = o.compare !== 'none';
+  const kpis = scopeKpis(defs, complete(agg.total, o, pacingInputs), compare);
 
   // Maps keyed by data are built from entries (an id such as `__proto__` stays an own key),
   // and read with Object.hasOwn (an id such as `constructor` must not find Object's).
   const byCampaign: Report['byCampaign'] = Object.fromEntries(
     Object.entries(agg.byCampaign).map(([id, s]) => {
       const own = Object.hasOwn(agg.pacing, id) ? agg.pacing[id] : undefined;
-      return [id, scopeKpis(defs, complete(s, o, own ? [own] : []))];
+      return [id, scopeKpis(defs, complete(s, o, own ? [own] : []), compare)];
     }),
   );
 
-  const byChannel: Record<string, ChannelSummary> = Object.fromEntries(
-    Object.entries(agg.byChannel).map(([ch, c]) => [
-      ch,
-      { revenue: c.revenue, orders: c.orders, buyers: c.buyers, aov: c.orders > 0 ? c.revenue / c.orders : null },
-    ]),
-  );
+  const byChannel: Record<string, ChannelSummary> = mapOf(agg.byChannel, summary);
 
   const daily = agg.daily.map((d) => ({
     date: d.date,
@@ -156,16 +203,25 @@ export function finishReport(agg: Aggregates, o: ResolvedOptions): Report {
   }
   const pacing: Record<string, Pacing> = Object.fromEntries(pacingEntries);
 
-  return {
+  const report: Report = {
     period: { from: o.from, to: o.to, days: o.days },
-    previous: { from: o.previousFrom, to: o.previousTo },
+    previous: o.previousFrom !== null && o.previousTo !== null ? { from: o.previousFrom, to: o.previousTo } : null,
     kpis,
     byCampaign,
     byChannel,
     daily,
     cohorts: { grain: agg.cohorts.grain, rows },
     recency: agg.recency.map((r) => ({ segment: r.segment, customers: r.customers, revenue: r.revenue })),
+    reactivation: agg.reactivation.map(reactivationRow),
+    loyaltyByChannel: mapOf(agg.loyaltyByChannel, (c) => ({ earned: c.earned, redeemed: c.redeemed })),
     pacing,
     issues: [...agg.issues, ...o.issues],
   };
+  if (o.breakdowns.length > 0) {
+    const src = agg.byAttribute ?? {};
+    report.byAttribute = Object.fromEntries(
+      o.breakdowns.map((name) => [name, Object.hasOwn(src, name) ? mapOf(src[name]!, summary) : {}]),
+    );
+  }
+  return report;
 }

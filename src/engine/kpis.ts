@@ -42,8 +42,10 @@ export interface Measures {
   cogs: number;
   /** Orders of A without cogs (any makes `cogs` unknown). */
   missingCogs: number;
-  /** Revenue of all orders in the period passing the channel filter (O). */
+  /** Revenue of all orders in the period passing the channel and attribute filters (O), attributed or not. */
   allRevenue: number;
+  /** Count of O. */
+  allOrders: number;
   impressions: number;
   reach: number;
   clicks: number;
@@ -56,8 +58,27 @@ export interface Measures {
   repeatBuyers: number;
   /** Buyers with another order within the return window after their first order in A. */
   retainedBuyers: number;
+  /** Sum of `earned` over the loyalty events of the period passing the channel filter. */
   pointsEarned: number;
+  /** Sum of `redeemed` over the same events. */
   pointsRedeemed: number;
+  /**
+   * Customers who are members at the end of the period: with at least one valid loyalty
+   * event whose local date is on or before the period's last day (any channel; no filter
+   * applies). Whole selection: the same in every campaign scope.
+   */
+  members: number;
+  /** Distinct customers of the loyalty events of the period passing the channel filter. Whole selection. */
+  activeMembers: number;
+  /** Revenue over O (the period's orders passing channel and attribute filters) of the customers who are members at the end of the period. Whole selection. */
+  memberRevenue: number;
+  /** Count of those orders (O of members at the end of the period). Whole selection. */
+  memberOrders: number;
+  /**
+   * Sum of `earned` minus sum of `redeemed` over all valid loyalty events whose local date
+   * is on or before the period's last day (no filter applies). Whole selection.
+   */
+  pointsOutstanding: number;
   /** Days in the period. */
   days: number;
   /** `lifetimeDays` option. */
@@ -441,6 +462,66 @@ const builtIns: Omit<KpiDefinition, 'builtIn'>[] = [
         ? f.missing('no-budget')
         : f.div(m.budgetSpent, m.budget, 'no-budget'),
   },
+  {
+    id: 'members',
+    label: t('Loyalty members', 'Thành viên'),
+    description: t(
+      'Customers with a loyalty event on or before the end of the period',
+      'Khách có hoạt động tích điểm đến hết kỳ',
+    ),
+    unit: 'count',
+    polarity: 'higher-is-better',
+    compute: (m) => m.members,
+  },
+  {
+    id: 'activeMembers',
+    label: t('Active members', 'Thành viên hoạt động'),
+    description: t(
+      'Distinct customers with loyalty activity in the period',
+      'Số khách khác nhau có hoạt động tích/đổi điểm trong kỳ',
+    ),
+    unit: 'count',
+    polarity: 'higher-is-better',
+    compute: (m) => m.activeMembers,
+  },
+  {
+    id: 'memberRevenueShare',
+    label: t("Members' share of sales", 'Tỷ trọng doanh thu thành viên'),
+    description: t('Revenue of members / revenue of all orders', 'Doanh thu của thành viên / doanh thu toàn bộ đơn'),
+    unit: 'ratio',
+    polarity: 'higher-is-better',
+    compute: (m, f) => f.div(m.memberRevenue, m.allRevenue),
+  },
+  {
+    id: 'memberAov',
+    label: t('Member average order value', 'Giá trị đơn trung bình của thành viên'),
+    description: t("Members' revenue / members' orders", 'Doanh thu thành viên / số đơn của thành viên'),
+    unit: 'currency',
+    polarity: 'higher-is-better',
+    compute: (m, f) => f.div(m.memberRevenue, m.memberOrders),
+  },
+  {
+    id: 'nonMemberAov',
+    label: t('Non-member average order value', 'Giá trị đơn trung bình của khách không phải thành viên'),
+    description: t(
+      "Other customers' revenue / their orders",
+      'Doanh thu của khách không phải thành viên / số đơn của họ',
+    ),
+    unit: 'currency',
+    polarity: 'neutral',
+    compute: (m, f) => f.div(m.allRevenue - m.memberRevenue, m.allOrders - m.memberOrders),
+  },
+  {
+    id: 'pointsOutstanding',
+    label: t('Points outstanding', 'Điểm chưa đổi'),
+    description: t(
+      'Points earned − points redeemed, all time to the end of the period',
+      'Điểm đã tích − điểm đã đổi, từ đầu đến hết kỳ',
+    ),
+    unit: 'count',
+    polarity: 'neutral',
+    compute: (m) => m.pointsOutstanding,
+  },
 ];
 
 /** The kit's KPIs, in KPI-SPEC section 3 order. */
@@ -513,6 +594,7 @@ export function emptyMeasures(days: number, lifetimeDays: number): Measures {
     cogs: 0,
     missingCogs: 0,
     allRevenue: 0,
+    allOrders: 0,
     impressions: 0,
     reach: 0,
     clicks: 0,
@@ -523,6 +605,11 @@ export function emptyMeasures(days: number, lifetimeDays: number): Measures {
     retainedBuyers: 0,
     pointsEarned: 0,
     pointsRedeemed: 0,
+    members: 0,
+    activeMembers: 0,
+    memberRevenue: 0,
+    memberOrders: 0,
+    pointsOutstanding: 0,
     days,
     lifetimeDays,
     budget: null,

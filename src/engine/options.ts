@@ -6,9 +6,27 @@
  *
  * DOM-free.
  */
+import { ATTRIBUTE_NAME_RE } from '../data/schema.js';
 import type { ResolvedOptions } from './aggregates.js';
-import { formatDay, isValidTimeZone, MS_PER_DAY, parseLocalDate, zoneFor } from './time.js';
-import { COHORT_GRAINS, type CohortGrain, type DataIssue, type ReportOptions } from './types.js';
+import {
+  civilFromDays,
+  daysFromCivil,
+  formatDay,
+  isValidTimeZone,
+  MS_PER_DAY,
+  parseLocalDate,
+  zoneFor,
+} from './time.js';
+import {
+  COHORT_GRAINS,
+  COMPARE_MODES,
+  DEFAULT_RECENCY_BOUNDS,
+  recencySegments,
+  type CohortGrain,
+  type CompareMode,
+  type DataIssue,
+  type ReportOptions,
+} from './types.js';
 
 export const DEFAULT_RETURN_WINDOW_DAYS = 30;
 export const DEFAULT_LIFETIME_DAYS = 365;
@@ -50,6 +68,89 @@ function stringList(v: unknown, path: string, issues: DataIssue[]): string[] | n
     } else issues.push(issue(`${path}[${i}]`, `${path}[${i}]: expected a string, got ${show(x)}; ignored`));
   });
   return out;
+}
+
+/** Largest recency bound accepted, in days (about 100 years). */
+export const MAX_RECENCY_BOUND = 36_525;
+
+/** The same calendar date one year earlier; 29 February becomes 28 February. */
+export function oneYearEarlier(day: number): number {
+  const { year, month, day: d } = civilFromDays(day);
+  return daysFromCivil(year - 1, month, month === 2 && d === 29 ? 28 : d);
+}
+
+function compareMode(v: unknown, issues: DataIssue[]): CompareMode {
+  if (v === undefined || v === null) return 'previous';
+  if ((COMPARE_MODES as readonly unknown[]).includes(v)) return v as CompareMode;
+  issues.push(issue('compare', `compare: expected one of ${COMPARE_MODES.join(', ')}, got ${show(v)}; using previous`));
+  return 'previous';
+}
+
+function filterMap(v: unknown, issues: DataIssue[]): Record<string, string[]> | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'object' || Array.isArray(v)) {
+    issues.push(
+      issue('filters', `filters: expected an object of attribute name to a list of values, got ${show(v)}; ignored`),
+    );
+    return null;
+  }
+  const out: Record<string, string[]> = {};
+  let any = false;
+  for (const [name, values] of Object.entries(v as Record<string, unknown>)) {
+    if (!ATTRIBUTE_NAME_RE.test(name)) {
+      issues.push(
+        issue(
+          `filters.${name}`,
+          `filters.${name}: expected an attribute name (a letter, then up to 31 letters, digits or _); ignored`,
+        ),
+      );
+      continue;
+    }
+    const list = stringList(values, `filters.${name}`, issues);
+    if (list === null) continue;
+    Object.defineProperty(out, name, { value: list, enumerable: true, writable: true, configurable: true });
+    any = true;
+  }
+  return any ? out : null;
+}
+
+function breakdownList(v: unknown, issues: DataIssue[]): string[] {
+  const list = stringList(v, 'breakdowns', issues);
+  if (list === null) return [];
+  return list.filter((name, i) => {
+    if (ATTRIBUTE_NAME_RE.test(name)) return true;
+    issues.push(
+      issue(
+        `breakdowns[${i}]`,
+        `breakdowns[${i}]: expected an attribute name (a letter, then up to 31 letters, digits or _), got ${show(name)}; ignored`,
+      ),
+    );
+    return false;
+  });
+}
+
+function boundsOf(v: unknown, issues: DataIssue[]): number[] {
+  const dflt = [...DEFAULT_RECENCY_BOUNDS];
+  if (v === undefined || v === null) return dflt;
+  const ok =
+    Array.isArray(v) &&
+    v.length > 0 &&
+    v.every(
+      (x, i) =>
+        typeof x === 'number' &&
+        Number.isInteger(x) &&
+        x > 0 &&
+        x <= MAX_RECENCY_BOUND &&
+        (i === 0 || x > (v[i - 1] as number)),
+    );
+  if (ok) return (v as number[]).slice();
+  issues.push(
+    issue(
+      'recencyBounds',
+      `recencyBounds: expected strictly increasing whole numbers of days from 1 to ${MAX_RECENCY_BOUND}, got ${show(v)}; using ${dflt.join(', ')}`,
+    ),
+  );
+  return dflt;
 }
 
 /**
@@ -108,16 +209,41 @@ export function resolveOptions(options: Partial<ReportOptions> | null | undefine
     else asOfDay = a;
   }
 
+  let compare = compareMode(o.compare, issues);
+  let prevFrom = from - days;
+  let prevTo = from - 1;
+  if (compare === 'year') {
+    prevFrom = oneYearEarlier(from);
+    prevTo = oneYearEarlier(to);
+    if (prevTo >= from) {
+      issues.push(
+        issue(
+          'compare',
+          `compare: "year" needs a period shorter than a year (the same dates a year earlier overlap ${formatDay(from)} – ${formatDay(to)}); using previous`,
+        ),
+      );
+      compare = 'previous';
+      prevFrom = from - days;
+      prevTo = from - 1;
+    }
+  } else if (compare === 'none') {
+    prevFrom = from;
+    prevTo = from - 1;
+  }
+  const recencyBounds = boundsOf(o.recencyBounds, issues);
+
   return {
     from: formatDay(from),
     to: formatDay(to),
     fromDay: from,
     toDay: to,
     days,
-    previousFrom: formatDay(from - days),
-    previousTo: formatDay(from - 1),
-    previousFromDay: from - days,
-    previousToDay: from - 1,
+    compare,
+    previousFrom: compare === 'none' ? null : formatDay(prevFrom),
+    previousTo: compare === 'none' ? null : formatDay(prevTo),
+    previousFromDay: prevFrom,
+    previousToDay: prevTo,
+    previousDays: prevTo - prevFrom + 1,
     timeZone,
     campaignIds: stringList(o.campaignIds, 'campaignIds', issues),
     channels: stringList(o.channels, 'channels', issues),
@@ -126,6 +252,10 @@ export function resolveOptions(options: Partial<ReportOptions> | null | undefine
     cohortGrain,
     asOf: formatDay(asOfDay),
     asOfDay,
+    filters: filterMap(o.filters, issues),
+    breakdowns: breakdownList(o.breakdowns, issues),
+    recencyBounds,
+    recencySegments: recencySegments(recencyBounds),
     issues,
   };
 }

@@ -27,7 +27,7 @@ import {
   inTimeSpan,
   type CollectionName,
 } from '../data/schema.js';
-import { makeIssue, recordId } from '../data/explain.js';
+import { attributeProblems, makeIssue, recordId } from '../data/explain.js';
 
 export type {
   Campaign,
@@ -95,6 +95,25 @@ export const campaignSchema = z
     }),
   );
 
+/**
+ * Order attributes (KPI-SPEC 7.2): an object of at most 8 names (`^[A-Za-z][A-Za-z0-9_]{0,31}$`)
+ * to non-empty strings of at most 200 characters. (The limit of 8 distinct names over a
+ * whole dataset is checked when records are added to one.)
+ */
+export const attributesSchema = pre(
+  nullAbsent,
+  z.optional(
+    z
+      .custom<Record<string, string>>((v) => typeof v === 'object' && v !== null, msg(EXPECT.attributes))
+      .check(
+        z.superRefine((v, ctx) => {
+          for (const [path, message] of attributeProblems(v))
+            ctx.issues.push({ code: 'custom', path: path ? [path] : [], input: v, message });
+        }),
+      ),
+  ),
+);
+
 export const orderSchema = z.object(
   {
     id: idSchema,
@@ -105,6 +124,7 @@ export const orderSchema = z.object(
     cogs: optionalAmount,
     campaignId: optionalId,
     channel: optionalText,
+    attributes: attributesSchema,
   },
   msg(EXPECT.object),
 );

@@ -461,6 +461,8 @@ export async function warehouseAggregates(
     daily,
     cohorts: { grain, rows },
     recency,
+    reactivation: [],
+    loyaltyByChannel: {},
     pacing,
     issues: [...issues, ...custom.issues],
   };

@@ -42,6 +42,13 @@ const SPEC_IDS = [
   'redemptionRate',
   'budget',
   'budgetUsed',
+  // Section 7.4.
+  'members',
+  'activeMembers',
+  'memberRevenueShare',
+  'memberAov',
+  'nonMemberAov',
+  'pointsOutstanding',
 ];
 
 function measures(over: Partial<Measures>): Measures {
@@ -100,6 +107,48 @@ test('formulas over hand-computed measures', () => {
   assert.equal(v('redemptionRate'), 0.25);
   assert.equal(v('budget'), 1000);
   assert.equal(v('budgetUsed'), 0.25);
+});
+
+test('loyalty formulas (KPI-SPEC 7.4) over hand-computed measures', () => {
+  const m = measures({
+    allRevenue: 4000,
+    allOrders: 10,
+    members: 7,
+    activeMembers: 3,
+    memberRevenue: 1000,
+    memberOrders: 2,
+    pointsOutstanding: 150,
+  });
+  const v = (id: string) => evaluateKpi(getKpi(id)!, m);
+  assert.equal(v('members'), 7);
+  assert.equal(v('activeMembers'), 3);
+  assert.equal(v('memberRevenueShare'), 0.25); // 1000 / 4000
+  assert.equal(v('memberAov'), 500); // 1000 / 2
+  assert.equal(v('nonMemberAov'), 375); // (4000 - 1000) / (10 - 2)
+  assert.equal(v('pointsOutstanding'), 150);
+  // No orders of members, or only members: the other AOV has no data.
+  assert.deepEqual(v('memberAov') && evaluateKpi(getKpi('memberAov')!, measures({ allRevenue: 5, allOrders: 1 })), {
+    reason: 'no-data',
+  });
+  assert.deepEqual(
+    evaluateKpi(getKpi('nonMemberAov')!, measures({ allRevenue: 5, allOrders: 1, memberRevenue: 5, memberOrders: 1 })),
+    { reason: 'no-data' },
+  );
+  assert.deepEqual(evaluateKpi(getKpi('memberRevenueShare')!, measures({})), { reason: 'no-data' });
+  for (const id of [
+    'members',
+    'activeMembers',
+    'memberRevenueShare',
+    'memberAov',
+    'nonMemberAov',
+    'pointsOutstanding',
+  ]) {
+    const d = getKpi(id)!;
+    assert.ok(d.label.en && d.label.vi && d.description?.en && d.description.vi, id);
+  }
+  assert.equal(getKpi('memberRevenueShare')!.unit, 'ratio');
+  assert.equal(getKpi('memberAov')!.unit, 'currency');
+  assert.equal(getKpi('pointsOutstanding')!.unit, 'count');
 });
 
 test('reasons instead of NaN, Infinity or made-up zeros', () => {

@@ -137,7 +137,7 @@ export class PromoKpiTile extends PromoWidget {
     if (!scope) throw new WidgetError(this.msg('unknownCampaign', { id: this.campaign }));
     const kv = own(scope, this.kpi);
     if (!kv && !this.meta) throw new WidgetError(this.msg('unknownKpi', { id: this.kpi }));
-    return kv ?? { value: null, previous: null, delta: null, reason: 'no-data' };
+    return kv ?? { value: null, previous: null, delta: null, change: null, reason: 'no-data' };
   }
 
   private series(report: Report): number[] {
@@ -163,7 +163,9 @@ export class PromoKpiTile extends PromoWidget {
   protected override renderContent(report: Report | null): TemplateResult {
     const label = this.widgetLabel();
     const unit = this.resolvedUnit;
-    const kv: KpiValue = report ? this.valueIn(report) : { value: this.value, previous: null, delta: null };
+    const kv: KpiValue = report
+      ? this.valueIn(report)
+      : { value: this.value, previous: null, delta: null, change: null };
     const narrow = this.width > 0 && this.width < 200;
     return html`<div class="tile ${narrow ? 'narrow' : ''}">
       <div part="label">${label}</div>
@@ -251,7 +253,10 @@ export class PromoKpiTile extends PromoWidget {
     const { period, previous } = report;
     const rows = [
       [cell(`${period.from} – ${period.to}`), f(kv.value)],
-      [cell(`${this.msg('previous')} (${previous.from} – ${previous.to})`), f(kv.previous)],
+      [
+        cell(previous ? `${this.msg('previous')} (${previous.from} – ${previous.to})` : this.msg('previous')),
+        f(kv.previous),
+      ],
       [cell(this.msg('change')), changeCell(kv, unit, this.fmt)],
     ];
     if (kv.value === null && kv.reason) rows[0][1] = cell(null, `— (${reasonText(this.activeLocale, kv.reason)})`);

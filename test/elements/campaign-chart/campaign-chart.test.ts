@@ -203,8 +203,8 @@ describe('<promo-campaign-chart> bars', () => {
       for (const [id, v] of Object.entries(per))
         report.byCampaign[id].discountPerOrder =
           v === null
-            ? { value: null, previous: null, delta: null, reason: 'no-data' }
-            : { value: v, previous: null, delta: null };
+            ? { value: null, previous: null, delta: null, change: null, reason: 'no-data' }
+            : { value: v, previous: null, delta: null, change: null };
       const el = await chart({ metric: 'discountPerOrder' }, 640, report);
       expect(text($(el, '[part~="title"]'))).to.equal('Discount per order by campaign');
       expect(names(el)).to.deep.equal([

@@ -230,7 +230,7 @@ describe('<promo-kpi-tile> with a report', () => {
     });
     try {
       const report = makeReport();
-      report.kpis.giftCostPerOrder = { value: 90_000, previous: 100_000, delta: -0.1 };
+      report.kpis.giftCostPerOrder = { value: 90_000, previous: 100_000, delta: -0.1, change: -10_000 };
       const el = await fixture<PromoKpiTile>(
         html`<promo-kpi-tile kpi="giftCostPerOrder" locale="vi" currency="VND" .report=${report}></promo-kpi-tile>`,
       );

@@ -47,7 +47,7 @@ describe('widget base (through <promo-kpi-tile>)', () => {
     expect(text($(tile, '[part~="label"]'))).to.equal('Đơn hàng');
     // A new board value (replaced, not mutated) updates the tile.
     const r2 = makeReport();
-    r2.kpis.orders = { value: 70, previous: 66, delta: 4 / 66 };
+    r2.kpis.orders = { value: 70, previous: 66, delta: 4 / 66, change: 4 };
     board.state = boardState({ report: r2, locale: 'en' });
     await tile.updateComplete;
     expect(text($(tile, '[part~="value"]'))).to.equal('70');

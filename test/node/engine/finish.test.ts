@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AGGREGATES_VERSION, type Aggregates } from '../../../src/engine/aggregates.js';
-import { finishReport, kpiDelta, pacingOf } from '../../../src/engine/finish.js';
+import { finishReport, kpiChange, kpiDelta, pacingOf } from '../../../src/engine/finish.js';
 import { emptyMeasures } from '../../../src/engine/kpis.js';
 import { resolveOptions } from '../../../src/engine/options.js';
 import { parseLocalDate } from '../../../src/engine/time.js';
@@ -40,12 +40,26 @@ test('resolveOptions: every bad option is an issue with a fallback', () => {
   assert.deepEqual([o.cohortGrain, o.lifetimeDays, o.campaignIds, o.channels], ['month', 365, null, ['web']]);
 });
 
-test('kpiDelta: null when either side is null or previous is 0; relative to |previous|', () => {
+test('kpiDelta: null when either side is null or previous <= 0; relative to a positive previous', () => {
   assert.equal(kpiDelta(5, null), null);
   assert.equal(kpiDelta(null, 5), null);
   assert.equal(kpiDelta(5, 0), null);
-  // (-5 - -10) / |-10| = 0.5.
-  assert.equal(kpiDelta(-5, -10), 0.5);
+  // KPI-SPEC section 3: a percentage of a negative base misleads (the old rule gave (-5 - -10) / |-10| = 0.5).
+  assert.equal(kpiDelta(-5, -10), null);
+  assert.equal(kpiDelta(5, -10), null);
+  // (15 - 10) / 10 = 0.5; (-5 - 10) / 10 = -1.5 (a positive base, a negative value).
+  assert.equal(kpiDelta(15, 10), 0.5);
+  assert.equal(kpiDelta(-5, 10), -1.5);
+  // A tiny positive base still divides.
+  assert.equal(kpiDelta(1, 1e-300), (1 - 1e-300) / 1e-300);
+});
+
+test('kpiChange: value - previous whenever both exist, whatever their sign', () => {
+  assert.equal(kpiChange(5, null), null);
+  assert.equal(kpiChange(null, 5), null);
+  assert.equal(kpiChange(5, 0), 5);
+  assert.equal(kpiChange(-5, -10), 5);
+  assert.equal(kpiChange(0.034, 0.03), 0.034 - 0.03);
 });
 
 test('pacingOf: a one-day campaign, on its day and after', () => {
@@ -87,16 +101,18 @@ test('finishReport over hand-written aggregates', () => {
       ],
     },
     recency: [],
+    reactivation: [],
+    loyaltyByChannel: {},
     pacing: { K: { budget: 200, start: '2025-05-01', end: '2025-05-10', spent: 50, revenue: 120 } },
     issues: [],
   };
   const r = finishReport(agg, o);
   // aov 120 / 3 = 40 vs 100 / 2 = 50: delta -0.2.
-  assert.deepEqual(r.kpis.aov, { value: 40, previous: 50, delta: -0.2 });
+  assert.deepEqual(r.kpis.aov, { value: 40, previous: 50, delta: -0.2, change: -10 });
   // cltv uses the options' days (2) and lifetimeDays (365): ((120 - 60) / 2) x 365 / 2 = 5475.
   assert.equal(r.kpis.cltv!.value, 5475);
   // budget from pacing inputs: 200; budgetUsed 50 / 200.
-  assert.deepEqual(r.kpis.budget, { value: 200, previous: null, delta: null });
+  assert.deepEqual(r.kpis.budget, { value: 200, previous: null, delta: null, change: null });
   assert.equal(r.byCampaign.K!.budgetUsed!.value, 0.25);
   // The empty cohort is left out; retention 4 / 4.
   assert.deepEqual(r.cohorts.rows, [{ cohort: '2025-05', size: 4, retention: [1], revenue: [500] }]);

@@ -222,14 +222,15 @@ test('custom KPIs: their measures are summed per scope in the same pass', () => 
     };
     const r = datasetReport(miniDataset(input), { from: '2025-03-01', to: '2025-03-10' });
     // gift costs in P: 30 (C1) + 12 (C2) = 42 over 4 orders = 10.5; P': 0 over 1 order (o4) = 0, so no delta.
-    assert.deepEqual(r.kpis.giftCostPerOrder, { value: 10.5, previous: 0, delta: null });
+    assert.deepEqual(r.kpis.giftCostPerOrder, { value: 10.5, previous: 0, delta: null, change: 10.5 });
     // C1: 30 / 3 = 10, P' has no C1 order: no-data, previous null. C2: 12 / 1 vs 0 / 1. C3: no orders.
-    assert.deepEqual(r.byCampaign.C1!.giftCostPerOrder, { value: 10, previous: null, delta: null });
-    assert.deepEqual(r.byCampaign.C2!.giftCostPerOrder, { value: 12, previous: 0, delta: null });
+    assert.deepEqual(r.byCampaign.C1!.giftCostPerOrder, { value: 10, previous: null, delta: null, change: null });
+    assert.deepEqual(r.byCampaign.C2!.giftCostPerOrder, { value: 12, previous: 0, delta: null, change: 12 });
     assert.deepEqual(r.byCampaign.C3!.giftCostPerOrder, {
       value: null,
       previous: null,
       delta: null,
+      change: null,
       reason: 'no-data',
     });
     // web revenue in A: o1 100 + o3 200 = 300 of 390; P': o4 (web) 80 / 80 = 1. C1: o1 100 of 190.

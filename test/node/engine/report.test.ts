@@ -12,8 +12,13 @@ import { base } from './fixtures.js';
 const close = (a: number | null | undefined, b: number, msg?: string): void => {
   assert.ok(typeof a === 'number' && Math.abs(a - b) < 1e-9, `${msg ?? ''} expected ${b}, got ${a}`);
 };
-const kv = (value: number | null, previous: number | null, delta: number | null, reason?: string): KpiValue =>
-  reason ? { value, previous, delta, reason: reason as KpiValue['reason'] } : { value, previous, delta };
+/** A KPI value; `change` is value - previous whenever both exist (KPI-SPEC section 3). */
+const kv = (value: number | null, previous: number | null, delta: number | null, reason?: string): KpiValue => {
+  const change = value === null || previous === null ? null : value - previous;
+  return reason
+    ? { value, previous, delta, change, reason: reason as KpiValue['reason'] }
+    : { value, previous, delta, change };
+};
 
 const P = { from: '2025-03-01', to: '2025-03-10' };
 const report = (opts: Record<string, unknown> = {}, input: MiniInput = base, tz = 'UTC'): Report =>
@@ -256,7 +261,7 @@ test('an unknown campaign in the filter is reported, not fatal', () => {
 test('empty previous period: zero sums, null ratios, no deltas', () => {
   const r = report({ from: '2025-03-06', to: '2025-03-10' });
   // P' = 03-01 .. 03-05 holds orders; choose a period whose P' is empty instead: 2025-02-24 .. 02-28 -> P' 02-19 .. 02-23.
-  assert.equal(r.previous.from, '2025-03-01');
+  assert.equal(r.previous?.from, '2025-03-01');
   const e = report({ from: '2025-02-24', to: '2025-02-28' });
   assert.deepEqual(e.previous, { from: '2025-02-19', to: '2025-02-23' });
   // P: o4 only (80). P' empty: previous revenue 0 -> delta null; aov previous no-data -> null.
