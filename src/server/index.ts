@@ -6,7 +6,7 @@
  * expressed over measures, deltas, pacing and cohort ratios are shared code).
  *
  * Node or any server runtime; imports no database driver: wrap yours with `pgDriver`,
- * `duckdbDriver`, or any `{ query(sql, params) }` object.
+ * `duckdbDriver`, `clickhouseDriver`, or any `{ query(sql, params) }` object.
  *
  * ```ts
  * import http from 'node:http';
@@ -43,8 +43,15 @@
 export type { Dialect, SqlType } from './dialects/dialect.js';
 export { duckdb } from './dialects/duckdb.js';
 export { postgres } from './dialects/postgres.js';
-export { pgDriver, duckdbDriver } from './driver.js';
-export type { SqlDriver, PgLikeClient, DuckDBLikeConnection } from './driver.js';
+export { clickhouse, CLICKHOUSE_SETTINGS } from './dialects/clickhouse.js';
+export { pgDriver, duckdbDriver, clickhouseDriver } from './driver.js';
+export type {
+  SqlDriver,
+  PgLikeClient,
+  DuckDBLikeConnection,
+  ClickHouseLikeClient,
+  ClickHouseDriverOptions,
+} from './driver.js';
 export { resolveMapping, requireTenantColumns, FIELDS, TIME_KINDS } from './mapping.js';
 export type { WarehouseMapping, TableMapping, TimedTableMapping, TimeKind, ResolvedMapping } from './mapping.js';
 export { CUSTOM_SQL_COLUMNS } from './compiler.js';

@@ -36,6 +36,6 @@ export class SqlBuilder {
   }
 
   done(sql: string): Statement {
-    return { sql, params: this.params };
+    return { sql: this.dialect.finish ? this.dialect.finish(sql) : sql, params: this.params };
   }
 }

@@ -11,7 +11,7 @@
  * itself (see compiler.ts).
  */
 export interface Dialect {
-  /** Short name, for messages (`duckdb`, `postgres`). */
+  /** Short name, for messages (`duckdb`, `postgres`, `clickhouse`). */
   readonly name: string;
   /** Quotes one identifier part that has already been validated (letters, digits, `_`, `$`). */
   quoteIdent(part: string): string;
@@ -48,6 +48,11 @@ export interface Dialect {
    * smaller id in binary order. Without it the compiler uses grouped minimums and joins.
    */
   firstOrders?(): string;
+  /**
+   * Optional: the complete text of a statement, given the text the compiler wrote (for
+   * per-query settings the compiler's standard SQL relies on, as ClickHouse's SETTINGS).
+   */
+  finish?(sql: string): string;
 }
 
 export type SqlType = 'text' | 'double' | 'int';
