@@ -47,7 +47,7 @@ const TEXT = {
   en: {
     title: 'Hoa Sen Mart · promotions',
     extra: 'A widget written outside the kit',
-    foot: 'Seeded demo data (demo/generate.ts): one year of a retail chain, about 200 thousand orders.',
+    foot: 'Seeded demo data (demo/generate.ts): two years of a retail chain, 16 stores in 5 regions, about 200 thousand orders.',
     lang: 'Tiếng Việt',
     dark: 'Dark',
     brand: 'Brand theme',
@@ -56,7 +56,7 @@ const TEXT = {
   vi: {
     title: 'Siêu thị Hoa Sen · khuyến mãi',
     extra: 'Tiện ích tự viết, ngoài bộ kit',
-    foot: 'Dữ liệu mẫu sinh ngẫu nhiên có hạt giống (demo/generate.ts): một năm của một chuỗi bán lẻ, khoảng 200 nghìn đơn.',
+    foot: 'Dữ liệu mẫu sinh ngẫu nhiên có hạt giống (demo/generate.ts): hai năm của một chuỗi bán lẻ, 16 cửa hàng ở 5 khu vực, khoảng 200 nghìn đơn.',
     lang: 'English',
     dark: 'Tối',
     brand: 'Giao diện thương hiệu',
