@@ -4,32 +4,82 @@
  * wrap your own client with one of the small adapters below, or write one.
  */
 
+/** Per-statement settings a driver may honour. */
+export interface QueryOptions {
+  /** Cancel the statement after this many ms (the pushdown also stops waiting then). */
+  timeoutMs?: number;
+}
+
 /** A database connection as the pushdown sees it. */
 export interface SqlDriver {
   /**
    * Runs `sql` with `params` bound to its placeholders (`$1`, `$2` ...; ClickHouse: the n-th
-   * value to `{p<n>:Type}`) and returns the rows.
+   * value to `{p<n>:Type}`) and returns the rows. `options.timeoutMs`: cancel the statement
+   * after that long, where the database allows it (a driver may ignore it; the pushdown
+   * stops waiting anyway).
    */
-  query(sql: string, params: readonly unknown[]): Promise<Record<string, unknown>[]>;
+  query(sql: string, params: readonly unknown[], options?: QueryOptions): Promise<Record<string, unknown>[]>;
 }
 
-/** The part of a `pg` Client or Pool the adapter uses. */
+/** The part of a `pg` Client the adapter uses. */
 export interface PgLikeClient {
   query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
 }
 
+/** The part of a `pg` Pool the adapter uses: a checked-out client is released when done. */
+export interface PgLikePool extends PgLikeClient {
+  connect(): Promise<PgLikeClient & { release(error?: Error | boolean): void }>;
+  /** Present on a `pg.Pool` (tells it from a `pg.Client`, which has `connect()` too). */
+  totalCount: number;
+}
+
+function isPool(c: PgLikeClient | PgLikePool): c is PgLikePool {
+  return typeof (c as PgLikePool).connect === 'function' && typeof (c as PgLikePool).totalCount === 'number';
+}
+
+function timeoutSql(ms: number): string {
+  // An integer the adapter formats itself: never a request value.
+  return `SET statement_timeout = ${Math.max(1, Math.ceil(ms))}`;
+}
+
 /**
- * Wraps a `pg` Client or Pool (node-postgres).
+ * Wraps a `pg` Client or Pool (node-postgres). With a Pool, each statement checks out one
+ * connection and gives it back, so the pushdown never holds more connections than the
+ * pool's `max`. A statement timeout is PostgreSQL's own `statement_timeout`, set on the
+ * connection for the statement (and reset before a pooled connection goes back).
  *
  * ```ts
  * import pg from 'pg';
  * import { pgDriver } from 'promo-kpi-kit/server';
- * const driver = pgDriver(new pg.Pool({ connectionString: process.env.DATABASE_URL }));
+ * const driver = pgDriver(new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 }));
  * ```
  */
-export function pgDriver(client: PgLikeClient): SqlDriver {
+export function pgDriver(client: PgLikeClient | PgLikePool): SqlDriver {
+  // A lone Client serves this driver only: its timeout is set once per value.
+  let clientTimeout: number | undefined;
   return {
-    async query(sql, params) {
+    async query(sql, params, options) {
+      const ms = options?.timeoutMs;
+      if (isPool(client)) {
+        const conn = await client.connect();
+        let broken: Error | undefined;
+        try {
+          if (ms !== undefined) await conn.query(timeoutSql(ms));
+          const r = await conn.query(sql, [...params]);
+          if (ms !== undefined) await conn.query('RESET statement_timeout');
+          return r.rows;
+        } catch (error) {
+          // A cancelled statement leaves the connection usable, but its timeout set: drop it.
+          broken = error instanceof Error ? error : new Error(String(error));
+          throw error;
+        } finally {
+          conn.release(broken);
+        }
+      }
+      if (ms !== undefined && ms !== clientTimeout) {
+        await client.query(timeoutSql(ms));
+        clientTimeout = ms;
+      }
       const r = await client.query(sql, [...params]);
       return r.rows;
     },
@@ -39,6 +89,8 @@ export function pgDriver(client: PgLikeClient): SqlDriver {
 /** The part of a `@duckdb/node-api` DuckDBConnection the adapter uses. */
 export interface DuckDBLikeConnection {
   runAndReadAll(sql: string, values?: never[]): Promise<{ getRowObjectsJS(): Record<string, unknown>[] }>;
+  /** Stops the statement running on the connection (used for the statement timeout). */
+  interrupt?(): void;
 }
 
 /**
@@ -52,10 +104,24 @@ export interface DuckDBLikeConnection {
  * ```
  */
 export function duckdbDriver(connection: DuckDBLikeConnection): SqlDriver {
+  // One statement at a time on the connection, so an interrupt stops the late one only.
+  let tail: Promise<unknown> = Promise.resolve();
   return {
-    async query(sql, params) {
-      const reader = await connection.runAndReadAll(sql, [...params] as never[]);
-      return reader.getRowObjectsJS();
+    query(sql, params, options) {
+      const ms = options?.timeoutMs;
+      const run = async () => {
+        const timer =
+          ms !== undefined && connection.interrupt ? setTimeout(() => connection.interrupt!(), ms) : undefined;
+        try {
+          const reader = await connection.runAndReadAll(sql, [...params] as never[]);
+          return reader.getRowObjectsJS();
+        } finally {
+          clearTimeout(timer);
+        }
+      };
+      const result = tail.then(run, run);
+      tail = result.catch(() => undefined);
+      return result;
     },
   };
 }
@@ -97,7 +163,7 @@ export interface ClickHouseDriverOptions {
  */
 export function clickhouseDriver(client: ClickHouseLikeClient, options: ClickHouseDriverOptions = {}): SqlDriver {
   return {
-    async query(sql, params) {
+    async query(sql, params, q) {
       const query_params: Record<string, unknown> = {};
       params.forEach((v, i) => {
         query_params[`p${i + 1}`] = v;
@@ -106,7 +172,12 @@ export function clickhouseDriver(client: ClickHouseLikeClient, options: ClickHou
         query: sql,
         format: 'JSONEachRow',
         query_params,
-        clickhouse_settings: { output_format_json_quote_64bit_integers: 0, ...options.settings },
+        clickhouse_settings: {
+          output_format_json_quote_64bit_integers: 0,
+          ...options.settings,
+          // ClickHouse's own limit, whole seconds: the pushdown stops waiting at the exact ms.
+          ...(q?.timeoutMs === undefined ? {} : { max_execution_time: Math.max(1, Math.ceil(q.timeoutMs / 1000)) }),
+        },
       });
       return (await rs.json()) as Record<string, unknown>[];
     },

@@ -13,6 +13,14 @@
  *
  * POST a JSON body, or GET with search parameters (`?from=2025-03-01&to=2025-03-31&
  * campaignIds=C1&campaignIds=C2`). Every value reaches SQL only as a bound parameter.
+ *
+ * Many tenants in one warehouse: give a `scope(request)` hook. It reads the caller's
+ * session, token or header (the host decides how) and returns the tenant key(s) and the
+ * limits of that caller. Every table scan of every statement is then restricted to the
+ * tenant's rows by a bound parameter (the mapping names each table's tenant column); a
+ * request cannot name a tenant, and a query reaching outside the caller's campaigns,
+ * channels, attribute values or dates is refused with 403 and a plain reason, never
+ * answered narrowed. Cost limits ({@link PushdownLimits}) apply to every request.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
@@ -20,8 +28,15 @@ import { isValidTimeZone, parseLocalDate } from '../engine/time.js';
 import { COHORT_GRAINS, type Report, type ReportOptions } from '../engine/types.js';
 import type { Aggregates } from '../engine/aggregates.js';
 import { resolveOptions } from '../engine/options.js';
-import { resolveMapping } from './mapping.js';
-import { warehouseAggregates, warehouseReport, type WarehouseConfig } from './warehouse.js';
+import { requireTenantColumns, resolveMapping } from './mapping.js';
+import type { TenantKey } from './compiler.js';
+import {
+  StatementTimeoutError,
+  warehouseAggregates,
+  warehouseReport,
+  type WarehouseAccess,
+  type WarehouseConfig,
+} from './warehouse.js';
 
 const localDate = z
   .string()
@@ -52,6 +67,69 @@ export const pushdownQuerySchema = z.strictObject({
 
 export type PushdownQuery = z.infer<typeof pushdownQuerySchema>;
 
+/**
+ * What one caller may see, as the host's `scope` hook decides from the request. Only
+ * `tenant` is required; each limit left out is no limit.
+ */
+export interface PushdownScope {
+  /** The tenant key, or keys, whose rows this caller reads (text, or integers for numeric tenant columns). */
+  tenant: TenantKey | readonly TenantKey[];
+  /** Campaign ids the caller may select; a query must then name its campaigns, all among these. */
+  campaignIds?: readonly string[];
+  /** Channels the caller may see; a query must then name its channels, all among these. */
+  channels?: readonly string[];
+  /**
+   * Order attribute values the caller may see, per attribute name (`{ store: ['Q1-01'] }`);
+   * a query must then filter on each such attribute with values among these.
+   */
+  attributes?: Readonly<Record<string, readonly string[]>>;
+  /** The earliest local date (YYYY-MM-DD) the caller may ask about, comparison period included. */
+  earliestDate?: string;
+}
+
+/** Cost limits of the handler. Every one has a safe default; a query over one gets a 422 naming it. */
+export interface PushdownLimits {
+  /** Longest period (`from` .. `to`), days. Default 366. */
+  maxPeriodDays?: number;
+  /** Most campaign ids in one query. Default 200. */
+  maxCampaignIds?: number;
+  /** Largest customer list one segment request may return. Default 100 000. */
+  maxSegmentCustomers?: number;
+  /** Longest a statement may run, ms (the driver cancels it where it can). Default 30 000. */
+  statementTimeoutMs?: number;
+  /** Queries computed at once; more wait their turn. Default 4. */
+  maxConcurrentQueries?: number;
+  /** Queries allowed to wait; beyond that the handler answers 503. Default 200. */
+  maxQueuedQueries?: number;
+}
+
+/** The limits in force when none are given. */
+export const DEFAULT_LIMITS: Readonly<Required<PushdownLimits>> = Object.freeze({
+  maxPeriodDays: 366,
+  maxCampaignIds: 200,
+  maxSegmentCustomers: 100_000,
+  statementTimeoutMs: 30_000,
+  maxConcurrentQueries: 4,
+  maxQueuedQueries: 200,
+});
+
+/**
+ * The request a `scope` hook receives: the fetch `Request` (fetch door), Node's
+ * `IncomingMessage` (node door, Express's `req` included), or what the host passed to
+ * `query(input, request)`. {@link requestHeader} reads a header from the first two.
+ */
+export type ScopeRequest = unknown;
+
+/** A header of a fetch `Request` or a Node `IncomingMessage` (first value), or null. */
+export function requestHeader(request: unknown, name: string): string | null {
+  if (!request || typeof request !== 'object') return null;
+  const h = (request as { headers?: unknown }).headers;
+  if (!h || typeof h !== 'object') return null;
+  if (typeof (h as Headers).get === 'function') return (h as Headers).get(name);
+  const v = (h as Record<string, string | string[] | undefined>)[name.toLowerCase()];
+  return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
+}
+
 export interface PushdownHandlerOptions extends WarehouseConfig {
   /** Largest accepted request body, bytes. Default 64 KiB. */
   maxBodyBytes?: number;
@@ -59,16 +137,25 @@ export interface PushdownHandlerOptions extends WarehouseConfig {
   onError?: (error: unknown) => void;
   /** Extra response headers (CORS, caching ...). */
   headers?: Record<string, string>;
+  /**
+   * Who is asking: the tenant key(s) and limits of the request's caller, or null when the
+   * request carries no valid credentials (401). With a hook, every table of the mapping
+   * must name its tenant column (checked when the handler is created).
+   */
+  scope?: (request: ScopeRequest) => PushdownScope | null | undefined | Promise<PushdownScope | null | undefined>;
+  /** Cost limits; see {@link DEFAULT_LIMITS}. */
+  limits?: PushdownLimits;
 }
 
 /** A response before it is written: HTTP status and JSON body. */
 export interface PushdownResult {
   status: number;
-  body: Report | Aggregates | { error: string; issues?: { path: string; message: string }[] };
+  body: Report | Aggregates | { error: string; issues?: { path: string; message: string }[]; limit?: string };
 }
 
 export interface PushdownHandler {
-  query(input: unknown): Promise<PushdownResult>;
+  /** An already-parsed query; `request` is what the `scope` hook receives. */
+  query(input: unknown, request?: ScopeRequest): Promise<PushdownResult>;
   node(req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<void>;
   fetch(request: Request): Promise<Response>;
 }
@@ -106,14 +193,183 @@ function parseJson(text: string): unknown {
   }
 }
 
+type Refusal = { status: number; body: { error: string; limit?: string } };
+
+function refuse(status: number, error: string, limit?: string): Refusal {
+  return { status, body: limit === undefined ? { error } : { error, limit } };
+}
+
+/** At most `n` names of a list, for messages. */
+function some(values: readonly string[], n = 10): string {
+  const shown = values.slice(0, n).map((v) => JSON.stringify(v));
+  return values.length > n ? `${shown.join(', ')} and ${values.length - n} more` : shown.join(', ');
+}
+
+function positiveInt(name: string, v: number | undefined, fallback: number): number {
+  if (v === undefined) return fallback;
+  if (!Number.isInteger(v) || v <= 0)
+    throw new TypeError(`createPushdownHandler: limits.${name} must be a positive integer (got ${String(v)})`);
+  return v;
+}
+
+/** The scope a hook returned, checked: a host mistake is a 500, never a wider read. */
+function checkScope(scope: PushdownScope): { tenants: TenantKey[]; earliestDay: number | null } {
+  const keys = (Array.isArray(scope.tenant) ? scope.tenant : [scope.tenant]) as unknown[];
+  if (keys.length === 0) throw new TypeError('scope: tenant is an empty list');
+  for (const k of keys) {
+    const ok = (typeof k === 'string' && k !== '') || (typeof k === 'number' && Number.isFinite(k));
+    if (!ok)
+      throw new TypeError(`scope: tenant keys must be non-empty strings or finite numbers (got ${JSON.stringify(k)})`);
+  }
+  for (const key of ['campaignIds', 'channels'] as const) {
+    const list = scope[key];
+    if (list !== undefined && (!Array.isArray(list) || list.some((v) => typeof v !== 'string')))
+      throw new TypeError(`scope: ${key} must be a list of strings`);
+  }
+  if (scope.attributes !== undefined) {
+    if (!scope.attributes || typeof scope.attributes !== 'object')
+      throw new TypeError('scope: attributes must be an object');
+    for (const [name, list] of Object.entries(scope.attributes))
+      if (!Array.isArray(list) || list.some((v) => typeof v !== 'string'))
+        throw new TypeError(`scope: attributes.${name} must be a list of strings`);
+  }
+  let earliestDay: number | null = null;
+  if (scope.earliestDate !== undefined) {
+    earliestDay = parseLocalDate(scope.earliestDate);
+    if (earliestDay === null) throw new TypeError('scope: earliestDate must be a local date YYYY-MM-DD');
+  }
+  return { tenants: keys as TenantKey[], earliestDay };
+}
+
+/**
+ * Whether a query stays inside the caller's limits: 403 naming what it asked for that
+ * the caller may not see, or null.
+ */
+function outsideScope(query: Record<string, unknown>, scope: PushdownScope): Refusal | null {
+  for (const [key, noun] of [
+    ['campaignIds', 'campaigns'],
+    ['channels', 'channels'],
+  ] as const) {
+    const allowed = scope[key];
+    if (allowed === undefined) continue;
+    const asked = query[key] as string[] | undefined;
+    if (asked === undefined)
+      return refuse(
+        403,
+        `this account may only see the ${noun} ${some(allowed)}: name them in ${key} (a query over all ${noun} is not allowed)`,
+      );
+    const ok = new Set(allowed);
+    const outside = asked.filter((v) => !ok.has(v));
+    if (outside.length > 0)
+      return refuse(403, `this account may not see the ${noun} ${some(outside)} (${key}); it may see ${some(allowed)}`);
+  }
+  if (scope.attributes !== undefined) {
+    const filters = (query.filters ?? {}) as Record<string, string[] | undefined>;
+    for (const [name, allowed] of Object.entries(scope.attributes)) {
+      const asked = filters[name];
+      if (asked === undefined)
+        return refuse(
+          403,
+          `this account may only see orders whose ${name} is ${some(allowed)}: name them in filters.${name}`,
+        );
+      const ok = new Set(allowed);
+      const outside = asked.filter((v) => !ok.has(v));
+      if (outside.length > 0)
+        return refuse(403, `this account may not see orders whose ${name} is ${some(outside)} (filters.${name})`);
+    }
+  }
+  return null;
+}
+
 /** Creates the endpoint for a configured warehouse. */
 export function createPushdownHandler(options: PushdownHandlerOptions): PushdownHandler {
   const maxBytes = options.maxBodyBytes ?? 65_536;
   // Validated once, at startup: a bad mapping throws here rather than on the first request.
   const mapping = resolveMapping(options.mapping);
+  const scopeHook = options.scope;
+  if (scopeHook !== undefined) {
+    if (typeof scopeHook !== 'function') throw new TypeError('createPushdownHandler: scope must be a function');
+    requireTenantColumns(mapping);
+  }
+  const given = options.limits ?? {};
+  const limits: Required<PushdownLimits> = {
+    maxPeriodDays: positiveInt('maxPeriodDays', given.maxPeriodDays, DEFAULT_LIMITS.maxPeriodDays),
+    maxCampaignIds: positiveInt('maxCampaignIds', given.maxCampaignIds, DEFAULT_LIMITS.maxCampaignIds),
+    maxSegmentCustomers: positiveInt(
+      'maxSegmentCustomers',
+      given.maxSegmentCustomers,
+      DEFAULT_LIMITS.maxSegmentCustomers,
+    ),
+    statementTimeoutMs: positiveInt(
+      'statementTimeoutMs',
+      given.statementTimeoutMs ?? options.statementTimeoutMs,
+      DEFAULT_LIMITS.statementTimeoutMs,
+    ),
+    maxConcurrentQueries: positiveInt(
+      'maxConcurrentQueries',
+      given.maxConcurrentQueries,
+      DEFAULT_LIMITS.maxConcurrentQueries,
+    ),
+    maxQueuedQueries: positiveInt('maxQueuedQueries', given.maxQueuedQueries, DEFAULT_LIMITS.maxQueuedQueries),
+  };
+  const config: WarehouseConfig = { ...options, statementTimeoutMs: limits.statementTimeoutMs };
   const headers = { 'content-type': 'application/json; charset=utf-8', ...(options.headers ?? {}) };
 
-  async function query(input: unknown): Promise<PushdownResult> {
+  // Queries computed at once, and the ones waiting for a turn.
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  async function turn<T>(work: () => Promise<T>): Promise<T> {
+    if (running >= limits.maxConcurrentQueries) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running++;
+    try {
+      return await work();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  }
+
+  /** Cost limits that do not depend on the caller: 422 naming the limit, or null. */
+  function overLimits(q: PushdownQuery): Refusal | null {
+    const from = parseLocalDate(q.from)!;
+    const to = parseLocalDate(q.to)!;
+    const days = Math.abs(to - from) + 1;
+    if (days > limits.maxPeriodDays)
+      return refuse(
+        422,
+        `the period is ${days} days; the longest this server answers is ${limits.maxPeriodDays} days (maxPeriodDays)`,
+        'maxPeriodDays',
+      );
+    const n = q.campaignIds?.length ?? 0;
+    if (n > limits.maxCampaignIds)
+      return refuse(
+        422,
+        `the query names ${n} campaigns; at most ${limits.maxCampaignIds} are allowed (maxCampaignIds)`,
+        'maxCampaignIds',
+      );
+    return null;
+  }
+
+  async function query(input: unknown, request?: ScopeRequest): Promise<PushdownResult> {
+    // Who is asking comes first: a caller without credentials learns nothing else.
+    let scope: PushdownScope | null | undefined;
+    let checked: ReturnType<typeof checkScope> | null = null;
+    if (scopeHook) {
+      try {
+        scope = await scopeHook(request);
+      } catch (error) {
+        options.onError?.(error);
+        return refuse(401, 'the credentials of this request could not be checked');
+      }
+      if (scope === null || scope === undefined) return refuse(401, 'this request carries no valid credentials');
+      try {
+        checked = checkScope(scope);
+      } catch (error) {
+        options.onError?.(error);
+        return refuse(500, 'the server could not tell what this account may see');
+      }
+    }
     const parsed = pushdownQuerySchema.safeParse(input);
     if (!parsed.success) {
       return {
@@ -124,14 +380,51 @@ export function createPushdownHandler(options: PushdownHandlerOptions): Pushdown
         },
       };
     }
+    const over = overLimits(parsed.data);
+    if (over) return over;
     const { shape, ...reportOptions } = parsed.data;
-    try {
-      if (shape === 'aggregates') {
-        const o = resolveOptions(reportOptions as ReportOptions);
-        return { status: 200, body: await warehouseAggregates(options, mapping, o) };
+    const o = resolveOptions(reportOptions as ReportOptions);
+    const access: WarehouseAccess = {};
+    if (scope && checked) {
+      const outside = outsideScope(parsed.data, scope);
+      if (outside) return outside;
+      const e = checked.earliestDay;
+      if (e !== null) {
+        // The period, then asOf, then the comparison period (which the report reads too).
+        const what =
+          o.fromDay < e
+            ? `it starts ${o.from}`
+            : o.asOfDay < e
+              ? `asOf is ${o.asOf}`
+              : o.previousFromDay < e
+                ? `its comparison period starts ${o.previousFrom}`
+                : null;
+        if (what !== null)
+          return refuse(
+            403,
+            `this account may see dates from ${scope.earliestDate} on; the query reaches earlier (${what})`,
+          );
       }
-      return { status: 200, body: await warehouseReport(options, reportOptions as ReportOptions) };
+      access.tenants = checked.tenants;
+    }
+    if (waiting.length >= limits.maxQueuedQueries && running >= limits.maxConcurrentQueries)
+      return refuse(
+        503,
+        `the server is answering too many queries; try again shortly (maxQueuedQueries = ${limits.maxQueuedQueries})`,
+        'maxQueuedQueries',
+      );
+    try {
+      return await turn(async () => {
+        if (shape === 'aggregates') return { status: 200, body: await warehouseAggregates(config, mapping, o, access) };
+        return { status: 200, body: await warehouseReport(config, reportOptions as ReportOptions, access) };
+      });
     } catch (error) {
+      if (error instanceof StatementTimeoutError)
+        return refuse(
+          422,
+          `the query ran longer than ${limits.statementTimeoutMs} ms (statementTimeoutMs); ask for a shorter period or fewer campaigns`,
+          'statementTimeoutMs',
+        );
       options.onError?.(error);
       return { status: 500, body: { error: 'the warehouse query failed' } };
     }
@@ -149,10 +442,15 @@ export function createPushdownHandler(options: PushdownHandlerOptions): Pushdown
     return Buffer.concat(chunks).toString('utf8');
   }
 
-  async function fromRequest(method: string, url: URL, readBody: () => Promise<unknown>): Promise<PushdownResult> {
+  async function fromRequest(
+    method: string,
+    url: URL,
+    readBody: () => Promise<unknown>,
+    request: ScopeRequest,
+  ): Promise<PushdownResult> {
     try {
-      if (method === 'GET') return await query(queryFromSearchParams(url.searchParams));
-      if (method === 'POST') return await query(await readBody());
+      if (method === 'GET') return await query(queryFromSearchParams(url.searchParams), request);
+      if (method === 'POST') return await query(await readBody(), request);
       return { status: 405, body: { error: 'use GET or POST' } };
     } catch (e) {
       if (e instanceof BodyError) return { status: e.status, body: { error: e.message } };
@@ -165,25 +463,35 @@ export function createPushdownHandler(options: PushdownHandlerOptions): Pushdown
     query,
     async node(req, res) {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      const r = await fromRequest(req.method ?? 'GET', url, async () => {
-        const given = req.body;
-        if (typeof given === 'string') return parseJson(given);
-        if (given instanceof Uint8Array) return parseJson(Buffer.from(given).toString('utf8'));
-        if (given !== undefined && given !== null && typeof given === 'object') return given;
-        return parseJson(await readNodeBody(req));
-      });
+      const r = await fromRequest(
+        req.method ?? 'GET',
+        url,
+        async () => {
+          const given = req.body;
+          if (typeof given === 'string') return parseJson(given);
+          if (given instanceof Uint8Array) return parseJson(Buffer.from(given).toString('utf8'));
+          if (given !== undefined && given !== null && typeof given === 'object') return given;
+          return parseJson(await readNodeBody(req));
+        },
+        req,
+      );
       res.writeHead(r.status, { ...headers, ...(r.status === 405 ? { allow: 'GET, POST' } : {}) });
       res.end(JSON.stringify(r.body));
     },
     async fetch(request) {
-      const r = await fromRequest(request.method, new URL(request.url), async () => {
-        const declared = Number(request.headers.get('content-length') ?? '0');
-        if (declared > maxBytes) throw new BodyError(413, `the request body is larger than ${maxBytes} bytes`);
-        const text = await request.text();
-        if (Buffer.byteLength(text) > maxBytes)
-          throw new BodyError(413, `the request body is larger than ${maxBytes} bytes`);
-        return parseJson(text);
-      });
+      const r = await fromRequest(
+        request.method,
+        new URL(request.url),
+        async () => {
+          const declared = Number(request.headers.get('content-length') ?? '0');
+          if (declared > maxBytes) throw new BodyError(413, `the request body is larger than ${maxBytes} bytes`);
+          const text = await request.text();
+          if (Buffer.byteLength(text) > maxBytes)
+            throw new BodyError(413, `the request body is larger than ${maxBytes} bytes`);
+          return parseJson(text);
+        },
+        request,
+      );
       return new Response(JSON.stringify(r.body), {
         status: r.status,
         headers: { ...headers, ...(r.status === 405 ? { allow: 'GET, POST' } : {}) },

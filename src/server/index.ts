@@ -47,7 +47,9 @@ export { clickhouse, CLICKHOUSE_SETTINGS } from './dialects/clickhouse.js';
 export { pgDriver, duckdbDriver, clickhouseDriver } from './driver.js';
 export type {
   SqlDriver,
+  QueryOptions,
   PgLikeClient,
+  PgLikePool,
   DuckDBLikeConnection,
   ClickHouseLikeClient,
   ClickHouseDriverOptions,
@@ -56,8 +58,23 @@ export { resolveMapping, requireTenantColumns, FIELDS, TIME_KINDS } from './mapp
 export type { WarehouseMapping, TableMapping, TimedTableMapping, TimeKind, ResolvedMapping } from './mapping.js';
 export { CUSTOM_SQL_COLUMNS } from './compiler.js';
 export { warehouseReport, warehouseAggregates } from './warehouse.js';
+export { StatementTimeoutError } from './warehouse.js';
 export type { WarehouseConfig, WarehouseAccess } from './warehouse.js';
 export type { TenantKey } from './compiler.js';
 export type { Statement } from './sql.js';
-export { createPushdownHandler, pushdownQuerySchema, queryFromSearchParams } from './handler.js';
-export type { PushdownHandler, PushdownHandlerOptions, PushdownQuery, PushdownResult } from './handler.js';
+export {
+  createPushdownHandler,
+  pushdownQuerySchema,
+  queryFromSearchParams,
+  requestHeader,
+  DEFAULT_LIMITS,
+} from './handler.js';
+export type {
+  PushdownHandler,
+  PushdownHandlerOptions,
+  PushdownQuery,
+  PushdownResult,
+  PushdownScope,
+  PushdownLimits,
+  ScopeRequest,
+} from './handler.js';

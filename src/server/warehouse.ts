@@ -52,6 +52,24 @@ export interface WarehouseConfig {
   mapping?: WarehouseMapping;
   /** Called with each statement before it runs (logging, EXPLAIN). */
   onStatement?: (name: string, statement: Statement) => void;
+  /**
+   * Longest a statement may run, ms. The driver is asked to cancel it (`pgDriver` sets
+   * PostgreSQL's `statement_timeout`, `duckdbDriver` interrupts the connection); whatever
+   * the driver does, the report then rejects with a {@link StatementTimeoutError}.
+   * Default: none (the handler sets 30 s).
+   */
+  statementTimeoutMs?: number;
+}
+
+/** A statement ran longer than the configured `statementTimeoutMs`. */
+export class StatementTimeoutError extends Error {
+  constructor(
+    readonly statement: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`the ${statement} statement ran longer than ${timeoutMs} ms`);
+    this.name = 'StatementTimeoutError';
+  }
 }
 
 /** What one request may read: the tenants whose rows every statement is restricted to. */
@@ -61,6 +79,20 @@ export interface WarehouseAccess {
 }
 
 type Row = Record<string, unknown>;
+
+/**
+ * A driver's own timeout error: PostgreSQL's query_canceled (57014), DuckDB's interrupt,
+ * ClickHouse's TIMEOUT_EXCEEDED (159).
+ */
+function isTimeout(error: unknown): boolean {
+  if (error instanceof StatementTimeoutError) return true;
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return (
+    e?.code === '57014' ||
+    e?.code === '159' ||
+    (typeof e?.message === 'string' && /\binterrupted\b|\btimeout exceeded\b/i.test(e.message))
+  );
+}
 
 function num(v: unknown): number {
   if (v === null || v === undefined) return 0;
@@ -194,9 +226,21 @@ export async function warehouseAggregates(
   access: WarehouseAccess = {},
 ): Promise<Aggregates> {
   const { driver, dialect } = config;
+  const timeoutMs = config.statementTimeoutMs;
   const run = async (name: string, st: Statement): Promise<Row[]> => {
     config.onStatement?.(name, st);
-    return driver.query(st.sql, st.params);
+    if (timeoutMs === undefined) return driver.query(st.sql, st.params);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new StatementTimeoutError(name, timeoutMs)), timeoutMs);
+    });
+    try {
+      return await Promise.race([driver.query(st.sql, st.params, { timeoutMs }), late]);
+    } catch (error) {
+      throw isTimeout(error) ? new StatementTimeoutError(name, timeoutMs) : error;
+    } finally {
+      clearTimeout(timer);
+    }
   };
   const custom = planCustomMeasures();
   const issues: DataIssue[] = [];
