@@ -28,7 +28,7 @@
  * DOM-free.
  */
 import { createDatasetBuilder, type LiveDataset, type OrderCells } from '../data/dataset.js';
-import { COLLECTIONS, TIME_MAX, TIME_MIN, type CollectionName } from '../data/schema.js';
+import { ATTRIBUTE_NAME_RE, COLLECTIONS, TIME_MAX, TIME_MIN, type CollectionName } from '../data/schema.js';
 import { HASH_A0, HASH_B0, hashEndA, hashEndB, hashStepA, hashStepB } from '../data/compact.js';
 import { fastIsoAt, fixedIso } from '../data/validate.js';
 import { zoneFor, type Zone } from '../engine/time.js';
@@ -43,10 +43,8 @@ import {
 } from './csv-parse.js';
 import { fetchText, type HttpOptions } from './http.js';
 import {
-  ATTRIBUTE_NAME,
   ATTRIBUTE_PREFIX,
   CANONICAL_FIELDS,
-  MAX_ATTRIBUTES,
   mappedAttributes,
   parseColumns,
   type ColumnMapping,
@@ -195,7 +193,7 @@ export function csvToDataset(
           header.forEach((h, i) => {
             const m = /^attributes?[.:]\s*(.+)$/i.exec(h.trim());
             if (!m || names.has(m[1]!)) return;
-            if (!ATTRIBUTE_NAME.test(m[1]!))
+            if (!ATTRIBUTE_NAME_RE.test(m[1]!))
               throw new AdapterError(
                 'parse',
                 `${name}: the column ${JSON.stringify(h)} names an attribute "${m[1]}"; an attribute name is a letter, then letters, digits or _ (at most 32). Rename the header or map it with columns.orders`,
@@ -204,12 +202,6 @@ export function csvToDataset(
             names.add(m[1]!);
             cols.push({ cell: i, key: m[1]!, slot: -1, kind: 'text', extra: 2 });
           });
-          if (names.size > MAX_ATTRIBUTES)
-            throw new AdapterError(
-              'parse',
-              `${name} has ${names.size} attribute columns; a dataset holds at most ${MAX_ATTRIBUTES}`,
-              { source: name },
-            );
         }
         if (missing.length)
           throw new AdapterError(

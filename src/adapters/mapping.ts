@@ -20,7 +20,7 @@
  *
  * DOM-free.
  */
-import { COLLECTIONS, type CollectionName } from '../data/schema.js';
+import { ATTRIBUTE_NAME_RE, COLLECTIONS, MAX_ATTRIBUTES, type CollectionName } from '../data/schema.js';
 import { AdapterError } from './adapter.js';
 
 /** How a CSV cell of a field is read. */
@@ -68,10 +68,6 @@ export const CANONICAL_FIELDS: Record<CollectionName, Record<string, readonly [F
   },
 };
 
-/** A valid attribute name (KPI-SPEC section 7.2). */
-export const ATTRIBUTE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
-/** Most attribute names a dataset (and so a mapping) may have. */
-export const MAX_ATTRIBUTES = 8;
 /** Prefix of an attribute key in a mapping: `attributes.store`. */
 export const ATTRIBUTE_PREFIX = 'attributes.';
 
@@ -146,7 +142,7 @@ export function parseColumns(value: unknown): ColumnMapping {
     for (const key of Object.keys(flat)) {
       if (key.startsWith(ATTRIBUTE_PREFIX) && c === 'orders') {
         const name = key.slice(ATTRIBUTE_PREFIX.length);
-        if (!ATTRIBUTE_NAME.test(name))
+        if (!ATTRIBUTE_NAME_RE.test(name))
           throw configError(
             `orders.${key}: an attribute name is a letter, then letters, digits or _ (at most 32), e.g. store`,
           );

@@ -87,8 +87,20 @@ const amounts = fc.oneof(
 );
 const campaignIds = fc.constantFrom('', '', 'C1', 'C2', 'CX', 'CY', '7');
 const channels = fc.constantFrom('', '', 'web', 'store', 'app', 'a;b', 'Cửa hàng');
+// Attribute values: mostly absent or plain, some needing quotes, some breaking the rules (too long).
+const attributeValues = fc.constantFrom('', '', '', 'Q1-01', 'HN-02', 'HCM', 'Bách hóa; tươi', ' ', 'x'.repeat(201));
 
-type Field = 'id' | 'customerId' | 'time' | 'revenue' | 'discount' | 'cogs' | 'campaignId' | 'channel';
+type Field =
+  | 'id'
+  | 'customerId'
+  | 'time'
+  | 'revenue'
+  | 'discount'
+  | 'cogs'
+  | 'campaignId'
+  | 'channel'
+  | 'Cửa hàng'
+  | 'attributes.region';
 const CELLS: Record<Field, fc.Arbitrary<string>> = {
   id: maybeQuoted(ids),
   customerId: maybeQuoted(customers),
@@ -98,14 +110,17 @@ const CELLS: Record<Field, fc.Arbitrary<string>> = {
   cogs: maybeQuoted(amounts),
   campaignId: maybeQuoted(campaignIds),
   channel: maybeQuoted(channels),
+  // Attribute columns: one mapped (columns.orders['attributes.store']), one found by its header.
+  'Cửa hàng': maybeQuoted(attributeValues),
+  'attributes.region': maybeQuoted(attributeValues),
 };
 
 /** A file: optional columns left out or in another order, an extra column, rows cut short, blank lines. */
 const files = fc
   .record({
-    optional: fc.subarray(['discount', 'cogs', 'campaignId', 'channel'] as const),
+    optional: fc.subarray(['discount', 'cogs', 'campaignId', 'channel', 'Cửa hàng', 'attributes.region'] as const),
     extra: fc.boolean(),
-    shuffle: fc.array(fc.nat(), { minLength: 9, maxLength: 9 }),
+    shuffle: fc.array(fc.nat(), { minLength: 11, maxLength: 11 }),
     sep: fc.constantFrom(',', ';', '\t'),
     bom: fc.boolean(),
     eol: fc.constantFrom('\n', '\r\n', '\r'),
@@ -136,7 +151,7 @@ const files = fc
       lines.push((r.cut < cells.length ? cells.slice(0, Math.max(1, r.cut)) : cells).join(f.sep));
       if (r.blank === 0) lines.push('');
     }
-    return { text: (f.bom ? '\ufeff' : '') + lines.join(f.eol), sep: f.sep };
+    return { text: (f.bom ? '\ufeff' : '') + lines.join(f.eol), sep: f.sep, hasStore: order.includes('Cửa hàng') };
   });
 
 function snapshot(ds: LiveDataset) {
@@ -154,6 +169,15 @@ function snapshot(ds: LiveDataset) {
       campaign: col(o.campaign),
       channel: col(o.channel).map((c) => (c === -1 ? null : ds.channels.value(c!))),
     },
+    attributes: Array.from({ length: n }, (_, row) => {
+      const a = ds.attributes;
+      const out: Record<string, string> = {};
+      a?.names.forEach((name, k) => {
+        const code = a.codes[k]![row] ?? 0;
+        if (code > 0) out[name] = a.values[k]!.value(code - 1);
+      });
+      return out;
+    }),
     customers: Array.from({ length: ds.customers.size }, (_, c) => ds.customers.value(c)),
     firstOrder: [...ds.firstOrder],
     issues: ds.issues,
@@ -164,7 +188,10 @@ test('property: orders read in place equal the record path (values, order, issue
   const zones = ['Asia/Ho_Chi_Minh', 'UTC', 'America/New_York'];
   fc.assert(
     fc.property(files, fc.constantFrom(...zones), fc.constantFrom(undefined, '.', ','), (file, zone, decimal) => {
-      const settings = decimal ? { decimal: decimal as '.' | ',' } : {};
+      const settings = {
+        ...(decimal ? { decimal: decimal as '.' | ',' } : {}),
+        columns: file.hasStore ? { orders: { 'attributes.store': 'Cửa hàng' } } : undefined,
+      };
       const texts = { campaigns: CAMPAIGNS, orders: file.text };
       const fast = csvToDataset(texts, zone, settings);
       const slow = csvToDataset(texts, zone, { ...settings, inPlace: false });

@@ -5,9 +5,19 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { posLoyalty, posOrders, startTestServer, type TestServer } from '../../server/server.mjs';
-import { AdapterError, createAdapter, jsonAdapter, parseColumns, mapRecords } from '../../../src/adapters/index.js';
+import { campaigns, posLoyalty, posOrders, startTestServer, type TestServer } from '../../server/server.mjs';
+import {
+  AdapterError,
+  createAdapter,
+  csvAdapter,
+  csvToDataset,
+  jsonAdapter,
+  parseColumns,
+  mapRecords,
+} from '../../../src/adapters/index.js';
+import { createDataset } from '../../../src/data/dataset.js';
 import type { DataInput } from '../../../src/data/schema.js';
+import type { Dataset } from '../../../src/data/types.js';
 
 let server: TestServer;
 before(async () => {
@@ -21,13 +31,15 @@ const FLAT = {
   orders: {
     id: 'Số HĐ',
     customerId: 'Mã KH',
+    time: 'Thời gian',
+    revenue: 'Doanh thu',
     campaignId: 'Chiến dịch',
     channel: 'Kênh',
     'attributes.store': 'Cửa hàng',
     'attributes.region': 'Khu vực',
     'attributes.category': 'Ngành hàng',
   },
-  loyalty: { customerId: 'Mã KH', earned: 'Điểm cộng', redeemed: 'Điểm đổi', channel: 'Kênh' },
+  loyalty: { customerId: 'Mã KH', time: 'Thời gian', earned: 'Điểm cộng', redeemed: 'Điểm đổi', channel: 'Kênh' },
 };
 
 test('parseColumns: an object, a nested object, JSON text and the pair string give one mapping', () => {
@@ -35,6 +47,8 @@ test('parseColumns: an object, a nested object, JSON text and the pair string gi
     orders: {
       id: 'Số HĐ',
       customerId: 'Mã KH',
+      time: 'Thời gian',
+      revenue: 'Doanh thu',
       campaignId: 'Chiến dịch',
       channel: 'Kênh',
       attributes: { store: 'Cửa hàng', region: 'Khu vực', category: 'Ngành hàng' },
@@ -42,10 +56,12 @@ test('parseColumns: an object, a nested object, JSON text and the pair string gi
     loyalty: FLAT.loyalty,
   };
   const pairs = [
-    'orders.id=Số HĐ; orders.customerId=Mã KH; orders.campaignId=Chiến dịch; orders.channel=Kênh',
+    'orders.id=Số HĐ; orders.customerId=Mã KH; orders.time=Thời gian; orders.revenue=Doanh thu',
+    'orders.campaignId=Chiến dịch; orders.channel=Kênh',
     'orders.attributes.store = Cửa hàng;orders.attributes.region=Khu vực',
     'orders.attributes.category=Ngành hàng',
-    'loyalty.customerId=Mã KH; loyalty.earned=Điểm cộng; loyalty.redeemed=Điểm đổi; loyalty.channel=Kênh',
+    'loyalty.customerId=Mã KH; loyalty.time=Thời gian; loyalty.earned=Điểm cộng; loyalty.redeemed=Điểm đổi',
+    'loyalty.channel=Kênh',
   ].join('\n');
   assert.deepEqual(parseColumns(FLAT), FLAT);
   assert.deepEqual(parseColumns(nested), FLAT);
@@ -146,5 +162,107 @@ test('json: the POS export mapped by columns gives the canonical orders (attribu
   for (const input of results) {
     assert.deepEqual(canonical(input.orders, ORDER_FIELDS), posOrders);
     assert.deepEqual(canonical(input.loyalty, LOYALTY_FIELDS), posLoyalty);
+  }
+});
+
+/** Each order row's attributes as an object (absent names left out), from the dataset's columns. */
+function attributesOf(ds: Dataset): (Record<string, string> | undefined)[] {
+  const a = ds.attributes;
+  return Array.from({ length: ds.orders.length }, (_, row) => {
+    let out: Record<string, string> | undefined;
+    a?.names.forEach((name, k) => {
+      const code = a.codes[k]![row] ?? 0;
+      if (code > 0) (out ??= {})[name] = a.values[k]!.value(code - 1);
+    });
+    return out;
+  });
+}
+
+const revenues = (ds: Dataset) => [...ds.orders.revenue.subarray(0, ds.orders.length)];
+const loyaltyChannels = (ds: Dataset) =>
+  Array.from({ length: ds.loyalty.length }, (_, r) => {
+    const c = ds.loyalty.channel[r]!;
+    return c < 0 ? undefined : ds.channels.value(c);
+  });
+
+test('csv: POS files with Cửa hàng / Khu vực / Ngành hàng and a loyalty Kênh, mapped as an object, pairs or JSON', async () => {
+  const sources = {
+    campaigns: `${server.url}/campaigns.csv`,
+    orders: `${server.url}/pos-orders.csv`,
+    loyalty: `${server.url}/pos-loyalty.csv`,
+  };
+  const pairs =
+    'orders.id=Số HĐ; orders.customerId=Mã KH; orders.time=Thời gian; orders.revenue=Doanh thu\n' +
+    'orders.campaignId=Chiến dịch; orders.channel=Kênh\n' +
+    'orders.attributes.store=Cửa hàng; orders.attributes.region=Khu vực; orders.attributes.category=Ngành hàng\n' +
+    'loyalty.customerId=Mã KH; loyalty.time=Thời gian; loyalty.earned=Điểm cộng; loyalty.redeemed=Điểm đổi; loyalty.channel=Kênh';
+  const query = { timeZone: 'Asia/Ho_Chi_Minh' };
+  const made = [
+    csvAdapter({ sources, columns: FLAT }),
+    createAdapter('csv', { sources: JSON.stringify(sources), columns: pairs }),
+    createAdapter('csv', { sources, columns: JSON.stringify(FLAT) }),
+    // The record path for every row gives the same dataset as the in-place reader.
+    csvAdapter({ sources, columns: FLAT, inPlace: false }),
+  ];
+  const expected = createDataset({ campaigns, orders: posOrders, loyalty: posLoyalty }, query);
+  assert.deepEqual(expected.issues, []);
+  for (const adapter of made) {
+    const ds = (await adapter.load(query, {})) as Dataset;
+    assert.deepEqual(ds.issues, []);
+    assert.deepEqual(attributesOf(ds), [
+      { store: 'Q1-01', region: 'HCM', category: 'FMCG' },
+      { region: 'HN', category: 'Fresh' },
+      { store: 'HN-02', region: 'HN', category: 'Beauty; Care' },
+      undefined,
+    ]);
+    assert.deepEqual(attributesOf(ds), attributesOf(expected));
+    assert.deepEqual(revenues(ds), revenues(expected));
+    assert.deepEqual(loyaltyChannels(ds), ['store', 'zalo', undefined]);
+    assert.deepEqual([...ds.loyalty.redeemed.subarray(0, 3)], [0, 50, 0]);
+  }
+});
+
+test('csv: attributes.<name> headers need no mapping; a bad name in a header is a parse error naming it', () => {
+  const text = [
+    'id,customerId,time,revenue,attributes.store,Attribute: region',
+    'O1,K1,2025-01-01T10:00:00Z,10,Q1-01,HCM',
+    'O2,K2,2025-01-01T11:00:00Z,20,,',
+    'O3,K2,2025-01-01T12:00:00Z,30,,DN',
+  ].join('\n');
+  for (const inPlace of [true, false]) {
+    const ds = csvToDataset({ orders: text }, 'UTC', { inPlace });
+    assert.deepEqual(attributesOf(ds), [{ store: 'Q1-01', region: 'HCM' }, undefined, { region: 'DN' }]);
+  }
+  // A mapped name wins over a header of the same name.
+  const mapped = csvToDataset({ orders: text.replace('Attribute: region', 'Vùng') }, 'UTC', {
+    columns: 'orders.attributes.region=Vùng',
+  });
+  assert.deepEqual(attributesOf(mapped)[0], { store: 'Q1-01', region: 'HCM' });
+  assert.throws(
+    () => csvToDataset({ orders: text.replace('attributes.store', 'attributes.cửa hàng') }, 'UTC'),
+    (e: unknown) =>
+      e instanceof AdapterError &&
+      e.kind === 'parse' &&
+      /the column "attributes\.cửa hàng" names an attribute "cửa hàng"/.test(e.message),
+  );
+  assert.throws(
+    () => csvToDataset({ orders: text }, 'UTC', { columns: { orders: { 'attributes.area': 'Khu vực' } } }),
+    /has no column for attributes\.area \(mapped to "Khu vực"\)/,
+  );
+});
+
+test('csv and json: a value breaking the attribute rules is reported for its row, the rest kept', () => {
+  const long = 'x'.repeat(201);
+  const text = [
+    'id,customerId,time,revenue,Cửa hàng',
+    `O1,K1,2025-01-01T10:00:00Z,10,${long}`,
+    'O2,K1,2025-01-02T10:00:00Z,5,Q1-01',
+  ].join('\n');
+  for (const inPlace of [true, false]) {
+    const ds = csvToDataset({ orders: text }, 'UTC', { inPlace, columns: 'orders.attributes.store=Cửa hàng' });
+    assert.equal(ds.orders.length, 1);
+    assert.deepEqual(attributesOf(ds), [{ store: 'Q1-01' }]);
+    assert.equal(ds.issues.length, 1);
+    assert.match(ds.issues[0]!.message, /^orders\[0\]\.attributes\.store: expected a non-empty string of at most 200/);
   }
 });
