@@ -102,6 +102,18 @@ const en = {
   'recency.segment': '{segment} days',
   'recency.revenue': 'Revenue in period',
   'recency.row': '{segment} days since last order: {customers} customers, {revenue}',
+  // configuration problems (a property or attribute the element can't read)
+  'config.invalid': '{name}="{value}" ignored: expected {expected}. Using {fallback}.',
+  'config.default': 'the default',
+  'config.expected.number': 'a number',
+  'config.expected.boolean': 'true or false',
+  'config.expected.list': 'ids separated by commas',
+  'config.expected.object': 'a JSON object of numbers, such as {"revenue": 5000000}',
+  'config.expected.json': 'JSON data (an object or a list)',
+  'config.expected.date': 'a date YYYY-MM-DD',
+  'config.expected.oneOf': 'one of {values}',
+  'config.expected.timeZone': 'an IANA time zone such as Asia/Ho_Chi_Minh',
+  'config.expected.text': 'text',
 };
 
 export type MessageKey = keyof typeof en;
@@ -192,18 +204,61 @@ const vi: Record<MessageKey, string> = {
   'recency.segment': '{segment} ngày',
   'recency.revenue': 'Doanh thu trong kỳ',
   'recency.row': '{segment} ngày từ đơn gần nhất: {customers} khách, {revenue}',
+  'config.invalid': 'Bỏ qua {name}="{value}": cần {expected}. Dùng {fallback}.',
+  'config.default': 'giá trị mặc định',
+  'config.expected.number': 'một số',
+  'config.expected.boolean': 'true hoặc false',
+  'config.expected.list': 'các mã cách nhau bằng dấu phẩy',
+  'config.expected.object': 'một đối tượng JSON gồm các số, ví dụ {"revenue": 5000000}',
+  'config.expected.json': 'dữ liệu JSON (đối tượng hoặc danh sách)',
+  'config.expected.date': 'một ngày dạng YYYY-MM-DD',
+  'config.expected.oneOf': 'một trong {values}',
+  'config.expected.timeZone': 'một múi giờ IANA, ví dụ Asia/Ho_Chi_Minh',
+  'config.expected.text': 'văn bản',
 };
 
 /** The messages of each shipped locale. */
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, vi };
 
+/** Strings added with `registerLocale`, by lower-case tag (`fr`, `fr-ca`). */
+const registered = new Map<string, Record<string, string>>();
+const listeners = new Set<() => void>();
+
+/**
+ * Adds (or replaces) the strings of a language; `code` is a BCP 47 tag (`fr`, `th-TH`). A
+ * locale `fr-FR` uses the table of `fr-FR`, else of `fr`. Keys missing from the table fall
+ * back to English. Elements on the page re-render in the new strings.
+ */
+export function addLocaleStrings(code: string, strings: Record<string, string>): void {
+  const tag = code.trim().toLowerCase();
+  if (!tag) throw new TypeError('registerLocale: a language code is required');
+  registered.set(tag, { ...(registered.get(tag) ?? {}), ...strings });
+  for (const fn of listeners) fn();
+}
+
+/** Calls `fn` when a language is registered; returns the unsubscribe function. */
+export function onLocaleStrings(fn: () => void): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+/** The registered table for a locale (exact tag first, then its language), if any. */
+function registeredTable(locale: string | undefined): Record<string, string> | undefined {
+  if (!locale || !registered.size) return undefined;
+  const tag = locale.toLowerCase();
+  return registered.get(tag) ?? registered.get(tag.split('-')[0]!);
+}
+
 /**
  * A lookup over tables of strings, one per shipped locale: the string in the locale nearest
- * to `locale` (English when a key is missing), with `{name}` placeholders filled.
+ * to `locale` (a registered language first, English when a key is missing), with `{name}`
+ * placeholders filled.
  */
 export function translator<K extends string>(tables: Record<Locale, Record<K, string>>) {
   return (locale: string | undefined, key: K, params?: Record<string, string | number>): string => {
-    const s = tables[baseLocale(locale)][key] ?? tables.en[key];
+    const extra = registeredTable(locale);
+    const own = extra && Object.hasOwn(extra, key) ? extra[key] : undefined;
+    const s = own ?? tables[baseLocale(locale)][key] ?? tables.en[key];
     return params ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : s;
   };
 }

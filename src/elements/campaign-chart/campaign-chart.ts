@@ -9,6 +9,7 @@ import { reasonText } from '../../i18n/strings.js';
 import { seriesVar } from '../../theme/tokens.js';
 import { cell, type DataCell, type DataTable } from '../shared/data-table.js';
 import { PromoWidget, WidgetError } from '../shared/widget.js';
+import { numberValue, oneOf } from '../shared/converters.js';
 import { campaignChartStyles } from './campaign-chart.styles.js';
 import {
   ADDITIVE_KPIS,
@@ -132,13 +133,21 @@ export class PromoCampaignChart extends PromoWidget {
   @property({ attribute: 'secondary-metric' }) secondaryMetric = '';
 
   /** `bars` (default): compare campaigns on `metric`; `trend`: campaign revenue against the store total over time. */
-  @property({ attribute: 'view' }) chartView: CampaignChartView = 'bars';
+  @property({ converter: oneOf(CAMPAIGN_CHART_VIEWS) }) view: CampaignChartView = 'bars';
+
+  /** @deprecated Use `view`. */
+  get chartView(): CampaignChartView {
+    return this.view;
+  }
+  set chartView(value: CampaignChartView) {
+    this.view = value;
+  }
 
   /** Buckets of the trend view: `day` (default) or `week` (ISO weeks from Monday). */
-  @property() grain: TrendGrain = 'day';
+  @property({ converter: oneOf(TREND_GRAINS) }) grain: TrendGrain = 'day';
 
   /** Rows drawn before "others" (additive KPIs) or scrolling (other KPIs). Default 10. */
-  @property({ type: Number }) limit = 10;
+  @property({ converter: numberValue }) limit = 10;
 
   /** The selected campaign's id (highlighted; set by a click, Enter or Space). */
   @property({ reflect: true }) selected = '';
@@ -173,7 +182,7 @@ export class PromoCampaignChart extends PromoWidget {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('chartView') || changed.has('metric') || changed.has('report') || changed.has('board')) {
+    if (changed.has('view') || changed.has('metric') || changed.has('report') || changed.has('board')) {
       this.tip = null;
       this.cursor = null;
     }
@@ -228,7 +237,7 @@ export class PromoCampaignChart extends PromoWidget {
   }
 
   protected override widgetLabel(): string {
-    if (this.chartView === 'trend') return this.msg('trend.title');
+    if (this.view === 'trend') return this.msg('trend.title');
     return this.secondaryMode === 'none'
       ? this.msg('chart.title', { kpi: this.kpiLabel(this.metric) })
       : this.msg('chart.titleVs', { kpi: this.kpiLabel(this.metric), secondary: this.kpiLabel(this.secondaryMetric) });
@@ -236,11 +245,11 @@ export class PromoCampaignChart extends PromoWidget {
 
   protected override isEmpty(report: Report | null): boolean {
     if (!report) return true;
-    return this.chartView === 'trend' ? !report.daily?.length : !this.entries(report).length;
+    return this.view === 'trend' ? !report.daily?.length : !this.entries(report).length;
   }
 
   protected override emptyMessage(report: Report | null): string {
-    return report ? this.msg(this.chartView === 'trend' ? 'empty' : 'chart.noCampaigns') : this.msg('empty');
+    return report ? this.msg(this.view === 'trend' ? 'empty' : 'chart.noCampaigns') : this.msg('empty');
   }
 
   /**
@@ -261,7 +270,7 @@ export class PromoCampaignChart extends PromoWidget {
   }
 
   /** Every campaign of the report on the metric(s). Throws a user-facing error for an unknown KPI. */
-  private data(report: Report): CampaignDatum[] {
+  private campaignData(report: Report): CampaignDatum[] {
     const entries = this.entries(report);
     const known = (id: string) => !!this.meta(id) || entries.some(([, k]) => k?.[id]);
     if (!known(this.metric)) throw new WidgetError(this.msg('unknownKpi', { id: this.metric }));
@@ -285,7 +294,7 @@ export class PromoCampaignChart extends PromoWidget {
   }
 
   private rank(report: Report): Ranking {
-    return rankCampaigns(this.data(report), {
+    return rankCampaigns(this.campaignData(report), {
       polarity: this.meta(this.metric)?.polarity ?? 'higher-is-better',
       limit: Math.max(2, Number.isFinite(this.limit) ? this.limit : 10),
       additive: ADDITIVE_KPIS.has(this.metric),
@@ -295,7 +304,7 @@ export class PromoCampaignChart extends PromoWidget {
 
   protected override renderContent(report: Report | null): TemplateResult {
     if (!report) return html``;
-    return this.chartView === 'trend' ? this.renderTrend(report) : this.renderBars(report);
+    return this.view === 'trend' ? this.renderTrend(report) : this.renderBars(report);
   }
 
   /* ---------------------------------------------------------------- bars */
@@ -415,7 +424,7 @@ export class PromoCampaignChart extends PromoWidget {
     }
     if (r.rank !== null) parts.push(this.msg('chart.rankOf', { rank: r.rank, total }));
     if (r.id !== OTHERS_ID) {
-      const kv = this.currentReport?.byCampaign[r.id]?.[this.metric];
+      const kv = this.shownReport?.byCampaign[r.id]?.[this.metric];
       const c = kv ? showChange(kv, unit, { locale: this.activeLocale, currency: this.money }) : null;
       if (c) parts.push(`${c.signed} ${this.msg('previous').toLowerCase()}`);
     }
@@ -490,7 +499,7 @@ export class PromoCampaignChart extends PromoWidget {
     unit2: KpiUnit,
   ) {
     const tip = this.tip;
-    if (!tip || this.chartView !== 'bars') return nothing;
+    if (!tip || this.view !== 'bars') return nothing;
     const r = rows[tip.index];
     if (!r) return nothing;
     const [name, ...rest] = this.rowText(r, unit, unit2).split('; ');
@@ -724,7 +733,7 @@ export class PromoCampaignChart extends PromoWidget {
 
   private renderTrendTip() {
     const tip = this.tip;
-    if (!tip || this.chartView !== 'trend') return nothing;
+    if (!tip || this.view !== 'trend') return nothing;
     const [head, ...rest] = this.periodText(tip.index).split('; ');
     return html`<div
       part="tooltip"
@@ -790,7 +799,7 @@ export class PromoCampaignChart extends PromoWidget {
 
   protected override tableData(report: Report | null): DataTable | null {
     if (!report) return null;
-    return this.chartView === 'trend' ? this.trendTable(report) : this.barsTable(report);
+    return this.view === 'trend' ? this.trendTable(report) : this.barsTable(report);
   }
 
   private barsTable(report: Report): DataTable {
@@ -798,7 +807,7 @@ export class PromoCampaignChart extends PromoWidget {
     const unit2 = this.unitOf(this.secondaryMetric);
     const second = this.secondaryMode !== 'none';
     // Every campaign, never folded.
-    const rows = rankCampaigns(this.data(report), {
+    const rows = rankCampaigns(this.campaignData(report), {
       polarity: this.meta(this.metric)?.polarity ?? 'higher-is-better',
       limit: Number.MAX_SAFE_INTEGER,
       additive: false,

@@ -6,6 +6,7 @@ import { formatValue, localeTag } from '../../format/format.js';
 import { publicVar, TOKENS } from '../../theme/tokens.js';
 import { cell, type DataTable } from '../shared/data-table.js';
 import { PromoWidget } from '../shared/widget.js';
+import { booleanValue, oneOf } from '../shared/converters.js';
 import { cohortHeatmapStyles } from './cohort-heatmap.styles.js';
 import {
   HEATMAP_MODES,
@@ -110,10 +111,10 @@ export class PromoCohortHeatmap extends PromoWidget {
   static override styles = cohortHeatmapStyles;
 
   /** `retention` (default), `revenue`, or `recency` (customers by days since their last order). */
-  @property() mode: HeatmapMode = 'retention';
+  @property({ converter: oneOf(HEATMAP_MODES) }) mode: HeatmapMode = 'retention';
 
   /** Shows the recency segments beside the heatmap (below it on narrow cards). */
-  @property({ type: Boolean, attribute: 'show-recency' }) showRecency = false;
+  @property({ attribute: 'show-recency', type: Boolean, converter: booleanValue('show-recency') }) showRecency = false;
 
   /** The cell that takes focus (roving tabindex). */
   @state() private active = { row: 0, col: 0 };
@@ -146,7 +147,7 @@ export class PromoCohortHeatmap extends PromoWidget {
     return this.mode === 'revenue' ? 'revenue' : 'retention';
   }
 
-  private get unit(): KpiUnit {
+  private get cellUnit(): KpiUnit {
     return this.heatMode === 'retention' ? 'ratio' : 'currency';
   }
 
@@ -243,7 +244,7 @@ export class PromoCohortHeatmap extends PromoWidget {
     const rows = report.cohorts.rows;
     const grain = this.grainOf(report);
     const mode = this.heatMode;
-    const unit = this.unit;
+    const unit = this.cellUnit;
     const fs = this.fontSize;
     const cols = Math.max(0, ...rows.map((r) => rowValues(r, mode).length));
     const rowLabels = rows.map((r) => `${this.cohortLabel(r.cohort, grain)} · ${this.fmt(r.size, 'count')}`);
@@ -354,7 +355,7 @@ export class PromoCohortHeatmap extends PromoWidget {
       cohort: this.cohortLabel(r.cohort, grain),
       size: this.fmt(r.size, 'count'),
       period: this.periodLabel(k, grain, false),
-      value: this.fmt(value, this.unit),
+      value: this.fmt(value, this.cellUnit),
     });
     if (this.heatMode === 'revenue') return text;
     // Retention also in customers: the share of the cohort, as a count.
@@ -508,7 +509,9 @@ export class PromoCohortHeatmap extends PromoWidget {
           cell(r.cohort, this.cohortLabel(r.cohort, grain)),
           cell(r.size, this.fmt(r.size, 'count')),
           ...Array.from({ length: cols }, (_, k) =>
-            k < vals.length && Number.isFinite(vals[k]) ? cell(vals[k], this.fmt(vals[k], this.unit)) : cell(null, ''),
+            k < vals.length && Number.isFinite(vals[k])
+              ? cell(vals[k], this.fmt(vals[k], this.cellUnit))
+              : cell(null, ''),
           ),
         ];
       }),

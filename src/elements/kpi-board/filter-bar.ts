@@ -12,7 +12,8 @@ import type { PeriodPreset } from './query.js';
 
 /** What the filter bar needs from the board. */
 export interface FilterBarHost {
-  readonly locale: string;
+  /** The locale of the board's strings (its `locale`, else the nearest `lang`, else `en`). */
+  readonly uiLocale: string;
   readonly query: ReportOptions;
   readonly campaigns: string[];
   readonly channels: string[];
@@ -70,7 +71,7 @@ function checklist(
   items: { id: string; label: string }[],
   selected: string[],
 ): TemplateResult {
-  const locale = host.locale;
+  const locale = host.uiLocale;
   const all = items.map((i) => i.id);
   const isOn = (id: string) => selected.length === 0 || selected.includes(id);
   return html`<div class="field">
@@ -110,7 +111,7 @@ function checklist(
 }
 
 export function renderFilterBar(host: FilterBarHost): TemplateResult {
-  const locale = host.locale;
+  const locale = host.uiLocale;
   const q = host.query;
   const preset = host.selectedPreset;
   const ready = host.dataReady;

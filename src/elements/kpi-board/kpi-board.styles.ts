@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { tokenStyles } from '../../theme/theme.js';
-import { accessStyles } from '../shared/styles.js';
+import { accessStyles, forcedColors } from '../shared/styles.js';
 
 /** Board layout: filter bar on top, a responsive row of tiles, then the widgets in a grid. */
 export const boardStyles = [
@@ -85,7 +85,7 @@ export const boardStyles = [
       cursor: pointer;
       list-style: none;
       min-width: 9em;
-      padding-right: 1.8em;
+      padding-inline-end: 1.8em;
       line-height: 1.2;
     }
     summary::-webkit-details-marker {
@@ -94,7 +94,7 @@ export const boardStyles = [
     summary::after {
       content: '▾';
       position: absolute;
-      right: 0.6em;
+      inset-inline-end: 0.6em;
       top: 50%;
       transform: translateY(-50%);
       color: var(--_color-text-muted);
@@ -106,7 +106,7 @@ export const boardStyles = [
       position: absolute;
       z-index: 10;
       top: calc(100% + 4px);
-      left: 0;
+      inset-inline-start: 0;
       min-width: 14em;
       max-height: 20em;
       overflow: auto;
@@ -140,7 +140,7 @@ export const boardStyles = [
       border: none;
       background: none;
       color: var(--_color-accent);
-      text-align: left;
+      text-align: start;
       min-height: auto;
       padding: 0.25em 0.35em;
     }
@@ -156,8 +156,41 @@ export const boardStyles = [
       color: var(--_color-text-muted);
       min-height: 2.25em;
     }
-    .issues {
+    .problems-toggle {
+      display: inline-flex;
+      flex-wrap: wrap;
+      gap: 0.25em 0.6em;
+      align-items: center;
+      min-height: 2em;
+      font-size: 1em;
       color: var(--_color-bad);
+      border-color: var(--_color-bad);
+    }
+    .issues,
+    .config {
+      color: var(--_color-bad);
+    }
+    .problems {
+      flex-basis: 100%;
+      font-size: 0.9em;
+      padding: calc(var(--_space) * 0.5) var(--_space);
+      border: 1px solid var(--_color-border);
+      border-inline-start: 3px solid var(--_color-bad);
+      border-radius: var(--_radius);
+      background: var(--_color-surface);
+    }
+    .problems[hidden] {
+      display: none;
+    }
+    .problems-title {
+      margin: 0 0 0.25em;
+      font-size: 1em;
+    }
+    .problems ul {
+      margin: 0;
+      padding-inline-start: 1.2em;
+      max-height: 16em;
+      overflow: auto;
     }
     .live {
       display: inline-flex;
@@ -223,4 +256,10 @@ export const boardStyles = [
       min-width: 0;
     }
   `,
+  forcedColors(`
+    .dot {
+      forced-color-adjust: none;
+      background: CanvasText;
+    }
+  `),
 ];

@@ -1,8 +1,9 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import {
   boardContext,
+  THEMES,
   type BoardCampaign,
   type BoardState,
   type BoardStatus,
@@ -12,11 +13,25 @@ import type { CohortGrain, Report, ReportOptions } from '../../engine/types.js';
 import type { DataInput } from '../../data/schema.js';
 import type { Adapter } from '../../adapters/adapter.js';
 import { isValidTimeZone, parseLocalDate } from '../../engine/time.js';
+import { getKpi } from '../../engine/kpis.js';
+import { isDataset } from '../../data/dataset.js';
+import { COLLECTIONS } from '../../data/schema.js';
+import { describeValue } from '../shared/converters.js';
 import { localeTag } from '../../format/format.js';
 import { bt } from './strings.js';
+import { PromoElement } from '../shared/element.js';
+import {
+  booleanValue,
+  checkedText,
+  dateValue,
+  jsonValue,
+  listValue,
+  objectValue,
+  oneOf,
+} from '../shared/converters.js';
 import { boardStyles } from './kpi-board.styles.js';
 import {
-  listConverter,
+  PERIOD_PRESETS,
   matchPreset,
   presetPeriod,
   today,
@@ -25,7 +40,7 @@ import {
   type QueryChangeDetail,
 } from './query.js';
 import { renderFilterBar, type FilterBarHost } from './filter-bar.js';
-import { BoardEngine, type BoardSource, type DataSummary, type WorkerMode } from './engine.js';
+import { BoardEngine, WORKER_MODES, type BoardSource, type DataSummary, type WorkerMode } from './engine.js';
 import '../kpi-tile/define.js';
 import '../budget-gauge/define.js';
 import '../campaign-chart/define.js';
@@ -98,11 +113,11 @@ function viewerZone(): string {
  *   now shows, for a host page that keeps it in its URL. Bubbles and is composed.
  * @event promo-board-error - Loading or appending data failed. `detail: { message, error }`. Bubbles and is composed.
  */
-export class PromoKpiBoard extends LitElement implements FilterBarHost {
+export class PromoKpiBoard extends PromoElement implements FilterBarHost {
   static override styles = boardStyles;
 
   /** Inline data: the plain input of the KPI spec (`{ campaigns, orders, costs, exposures, loyalty }`) or a dataset. */
-  @property({ attribute: false }) data: unknown = undefined;
+  @property({ attribute: false, converter: jsonValue<object>() }) data: unknown = undefined;
 
   /**
    * An adapter object (property), or the name of a registered adapter (attribute, used with `src`).
@@ -120,67 +135,68 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
   @property() src = '';
 
   /** More options of a registered adapter (JSON in the attribute: `{"interval": 30000}`). */
-  @property({ attribute: 'adapter-options', type: Object }) adapterOptions: Record<string, unknown> = {};
+  @property({ attribute: 'adapter-options', converter: objectValue() }) adapterOptions: Record<string, unknown> = {};
 
   /** First day of the period, `YYYY-MM-DD` (local). Default: the `period` preset. */
-  @property({ reflect: true }) from = '';
+  @property({ reflect: true, converter: dateValue }) from = '';
 
   /** Last day of the period, `YYYY-MM-DD` (local). Default: the `period` preset. */
-  @property({ reflect: true }) to = '';
+  @property({ reflect: true, converter: dateValue }) to = '';
 
   /**
    * Period preset when `from`/`to` are not set: `last-7`, `last-14`, `last-28` (default),
    * `last-90`, `this-month`. Presets end on the last day with orders (or today when there are none).
    */
-  @property() period: PeriodPreset = 'last-28';
+  @property({ converter: oneOf(PERIOD_PRESETS) }) period: PeriodPreset = 'last-28';
 
-  /** IANA zone local dates are taken in. Default: the viewer's zone. */
-  @property({ attribute: 'time-zone' }) timeZone = '';
+  /** IANA zone local dates are taken in (`Asia/Ho_Chi_Minh`). Default: the viewer's zone. */
+  @property({ attribute: 'time-zone', converter: checkedText('timeZone', isValidTimeZone) }) timeZone = '';
 
-  /** `en`, `vi`, or a BCP 47 tag. */
-  @property({ reflect: true }) locale = 'en';
+  /** `en`, `vi`, or a BCP 47 tag (a language added with `registerLocale` too). Default: the nearest `lang` attribute, else `en`. */
+  @property({ reflect: true }) locale = '';
 
   /** ISO 4217 code of the amounts. */
   @property() currency = 'USD';
 
   /** `light`, `dark` or `auto` (follows `prefers-color-scheme`). */
-  @property({ reflect: true }) theme: ThemeName = 'auto';
+  @property({ reflect: true, converter: oneOf(THEMES) }) theme: ThemeName = 'auto';
 
   /** Campaign filter: ids, comma-separated in the attribute. Empty: all campaigns. */
-  @property({ converter: listConverter, reflect: true }) campaigns: string[] = [];
+  @property({ converter: listValue, reflect: true }) campaigns: string[] = [];
 
   /** Channel filter, comma-separated in the attribute. Empty: all channels. */
-  @property({ converter: listConverter, reflect: true }) channels: string[] = [];
+  @property({ converter: listValue, reflect: true }) channels: string[] = [];
 
   /** KPI tiles of the default layout, comma-separated ids of the KPI registry. */
-  @property({ converter: listConverter }) kpis: string[] = [...DEFAULT_BOARD_KPIS];
+  @property({ converter: listValue }) kpis: string[] = [...DEFAULT_BOARD_KPIS];
 
   /** Targets shown on the tiles, by KPI id (JSON in the attribute: `{"revenue": 5e9, "roi": 1.5}`). Campaign targets apply too. */
-  @property({ type: Object }) targets: Record<string, number> = {};
+  @property({ converter: objectValue<Record<string, number>>({ numbers: true }) }) targets: Record<string, number> = {};
 
   /** `full` (default), `summary` (tiles and chart), `tiles`, or `custom` (only the slotted widgets). Slotted widgets replace the default widgets in any layout. */
-  @property({ reflect: true }) layout: BoardLayout = 'full';
+  @property({ reflect: true, converter: oneOf(BOARD_LAYOUTS) }) layout: BoardLayout = 'full';
 
   /**
    * Cohort grain of the report: `month`, `week`, or `auto` (default: weeks for periods of up
    * to 92 days, months beyond), so a short period still shows several cohorts.
    */
-  @property({ attribute: 'cohort-grain' }) cohortGrain: 'auto' | CohortGrain = 'auto';
+  @property({ attribute: 'cohort-grain', converter: oneOf(['auto', 'month', 'week'] as const) }) cohortGrain:
+    'auto' | CohortGrain = 'auto';
 
   /** Metric of the campaign chart. */
   @property({ attribute: 'chart-metric' }) chartMetric = 'revenue';
 
   /** When to compute in the engine's Web Worker: `auto` (plain input of 100 000 orders or more), `always`, `never`. */
-  @property() worker: WorkerMode = 'auto';
+  @property({ converter: oneOf(WORKER_MODES) }) worker: WorkerMode = 'auto';
 
   /** URL of the engine's worker script, for a self-hosted copy (default: `worker.js` next to the engine). */
   @property({ attribute: 'worker-url' }) workerUrl = '';
 
   /** Hides the filter bar (a host page that drives the query itself). */
-  @property({ type: Boolean, attribute: 'no-filters' }) noFilters = false;
+  @property({ attribute: 'no-filters', type: Boolean, converter: booleanValue('no-filters') }) noFilters = false;
 
   /** @internal The report shown. */
-  @state() protected report: Report | null = null;
+  @state() protected computedReport: Report | null = null;
   @state() protected status: BoardStatus = 'idle';
   @state() protected error: string | null = null;
   @state() protected lastUpdated: number | null = null;
@@ -189,6 +205,8 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
   @state() protected preset: PeriodPreset = 'last-28';
   @state() protected hasSlotted = false;
   @state() private loaded: DataSummary | null = null;
+  /** Whether the list of problems is open. */
+  @state() protected problemsOpen = false;
 
   private readonly provider = new ContextProvider(this, { context: boardContext, initialValue: this.boardState() });
   private readonly engine = new BoardEngine({
@@ -203,6 +221,15 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
   private needsReload = false;
   private reportSeq = 0;
   private queryKey = '';
+
+  protected get ownLocale(): string | undefined {
+    return this.locale;
+  }
+
+  /** @internal The locale of the board's strings. */
+  get uiLocale(): string {
+    return this.activeLocale;
+  }
 
   /** The query the board shows now (the period resolved from presets, filters, zone). */
   get query(): ReportOptions {
@@ -231,7 +258,7 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
 
   /** The current report (null until computed). */
   get currentReport(): Report | null {
-    return this.report;
+    return this.computedReport;
   }
 
   /** Resolves when the report of the current query is computed and rendered. */
@@ -241,7 +268,7 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
       if (this.status === 'error' && !this.computing) break;
     }
     await this.updateComplete;
-    return this.report;
+    return this.computedReport;
   }
 
   /**
@@ -355,9 +382,9 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
 
   private boardState(): BoardState {
     return {
-      report: this.report,
+      report: this.computedReport,
       query: this.query,
-      locale: this.locale,
+      locale: this.activeLocale,
       currency: this.currency,
       theme: this.theme,
       status: this.status,
@@ -377,7 +404,7 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
       .compute(query)
       .then((report) => {
         if (seq !== this.reportSeq) return;
-        this.report = report;
+        this.computedReport = report;
         this.status = 'ready';
         this.error = null;
         this.lastUpdated = Date.now();
@@ -440,10 +467,10 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
       const from = change.from ?? this.currentPeriod().from;
       const to = change.to ?? this.currentPeriod().to;
       if (!validPeriod(from, to)) {
-        this.error = bt(this.locale, 'badDates');
+        this.error = bt(this.activeLocale, 'badDates');
         return;
       }
-      if (this.error === bt(this.locale, 'badDates')) this.error = null;
+      if (this.error === bt(this.activeLocale, 'badDates')) this.error = null;
       this.from = from;
       this.to = to;
       this.preset = change.preset ?? 'custom';
@@ -478,65 +505,123 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
 
   private formatUpdated(): string {
     if (this.lastUpdated === null) return '';
-    const time = new Intl.DateTimeFormat(localeTag(this.locale), {
+    const time = new Intl.DateTimeFormat(localeTag(this.activeLocale), {
       timeStyle: 'medium',
       timeZone: this.zone,
     }).format(this.lastUpdated);
-    return bt(this.locale, 'updated', { time });
+    return bt(this.activeLocale, 'updated', { time });
+  }
+
+  /** Records the data validation left out (not option notes): the numbers are partial. */
+  #recordIssues() {
+    return this.computedReport?.issues.filter((i) => i.collection !== 'options') ?? [];
+  }
+
+  /**
+   * Configuration and data problems, in the board's locale: values it could not read, lists
+   * of the data that are not lists, unknown KPIs, notes on the options, records left out.
+   */
+  #problems(): string[] {
+    const locale = this.activeLocale;
+    const out = this.configErrors.map((p) => this.configMessage(p));
+    const data = this.data;
+    if (data !== undefined && data !== null && !isDataset(data)) {
+      if (typeof data !== 'object' || Array.isArray(data)) out.push(bt(locale, 'problem.notData'));
+      else
+        for (const name of COLLECTIONS) {
+          const list = (data as Record<string, unknown>)[name];
+          if (list !== undefined && list !== null && !Array.isArray(list))
+            out.push(bt(locale, 'problem.notList', { name, value: describeValue(list) }));
+        }
+    }
+    for (const id of this.kpis) if (!getKpi(id)) out.push(bt(locale, 'problem.unknownKpi', { id, name: 'kpis' }));
+    if (this.chartMetric && !getKpi(this.chartMetric))
+      out.push(bt(locale, 'problem.unknownKpi', { id: this.chartMetric, name: 'chart-metric' }));
+    const issues = this.computedReport?.issues ?? [];
+    const shown = issues.slice(0, 50);
+    for (const i of shown)
+      out.push(
+        bt(locale, 'problem.record', {
+          collection: bt(locale, `collection.${i.collection}`),
+          index: i.index + 1,
+          id: i.id ? ` (${i.id})` : '',
+          path: i.path,
+          message: i.message,
+        }),
+      );
+    if (issues.length > shown.length) out.push(bt(locale, 'problem.more', { count: issues.length - shown.length }));
+    return out;
   }
 
   private renderStatus(): TemplateResult {
     const busy = this.status === 'loading' || this.computing;
-    // Records left out by validation (not option notes): the numbers are partial.
-    const issues = this.report?.issues.filter((i) => i.collection !== 'options').length ?? 0;
+    const records = this.#recordIssues().length;
+    const problems = this.#problems();
+    const others = problems.length - (this.computedReport?.issues.length ?? 0);
+    const listId = 'promo-board-problems';
     return html`<div part="status" class="status">
-      ${this.live ? html`<span class="live"><span class="dot" aria-hidden="true"></span>${bt(this.locale, 'live')}</span>` : nothing}
+        ${this.live ? html`<span class="live"><span class="dot" aria-hidden="true"></span>${bt(this.activeLocale, 'live')}</span>` : nothing}
+        ${
+          this.lastUpdated !== null
+            ? html`<time datetime=${new Date(this.lastUpdated).toISOString()}>${this.formatUpdated()}</time>`
+            : nothing
+        }
+        ${
+          problems.length
+            ? html`<button
+                type="button"
+                part="problems-toggle"
+                class="problems-toggle"
+                aria-expanded=${this.problemsOpen ? 'true' : 'false'}
+                aria-controls=${listId}
+                @click=${() => (this.problemsOpen = !this.problemsOpen)}
+              >
+                <span aria-hidden="true" class="warn">⚠</span>
+                ${others > 0 ? html`<span class="config">${bt(this.activeLocale, 'problems', { count: others })}</span>` : nothing}
+                ${records ? html`<span class="issues">${bt(this.activeLocale, 'issues', { count: records })}</span>` : nothing}
+              </button>`
+            : nothing
+        }
+        ${
+          this.loaded?.workerFallback
+            ? html`<span class="computed-in" data-computed-in="page"
+                >${bt(this.activeLocale, 'workerFallback', { reason: this.loaded.workerFallback })}</span
+              >`
+            : nothing
+        }
+        <span role="status" class="busy">${busy && this.computedReport ? bt(this.activeLocale, 'computing') : ''}</span>
+      </div>
       ${
-        this.lastUpdated !== null
-          ? html`<time datetime=${new Date(this.lastUpdated).toISOString()}>${this.formatUpdated()}</time>`
+        problems.length
+          ? html`<div part="problems" class="problems" id=${listId} ?hidden=${!this.problemsOpen}>
+              <h2 class="problems-title">${bt(this.activeLocale, 'problemsList')}</h2>
+              <ul>
+                ${problems.map((p) => html`<li>${p}</li>`)}
+              </ul>
+            </div>`
           : nothing
-      }
-      ${
-        issues
-          ? html`<span
-              class="issues"
-              title=${this.report!.issues.slice(0, 5)
-                .map((i) => i.message)
-                .join('\n')}
-              >${bt(this.locale, 'issues', { count: issues })}</span
-            >`
-          : nothing
-      }
-      ${
-        this.loaded?.workerFallback
-          ? html`<span class="computed-in" data-computed-in="page"
-              >${bt(this.locale, 'workerFallback', { reason: this.loaded.workerFallback })}</span
-            >`
-          : nothing
-      }
-      <span role="status" class="busy">${busy && this.report ? bt(this.locale, 'computing') : ''}</span>
-    </div>`;
+      }`;
   }
 
   private renderMessage(): TemplateResult | typeof nothing {
     if (this.status === 'error' && this.error) {
-      const text = this.report
-        ? bt(this.locale, 'staleError', { message: this.error })
-        : bt(this.locale, 'error', { message: this.error });
+      const text = this.computedReport
+        ? bt(this.activeLocale, 'staleError', { message: this.error })
+        : bt(this.activeLocale, 'error', { message: this.error });
       return html`<div part="message" class="message error" role="alert">
         <span>${text}</span>
         ${
           this.source().kind !== 'none'
-            ? html`<button type="button" @click=${() => this.reload()}>${bt(this.locale, 'retry')}</button>`
+            ? html`<button type="button" @click=${() => this.reload()}>${bt(this.activeLocale, 'retry')}</button>`
             : nothing
         }
       </div>`;
     }
     if (this.error) return html`<div part="message" class="message error" role="alert">${this.error}</div>`;
-    if (!this.report && (this.status === 'loading' || this.status === 'idle') && this.source().kind !== 'none')
-      return html`<div part="message" class="message" role="status">${bt(this.locale, 'loading')}</div>`;
+    if (!this.computedReport && (this.status === 'loading' || this.status === 'idle') && this.source().kind !== 'none')
+      return html`<div part="message" class="message" role="status">${bt(this.activeLocale, 'loading')}</div>`;
     if (this.loaded && this.loaded.orders === 0 && this.status === 'ready')
-      return html`<div part="message" class="message" role="status">${bt(this.locale, 'empty')}</div>`;
+      return html`<div part="message" class="message" role="status">${bt(this.activeLocale, 'empty')}</div>`;
     return nothing;
   }
 
@@ -560,7 +645,7 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
 
   private renderDefaultWidgets(): TemplateResult | typeof nothing {
     if (this.layout === 'custom' || this.hasSlotted) return nothing;
-    const tiles = html`<section part="tiles" class="tiles" aria-label=${bt(this.locale, 'tiles')}>
+    const tiles = html`<section part="tiles" class="tiles" aria-label=${bt(this.activeLocale, 'tiles')}>
       ${this.kpis.map((kpi) => html`<promo-kpi-tile kpi=${kpi} .target=${this.tileTarget(kpi)}></promo-kpi-tile>`)}
     </section>`;
     if (this.layout === 'tiles') return tiles;
@@ -585,8 +670,8 @@ export class PromoKpiBoard extends LitElement implements FilterBarHost {
       part="base"
       class="promo-root board theme-${this.theme}"
       role="region"
-      aria-label=${bt(this.locale, 'board')}
-      lang=${this.locale.toLowerCase().startsWith('vi') ? 'vi' : 'en'}
+      aria-label=${bt(this.activeLocale, 'board')}
+      lang=${this.activeLocale.toLowerCase().startsWith('vi') ? 'vi' : 'en'}
       aria-busy=${this.status === 'loading' || this.computing ? 'true' : 'false'}
       @promo-campaign-select=${this.onCampaignSelect}
     >

@@ -41,6 +41,20 @@ const en = {
   'channel.app': 'App',
   'channel.marketplace': 'Marketplace',
   'channel.social': 'Social',
+  problems: 'Problems to check: {count}',
+  problemsList: 'Configuration and data problems',
+  'problem.notList': '“{name}” in the data is not a list: {value}',
+  'problem.notData':
+    'The data is not readable: expected an object with lists (orders, campaigns, costs, exposures, loyalty).',
+  'problem.unknownKpi': 'Unknown KPI “{id}” in {name}.',
+  'problem.record': '{collection} no. {index}{id}, {path}: {message}',
+  'problem.more': '…and {count} more.',
+  'collection.campaigns': 'Campaign',
+  'collection.orders': 'Order',
+  'collection.costs': 'Cost',
+  'collection.exposures': 'Exposure',
+  'collection.loyalty': 'Loyalty record',
+  'collection.options': 'Option',
 };
 
 export type BoardMessageKey = keyof typeof en;
@@ -82,6 +96,20 @@ const vi: Record<BoardMessageKey, string> = {
   'channel.app': 'Ứng dụng',
   'channel.marketplace': 'Sàn TMĐT',
   'channel.social': 'Mạng xã hội',
+  problems: 'Vấn đề cần kiểm tra: {count}',
+  problemsList: 'Vấn đề về cấu hình và dữ liệu',
+  'problem.notList': '“{name}” trong dữ liệu không phải danh sách: {value}',
+  'problem.notData':
+    'Không đọc được dữ liệu: cần một đối tượng gồm các danh sách (orders, campaigns, costs, exposures, loyalty).',
+  'problem.unknownKpi': 'Không có chỉ số “{id}” trong {name}.',
+  'problem.record': '{collection} số {index}{id}, {path}: {message}',
+  'problem.more': '…và {count} vấn đề khác.',
+  'collection.campaigns': 'Chiến dịch',
+  'collection.orders': 'Đơn hàng',
+  'collection.costs': 'Chi phí',
+  'collection.exposures': 'Lượt hiển thị',
+  'collection.loyalty': 'Bản ghi khách thân thiết',
+  'collection.options': 'Tùy chọn',
 };
 
 const MESSAGES: Record<Locale, Record<BoardMessageKey, string>> = { en, vi };

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { widgetStyles } from '../shared/styles.js';
+import { forcedColors, widgetStyles } from '../shared/styles.js';
 
 export const kpiTileStyles = [
   ...widgetStyles,
@@ -26,6 +26,11 @@ export const kpiTileStyles = [
     .narrow [part~='value'] {
       font-size: 1.6em;
     }
+    [part~='value'].config-error {
+      font-size: 0.95em;
+      font-weight: 500;
+      color: var(--_color-bad);
+    }
     [part~='reason'] {
       color: var(--_color-text-muted);
       font-size: 0.85em;
@@ -40,6 +45,11 @@ export const kpiTileStyles = [
     }
     [part~='delta'] .change {
       white-space: nowrap;
+    }
+    /* Numbers keep their own order ("+32.1%") in right-to-left text. */
+    bdi {
+      direction: ltr;
+      unicode-bidi: isolate;
     }
     [part~='delta'] .vs {
       color: var(--_color-text-muted);
@@ -93,4 +103,20 @@ export const kpiTileStyles = [
       background: var(--_color-good);
     }
   `,
+  forcedColors(`
+    .track {
+      border: 1px solid CanvasText;
+    }
+    .fill,
+    .fill.met {
+      forced-color-adjust: none;
+      background: Highlight;
+    }
+    [part~='sparkline'] path {
+      stroke: CanvasText;
+    }
+    [part~='sparkline'] circle {
+      fill: CanvasText;
+    }
+  `),
 ];

@@ -5,9 +5,10 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatValue } from '../../format/format.js';
 import { changeCell, showChange } from '../shared/change.js';
 import { getKpi, onKpiRegistryChange } from '../../engine/kpis.js';
-import type { KpiMeta, KpiUnit, KpiValue, Report } from '../../engine/types.js';
+import { KPI_UNITS, type KpiMeta, type KpiUnit, type KpiValue, type Report } from '../../engine/types.js';
 import { reasonText } from '../../i18n/strings.js';
 import { PromoWidget, WidgetError } from '../shared/widget.js';
+import { booleanValue, numberValue, oneOf } from '../shared/converters.js';
 import { cell, type DataTable } from '../shared/data-table.js';
 import { kpiTileStyles } from './kpi-tile.styles.js';
 import { sparkline, targetProgress, toneOf } from './layout.js';
@@ -69,19 +70,19 @@ export class PromoKpiTile extends PromoWidget {
   @property() campaign = '';
 
   /** A goal for the value; default: the campaign's target for this KPI, if any. */
-  @property({ type: Number }) target: number | undefined = undefined;
+  @property({ converter: numberValue }) target: number | undefined = undefined;
 
   /** Short numbers (1,2 tr, 12K). Also used automatically when the tile is narrower than 200 px. */
-  @property({ type: Boolean }) compact = false;
+  @property({ type: Boolean, converter: booleanValue('compact') }) compact = false;
 
   /** Label; default: the KPI's label from the registry, in the locale. */
   @property() label = '';
 
   /** A value of your own, shown when there is no report; `null` shows "—". */
-  @property({ type: Number }) value: number | null = null;
+  @property({ converter: numberValue }) value: number | null = null;
 
   /** How the value is formatted; default: the KPI's unit from the registry, else `number`. */
-  @property() unit: KpiUnit | undefined = undefined;
+  @property({ converter: oneOf(KPI_UNITS) }) unit: KpiUnit | undefined = undefined;
 
   private unsubscribe: (() => void) | null = null;
 
@@ -103,7 +104,7 @@ export class PromoKpiTile extends PromoWidget {
 
   /** No report: show `value` and `label` as given (or "—"). */
   private get manual(): boolean {
-    return !this.currentReport && (this.value !== null || !this.kpi);
+    return !this.shownReport && (this.value !== null || !this.kpi);
   }
 
   private get resolvedUnit(): KpiUnit {
@@ -126,7 +127,13 @@ export class PromoKpiTile extends PromoWidget {
   }
 
   protected override isEmpty(report: Report | null): boolean {
-    return !report && !this.manual;
+    // A value the tile can't read is shown where the value goes, even without a report.
+    return !report && !this.manual && !this.configErrors.length;
+  }
+
+  /** Shown in place of the value (see `renderContent`). */
+  protected override renderConfigErrors(): typeof nothing {
+    return nothing;
   }
 
   /** The KPI's value in the report, or throws a user-facing error for an unknown KPI or campaign. */
@@ -140,7 +147,7 @@ export class PromoKpiTile extends PromoWidget {
     return kv ?? { value: null, previous: null, delta: null, change: null, reason: 'no-data' };
   }
 
-  private series(report: Report): number[] {
+  private dailySeries(report: Report): number[] {
     const field = this.meta?.dailyField;
     if (!field) return [];
     if (!this.campaign) return report.daily.map((d) => d[field]);
@@ -157,7 +164,7 @@ export class PromoKpiTile extends PromoWidget {
   }
 
   protected override hasChart(report: Report | null): boolean {
-    return !!report && this.series(report).length >= 2;
+    return !!report && this.dailySeries(report).length >= 2;
   }
 
   protected override renderContent(report: Report | null): TemplateResult {
@@ -167,14 +174,21 @@ export class PromoKpiTile extends PromoWidget {
       ? this.valueIn(report)
       : { value: this.value, previous: null, delta: null, change: null };
     const narrow = this.width > 0 && this.width < 200;
+    const problems = this.configErrors;
     return html`<div class="tile ${narrow ? 'narrow' : ''}">
       <div part="label">${label}</div>
-      <div
-        part="value"
-        title=${ifDefined(kv.value !== null ? formatValue(kv.value, unit, { ...this.fmt, compact: false }) : undefined)}
-      >
-        ${formatValue(kv.value, unit, this.fmt)}
-      </div>
+      ${
+        problems.length
+          ? html`<div part="value config-error" class="config-error" role="alert">
+              ${problems.map((p) => html`<div>${this.configMessage(p)}</div>`)}
+            </div>`
+          : html`<div
+              part="value"
+              title=${ifDefined(kv.value !== null ? formatValue(kv.value, unit, { ...this.fmt, compact: false }) : undefined)}
+            >
+              ${formatValue(kv.value, unit, this.fmt)}
+            </div>`
+      }
       ${kv.value === null && kv.reason ? html`<div part="reason">${reasonText(this.activeLocale, kv.reason)}</div>` : nothing}
       ${report ? this.renderDelta(kv) : nothing} ${report ? this.renderSparkline(report) : nothing}
       ${this.renderTarget(kv.value, unit)}
@@ -191,7 +205,7 @@ export class PromoKpiTile extends PromoWidget {
         ? this.msg('delta.flat')
         : `${this.msg(trend === 'up' ? 'delta.up' : 'delta.down', { value: c.spoken })}${tone === 'neutral' ? '' : `, ${this.msg(tone === 'good' ? 'delta.good' : 'delta.bad')}`}`;
     return html`<div part="delta" class="tone-${tone}" data-trend=${trend} data-tone=${tone} data-kind=${c.kind}>
-      <span class="change" aria-hidden="true">${ARROWS[trend]} ${c.signed}</span>
+      <span class="change" aria-hidden="true">${ARROWS[trend]} <bdi>${c.signed}</bdi></span>
       <span class="vs" aria-hidden="true"
         >${this.msg('previous').toLowerCase()}: ${formatValue(kv.previous, this.resolvedUnit, this.fmt)}</span
       >
@@ -200,7 +214,7 @@ export class PromoKpiTile extends PromoWidget {
   }
 
   private renderSparkline(report: Report): TemplateResult | typeof nothing {
-    const values = this.series(report);
+    const values = this.dailySeries(report);
     const width = Math.max(80, this.width || 240);
     const g = sparkline(values, width, SPARK_HEIGHT);
     if (!g) return nothing;
@@ -262,7 +276,7 @@ export class PromoKpiTile extends PromoWidget {
     if (kv.value === null && kv.reason) rows[0][1] = cell(null, `— (${reasonText(this.activeLocale, kv.reason)})`);
     const target = this.resolvedTarget;
     if (target !== undefined) rows.push([cell(this.msg('target')), f(target)]);
-    const series = this.series(report);
+    const series = this.dailySeries(report);
     if (series.length) report.daily.forEach((d, i) => rows.push([cell(d.date), f(series[i])]));
     return { caption: label, columns: [this.msg('date'), label], numeric: [false, true], rows };
   }

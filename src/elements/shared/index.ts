@@ -4,3 +4,17 @@ export { widgetStyles } from './styles.js';
 export { toCsv, csvField, cell, fileName } from './data-table.js';
 export type { DataTable, DataCell } from './data-table.js';
 export { serializeSvg, svgToPng, download } from './export.js';
+export { PromoElement } from './element.js';
+export type { PromoConfigErrorDetail, ConfigProblem } from './element.js';
+export {
+  numberValue,
+  booleanValue,
+  listValue,
+  objectValue,
+  jsonValue,
+  dateValue,
+  oneOf,
+  checkedText,
+  textValue,
+} from './converters.js';
+export type { ValueKind, ReadResult } from './converters.js';

@@ -1,4 +1,14 @@
-import { css } from 'lit';
+import { css, unsafeCSS, type CSSResult } from 'lit';
+
+/**
+ * Rules for forced-colors mode (Windows high contrast), inside `@media (forced-colors: active)`:
+ * marks drawn with backgrounds or SVG fills use system colours there (with
+ * `forced-color-adjust: none` where the browser would otherwise blank them). Kept as constant
+ * text because the style checker of the lint step does not know `forced-color-adjust` yet.
+ */
+export function forcedColors(rules: string): CSSResult {
+  return unsafeCSS(`@media (forced-colors: active) {${rules}}`);
+}
 import { tokenStyles } from '../../theme/theme.js';
 
 /** Text for assistive technology only, and the focus ring: shared by the widgets and the board. */
@@ -99,6 +109,13 @@ export const widgetStyles = [
     [part~='error'] {
       color: var(--_color-bad);
     }
+    [part~='config-error'] {
+      margin: 0 0 calc(var(--_space) * 0.5);
+      padding: 0;
+      list-style: none;
+      font-size: 0.85em;
+      color: var(--_color-bad);
+    }
     [part~='partial'] {
       margin: calc(var(--_space) * 0.5) 0 0;
       font-size: 0.85em;
@@ -106,8 +123,8 @@ export const widgetStyles = [
     }
     [part~='actions'] {
       position: absolute;
-      top: calc(var(--_space) * 0.35);
-      right: calc(var(--_space) * 0.35);
+      inset-block-start: calc(var(--_space) * 0.35);
+      inset-inline-end: calc(var(--_space) * 0.35);
       z-index: 1;
     }
     [part~='actions'] summary {
@@ -131,8 +148,8 @@ export const widgetStyles = [
     }
     .menu {
       position: absolute;
-      right: 0;
-      top: 100%;
+      inset-inline-end: 0;
+      inset-block-start: 100%;
       display: grid;
       min-width: 10em;
       padding: 4px;

@@ -3,10 +3,12 @@
  * property, or the board's context), locale / currency / theme, the loading, empty, error
  * and partial states, container size, the "show as table" view and the exports.
  */
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
-import { boardContext, type BoardState, type ThemeName } from '../../context/context.js';
+import { boardContext, THEMES, type BoardState, type ThemeName } from '../../context/context.js';
+import { PromoElement, type ConfigProblem } from './element.js';
+import { jsonValue, oneOf } from './converters.js';
 import type { KpiReason, Report } from '../../engine/types.js';
 import { reasonText, t, type MessageKey } from '../../i18n/strings.js';
 import { fileName, toCsv, type DataTable } from './data-table.js';
@@ -63,9 +65,10 @@ function closestWithAttribute(el: Element, name: string): Element | null {
   return null;
 }
 
-export abstract class PromoWidget extends LitElement {
+export abstract class PromoWidget extends PromoElement {
   /** The report to show when used alone; inside `<promo-kpi-board>` the board's report is used unless this is set. */
-  @property({ attribute: false }) report: Report | null | undefined = undefined;
+  @property({ attribute: false, converter: jsonValue<Report>((v) => !Array.isArray(v)) })
+  report: Report | null | undefined = undefined;
 
   /** `en`, `vi`, or a BCP 47 tag (`vi-VN` uses the Vietnamese strings). Default: the board's, else `en`. */
   @property() locale: string | undefined = undefined;
@@ -74,13 +77,14 @@ export abstract class PromoWidget extends LitElement {
   @property() currency: string | undefined = undefined;
 
   /** `light`, `dark` or `auto` (follows `prefers-color-scheme`). Default: the board's, or the nearest ancestor's `theme` attribute, else `auto`. */
-  @property({ reflect: true }) theme: ThemeName | undefined = undefined;
+  @property({ reflect: true, converter: oneOf(THEMES) }) theme: ThemeName | undefined = undefined;
 
   /** Forces a state: `loading` (skeleton), `empty`, `error`; `auto` (default) derives it from the report. */
-  @property() state: WidgetState = 'auto';
+  @property({ converter: oneOf(WIDGET_STATES) }) state: WidgetState = 'auto';
 
   /** Campaign names and targets (the report carries ids only). Default: the board's, when it provides them. */
-  @property({ attribute: false }) campaigns: CampaignInfo[] | undefined = undefined;
+  @property({ attribute: false, converter: jsonValue<CampaignInfo[]>(Array.isArray) })
+  campaigns: CampaignInfo[] | undefined = undefined;
 
   /** Message shown in the `error` state when forced by `state="error"`. */
   @property({ attribute: 'error-message' }) errorMessage = '';
@@ -92,10 +96,10 @@ export abstract class PromoWidget extends LitElement {
   @state() protected tableOpen = false;
   @state() private ancestorTheme: ThemeName | null = null;
 
-  private observer: ResizeObserver | null = null;
-  private frame = 0;
-  private caught: unknown = null;
-  private reportedError: string | null = null;
+  #observer: ResizeObserver | null = null;
+  #frame = 0;
+  #caught: unknown = null;
+  #reportedError: string | null = null;
   protected readonly uid = `promo-${++uid}`;
 
   constructor() {
@@ -116,32 +120,32 @@ export abstract class PromoWidget extends LitElement {
     // Measured now so the first render already fits; the observer follows later changes.
     this.width = Math.round(this.getBoundingClientRect().width);
     if (typeof ResizeObserver !== 'undefined') {
-      this.observer = new ResizeObserver((entries) => {
+      this.#observer = new ResizeObserver((entries) => {
         const w = Math.round(entries[entries.length - 1].contentRect.width);
-        cancelAnimationFrame(this.frame);
+        cancelAnimationFrame(this.#frame);
         // Next frame: a resize that changes layout does not loop inside the observer.
-        this.frame = requestAnimationFrame(() => {
+        this.#frame = requestAnimationFrame(() => {
           if (w !== this.width) this.width = w;
         });
       });
-      this.observer.observe(this);
+      this.#observer.observe(this);
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.observer?.disconnect();
-    this.observer = null;
-    cancelAnimationFrame(this.frame);
+    this.#observer?.disconnect();
+    this.#observer = null;
+    cancelAnimationFrame(this.#frame);
   }
 
   /** Whether a ResizeObserver is watching the host (for tests). */
   protected get observing(): boolean {
-    return this.observer !== null;
+    return this.#observer !== null;
   }
 
   /** The report shown: the `report` property, else the board's. */
-  protected get currentReport(): Report | null {
+  protected get shownReport(): Report | null {
     return this.report ?? this.board?.report ?? null;
   }
 
@@ -156,8 +160,12 @@ export abstract class PromoWidget extends LitElement {
     return this.campaignInfo(id)?.name ?? id;
   }
 
-  protected get activeLocale(): string {
-    return this.locale || this.board?.locale || 'en';
+  protected get ownLocale(): string | undefined {
+    return this.locale;
+  }
+
+  protected override inheritedLocale(): string | undefined {
+    return this.board?.locale;
   }
 
   protected get money(): string {
@@ -202,11 +210,11 @@ export abstract class PromoWidget extends LitElement {
     return true;
   }
 
-  private view(): View {
+  #view(): View {
     if (this.state === 'loading') return { kind: 'loading' };
     if (this.state === 'error') return { kind: 'error', message: this.errorMessage || this.msg('error') };
     if (this.state === 'empty') return { kind: 'empty' };
-    const report = this.currentReport;
+    const report = this.shownReport;
     if (!report && this.report === undefined && this.board) {
       if (this.board.status === 'error') return { kind: 'error', message: this.board.error || this.msg('error') };
       if (this.board.status === 'loading' || this.board.status === 'idle') return { kind: 'loading' };
@@ -219,25 +227,26 @@ export abstract class PromoWidget extends LitElement {
     let body: TemplateResult;
     let label = '';
     let busy = false;
-    this.caught = null;
+    this.#caught = null;
     try {
-      const v = this.view();
+      const v = this.#view();
       busy = v.kind === 'loading';
-      label = this.widgetLabel(v.kind === 'ready' ? v.report : this.currentReport);
+      label = this.widgetLabel(v.kind === 'ready' ? v.report : this.shownReport);
       if (v.kind === 'loading') body = this.renderLoading();
       else if (v.kind === 'empty')
-        body = html`${this.renderStateTitle(label)}
+        body = html`${this.#renderStateTitle(label)}
           <div part="empty">${v.message ?? this.msg('empty')}</div>`;
-      else if (v.kind === 'error') body = html`${this.renderStateTitle(label)}${this.renderErrorPart(v.message)}`;
+      else if (v.kind === 'error') body = html`${this.#renderStateTitle(label)}${this.renderErrorPart(v.message)}`;
       else {
         const table = this.tableData(v.report);
         body = html`${this.renderContent(v.report)}${table ? this.renderActions(this.hasChart(v.report)) : nothing}
         ${table && this.tableOpen ? this.renderTable(table) : nothing}`;
       }
     } catch (error) {
-      this.caught = error;
+      this.#caught = error;
       body = this.renderErrorPart(error instanceof WidgetError ? error.message : this.msg('error'));
     }
+    const problems = this.configErrors;
     return html`<div
       class="promo-root theme-${this.resolvedTheme}"
       part="base"
@@ -246,17 +255,28 @@ export abstract class PromoWidget extends LitElement {
       aria-busy=${busy ? 'true' : 'false'}
       lang=${this.activeLocale.toLowerCase().startsWith('vi') ? 'vi' : 'en'}
     >
-      ${body}
+      ${problems.length ? this.renderConfigErrors(problems) : nothing} ${body}
     </div>`;
+  }
+
+  /**
+   * The values this widget could not read, each with the default used instead (a subclass
+   * may show some of them elsewhere, e.g. the tile in place of its value).
+   */
+  protected renderConfigErrors(problems: readonly ConfigProblem[]): TemplateResult | typeof nothing {
+    if (!problems.length) return nothing;
+    return html`<ul part="config-error" class="config-error" role="alert">
+      ${problems.map((p) => html`<li>${this.configMessage(p)}</li>`)}
+    </ul>`;
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const message = this.caught ? (this.caught instanceof Error ? this.caught.message : String(this.caught)) : null;
+    const message = this.#caught ? (this.#caught instanceof Error ? this.#caught.message : String(this.#caught)) : null;
     // Once per distinct failure: re-renders of the same broken input do not repeat it.
-    if (message !== null && message !== this.reportedError) {
-      this.reportedError = message;
-      const error = this.caught;
+    if (message !== null && message !== this.#reportedError) {
+      this.#reportedError = message;
+      const error = this.#caught;
       this.dispatchEvent(
         new CustomEvent<PromoErrorDetail>('promo-error', {
           detail: { message, error },
@@ -264,11 +284,11 @@ export abstract class PromoWidget extends LitElement {
           composed: true,
         }),
       );
-    } else if (!this.caught) this.reportedError = null;
+    } else if (!this.#caught) this.#reportedError = null;
   }
 
   /** The widget's name above an empty or error message, so the reader knows what is missing. */
-  private renderStateTitle(label: string): TemplateResult | typeof nothing {
+  #renderStateTitle(label: string): TemplateResult | typeof nothing {
     return label ? html`<div class="state-title">${label}</div>` : nothing;
   }
 
@@ -296,7 +316,7 @@ export abstract class PromoWidget extends LitElement {
 
   protected renderActions(chart: boolean): TemplateResult {
     const tableId = `${this.uid}-table`;
-    return html`<details part="actions" @keydown=${this.onActionsKeydown}>
+    return html`<details part="actions" @keydown=${this.#onActionsKeydown}>
       <summary aria-label=${this.msg('actions')} title=${this.msg('actions')}>
         <span aria-hidden="true">⋯</span>
       </summary>
@@ -325,7 +345,7 @@ export abstract class PromoWidget extends LitElement {
     </details>`;
   }
 
-  private onActionsKeydown(e: KeyboardEvent): void {
+  #onActionsKeydown(e: KeyboardEvent): void {
     if (e.key !== 'Escape') return;
     const details = e.currentTarget as HTMLDetailsElement;
     if (!details.open) return;
@@ -374,7 +394,7 @@ export abstract class PromoWidget extends LitElement {
    */
   async exportAs(format: ExportFormat): Promise<Blob | null> {
     try {
-      const report = this.currentReport;
+      const report = this.shownReport;
       const table = this.tableData(report);
       const base = table?.caption || this.widgetLabel(report) || this.localName;
       let blob: Blob;
