@@ -251,7 +251,7 @@ test('csv: attributes.<name> headers need no mapping; a bad name in a header is 
   );
 });
 
-test('csv and json: a value breaking the attribute rules is reported for its row, the rest kept', () => {
+test('csv: a value breaking the attribute rules is reported for its row (either path), the rest kept', () => {
   const long = 'x'.repeat(201);
   const text = [
     'id,customerId,time,revenue,Cửa hàng',
