@@ -435,10 +435,10 @@ export function customersStatement(d: Dialect, map: ResolvedMapping, q: Compiled
   return b.done(`${head},
 pc AS (SELECT p, campaign_id, customer_id, COUNT(*) AS n, MIN(time_ms) AS t FROM a
   GROUP BY GROUPING SETS ((p, campaign_id, customer_id), (p, customer_id))),
-kept AS (SELECT pc.p, pc.campaign_id, pc.n, CASE WHEN EXISTS (SELECT 1 FROM orders_n o2
-  WHERE o2.time_ms > ${laterFrom} AND o2.time_ms <= ${laterTo}
-    AND o2.customer_id = pc.customer_id AND o2.time_ms > pc.t AND o2.time_ms <= pc.t + ${windowMs}) THEN 1 ELSE 0 END AS kept
-  FROM pc),
+later AS (SELECT customer_id, time_ms FROM orders_n WHERE time_ms > ${laterFrom} AND time_ms <= ${laterTo}),
+kept AS (SELECT pc.p, pc.campaign_id, pc.n,
+  MAX(CASE WHEN later.time_ms > pc.t AND later.time_ms <= pc.t + ${windowMs} THEN 1 ELSE 0 END) AS kept
+  FROM pc LEFT JOIN later ON later.customer_id = pc.customer_id GROUP BY pc.p, pc.campaign_id, pc.customer_id, pc.n),
 ${first},
 ${fa},
 ${m},

@@ -132,7 +132,8 @@ test('ClickHouse: a custom measure without SQL or with unsafe SQL is reported, t
   try {
     const options = { from: '2025-02-01', to: '2025-02-28' };
     const r = await warehouseReport({ driver, dialect: clickhouse }, options);
-    assert.deepEqual(r.kpis.badSql, { value: null, previous: null, delta: null, reason: 'no-data' });
+    assert.equal(r.kpis.badSql!.value, null);
+    assert.equal(r.kpis.badSql!.reason, 'no-data');
     assert.ok(r.issues.some((i) => i.path === 'kpis.badSql.measures.sneaky'));
     const engine = computeReport(input, options);
     assert.ok(Math.abs(r.kpis.webShare!.value! - engine.kpis.webShare!.value!) < 1e-12);
