@@ -652,13 +652,27 @@ function extendRowPass(ds: Dataset, s: State): void {
     if (s.rowPass) next.set(s.rowPass.subarray(0, s.rowPassLen));
     s.rowPass = next;
   }
-  const pass = s.rowPass;
-  pass.fill(1, s.rowPassLen, n);
+  filterRows(ds, filters, s.rowPassLen, n, s.rowPass);
+  s.rowPassLen = n;
+}
+
+/**
+ * Sets `pass[i]` for order rows `from .. to - 1`: 1 when the row passes every attribute
+ * filter (it has each named attribute, with a value in the list), else 0.
+ */
+export function filterRows(
+  ds: Dataset,
+  filters: Record<string, string[]>,
+  from: number,
+  to: number,
+  pass: Uint8Array,
+): void {
+  pass.fill(1, from, to);
   const attrs = ds.attributes;
   for (const name of Object.keys(filters)) {
     const k = attrs ? attrs.names.indexOf(name) : -1;
     if (k < 0) {
-      pass.fill(0, s.rowPassLen, n);
+      pass.fill(0, from, to);
       continue;
     }
     const dict = attrs!.values[k]!;
@@ -669,9 +683,8 @@ function extendRowPass(ds: Dataset, s: State): void {
       if (code >= 0) allowed[code + 1] = 1;
     }
     const col = attrs!.codes[k]!;
-    for (let i = s.rowPassLen; i < n; i++) if (i >= col.length || allowed[col[i]!] !== 1) pass[i] = 0;
+    for (let i = from; i < to; i++) if (i >= col.length || allowed[col[i]!] !== 1) pass[i] = 0;
   }
-  s.rowPassLen = n;
 }
 
 /** Sizes the breakdown sums to the attribute dictionaries (names may appear in later rows). */

@@ -10,6 +10,7 @@ export * from './options.js';
 export * from './finish.js';
 export * from './compute.js';
 export { computeReport } from './report.js';
+export { segmentCustomers, compareCodePoints } from './segments.js';
 export type { ReportInput } from './report.js';
 export { createReportWorker, computeReportInWorker } from './report-worker.js';
 export type { ReportWorker, ReportWorkerOptions, WorkerLoadResult } from './report-worker.js';

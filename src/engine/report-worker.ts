@@ -23,7 +23,7 @@
  */
 import type { AppendResult } from '../data/dataset.js';
 import type { DataInput } from '../data/schema.js';
-import type { Report, ReportOptions } from './types.js';
+import type { Report, ReportOptions, SegmentQuery } from './types.js';
 import type { DatasetSummary, WorkerRequest, WorkerResponse } from './worker-protocol.js';
 import type { PlatformAbortSignal, PlatformURL, PlatformWorker } from '../data/platform.js';
 
@@ -70,6 +70,11 @@ export interface ReportWorker {
   ): Promise<Pick<AppendResult, 'added' | 'issues'> & { version: number; summary: DatasetSummary }>;
   /** The report of the worker's dataset; incremental after an append. */
   report(options: ReportOptions): Promise<Report>;
+  /**
+   * The customer ids of one segment of the worker's dataset, sorted by code point
+   * (`segmentCustomers`, KPI-SPEC 7.3). Rejects for a segment or `of` the options do not define.
+   */
+  segmentCustomers(options: ReportOptions, query: SegmentQuery): Promise<string[]>;
   /** Imports more KPI modules in the worker. */
   importKpis(urls: (string | PlatformURL)[]): Promise<void>;
   /** Stops the worker; pending requests reject. */
@@ -150,6 +155,10 @@ export function createReportWorker(options: ReportWorkerOptions = {}): ReportWor
     report: async (o) => {
       await ready;
       return send<Report>({ type: 'report', options: o });
+    },
+    segmentCustomers: async (o, query) => {
+      await ready;
+      return send<string[]>({ type: 'segment', options: o, query });
     },
     importKpis: (urls) => send<void>({ type: 'import', urls: toUrls(urls) }),
     terminate: () => {

@@ -2,7 +2,7 @@
 import type { DataInput } from '../data/schema.js';
 import type { Dataset } from '../data/types.js';
 import { formatDay } from './time.js';
-import type { ReportOptions } from './types.js';
+import type { ReportOptions, SegmentQuery } from './types.js';
 
 export type WorkerRequest = { id: number } & (
   | { type: 'import'; urls: string[] }
@@ -16,6 +16,8 @@ export type WorkerRequest = { id: number } & (
   | { type: 'load-end' }
   | { type: 'append'; records: DataInput; timeZone?: string }
   | { type: 'report'; options: ReportOptions }
+  /** The customer ids of one segment of the worker's dataset (`segmentCustomers`). */
+  | { type: 'segment'; options: ReportOptions; query: SegmentQuery }
   | { type: 'compute'; input: DataInput; options: ReportOptions }
 );
 
@@ -37,6 +39,8 @@ export interface DatasetSummary {
   campaigns: SummaryCampaign[];
   /** Channel names, in order of first appearance. */
   channels: string[];
+  /** Order attribute names (in order of first appearance) and each one's values (in order of first appearance). */
+  attributes: Record<string, string[]>;
   /** Local day number of the latest order, or null without orders. */
   lastDay: number | null;
   /** Valid orders. */
@@ -56,8 +60,17 @@ export function summarizeDataset(ds: Dataset): DatasetSummary {
   }));
   const channels: string[] = [];
   for (let i = 0; i < ds.channels.size; i++) channels.push(ds.channels.value(i));
+  const attributes: Record<string, string[]> = {};
+  const a = ds.attributes;
+  if (a)
+    a.names.forEach((name, k) => {
+      const dict = a.values[k]!;
+      const values: string[] = [];
+      for (let v = 0; v < dict.size; v++) values.push(dict.value(v));
+      attributes[name] = values;
+    });
   let lastDay = -Infinity;
   const day = ds.orders.day;
   for (let i = 0; i < ds.orders.length; i++) if (day[i]! > lastDay) lastDay = day[i]!;
-  return { campaigns, channels, lastDay: ds.orders.length ? lastDay : null, orders: ds.orders.length };
+  return { campaigns, channels, attributes, lastDay: ds.orders.length ? lastDay : null, orders: ds.orders.length };
 }

@@ -13,6 +13,7 @@ import { createDataset, type LiveDataset } from '../data/dataset.js';
 import type { DataInput } from '../data/schema.js';
 import type { ReportOptions } from './types.js';
 import { computeReport } from './report.js';
+import { segmentCustomers } from './segments.js';
 import { summarizeDataset, type WorkerRequest, type WorkerResponse } from './worker-protocol.js';
 
 let dataset: LiveDataset | null = null;
@@ -70,6 +71,10 @@ async function handle(req: WorkerRequest): Promise<unknown> {
     case 'report': {
       if (!dataset) dataset = createDataset({}, { timeZone: (req.options as ReportOptions | undefined)?.timeZone });
       return computeReport(dataset, req.options);
+    }
+    case 'segment': {
+      if (!dataset) dataset = createDataset({}, { timeZone: (req.options as ReportOptions | undefined)?.timeZone });
+      return segmentCustomers(dataset, req.options, req.query);
     }
     case 'compute':
       return computeReport(req.input, req.options);

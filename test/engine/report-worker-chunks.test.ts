@@ -89,6 +89,7 @@ describe('report worker: chunked load', () => {
           { id: 'C2', name: 'Flash', start: '2026-11-01', end: '2026-11-30', budget: null, type: null, targets: {} },
         ],
         channels: ['web', 'app'],
+        attributes: {},
         lastDay: page.orders.day.reduce((a, b) => Math.max(a, b), -Infinity),
         orders: 119_998,
       });

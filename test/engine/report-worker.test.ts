@@ -86,11 +86,47 @@ describe('report worker', () => {
     }
   });
 
+  it("answers a segment's customer ids over its dataset, as segmentCustomers in the page", async () => {
+    const w = createReportWorker({ url: workerUrl });
+    try {
+      // Orders before the period: b on 02-25 (3 days before the base day 02-28), c on 02-10 (18 days).
+      const before = [
+        { id: 'p1', customerId: 'b', time: '2025-02-25T09:00:00', revenue: 5, channel: 'web' },
+        { id: 'p2', customerId: 'c', time: '2025-02-10T09:00:00', revenue: 5, channel: 'web' },
+      ];
+      const data = { ...input, orders: [...(input.orders as unknown[]), ...before] } as unknown as DataInput;
+      await w.load(data, { timeZone: options.timeZone });
+      const ask = (segment: string, of: 'recency' | 'reactivation' | 'returned') =>
+        w.segmentCustomers(options, { segment, of });
+      // b returned in P (o3); c did not order in P.
+      expect(await ask('0-7', 'reactivation')).to.deep.equal(['b']);
+      expect(await ask('0-7', 'returned')).to.deep.equal(['b']);
+      expect(await ask('15-28', 'reactivation')).to.deep.equal(['c']);
+      expect(await ask('15-28', 'returned')).to.deep.equal([]);
+      // As of 03-10: a (03-03, 7 days) in 0-7, b (03-02, 8 days) in 8-14; c (02-10) 28 days.
+      expect(await ask('0-7', 'recency')).to.deep.equal(['a']);
+      expect(await ask('8-14', 'recency')).to.deep.equal(['b']);
+      expect(await ask('15-28', 'recency')).to.deep.equal(['c']);
+      const { segmentCustomers } = await import('../../src/engine/segments.js');
+      expect(await ask('0-7', 'recency')).to.deep.equal(
+        segmentCustomers(data as never, options, { segment: '0-7', of: 'recency' }),
+      );
+      // An unknown segment rejects with the valid ones.
+      let error: unknown = null;
+      await ask('9-9', 'recency').catch((e: unknown) => (error = e));
+      expect(String(error)).to.match(/0-7, 8-14, 15-28, 29\+/);
+      // The report API is unchanged alongside.
+      expect((await w.report(options)).kpis.revenue!.value).to.equal(350);
+    } finally {
+      w.terminate();
+    }
+  });
+
   it('computes custom KPIs registered by a module URL', async () => {
     const r = await computeReportInWorker(input, options, { url: workerUrl, kpiModules: [kpiModule] });
     // gift costs 30 over 3 orders = 10; C2: 30 / 1 = 30; C1: 0 / 2 = 0.
     // P' (02-19 .. 02-28) has no order: 0 / 0 is no-data, so previous is null.
-    expect(r.kpis.giftCostPerOrder).to.deep.equal({ value: 10, previous: null, delta: null });
+    expect(r.kpis.giftCostPerOrder).to.deep.equal({ value: 10, previous: null, delta: null, change: null });
     expect(r.kpis.giftCostPerOrder!.value).to.equal(10);
     expect(r.byCampaign.C2!.giftCostPerOrder!.value).to.equal(30);
     expect(r.byCampaign.C1!.giftCostPerOrder!.value).to.equal(0);

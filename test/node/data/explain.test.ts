@@ -148,6 +148,40 @@ const junk: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   ),
 })).node;
 
+/** Order attributes: good names and values, bad names, bad values, too many names. */
+const attrName = fc.constantFrom('store', 'region', 'category', 'a', 'Z9_x', 'x'.repeat(32));
+const badAttrName = fc.constantFrom('1store', '_x', 'x'.repeat(33), 'a-b', '', 'cửa_hàng', 'length');
+const attrValue = fc.oneof(
+  { weight: 4, arbitrary: fc.string({ minLength: 1, maxLength: 5 }) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<unknown>(
+      '',
+      'x'.repeat(200),
+      'x'.repeat(201),
+      '😀'.repeat(200),
+      '😀'.repeat(201),
+      null,
+      undefined,
+      1,
+      ['a'],
+    ),
+  },
+);
+const goodAttributes = fc.oneof(
+  fc.dictionary(attrName, attrValue, { maxKeys: 4 }),
+  fc.dictionary(fc.oneof(attrName, badAttrName), attrValue, { maxKeys: 4 }),
+  fc.dictionary(
+    fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'),
+    fc.string({ minLength: 1, maxLength: 3 }),
+    {
+      minKeys: 7,
+      maxKeys: 10,
+    },
+  ),
+  fc.constant(JSON.parse('{"__proto__": "x", "store": "Q1"}') as unknown),
+);
+
 /** A value for a field of the given kind: mostly good, sometimes junk. */
 function field(good: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
   return fc.oneof({ weight: 3, arbitrary: good }, { weight: 2, arbitrary: junk });
@@ -172,6 +206,7 @@ const KINDS: Record<CollectionName, Record<string, fc.Arbitrary<unknown>>> = {
     cogs: goodAmount,
     campaignId: goodId,
     channel: fc.string({ maxLength: 4 }),
+    attributes: goodAttributes,
   },
   costs: { campaignId: goodId, date: goodDate, amount: goodAmount, category: fc.string({ maxLength: 4 }) },
   exposures: {

@@ -263,6 +263,19 @@ const anyValue = fc.oneof(
   fc.constant(new Map([['roi', 1]])),
   fc.constant(JSON.parse('{"__proto__": "x", "roi": 1}') as unknown),
   fc.constant({ roi: 1, [Symbol('k')]: 1 }),
+  // Order attributes: valid, a bad name, a bad value, nine names, long values.
+  fc.constant({ store: 'Q1-01', region: 'HCM' }),
+  fc.constant({ '1store': 'x' }),
+  fc.constant({ store: '' }),
+  fc.constant({ store: 7 }),
+  fc.constant({ a: '1', b: '1', c: '1', d: '1', e: '1', f: '1', g: '1', h: '1' }),
+  fc.constant({ a: '1', b: '1', c: '1', d: '1', e: '1', f: '1', g: '1', h: '1', i: '1' }),
+  fc.constant({ store: 'x'.repeat(200) }),
+  fc.constant({ store: 'x'.repeat(201) }),
+  fc.constant({ store: '😀'.repeat(200) }),
+  fc.constant({ store: '😀'.repeat(201) }),
+  fc.constant({ ['x'.repeat(32)]: 'v' }),
+  fc.constant({ ['x'.repeat(33)]: 'v' }),
 );
 
 /** A list carrying a record's fields: the schemas refuse it as they refuse any list. */
@@ -280,7 +293,7 @@ test('property: fast path validity equals zod validity for every collection', ()
   const cases = [
     [
       'orders',
-      recordOf(['id', 'customerId', 'time', 'revenue', 'discount', 'cogs', 'campaignId', 'channel']),
+      recordOf(['id', 'customerId', 'time', 'revenue', 'discount', 'cogs', 'campaignId', 'channel', 'attributes']),
       (r: unknown) => readOrder(r, zone, o),
     ],
     [
