@@ -11,3 +11,7 @@ export type { HeatmapMode } from './elements/cohort-heatmap/define.js';
 export * from './elements/kpi-board/define.js';
 export { boardContext, BOARD_STATUSES, THEMES } from './context/context.js';
 export type { BoardState, BoardStatus, BoardCampaign, ThemeName } from './context/context.js';
+export { registerLocale, englishStrings } from './elements/shared/locale.js';
+export type { LocaleStrings } from './elements/shared/locale.js';
+export { PromoElement } from './elements/shared/element.js';
+export type { PromoConfigErrorDetail, ConfigProblem } from './elements/shared/element.js';

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { widgetStyles } from '../shared/styles.js';
+import { forcedColors, widgetStyles } from '../shared/styles.js';
 
 export const budgetGaugeStyles = [
   ...widgetStyles,
@@ -142,16 +142,35 @@ export const budgetGaugeStyles = [
     .key.marker {
       width: 0;
       height: 12px;
-      border-left: 2px dashed var(--_color-text);
+      border-inline-start: 2px dashed var(--_color-text);
       border-radius: 0;
       background: none;
     }
     .key.budget {
       width: 0;
       height: 12px;
-      border-left: 2px solid var(--_color-text-muted);
+      border-inline-start: 2px solid var(--_color-text-muted);
       border-radius: 0;
       background: none;
     }
   `,
+  forcedColors(`
+    [part~='status'] .dot {
+      forced-color-adjust: none;
+      background: CanvasText;
+    }
+    .key {
+      forced-color-adjust: none;
+      background: CanvasText;
+    }
+    .key.ghost {
+      opacity: 1;
+      background: GrayText;
+    }
+    .key.marker,
+    .key.budget {
+      background: none;
+      border-color: CanvasText;
+    }
+  `),
 ];

@@ -186,9 +186,8 @@ export class PromoCampaignChart extends PromoWidget {
       this.tip = null;
       this.cursor = null;
     }
-    // The base font size (the --promo-font-size token) sizes rows and text widths.
-    const fs = parseFloat(getComputedStyle(this).getPropertyValue('--promo-font-size'));
-    this.fontSize = Number.isFinite(fs) && fs > 0 ? fs : DEFAULT_FONT_SIZE;
+    // The base font size (the --promo-font-size token, followed live) sizes rows and text widths.
+    this.fontSize = this.baseFontSize;
   }
 
   private get baseLang(): 'en' | 'vi' {
@@ -758,7 +757,8 @@ export class PromoCampaignChart extends PromoWidget {
     const layoutW = Number(svgEl.getAttribute('width')) || sb.width;
     const scale = sb.width / layoutW || 1;
     const xs = this.trendXs();
-    const x = (xs[idx] ?? 0) * scale + (sb.left - rb.left);
+    // Right to left, the chart is drawn mirrored (see the shared styles).
+    const x = this.rtl ? sb.right - rb.left - (xs[idx] ?? 0) * scale : (xs[idx] ?? 0) * scale + (sb.left - rb.left);
     const left = x > rb.width / 2 ? Math.max(4, x - 232) : x + 12;
     this.tip = { index: idx, left, top: sb.top - rb.top + 8 };
   }
@@ -772,9 +772,11 @@ export class PromoCampaignChart extends PromoWidget {
     const n = this.trend?.buckets.length ?? 0;
     if (!n) return;
     const at = this.cursor ?? -1;
+    // Time runs the way the text does: leftwards in right-to-left pages.
+    const [later, earlier] = this.rtl ? ['ArrowLeft', 'ArrowRight'] : ['ArrowRight', 'ArrowLeft'];
     let i: number;
-    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') i = at < 0 ? 0 : at + 1;
-    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') i = at < 0 ? n - 1 : at - 1;
+    if (e.key === later || e.key === 'ArrowDown') i = at < 0 ? 0 : at + 1;
+    else if (e.key === earlier || e.key === 'ArrowUp') i = at < 0 ? n - 1 : at - 1;
     else if (e.key === 'Home') i = 0;
     else if (e.key === 'End') i = n - 1;
     else if (e.key === 'Escape') {
@@ -790,7 +792,7 @@ export class PromoCampaignChart extends PromoWidget {
     const svgEl = e.currentTarget as SVGSVGElement;
     const sb = svgEl.getBoundingClientRect();
     const layoutW = Number(svgEl.getAttribute('width')) || sb.width;
-    const px = ((e.clientX - sb.left) * layoutW) / (sb.width || 1);
+    const px = ((this.rtl ? sb.right - e.clientX : e.clientX - sb.left) * layoutW) / (sb.width || 1);
     const i = nearestIndex(this.trendXs(), px);
     if (i !== this.cursor) this.moveCursor(i);
   }

@@ -139,8 +139,8 @@ export class PromoCohortHeatmap extends PromoWidget {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('mode') || changed.has('report') || changed.has('board')) this.tip = null;
-    const fs = parseFloat(getComputedStyle(this).getPropertyValue('--promo-font-size'));
-    this.fontSize = Number.isFinite(fs) && fs > 0 ? fs : DEFAULT_FONT_SIZE;
+    // The base font size (the --promo-font-size token, followed live) sizes rows and text widths.
+    this.fontSize = this.baseFontSize;
   }
 
   private get heatMode(): 'retention' | 'revenue' {

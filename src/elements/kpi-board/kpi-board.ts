@@ -64,6 +64,9 @@ export const DEFAULT_BOARD_KPIS = [
 
 const NO_CAMPAIGNS: BoardCampaign[] = [];
 
+/** Children that are not widgets: they never replace the default layout. */
+const NOT_CONTENT = new Set(['style', 'template', 'script', 'link', 'meta', 'noscript']);
+
 /** The viewer's time zone (the engine default is UTC; the board uses the viewer's zone unless told). */
 function viewerZone(): string {
   try {
@@ -498,7 +501,8 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
 
   private onSlotChange = (event: Event): void => {
     const slot = event.target as HTMLSlotElement;
-    this.hasSlotted = slot.assignedElements({ flatten: true }).length > 0;
+    // Only content counts: a <style>, <template> or <script> child keeps the default layout.
+    this.hasSlotted = slot.assignedElements({ flatten: true }).some((el) => !NOT_CONTENT.has(el.localName));
   };
 
   // ---- rendering ----
@@ -671,7 +675,7 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
       class="promo-root board theme-${this.theme}"
       role="region"
       aria-label=${bt(this.activeLocale, 'board')}
-      lang=${this.activeLocale.toLowerCase().startsWith('vi') ? 'vi' : 'en'}
+      lang=${this.activeLocale.split('-')[0]!.toLowerCase()}
       aria-busy=${this.status === 'loading' || this.computing ? 'true' : 'false'}
       @promo-campaign-select=${this.onCampaignSelect}
     >

@@ -112,10 +112,11 @@ const vi: Record<BoardMessageKey, string> = {
   'collection.options': 'Tùy chọn',
 };
 
-const MESSAGES: Record<Locale, Record<BoardMessageKey, string>> = { en, vi };
+/** The board's strings of each shipped locale. */
+export const BOARD_MESSAGES: Record<Locale, Record<BoardMessageKey, string>> = { en, vi };
 
 /** A board string in the nearest shipped locale, with `{name}` placeholders filled. */
-export const bt = translator(MESSAGES);
+export const bt = translator(BOARD_MESSAGES);
 
 /** A channel's display name (known channels are translated; others are shown as they are). */
 export function channelLabel(locale: string, channel: string): string {

@@ -18,3 +18,5 @@ export {
   textValue,
 } from './converters.js';
 export type { ValueKind, ReadResult } from './converters.js';
+export { registerLocale, englishStrings } from './locale.js';
+export type { LocaleStrings } from './locale.js';

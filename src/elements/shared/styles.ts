@@ -109,6 +109,33 @@ export const widgetStyles = [
     [part~='error'] {
       color: var(--_color-bad);
     }
+    /*
+     * Right to left, charts are mirrored as a whole (bars grow from the right, time runs
+     * leftwards, axes on the other side) and each text is turned back around its own box, so
+     * it reads normally where the mirror put it. Inside, text is laid out left to right so
+     * the geometry stays the one computed.
+     */
+    svg[part~='chart'] {
+      direction: ltr;
+    }
+    :host(:dir(rtl)) svg[part~='chart'] {
+      transform: scaleX(-1);
+    }
+    :host(:dir(rtl)) svg[part~='chart'] text {
+      transform: scaleX(-1);
+      transform-box: fill-box;
+      transform-origin: center;
+    }
+    /* Measures the --promo-font-size token (see baseFontSize). */
+    .font-probe {
+      position: absolute;
+      inset-block-start: 0;
+      inset-inline-start: 0;
+      inline-size: var(--_font-size);
+      block-size: 0;
+      visibility: hidden;
+      pointer-events: none;
+    }
     [part~='config-error'] {
       margin: 0 0 calc(var(--_space) * 0.5);
       padding: 0;

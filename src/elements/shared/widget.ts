@@ -97,6 +97,10 @@ export abstract class PromoWidget extends PromoElement {
   @state() private ancestorTheme: ThemeName | null = null;
 
   #observer: ResizeObserver | null = null;
+  /** Watches the font probe: a change of `--promo-font-size` after the first render re-lays the widget out. */
+  #styleObserver: ResizeObserver | null = null;
+  #probe: Element | null = null;
+  #fontSize = 0;
   #frame = 0;
   #caught: unknown = null;
   #reportedError: string | null = null;
@@ -136,7 +140,43 @@ export abstract class PromoWidget extends PromoElement {
     super.disconnectedCallback();
     this.#observer?.disconnect();
     this.#observer = null;
+    this.#styleObserver?.disconnect();
+    this.#styleObserver = null;
+    this.#probe = null;
     cancelAnimationFrame(this.#frame);
+  }
+
+  /**
+   * The base font size in px (the `--promo-font-size` token, whatever its unit), measured on
+   * a hidden probe so that a change of the token after the first render (live theming) is
+   * seen at once and the widget re-laid out.
+   */
+  protected get baseFontSize(): number {
+    if (this.#fontSize > 0) return this.#fontSize;
+    const raw = getComputedStyle(this).getPropertyValue('--promo-font-size').trim();
+    const px = /^[\d.]+px$/.test(raw) ? parseFloat(raw) : NaN;
+    return Number.isFinite(px) && px > 0 ? px : 14;
+  }
+
+  #watchStyle(): void {
+    const probe = this.renderRoot.querySelector('.font-probe');
+    if (!probe || probe === this.#probe || typeof ResizeObserver === 'undefined') return;
+    this.#probe = probe;
+    this.#fontSize = probe.getBoundingClientRect().width;
+    this.#styleObserver?.disconnect();
+    this.#styleObserver = new ResizeObserver(() => {
+      const w = this.#probe?.getBoundingClientRect().width ?? 0;
+      if (w > 0 && Math.abs(w - this.#fontSize) > 0.01) {
+        this.#fontSize = w;
+        this.requestUpdate();
+      }
+    });
+    this.#styleObserver.observe(probe);
+  }
+
+  /** Whether the widget lays out right to left (`dir="rtl"` on it or an ancestor): charts are drawn mirrored. */
+  protected get rtl(): boolean {
+    return this.matches(':dir(rtl)');
   }
 
   /** Whether a ResizeObserver is watching the host (for tests). */
@@ -253,8 +293,9 @@ export abstract class PromoWidget extends PromoElement {
       role="group"
       aria-label=${label || nothing}
       aria-busy=${busy ? 'true' : 'false'}
-      lang=${this.activeLocale.toLowerCase().startsWith('vi') ? 'vi' : 'en'}
+      lang=${this.activeLocale.split('-')[0]!.toLowerCase()}
     >
+      <span class="font-probe" aria-hidden="true"></span>
       ${problems.length ? this.renderConfigErrors(problems) : nothing} ${body}
     </div>`;
   }
@@ -272,6 +313,7 @@ export abstract class PromoWidget extends PromoElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this.#watchStyle();
     const message = this.#caught ? (this.#caught instanceof Error ? this.#caught.message : String(this.#caught)) : null;
     // Once per distinct failure: re-renders of the same broken input do not repeat it.
     if (message !== null && message !== this.#reportedError) {
