@@ -13,6 +13,7 @@ import {
   type DemoData,
 } from '../../../demo/generate.js';
 import { createDataset } from '../../../src/data/dataset.js';
+import { computeReport } from '../../../src/engine/report.js';
 
 describe('demo data', () => {
   // CPU time, not wall time: the machine running the tests may be busy with other work.
@@ -184,6 +185,44 @@ describe('demo data', () => {
     }
     // The Tết sale brings back more of the lapsed (29+ days) than three quiet weeks of July.
     assert.ok(tet.rates[3]! > 2 * quiet.rates[3]!, `${tet.rates[3]} against ${quiet.rates[3]}`);
+  });
+
+  it("the engine over it: this Tết against last year's, a region's stores, every segment, the loyalty panel", () => {
+    const ds = createDataset(data, { timeZone: DEMO_TIME_ZONE });
+    const r = computeReport(ds, {
+      from: '2025-01-06',
+      to: '2025-01-27',
+      timeZone: DEMO_TIME_ZONE,
+      compare: 'year',
+      breakdowns: ['store', 'category'],
+      filters: { region: ['HCM'] },
+    });
+    assert.deepEqual(r.issues, []);
+    assert.deepEqual(r.previous, { from: '2024-01-06', to: '2024-01-27' });
+    const revenue = r.kpis.revenue!;
+    assert.ok(revenue.previous! > 0 && revenue.change! > 0, JSON.stringify(revenue));
+    const hcm = DEMO_STORES.filter((s) => s.region === 'HCM' && !s.opens).map((s) => s.id);
+    assert.deepEqual(Object.keys(r.byAttribute!.store!).sort(), hcm.sort());
+    assert.deepEqual(Object.keys(r.byAttribute!.category!).sort(), [...DEMO_CATEGORIES].sort());
+    assert.deepEqual(
+      r.reactivation.map((row) => row.segment),
+      ['0-7', '8-14', '15-28', '29+'],
+    );
+    assert.ok(
+      r.reactivation.every((row) => row.customers >= 500 && row.returned > 0),
+      JSON.stringify(r.reactivation),
+    );
+    for (const kpi of [
+      'members',
+      'activeMembers',
+      'memberRevenueShare',
+      'memberAov',
+      'nonMemberAov',
+      'pointsOutstanding',
+    ])
+      assert.ok(r.kpis[kpi]!.value! > 0, `${kpi}: ${JSON.stringify(r.kpis[kpi])}`);
+    assert.ok(r.kpis.memberAov!.value! > r.kpis.nonMemberAov!.value!);
+    assert.deepEqual(Object.keys(r.loyaltyByChannel).sort(), [...DEMO_LOYALTY_CHANNELS].sort());
   });
 
   it('streams new orders that continue the ids and append cleanly', () => {
