@@ -41,6 +41,11 @@ export const TOKENS = {
   'color-neutral': { light: '#57606a', dark: '#9da7b3', description: 'A change that is neither good nor bad.' },
   'color-status-scheduled': { light: '#5c6570', dark: '#8b949e', description: 'Budget status: not started yet.' },
   'color-status-on-track': { light: '#1a7f37', dark: '#3fb950', description: 'Budget status: on track.' },
+  'color-status-under-pace': {
+    light: '#8250df',
+    dark: '#a371f7',
+    description: 'Budget status: spending well below plan, or ended under budget.',
+  },
   'color-status-at-risk': { light: '#9a6700', dark: '#d29922', description: 'Budget status: projected over budget.' },
   'color-status-over-budget': { light: '#cf222e', dark: '#ff7b72', description: 'Budget status: over budget.' },
   'color-status-ended': { light: '#57606a', dark: '#9da7b3', description: 'Budget status: campaign ended.' },

@@ -54,14 +54,17 @@ export const budgetGaugeStyles = [
     .status-on-track {
       --_status: var(--_color-status-on-track);
     }
+    .status-under-pace {
+      --_status: var(--_color-status-under-pace);
+    }
     .status-at-risk {
       --_status: var(--_color-status-at-risk);
     }
     .status-over-budget {
       --_status: var(--_color-status-over-budget);
     }
-    .status-ended {
-      --_status: var(--_color-status-ended);
+    [part~='status'] .ended {
+      color: var(--_color-status-ended);
     }
     [part~='status'] .word {
       color: var(--_status);
@@ -97,24 +100,71 @@ export const budgetGaugeStyles = [
       stroke-width: 2;
       stroke-dasharray: 3 2;
     }
-    [part~='figures'] {
+    [part~='status'] {
+      white-space: nowrap;
+    }
+    dl[part~='figures'] {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(9.5em, 1fr));
+      grid-template-columns: repeat(3, minmax(0, 1fr));
       gap: 4px 12px;
       margin: 0;
       font-size: 0.85em;
     }
-    [part~='figures'] div {
+    dl[part~='figures'].two {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
+    dl[part~='figures'] div {
       min-width: 0;
     }
-    [part~='figures'] dt {
+    dl[part~='figures'] dt {
       color: var(--_color-text-muted);
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
     }
-    [part~='figures'] dd {
+    /* Many campaigns: one row each (name, status, thin gauge, spent of budget). */
+    .list.compact {
+      grid-template-columns: minmax(0, max-content) max-content minmax(6em, 1fr) max-content;
+      gap: 0 12px;
+    }
+    /* Rows share the list's columns (subgrid), so names, statuses and bars line up. */
+    .list.compact > li {
+      display: grid;
+      grid-column: 1 / -1;
+      grid-template-columns: subgrid;
+      align-items: center;
+      row-gap: 2px;
+      padding-block: 6px;
+    }
+    .list.compact > li + li {
+      padding-top: 6px;
+    }
+    .list.compact [part~='name'] {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      overflow-wrap: normal;
+    }
+    .list.compact [part~='gauge'] {
+      height: 16px;
       margin: 0;
-      font-weight: 600;
+    }
+    .row-figures {
+      font-size: 0.85em;
       font-variant-numeric: tabular-nums;
+      white-space: nowrap;
+      text-align: end;
+    }
+    /* Narrow: the name on its own line (never cut), then the status, the bar, the figures. */
+    .list.compact.narrow {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .list.compact.narrow [part~='name'] {
+      white-space: normal;
       overflow-wrap: anywhere;
+    }
+    .list.compact.narrow .row-figures {
+      text-align: start;
     }
     .over {
       color: var(--_color-bad);
@@ -135,6 +185,17 @@ export const budgetGaugeStyles = [
       vertical-align: middle;
       border-radius: 2px;
       background: var(--_color-text-muted);
+    }
+    .key.spent {
+      background: var(--_status, var(--_color-text-muted));
+    }
+    .key.split {
+      display: inline-flex;
+      overflow: hidden;
+    }
+    .key.split > span {
+      flex: 1;
+      background: var(--_status);
     }
     .key.ghost {
       opacity: 0.3;

@@ -7,15 +7,26 @@ import { PromoWidget, WidgetError } from '../shared/widget.js';
 import { cell, type DataTable } from '../shared/data-table.js';
 import { serializeSvg } from '../shared/export.js';
 import { budgetGaugeStyles } from './budget-gauge.styles.js';
-import { gaugeGeometry, gaugeStatuses, usedFraction } from './layout.js';
+import { gaugeGeometry, gaugeState, LIST_FROM, usedFraction, type GaugeState, type GaugeStatus } from './layout.js';
 
 const GAUGE_HEIGHT = 28;
 
+/** Ids from an array or a comma-separated list (spaces trimmed, empties dropped). */
+function idList(v: readonly string[] | string): string[] {
+  const items = typeof v === 'string' ? v.split(',') : v;
+  return items.map((x) => String(x).trim()).filter(Boolean);
+}
+/** Height of a gauge in the list of many campaigns. */
+const ROW_GAUGE_HEIGHT = 16;
+
 /**
- * Budget pacing of one campaign (`campaign="C1"`), or of every campaign with a budget:
- * spent against budget, a marker for what should have been spent by today, the projected
- * spend at the end, the remaining budget, the projected revenue, and the status in words
- * and colour (scheduled, on track, at risk, over budget, ended). Reads `report.pacing`.
+ * Budget pacing of one campaign (`campaign="C1"`), or of every campaign with a budget
+ * (`include` narrows them): spent against budget, a marker for what should have been
+ * spent by today, the projected spend at the end, the remaining budget, the projected
+ * revenue, and the status in words and colour: scheduled, on track, under-spending (pace
+ * below 80 % of plan), at risk, over budget; once ended, over, under or on budget. From
+ * three campaigns on, each is one row of a compact list under one shared legend. Reads
+ * `report.pacing`.
  *
  * @summary Spent vs budget, pacing and forecast of campaigns.
  *
@@ -44,10 +55,11 @@ const GAUGE_HEIGHT = 28;
  * @cssproperty --promo-color-focus - Focus ring.
  * @cssproperty --promo-color-bad - Overspend figures.
  * @cssproperty --promo-color-status-scheduled - Status colour: scheduled.
- * @cssproperty --promo-color-status-on-track - Status colour: on track.
+ * @cssproperty --promo-color-status-on-track - Status colour: on track, or ended on budget.
+ * @cssproperty --promo-color-status-under-pace - Status colour: spending well below plan, or ended under budget.
  * @cssproperty --promo-color-status-at-risk - Status colour: at risk.
  * @cssproperty --promo-color-status-over-budget - Status colour: over budget.
- * @cssproperty --promo-color-status-ended - Status colour: ended.
+ * @cssproperty --promo-color-status-ended - The word "Ended" before an ended campaign's outcome.
  * @cssproperty --promo-font-family - Font.
  * @cssproperty --promo-font-size - Base font size.
  * @cssproperty --promo-radius - Corner radius.
@@ -63,6 +75,18 @@ export class PromoBudgetGauge extends PromoWidget {
   /** A campaign id; default: every campaign of the report that has a budget. */
   @property() campaign = '';
 
+  /**
+   * Without `campaign`: the campaign ids to show (others of the report are left out), as
+   * an array or a comma-separated list; default all with a budget.
+   */
+  @property({
+    converter: {
+      fromAttribute: (v: string | null) => (v === null ? null : idList(v)),
+      toAttribute: (v: string[] | null) => (v ? v.join(',') : null),
+    },
+  })
+  include: string[] | string | null = null;
+
   private get fmt() {
     return { locale: this.activeLocale, currency: this.money, compact: this.width > 0 && this.width < 360 };
   }
@@ -73,7 +97,10 @@ export class PromoBudgetGauge extends PromoWidget {
 
   /** The campaigns shown, in report order. Throws a user-facing error for an unknown campaign. */
   private rows(report: Report): [string, Pacing][] {
-    if (!this.campaign) return Object.entries(report.pacing).filter(([, p]) => p.budget > 0);
+    if (!this.campaign) {
+      const only = this.include === null || this.include === undefined ? null : new Set(idList(this.include));
+      return Object.entries(report.pacing).filter(([id, p]) => p.budget > 0 && (!only || only.has(id)));
+    }
     // Own keys only: a campaign id such as `toString` or `constructor` must not find Object's.
     const p = Object.hasOwn(report.pacing, this.campaign) ? report.pacing[this.campaign] : undefined;
     if (p) return [[this.campaign, p]];
@@ -127,26 +154,58 @@ export class PromoBudgetGauge extends PromoWidget {
     const missing = this.campaign
       ? []
       : Object.keys(report.byCampaign).filter((id) => !Object.hasOwn(report.pacing, id));
+    const list = !this.campaign && rows.length >= LIST_FROM;
+    const states = rows.map(([, p]) => gaugeState(p));
     return html`<h3 part="title">${this.widgetLabel()}</h3>
-      <ul class="list">
-        ${rows.map(([id, p]) => this.renderCampaign(id, p))}
+      <ul class="list ${list ? 'compact' : ''} ${list && this.width > 0 && this.width < 560 ? 'narrow' : ''}">
+        ${rows.map(([id, p], i) => (list ? this.renderRow(id, p, states[i]!) : this.renderCampaign(id, p, states[i]!)))}
       </ul>
-      <div part="legend" class="legend" aria-hidden="true">
-        <span><span class="key"></span>${this.msg('spent')}</span>
-        <span><span class="key ghost"></span>${this.msg('projected')}</span>
-        <span><span class="key marker"></span>${this.msg('expected')}</span>
-        <span><span class="key budget"></span>${this.msg('budget')}</span>
-      </div>
-      ${missing.length ? this.renderPartial(['no-budget']) : nothing}`;
+      ${this.renderLegend(states)} ${missing.length ? this.renderPartial(['no-budget']) : nothing}`;
   }
 
-  private summary(id: string, p: Pacing): string {
+  /** The status in words: the running status, or "Ended · <outcome>". */
+  private statusWords(s: GaugeState): string {
+    return s.ended
+      ? `${this.msg('status.ended')} · ${this.msg(`outcome.${s.status as 'on-track' | 'under-pace' | 'over-budget'}`)}`
+      : this.msg(`status.${s.status}`);
+  }
+
+  private renderStatus(s: GaugeState): TemplateResult {
+    return html`<span part="status" data-status=${s.status} ?data-ended=${s.ended}>
+      <span class="dot" aria-hidden="true"></span>
+      ${
+        s.ended
+          ? html`<span class="ended">${this.msg('status.ended')}</span> ·
+              <span class="word">${this.msg(`outcome.${s.status as 'on-track' | 'under-pace' | 'over-budget'}`)}</span>`
+          : html`<span class="word">${this.msg(`status.${s.status}`)}</span>`
+      }
+    </span>`;
+  }
+
+  /** One legend for every gauge: the marks, and the colour of each status shown. */
+  private renderLegend(states: GaugeState[]): TemplateResult {
+    const shown: GaugeStatus[] = [];
+    for (const s of states) if (!shown.includes(s.status)) shown.push(s.status);
+    return html`<div part="legend" class="legend" aria-hidden="true">
+      ${
+        shown.length === 1
+          ? html`<span class="status-${shown[0]}"><span class="key spent"></span>${this.msg('spent')}</span>`
+          : html`<span
+              ><span class="key spent split">${shown.map((st) => html`<span class="status-${st}"></span>`)}</span
+              >${this.msg('spent')}</span
+            >`
+      }
+      <span><span class="key ghost"></span>${this.msg('projected')}</span>
+      <span><span class="key marker"></span>${this.msg('expected')}</span>
+      <span><span class="key budget"></span>${this.msg('budget')}</span>
+    </div>`;
+  }
+
+  private summary(id: string, p: Pacing, s: GaugeState): string {
     const used = usedFraction(p);
     return this.msg('gaugeSummary', {
       name: this.campaignName(id),
-      status: gaugeStatuses(p)
-        .map((s) => this.msg(`status.${s}`))
-        .join(', '),
+      status: this.statusWords(s),
       spent: this.money$(p.spent, false),
       budget: this.money$(p.budget, false),
       percent: formatValue(used, 'ratio', { locale: this.activeLocale }),
@@ -157,39 +216,41 @@ export class PromoBudgetGauge extends PromoWidget {
     });
   }
 
-  private renderCampaign(id: string, p: Pacing): TemplateResult {
-    const statuses = gaugeStatuses(p);
+  private renderBar(id: string, p: Pacing, s: GaugeState, width: number, height: number): TemplateResult {
+    const g = gaugeGeometry(p, width, height);
+    return html`<svg
+      part="chart gauge"
+      role="img"
+      aria-label=${this.summary(id, p, s)}
+      viewBox="0 0 ${g.width} ${g.height}"
+      preserveAspectRatio="none"
+    >
+      ${svg`<rect class="track" x="2" y=${g.barY} width=${Math.max(0, g.budgetX - 2)} height=${g.barHeight} rx="3"></rect>
+        ${g.projectedX !== null && g.projectedX > g.spentX ? svg`<rect class="projected" x=${g.spentX} y=${g.barY} width=${g.projectedX - g.spentX} height=${g.barHeight}></rect>` : nothing}
+        <rect class="spent" x="2" y=${g.barY} width=${Math.max(0, g.spentX - 2)} height=${g.barHeight} rx="3"></rect>
+        <line class="budget-line" x1=${g.budgetX} x2=${g.budgetX} y1="1" y2=${g.height - 1} vector-effect="non-scaling-stroke"></line>
+        ${p.daysElapsed > 0 && !p.ended ? svg`<line class="expected" x1=${g.expectedX} x2=${g.expectedX} y1="0" y2=${g.height} vector-effect="non-scaling-stroke"></line>` : nothing}`}
+    </svg>`;
+  }
+
+  /** One campaign in full: name and status, days and pace, the gauge, six figures. */
+  private renderCampaign(id: string, p: Pacing, s: GaugeState): TemplateResult {
     const width = Math.max(120, this.width || 320);
-    const g = gaugeGeometry(p, width, GAUGE_HEIGHT);
     const used = usedFraction(p);
     const over = p.remaining < 0;
     const projectedOver = p.projected !== null && p.projected > p.budget;
-    return html`<li part="campaign" class="status-${statuses[0]}" data-campaign=${id}>
+    // Six figures in rows of three, or of two on a narrow card: never one left alone.
+    const columns = this.width > 0 && this.width < 480 ? 2 : 3;
+    return html`<li part="campaign" class="status-${s.status}" data-campaign=${id}>
       <div class="head">
-        <span part="name">${this.campaignName(id)}</span>
-        <span part="status" data-status=${statuses.join(' ')}>
-          <span class="dot" aria-hidden="true"></span>
-          <span class="word">${statuses.map((s) => this.msg(`status.${s}`)).join(' · ')}</span>
-        </span>
+        ${this.campaign ? nothing : html`<span part="name">${this.campaignName(id)}</span>`} ${this.renderStatus(s)}
       </div>
       <div part="days">
         ${this.msg('days', { elapsed: p.daysElapsed, total: p.daysTotal })} · ${this.msg('pace').toLowerCase()}
         ${formatValue(p.pace, 'ratio', { locale: this.activeLocale })}
       </div>
-      <svg
-        part="chart gauge"
-        role="img"
-        aria-label=${this.summary(id, p)}
-        viewBox="0 0 ${g.width} ${g.height}"
-        preserveAspectRatio="none"
-      >
-        ${svg`<rect class="track" x="${g.maxX === g.budgetX ? 2 : 2}" y=${g.barY} width=${Math.max(0, g.budgetX - 2)} height=${g.barHeight} rx="3"></rect>
-        ${g.projectedX !== null && g.projectedX > g.spentX ? svg`<rect class="projected" x=${g.spentX} y=${g.barY} width=${g.projectedX - g.spentX} height=${g.barHeight}></rect>` : nothing}
-        <rect class="spent" x="2" y=${g.barY} width=${Math.max(0, g.spentX - 2)} height=${g.barHeight} rx="3"></rect>
-        <line class="budget-line" x1=${g.budgetX} x2=${g.budgetX} y1="1" y2=${g.height - 1} vector-effect="non-scaling-stroke"></line>
-        ${p.daysElapsed > 0 && !p.ended ? svg`<line class="expected" x1=${g.expectedX} x2=${g.expectedX} y1="0" y2=${g.height} vector-effect="non-scaling-stroke"></line>` : nothing}`}
-      </svg>
-      <dl part="figures">
+      ${this.renderBar(id, p, s, width, GAUGE_HEIGHT)}
+      <dl part="figures" class=${columns === 2 ? 'two' : ''}>
         <div>
           <dt>${this.msg('spent')}</dt>
           <dd class=${over ? 'over' : ''}>
@@ -222,6 +283,20 @@ export class PromoBudgetGauge extends PromoWidget {
     </li>`;
   }
 
+  /** One campaign as a row of the compact list: name, status, a thin gauge, spent of budget. */
+  private renderRow(id: string, p: Pacing, s: GaugeState): TemplateResult {
+    const used = usedFraction(p);
+    const width = Math.max(80, Math.round((this.width || 480) * (this.width >= 560 ? 0.35 : 1)));
+    return html`<li part="campaign" class="status-${s.status} row" data-campaign=${id}>
+      <span part="name">${this.campaignName(id)}</span>
+      ${this.renderStatus(s)} ${this.renderBar(id, p, s, width, ROW_GAUGE_HEIGHT)}
+      <span part="figures" class="row-figures ${p.remaining < 0 ? 'over' : ''}"
+        >${this.money$(p.spent, true)} / ${this.money$(p.budget, true)} ·
+        ${formatValue(used, 'ratio', { locale: this.activeLocale })}</span
+      >
+    </li>`;
+  }
+
   protected override tableData(report: Report | null): DataTable | null {
     if (!report) return null;
     const rows = this.rows(report);
@@ -245,11 +320,7 @@ export class PromoBudgetGauge extends PromoWidget {
       numeric: [false, false, true, true, true, true, true, true, true, true],
       rows: rows.map(([id, p]) => [
         cell(this.campaignName(id)),
-        cell(
-          gaugeStatuses(p)
-            .map((s) => this.msg(`status.${s}`))
-            .join(' · '),
-        ),
+        cell(this.statusWords(gaugeState(p))),
         m(p.budget),
         m(p.spent),
         m(p.expected),

@@ -7,9 +7,42 @@
 import { linearScale } from '../shared/scale.js';
 import type { Pacing, PacingStatus } from '../../engine/types.js';
 
-/** Statuses as shown: the spec's four, plus `ended` once the campaign is over. */
-export const GAUGE_STATUSES = ['scheduled', 'on-track', 'at-risk', 'over-budget', 'ended'] as const;
+/**
+ * How a campaign's spending reads, as shown (colour and words). The spec's statuses, plus
+ * `under-pace` (spending well below plan) and, once a campaign has ended, its outcome:
+ * over budget, under budget (`under-pace`) or on budget (`on-track`).
+ */
+export const GAUGE_STATUSES = ['scheduled', 'on-track', 'under-pace', 'at-risk', 'over-budget'] as const;
 export type GaugeStatus = (typeof GAUGE_STATUSES)[number];
+
+/** From this many campaigns on, each is one row of a compact list under one shared legend. */
+export const LIST_FROM = 3;
+
+/** Pace (spent / expected) below which a running campaign is spending well below plan. */
+export const UNDER_PACE = 0.8;
+/** An ended campaign that spent less than this share of its budget ended under budget. */
+export const ON_BUDGET_FLOOR = 0.9;
+
+/** A campaign's status as shown: its tone, and whether it has ended (the tone is then the outcome). */
+export interface GaugeState {
+  status: GaugeStatus;
+  ended: boolean;
+}
+
+/**
+ * The status to show (KPI-SPEC section 5's `status` and `ended`, read with the pace):
+ * running campaigns are on track, under pace, at risk or over budget; ended ones are over,
+ * under or on budget, never a neutral grey.
+ */
+export function gaugeState(p: Pick<Pacing, 'status' | 'ended' | 'pace' | 'spent' | 'budget'>): GaugeState {
+  if (p.ended) {
+    const status: GaugeStatus =
+      p.spent > p.budget ? 'over-budget' : p.spent < ON_BUDGET_FLOOR * p.budget ? 'under-pace' : 'on-track';
+    return { status, ended: true };
+  }
+  if (p.status === 'on-track' && p.pace !== null && p.pace < UNDER_PACE) return { status: 'under-pace', ended: false };
+  return { status: p.status, ended: false };
+}
 
 export interface GaugeGeometry {
   width: number;
@@ -47,12 +80,6 @@ export function gaugeGeometry(p: Pacing, width: number, height: number, pad = 2)
     barY: Math.round((height - barHeight) / 2),
     barHeight,
   };
-}
-
-/** The statuses to show: `ended` first once over, keeping `over-budget` when it applies. */
-export function gaugeStatuses(p: Pick<Pacing, 'status' | 'ended'>): GaugeStatus[] {
-  if (!p.ended) return [p.status];
-  return p.status === 'over-budget' ? ['ended', 'over-budget'] : ['ended'];
 }
 
 /** Spent as a fraction of the budget (null without a budget). */

@@ -43,6 +43,7 @@ import { renderFilterBar, type FilterBarHost } from './filter-bar.js';
 import { BoardEngine, WORKER_MODES, type BoardSource, type DataSummary, type WorkerMode } from './engine.js';
 import '../kpi-tile/define.js';
 import '../budget-gauge/define.js';
+import { LIST_FROM } from '../budget-gauge/layout.js';
 import '../campaign-chart/define.js';
 import '../cohort-heatmap/define.js';
 
@@ -634,7 +635,7 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
     return typeof t === 'number' && Number.isFinite(t) ? t : undefined;
   }
 
-  /** One gauge per selected campaign with a budget that runs during the period. */
+  /** The selected campaigns with a budget that run during the period: a gauge each, or one list of many. */
   private renderGauges(): TemplateResult {
     const q = this.query;
     const selected = q.campaignIds?.length ? new Set(q.campaignIds) : null;
@@ -644,6 +645,9 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
     // Before the data is in, the gauge shows the board's loading state.
     if (!this.loaded) return html`<promo-budget-gauge></promo-budget-gauge>`;
     if (!running.length) return html`<promo-budget-gauge state="empty"></promo-budget-gauge>`;
+    // Many campaigns: one gauge listing them, one row each under one legend.
+    if (running.length >= LIST_FROM)
+      return html`<promo-budget-gauge class="all" .include=${running.map((c) => c.id)}></promo-budget-gauge>`;
     return html`${running.map((c) => html`<promo-budget-gauge campaign=${c.id}></promo-budget-gauge>`)}`;
   }
 

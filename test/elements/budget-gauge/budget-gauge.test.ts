@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/elements/budget-gauge/define.js';
 import type { PromoBudgetGauge } from '../../../src/elements/budget-gauge/budget-gauge.js';
-import { gaugeGeometry, gaugeStatuses } from '../../../src/elements/budget-gauge/layout.js';
+import { gaugeGeometry, gaugeState } from '../../../src/elements/budget-gauge/layout.js';
 import { CAMPAIGN_INFO, makeReport, PACING, REPORT } from '../../fixtures/report.js';
 import { $, $$, captureExport, rgb, settle, text } from '../shared/helpers.js';
 
@@ -45,30 +45,111 @@ describe('budget-gauge layout', () => {
     expect(gaugeGeometry(PACING.C4, 204, 28).projectedX).to.equal(null);
   });
 
-  it('shows ended campaigns as ended, keeping an overspend', () => {
-    expect(gaugeStatuses(PACING.C2)).to.deep.equal(['ended']);
-    expect(gaugeStatuses({ status: 'over-budget', ended: true })).to.deep.equal(['ended', 'over-budget']);
-    expect(gaugeStatuses(PACING.C5)).to.deep.equal(['at-risk']);
+  it('reads the pace: under-spending is flagged, an ended campaign shows its outcome', () => {
+    // C1: day 24 of 47 with 30 % spent: pace 58.8 %, well below plan (the spec says on-track).
+    expect(gaugeState(PACING.C1)).to.deep.equal({ status: 'under-pace', ended: false });
+    // Day 12 of 12 with 66.6 % spent, not yet ended: under-spending, not "on track".
+    const lastDay = { status: 'on-track', ended: false, pace: 0.666, spent: 666_000, budget: 1_000_000 } as const;
+    expect(gaugeState(lastDay)).to.deep.equal({ status: 'under-pace', ended: false });
+    // The boundary: a pace of exactly 80 % is on track.
+    expect(gaugeState({ ...lastDay, pace: 0.8 }).status).to.equal('on-track');
+    expect(gaugeState({ ...lastDay, pace: 0.7999 }).status).to.equal('under-pace');
+    expect(gaugeState(PACING.C3)).to.deep.equal({ status: 'over-budget', ended: false });
+    expect(gaugeState(PACING.C4)).to.deep.equal({ status: 'scheduled', ended: false });
+    expect(gaugeState(PACING.C5)).to.deep.equal({ status: 'at-risk', ended: false });
+    // Ended: C2 spent 80 % of its budget (under); over and on budget too.
+    expect(gaugeState(PACING.C2)).to.deep.equal({ status: 'under-pace', ended: true });
+    const ended = { status: 'over-budget', ended: true, pace: 1.1, spent: 1_100_000, budget: 1_000_000 } as const;
+    expect(gaugeState(ended)).to.deep.equal({ status: 'over-budget', ended: true });
+    expect(gaugeState({ ...ended, status: 'on-track', spent: 950_000 })).to.deep.equal({
+      status: 'on-track',
+      ended: true,
+    });
+    expect(gaugeState({ ...ended, status: 'on-track', spent: 900_000 }).status).to.equal('on-track');
+    expect(gaugeState({ ...ended, status: 'on-track', spent: 899_999 }).status).to.equal('under-pace');
   });
 });
 
 describe('<promo-budget-gauge>', () => {
-  it('shows every campaign with a budget, each status in words and colour', async () => {
+  it('lists many campaigns one row each, each status in words and colour, under one legend', async () => {
     const el = await gauge(400);
     const rows = $$(el, '[part~="campaign"]');
     expect(rows.map((r) => r.dataset.campaign)).to.deep.equal(['C1', 'C2', 'C3', 'C4', 'C5']);
+    expect(rows.every((r) => r.classList.contains('row'))).to.equal(true);
     expect(rows.map((r) => text(r.querySelector('[part~="name"]')))).to.deep.equal(CAMPAIGN_INFO.map((c) => c.name));
     expect(rows.map((r) => text(r.querySelector('[part~="status"]')))).to.deep.equal([
-      'On track',
-      'Ended',
+      'Under-spending',
+      'Ended · Under budget',
       'Over budget',
       'Scheduled',
       'At risk',
     ]);
     const colours = rows.map((r) => getComputedStyle(r.querySelector('[part~="status"] .word')!).color);
-    expect(colours).to.deep.equal(['#1a7f37', '#57606a', '#cf222e', '#5c6570', '#9a6700'].map(rgb));
+    expect(colours).to.deep.equal(['#8250df', '#8250df', '#cf222e', '#5c6570', '#9a6700'].map(rgb));
+    // The dot and the spent bar wear the same colour as the words.
+    rows.forEach((r, i) => {
+      expect(getComputedStyle(r.querySelector('[part~="status"] .dot')!).backgroundColor).to.equal(colours[i]);
+      expect(getComputedStyle(r.querySelector('.spent')!).fill).to.equal(colours[i]);
+    });
+    // One legend, whose spent key shows each status colour on screen.
+    expect($$(el, '[part~="legend"]')).to.have.length(1);
+    const keys = $$(el, '[part~="legend"] .key.split > span').map((k) => getComputedStyle(k).backgroundColor);
+    expect(keys).to.deep.equal(['#8250df', '#cf222e', '#5c6570', '#9a6700'].map(rgb));
     expect(text($(el, '[part~="title"]'))).to.equal('Budget pacing');
+    // Each campaign is a compact row, not a card with six figures.
+    expect($(el, 'dl[part~="figures"]')).to.equal(null);
+    for (const r of rows) expect(r.getBoundingClientRect().height).to.be.lessThan(100);
     await expect(el).to.be.accessible();
+  });
+
+  it('on a wide card, each campaign is one line, and the bars of every row line up', async () => {
+    const el = await gauge(900);
+    const rows = $$(el, '[part~="campaign"]');
+    for (const r of rows) {
+      const mids = [...r.children].map((c) => {
+        const b = c.getBoundingClientRect();
+        return b.top + b.height / 2;
+      });
+      expect(Math.max(...mids) - Math.min(...mids)).to.be.lessThan(6);
+    }
+    const starts = rows.map((r) => Math.round(r.querySelector('svg')!.getBoundingClientRect().left));
+    expect(new Set(starts).size).to.equal(1);
+  });
+
+  it('shows a few campaigns in full, narrowed by include (an array or its string form)', async () => {
+    const el = await gauge(600);
+    el.include = 'C1, C3';
+    await settle(el);
+    const rows = $$(el, '[part~="campaign"]');
+    expect(rows.map((r) => r.dataset.campaign)).to.deep.equal(['C1', 'C3']);
+    expect(rows.some((r) => r.classList.contains('row'))).to.equal(false);
+    expect($$(el, '[part~="figures"]')).to.have.length(2);
+    el.include = ['C3', 'C4', 'C5'];
+    await settle(el);
+    expect($$(el, '[part~="campaign"].row').map((r) => r.dataset.campaign)).to.deep.equal(['C3', 'C4', 'C5']);
+  });
+
+  it('lays out six figures in full rows, labels on one line, the name once', async () => {
+    for (const [width, perRow] of [
+      [400, 2],
+      [640, 3],
+    ] as const) {
+      const el = await gauge(width, { campaign: 'C1', locale: 'vi' });
+      const cells = $$(el, '[part~="figures"] > div');
+      expect(cells).to.have.length(6);
+      const byRow = new Map<number, number>();
+      for (const c of cells) {
+        const top = Math.round(c.getBoundingClientRect().top);
+        byRow.set(top, (byRow.get(top) ?? 0) + 1);
+      }
+      expect([...byRow.values()], `${width} px`).to.deep.equal(Array(6 / perRow).fill(perRow));
+      for (const dt of $$(el, '[part~="figures"] dt')) {
+        const line = parseFloat(getComputedStyle(dt).lineHeight) || 20;
+        expect(dt.getBoundingClientRect().height).to.be.lessThan(line * 1.5);
+      }
+      // The title names the campaign; the card does not repeat it.
+      expect($(el, '[part~="name"]')).to.equal(null);
+    }
   });
 
   it('draws spent, projected, budget and the pacing marker at the host width', async () => {
@@ -84,7 +165,7 @@ describe('<promo-budget-gauge>', () => {
     expect(Number(svg.querySelector('.expected')!.getAttribute('x1'))).to.equal(g.expectedX);
     expect(Number(svg.querySelector('.budget-line')!.getAttribute('x1'))).to.equal(398);
     expect(svg.getAttribute('aria-label')).to.equal(
-      'Tết sớm: On track. Spent ₫9,000,000 of ₫30,000,000 (30.0%); expected by today ₫15,319,149; projected at end ₫17,625,000; remaining ₫21,000,000; projected revenue ₫47,000,000.',
+      'Tết sớm: Under-spending. Spent ₫9,000,000 of ₫30,000,000 (30.0%); expected by today ₫15,319,149; projected at end ₫17,625,000; remaining ₫21,000,000; projected revenue ₫47,000,000.',
     );
     const figures = text($(el, '[part~="figures"]'));
     expect(figures).to.contain('Spent ₫9,000,000 (30.0%)');
@@ -109,11 +190,11 @@ describe('<promo-budget-gauge>', () => {
 
   it('speaks Vietnamese, compacts amounts on a 280 px card, and is accessible in the dark theme', async () => {
     const el = await gauge(280, { campaign: 'C1', locale: 'vi', theme: 'dark' });
-    expect(text($(el, '[part~="status"]'))).to.equal('Đúng tiến độ');
+    expect(text($(el, '[part~="status"]'))).to.equal('Chi dưới kế hoạch');
     expect(text($(el, '[part~="title"]'))).to.equal('Tiến độ ngân sách · Tết sớm');
     // Vietnamese compact amounts use the words people read: "9 tr ₫", not Intl's "9 Tr ₫".
     expect(text($(el, '[part~="figures"]'))).to.contain('Đã chi 9 tr ₫ (30,0%)');
-    expect(getComputedStyle($(el, '[part~="status"] .word')).color).to.equal(rgb('#3fb950'));
+    expect(getComputedStyle($(el, '[part~="status"] .word')).color).to.equal(rgb('#a371f7'));
     await expect(el).to.be.accessible();
   });
 
