@@ -6,16 +6,12 @@ import { reasonText } from '../../i18n/strings.js';
 import { PromoWidget, WidgetError } from '../shared/widget.js';
 import { cell, type DataTable } from '../shared/data-table.js';
 import { serializeSvg } from '../shared/export.js';
+import { listValue } from '../shared/converters.js';
 import { budgetGaugeStyles } from './budget-gauge.styles.js';
 import { gaugeGeometry, gaugeState, LIST_FROM, usedFraction, type GaugeState, type GaugeStatus } from './layout.js';
 
 const GAUGE_HEIGHT = 28;
 
-/** Ids from an array or a comma-separated list (spaces trimmed, empties dropped). */
-function idList(v: readonly string[] | string): string[] {
-  const items = typeof v === 'string' ? v.split(',') : v;
-  return items.map((x) => String(x).trim()).filter(Boolean);
-}
 /** Height of a gauge in the list of many campaigns. */
 const ROW_GAUGE_HEIGHT = 16;
 
@@ -79,13 +75,7 @@ export class PromoBudgetGauge extends PromoWidget {
    * Without `campaign`: the campaign ids to show (others of the report are left out), as
    * an array or a comma-separated list; default all with a budget.
    */
-  @property({
-    converter: {
-      fromAttribute: (v: string | null) => (v === null ? null : idList(v)),
-      toAttribute: (v: string[] | null) => (v ? v.join(',') : null),
-    },
-  })
-  include: string[] | string | null = null;
+  @property({ converter: listValue }) include: string[] | null = null;
 
   private get fmt() {
     return { locale: this.activeLocale, currency: this.money, compact: this.width > 0 && this.width < 360 };
@@ -98,7 +88,7 @@ export class PromoBudgetGauge extends PromoWidget {
   /** The campaigns shown, in report order. Throws a user-facing error for an unknown campaign. */
   private rows(report: Report): [string, Pacing][] {
     if (!this.campaign) {
-      const only = this.include === null || this.include === undefined ? null : new Set(idList(this.include));
+      const only = this.include ? new Set(this.include) : null;
       return Object.entries(report.pacing).filter(([id, p]) => p.budget > 0 && (!only || only.has(id)));
     }
     // Own keys only: a campaign id such as `toString` or `constructor` must not find Object's.

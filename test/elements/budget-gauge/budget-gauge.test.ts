@@ -118,7 +118,7 @@ describe('<promo-budget-gauge>', () => {
 
   it('shows a few campaigns in full, narrowed by include (an array or its string form)', async () => {
     const el = await gauge(600);
-    el.include = 'C1, C3';
+    (el as unknown as { include: string }).include = 'C1, C3';
     await settle(el);
     const rows = $$(el, '[part~="campaign"]');
     expect(rows.map((r) => r.dataset.campaign)).to.deep.equal(['C1', 'C3']);
