@@ -60,6 +60,29 @@ describe('adapters in the browser', () => {
     expect(ds.issues.map((i) => i.message)).to.deep.equal(['orders[3].revenue: expected a number >= 0, got "abc"']);
   });
 
+  it('csv: a POS export with store, region and category columns mapped by the pair string', async () => {
+    const src = new DataSource(
+      createAdapter('csv', {
+        src: `${url}/pos-orders.csv`,
+        columns:
+          'orders.id=Số HĐ; orders.customerId=Mã KH; orders.time=Thời gian; orders.revenue=Doanh thu; ' +
+          'orders.channel=Kênh; orders.attributes.store=Cửa hàng; orders.attributes.region=Khu vực; ' +
+          'orders.attributes.category=Ngành hàng',
+      }),
+      { timeZone: 'Asia/Ho_Chi_Minh' },
+    );
+    const ds = (await src.load())!;
+    expect(ds.issues).to.deep.equal([]);
+    const a = ds.attributes!;
+    const value = (name: string, row: number) => {
+      const k = a.names.indexOf(name);
+      const code = a.codes[k]![row] ?? 0;
+      return code > 0 ? a.values[k]!.value(code - 1) : undefined;
+    };
+    expect([0, 1, 2, 3].map((r) => value('store', r))).to.deep.equal(['Q1-01', undefined, 'HN-02', undefined]);
+    expect([0, 1, 2, 3].map((r) => value('category', r))).to.deep.equal(['FMCG', 'Fresh', 'Beauty; Care', undefined]);
+  });
+
   async function follow(adapter: ReturnType<typeof sseAdapter>, ms: number) {
     const statuses: LiveStatus[] = [];
     const src = new DataSource(adapter, { onChange: (s) => s.live && statuses.push(s.live) });
