@@ -4,10 +4,14 @@
  * repeat across tenants. Shared by the DuckDB and PostgreSQL tests.
  */
 import assert from 'node:assert/strict';
-import type { SqlDriver } from '../../../src/server/driver.js';
+import type { Report, ReportOptions } from '../../../src/engine/types.js';
+import type { Dialect } from '../../../src/server/dialects/dialect.js';
+import { warehouseReport, type WarehouseConfig } from '../../../src/server/warehouse.js';
+import { CASES } from './cases.js';
+import { reportDifferences } from './compare.js';
 import type { WarehouseMapping } from '../../../src/server/mapping.js';
 import type { Statement } from '../../../src/server/sql.js';
-import { generate, load, TABLES, type Input } from './fixtures.js';
+import { generate, TABLES, type Input } from './fixtures.js';
 
 export const TENANT_A = 'acme';
 export const TENANT_B = 'bee';
@@ -35,25 +39,44 @@ export const TENANT_MAPPING: WarehouseMapping = {
   loyalty: { table: SHARED_TABLES.loyalty },
 };
 
+/** How a test creates tables in its warehouse. */
+export interface TenantLoader {
+  /** Loads one tenant's rows into tables named `prefix` + the default names. */
+  load(input: Input, prefix: string): Promise<void>;
+  /** Runs a statement without parameters. */
+  exec(sql: string): Promise<unknown>;
+  /** `CREATE TABLE name AS select` in the warehouse's words. Default: the standard words. */
+  createAs?(name: string, select: string): string;
+}
+
 /** Loads both tenants' rows into the shared tables (one table per collection, a tenant column). */
-export async function loadTenants(
-  driver: SqlDriver,
-  dialect: 'duckdb' | 'postgres',
-  a: Input,
-  b: Input,
-): Promise<void> {
-  await load(driver, dialect, a, { prefix: 'mta_' });
-  await load(driver, dialect, b, { prefix: 'mtb_' });
+export async function loadTenants(loader: TenantLoader, a: Input, b: Input): Promise<void> {
+  await loader.load(a, 'mta_');
+  await loader.load(b, 'mtb_');
+  const createAs = loader.createAs ?? ((name: string, select: string) => `CREATE TABLE ${name} AS ${select}`);
   for (const key of Object.keys(TABLES) as (keyof Input)[]) {
     const name = TABLES[key].name;
     const shared = SHARED_TABLES[key];
-    await driver.query(`DROP TABLE IF EXISTS ${shared}`, []);
-    await driver.query(
-      `CREATE TABLE ${shared} AS SELECT CAST('${TENANT_A}' AS TEXT) AS ${TENANT_COLUMN}, * FROM "mta_${name}"
-       UNION ALL SELECT CAST('${TENANT_B}' AS TEXT), * FROM "mtb_${name}"`,
-      [],
+    await loader.exec(`DROP TABLE IF EXISTS ${shared}`);
+    await loader.exec(
+      createAs(
+        shared,
+        `SELECT '${TENANT_A}' AS ${TENANT_COLUMN}, * FROM mta_${name} UNION ALL SELECT '${TENANT_B}' AS ${TENANT_COLUMN}, * FROM mtb_${name}`,
+      ),
     );
   }
+}
+
+/** The mapping onto one tenant's own tables (`mta_` or `mtb_`), for an unscoped report to compare with. */
+export function ownTablesMapping(tenant: string): WarehouseMapping {
+  const prefix = tenant === TENANT_A ? 'mta_' : 'mtb_';
+  return {
+    campaigns: { table: `${prefix}campaigns` },
+    orders: { table: `${prefix}orders` },
+    costs: { table: `${prefix}costs` },
+    exposures: { table: `${prefix}exposures` },
+    loyalty: { table: `${prefix}loyalty` },
+  };
 }
 
 function escape(re: string): string {
@@ -65,25 +88,56 @@ function escape(re: string): string {
  * bound to exactly `tenants`; returns the number of table reads checked. Fails the test
  * on a read without it.
  */
-export function assertScoped(name: string, st: Statement, tenants: readonly string[]): number {
+export function assertScoped(name: string, st: Statement, tenants: readonly string[], dialect: Dialect): number {
+  const SENTINEL = 987_654_321;
+  const placeholder = escape(dialect.param(SENTINEL, 'text')).replace(String(SENTINEL), '(\\d+)');
+  const col = escape(dialect.quoteIdent(TENANT_COLUMN));
   let reads = 0;
   for (const table of Object.values(SHARED_TABLES)) {
-    const ident = `"${table}"`;
+    const ident = dialect.quoteIdent(table);
     const all = st.sql.split(ident).length - 1;
-    const re = new RegExp(
-      `${escape(ident)} WHERE "${TENANT_COLUMN}" IN \\(((?:CAST\\(\\$\\d+ AS [A-Za-z ]+\\)(?:, )?)+)\\) AND `,
-      'g',
-    );
+    const re = new RegExp(`${escape(ident)} WHERE ${col} IN \\(((?:${placeholder}(?:, )?)+)\\) AND `, 'g');
     let scoped = 0;
     for (const m of st.sql.matchAll(re)) {
-      const bound = [...m[1]!.matchAll(/\$(\d+)/g)].map((p) => st.params[Number(p[1]) - 1]);
-      assert.deepEqual(bound, [...tenants], `${name}: ${table} scoped to ${JSON.stringify(bound)}`);
+      const numbers = [...m[1]!.matchAll(new RegExp(placeholder, 'g'))].map((p) => Number(p[1]));
+      assert.deepEqual(
+        numbers.map((n) => st.params[n - 1]),
+        [...tenants],
+        `${name}: ${table} scoped to other keys`,
+      );
       scoped++;
     }
     assert.equal(scoped, all, `${name}: ${all - scoped} read(s) of ${table} without the tenant predicate:\n${st.sql}`);
     reads += all;
   }
   // Nothing else is read: no statement names one tenant's own tables or the unscoped defaults.
-  assert.doesNotMatch(st.sql, /"mt[ab]_|FROM "(orders|campaigns|costs|exposures|loyalty)"/, name);
+  assert.doesNotMatch(st.sql, /mt[ab]_|FROM ["`]?(orders|campaigns|costs|exposures|loyalty)\b/, name);
   return reads;
+}
+
+/**
+ * For every case: tenant `tenant`'s scoped report over the shared tables, with every
+ * statement checked for the predicate, compared with `expected(options)`.
+ */
+export async function checkTenantCases(
+  config: WarehouseConfig,
+  tenant: string,
+  expected: (options: ReportOptions) => Report | Promise<Report>,
+): Promise<void> {
+  for (const c of CASES) {
+    const statements: [string, Statement][] = [];
+    const actual = await warehouseReport(
+      { ...config, mapping: TENANT_MAPPING, onStatement: (n, st) => statements.push([n, st]) },
+      c.options,
+      { tenants: [tenant] },
+    );
+    assert.deepEqual(reportDifferences(actual, await expected(c.options)), [], c.name);
+    assert.ok(statements.length >= 6, c.name);
+    for (const [n, st] of statements) assert.ok(assertScoped(n, st, [tenant], config.dialect) > 0, n);
+  }
+}
+
+/** The unscoped report over one tenant's own tables. */
+export function ownTablesReport(config: WarehouseConfig, tenant: string) {
+  return (options: ReportOptions) => warehouseReport({ ...config, mapping: ownTablesMapping(tenant) }, options);
 }

@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { computeReport } from '../../../src/engine/report.js';
-import type { Report } from '../../../src/engine/types.js';
+import type { Report, ReportOptions } from '../../../src/engine/types.js';
 import {
   createPushdownHandler,
   DEFAULT_LIMITS,
@@ -18,7 +18,17 @@ import {
 } from '../../../src/server/index.js';
 import { CASES, registerCustomKpis } from './cases.js';
 import { reportDifferences } from './compare.js';
-import { assertScoped, loadTenants, TENANT_A, TENANT_B, TENANT_MAPPING, tenantInputs } from './tenancy.js';
+import { load } from './fixtures.js';
+import {
+  assertScoped,
+  checkTenantCases,
+  loadTenants,
+  ownTablesReport,
+  TENANT_A,
+  TENANT_B,
+  TENANT_MAPPING,
+  tenantInputs,
+} from './tenancy.js';
 
 let instance: DuckDBInstance;
 let connection: DuckDBConnection;
@@ -30,7 +40,11 @@ before(async () => {
   instance = await DuckDBInstance.create(':memory:');
   connection = await instance.connect();
   driver = duckdbDriver(connection);
-  await loadTenants(driver, 'duckdb', a, b);
+  await loadTenants(
+    { load: (input, prefix) => load(driver, 'duckdb', input, { prefix }), exec: (sql) => driver.query(sql, []) },
+    a,
+    b,
+  );
   cleanup = registerCustomKpis();
 });
 
@@ -44,20 +58,11 @@ for (const [tenant, own] of [
   [TENANT_A, a],
   [TENANT_B, b],
 ] as const) {
-  test(`DuckDB, two tenants with colliding ids: ${tenant} gets the report of its own rows, every statement scoped`, async () => {
-    for (const c of CASES) {
-      const statements: [string, Statement][] = [];
-      const config = {
-        driver,
-        dialect: duckdb,
-        mapping: TENANT_MAPPING,
-        onStatement: (n: string, st: Statement) => statements.push([n, st]),
-      };
-      const actual = await warehouseReport(config, c.options, { tenants: [tenant] });
-      assert.deepEqual(reportDifferences(actual, computeReport(own, c.options)), [], c.name);
-      assert.ok(statements.length >= 6);
-      for (const [n, st] of statements) assert.ok(assertScoped(n, st, [tenant]) > 0, n);
-    }
+  test(`DuckDB, two tenants with colliding ids: ${tenant} gets the in-browser report of its own rows`, async () => {
+    await checkTenantCases({ driver, dialect: duckdb }, tenant, (o) => computeReport(own, o));
+  });
+  test(`DuckDB, two tenants with colliding ids: ${tenant} gets the report of a warehouse holding its rows alone`, async () => {
+    await checkTenantCases({ driver, dialect: duckdb }, tenant, ownTablesReport({ driver, dialect: duckdb }, tenant));
   });
 }
 
@@ -104,6 +109,9 @@ async function answer(
   return { status: res.status, body: (await res.json()) as Report & { error: string; limit?: string } };
 }
 
+/** The report of a warehouse holding `tenant`'s rows alone (its own tables, no scope). */
+const alone = (tenant: string, options: ReportOptions) => ownTablesReport({ driver, dialect: duckdb }, tenant)(options);
+
 const feb = { from: '2025-02-01', to: '2025-02-28', timeZone: 'Asia/Ho_Chi_Minh' };
 
 test('handler with scope: a mapping without a tenant column on every table is refused at creation', () => {
@@ -127,22 +135,19 @@ test('handler with scope: a mapping without a tenant column on every table is re
 
 test('handler with scope: each caller gets its own tenant report; every statement carries the predicate', async () => {
   const { handler, statements } = scoped();
-  for (const [tenant, own] of [
-    [TENANT_A, a],
-    [TENANT_B, b],
-  ] as const) {
+  for (const tenant of [TENANT_A, TENANT_B]) {
     statements.length = 0;
     const r = await answer(handler, post(feb, tenant));
     assert.equal(r.status, 200);
-    assert.deepEqual(reportDifferences(r.body as Report, computeReport(own, feb)), []);
+    assert.deepEqual(reportDifferences(r.body as Report, await alone(tenant, feb)), []);
     assert.ok(statements.length >= 6);
-    for (const [n, st] of statements) assert.ok(assertScoped(n, st, [tenant]) > 0, n);
+    for (const [n, st] of statements) assert.ok(assertScoped(n, st, [tenant], duckdb) > 0, n);
   }
   // The browser adapter's shape is scoped the same way.
   statements.length = 0;
   const agg = await answer(handler, post({ ...feb, shape: 'aggregates' }, TENANT_B));
   assert.equal(agg.status, 200);
-  for (const [n, st] of statements) assert.ok(assertScoped(n, st, [TENANT_B]) > 0, n);
+  for (const [n, st] of statements) assert.ok(assertScoped(n, st, [TENANT_B], duckdb) > 0, n);
 });
 
 test('handler with scope: a request cannot name its tenant, and no credentials is a 401', async () => {
@@ -217,7 +222,7 @@ test('handler with scope: campaigns, channels, attributes and dates outside the 
   assert.equal(statements.length, 0, 'a refused query runs nothing');
   const ok = await answer(handler, post(base));
   assert.equal(ok.status, 200);
-  const expected = computeReport(a, base);
+  const expected = await alone(TENANT_A, base);
   assert.deepEqual(reportDifferences(ok.body as Report, expected), []);
   assert.deepEqual(Object.keys(ok.body.byCampaign), ['C1']);
 
@@ -284,7 +289,7 @@ test('concurrency: 50 requests at once, at most maxConcurrentQueries computed to
     },
   };
   const { handler } = scoped({}, { driver: counting, limits: { maxConcurrentQueries: 3 } });
-  const expected = { [TENANT_A]: computeReport(a, feb), [TENANT_B]: computeReport(b, feb) };
+  const expected = { [TENANT_A]: await alone(TENANT_A, feb), [TENANT_B]: await alone(TENANT_B, feb) };
   const tenants = Array.from({ length: 50 }, (_, i) => (i % 2 ? TENANT_A : TENANT_B));
   const results = await Promise.all(tenants.map((t) => answer(handler, post(feb, t))));
   results.forEach((r, i) => {
