@@ -223,7 +223,7 @@ async function runSse(
           buffer = buffer.slice(nl + (buffer[nl] === '\r' && buffer[nl + 1] === '\n' ? 2 : 1));
           if (line === '') {
             if (data.length) deliver(data.join('\n'), ownId && eventId ? eventId : undefined);
-            if (eventId) lastId = eventId;
+            lastId = eventId;
             data = [];
             ownId = false;
             continue;

@@ -315,6 +315,25 @@ test('sse: an event without id: after one with an id is its own event, not a rep
   assert.deepEqual(requests.slice(0, 2), [null, 'a1']);
 });
 
+test('sse: an empty id: field resets the last event id (the reconnect sends none)', async () => {
+  const stream = ['id: a1', 'data: [1]', '', 'id:', 'data: [2]', '', ''].join('\n');
+  const requests: (string | null)[] = [];
+  const fake: typeof fetch = async (_url, init) => {
+    requests.push(new Headers(init?.headers).get('last-event-id'));
+    if (requests.length > 1) return new Promise<Response>(() => {});
+    return new Response(stream, { headers: { 'content-type': 'text/event-stream' } });
+  };
+  const controller = new AbortController();
+  const seen: AdapterUpdate[] = [];
+  sseAdapter({ url: 'http://x/sse', fetch: fake, retry: { initialMs: 1, maxMs: 1 } }).subscribe!((u) => seen.push(u), {
+    signal: controller.signal,
+  });
+  await new Promise((r) => setTimeout(r, 100));
+  controller.abort();
+  assert.equal(seen.length, 2);
+  assert.deepEqual(requests.slice(0, 2), [null, null]);
+});
+
 test('sse: an error status is typed; giving up after maxAttempts is reported', async () => {
   const { errors, statuses } = await collect(
     sseAdapter({ url: `${server.url}/sse-status`, retry: { initialMs: 10, maxAttempts: 2 } }),
