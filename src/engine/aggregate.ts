@@ -1019,7 +1019,8 @@ function contribute(
           cRev[cell]! += f[(k << 2) + 1]!;
         }
       }
-      if (pos >= 0 && chPass[channelOf(fcc) + 1] === 1) {
+      // New: the first order is in A (selected campaign, channel and attribute filters).
+      if (pos >= 0 && chPass[channelOf(fcc) + 1] === 1 && (rowPass === null || rowPass[ii[(fp << 3) + R_ROW]!] === 1)) {
         let firstP = -1;
         if (fd >= fromDay && fd <= toDay) {
           new0++;

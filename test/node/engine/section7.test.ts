@@ -191,6 +191,12 @@ test('attribute filters apply to A and O (an order without the attribute fails),
   // Daily and byChannel follow A: 03-04 (c2, S) has no revenue now.
   assert.equal(r.daily.find((p) => p.date === '2025-03-04')!.revenue, 0);
   assert.deepEqual(Object.keys(r.byChannel), ['web']);
+  // New customers: first order in A. d's first order (d1, N) passes; a's first is in P' (a1).
+  assert.equal(r.kpis.newCustomers!.value, 1);
+  assert.equal(report().kpis.newCustomers!.value, 1);
+  // P': a1 (a's first, N) passes region N; b1 (b's first, S) does not.
+  assert.equal(report().kpis.newCustomers!.previous, 2);
+  assert.equal(r.kpis.newCustomers!.previous, 1);
   // A filter on a name no order has: nothing passes.
   const none = report({ filters: { floor: ['1'] } });
   assert.equal(none.kpis.revenue!.value, 0);
