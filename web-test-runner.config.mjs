@@ -25,6 +25,26 @@ function adapterTestServer() {
   };
 }
 
+/**
+ * `executeServerCommand('promo-forced-colors', { active })`: emulates forced-colors mode
+ * (Windows high contrast) in the test's page through the DevTools protocol (the runner's own
+ * emulateMedia command has no forced-colors for Chrome).
+ */
+function forcedColorsCommand() {
+  return {
+    name: 'promo-forced-colors',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'promo-forced-colors') return undefined;
+      const page = session.browser.getPage(session.id);
+      const cdp = await page.createCDPSession();
+      await cdp.send('Emulation.setEmulatedMedia', {
+        features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }],
+      });
+      return true;
+    },
+  };
+}
+
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 /** Browser tests: every test/**\/*.test.ts except the Node-only ones, in headless Chromium. */
@@ -34,7 +54,11 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), adapterTestServer()],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    adapterTestServer(),
+    forcedColorsCommand(),
+  ],
   browsers: [
     chromeLauncher({
       // One browser context (its own window) per page: with concurrency 2, a second tab in

@@ -165,11 +165,14 @@ export abstract class PromoWidget extends PromoElement {
     this.#fontSize = probe.getBoundingClientRect().width;
     this.#styleObserver?.disconnect();
     this.#styleObserver = new ResizeObserver(() => {
-      const w = this.#probe?.getBoundingClientRect().width ?? 0;
-      if (w > 0 && Math.abs(w - this.#fontSize) > 0.01) {
-        this.#fontSize = w;
-        this.requestUpdate();
-      }
+      // Next frame, as for the host's size: a re-layout does not loop inside the observer.
+      requestAnimationFrame(() => {
+        const w = this.#probe?.getBoundingClientRect().width ?? 0;
+        if (w > 0 && Math.abs(w - this.#fontSize) > 0.01) {
+          this.#fontSize = w;
+          this.requestUpdate();
+        }
+      });
     });
     this.#styleObserver.observe(probe);
   }
