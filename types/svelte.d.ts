@@ -19,6 +19,7 @@ type PromoEvent<K extends string> = K extends keyof HTMLElementEventMap ? HTMLEl
 /** Properties and attributes of `<promo-budget-gauge>` (every property also takes its string form). */
 export interface PromoBudgetGaugeProps {
   campaign?: PromoBudgetGauge['campaign'] | string;
+  include?: PromoBudgetGauge['include'] | string;
   report?: PromoBudgetGauge['report'] | string;
   locale?: PromoBudgetGauge['locale'] | string;
   currency?: PromoBudgetGauge['currency'] | string;
