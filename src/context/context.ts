@@ -11,7 +11,7 @@
  * The value is replaced, never mutated: every change gives consumers a new object.
  */
 import { createContext } from '@lit/context';
-import type { Report, ReportOptions } from '../engine/types.js';
+import type { Report, ReportOptions, SegmentQuery } from '../engine/types.js';
 
 export const BOARD_STATUSES = ['idle', 'loading', 'ready', 'error'] as const;
 export type BoardStatus = (typeof BOARD_STATUSES)[number];
@@ -39,6 +39,12 @@ export interface BoardState {
    * hold. Provided by `<promo-kpi-board>`; optional for other providers.
    */
   campaigns?: BoardCampaign[];
+  /**
+   * The customer ids of one re-activation or recency segment of the current query, sorted by
+   * code point: through the engine, the report worker, or the adapter's `segmentCustomers`
+   * (a warehouse). Absent when the data source cannot list customers.
+   */
+  segmentCustomers?: (request: SegmentQuery) => Promise<string[]>;
 }
 
 /** A campaign as the board knows it (local dates `YYYY-MM-DD`). */

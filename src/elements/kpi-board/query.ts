@@ -3,7 +3,8 @@
  * board's state in its address. Pure and DOM-free.
  */
 import { formatDay, parseLocalDate, zoneFor, civilFromDays, daysFromCivil } from '../../engine/time.js';
-import type { ReportOptions } from '../../engine/types.js';
+import { COMPARE_MODES, type CompareMode, type ReportOptions } from '../../engine/types.js';
+import { boundsValue } from '../shared/converters.js';
 
 /** Period presets of the filter bar; `campaign` is "the selected campaign's own run". */
 export const PERIOD_PRESETS = ['last-7', 'last-14', 'last-28', 'last-90', 'this-month', 'campaign', 'custom'] as const;
@@ -64,9 +65,43 @@ export const listConverter = {
   },
 };
 
+/** An attribute name (KPI-SPEC 7.2). */
+const ATTRIBUTE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
+
+/** Whether a value is a comparison mode. */
+export const isCompareMode = (v: unknown): v is CompareMode => (COMPARE_MODES as readonly unknown[]).includes(v);
+
 /**
- * The query as URL search parameters (`from`, `to`, `tz`, `campaigns`, `channels`), for a
- * host page that keeps the board's state in its address.
+ * Attribute filters from a property or attribute: an object `{ store: ['Q1-01'] }` or its
+ * JSON text. Names must be attribute names, values lists of non-empty strings (a single
+ * string counts as a list of one). Empty lists are dropped. `null` when it is not valid.
+ */
+export function parseFilters(value: unknown): Record<string, string[]> | null {
+  let v = value;
+  if (v === undefined || v === null || v === '') return {};
+  if (typeof v === 'string') {
+    try {
+      v = JSON.parse(v);
+    } catch {
+      return null;
+    }
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
+  const out: Record<string, string[]> = {};
+  for (const [name, list] of Object.entries(v as Record<string, unknown>)) {
+    if (!ATTRIBUTE_NAME.test(name)) return null;
+    const values = typeof list === 'string' ? [list] : list;
+    if (!Array.isArray(values) || values.some((x) => typeof x !== 'string' || !x)) return null;
+    if (values.length) out[name] = [...new Set(values as string[])];
+  }
+  return out;
+}
+
+/**
+ * The query as URL search parameters, for a host page that keeps the board's state in its
+ * address: `from`, `to`, `tz`, `campaigns`, `channels` (comma-separated), `compare` (when not
+ * the default `previous`), `recency` (bounds, when set), and one `f.<attribute>` parameter
+ * per filtered value (repeated: values may hold commas).
  */
 export function queryToParams(query: ReportOptions): URLSearchParams {
   const params = new URLSearchParams();
@@ -75,6 +110,10 @@ export function queryToParams(query: ReportOptions): URLSearchParams {
   if (query.timeZone) params.set('tz', query.timeZone);
   if (query.campaignIds?.length) params.set('campaigns', query.campaignIds.join(','));
   if (query.channels?.length) params.set('channels', query.channels.join(','));
+  if (query.compare && query.compare !== 'previous') params.set('compare', query.compare);
+  if (query.recencyBounds?.length) params.set('recency', query.recencyBounds.join(','));
+  for (const [name, values] of Object.entries(query.filters ?? {}))
+    for (const v of values) params.append(`f.${name}`, v);
   return params;
 }
 
@@ -93,5 +132,18 @@ export function queryFromParams(params: URLSearchParams): Partial<ReportOptions>
   if (campaigns.length) out.campaignIds = campaigns;
   const channels = listConverter.fromAttribute(params.get('channels'));
   if (channels.length) out.channels = channels;
+  const compare = params.get('compare');
+  if (isCompareMode(compare)) out.compare = compare;
+  const recency = params.get('recency');
+  const bounds = recency ? boundsValue.read(recency) : null;
+  if (bounds?.ok && bounds.value.length) out.recencyBounds = bounds.value;
+  const filters: Record<string, string[]> = {};
+  for (const [key, value] of params) {
+    const name = key.startsWith('f.') ? key.slice(2) : '';
+    if (!ATTRIBUTE_NAME.test(name) || !value) continue;
+    const list = (filters[name] ??= []);
+    if (!list.includes(value)) list.push(value);
+  }
+  if (Object.keys(filters).length) out.filters = filters;
   return out;
 }

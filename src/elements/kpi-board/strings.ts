@@ -36,11 +36,6 @@ const en = {
   issues: 'Records left out of the numbers (data problems): {count}',
   workerFallback: 'Computed on this page: the background worker could not start ({reason}).',
   badDates: 'The period is not valid: “from” must be a date on or before “to”.',
-  'channel.store': 'Store',
-  'channel.web': 'Web',
-  'channel.app': 'App',
-  'channel.marketplace': 'Marketplace',
-  'channel.social': 'Social',
   problems: 'Problems to check: {count}',
   problemsList: 'Configuration and data problems',
   'problem.notList': '“{name}” in the data is not a list: {value}',
@@ -91,11 +86,6 @@ const vi: Record<BoardMessageKey, string> = {
   issues: 'Bản ghi bị loại khỏi số liệu (dữ liệu lỗi): {count}',
   workerFallback: 'Đang tính trên trang này: không khởi động được tiến trình nền ({reason}).',
   badDates: 'Khoảng thời gian không hợp lệ: “từ ngày” phải trước hoặc bằng “đến ngày”.',
-  'channel.store': 'Cửa hàng',
-  'channel.web': 'Website',
-  'channel.app': 'Ứng dụng',
-  'channel.marketplace': 'Sàn TMĐT',
-  'channel.social': 'Mạng xã hội',
   problems: 'Vấn đề cần kiểm tra: {count}',
   problemsList: 'Vấn đề về cấu hình và dữ liệu',
   'problem.notList': '“{name}” trong dữ liệu không phải danh sách: {value}',
@@ -118,8 +108,5 @@ export const BOARD_MESSAGES: Record<Locale, Record<BoardMessageKey, string>> = {
 /** A board string in the nearest shipped locale, with `{name}` placeholders filled. */
 export const bt = translator(BOARD_MESSAGES);
 
-/** A channel's display name (known channels are translated; others are shown as they are). */
-export function channelLabel(locale: string, channel: string): string {
-  const key = `channel.${channel}` as BoardMessageKey;
-  return key in en ? bt(locale, key) : channel;
-}
+/** A channel's display name (declared with the widgets' strings). */
+export { channelLabel } from '../../i18n/strings.js';

@@ -14,7 +14,19 @@ import type { ComplexAttributeConverter } from 'lit';
 export type ReadResult<T> = { ok: true; value: T } | { ok: false };
 
 /** What a value of this kind must look like, for messages: a key of the `config.expected.*` strings. */
-export type ExpectedKind = 'number' | 'boolean' | 'list' | 'object' | 'json' | 'date' | 'oneOf' | 'timeZone' | 'text';
+export type ExpectedKind =
+  | 'number'
+  | 'boolean'
+  | 'list'
+  | 'object'
+  | 'json'
+  | 'date'
+  | 'oneOf'
+  | 'timeZone'
+  | 'text'
+  | 'bounds'
+  | 'attributeName'
+  | 'function';
 
 export interface ValueKind<T> extends ComplexAttributeConverter<T | null> {
   /** The kind, for messages (`config.expected.<kind>`). */
@@ -206,6 +218,36 @@ export function checkedText(expected: ExpectedKind, accept: (v: string) => boole
     (v) => v,
   );
 }
+
+/**
+ * Segment bounds in days (`7,14,28`): strictly increasing positive whole numbers; as a
+ * property also an array of numbers or of their strings. An empty string or list reads as
+ * `[]` (the element's default bounds).
+ */
+export const boundsValue: ValueKind<number[]> = kind(
+  'bounds',
+  (v) => {
+    let parts: unknown[];
+    if (typeof v === 'string') parts = v.trim() ? v.split(',').map((s) => s.trim()) : [];
+    else if (Array.isArray(v)) parts = v;
+    else return FAIL;
+    const out: number[] = [];
+    for (const p of parts) {
+      const n = typeof p === 'number' ? p : typeof p === 'string' && /^\d+$/.test(p) ? Number(p) : NaN;
+      if (!Number.isSafeInteger(n) || n <= 0 || (out.length && n <= out[out.length - 1]!)) return FAIL;
+      out.push(n);
+    }
+    return ok(out);
+  },
+  (v) => (v.length ? v.join(',') : null),
+);
+
+/** A function (a callback a host hands over); it has no string form. */
+export const functionValue: ValueKind<(...args: never[]) => unknown> = kind(
+  'function',
+  (v) => (typeof v === 'function' ? ok(v as (...args: never[]) => unknown) : FAIL),
+  () => null,
+);
 
 /** Any text; numbers given by a host are read as their decimal form. */
 export const textValue: ValueKind<string> = kind(

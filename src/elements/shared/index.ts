@@ -16,6 +16,8 @@ export {
   oneOf,
   checkedText,
   textValue,
+  boundsValue,
+  functionValue,
 } from './converters.js';
 export type { ValueKind, ReadResult } from './converters.js';
 export { registerLocale, englishStrings } from './locale.js';

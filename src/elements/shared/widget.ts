@@ -386,8 +386,14 @@ export abstract class PromoWidget extends PromoElement {
                 </button>`
             : nothing
         }
+        ${this.renderMenuItems()}
       </div>
     </details>`;
+  }
+
+  /** More items of the "data and export" menu (buttons), after the exports. */
+  protected renderMenuItems(): TemplateResult | typeof nothing {
+    return nothing;
   }
 
   #onActionsKeydown(e: KeyboardEvent): void {

@@ -68,6 +68,11 @@ function samples(kind: ValueKind<unknown>): { text: string; value: unknown }[] {
       return [{ text: '2026-11-03', value: '2026-11-03' }];
     case 'oneOf':
       return kind.values!.map((v) => ({ text: v, value: v }));
+    case 'bounds':
+      return [
+        { text: '7,14,28', value: [7, 14, 28] },
+        { text: ' 3, 10 ', value: [3, 10] },
+      ];
     default:
       return [];
   }
@@ -90,6 +95,8 @@ function unreadable(kind: ValueKind<unknown>): string | null {
       return 'last-30';
     case 'timeZone':
       return 'Mars/Olympus';
+    case 'bounds':
+      return '14,7';
     default:
       return null;
   }
@@ -116,6 +123,9 @@ describe('every element reads the string form of its properties (custom-elements
       'promo-campaign-chart',
       'promo-budget-gauge',
       'promo-cohort-heatmap',
+      'promo-breakdown',
+      'promo-reactivation',
+      'promo-loyalty-panel',
     ]);
   });
 

@@ -1,0 +1,97 @@
+import { css } from 'lit';
+import { widgetStyles } from '../shared/styles.js';
+
+export const breakdownStyles = [
+  ...widgetStyles,
+  css`
+    .bd-root {
+      display: grid;
+      gap: calc(var(--_space) * 0.4);
+      min-width: 0;
+    }
+    [part~='title'] {
+      margin: 0;
+      padding-inline-end: 32px;
+      font-size: 1em;
+      font-weight: 600;
+      overflow-wrap: anywhere;
+    }
+    .head {
+      display: flex;
+      justify-content: flex-end;
+      font-size: 0.8em;
+      color: var(--_color-text-muted);
+    }
+    [part~='chart'] {
+      display: block;
+      max-width: 100%;
+      overflow: visible;
+      font-family: var(--_font-family);
+      font-variant-numeric: tabular-nums;
+    }
+    .label {
+      fill: var(--_color-text);
+      font-size: 0.95em;
+    }
+    .value {
+      fill: var(--_color-text);
+      font-weight: 600;
+    }
+    .comparison {
+      fill: var(--_color-text-muted);
+      font-size: 0.85em;
+    }
+    .track {
+      fill: var(--_color-surface-muted);
+    }
+    .bar {
+      fill: var(--_color-accent);
+    }
+    .bar.others {
+      fill: var(--_color-text-muted);
+    }
+    .hit {
+      fill: transparent;
+      stroke: none;
+    }
+    [role='option'] {
+      cursor: pointer;
+      outline: none;
+    }
+    [role='option'][aria-disabled='true'] {
+      cursor: default;
+    }
+    [role='option']:hover .hit,
+    [role='option'][aria-selected='true'] .hit {
+      fill: var(--_color-surface-muted);
+    }
+    [role='option']:hover .track,
+    [role='option'][aria-selected='true'] .track {
+      fill: var(--_color-border);
+    }
+    [role='option']:focus-visible .hit {
+      stroke: var(--_color-focus);
+      stroke-width: 2;
+    }
+    .row-text {
+      pointer-events: none;
+    }
+    .row-text.chosen .label {
+      font-weight: 700;
+    }
+    [part~='note'] {
+      margin: 0;
+      font-size: 0.85em;
+      color: var(--_color-text-muted);
+    }
+    @media (forced-colors: active) {
+      .bar {
+        fill: CanvasText;
+      }
+      .track {
+        fill: Canvas;
+        stroke: CanvasText;
+      }
+    }
+  `,
+];

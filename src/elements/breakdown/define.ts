@@ -1,0 +1,13 @@
+import { PromoBreakdown } from './breakdown.js';
+
+export { PromoBreakdown };
+export { BREAKDOWN_KPIS } from './breakdown.js';
+export type { BreakdownKpi, PromoBreakdownSelectDetail } from './breakdown.js';
+
+if (!customElements.get('promo-breakdown')) customElements.define('promo-breakdown', PromoBreakdown);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'promo-breakdown': PromoBreakdown;
+  }
+}

@@ -1,0 +1,148 @@
+import { css } from 'lit';
+import { widgetStyles } from '../shared/styles.js';
+
+export const loyaltyPanelStyles = [
+  ...widgetStyles,
+  css`
+    .lp-root {
+      display: grid;
+      gap: calc(var(--_space) * 0.75);
+      min-width: 0;
+    }
+    [part~='title'] {
+      margin: 0;
+      padding-inline-end: 32px;
+      font-size: 1em;
+      font-weight: 600;
+    }
+    [part~='kpis'] {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 10.5em), 1fr));
+      gap: calc(var(--_space) * 0.5);
+      margin: 0;
+    }
+    [part~='kpi'] {
+      display: grid;
+      align-content: start;
+      gap: 2px;
+      min-width: 0;
+      padding: calc(var(--_space) * 0.5) calc(var(--_space) * 0.65);
+      border-radius: calc(var(--_radius) * 0.75);
+      border: 1px solid var(--_color-border);
+    }
+    [part~='kpi'] dd {
+      margin: 0;
+    }
+    [part~='label'] {
+      font-size: 0.82em;
+      color: var(--_color-text-muted);
+      overflow-wrap: anywhere;
+    }
+    [part~='value'] {
+      font-size: 1.35em;
+      font-weight: 650;
+      line-height: 1.2;
+      font-variant-numeric: tabular-nums;
+      overflow-wrap: anywhere;
+    }
+    [part~='reason'],
+    .other,
+    .note {
+      font-size: 0.8em;
+      color: var(--_color-text-muted);
+    }
+    .other strong {
+      color: var(--_color-text);
+      font-variant-numeric: tabular-nums;
+    }
+    [part~='delta'] {
+      font-size: 0.82em;
+      font-weight: 600;
+      font-variant-numeric: tabular-nums;
+    }
+    [part~='delta'] .vs {
+      font-weight: 400;
+      color: var(--_color-text-muted);
+    }
+    .tone-good {
+      color: var(--_color-good);
+    }
+    .tone-bad {
+      color: var(--_color-bad);
+    }
+    .tone-neutral {
+      color: var(--_color-neutral);
+    }
+    [part~='channels'] {
+      display: grid;
+      gap: 4px;
+    }
+    [part~='channels'] h4 {
+      margin: 0;
+      font-size: 0.92em;
+      font-weight: 600;
+    }
+    .note {
+      margin: 0;
+    }
+    [part~='legend'] {
+      display: flex;
+      gap: 14px;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+      font-size: 0.82em;
+      color: var(--_color-text-muted);
+    }
+    [part~='legend'] li {
+      display: inline-flex;
+      gap: 6px;
+      align-items: center;
+    }
+    .key {
+      display: inline-block;
+      width: 12px;
+      height: 8px;
+      border-radius: 2px;
+    }
+    .key.earned,
+    rect.earned {
+      background: var(--_color-series-1);
+      fill: var(--_color-series-1);
+    }
+    .key.redeemed,
+    rect.redeemed {
+      background: var(--_color-series-2);
+      fill: var(--_color-series-2);
+    }
+    [part~='chart'] {
+      display: block;
+      max-width: 100%;
+      overflow: visible;
+      font-family: var(--_font-family);
+      font-variant-numeric: tabular-nums;
+    }
+    .label {
+      fill: var(--_color-text);
+      font-size: 0.9em;
+    }
+    text.num {
+      fill: var(--_color-text-muted);
+      font-size: 0.8em;
+    }
+    @media (forced-colors: active) {
+      rect.earned {
+        fill: CanvasText;
+      }
+      rect.redeemed {
+        fill: GrayText;
+      }
+      .key.earned {
+        background: CanvasText;
+      }
+      .key.redeemed {
+        background: GrayText;
+      }
+    }
+  `,
+];

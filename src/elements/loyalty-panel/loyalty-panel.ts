@@ -1,0 +1,303 @@
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { formatValue } from '../../format/format.js';
+import { getKpi, onKpiRegistryChange } from '../../engine/kpis.js';
+import type { KpiPolarity, KpiReason, KpiUnit, KpiValue, Report } from '../../engine/types.js';
+import { channelLabel, reasonText, type MessageKey } from '../../i18n/strings.js';
+import { PromoWidget } from '../shared/widget.js';
+import { cell, type DataTable, type DataCell } from '../shared/data-table.js';
+import { fontSizeOf, innerWidth } from '../shared/inner-width.js';
+import { compareKey, compareKind } from '../shared/compare.js';
+import { toneOf } from '../kpi-tile/layout.js';
+import { changeCell, showChange } from '../shared/change.js';
+import { loyaltyPanelStyles } from './loyalty-panel.styles.js';
+import { LOYALTY_KPIS, pairLayout, sortChannels, type ChannelPoints, type LoyaltyKpi } from './layout.js';
+
+export { LOYALTY_KPIS };
+export type { LoyaltyKpi };
+
+const ARROWS = { up: '▲', down: '▼', flat: '▬' } as const;
+
+/** Units and polarities when the KPI registry does not hold a loyalty KPI (a report made elsewhere). */
+const FALLBACK: Record<LoyaltyKpi, { unit: KpiUnit; polarity: KpiPolarity }> = {
+  members: { unit: 'count', polarity: 'higher-is-better' },
+  activeMembers: { unit: 'count', polarity: 'higher-is-better' },
+  memberRevenueShare: { unit: 'ratio', polarity: 'higher-is-better' },
+  memberAov: { unit: 'currency', polarity: 'higher-is-better' },
+  nonMemberAov: { unit: 'currency', polarity: 'neutral' },
+  pointsEarned: { unit: 'count', polarity: 'higher-is-better' },
+  pointsRedeemed: { unit: 'count', polarity: 'higher-is-better' },
+  redemptionRate: { unit: 'ratio', polarity: 'higher-is-better' },
+  pointsOutstanding: { unit: 'count', polarity: 'neutral' },
+};
+
+/** The cells of the panel: one KPI each, the two baskets (AOV) in one. */
+const CELLS: readonly (LoyaltyKpi | 'aov')[] = [
+  'members',
+  'activeMembers',
+  'memberRevenueShare',
+  'aov',
+  'pointsEarned',
+  'pointsRedeemed',
+  'redemptionRate',
+  'pointsOutstanding',
+];
+
+/**
+ * The loyalty programme at a glance: members, active members, members' share of sales, the
+ * members' basket (AOV) against the other customers', points earned, redeemed, the
+ * redemption rate and the points outstanding, each with its change against the comparison
+ * period (a ratio's change in percentage points), and below them the points earned and
+ * redeemed in each channel. Reads `report.kpis` and `report.loyaltyByChannel`.
+ *
+ * A KPI without a value shows "—" with the reason in words.
+ *
+ * @summary Loyalty KPIs and points earned and redeemed by channel.
+ *
+ * @csspart base - The widget's frame.
+ * @csspart title - The title.
+ * @csspart kpis - The group of KPIs.
+ * @csspart kpi - One KPI (label, value, change).
+ * @csspart label - A KPI's label.
+ * @csspart value - A KPI's value.
+ * @csspart delta - A KPI's change against the comparison period.
+ * @csspart reason - Why a KPI has no value.
+ * @csspart channels - The points by channel (heading, legend and bars).
+ * @csspart chart - The points-by-channel bars SVG (exported as SVG/PNG).
+ * @csspart legend - The legend of the bars.
+ * @csspart actions - The "data and export" menu.
+ * @csspart table - The data table ("show as table").
+ * @csspart skeleton - The loading placeholder.
+ * @csspart empty - The empty-state message.
+ * @csspart error - The error message.
+ * @csspart config-error - A property value that is not valid, named, with the default used instead.
+ *
+ * @cssproperty --promo-color-surface - Background.
+ * @cssproperty --promo-color-surface-muted - Skeleton, table header.
+ * @cssproperty --promo-color-text - Values.
+ * @cssproperty --promo-color-text-muted - Labels, notes and the comparison.
+ * @cssproperty --promo-color-border - Frame and KPI cells' outline.
+ * @cssproperty --promo-color-series-1 - Bars of points earned.
+ * @cssproperty --promo-color-series-2 - Bars of points redeemed.
+ * @cssproperty --promo-color-good - A change for the better.
+ * @cssproperty --promo-color-bad - A change for the worse.
+ * @cssproperty --promo-color-neutral - A change that is neither.
+ * @cssproperty --promo-color-focus - Focus ring.
+ * @cssproperty --promo-font-family - Font.
+ * @cssproperty --promo-font-size - Base font size.
+ * @cssproperty --promo-radius - Corner radius.
+ * @cssproperty --promo-space - Padding and gaps.
+ * @cssproperty --promo-shadow - Frame shadow.
+ *
+ * @event promo-config-error - A property value is not valid (bubbles, composed); `detail: { element, property, attribute, value, message }`.
+ * @event promo-error - A render or export failed; `detail: { message, error }`.
+ * @event promo-export - Before an export is downloaded; `detail: { format, filename, blob }`; cancel it to handle the file yourself.
+ */
+export class PromoLoyaltyPanel extends PromoWidget {
+  static override styles = loyaltyPanelStyles;
+
+  private unsubscribe: (() => void) | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribe = onKpiRegistryChange(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
+
+  private get uiLang(): 'en' | 'vi' {
+    return this.activeLocale.toLowerCase().startsWith('vi') ? 'vi' : 'en';
+  }
+
+  private labelOf(id: LoyaltyKpi): string {
+    return getKpi(id)?.label[this.uiLang] ?? this.msg(`kpi.${id}` as MessageKey);
+  }
+
+  private unitOf(id: LoyaltyKpi): KpiUnit {
+    return getKpi(id)?.unit ?? FALLBACK[id].unit;
+  }
+
+  private polarityOf(id: LoyaltyKpi): KpiPolarity {
+    return getKpi(id)?.polarity ?? FALLBACK[id].polarity;
+  }
+
+  private fmt(v: number | null | undefined, unit: KpiUnit, compact = false): string {
+    return formatValue(v, unit, { locale: this.activeLocale, currency: this.money, compact });
+  }
+
+  private kv(report: Report, id: LoyaltyKpi): KpiValue | undefined {
+    return Object.hasOwn(report.kpis, id) ? report.kpis[id] : undefined;
+  }
+
+  private channelPoints(report: Report): ChannelPoints[] {
+    const by = report.loyaltyByChannel;
+    return by ? sortChannels(by) : [];
+  }
+
+  protected override widgetLabel(): string {
+    return this.msg('loyalty.title');
+  }
+
+  protected override isEmpty(report: Report | null): boolean {
+    if (!report) return true;
+    return LOYALTY_KPIS.every((id) => !this.kv(report, id)) && !this.channelPoints(report).length;
+  }
+
+  protected override emptyMessage(report: Report | null): string {
+    return report ? this.msg('loyalty.noProgramme') : this.msg('empty');
+  }
+
+  protected override hasChart(report: Report | null): boolean {
+    return !!report && this.channelPoints(report).length > 0;
+  }
+
+  protected override renderContent(report: Report): TemplateResult {
+    const vs = this.msg(compareKey(compareKind(report)));
+    const reasons: KpiReason[] = [];
+    return html`<div class="lp-root">
+      <h3 part="title">${this.widgetLabel()}</h3>
+      <dl part="kpis">
+        ${CELLS.map((c) => (c === 'aov' ? this.renderAov(report, vs) : this.renderKpi(report, c, vs, reasons)))}
+      </dl>
+      ${this.renderChannels(report)}
+    </div>`;
+  }
+
+  private renderDelta(id: LoyaltyKpi, kv: KpiValue | undefined, vs: string): TemplateResult | typeof nothing {
+    if (!kv) return nothing;
+    const c = showChange(kv, this.unitOf(id), { locale: this.activeLocale, currency: this.money });
+    if (!c)
+      return html`<dd part="delta" class="tone-neutral none">
+        ${kv.previous === null && this.shownReport?.previous === null ? '' : '—'}
+      </dd>`;
+    const tone = toneOf(c.trend, this.polarityOf(id));
+    return html`<dd part="delta" class="tone-${tone}" data-tone=${tone} data-trend=${c.trend}>
+      <span aria-hidden="true">${ARROWS[c.trend]}</span> ${c.signed}
+      <span class="vs">${vs}</span>
+    </dd>`;
+  }
+
+  private renderKpi(report: Report, id: LoyaltyKpi, vs: string, reasons: KpiReason[]): TemplateResult {
+    const kv = this.kv(report, id);
+    const unit = this.unitOf(id);
+    if (kv?.value === null && kv.reason) reasons.push(kv.reason);
+    return html`<div part="kpi" data-kpi=${id}>
+      <dt part="label">${this.labelOf(id)}</dt>
+      <dd part="value" title=${ifDefined(kv?.value != null ? this.fmt(kv.value, unit) : undefined)}>
+        ${this.fmt(kv?.value, unit, this.width > 0 && this.width < 560)}
+      </dd>
+      ${kv?.value === null && kv.reason ? html`<dd part="reason">${reasonText(this.activeLocale, kv.reason)}</dd>` : nothing}
+      ${this.renderDelta(id, kv, vs)}
+    </div>`;
+  }
+
+  private renderAov(report: Report, vs: string): TemplateResult {
+    const m = this.kv(report, 'memberAov');
+    const o = this.kv(report, 'nonMemberAov');
+    const compact = this.width > 0 && this.width < 560;
+    return html`<div part="kpi" data-kpi="memberAov" class="aov">
+      <dt part="label">${this.labelOf('memberAov')}</dt>
+      <dd part="value" title=${ifDefined(m?.value != null ? this.fmt(m.value, 'currency') : undefined)}>
+        ${this.fmt(m?.value, 'currency', compact)}
+      </dd>
+      ${m?.value === null && m.reason ? html`<dd part="reason">${reasonText(this.activeLocale, m.reason)}</dd>` : nothing}
+      <dd class="other" data-kpi="nonMemberAov">
+        ${this.labelOf('nonMemberAov')}: <strong>${this.fmt(o?.value, 'currency', compact)}</strong>
+      </dd>
+      ${this.renderDelta('memberAov', m, vs)}
+    </div>`;
+  }
+
+  private renderChannels(report: Report): TemplateResult {
+    const rows = this.channelPoints(report);
+    const title = this.msg('loyalty.byChannel');
+    if (!rows.length)
+      return html`<div part="channels">
+        <h4>${title}</h4>
+        <p class="note">${this.msg('loyalty.noChannels')}</p>
+      </div>`;
+    const fs = fontSizeOf(this);
+    const width = innerWidth(this.renderRoot?.querySelector('.promo-root'), this.width);
+    const labels = rows.map((r) => channelLabel(this.activeLocale, r.channel));
+    const earned = rows.map((r) => this.fmt(r.earned, 'count', true));
+    const redeemed = rows.map((r) => this.fmt(r.redeemed, 'count', true));
+    const l = pairLayout(rows, { width, fontSize: fs, labels, earnedLabels: earned, redeemedLabels: redeemed });
+    const text = rows
+      .map((r, i) =>
+        this.msg('loyalty.channelRow', {
+          channel: labels[i]!,
+          earned: this.fmt(r.earned, 'count'),
+          redeemed: this.fmt(r.redeemed, 'count'),
+        }),
+      )
+      .join('; ');
+    return html`<div part="channels">
+      <h4>${title}</h4>
+      <ul part="legend" aria-hidden="true">
+        <li><span class="key earned"></span>${this.msg('loyalty.earned')}</li>
+        <li><span class="key redeemed"></span>${this.msg('loyalty.redeemed')}</li>
+      </ul>
+      <svg
+        part="chart"
+        role="img"
+        aria-label=${`${title}: ${text}`}
+        width=${l.width}
+        height=${l.height}
+        viewBox="0 0 ${l.width} ${l.height}"
+      >
+        ${l.rows.map(
+          (g, i) => svg`<g>
+            <text class="label" x=${g.labelX} y=${g.labelY} text-anchor=${l.arrangement === 'side' ? 'end' : 'start'} dominant-baseline="central">${g.label}</text>
+            <rect class="earned" x=${g.earned.x} y=${g.earned.y} width=${g.earned.width} height=${g.earned.height} rx="2"></rect>
+            <text class="num" x=${g.earned.textX} y=${g.earned.textY} dominant-baseline="central">${earned[i]}</text>
+            <rect class="redeemed" x=${g.redeemed.x} y=${g.redeemed.y} width=${g.redeemed.width} height=${g.redeemed.height} rx="2"></rect>
+            <text class="num" x=${g.redeemed.textX} y=${g.redeemed.textY} dominant-baseline="central">${redeemed[i]}</text>
+          </g>`,
+        )}
+      </svg>
+    </div>`;
+  }
+
+  protected override tableData(report: Report | null): DataTable | null {
+    if (!report || this.isEmpty(report)) return null;
+    const rows: DataCell[][] = [];
+    for (const id of LOYALTY_KPIS) {
+      const kv = this.kv(report, id);
+      if (!kv) continue;
+      const unit = this.unitOf(id);
+      rows.push([
+        cell(this.labelOf(id)),
+        kv.value === null && kv.reason
+          ? cell(null, `— (${reasonText(this.activeLocale, kv.reason)})`)
+          : cell(kv.value, this.fmt(kv.value, unit)),
+        cell(kv.previous, this.fmt(kv.previous, unit)),
+        changeCell(kv, unit, { locale: this.activeLocale, currency: this.money }),
+      ]);
+    }
+    for (const r of this.channelPoints(report)) {
+      const name = channelLabel(this.activeLocale, r.channel);
+      rows.push([
+        cell(`${this.msg('loyalty.earned')} · ${name}`),
+        cell(r.earned, this.fmt(r.earned, 'count')),
+        cell(null, ''),
+        cell(null, ''),
+      ]);
+      rows.push([
+        cell(`${this.msg('loyalty.redeemed')} · ${name}`),
+        cell(r.redeemed, this.fmt(r.redeemed, 'count')),
+        cell(null, ''),
+        cell(null, ''),
+      ]);
+    }
+    return {
+      caption: this.widgetLabel(),
+      columns: [this.msg('kpi'), this.msg('value'), this.msg('previous'), this.msg('change')],
+      numeric: [false, true, true, true],
+      rows,
+    };
+  }
+}

@@ -1,0 +1,13 @@
+import { PromoReactivation } from './reactivation.js';
+
+export { PromoReactivation };
+export { REACTIVATION_LISTS, segmentLabels } from './reactivation.js';
+export type { ReactivationList, PromoSegmentSelectDetail } from './reactivation.js';
+
+if (!customElements.get('promo-reactivation')) customElements.define('promo-reactivation', PromoReactivation);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'promo-reactivation': PromoReactivation;
+  }
+}

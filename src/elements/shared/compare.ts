@@ -1,0 +1,29 @@
+/**
+ * What a report's comparison period is, read from the report itself (KPI-SPEC 7.1): the
+ * days just before the period, the same dates one year earlier, or none. DOM-free.
+ */
+import { parseLocalDate } from '../../engine/time.js';
+import type { Report } from '../../engine/types.js';
+
+export const COMPARE_KINDS = ['previous', 'year', 'none'] as const;
+export type CompareKind = (typeof COMPARE_KINDS)[number];
+
+/** `none` without `report.previous`; `previous` when it ends the day before the period; else `year`. */
+export function compareKind(report: Pick<Report, 'period' | 'previous'> | null | undefined): CompareKind {
+  const prev = report?.previous;
+  if (!report || !prev) return 'none';
+  const from = parseLocalDate(report.period.from);
+  const prevTo = parseLocalDate(prev.to);
+  if (from !== null && prevTo !== null && prevTo === from - 1) return 'previous';
+  return prev.from.slice(5) === report.period.from.slice(5) || prev.from.slice(0, 4) !== report.period.from.slice(0, 4)
+    ? 'year'
+    : 'previous';
+}
+
+/** The message key that names a comparison (`vs previous period`, `vs same period last year`). */
+export const compareKey = (kind: CompareKind) =>
+  kind === 'year'
+    ? ('compare.vsYear' as const)
+    : kind === 'none'
+      ? ('compare.none' as const)
+      : ('compare.vsPrevious' as const);
