@@ -138,10 +138,13 @@ export const widgetStyles = [
     }
     [part~='config-error'] {
       margin: 0 0 calc(var(--_space) * 0.5);
-      padding: 0;
-      list-style: none;
       font-size: 0.85em;
       color: var(--_color-bad);
+    }
+    [part~='config-error'] ul {
+      margin: 0;
+      padding: 0;
+      list-style: none;
     }
     [part~='partial'] {
       margin: calc(var(--_space) * 0.5) 0 0;

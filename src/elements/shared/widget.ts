@@ -309,9 +309,12 @@ export abstract class PromoWidget extends PromoElement {
    */
   protected renderConfigErrors(problems: readonly ConfigProblem[]): TemplateResult | typeof nothing {
     if (!problems.length) return nothing;
-    return html`<ul part="config-error" class="config-error" role="alert">
-      ${problems.map((p) => html`<li>${this.configMessage(p)}</li>`)}
-    </ul>`;
+    // The alert is a container of the list: a list element may not take the alert role.
+    return html`<div part="config-error" class="config-error" role="alert">
+      <ul>
+        ${problems.map((p) => html`<li>${this.configMessage(p)}</li>`)}
+      </ul>
+    </div>`;
   }
 
   protected override updated(changed: PropertyValues): void {
