@@ -113,6 +113,9 @@ export class PromoCohortHeatmap extends PromoWidget {
   /** `retention` (default), `revenue`, or `recency` (customers by days since their last order). */
   @property({ converter: oneOf(HEATMAP_MODES) }) mode: HeatmapMode = 'retention';
 
+  /** The heat colours are interpolated in script: a change of either re-renders the map. */
+  protected static override readonly watchedColors = ['color-heat-low', 'color-heat-high'];
+
   /** Shows the recency segments beside the heatmap (below it on narrow cards). */
   @property({ attribute: 'show-recency', type: Boolean, converter: booleanValue('show-recency') }) showRecency = false;
 

@@ -105,6 +105,8 @@ function viewerZone(): string {
  * @csspart campaigns - The campaign filter.
  * @csspart channels - The channel filter.
  * @csspart status - The status line (last update, live marker, loading).
+ * @csspart problems-toggle - The button that opens the list of configuration and data problems.
+ * @csspart problems - The list of configuration and data problems (values the board could not read, data lists that are not lists, unknown KPIs, records left out).
  * @csspart message - The board-wide loading, empty or error message.
  * @csspart tiles - The row of KPI tiles.
  * @csspart widgets - The area of the chart, gauges and heatmap.

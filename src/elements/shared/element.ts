@@ -156,6 +156,13 @@ function wrapProperty(proto: object, name: PropertyKey, opts: PropertyDeclaratio
   Object.defineProperty(owner, name, { ...base, set: wrapper });
 }
 
+/**
+ * Base of every element of the kit (see the module's comment).
+ *
+ * @event promo-config-error - A property or attribute was given a value the element can't
+ *   read; the default is used instead. `detail: { element, property, attribute, value, message }`
+ *   (the message as shown, in the element's locale). Bubbles and is composed.
+ */
 export abstract class PromoElement extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 

@@ -230,8 +230,17 @@ export const widgetStyles = [
     [part~='table'] .num {
       text-align: end;
     }
+    /* A colour token a widget computes with: a change of it starts this transition (see watchedColors). */
+    .token-probe {
+      position: absolute;
+      inline-size: 0;
+      block-size: 0;
+      overflow: hidden;
+      visibility: hidden;
+      transition: color 1ms;
+    }
     @media (prefers-reduced-motion: reduce) {
-      .promo-root *,
+      .promo-root *:not(.token-probe),
       .promo-root *::before,
       .promo-root *::after {
         animation: none !important;

@@ -13,6 +13,7 @@ import type { KpiReason, Report } from '../../engine/types.js';
 import { reasonText, t, type MessageKey } from '../../i18n/strings.js';
 import { fileName, toCsv, type DataTable } from './data-table.js';
 import { download, serializeSvg, svgToPng } from './export.js';
+import { styleProps } from './style-props.js';
 
 /** Forced states; `auto` derives the state from the report. */
 export const WIDGET_STATES = ['auto', 'loading', 'empty', 'error'] as const;
@@ -65,6 +66,11 @@ function closestWithAttribute(el: Element, name: string): Element | null {
   return null;
 }
 
+/**
+ * Base of the widgets.
+ *
+ * @csspart config-error - Values the widget could not read, each with the default used instead.
+ */
 export abstract class PromoWidget extends PromoElement {
   /** The report to show when used alone; inside `<promo-kpi-board>` the board's report is used unless this is set. */
   @property({ attribute: false, converter: jsonValue<Report>((v) => !Array.isArray(v)) })
@@ -175,6 +181,31 @@ export abstract class PromoWidget extends PromoElement {
       });
     });
     this.#styleObserver.observe(probe);
+  }
+
+  /**
+   * Colour tokens (names without `--promo-`) the widget reads in script, e.g. to interpolate
+   * between them: a change of one after the first render re-renders the widget (live theming).
+   * Tokens used only in the styles need nothing.
+   */
+  protected static readonly watchedColors: readonly string[] = [];
+
+  #renderTokenProbes(): TemplateResult | typeof nothing {
+    const names = (this.constructor as typeof PromoWidget).watchedColors;
+    if (!names.length) return nothing;
+    return html`${names.map(
+      (n) =>
+        html`<span
+          class="token-probe"
+          aria-hidden="true"
+          style=${styleProps({ color: `var(--_${n})` })}
+          @transitionrun=${this.#onTokenChange}
+        ></span>`,
+    )}`;
+  }
+
+  #onTokenChange(): void {
+    this.requestUpdate();
   }
 
   /** Whether the widget lays out right to left (`dir="rtl"` on it or an ancestor): charts are drawn mirrored. */
@@ -298,7 +329,7 @@ export abstract class PromoWidget extends PromoElement {
       aria-busy=${busy ? 'true' : 'false'}
       lang=${this.activeLocale.split('-')[0]!.toLowerCase()}
     >
-      <span class="font-probe" aria-hidden="true"></span>
+      <span class="font-probe" aria-hidden="true"></span>${this.#renderTokenProbes()}
       ${problems.length ? this.renderConfigErrors(problems) : nothing} ${body}
     </div>`;
   }

@@ -132,6 +132,18 @@ describe('Gold Standard: live theming', () => {
   });
 });
 
+describe('Gold Standard: live theming of colours computed in script', () => {
+  it('a heat colour change after the first render re-picks the cell text colour (computed in script)', async () => {
+    const map = await widget('promo-cohort-heatmap', 'theme="light"');
+    const classes = () => [...sr(map).querySelectorAll('text.cell-value')].map((t) => t.getAttribute('class')).join();
+    await waitUntil(() => classes().includes('fixed-light'), 'a dark cell with light text', { timeout: 3000 });
+    // Both ends pale: every cell now needs dark text.
+    map.style.setProperty('--promo-color-heat-high', '#fafafa');
+    map.style.setProperty('--promo-color-heat-low', '#ffffff');
+    await waitUntil(() => !classes().includes('fixed-light'), 'text re-picked for pale cells', { timeout: 3000 });
+  });
+});
+
 describe('Gold Standard: content children', () => {
   it('<style>, <template> and <script> children keep the default layout; a widget child replaces it', async () => {
     const board = await fixture<El>(

@@ -131,6 +131,11 @@ describe('every element reads the string form of its properties (custom-elements
 
   for (const el of elements) {
     describe(`<${el.tagName}>`, () => {
+      it('documents promo-config-error', () => {
+        const events = (el as Decl & { events?: { name: string }[] }).events ?? [];
+        expect(events.map((e) => e.name)).to.include('promo-config-error');
+      });
+
       for (const field of publicFields(el)) {
         const type = field.type?.text ?? '';
         const decl = () => declaration(el.tagName, field.name);
