@@ -7,13 +7,17 @@
  *  - `subscribe(onUpdate, context)`: live data (records to append, or a fresh snapshot);
  *  - `describe()`: what the adapter provides, for tooling and error messages;
  *  - `pushdown`: reserved for adapters that compute the aggregates where the data lives
- *    (a warehouse), returning the engine's {@link Aggregates} instead of rows.
+ *    (a warehouse), returning the engine's {@link Aggregates} instead of rows;
+ *  - `segmentCustomers(options, { segment, of }, context)`: the customer ids of one recency
+ *    or re-activation segment, computed where the data lives (the engine's
+ *    `segmentCustomers` does it for data in the page).
  *
  * Every fault becomes an {@link AdapterError} with a `kind` and a message a user can act on.
  *
  * DOM-free.
  */
 import type { Aggregates, ResolvedOptions } from '../engine/aggregates.js';
+import type { ReportOptions, SegmentQuery } from '../engine/types.js';
 import type { CollectionName, DataInput } from '../data/schema.js';
 import type { Dataset } from '../data/types.js';
 import type { PlatformAbortSignal } from '../data/platform.js';
@@ -83,6 +87,15 @@ export interface Adapter {
   subscribe?(onUpdate: (update: AdapterUpdate) => void, context: SubscribeContext): void;
   describe?(): AdapterDescription;
   pushdown?: PushdownCapability;
+  /**
+   * Optional capability of adapters whose data stays where it lives (a warehouse): the
+   * customer ids of one segment for the report options, sorted by code point, the same
+   * list the engine's `segmentCustomers(data, options, query)` gives over the same data.
+   * Hosts and widgets call it when present, else the engine's function over the loaded
+   * data. Rejects with an {@link AdapterError} (`http` for a segment the bounds do not
+   * define, `aborted` when `context.signal` fires).
+   */
+  segmentCustomers?(options: ReportOptions, query: SegmentQuery, context?: LoadContext): Promise<string[]>;
 }
 
 /**

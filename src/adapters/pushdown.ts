@@ -9,6 +9,10 @@
  * const adapter = pushdownAdapter({ url: '/api/kpi', headers: () => ({ authorization: `Bearer ${token}` }) });
  * board.adapter = adapter;                                   // the board calls adapter.pushdown.aggregate
  * const report = await adapter.report({ from: '2025-03-01', to: '2025-03-31' }); // or standalone
+ * const ids = await adapter.segmentCustomers(                // a segment's customers, for a CRM
+ *   { from: '2025-01-20', to: '2025-02-09' },
+ *   { segment: '8-14', of: 'returned' },
+ * );
  * ```
  *
  * Custom KPIs: their formulas run in the browser, over the aggregates; custom per-record
@@ -19,7 +23,7 @@
 import { AGGREGATES_VERSION, type Aggregates, type ResolvedOptions } from '../engine/aggregates.js';
 import { finishReport } from '../engine/finish.js';
 import { resolveOptions } from '../engine/options.js';
-import type { Report, ReportOptions } from '../engine/types.js';
+import type { Report, ReportOptions, SegmentQuery } from '../engine/types.js';
 import {
   AdapterError,
   httpAdvice,
@@ -45,6 +49,7 @@ export interface PushdownAdapterOptions {
 /** A pushdown adapter: the board's {@link Adapter} with the pushdown capability, plus `report`. */
 export interface PushdownAdapter extends Adapter {
   pushdown: PushdownCapability;
+  segmentCustomers: NonNullable<Adapter['segmentCustomers']>;
   /** The report for options, computed by the warehouse and assembled here. */
   report(options: ReportOptions, context?: LoadContext): Promise<Report>;
 }
@@ -63,7 +68,15 @@ export function pushdownRequestBody(o: ResolvedOptions): Record<string, unknown>
   };
   if (o.campaignIds !== null) body.campaignIds = o.campaignIds;
   if (o.channels !== null) body.channels = o.channels;
+  body.compare = o.compare;
+  if (o.filters !== null) body.filters = o.filters;
+  if (o.breakdowns.length > 0) body.breakdowns = o.breakdowns;
+  body.recencyBounds = o.recencyBounds;
   return body;
+}
+
+function isIdList(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string');
 }
 
 function isAggregates(v: unknown): v is Aggregates {
@@ -89,7 +102,13 @@ export function pushdownAdapter(options: PushdownAdapterOptions): PushdownAdapte
   const source = String(options.url);
   const timeoutMs = options.timeoutMs ?? 60_000;
 
-  async function aggregate(o: ResolvedOptions, context: LoadContext = {}): Promise<Aggregates> {
+  /** POSTs `body` and returns the parsed JSON answer, checked by `accept` (which names what was expected). */
+  async function post<T>(
+    requestBody: Record<string, unknown>,
+    context: LoadContext,
+    accept: (body: unknown) => body is T,
+    expected: string,
+  ): Promise<T> {
     const doFetch = options.fetch ?? globalThis.fetch;
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
@@ -102,7 +121,7 @@ export function pushdownAdapter(options: PushdownAdapterOptions): PushdownAdapte
       res = await doFetch(source, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json', ...extra },
-        body: JSON.stringify(pushdownRequestBody(o)),
+        body: JSON.stringify(requestBody),
         signal: timeout.signal,
       });
       if (!res.ok) {
@@ -127,10 +146,10 @@ export function pushdownAdapter(options: PushdownAdapterOptions): PushdownAdapte
       } catch (cause) {
         throw new AdapterError('parse', `${source} did not answer with JSON`, { source, cause });
       }
-      if (!isAggregates(body))
+      if (!accept(body))
         throw new AdapterError(
           'parse',
-          `${source} did not answer with aggregates (version ${AGGREGATES_VERSION}); is it a promo-kpi-kit pushdown endpoint of the same version?`,
+          `${source} did not answer with ${expected}; is it a promo-kpi-kit pushdown endpoint of the same version?`,
           { source },
         );
       return body;
@@ -143,6 +162,24 @@ export function pushdownAdapter(options: PushdownAdapterOptions): PushdownAdapte
     }
   }
 
+  function aggregate(o: ResolvedOptions, context: LoadContext = {}): Promise<Aggregates> {
+    return post(pushdownRequestBody(o), context, isAggregates, `aggregates (version ${AGGREGATES_VERSION})`);
+  }
+
+  function segmentCustomers(
+    reportOptions: ReportOptions,
+    query: SegmentQuery,
+    context: LoadContext = {},
+  ): Promise<string[]> {
+    const { shape: _shape, ...body } = pushdownRequestBody(resolveOptions(reportOptions));
+    return post(
+      { ...body, segment: { segment: query.segment, of: query.of } },
+      context,
+      isIdList,
+      'a list of customer ids',
+    );
+  }
+
   const description: AdapterDescription = { name: 'pushdown', collections: [], live: false, source };
 
   return {
@@ -152,6 +189,7 @@ export function pushdownAdapter(options: PushdownAdapterOptions): PushdownAdapte
     },
     describe: () => description,
     pushdown: { aggregate },
+    segmentCustomers,
     async report(reportOptions, context) {
       const o = resolveOptions(reportOptions);
       return finishReport(await aggregate(o, context), o);

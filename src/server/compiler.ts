@@ -13,6 +13,14 @@
  * forget the predicate (test/node/server/tenant.test.ts checks every emitted statement). Every request value is a placeholder; only
  * validated identifiers and the server's own custom-measure SQL are part of the text.
  *
+ * Periods. P has `p = 0`, the comparison period P' (previous days or the same dates a
+ * year earlier; none with `compare: 'none'`) `p = 1`. A row is given its period by its
+ * local day (the two never overlap).
+ *
+ * Order attributes (store, region ...) are the normalised columns `a0`, `a1` ... of
+ * `orders_n`, one per attribute a filter or a breakdown names, read from the attribute's
+ * own column or from the JSON column with the name as a bound key (mapping.ts).
+ *
  * Local dates of instants. The engine takes the local date of an instant with the
  * offsets of `Intl` (engine/time.ts). Rather than asking the warehouse's own time-zone
  * database (`AT TIME ZONE`), which may disagree with the browser's in edge cases and
@@ -23,7 +31,7 @@
  * saving time). Every statement first filters on the stored instant, so only rows near
  * the report's dates are converted, and the days are the engine's days by construction.
  */
-import type { CohortGrain } from '../engine/types.js';
+import type { CohortGrain, SegmentOf } from '../engine/types.js';
 import type { ResolvedMapping, ResolvedTable } from './mapping.js';
 import { SqlBuilder, type Statement } from './sql.js';
 import type { Dialect } from './dialects/dialect.js';
@@ -51,15 +59,27 @@ export interface DayRange {
 export interface CompiledQuery {
   from: number;
   to: number;
-  prevFrom: number;
-  prevTo: number;
   asOf: number;
-  /** P' and P together, P alone, the cohort buckets' days, the recency segments' days. */
+  /** P (`p` 0), then the comparison period (`p` 1) unless there is none. */
+  periods: readonly CompiledPeriod[];
+  /** Days spanning every period (offsets for their local days), P alone, the cohort buckets' days. */
   window: DayRange;
   period: DayRange;
   cohortDays: DayRange;
-  /** `asOf - 29 .. asOf`: the days that tell recency segments apart. */
+  /** `asOf - last bound - 1 .. asOf`: the days that tell recency segments apart. */
   recentDays: DayRange;
+  /** The base day of re-activation (the day before `from`). */
+  base: number;
+  /** `base - last bound - 1 .. base`: the days that tell re-activation segments apart. */
+  baseDays: DayRange;
+  /** Recency bounds (`[7, 14, 28]`): segment k holds gaps up to `bounds[k]`, the last one the rest. */
+  bounds: readonly number[];
+  /** Attributes read from the orders (those a filter or a breakdown names), as columns `a<k>`. */
+  attributes: readonly CompiledAttribute[];
+  /** Attribute filters: an order passes when its value of each is in the list. */
+  filters: readonly { key: string; values: readonly string[] }[];
+  /** Attributes broken down over A (their keys). */
+  breakdowns: readonly string[];
   /** Selected campaign ids (known ones), or null for every campaign of the campaigns table. */
   campaignIds: readonly string[] | null;
   /** Whether the user gave a campaign filter (cohorts then keep only customers acquired by it). */
@@ -78,6 +98,22 @@ export interface CompiledQuery {
    * a warehouse that serves one tenant. An empty list matches no row.
    */
   tenants?: readonly TenantKey[] | null;
+}
+
+/** One period of a report: `p` (0: P, 1: the comparison period) and its local days. */
+export interface CompiledPeriod {
+  p: 0 | 1;
+  lo: number;
+  hi: number;
+  days: DayRange;
+}
+
+/** An order attribute as a normalised column. */
+export interface CompiledAttribute {
+  /** Column of `orders_n` (`a0`, `a1` ...). */
+  key: string;
+  /** Attribute name (validated: letters, digits, `_`). */
+  name: string;
 }
 
 /** A tenant key as stored in the tenant columns: text, or an integer for numeric columns. */
@@ -105,10 +141,42 @@ export const CUSTOM_SQL_COLUMNS = {
 
 const MS_PER_DAY = 86_400_000;
 
-/** GROUPING(p, campaign_id, day, channel) bitmasks of the orders statement's grouping sets. */
-export const ORDER_SETS = { scope: 3, total: 7, dayCampaign: 9, day: 13, channel: 6 } as const;
+/**
+ * The value `GROUPING(columns...)` takes for the grouping set `set`: bit i (counting from
+ * the last column) is set when column i is not in the set.
+ */
+export function groupingMask(columns: readonly string[], set: readonly string[]): number {
+  let mask = 0;
+  columns.forEach((c, i) => {
+    if (!set.includes(c)) mask |= 1 << (columns.length - 1 - i);
+  });
+  return mask;
+}
+
+/** Grouping columns and sets of the orders statement (`b` plus a breakdown key: one per breakdown). */
+export function orderSets(breakdowns: readonly string[]) {
+  const columns = ['p', 'campaign_id', 'day', 'channel', ...breakdowns];
+  const sets = {
+    scope: ['p', 'campaign_id'],
+    total: ['p'],
+    dayCampaign: ['p', 'day', 'campaign_id'],
+    day: ['p', 'day'],
+    channel: ['p', 'channel'],
+  };
+  const masks = Object.fromEntries(Object.entries(sets).map(([k, set]) => [k, groupingMask(columns, set)])) as Record<
+    keyof typeof sets,
+    number
+  >;
+  const byAttribute = new Map(breakdowns.map((key) => [groupingMask(columns, ['p', key]), key]));
+  return { columns, sets: [...Object.values(sets), ...breakdowns.map((k) => ['p', k])], masks, byAttribute };
+}
+
 /** GROUPING(p, campaign_id, day) bitmasks of the costs part of the others statement. */
-export const COST_SETS = { scope: 1, total: 3, day: 6 } as const;
+export const COST_SETS = {
+  scope: groupingMask(['p', 'campaign_id', 'day'], ['p', 'campaign_id']),
+  total: groupingMask(['p', 'campaign_id', 'day'], ['p']),
+  day: groupingMask(['p', 'campaign_id', 'day'], ['p', 'day']),
+} as const;
 /** Row kinds of the customers statement. */
 export const CUSTOMER_ROWS = { buyers: 0, newCustomers: 1, cohort: 2 } as const;
 
@@ -210,11 +278,26 @@ class Compiler {
       )} AS revenue, ${this.num(t, 'discount', '0')} AS discount, ${this.num(t, 'cogs', null)} AS cogs, ${this.text(
         t,
         'campaignId',
-      )} AS campaign_id, ${this.text(t, 'channel')} AS channel ${this.scan(
+      )} AS campaign_id, ${this.text(t, 'channel')} AS channel${this.attributeColumns()} ${this.scan(
         t,
         this.required(t, ['id', 'customerId', 'time', 'revenue']),
       )}`,
     );
+  }
+
+  /** `, <expr> AS a0, ...`: the attributes the query names, as text (NULL: the order lacks it). */
+  attributeColumns(): string {
+    const m = this.map.orders.attributes;
+    return this.q.attributes
+      .map(({ key, name }) => {
+        const own = m?.columns.get(name);
+        let expr: string;
+        if (own !== undefined) expr = this.d.text(this.b.ident([own]));
+        else if (m?.json) expr = this.d.jsonText(this.b.ident([m.json]), this.b.p(name, 'text'));
+        else expr = this.d.text('NULL');
+        return `, ${expr} AS ${key}`;
+      })
+      .join('');
   }
 
   costs(): string {
@@ -316,14 +399,72 @@ class Compiler {
     return this.b.inList(expr, this.q.channels);
   }
 
-  /** `p` (0: the period P, 1: the previous period) of a `day` expression. */
-  period(day: string): string {
-    return `CASE WHEN ${day} >= ${this.b.p(this.q.from, 'int')} THEN 0 ELSE 1 END`;
+  /** The attribute filters on the attribute columns of `alias` (`''` or `f.`): a NULL fails. */
+  filterPred(alias = ''): string {
+    if (this.q.filters.length === 0) return '(1 = 1)';
+    return this.q.filters.map((f) => this.b.inList(`${alias}${f.key}`, f.values)).join(' AND ');
   }
 
-  /** `day BETWEEN prevFrom AND to`. */
-  inWindow(day: string): string {
-    return `${day} BETWEEN ${this.b.p(this.q.prevFrom, 'int')} AND ${this.b.p(this.q.to, 'int')}`;
+  /**
+   * Whether an epoch-ms expression lies within the instants of any of `ranges` (merged
+   * when they touch): the cheap test before the exact local day.
+   */
+  instantsIn(ranges: readonly DayRange[], ms: string): string {
+    const spans = ranges.map((r) => [r.loMs, r.hiMs] as [number, number]).sort((x, y) => x[0] - y[0]);
+    const merged: [number, number][] = [];
+    for (const s of spans) {
+      const last = merged.at(-1);
+      if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
+      else merged.push([s[0], s[1]]);
+    }
+    const parts = merged.map(
+      ([lo, hi]) => `(${ms} >= ${this.b.p(lo, 'double')} AND ${ms} < ${this.b.p(hi, 'double')})`,
+    );
+    return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
+  }
+
+  /** The instants of every period of the query. */
+  periodInstants(ms: string, periods: readonly CompiledPeriod[] = this.q.periods): string {
+    return this.instantsIn(
+      periods.map((p) => p.days),
+      ms,
+    );
+  }
+
+  /**
+   * The rows of `sub` (a query with a `day` column) with their period `p` added, rows in
+   * no period left out. Periods never overlap: the options fall back to `previous` when
+   * the year before would overlap P.
+   */
+  withPeriod(sub: string, periods: readonly CompiledPeriod[] = this.q.periods): string {
+    const b = this.b;
+    const whens = periods
+      .map((pr) => `WHEN x.day BETWEEN ${b.p(pr.lo, 'int')} AND ${b.p(pr.hi, 'int')} THEN ${pr.p}`)
+      .join(' ');
+    return `SELECT y.* FROM (SELECT x.*, CASE ${whens} END AS p FROM (${sub}) x) y WHERE y.p IS NOT NULL`;
+  }
+
+  /** Whether an epoch-ms expression is timed on or before the end of local day `day` (a day of `r`). */
+  onOrBefore(r: DayRange, ms: string, day: number): string {
+    const b = this.b;
+    return `(${ms} < ${b.p(r.loMs, 'double')} OR (${ms} < ${b.p(r.hiMs, 'double')} AND ${this.day(r, ms)} <= ${b.p(
+      day,
+      'int',
+    )}))`;
+  }
+
+  /**
+   * The segment (0 .. bounds.length) of the days from the local date of an epoch-ms
+   * expression (on or before `day0`, a day of `r`) to `day0`: segment k holds the gaps up
+   * to `bounds[k]`, the last one the longer gaps. NULL for a NULL instant. Instants before
+   * `r` are in the last segment whatever the zone (`r` starts a day before the last bound).
+   */
+  segmentOf(r: DayRange, day0: number, ms: string): string {
+    const b = this.b;
+    const last = this.q.bounds.length;
+    const gap = `(${b.p(day0, 'int')} - ${this.day(r, ms)})`;
+    const whens = this.q.bounds.map((bound, k) => `WHEN ${gap} <= ${b.p(bound, 'int')} THEN ${k}`).join(' ');
+    return `CASE WHEN ${ms} IS NULL THEN NULL WHEN ${ms} < ${b.p(r.loMs, 'double')} THEN ${last} ELSE CASE ${whens} ELSE ${last} END END`;
   }
 
   customSums(collection: CustomSql['collection']): string {
@@ -336,27 +477,29 @@ class Compiler {
       .join('');
   }
 
-  /** The attributed orders A of both periods, with their local `day` and `p`. */
-  attributed(): string {
+  /** The attributed orders A of `periods` (default: every period), with their local `day` and `p`. */
+  attributed(periods: readonly CompiledPeriod[] = this.q.periods): string {
     const w = this.q.window;
     return `a0 AS (SELECT orders_n.*, ${this.day(w, 'time_ms')} AS day FROM orders_n
-  WHERE time_ms >= ${this.b.p(w.loMs, 'double')} AND time_ms < ${this.b.p(w.hiMs, 'double')} AND ${this.campaignPred(
-    'campaign_id',
-  )} AND ${this.channelPred('channel')}),
-a AS (SELECT a0.*, ${this.period('day')} AS p FROM a0 WHERE ${this.inWindow('day')})`;
+  WHERE ${this.periodInstants('time_ms', periods)} AND ${this.campaignPred('campaign_id')} AND ${this.channelPred(
+    'channel',
+  )} AND ${this.filterPred()}),
+a AS (${this.withPeriod('SELECT * FROM a0', periods)})`;
   }
 
   /**
-   * Each customer's first order over the whole data set (earliest time, ties: smaller id):
-   * grouped minimums and joins, which every warehouse runs fast (a window function sorts).
+   * Each customer's first order over the whole data set (earliest time, ties: smaller id),
+   * with its campaign, channel and filtered attributes: grouped minimums and joins, which
+   * every warehouse runs fast (a window function sorts), unless the dialect has its own.
    */
   firstOrders(): string {
-    if (this.d.firstOrders) return `f AS (${this.d.firstOrders()})`;
+    const extra = ['campaign_id', 'channel', ...this.q.filters.map((f) => f.key)];
+    if (this.d.firstOrderRows) return `f AS (${this.d.firstOrderRows(extra)})`;
     const id = this.d.binaryText('o.id');
     return `ft AS (SELECT customer_id, MIN(time_ms) AS t FROM orders_n GROUP BY customer_id),
 fi AS (SELECT o.customer_id, MIN(${id}) AS id FROM orders_n o JOIN ft ON o.customer_id = ft.customer_id AND o.time_ms = ft.t
   GROUP BY o.customer_id),
-f AS (SELECT o.customer_id, o.campaign_id, o.channel, o.time_ms FROM orders_n o
+f AS (SELECT o.customer_id, ${extra.map((c) => `o.${c}`).join(', ')}, o.time_ms FROM orders_n o
   JOIN fi ON o.customer_id = fi.customer_id AND ${id} = fi.id)`;
   }
 
@@ -385,18 +528,21 @@ export function campaignsStatement(d: Dialect, map: ResolvedMapping, q: Compiled
 }
 
 /**
- * Sums over A: per scope (campaign and total) and period, per day (and campaign), per
- * channel. One scan, GROUPING SETS told apart by GROUPING(p, campaign_id, day, channel).
+ * Sums over A: per scope (campaign and total) and period, per day of each period (and
+ * campaign), per channel and per value of each broken-down attribute. One scan, the
+ * grouping sets of {@link orderSets} told apart by GROUPING(...).
  */
 export function ordersStatement(d: Dialect, map: ResolvedMapping, q: CompiledQuery): Statement {
   const c = compiler(d, map, q);
+  const sets = orderSets(q.breakdowns);
+  const cols = sets.columns.join(', ');
   const head = c.with(c.campaigns(), c.orders(), c.attributed());
   return c.b.done(`${head}
-SELECT GROUPING(p, campaign_id, day, channel) AS g, p, campaign_id, day, channel,
+SELECT GROUPING(${cols}) AS g, ${cols},
   SUM(revenue) AS revenue, COUNT(*) AS orders, COUNT(DISTINCT customer_id) AS buyers, SUM(discount) AS discount,
   SUM(cogs) AS cogs, COUNT(*) - COUNT(cogs) AS missing_cogs${c.customSums('orders')}
 FROM a
-GROUP BY GROUPING SETS ((p, campaign_id), (p), (day, campaign_id), (day), (p, channel))`);
+GROUP BY GROUPING SETS (${sets.sets.map((s) => `(${s.join(', ')})`).join(', ')})`);
 }
 
 /**
@@ -407,23 +553,23 @@ GROUP BY GROUPING SETS ((p, campaign_id), (p), (day, campaign_id), (day), (p, ch
  *   ties: smaller id, is in A) (`v1`);
  * - kind 2, per cohort bucket `cb` and order bucket `b`: members with an order (`v1`) and
  *   their revenue (`v2`). Members: first order in bucket(from) .. bucket(to) (with a
- *   campaign filter: attributed to a selected campaign); channel filters do not apply.
+ *   campaign filter: attributed to a selected campaign); channel and attribute filters
+ *   do not apply.
  */
 export function customersStatement(d: Dialect, map: ResolvedMapping, q: CompiledQuery): Statement {
   const c = compiler(d, map, q);
   const b = c.b;
   const head = c.with(c.campaigns(), c.orders(), c.attributed());
   const windowMs = b.p(q.returnWindowDays * MS_PER_DAY, 'double');
-  // Later orders can only matter inside the window's instants plus the return window.
+  // Later orders can only matter inside the periods' instants plus the return window.
   const laterFrom = b.p(q.window.loMs, 'double');
   const laterTo = b.p(q.window.hiMs + q.returnWindowDays * MS_PER_DAY, 'double');
   const first = c.firstOrders();
-  const w = q.window;
-  const fDay = c.day(w, 'f.time_ms');
-  const fa = `fa AS (SELECT ${c.period('day')} AS p, campaign_id FROM (SELECT f.campaign_id, ${fDay} AS day FROM f
-  WHERE f.time_ms >= ${b.p(w.loMs, 'double')} AND f.time_ms < ${b.p(w.hiMs, 'double')} AND ${c.campaignPred(
+  const fDay = c.day(q.window, 'f.time_ms');
+  const fSub = `SELECT f.campaign_id, ${fDay} AS day FROM f WHERE ${c.periodInstants('f.time_ms')} AND ${c.campaignPred(
     'f.campaign_id',
-  )} AND ${c.channelPred('f.channel')}) x WHERE ${c.inWindow('day')})`;
+  )} AND ${c.channelPred('f.channel')} AND ${c.filterPred('f.')}`;
+  const fa = `fa AS (SELECT z.p, z.campaign_id FROM (${c.withPeriod(fSub)}) z)`;
   const cd = q.cohortDays;
   const mCamp = q.campaignFilter ? ` AND ${c.campaignPred('f.campaign_id')}` : '';
   const m = `m AS (SELECT f.customer_id, ${c.bucket(c.day(cd, 'f.time_ms'))} AS cb FROM f WHERE ${c.inDays(cd, 'f.time_ms')}${mCamp})`;
@@ -456,74 +602,120 @@ SELECT ${CUSTOMER_ROWS.cohort}, ${inull}, ${tn}, cb, b, ${d.double('COUNT(DISTIN
 }
 
 /**
- * Revenue of O (every order passing the channel filter) per period and per day; costs per
- * scope, period and day; exposures and loyalty per scope and period. One statement, the
- * parts told apart by `src` and GROUPING(...).
+ * Sources of the others statement. Columns: `src`, `g` (GROUPING of the part's sets),
+ * `p`, `k` (a campaign id or a channel), `day`, `v1` .. `v4`, `n`, the custom sums.
+ * - `all`: O (every order passing the channel and attribute filters) per period (g 1) and
+ *   per day (g 0): revenue, members' revenue, members' orders, orders (members: customers
+ *   with a loyalty event on or before the end of the period);
+ * - `costs`: per scope, period and day (see {@link COST_SETS});
+ * - `exposures`: per scope (g 0) and period (g 1);
+ * - `loyalty`: events of the period passing the channel filter, per period (g 1) and per
+ *   channel (g 0): earned, redeemed, distinct customers;
+ * - `members`, `outstanding`: per period, members at its end, and earned - redeemed over
+ *   every event up to its end (no filter applies).
  */
 export function othersStatement(d: Dialect, map: ResolvedMapping, q: CompiledQuery): Statement {
   const c = compiler(d, map, q);
-  const b = c.b;
   const w = q.window;
   const head = c.with(c.campaigns(), c.orders(), c.costs(), c.exposures(), c.loyalty());
-  const oDay = c.day(w, 'time_ms');
-  const oSel = `time_ms >= ${b.p(w.loMs, 'double')} AND time_ms < ${b.p(w.hiMs, 'double')} AND ${c.channelPred('channel')}`;
-  const oP = c.period('day');
-  const oWin = c.inWindow('day');
-  const kP = c.period('day');
-  const kSel = `${c.inWindow('day')} AND ${c.campaignPred('campaign_id')}`;
-  const eP = c.period('day');
-  const eSel = `${c.inWindow('day')} AND ${c.campaignPred('campaign_id')} AND ${c.channelPred('channel')}`;
-  const lDay = c.day(w, 'time_ms');
-  const lSel = `time_ms >= ${b.p(w.loMs, 'double')} AND time_ms < ${b.p(w.hiMs, 'double')} AND ${c.channelPred('channel')}`;
-  const lP = c.period('day');
-  const lWin = c.inWindow('day');
   const dn = d.double('NULL');
   const tn = d.text('NULL');
   const inull = 'CAST(NULL AS BIGINT)';
   const none = q.custom.map((m) => `, ${dn} AS ${m.key}`).join('');
-  return b.done(`${head}
-SELECT 'all' AS src, GROUPING(p, day) AS g, p, ${tn} AS campaign_id, day, SUM(revenue) AS v1, ${dn} AS v2, ${dn} AS v3, ${dn} AS v4, COUNT(*) AS n${none}
-  FROM (SELECT ${oP} AS p, day, revenue FROM (SELECT ${oDay} AS day, revenue FROM orders_n WHERE ${oSel}) x0 WHERE ${oWin}) x
-  GROUP BY GROUPING SETS ((p), (day))
+  const memberAt = q.periods
+    .map((pr) => `WHEN o.p = ${pr.p} AND ${c.onOrBefore(pr.days, 'lm.t0', pr.hi)} THEN 1`)
+    .join(' ');
+  const oSub = `SELECT customer_id, revenue, ${c.day(w, 'time_ms')} AS day FROM orders_n
+    WHERE ${c.periodInstants('time_ms')} AND ${c.channelPred('channel')} AND ${c.filterPred()}`;
+  const lSub = `SELECT loyalty_n.*, ${c.day(w, 'time_ms')} AS day FROM loyalty_n
+    WHERE ${c.periodInstants('time_ms')} AND ${c.channelPred('channel')}`;
+  const upTo = q.periods.flatMap((pr) => [
+    `SELECT 'members', 0, ${pr.p}, ${tn}, ${inull}, ${d.double('COUNT(*)')}, ${dn}, ${dn}, ${dn}, COUNT(*)${none}
+  FROM lm WHERE ${c.onOrBefore(pr.days, 't0', pr.hi)}`,
+    `SELECT 'outstanding', 0, ${pr.p}, ${tn}, ${inull}, SUM(earned - redeemed), ${dn}, ${dn}, ${dn}, COUNT(*)${none}
+  FROM loyalty_n WHERE ${c.onOrBefore(pr.days, 'time_ms', pr.hi)}`,
+  ]);
+  return c.b.done(`${head},
+lm AS (SELECT customer_id, MIN(time_ms) AS t0 FROM loyalty_n GROUP BY customer_id),
+o AS (${c.withPeriod(oSub)}),
+om AS (SELECT o.p, o.day, o.revenue, CASE WHEN lm.t0 IS NULL THEN 0 ${memberAt} ELSE 0 END AS member
+  FROM o LEFT JOIN lm ON lm.customer_id = o.customer_id)
+SELECT 'all' AS src, GROUPING(p, day) AS g, p, ${tn} AS k, day, SUM(revenue) AS v1,
+  SUM(CASE WHEN member = 1 THEN revenue ELSE 0 END) AS v2, ${d.double('SUM(member)')} AS v3, ${dn} AS v4, COUNT(*) AS n${none}
+  FROM om GROUP BY GROUPING SETS ((p), (p, day))
 UNION ALL
 SELECT 'costs', GROUPING(p, campaign_id, day), p, campaign_id, day, SUM(amount), ${dn}, ${dn}, ${dn}, COUNT(*)${c.customSums('costs')}
-  FROM (SELECT costs_n.*, ${kP} AS p FROM costs_n WHERE ${kSel}) x
-  GROUP BY GROUPING SETS ((p, campaign_id), (p), (day))
+  FROM (${c.withPeriod(`SELECT * FROM costs_n WHERE ${c.campaignPred('campaign_id')}`)}) x
+  GROUP BY GROUPING SETS ((p, campaign_id), (p), (p, day))
 UNION ALL
 SELECT 'exposures', GROUPING(p, campaign_id), p, campaign_id, ${inull}, SUM(impressions), SUM(reach), SUM(clicks), SUM(engagements), COUNT(*)${c.customSums('exposures')}
-  FROM (SELECT exposures_n.*, ${eP} AS p FROM exposures_n WHERE ${eSel}) x
+  FROM (${c.withPeriod(`SELECT * FROM exposures_n WHERE ${c.campaignPred('campaign_id')} AND ${c.channelPred('channel')}`)}) x
   GROUP BY GROUPING SETS ((p, campaign_id), (p))
 UNION ALL
-SELECT 'loyalty', 0, p, ${tn}, ${inull}, SUM(earned), SUM(redeemed), ${dn}, ${dn}, COUNT(*)${c.customSums('loyalty')}
-  FROM (SELECT x0.*, ${lP} AS p FROM (SELECT loyalty_n.*, ${lDay} AS day FROM loyalty_n WHERE ${lSel}) x0 WHERE ${lWin}) x
-  GROUP BY p`);
+SELECT 'loyalty', GROUPING(p, channel), p, channel, ${inull}, SUM(earned), SUM(redeemed), ${d.double('COUNT(DISTINCT customer_id)')}, ${dn}, COUNT(*)${c.customSums('loyalty')}
+  FROM (${c.withPeriod(lSub)}) x
+  GROUP BY GROUPING SETS ((p), (p, channel))
+UNION ALL
+${upTo.join('\nUNION ALL\n')}`);
 }
 
 /**
- * Recency: every customer with an order on or before `asOf`, by days from their last such
- * order to `asOf` (segments 0-7, 8-14, 15-28, 29+ as 0..3), with their revenue in P.
- * Filters do not apply. Only orders near `asOf` need their local day: an order more than
- * a day before `asOf - 29` is in the last segment whatever the zone.
+ * Recency and re-activation segments (KPI-SPEC sections 5 and 7.3), one row per kind and
+ * segment (0 .. bounds.length):
+ * - `recency`: customers with an order on or before `asOf`, by days from their last such
+ *   order to `asOf`; `revenue`: their revenue in P (no filter applies);
+ * - `reactivation`: customers with an order on or before the base day, by days from their
+ *   last such order to it (no filter applies); `returned`, `orders`, `revenue`: those with
+ *   an order in A (P), and their orders and revenue in A.
  */
-export function recencyStatement(d: Dialect, map: ResolvedMapping, q: CompiledQuery): Statement {
+export function segmentsStatement(d: Dialect, map: ResolvedMapping, q: CompiledQuery): Statement {
   const c = compiler(d, map, q);
-  const b = c.b;
   const r = q.recentDays;
-  const head = c.with(c.orders());
-  const upTo = `(time_ms < ${b.p(r.loMs, 'double')} OR (time_ms < ${b.p(r.hiMs, 'double')} AND ${c.day(r, 'time_ms')} <= ${b.p(
-    q.asOf,
-    'int',
-  )}))`;
-  const gap = `${b.p(q.asOf, 'int')} - ${c.day(r, 'lt')}`;
-  const old = b.p(r.loMs, 'double');
-  const inP = c.inDays(q.period, 'time_ms');
-  return b.done(`${head},
-lastt AS (SELECT customer_id, MAX(time_ms) AS lt FROM orders_n WHERE ${upTo} GROUP BY customer_id),
-lastd AS (SELECT customer_id, CASE WHEN lt < ${old} THEN 3 ELSE
-  CASE WHEN ${gap} <= 7 THEN 0 WHEN ${gap} <= 14 THEN 1 WHEN ${gap} <= 28 THEN 2 ELSE 3 END END AS segment FROM lastt),
-rev AS (SELECT customer_id, SUM(revenue) AS r FROM orders_n WHERE ${inP} GROUP BY customer_id),
-seg AS (SELECT lastd.segment, COALESCE(rev.r, 0) AS r FROM lastd LEFT JOIN rev ON rev.customer_id = lastd.customer_id)
-SELECT segment, COUNT(*) AS customers, SUM(r) AS revenue FROM seg GROUP BY segment`);
+  const bd = q.baseDays;
+  const head = c.with(c.campaigns(), c.orders(), c.attributed(q.periods.slice(0, 1)));
+  const zero = d.double('0');
+  return c.b.done(`${head},
+lt AS (SELECT customer_id, MAX(CASE WHEN ${c.onOrBefore(r, 'time_ms', q.asOf)} THEN time_ms END) AS tr,
+  MAX(CASE WHEN ${c.onOrBefore(bd, 'time_ms', q.base)} THEN time_ms END) AS tb FROM orders_n GROUP BY customer_id),
+sg AS (SELECT customer_id, ${c.segmentOf(r, q.asOf, 'tr')} AS sr, ${c.segmentOf(bd, q.base, 'tb')} AS sb FROM lt),
+rev AS (SELECT customer_id, SUM(revenue) AS r FROM orders_n WHERE ${c.inDays(q.period, 'time_ms')} GROUP BY customer_id),
+ra AS (SELECT customer_id, COUNT(*) AS n, SUM(revenue) AS r FROM a GROUP BY customer_id)
+SELECT 'recency' AS kind, sg.sr AS segment, ${d.double('COUNT(*)')} AS customers, ${zero} AS returned, ${zero} AS orders,
+  ${d.double('SUM(COALESCE(rev.r, 0))')} AS revenue
+  FROM sg LEFT JOIN rev ON rev.customer_id = sg.customer_id WHERE sg.sr IS NOT NULL GROUP BY sg.sr
+UNION ALL
+SELECT 'reactivation', sg.sb, ${d.double('COUNT(*)')}, ${d.double('COUNT(ra.customer_id)')}, ${d.double(
+    'SUM(COALESCE(ra.n, 0))',
+  )}, ${d.double('SUM(COALESCE(ra.r, 0))')}
+  FROM sg LEFT JOIN ra ON ra.customer_id = sg.customer_id WHERE sg.sb IS NOT NULL GROUP BY sg.sb`);
+}
+
+/**
+ * The customer ids of one segment (index 0 .. bounds.length), sorted by code point
+ * (binary order of their UTF-8 text), each row with `n`, the number of ids: `recency` as
+ * of `asOf`, `reactivation` as of the base day, `returned` those of the re-activation
+ * segment with an order in A.
+ */
+export function segmentCustomersStatement(
+  d: Dialect,
+  map: ResolvedMapping,
+  q: CompiledQuery,
+  of: SegmentOf,
+  segment: number,
+): Statement {
+  const c = compiler(d, map, q);
+  const recency = of === 'recency';
+  const r = recency ? q.recentDays : q.baseDays;
+  const day0 = recency ? q.asOf : q.base;
+  const parts = [c.orders()];
+  if (of === 'returned') parts.unshift(c.campaigns());
+  if (of === 'returned') parts.push(c.attributed(q.periods.slice(0, 1)));
+  const returned = of === 'returned' ? ' AND sg.customer_id IN (SELECT customer_id FROM a)' : '';
+  return c.b.done(`${c.with(...parts)},
+lt AS (SELECT customer_id, MAX(time_ms) AS t FROM orders_n WHERE ${c.onOrBefore(r, 'time_ms', day0)} GROUP BY customer_id),
+sg AS (SELECT customer_id, ${c.segmentOf(r, day0, 't')} AS s FROM lt)
+SELECT sg.customer_id AS id, COUNT(*) OVER () AS n FROM sg WHERE sg.s = ${c.b.p(segment, 'int')}${returned}
+ORDER BY ${d.binaryText('sg.customer_id')}`);
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The one thing the server helper needs from a database client: run a statement with
- * positional parameters and return its rows as plain objects. The kit imports no driver;
- * wrap your own client with one of the small adapters below, or write one.
+ * positional parameters and return its rows as plain objects (and, optionally, stream
+ * them). The kit imports no driver; wrap your own client with one of the small adapters
+ * below, or write one.
  */
 
 /** Per-statement settings a driver may honour. */
@@ -19,6 +20,13 @@ export interface SqlDriver {
    * stops waiting anyway).
    */
   query(sql: string, params: readonly unknown[], options?: QueryOptions): Promise<Record<string, unknown>[]>;
+  /**
+   * Optional: runs `sql` and yields its rows in batches as the database produces them, so
+   * a long result (a segment's customer ids) never sits whole in the server's memory.
+   * Ending the iteration early (`break`, `return()`) cancels the rest. Without it, lists
+   * come from `query` in one batch.
+   */
+  stream?(sql: string, params: readonly unknown[]): AsyncIterable<Record<string, unknown>[]>;
 }
 
 /** The part of a `pg` Client the adapter uses. */
@@ -42,11 +50,20 @@ function timeoutSql(ms: number): string {
   return `SET statement_timeout = ${Math.max(1, Math.ceil(ms))}`;
 }
 
+/** Rows fetched from a PostgreSQL cursor at a time. */
+const PG_FETCH_ROWS = 5_000;
+let cursorSeq = 0;
+
 /**
  * Wraps a `pg` Client or Pool (node-postgres). With a Pool, each statement checks out one
  * connection and gives it back, so the pushdown never holds more connections than the
  * pool's `max`. A statement timeout is PostgreSQL's own `statement_timeout`, set on the
  * connection for the statement (and reset before a pooled connection goes back).
+ *
+ * Streams run a read-only transaction with a cursor (`DECLARE ... CURSOR`, `FETCH 5000`):
+ * on a Pool, on a connection checked out for the stream's duration; on a Client, on the
+ * client itself (statements sent to it meanwhile run inside that transaction, so prefer a
+ * Pool for a server that streams).
  *
  * ```ts
  * import pg from 'pg';
@@ -83,6 +100,32 @@ export function pgDriver(client: PgLikeClient | PgLikePool): SqlDriver {
       const r = await client.query(sql, [...params]);
       return r.rows;
     },
+    async *stream(sql, params) {
+      const own = isPool(client) ? await client.connect() : null;
+      const c = own ?? client;
+      const cursor = `promo_kpi_cursor_${++cursorSeq}`;
+      let failed: Error | undefined;
+      try {
+        await c.query('BEGIN READ ONLY');
+        await c.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${sql}`, [...params]);
+        for (;;) {
+          const r = await c.query(`FETCH ${PG_FETCH_ROWS} FROM ${cursor}`);
+          if (r.rows.length > 0) yield r.rows;
+          if (r.rows.length < PG_FETCH_ROWS) break;
+        }
+      } catch (e) {
+        failed = e instanceof Error ? e : new Error(String(e));
+        throw e;
+      } finally {
+        // Ends the transaction whether the rows ran out, the consumer stopped or a statement failed.
+        try {
+          await c.query(failed === undefined ? 'COMMIT' : 'ROLLBACK');
+        } catch (e) {
+          failed ??= e instanceof Error ? e : new Error(String(e));
+        }
+        own?.release(failed);
+      }
+    },
   };
 }
 
@@ -91,25 +134,58 @@ export interface DuckDBLikeConnection {
   runAndReadAll(sql: string, values?: never[]): Promise<{ getRowObjectsJS(): Record<string, unknown>[] }>;
   /** Stops the statement running on the connection (used for the statement timeout). */
   interrupt?(): void;
+  /** Runs a statement whose rows are read chunk by chunk (used to stream). */
+  stream?(
+    sql: string,
+    values?: never[],
+  ): Promise<{ yieldRowObjectJs(): AsyncIterableIterator<Record<string, unknown>[]> }>;
+}
+
+/** The part of a `@duckdb/node-api` DuckDBInstance the adapter uses. */
+export interface DuckDBLikeInstance {
+  connect(): Promise<DuckDBLikeConnection & { closeSync?(): void }>;
 }
 
 /**
- * Wraps a `@duckdb/node-api` connection.
+ * Wraps a `@duckdb/node-api` connection, or an instance.
  *
  * ```ts
  * import { DuckDBInstance } from '@duckdb/node-api';
  * import { duckdbDriver } from 'promo-kpi-kit/server';
  * const db = await DuckDBInstance.create('sales.duckdb');
- * const driver = duckdbDriver(await db.connect());
+ * const driver = duckdbDriver(db);                 // or duckdbDriver(await db.connect())
  * ```
+ *
+ * Statements run one at a time on one connection. Streams (segment lists) read their
+ * rows chunk by chunk: given an instance, each on a connection of its own, so a long list
+ * going to a slow client never holds up reports; given a connection, in turn with the
+ * statements (DuckDB keeps one pending result per connection), holding it until read.
  */
-export function duckdbDriver(connection: DuckDBLikeConnection): SqlDriver {
+export function duckdbDriver(target: DuckDBLikeConnection | DuckDBLikeInstance): SqlDriver {
+  const instance = 'connect' in target && typeof target.connect === 'function' ? target : null;
+  let opened: Promise<DuckDBLikeConnection> | null = instance ? null : Promise.resolve(target as DuckDBLikeConnection);
+  const shared = () => (opened ??= instance!.connect());
   // One statement at a time on the connection, so an interrupt stops the late one only.
   let tail: Promise<unknown> = Promise.resolve();
+  /** Runs `job` after every statement queued before it; the next ones wait for it. */
+  const enqueue = <T>(job: () => Promise<T>): Promise<T> => {
+    const result = tail.then(job, job);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+  async function* chunks(c: DuckDBLikeConnection, sql: string, params: readonly unknown[]) {
+    if (!c.stream) {
+      yield (await c.runAndReadAll(sql, [...params] as never[])).getRowObjectsJS();
+      return;
+    }
+    const result = await c.stream(sql, [...params] as never[]);
+    for await (const rows of result.yieldRowObjectJs()) if (rows.length > 0) yield rows;
+  }
   return {
     query(sql, params, options) {
       const ms = options?.timeoutMs;
       const run = async () => {
+        const connection = await shared();
         const timer =
           ms !== undefined && connection.interrupt ? setTimeout(() => connection.interrupt!(), ms) : undefined;
         try {
@@ -119,9 +195,27 @@ export function duckdbDriver(connection: DuckDBLikeConnection): SqlDriver {
           clearTimeout(timer);
         }
       };
-      const result = tail.then(run, run);
-      tail = result.catch(() => undefined);
-      return result;
+      return enqueue(run);
+    },
+    async *stream(sql, params) {
+      if (instance) {
+        const own = await instance.connect();
+        try {
+          yield* chunks(own, sql, params);
+        } finally {
+          own.closeSync?.();
+        }
+        return;
+      }
+      // The shared connection: hold the queue until the rows are read (or the reader stops).
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      await new Promise<void>((started) => void enqueue(() => (started(), held)));
+      try {
+        yield* chunks(await shared(), sql, params);
+      } finally {
+        release();
+      }
     },
   };
 }

@@ -12,7 +12,35 @@
  *   `reply.code(r.status).send(r.body)`).
  *
  * POST a JSON body, or GET with search parameters (`?from=2025-03-01&to=2025-03-31&
- * campaignIds=C1&campaignIds=C2`). Every value reaches SQL only as a bound parameter.
+ * campaignIds=C1&campaignIds=C2&compare=year&filters.region=HCM&breakdowns=store`).
+ * Every value reaches SQL only as a bound parameter.
+ *
+ * Segment lists (KPI-SPEC section 7.3, `segmentCustomers`): the same query plus
+ * `segment: { segment, of }` answers the customer ids of one recency or re-activation
+ * segment instead of a report, for a CRM to act on:
+ *
+ * ```http
+ * POST /api/kpi
+ * {"from": "2025-01-20", "to": "2025-02-09", "timeZone": "Asia/Ho_Chi_Minh",
+ *  "segment": {"segment": "8-14", "of": "returned"}}
+ *
+ * 200 application/json
+ * ["u001","u017", ...]
+ * ```
+ *
+ * (GET: `...&segment=8-14&of=returned`.) `of` is `recency` (as of `asOf`),
+ * `reactivation` (as of the day before `from`) or `returned` (those of the re-activation
+ * segment with an order in the period's attributed orders, filters applied); `segment`
+ * is a label of the query's `recencyBounds` (`0-7`, `8-14`, `15-28`, `29+` by default),
+ * anything else is a 400, and a list longer than `maxSegmentCustomers` a 422. The ids
+ * are sorted by code point and streamed: `node` and `fetch` write the JSON array in
+ * chunks as the warehouse produces the rows (with a driver that streams, such as
+ * `pgDriver` and `duckdbDriver`), so the list is never built whole on the server; a
+ * statement that fails before the first rows is a 500, one that fails later cuts the
+ * response short (the client sees invalid JSON, never a shorter list). `stream(input)`
+ * gives the same chunks to other servers (Fastify:
+ * `reply.type('application/json').send(Readable.from(r.chunks))`); `query(input)`
+ * collects them into an array.
  *
  * Many tenants in one warehouse: give a `scope(request)` hook. It reads the caller's
  * session, token or header (the host decides how) and returns the tenant key(s) and the
@@ -25,7 +53,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { isValidTimeZone, parseLocalDate } from '../engine/time.js';
-import { COHORT_GRAINS, type Report, type ReportOptions } from '../engine/types.js';
+import {
+  COHORT_GRAINS,
+  COMPARE_MODES,
+  SEGMENT_OF,
+  type Report,
+  type ReportOptions,
+  type SegmentQuery,
+} from '../engine/types.js';
+import { ATTRIBUTE_NAME_RE } from '../data/schema.js';
 import type { Aggregates } from '../engine/aggregates.js';
 import { resolveOptions } from '../engine/options.js';
 import { requireTenantColumns, resolveMapping } from './mapping.js';
@@ -34,6 +70,8 @@ import {
   StatementTimeoutError,
   warehouseAggregates,
   warehouseReport,
+  warehouseSegmentCustomers,
+  type SegmentCustomerList,
   type WarehouseAccess,
   type WarehouseConfig,
 } from './warehouse.js';
@@ -43,7 +81,12 @@ const localDate = z
   .max(10)
   .refine((v) => parseLocalDate(v) !== null, { message: 'expected a local date YYYY-MM-DD' });
 
-/** The query the board sends (KPI-SPEC section 2). Unknown keys are refused. */
+const attributeName = z
+  .string()
+  .max(32)
+  .regex(ATTRIBUTE_NAME_RE, { message: 'expected an attribute name: a letter, then letters, digits or "_"' });
+
+/** The query the board sends (KPI-SPEC sections 2 and 7). Unknown keys are refused. */
 export const pushdownQuerySchema = z.strictObject({
   from: localDate,
   to: localDate,
@@ -58,6 +101,24 @@ export const pushdownQuerySchema = z.strictObject({
   lifetimeDays: z.number().positive().max(36_525).optional(),
   cohortGrain: z.enum(COHORT_GRAINS).optional(),
   asOf: localDate.optional(),
+  /** Comparison period (KPI-SPEC 7.1). */
+  compare: z.enum(COMPARE_MODES).optional(),
+  /** Attribute filters (KPI-SPEC 7.2): name -> accepted values. */
+  filters: z
+    .record(attributeName, z.array(z.string().min(1).max(200)).max(1_000))
+    .refine((f) => Object.keys(f).length <= 8, { message: 'at most 8 attributes' })
+    .optional(),
+  /** Attributes to break A down by (KPI-SPEC 7.2). */
+  breakdowns: z.array(attributeName).max(8).optional(),
+  /** Recency and re-activation segment bounds (KPI-SPEC 7.3): strictly increasing positive integers. */
+  recencyBounds: z
+    .array(z.number().int().positive().max(36_525))
+    .min(1)
+    .max(12)
+    .refine((b) => b.every((x, i) => i === 0 || x > b[i - 1]!), { message: 'expected strictly increasing numbers' })
+    .optional(),
+  /** Answer the customer ids of one segment instead of a report (see the module comment). */
+  segment: z.strictObject({ segment: z.string().min(1).max(32), of: z.enum(SEGMENT_OF) }).optional(),
   /**
    * `report` (default): the report of KPI-SPEC section 6. `aggregates`: the engine's
    * aggregates, for a board that assembles the report itself (the browser pushdown adapter).
@@ -147,31 +208,56 @@ export interface PushdownHandlerOptions extends WarehouseConfig {
   limits?: PushdownLimits;
 }
 
-/** A response before it is written: HTTP status and JSON body. */
+/** A response before it is written: HTTP status and JSON body (a segment's ids: an array). */
 export interface PushdownResult {
   status: number;
-  body: Report | Aggregates | { error: string; issues?: { path: string; message: string }[]; limit?: string };
+  body:
+    Report | Aggregates | string[] | { error: string; issues?: { path: string; message: string }[]; limit?: string };
+}
+
+/** A segment answer before it is written: the JSON array of ids as text, in chunks. */
+export interface PushdownStream {
+  status: 200;
+  /** Chunks to write in order; ending the iteration early cancels the warehouse query. */
+  chunks: AsyncIterable<string>;
 }
 
 export interface PushdownHandler {
-  /** An already-parsed query; `request` is what the `scope` hook receives. */
+  /**
+   * An already-parsed query; `request` is what the `scope` hook receives. A segment
+   * request's ids are collected into an array.
+   */
   query(input: unknown, request?: ScopeRequest): Promise<PushdownResult>;
+  /** As `query`, but a segment's ids come as chunks of JSON text, read from the warehouse as they are written. */
+  stream(input: unknown, request?: ScopeRequest): Promise<PushdownResult | PushdownStream>;
   node(req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<void>;
   fetch(request: Request): Promise<Response>;
 }
 
-const LIST_KEYS = new Set(['campaignIds', 'channels']);
+const LIST_KEYS = new Set(['campaignIds', 'channels', 'breakdowns']);
 const NUMBER_KEYS = new Set(['returnWindowDays', 'lifetimeDays']);
+const FILTER_PREFIX = 'filters.';
 
-/** Search parameters as a query object: list keys repeat (or are comma-separated), numbers parse. */
+/**
+ * Search parameters as a query object: list keys repeat (or are comma-separated), numbers
+ * parse; `filters.<name>=v1,v2` gives `filters: { name: [v1, v2] }`, `recencyBounds=7,14,28`
+ * numbers, and `segment` with `of` the segment request.
+ */
 export function queryFromSearchParams(params: URLSearchParams): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  const filters: [string, string[]][] = [];
+  const list = (values: string[]) => values.flatMap((v) => v.split(',')).filter((v) => v !== '');
   for (const key of new Set(params.keys())) {
     const values = params.getAll(key);
-    if (LIST_KEYS.has(key)) out[key] = values.flatMap((v) => v.split(',')).filter((v) => v !== '');
+    if (LIST_KEYS.has(key)) out[key] = list(values);
     else if (NUMBER_KEYS.has(key)) out[key] = values[0] === '' ? undefined : Number(values[0]);
+    else if (key === 'recencyBounds') out[key] = list(values).map(Number);
+    else if (key.startsWith(FILTER_PREFIX)) filters.push([key.slice(FILTER_PREFIX.length), list(values)]);
+    else if (key === 'segment' || key === 'of') out.segment = { ...(out.segment as object), [key]: values[0] };
     else out[key] = values[0];
   }
+  // From entries: a name such as `__proto__` stays an own key (and is refused by the schema).
+  if (filters.length > 0) out.filters = Object.fromEntries(filters);
   return out;
 }
 
@@ -351,7 +437,7 @@ export function createPushdownHandler(options: PushdownHandlerOptions): Pushdown
     return null;
   }
 
-  async function query(input: unknown, request?: ScopeRequest): Promise<PushdownResult> {
+  async function stream(input: unknown, request?: ScopeRequest): Promise<PushdownResult | PushdownStream> {
     // Who is asking comes first: a caller without credentials learns nothing else.
     let scope: PushdownScope | null | undefined;
     let checked: ReturnType<typeof checkScope> | null = null;
@@ -382,7 +468,15 @@ export function createPushdownHandler(options: PushdownHandlerOptions): Pushdown
     }
     const over = overLimits(parsed.data);
     if (over) return over;
-    const { shape, ...reportOptions } = parsed.data;
+    const { shape, segment, ...reportOptions } = parsed.data;
+    if (segment !== undefined && shape !== undefined)
+      return {
+        status: 400,
+        body: {
+          error: 'invalid query',
+          issues: [{ path: 'shape', message: 'a segment request answers customer ids: leave shape out' }],
+        },
+      };
     const o = resolveOptions(reportOptions as ReportOptions);
     const access: WarehouseAccess = {};
     if (scope && checked) {
@@ -413,21 +507,73 @@ export function createPushdownHandler(options: PushdownHandlerOptions): Pushdown
         `the server is answering too many queries; try again shortly (maxQueuedQueries = ${limits.maxQueuedQueries})`,
         'maxQueuedQueries',
       );
+    if (segment !== undefined) return segmentAnswer(reportOptions as ReportOptions, segment, access);
     try {
       return await turn(async () => {
         if (shape === 'aggregates') return { status: 200, body: await warehouseAggregates(config, mapping, o, access) };
         return { status: 200, body: await warehouseReport(config, reportOptions as ReportOptions, access) };
       });
     } catch (error) {
-      if (error instanceof StatementTimeoutError)
-        return refuse(
-          422,
-          `the query ran longer than ${limits.statementTimeoutMs} ms (statementTimeoutMs); ask for a shorter period or fewer campaigns`,
-          'statementTimeoutMs',
-        );
-      options.onError?.(error);
+      return failure(error);
+    }
+  }
+
+  function failure(error: unknown): PushdownResult {
+    if (error instanceof StatementTimeoutError)
+      return refuse(
+        422,
+        `the query ran longer than ${limits.statementTimeoutMs} ms (statementTimeoutMs); ask for a shorter period or fewer campaigns`,
+        'statementTimeoutMs',
+      );
+    options.onError?.(error);
+    return { status: 500, body: { error: 'the warehouse query failed' } };
+  }
+
+  /**
+   * A segment's ids: the first rows are read before anything is written (a failing
+   * statement or a list over `maxSegmentCustomers` is still a plain error answer); the
+   * query keeps its turn among the concurrent queries until the last id is written.
+   */
+  async function segmentAnswer(
+    reportOptions: ReportOptions,
+    segment: SegmentQuery,
+    access: WarehouseAccess,
+  ): Promise<PushdownResult | PushdownStream> {
+    let release!: () => void;
+    const finished = new Promise<void>((r) => (release = r));
+    await new Promise<void>((started) => void turn(() => (started(), finished)));
+    let list: SegmentCustomerList;
+    try {
+      list = await warehouseSegmentCustomers(config, reportOptions, segment, access);
+    } catch (error) {
+      release();
+      if (error instanceof RangeError)
+        return { status: 400, body: { error: 'invalid query', issues: [{ path: 'segment', message: error.message }] } };
+      return failure(error);
+    }
+    if (list.size > limits.maxSegmentCustomers) {
+      const cancel = list.batches[Symbol.asyncIterator]();
+      await cancel.return?.();
+      release();
+      return refuse(
+        422,
+        `the segment holds ${list.size} customers; at most ${limits.maxSegmentCustomers} are listed (maxSegmentCustomers): narrow it with filters or a shorter period`,
+        'maxSegmentCustomers',
+      );
+    }
+    return { status: 200, chunks: jsonArrayChunks(list.batches, options.onError, release) };
+  }
+
+  async function query(input: unknown, request?: ScopeRequest): Promise<PushdownResult> {
+    const r = await stream(input, request);
+    if (!('chunks' in r)) return r;
+    let text = '';
+    try {
+      for await (const chunk of r.chunks) text += chunk;
+    } catch {
       return { status: 500, body: { error: 'the warehouse query failed' } };
     }
+    return { status: 200, body: JSON.parse(text) as string[] };
   }
 
   async function readNodeBody(req: IncomingMessage): Promise<string> {
@@ -447,10 +593,10 @@ export function createPushdownHandler(options: PushdownHandlerOptions): Pushdown
     url: URL,
     readBody: () => Promise<unknown>,
     request: ScopeRequest,
-  ): Promise<PushdownResult> {
+  ): Promise<PushdownResult | PushdownStream> {
     try {
-      if (method === 'GET') return await query(queryFromSearchParams(url.searchParams), request);
-      if (method === 'POST') return await query(await readBody(), request);
+      if (method === 'GET') return await stream(queryFromSearchParams(url.searchParams), request);
+      if (method === 'POST') return await stream(await readBody(), request);
       return { status: 405, body: { error: 'use GET or POST' } };
     } catch (e) {
       if (e instanceof BodyError) return { status: e.status, body: { error: e.message } };
@@ -461,6 +607,7 @@ export function createPushdownHandler(options: PushdownHandlerOptions): Pushdown
 
   return {
     query,
+    stream,
     async node(req, res) {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const r = await fromRequest(
@@ -476,7 +623,11 @@ export function createPushdownHandler(options: PushdownHandlerOptions): Pushdown
         req,
       );
       res.writeHead(r.status, { ...headers, ...(r.status === 405 ? { allow: 'GET, POST' } : {}) });
-      res.end(JSON.stringify(r.body));
+      if ('body' in r) {
+        res.end(JSON.stringify(r.body));
+        return;
+      }
+      await writeChunks(res, r.chunks);
     },
     async fetch(request) {
       const r = await fromRequest(
@@ -492,10 +643,98 @@ export function createPushdownHandler(options: PushdownHandlerOptions): Pushdown
         },
         request,
       );
-      return new Response(JSON.stringify(r.body), {
-        status: r.status,
-        headers: { ...headers, ...(r.status === 405 ? { allow: 'GET, POST' } : {}) },
+      const init = { status: r.status, headers: { ...headers, ...(r.status === 405 ? { allow: 'GET, POST' } : {}) } };
+      if ('body' in r) return new Response(JSON.stringify(r.body), init);
+      const chunks = r.chunks[Symbol.asyncIterator]();
+      const encoder = new TextEncoder();
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          try {
+            const next = await chunks.next();
+            if (next.done) controller.close();
+            else controller.enqueue(encoder.encode(next.value));
+          } catch (e) {
+            controller.error(e);
+          }
+        },
+        async cancel() {
+          await chunks.return?.();
+        },
       });
+      return new Response(body, init);
     },
   };
+}
+
+/**
+ * The JSON array of ids as chunks of text: `[` and the first batch, then each further
+ * batch, then `]`. A failure after the first batch is reported and rethrown, so the
+ * writer cuts the response short (invalid JSON, never a shorter list that parses).
+ * `done` is called once the list is written, failed or abandoned.
+ */
+async function* jsonArrayChunks(
+  batches: AsyncIterable<string[]>,
+  onError: ((error: unknown) => void) | undefined,
+  done: () => void,
+): AsyncGenerator<string> {
+  const it = batches[Symbol.asyncIterator]();
+  let open = false;
+  let finished = false;
+  try {
+    for (;;) {
+      let next: IteratorResult<string[]>;
+      try {
+        next = await it.next();
+      } catch (error) {
+        finished = true;
+        onError?.(error);
+        throw error;
+      }
+      if (next.done) break;
+      if (next.value.length === 0) continue;
+      yield (open ? ',' : '[') + next.value.map((id) => JSON.stringify(id)).join(',');
+      open = true;
+    }
+    finished = true;
+    yield open ? ']' : '[]';
+  } finally {
+    // The reader stopped early (the client went away): end the query, close its cursor.
+    if (!finished) await it.return?.();
+    done();
+  }
+}
+/** Writes chunks to a Node response, waiting on backpressure; ends early when the client goes away. */
+async function writeChunks(res: ServerResponse, chunks: AsyncIterable<string>): Promise<void> {
+  const it = chunks[Symbol.asyncIterator]();
+  let closed = false;
+  const onClose = () => {
+    closed = true;
+  };
+  res.once('close', onClose);
+  try {
+    for (;;) {
+      if (closed || res.destroyed) {
+        await it.return?.();
+        return;
+      }
+      const next = await it.next();
+      if (next.done) break;
+      if (!res.write(next.value))
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            res.off('drain', done);
+            res.off('close', done);
+            resolve();
+          };
+          res.on('drain', done);
+          res.on('close', done);
+        });
+    }
+    res.end();
+  } catch (e) {
+    // Headers are sent: cutting the connection is the only way to say the list is incomplete.
+    res.destroy(e instanceof Error ? e : new Error(String(e)));
+  } finally {
+    res.off('close', onClose);
+  }
 }

@@ -15,9 +15,15 @@
  * - campaign `start`/`end`, cost and exposure `date`: a `DATE` (or `YYYY-MM-DD` text).
  * - ids, customer ids, campaign ids, channels, categories: text (other types are cast to text).
  * - amounts: numbers; `cogs` NULL when unknown, `discount` NULL counts as 0.
+ * - order attributes (KPI-SPEC section 7.2: store, region, category ...): each either in
+ *   a column of its own (`attributes.columns`, text) or as a key of a JSON object column
+ *   (`attributes.json`: DuckDB `JSON` or text, PostgreSQL `jsonb`, `json` or text). NULL,
+ *   a missing key or a JSON null means the order lacks the attribute.
  * The warehouse is trusted to hold valid records (ids unique, required fields present,
  * amounts >= 0): rows with a NULL required field are left out.
  */
+
+import { ATTRIBUTE_NAME_RE } from '../data/schema.js';
 
 /** Field names of each collection (KPI-SPEC section 1) that a mapping can place. */
 export const FIELDS = {
@@ -63,6 +69,30 @@ export interface TimedTableMapping<C extends Collection> extends TableMapping<C>
 }
 
 /**
+ * Where the order attributes live. A name in `columns` is read from its column; any other
+ * name from the JSON object column `json` (its key is the attribute name); without
+ * `json`, a name not in `columns` is absent from every order (a filter on it keeps no
+ * order, a breakdown by it has no value).
+ *
+ * ```ts
+ * attributes: { columns: { store: 'store_code', region: 'region' } }   // one column each
+ * attributes: { json: 'attrs' }                                         // {"store": "Q1-01", ...}
+ * attributes: { columns: { store: 'store_code' }, json: 'extra' }       // both
+ * ```
+ */
+export interface AttributeMapping {
+  /** Attribute name (KPI-SPEC 7.2: `^[A-Za-z][A-Za-z0-9_]{0,31}$`) -> column. */
+  columns?: Record<string, string>;
+  /** A column holding a JSON object of attribute name -> value. */
+  json?: string | null;
+}
+
+/** The orders table: a timed table that may also hold order attributes. */
+export interface OrdersTableMapping extends TimedTableMapping<'orders'> {
+  attributes?: AttributeMapping;
+}
+
+/**
  * The user's tables. `campaigns` and `orders` are required (defaults apply when given as
  * `{}`); `costs`, `exposures` and `loyalty` may be `null` when the warehouse has none.
  */
@@ -70,7 +100,7 @@ export interface WarehouseMapping {
   /** Tenant column of every table that does not name its own (see {@link TableMapping.tenant}). */
   tenant?: string;
   campaigns?: TableMapping<'campaigns'>;
-  orders?: TimedTableMapping<'orders'>;
+  orders?: OrdersTableMapping;
   costs?: TableMapping<'costs'> | null;
   exposures?: TableMapping<'exposures'> | null;
   loyalty?: TimedTableMapping<'loyalty'> | null;
@@ -85,6 +115,8 @@ export interface ResolvedTable {
   timeKind: TimeKind;
   /** Tenant column, or null when the table names none. */
   tenant: string | null;
+  /** Orders only: attribute name -> its own column, and the JSON column of the others. */
+  attributes?: { columns: ReadonlyMap<string, string>; json: string | null };
 }
 
 export interface ResolvedMapping {
@@ -143,12 +175,36 @@ function resolveTable<C extends Collection>(
   return { collection, table: parts, columns, timeKind, tenant };
 }
 
+function resolveAttributes(m: AttributeMapping | undefined): NonNullable<ResolvedTable['attributes']> {
+  if (m !== undefined && (m === null || typeof m !== 'object'))
+    throw new TypeError('warehouse mapping: orders.attributes must be an object { columns?, json? }');
+  for (const key of Object.keys(m ?? {}))
+    if (key !== 'columns' && key !== 'json')
+      throw new TypeError(`warehouse mapping: orders.attributes has no field "${key}" (use columns or json)`);
+  const columns = new Map<string, string>();
+  const given = m?.columns ?? {};
+  if (typeof given !== 'object' || given === null)
+    throw new TypeError('warehouse mapping: orders.attributes.columns must be an object of name -> column');
+  for (const [name, col] of Object.entries(given)) {
+    if (!ATTRIBUTE_NAME_RE.test(name))
+      throw new TypeError(
+        `warehouse mapping: orders.attributes.columns: ${JSON.stringify(name)} is not an attribute name (a letter, then up to 31 letters, digits or "_")`,
+      );
+    columns.set(name, checkIdent(`orders.attributes.columns.${name}`, col));
+  }
+  const json = m?.json === undefined || m.json === null ? null : checkIdent('orders.attributes.json', m.json);
+  return { columns, json };
+}
+
 /** Validates a mapping and fills in defaults. Throws a TypeError naming the bad entry. */
 export function resolveMapping(mapping: WarehouseMapping = {}): ResolvedMapping {
   const t = mapping.tenant === undefined ? undefined : checkIdent('tenant', mapping.tenant);
   return {
     campaigns: resolveTable('campaigns', mapping.campaigns, t),
-    orders: resolveTable('orders', mapping.orders, t),
+    orders: {
+      ...resolveTable('orders', mapping.orders, t),
+      attributes: resolveAttributes(mapping.orders?.attributes),
+    },
     costs: mapping.costs === null ? null : resolveTable('costs', mapping.costs, t),
     exposures: mapping.exposures === null ? null : resolveTable('exposures', mapping.exposures, t),
     loyalty: mapping.loyalty === null ? null : resolveTable('loyalty', mapping.loyalty, t),

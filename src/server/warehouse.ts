@@ -22,18 +22,21 @@ import {
   zoneFor,
   type Zone,
 } from '../engine/time.js';
-import { RECENCY_SEGMENTS, type DataIssue, type Report, type ReportOptions } from '../engine/types.js';
+import { SEGMENT_OF, type DataIssue, type Report, type ReportOptions, type SegmentQuery } from '../engine/types.js';
 import {
   campaignsStatement,
   COST_SETS,
   CUSTOMER_ROWS,
   customersStatement,
-  ORDER_SETS,
+  orderSets,
   ordersStatement,
   othersStatement,
   pacingStatement,
-  recencyStatement,
+  segmentCustomersStatement,
+  segmentsStatement,
   unknownCampaignsStatement,
+  type CompiledAttribute,
+  type CompiledPeriod,
   type CompiledQuery,
   type CustomSql,
   type DayRange,
@@ -218,16 +221,116 @@ export async function warehouseReport(
   return finishReport(agg, o);
 }
 
-/** The engine's {@link Aggregates}, computed by the warehouse for resolved options. */
-export async function warehouseAggregates(
+/** A segment's customer list as the warehouse streams it. */
+export interface SegmentCustomerList {
+  /** How many ids the list holds (known with the first rows, before any id is read). */
+  size: number;
+  /**
+   * The ids in batches, sorted by code point. Read it to the end, or end the iteration
+   * early (`break`, `return()`) to cancel the query and free its connection.
+   */
+  batches: AsyncIterable<string[]>;
+}
+
+/**
+ * The customer ids of one segment (KPI-SPEC section 7.3, the engine's `segmentCustomers`)
+ * computed by the warehouse: the same list, sorted by code point, read in batches as the
+ * database produces them (with a driver that has `stream`; else in one batch). Resolves
+ * once the first rows are in, with the list's size. Rejects with a RangeError, before any
+ * statement runs, for a segment the options' bounds do not define or an unknown `of`;
+ * with a {@link StatementTimeoutError} when the first rows take longer than
+ * `statementTimeoutMs`; with the driver's error when a statement fails.
+ */
+export async function warehouseSegmentCustomers(
   config: WarehouseConfig,
-  map: ResolvedMapping,
-  o: ResolvedOptions,
+  options: Partial<ReportOptions>,
+  query: SegmentQuery,
   access: WarehouseAccess = {},
-): Promise<Aggregates> {
+): Promise<SegmentCustomerList> {
+  const map = resolveMapping(config.mapping);
+  const o = resolveOptions(options);
+  const labels = o.recencySegments;
+  const index = labels.indexOf(query?.segment as never);
+  if (index < 0)
+    throw new RangeError(
+      `segment: ${JSON.stringify(query?.segment)} is not a segment of recencyBounds ${JSON.stringify(o.recencyBounds)} (${labels.join(', ')})`,
+    );
+  if (!SEGMENT_OF.includes(query.of))
+    throw new RangeError(`of: expected ${SEGMENT_OF.join(', ')}, got ${JSON.stringify(query.of)}`);
   const { driver, dialect } = config;
+  const run = statementRunner(config);
+  let q: CompiledQuery = compileQuery(o, [], access);
+  // A's campaign selection holds known campaigns only, as in the report.
+  if (query.of === 'returned') q = (await selectCampaigns(q, o, (st) => run('campaigns', st), dialect, map, [])).q;
+  const st = segmentCustomersStatement(dialect, map, q, query.of, index);
+  config.onStatement?.('segmentCustomers', st);
+  const rows: AsyncIterator<Record<string, unknown>[]> = driver.stream
+    ? driver.stream(st.sql, st.params)[Symbol.asyncIterator]()
+    : (async function* () {
+        yield await driver.query(st.sql, st.params);
+      })();
   const timeoutMs = config.statementTimeoutMs;
-  const run = async (name: string, st: Statement): Promise<Row[]> => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let first: IteratorResult<Record<string, unknown>[]>;
+  try {
+    first = await (timeoutMs === undefined
+      ? rows.next()
+      : Promise.race([
+          rows.next(),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new StatementTimeoutError('segmentCustomers', timeoutMs)), timeoutMs);
+          }),
+        ]));
+  } catch (error) {
+    // Cancel what is still running (a late statement, an open cursor) in the background.
+    rows.return?.().catch(() => undefined);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+  const ids = (batch: Record<string, unknown>[]) => batch.map((r) => String(r.id));
+  return {
+    // Every row carries the list's size (COUNT(*) OVER ()).
+    size: first.done || first.value.length === 0 ? 0 : num(first.value[0]!.n),
+    batches: (async function* () {
+      let done = false;
+      try {
+        if (first.done) return;
+        yield ids(first.value);
+        for (;;) {
+          const next = await rows.next();
+          if (next.done) break;
+          yield ids(next.value);
+        }
+        done = true;
+      } finally {
+        if (!done && !first.done) await rows.return?.();
+      }
+    })(),
+  };
+}
+
+/** All ids of {@link warehouseSegmentCustomers}, as one array (for lists known to be short). */
+export async function warehouseSegmentCustomerList(
+  config: WarehouseConfig,
+  options: Partial<ReportOptions>,
+  query: SegmentQuery,
+  access: WarehouseAccess = {},
+): Promise<string[]> {
+  const out: string[] = [];
+  for await (const batch of (await warehouseSegmentCustomers(config, options, query, access)).batches)
+    for (const id of batch) out.push(id);
+  return out;
+}
+
+/**
+ * Runs named statements through the driver, reporting each to `onStatement`, and with
+ * `statementTimeoutMs` rejecting a late one with a {@link StatementTimeoutError}.
+ */
+function statementRunner(config: WarehouseConfig): (name: string, st: Statement) => Promise<Row[]> {
+  const { driver } = config;
+  const timeoutMs = config.statementTimeoutMs;
+  return async (name, st) => {
     config.onStatement?.(name, st);
     if (timeoutMs === undefined) return driver.query(st.sql, st.params);
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -242,28 +345,57 @@ export async function warehouseAggregates(
       clearTimeout(timer);
     }
   };
-  const custom = planCustomMeasures();
-  const issues: DataIssue[] = [];
+}
 
-  const zone = zoneFor(o.timeZone);
-  const range = (lo: number, hi: number): DayRange => {
+/** Local days of the report's zone, as the compiler needs them. */
+function dayRanges(timeZone: string): (lo: number, hi: number) => DayRange {
+  const zone = zoneFor(timeZone);
+  return (lo, hi) => {
     const loMs = zone.startOfDay(lo) - MS_PER_DAY;
     const hiMs = zone.startOfDay(hi + 1) + MS_PER_DAY;
     return { lo, hi, loMs, hiMs, offsets: offsetsIn(zone, loMs, hiMs) };
   };
+}
+
+/** The compiled query of resolved options (every campaign selected: see {@link selectCampaigns}). */
+function compileQuery(
+  o: ResolvedOptions,
+  custom: readonly CustomSql[],
+  access: WarehouseAccess,
+): CompiledQuery & { range: (lo: number, hi: number) => DayRange } {
+  const range = dayRanges(o.timeZone);
   const grain = o.cohortGrain;
   const bucketFrom = bucketOf(grain, o.fromDay);
   const bucketTo = bucketOf(grain, o.toDay);
   const nextBucket = grain === 'month' ? bucketTo + 1 : bucketTo + 7;
-  const base: CompiledQuery = {
+  const period = range(o.fromDay, o.toDay);
+  const periods: CompiledPeriod[] = [{ p: 0, lo: o.fromDay, hi: o.toDay, days: period }];
+  if (o.compare !== 'none')
+    periods.push({ p: 1, lo: o.previousFromDay, hi: o.previousToDay, days: range(o.previousFromDay, o.previousToDay) });
+  const lo = Math.min(...periods.map((x) => x.lo));
+  const hi = Math.max(...periods.map((x) => x.hi));
+  const bounds = o.recencyBounds;
+  const reach = bounds[bounds.length - 1]! + 1;
+  // Attributes named by a filter or a breakdown, each once, as columns a0, a1 ...
+  const names = [...new Set([...Object.keys(o.filters ?? {}), ...o.breakdowns])];
+  const attributes: CompiledAttribute[] = names.map((name, k) => ({ key: `a${k}`, name }));
+  const keyOf = new Map(attributes.map((a) => [a.name, a.key]));
+  const base = o.fromDay - 1;
+  return {
+    range,
     from: o.fromDay,
     to: o.toDay,
-    prevFrom: o.previousFromDay,
-    prevTo: o.previousToDay,
     asOf: o.asOfDay,
-    window: range(o.previousFromDay, o.toDay),
-    period: range(o.fromDay, o.toDay),
-    recentDays: range(o.asOfDay - 29, o.asOfDay),
+    periods,
+    window: range(lo, hi),
+    period,
+    recentDays: range(o.asOfDay - reach, o.asOfDay),
+    base,
+    baseDays: range(base - reach, base),
+    bounds,
+    attributes,
+    filters: Object.entries(o.filters ?? {}).map(([name, values]) => ({ key: keyOf.get(name)!, values })),
+    breakdowns: o.breakdowns.map((name) => keyOf.get(name)!),
     cohortDays: range(bucketStart(grain, bucketFrom), bucketStart(grain, nextBucket) - 1),
     campaignIds: null,
     campaignFilter: o.campaignIds !== null,
@@ -272,12 +404,24 @@ export async function warehouseAggregates(
     cohortGrain: grain,
     bucketFrom,
     bucketTo,
-    custom: custom.compiled,
+    custom,
     tenants: access.tenants ?? null,
   };
+}
 
-  // Campaigns first: the selection (known ids only, in campaign order) and the budgets.
-  const campaigns: CampaignRow[] = (await run('campaigns', campaignsStatement(dialect, map, base))).map((r) => ({
+/**
+ * Reads the campaigns table: every campaign, the selected ones (known ids only, in
+ * campaign order; an unknown selected id is reported) and the query restricted to them.
+ */
+async function selectCampaigns<Q extends CompiledQuery>(
+  base: Q,
+  o: ResolvedOptions,
+  run: (st: Statement) => Promise<Row[]>,
+  dialect: Dialect,
+  map: ResolvedMapping,
+  issues: DataIssue[],
+): Promise<{ selected: CampaignRow[]; q: Q }> {
+  const campaigns: CampaignRow[] = (await run(campaignsStatement(dialect, map, base))).map((r) => ({
     id: String(r.id),
     start: num(r.start_day),
     end: num(r.end_day),
@@ -298,7 +442,28 @@ export async function warehouseAggregates(
     const wanted = new Set(o.campaignIds);
     selected = campaigns.filter((c) => wanted.has(c.id));
   }
-  const q: CompiledQuery = { ...base, campaignIds: o.campaignIds === null ? null : selected.map((c) => c.id) };
+  return { selected, q: { ...base, campaignIds: o.campaignIds === null ? null : selected.map((c) => c.id) } };
+}
+
+/** The engine's {@link Aggregates}, computed by the warehouse for resolved options. */
+export async function warehouseAggregates(
+  config: WarehouseConfig,
+  map: ResolvedMapping,
+  o: ResolvedOptions,
+  access: WarehouseAccess = {},
+): Promise<Aggregates> {
+  const { dialect } = config;
+  const run = statementRunner(config);
+  const custom = planCustomMeasures();
+  const issues: DataIssue[] = [];
+
+  const base = compileQuery(o, custom.compiled, access);
+  const { range } = base;
+  const grain = o.cohortGrain;
+  const { bucketFrom, bucketTo } = base;
+
+  // Campaigns first: the selection (known ids only, in campaign order) and the budgets.
+  const { selected, q } = await selectCampaigns(base, o, (st) => run('campaigns', st), dialect, map, issues);
   const ids = selected.map((c) => c.id);
 
   const budgeted = selected.filter((c) => c.budget !== null);
@@ -306,7 +471,7 @@ export async function warehouseAggregates(
   const orderRows = await run('orders', ordersStatement(dialect, map, q));
   const customerRows = await run('customers', customersStatement(dialect, map, q));
   const otherRows = await run('others', othersStatement(dialect, map, q));
-  const recencyRows = await run('recency', recencyStatement(dialect, map, q));
+  const segmentRows = await run('segments', segmentsStatement(dialect, map, q));
   const pacingRows =
     budgeted.length > 0 && pacingFrom <= o.asOfDay
       ? await run('pacing', pacingStatement(dialect, map, q, range(pacingFrom, o.asOfDay)))
@@ -346,10 +511,24 @@ export async function warehouseAggregates(
     return i >= 0 && i < o.days ? daily[i] : undefined;
   };
   const byChannel: Aggregates['byChannel'] = {};
+  const loyaltyByChannel = new Map<string, { earned: number; redeemed: number }>();
 
+  const sets = orderSets(q.breakdowns);
+  const ORDER_SETS = sets.masks;
+  const byAttribute = new Map<string, Map<string, { revenue: number; orders: number; buyers: number }>>(
+    o.breakdowns.map((name) => [name, new Map()]),
+  );
+  const nameOfKey = new Map(q.attributes.map((a) => [a.key, a.name]));
   for (const r of orderRows) {
     const g = num(r.g);
-    if (g === ORDER_SETS.scope || g === ORDER_SETS.total) {
+    const attributeKey = sets.byAttribute.get(g);
+    if (attributeKey !== undefined) {
+      const value = str(r[attributeKey]);
+      if (value === null || num(r.p) !== 0 || !(num(r.orders) > 0)) continue;
+      byAttribute
+        .get(nameOfKey.get(attributeKey)!)!
+        .set(value, { revenue: num(r.revenue), orders: num(r.orders), buyers: num(r.buyers) });
+    } else if (g === ORDER_SETS.scope || g === ORDER_SETS.total) {
       const m = at(g === ORDER_SETS.total ? null : r.campaign_id, r.p);
       if (!m) continue;
       m.revenue = num(r.revenue);
@@ -360,14 +539,14 @@ export async function warehouseAggregates(
       m.missingCogs = num(r.missing_cogs);
       addCustom(m, r, 'orders');
     } else if (g === ORDER_SETS.day) {
-      const d = dayAt(r.day);
+      const d = num(r.p) === 0 ? dayAt(r.day) : undefined;
       if (!d) continue;
       d.revenue = num(r.revenue);
       d.orders = num(r.orders);
       d.buyers = num(r.buyers);
       d.discountCost = num(r.discount);
     } else if (g === ORDER_SETS.dayCampaign) {
-      const d = dayAt(r.day);
+      const d = num(r.p) === 0 ? dayAt(r.day) : undefined;
       const c = d?.byCampaign[String(r.campaign_id)];
       if (!c) continue;
       c.revenue = num(r.revenue);
@@ -414,26 +593,33 @@ export async function warehouseAggregates(
   for (const r of otherRows) {
     const src = String(r.src);
     const g = num(r.g);
+    const p = num(r.p);
     if (src === 'all') {
       if (g === 1) {
-        const p = num(r.p);
-        for (const s of scopes) s[p]!.allRevenue = num(r.v1);
+        // O is not per campaign: every scope reports the selection's.
+        for (const s of scopes) {
+          const m = s[p]!;
+          m.allRevenue = num(r.v1);
+          m.allOrders = num(r.n);
+          m.memberRevenue = num(r.v2);
+          m.memberOrders = num(r.v3);
+        }
       } else {
-        const d = dayAt(r.day);
+        const d = p === 0 ? dayAt(r.day) : undefined;
         if (d) d.allRevenue = num(r.v1);
       }
     } else if (src === 'costs') {
       if (g === COST_SETS.day) {
-        const d = dayAt(r.day);
+        const d = p === 0 ? dayAt(r.day) : undefined;
         if (d) d.spend = num(r.v1);
       } else {
-        const m = at(g === COST_SETS.total ? null : r.campaign_id, r.p);
+        const m = at(g === COST_SETS.total ? null : r.k, p);
         if (!m) continue;
         m.spend = num(r.v1);
         addCustom(m, r, 'costs');
       }
     } else if (src === 'exposures') {
-      const m = at(g === 1 ? null : r.campaign_id, r.p);
+      const m = at(g === 1 ? null : r.k, p);
       if (!m) continue;
       m.impressions = num(r.v1);
       m.reach = num(r.v2);
@@ -442,13 +628,22 @@ export async function warehouseAggregates(
       m.exposureRecords = num(r.n);
       addCustom(m, r, 'exposures');
     } else if (src === 'loyalty') {
+      if (g === 0) {
+        const ch = str(r.k);
+        if (ch !== null && p === 0) loyaltyByChannel.set(ch, { earned: num(r.v1), redeemed: num(r.v2) });
+        continue;
+      }
       // Loyalty events belong to no campaign: every scope reports the selection's sums.
-      const p = num(r.p);
       for (const s of scopes) {
         s[p]!.pointsEarned = num(r.v1);
         s[p]!.pointsRedeemed = num(r.v2);
+        s[p]!.activeMembers = num(r.v3);
         addCustom(s[p]!, r, 'loyalty');
       }
+    } else if (src === 'members') {
+      for (const s of scopes) s[p]!.members = num(r.v1);
+    } else if (src === 'outstanding') {
+      for (const s of scopes) s[p]!.pointsOutstanding = num(r.v1);
     }
   }
 
@@ -458,12 +653,24 @@ export async function warehouseAggregates(
     byCampaign[id] = scope(1 + k);
   });
 
-  const recency = RECENCY_SEGMENTS.map((segment) => ({ segment, customers: 0, revenue: 0 }));
-  for (const r of recencyRows) {
-    const seg = recency[num(r.segment)];
-    if (!seg) continue;
-    seg.customers = num(r.customers);
-    seg.revenue = num(r.revenue);
+  const labels = o.recencySegments;
+  const recency = labels.map((segment) => ({ segment, customers: 0, revenue: 0 }));
+  const reactivation = labels.map((segment) => ({ segment, customers: 0, returned: 0, orders: 0, revenue: 0 }));
+  for (const r of segmentRows) {
+    const k = num(r.segment);
+    if (String(r.kind) === 'recency') {
+      const seg = recency[k];
+      if (!seg) continue;
+      seg.customers = num(r.customers);
+      seg.revenue = num(r.revenue);
+    } else {
+      const seg = reactivation[k];
+      if (!seg) continue;
+      seg.customers = num(r.customers);
+      seg.returned = num(r.returned);
+      seg.orders = num(r.orders);
+      seg.revenue = num(r.revenue);
+    }
   }
 
   const pacing: Aggregates['pacing'] = {};
@@ -505,8 +712,13 @@ export async function warehouseAggregates(
     daily,
     cohorts: { grain, rows },
     recency,
-    reactivation: [],
-    loyaltyByChannel: {},
+    reactivation,
+    ...(o.breakdowns.length > 0
+      ? {
+          byAttribute: Object.fromEntries([...byAttribute].map(([name, values]) => [name, Object.fromEntries(values)])),
+        }
+      : {}),
+    loyaltyByChannel: Object.fromEntries(loyaltyByChannel),
     pacing,
     issues: [...issues, ...custom.issues],
   };

@@ -61,9 +61,11 @@ export const clickhouse: Dialect = {
   date: (expr) => `CAST(${expr} AS Date32)`,
   // ClickHouse inlines CTEs (a CTE is a named subquery).
   inlineCte: '',
-  // A tuple keeps NULL campaigns and channels (argMin skips a NULL argument).
-  firstOrders: () =>
-    `SELECT customer_id, fo.1 AS campaign_id, fo.2 AS channel, t AS time_ms FROM (SELECT customer_id,
-  argMin((campaign_id, channel), (time_ms, id)) AS fo, MIN(time_ms) AS t FROM orders_n GROUP BY customer_id)`,
+  // NULL for a missing key or a JSON null (a Nullable(String) result); the key is a bound parameter.
+  jsonText: (json, key) => `JSONExtract(CAST(${json} AS String), ${key}, 'Nullable(String)')`,
+  // A tuple keeps NULL campaigns, channels and attributes (argMin skips a NULL argument).
+  firstOrderRows: (columns) =>
+    `SELECT customer_id, ${columns.map((c, i) => `fo.${i + 1} AS ${c}`).join(', ')}, t AS time_ms FROM (SELECT customer_id,
+  argMin((${columns.join(', ')}), (time_ms, id)) AS fo, MIN(time_ms) AS t FROM orders_n GROUP BY customer_id)`,
   finish: (sql) => `${sql}\nSETTINGS ${SETTINGS}`,
 };

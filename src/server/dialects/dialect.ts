@@ -42,12 +42,19 @@ export interface Dialect {
    */
   readonly inlineCte: string;
   /**
-   * Optional, for speed: a SELECT over the relation `orders_n` (columns id, customer_id,
-   * time_ms, campaign_id, channel) giving each customer's first order, columns
-   * `customer_id, campaign_id, channel, time_ms`: earliest `time_ms`, ties broken by the
-   * smaller id in binary order. Without it the compiler uses grouped minimums and joins.
+   * The text value under the key `key` (a placeholder holding an attribute name) of the
+   * JSON object in `json` (a column of JSON, or of text holding JSON); NULL when the
+   * key is missing or its value is JSON null. Non-string values as their JSON text.
    */
-  firstOrders?(): string;
+  jsonText(json: string, key: string): string;
+  /**
+   * Optional, for speed: a SELECT over the relation `orders_n` (columns id, customer_id,
+   * time_ms and those in `columns`) giving each customer's first order, columns
+   * `customer_id`, then `columns` (already valid identifiers: campaign_id, channel,
+   * attribute columns), then `time_ms`: earliest `time_ms`, ties broken by the smaller id
+   * in binary order. Without it the compiler uses grouped minimums and joins.
+   */
+  firstOrderRows?(columns: readonly string[]): string;
   /**
    * Optional: the complete text of a statement, given the text the compiler wrote (for
    * per-query settings the compiler's standard SQL relies on, as ClickHouse's SETTINGS).

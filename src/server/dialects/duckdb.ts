@@ -19,7 +19,9 @@ export const duckdb: Dialect = {
   text: (expr) => `CAST(${expr} AS VARCHAR)`,
   date: (expr) => `CAST(${expr} AS DATE)`,
   inlineCte: 'NOT MATERIALIZED ',
-  firstOrders: () =>
-    `SELECT customer_id, arg_min_null(campaign_id, (time_ms, id)) AS campaign_id, arg_min_null(channel, (time_ms, id)) AS channel,
+  // A key that starts with neither `$` nor `/` is read as a plain key (attribute names start with a letter).
+  jsonText: (json, key) => `json_extract_string(CAST(${json} AS JSON), ${key})`,
+  firstOrderRows: (columns) =>
+    `SELECT customer_id, ${columns.map((c) => `arg_min_null(${c}, (time_ms, id)) AS ${c}`).join(', ')},
   MIN(time_ms) AS time_ms FROM orders_n GROUP BY customer_id`,
 };

@@ -19,7 +19,8 @@ export const postgres: Dialect = {
   text: (expr) => `CAST(${expr} AS text)`,
   date: (expr) => `CAST(${expr} AS date)`,
   inlineCte: 'NOT MATERIALIZED ',
-  firstOrders: () =>
-    `SELECT DISTINCT ON (customer_id) customer_id, campaign_id, channel, time_ms FROM orders_n
+  jsonText: (json, key) => `(CAST(${json} AS jsonb) ->> ${key})`,
+  firstOrderRows: (columns) =>
+    `SELECT DISTINCT ON (customer_id) customer_id, ${columns.join(', ')}, time_ms FROM orders_n
   ORDER BY customer_id, time_ms, id COLLATE "C"`,
 };

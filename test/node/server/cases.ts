@@ -46,6 +46,66 @@ export const CASES: { name: string; options: ReportOptions }[] = [
     name: 'an empty campaign selection',
     options: { from: '2025-02-01', to: '2025-03-15', campaignIds: [], channels: [] },
   },
+  // KPI-SPEC section 7.
+  {
+    name: 'Tết against the same dates last year, breakdowns by store, region and category (Ho Chi Minh City)',
+    options: {
+      from: '2025-01-20',
+      to: '2025-02-09',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      compare: 'year',
+      breakdowns: ['store', 'region', 'category'],
+    },
+  },
+  {
+    name: 'same period last year across 29 February (one day longer), category filter, New York',
+    options: {
+      from: '2025-02-27',
+      to: '2025-03-02',
+      timeZone: 'America/New_York',
+      compare: 'year',
+      filters: { category: ['FMCG', 'Mẹ & Bé'] },
+      breakdowns: ['category', 'store'],
+    },
+  },
+  {
+    name: 'no comparison, two attribute filters and a channel filter, custom segment bounds (UTC)',
+    options: {
+      from: '2025-03-10',
+      to: '2025-04-09',
+      compare: 'none',
+      filters: { store: ['Q1-01', 'HK-01', 'CG-02'], region: ['HCM', 'HN'] },
+      channels: ['web', 'store'],
+      recencyBounds: [3, 10, 45, 90],
+      breakdowns: ['store'],
+    },
+  },
+  {
+    name: 'a filter on an attribute no order has, a breakdown by it (Europe/Paris)',
+    options: {
+      from: '2025-02-01',
+      to: '2025-02-28',
+      timeZone: 'Europe/Paris',
+      filters: { ward: ['P1'] },
+      breakdowns: ['ward', 'store'],
+    },
+  },
+  {
+    name: 'one segment bound, a campaign filter and a breakdown, half-hour zone, asOf after the period',
+    options: {
+      from: '2025-03-01',
+      to: '2025-03-21',
+      timeZone: 'Asia/Kolkata',
+      recencyBounds: [30],
+      campaignIds: ['C1', 'C3', 'C6'],
+      breakdowns: ['category'],
+      asOf: '2025-04-30',
+    },
+  },
+  {
+    name: 'the year before a leap day: P from 29 February 2024, Santiago',
+    options: { from: '2024-02-29', to: '2024-03-31', timeZone: 'America/Santiago', compare: 'year' },
+  },
 ];
 
 /** Registers custom KPIs whose measures carry SQL; returns the cleanup. */

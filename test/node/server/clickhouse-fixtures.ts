@@ -26,6 +26,8 @@ const TYPES: Record<string, string> = {
   DATE: 'Date32',
   DOUBLE: 'Nullable(Float64)',
   TIMESTAMPTZ: "DateTime64(3, 'UTC')",
+  // A JSON object as text (JSONExtract reads String columns).
+  JSON: 'Nullable(String)',
 };
 
 /**

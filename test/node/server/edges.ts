@@ -62,3 +62,44 @@ export async function checkReturnWindowEdges(driver: SqlDriver, dialect: Dialect
       assert.deepEqual(reportDifferences(actual, expected), []);
     }
 }
+
+/**
+ * newCustomers under an attribute filter (KPI-SPEC 7.2: filters apply to A): a customer
+ * is new only when their first order is in A, so a first order without the filtered
+ * attribute, or with another value, makes no new customer even if a later order passes.
+ * Hand-computed: buyers 2 (a, b), new customers 1 (a); without the filter 3.
+ */
+export async function checkFilteredNewCustomers(driver: SqlDriver, dialect: Dialect, kind: 'duckdb' | 'postgres') {
+  const t = Date.UTC(2025, 1, 10, 3);
+  const H = 3_600_000;
+  const input: Input = {
+    campaigns: [{ id: 'C1', name: 'Tết', start: '2025-02-01', end: '2025-02-28' }],
+    orders: [
+      { id: 'a1', customerId: 'a', time: t, revenue: 10, campaignId: 'C1', attributes: { store: 'Q1-01' } },
+      { id: 'b1', customerId: 'b', time: t + H, revenue: 20, campaignId: 'C1' },
+      { id: 'b2', customerId: 'b', time: t + 24 * H, revenue: 30, campaignId: 'C1', attributes: { store: 'Q1-01' } },
+      { id: 'c1', customerId: 'c', time: t + 48 * H, revenue: 40, campaignId: 'C1', attributes: { store: 'HK-01' } },
+    ],
+    costs: [],
+    exposures: [],
+    loyalty: [],
+  };
+  await load(driver, kind, input, { prefix: 'newc_' });
+  const mapping = {
+    ...prefixed('newc_'),
+    orders: { table: 'newc_orders', attributes: { columns: { store: 'store' } } },
+  };
+  const base: ReportOptions = { from: '2025-02-10', to: '2025-02-12', timeZone: 'Asia/Ho_Chi_Minh', compare: 'none' };
+  const cases: [ReportOptions, number, number][] = [
+    [{ ...base, filters: { store: ['Q1-01'] } }, 2, 1],
+    [base, 3, 3],
+  ];
+  for (const [options, buyers, fresh] of cases) {
+    const expected = computeReport(input, options);
+    assert.equal(expected.kpis.buyers!.value, buyers, 'engine buyers');
+    assert.equal(expected.kpis.newCustomers!.value, fresh, 'engine newCustomers');
+    const actual = await warehouseReport({ driver, dialect, mapping }, options);
+    assert.equal(actual.kpis.newCustomers!.value, fresh, `${kind} newCustomers`);
+    assert.deepEqual(reportDifferences(actual, expected), []);
+  }
+}

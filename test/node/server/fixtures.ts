@@ -38,6 +38,7 @@ export type Order = {
   cogs?: number;
   campaignId?: string | null;
   channel?: string;
+  attributes?: Record<string, string>;
 };
 export type Cost = {
   campaignId: string;
@@ -70,6 +71,15 @@ export interface Input {
 }
 
 const CHANNELS = ['store', 'web', 'app', 'marketplace', 'social'];
+/** Stores and their region (KPI-SPEC 7.2 attributes). */
+const STORES: [string, string][] = [
+  ['Q1-01', 'HCM'],
+  ['Q7-02', 'HCM'],
+  ['HK-01', 'HN'],
+  ['CG-02', 'HN'],
+  ['HC-01', 'DN'],
+];
+const PRODUCT_CATEGORIES = ['FMCG', 'Fashion', 'Electronics', 'Mẹ & Bé'];
 const CATEGORIES = ['media', 'gift', 'staff'];
 const DAY = 86_400_000;
 const BASE = Date.UTC(2025, 0, 1);
@@ -79,7 +89,8 @@ function isoDay(ms: number): string {
 }
 
 /**
- * A seeded data set over 2025-01-01 .. about 2025-05-10: campaigns with and without
+ * A seeded data set over 2025-01-01 .. about 2025-05-10 (and some of 2024-01-01 ..
+ * 2024-05-09, for year-on-year comparisons): campaigns with and without
  * budgets (one of 0), orders with and without campaign, channel, cogs and discount, some
  * naming an unknown campaign, some customers with two orders at the same instant (first
  * order ties), times spread over the whole day so local dates depend on the zone.
@@ -150,6 +161,60 @@ export function generate(seed: number, nOrders = 3000): Input {
     if (r() < 0.8) l.channel = pick(CHANNELS);
     loyalty.push(l);
   }
+  // A year earlier (2024, 29 February included), from a stream of its own so the rest of
+  // the data set does not move: orders of the same customers, costs, exposures and loyalty
+  // events, for comparisons with the same period last year.
+  const ry = seeded(seed + 104_729);
+  const YEAR_AGO = Date.UTC(2024, 0, 1);
+  const pickY = <T>(a: readonly T[]): T => a[Math.floor(ry() * a.length)]!;
+  for (let i = 0; i < Math.floor(nOrders / 5); i++) {
+    const o: Order = {
+      id: `y${i}`,
+      customerId: `u${Math.floor(ry() ** 1.5 * nCustomers)}`,
+      time: YEAR_AGO + Math.floor(ry() * 130 * DAY),
+      revenue: Math.round(ry() * 40000) / 100,
+    };
+    if (ry() < 0.6) o.campaignId = pickY(campaigns).id;
+    if (ry() < 0.85) o.channel = pickY(CHANNELS);
+    if (ry() < 0.9) o.discount = Math.round(ry() * 2000) / 100;
+    if (ry() < 0.97) o.cogs = Math.round(o.revenue * 0.5 * 100) / 100;
+    orders.push(o);
+  }
+  for (let i = 0; i < 40; i++) {
+    const day = isoDay(YEAR_AGO + Math.floor(ry() * 130) * DAY);
+    costs.push({ campaignId: pickY(campaigns).id, date: day, amount: Math.round(ry() * 400) });
+    const impressions = Math.floor(ry() * 8000);
+    exposures.push({
+      campaignId: pickY(campaigns).id,
+      date: day,
+      impressions,
+      reach: Math.floor(impressions / 2),
+      clicks: Math.floor(impressions / 40),
+      engagements: Math.floor(impressions / 20),
+      channel: pickY(CHANNELS),
+    });
+    const l: Loyalty = {
+      customerId: `u${Math.floor(ry() * nCustomers)}`,
+      time: YEAR_AGO + Math.floor(ry() * 130 * DAY),
+      earned: Math.floor(ry() * 80),
+      redeemed: ry() < 0.4 ? Math.floor(ry() * 30) : 0,
+    };
+    if (ry() < 0.7) l.channel = pickY(CHANNELS);
+    loyalty.push(l);
+  }
+  // Attributes from a stream of their own, so the rest of the data set does not move:
+  // a store and its region on most orders, a category on most, some orders with neither.
+  const ra = seeded(seed + 7919);
+  for (const o of orders) {
+    const attributes: Record<string, string> = {};
+    if (ra() < 0.85) {
+      const [store, region] = STORES[Math.floor(ra() * STORES.length)]!;
+      attributes.store = store;
+      attributes.region = region;
+    }
+    if (ra() < 0.8) attributes.category = PRODUCT_CATEGORIES[Math.floor(ra() * PRODUCT_CATEGORIES.length)]!;
+    if (Object.keys(attributes).length > 0) o.attributes = attributes;
+  }
   orders.push(
     ...returnWindowEdges('e30a', Date.UTC(2025, 1, 10, 5), 30, 'C1', 'web'),
     ...returnWindowEdges('e14a', Date.UTC(2025, 2, 5, 12), 14, 'C2', 'app'),
@@ -183,6 +248,11 @@ export function returnWindowEdges(
 
 type Value = string | number | null;
 
+/** Order attributes read from a column each (the test tables hold them twice). */
+export const ATTRIBUTE_COLUMNS = { columns: { store: 'store', region: 'region', category: 'category' } };
+/** Order attributes read from the JSON object column. */
+export const ATTRIBUTE_JSON = { json: 'attrs' };
+
 /** Column lists of the default table layout (snake_case names, as the default mapping expects). */
 export const TABLES: Record<keyof Input, { name: string; columns: [string, string, (x: never) => Value][] }> = {
   campaigns: {
@@ -207,6 +277,11 @@ export const TABLES: Record<keyof Input, { name: string; columns: [string, strin
       ['cogs', 'DOUBLE', (o: Order) => o.cogs ?? null],
       ['campaign_id', 'TEXT', (o: Order) => o.campaignId ?? null],
       ['channel', 'TEXT', (o: Order) => o.channel ?? null],
+      // Attributes twice: one column each, and all of them in a JSON object column.
+      ['store', 'TEXT', (o: Order) => o.attributes?.store ?? null],
+      ['region', 'TEXT', (o: Order) => o.attributes?.region ?? null],
+      ['category', 'TEXT', (o: Order) => o.attributes?.category ?? null],
+      ['attrs', 'JSON', (o: Order) => (o.attributes ? JSON.stringify(o.attributes) : null)],
     ],
   },
   costs: {
@@ -262,7 +337,9 @@ export async function load(
         ? 'BIGINT'
         : sqlType === 'DOUBLE' && dialect === 'postgres'
           ? 'double precision'
-          : sqlType;
+          : sqlType === 'JSON' && dialect === 'postgres'
+            ? 'jsonb'
+            : sqlType;
     await driver.query(`DROP TABLE IF EXISTS ${table}`, []);
     await driver.query(`CREATE TABLE ${table} (${t.columns.map(([n, ty]) => `"${n}" ${type(ty)}`).join(', ')})`, []);
     const rows = input[key] as never[];
@@ -278,6 +355,7 @@ export async function load(
             return epoch ? `CAST(${ph} AS BIGINT)` : `to_timestamp(CAST(${ph} AS DOUBLE PRECISION) / 1000.0)`;
           if (ty === 'DATE') return `CAST(${ph} AS DATE)`;
           if (ty === 'DOUBLE') return `CAST(${ph} AS DOUBLE PRECISION)`;
+          if (ty === 'JSON') return `CAST(CAST(${ph} AS TEXT) AS ${dialect === 'postgres' ? 'jsonb' : 'JSON'})`;
           return `CAST(${ph} AS TEXT)`;
         });
         return `(${cells.join(', ')})`;

@@ -13,8 +13,8 @@ import {
 import { checkInjection } from './injection.js';
 import { CASES, registerCustomKpis } from './cases.js';
 import { reportDifferences } from './compare.js';
-import { checkReturnWindowEdges } from './edges.js';
-import { generate, load, startPostgres, type PgCluster } from './fixtures.js';
+import { checkFilteredNewCustomers, checkReturnWindowEdges } from './edges.js';
+import { ATTRIBUTE_JSON, generate, load, startPostgres, type PgCluster } from './fixtures.js';
 
 let cluster: PgCluster;
 let client: pg.Client;
@@ -42,7 +42,11 @@ after(async () => {
 for (const c of CASES) {
   test(`PostgreSQL pushdown equals computeReport: ${c.name}`, async () => {
     const expected = computeReport(input, c.options);
-    const actual = await warehouseReport({ driver, dialect: postgres }, c.options);
+    // Attributes from the jsonb column.
+    const actual = await warehouseReport(
+      { driver, dialect: postgres, mapping: { orders: { attributes: ATTRIBUTE_JSON } } },
+      c.options,
+    );
     assert.deepEqual(reportDifferences(actual, expected), []);
   });
 }
@@ -98,4 +102,8 @@ test('PostgreSQL: injection attempts never reach the SQL text', async () => {
 
 test('PostgreSQL: the return window ends exactly at t + returnWindowDays x 24 h (inclusive), 1 ms later is out', async () => {
   await checkReturnWindowEdges(driver, postgres, 'postgres');
+});
+
+test('PostgreSQL: under an attribute filter, a customer is new only when their first order passes it', async () => {
+  await checkFilteredNewCustomers(driver, postgres, 'postgres');
 });

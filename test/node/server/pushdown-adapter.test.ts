@@ -10,7 +10,7 @@ import { finishReport } from '../../../src/engine/finish.js';
 import { computeReport } from '../../../src/engine/report.js';
 import { createPushdownHandler, duckdb, duckdbDriver } from '../../../src/server/index.js';
 import { reportDifferences } from './compare.js';
-import { generate, load } from './fixtures.js';
+import { ATTRIBUTE_COLUMNS, generate, load } from './fixtures.js';
 
 let instance: DuckDBInstance;
 let connection: DuckDBConnection;
@@ -24,7 +24,11 @@ before(async () => {
   connection = await instance.connect();
   const driver = duckdbDriver(connection);
   await load(driver, 'duckdb', input);
-  const handler = createPushdownHandler({ driver, dialect: duckdb });
+  const handler = createPushdownHandler({
+    driver,
+    dialect: duckdb,
+    mapping: { orders: { attributes: ATTRIBUTE_COLUMNS } },
+  });
   server = createServer((req, res) => {
     if (req.url === '/slow') return void setTimeout(() => res.end('{}'), 2000);
     if (req.url === '/not-json') return void res.end('<html>');
@@ -57,6 +61,10 @@ test('pushdown adapter: aggregates from the endpoint give the report computeRepo
     timeZone: 'Europe/Paris',
     campaignIds: ['C2', 'C5'],
     cohortGrain: 'week' as const,
+    compare: 'year' as const,
+    filters: { region: ['HCM', 'HN'] },
+    breakdowns: ['store', 'category'],
+    recencyBounds: [5, 30],
   };
   const o = resolveOptions(options);
   const aggregates = await adapter.pushdown.aggregate(o, {});
@@ -73,6 +81,10 @@ test('pushdown adapter: aggregates from the endpoint give the report computeRepo
     asOf: '2025-03-31',
     shape: 'aggregates',
     campaignIds: ['C2', 'C5'],
+    compare: 'year',
+    filters: { region: ['HCM', 'HN'] },
+    breakdowns: ['store', 'category'],
+    recencyBounds: [5, 30],
   });
   assert.deepEqual(await adapter.load({}, {}), {}, 'no rows reach the browser');
   assert.equal(adapter.describe!().name, 'pushdown');

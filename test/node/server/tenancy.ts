@@ -11,7 +11,7 @@ import { CASES } from './cases.js';
 import { reportDifferences } from './compare.js';
 import type { WarehouseMapping } from '../../../src/server/mapping.js';
 import type { Statement } from '../../../src/server/sql.js';
-import { generate, TABLES, type Input } from './fixtures.js';
+import { ATTRIBUTE_COLUMNS, generate, TABLES, type Input } from './fixtures.js';
 
 export const TENANT_A = 'acme';
 export const TENANT_B = 'bee';
@@ -33,7 +33,7 @@ export const SHARED_TABLES: Record<keyof Input, string> = {
 export const TENANT_MAPPING: WarehouseMapping = {
   tenant: TENANT_COLUMN,
   campaigns: { table: SHARED_TABLES.campaigns },
-  orders: { table: SHARED_TABLES.orders },
+  orders: { table: SHARED_TABLES.orders, attributes: ATTRIBUTE_COLUMNS },
   costs: { table: SHARED_TABLES.costs },
   exposures: { table: SHARED_TABLES.exposures },
   loyalty: { table: SHARED_TABLES.loyalty },
@@ -72,7 +72,7 @@ export function ownTablesMapping(tenant: string): WarehouseMapping {
   const prefix = tenant === TENANT_A ? 'mta_' : 'mtb_';
   return {
     campaigns: { table: `${prefix}campaigns` },
-    orders: { table: `${prefix}orders` },
+    orders: { table: `${prefix}orders`, attributes: ATTRIBUTE_COLUMNS },
     costs: { table: `${prefix}costs` },
     exposures: { table: `${prefix}exposures` },
     loyalty: { table: `${prefix}loyalty` },
