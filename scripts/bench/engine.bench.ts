@@ -322,6 +322,7 @@ function baselineAggregates(data: Plain, o: ResolvedOptions): Aggregates {
   for (const l of data.loyalty) if (!(firstLoyalty.get(l.customerId)! <= l.day)) firstLoyalty.set(l.customerId, l.day);
   const ends = [o.toDay, o.previousToDay];
   const isMember = (cust: string, p: number): boolean => (firstLoyalty.get(cust) ?? Infinity) <= ends[p]!;
+  const members = ends.map((end) => [...firstLoyalty.values()].filter((d) => d <= end).length);
   const memRev = [0, 0];
   const memOrd = [0, 0];
   for (const x of data.orders) {
@@ -357,7 +358,7 @@ function baselineAggregates(data: Plain, o: ResolvedOptions): Aggregates {
       m.allOrders = allOrd[p]!;
       m.memberRevenue = memRev[p]!;
       m.memberOrders = memOrd[p]!;
-      m.members = [...firstLoyalty.values()].filter((d) => d <= ends[p]!).length;
+      m.members = members[p]!;
       for (const [cust, list] of ordersOf.get(`${s}|${p}`) ?? []) {
         m.buyers += 1;
         if (list.length >= 2) m.repeatBuyers += 1;

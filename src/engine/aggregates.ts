@@ -90,7 +90,11 @@ export interface ResolvedOptions {
 export interface ScopeMeasures {
   /** Over P. `days`, `lifetimeDays`, `budget` and `budgetSpent` may be left at any value: `finishReport` sets them. */
   current: Measures;
-  /** Over P'. */
+  /**
+   * The same measures over P' (`previousFromDay .. previousToDay`; members and points
+   * outstanding at the end of `previousToDay`). Ignored with `compare: 'none'` (P' is then
+   * empty).
+   */
   previous: Measures;
 }
 
