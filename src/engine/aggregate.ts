@@ -10,8 +10,10 @@
  *    many cells, or custom order measures) and for appended rows they are summed row by
  *    row.
  *  - Per-customer contributions: distinct counts (buyers per scope, per day, per
- *    channel), repeat buyers, retention (needs the customer's other orders), new
- *    customers (needs the customer's first order), cohorts and recency. Orders are
+ *    channel, per breakdown value), repeat buyers, retention (needs the customer's other
+ *    orders), new customers (needs the customer's first order), cohorts, recency,
+ *    re-activation (their last order before the period, and whether they came back) and
+ *    the orders of members (needs the customer's first loyalty day). Orders are
  *    visited customer by customer over a per-customer index built once per dataset
  *    (counting sort, O(N)) and cached on it (WeakMap keyed by the dataset, checked against
  *    its row counts on every call): each customer's rows sorted by time, as 32-byte
@@ -19,7 +21,9 @@
  *    customer's history is a few adjacent cache lines. Appended rows go to per-customer
  *    lists (as records too); the base is rebuilt when they pass half of it (amortised
  *    O(1) a row) or before a full pass.
- *  Costs, exposures and loyalty events are plain sums over their rows.
+ *  Costs, exposures and loyalty events are plain sums over their rows (active members:
+ *  a per-customer bit per period, set once). Attribute filters are one pass flag per order
+ *  row, extended as rows arrive; with filters the order sums are read row by row.
  *  Per-option state (the accumulators) is cached per dataset too, for up to
  *  {@link MAX_STATES} option sets.
  *
@@ -29,7 +33,9 @@
  * rows, subtracts the old contribution of each customer named in the batch (over their
  * rows before the batch, with their first order before the batch; computed into a zeroed
  * state of the same options, then subtracted), adds their new one,
- * and adds the new cost, exposure and loyalty rows. Every part of the report is updated
+ * and adds the new cost, exposure and loyalty rows. Customers whose first loyalty day moves
+ * earlier in the batch are revisited the same way (their membership may change the member
+ * share of their orders). Every part of the report is updated
  * this way, with work proportional to the batch plus the order history of the customers
  * it names. Falls back to a full pass:
  *  - for options not seen before (or evicted): there is nothing to update;
@@ -920,8 +926,10 @@ function syncChannels(ds: Dataset, s: State): void {
  * order adds its own, see {@link addOrderRows} and {@link addCube}.
  *
  * A local day is a non-decreasing function of the time, so in each customer's sorted
- * rows the days of P' and then the days of P are two contiguous runs: the pass walks
- * them in two loops and never classifies a row by period.
+ * rows the days of P' and then the days of P are two contiguous runs (with a comparison
+ * a year back, rows between them are stepped over): the pass walks them in two loops and
+ * never classifies a row by period. `codes[c]` is the customer code of the c-th customer
+ * of `start` (null: c itself).
  */
 function contribute(
   s: State,
