@@ -129,3 +129,25 @@ export const NoOrders: Story = {
   args: { locale: 'en' },
   render: (a) => board(a, { campaigns: DATA.campaigns, orders: [] }),
 };
+
+/** A period typo and a record the data layer refuses: the problems list, opened, in Vietnamese. */
+export const ConfigurationProblems: Story = {
+  args: { locale: 'vi', layout: 'tiles', period: 'last-30' as BoardArgs['period'] },
+  render: (a) =>
+    board(a, { ...DATA, orders: [...DATA.orders, { id: 'bad-1', customerId: 'x', time: 'soon', revenue: 1 }] }),
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('promo-kpi-board')!;
+    let toggle: HTMLButtonElement | null = null;
+    for (let i = 0; i < 200 && !toggle; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      toggle = el.shadowRoot?.querySelector<HTMLButtonElement>('.problems-toggle') ?? null;
+    }
+    toggle?.click();
+  },
+};
+
+/** Right to left: the board and its charts laid out mirrored. */
+export const RightToLeft: Story = {
+  args: { locale: 'en', layout: 'summary' },
+  render: (a) => html`<div dir="rtl">${board(a)}</div>`,
+};

@@ -6,15 +6,35 @@
  */
 import type { DefineComponent } from 'vue';
 import type {
+  PromoBreakdown,
   PromoBudgetGauge,
   PromoCampaignChart,
   PromoCohortHeatmap,
   PromoKpiBoard,
   PromoKpiTile,
+  PromoLoyaltyPanel,
+  PromoReactivation,
 } from '../dist/index.js';
 
 /** An event of the kit, typed where the element declares it in HTMLElementEventMap. */
 type PromoEvent<K extends string> = K extends keyof HTMLElementEventMap ? HTMLElementEventMap[K] : CustomEvent<unknown>;
+
+/** Properties and attributes of `<promo-breakdown>` (every property also takes its string form). */
+export interface PromoBreakdownProps {
+  by?: PromoBreakdown['by'] | string;
+  kpi?: PromoBreakdown['kpi'] | string;
+  metric?: PromoBreakdown['metric'] | string;
+  limit?: PromoBreakdown['limit'] | string;
+  selected?: PromoBreakdown['selected'] | string;
+  report?: PromoBreakdown['report'] | string;
+  locale?: PromoBreakdown['locale'] | string;
+  currency?: PromoBreakdown['currency'] | string;
+  theme?: PromoBreakdown['theme'] | string;
+  state?: PromoBreakdown['state'] | string;
+  campaigns?: PromoBreakdown['campaigns'] | string;
+  errorMessage?: PromoBreakdown['errorMessage'] | string;
+  'error-message'?: string | number | boolean;
+}
 
 /** Properties and attributes of `<promo-budget-gauge>` (every property also takes its string form). */
 export interface PromoBudgetGaugeProps {
@@ -116,8 +136,52 @@ export interface PromoKpiTileProps {
   'error-message'?: string | number | boolean;
 }
 
+/** Properties and attributes of `<promo-loyalty-panel>` (every property also takes its string form). */
+export interface PromoLoyaltyPanelProps {
+  report?: PromoLoyaltyPanel['report'] | string;
+  locale?: PromoLoyaltyPanel['locale'] | string;
+  currency?: PromoLoyaltyPanel['currency'] | string;
+  theme?: PromoLoyaltyPanel['theme'] | string;
+  state?: PromoLoyaltyPanel['state'] | string;
+  campaigns?: PromoLoyaltyPanel['campaigns'] | string;
+  errorMessage?: PromoLoyaltyPanel['errorMessage'] | string;
+  'error-message'?: string | number | boolean;
+}
+
+/** Properties and attributes of `<promo-reactivation>` (every property also takes its string form). */
+export interface PromoReactivationProps {
+  bounds?: PromoReactivation['bounds'] | string;
+  of?: PromoReactivation['of'] | string;
+  resolveCustomers?: PromoReactivation['resolveCustomers'] | string;
+  selected?: PromoReactivation['selected'] | string;
+  report?: PromoReactivation['report'] | string;
+  locale?: PromoReactivation['locale'] | string;
+  currency?: PromoReactivation['currency'] | string;
+  theme?: PromoReactivation['theme'] | string;
+  state?: PromoReactivation['state'] | string;
+  campaigns?: PromoReactivation['campaigns'] | string;
+  errorMessage?: PromoReactivation['errorMessage'] | string;
+  'error-message'?: string | number | boolean;
+}
+
 declare module 'vue' {
   interface GlobalComponents {
+    'promo-breakdown': DefineComponent<
+      PromoBreakdownProps & {
+        'onpromo-breakdown-select'?: (event: PromoEvent<'promo-breakdown-select'>) => void;
+        'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
+        'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
+        'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+      }
+    >;
+    PromoBreakdown: DefineComponent<
+      PromoBreakdownProps & {
+        'onpromo-breakdown-select'?: (event: PromoEvent<'promo-breakdown-select'>) => void;
+        'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
+        'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
+        'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+      }
+    >;
     'promo-budget-gauge': DefineComponent<
       PromoBudgetGaugeProps & {
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
@@ -187,6 +251,36 @@ declare module 'vue' {
       PromoKpiTileProps & {
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+        'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
+      }
+    >;
+    'promo-loyalty-panel': DefineComponent<
+      PromoLoyaltyPanelProps & {
+        'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
+        'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
+        'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+      }
+    >;
+    PromoLoyaltyPanel: DefineComponent<
+      PromoLoyaltyPanelProps & {
+        'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
+        'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
+        'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+      }
+    >;
+    'promo-reactivation': DefineComponent<
+      PromoReactivationProps & {
+        'onpromo-segment-select'?: (event: PromoEvent<'promo-segment-select'>) => void;
+        'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+        'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
+        'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
+      }
+    >;
+    PromoReactivation: DefineComponent<
+      PromoReactivationProps & {
+        'onpromo-segment-select'?: (event: PromoEvent<'promo-segment-select'>) => void;
+        'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+        'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
       }
     >;

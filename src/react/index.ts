@@ -6,14 +6,30 @@
  */
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
+import { PromoBreakdown } from '../elements/breakdown/define.js';
 import { PromoBudgetGauge } from '../elements/budget-gauge/define.js';
 import { PromoCampaignChart } from '../elements/campaign-chart/define.js';
 import { PromoCohortHeatmap } from '../elements/cohort-heatmap/define.js';
 import { PromoKpiBoard } from '../elements/kpi-board/define.js';
 import { PromoKpiTile } from '../elements/kpi-tile/define.js';
+import { PromoLoyaltyPanel } from '../elements/loyalty-panel/define.js';
+import { PromoReactivation } from '../elements/reactivation/define.js';
 
 /** An event of the kit, typed where the element declares it in HTMLElementEventMap. */
 type PromoEvent<K extends string> = K extends keyof HTMLElementEventMap ? HTMLElementEventMap[K] : CustomEvent<unknown>;
+
+/** `<promo-breakdown>` as a React component. */
+export const Breakdown = createComponent({
+  tagName: 'promo-breakdown',
+  elementClass: PromoBreakdown,
+  react: React,
+  events: {
+    onBreakdownSelect: 'promo-breakdown-select' as EventName<PromoEvent<'promo-breakdown-select'>>,
+    onConfigError: 'promo-config-error' as EventName<PromoEvent<'promo-config-error'>>,
+    onError: 'promo-error' as EventName<PromoEvent<'promo-error'>>,
+    onExport: 'promo-export' as EventName<PromoEvent<'promo-export'>>,
+  },
+});
 
 /** `<promo-budget-gauge>` as a React component. */
 export const BudgetGauge = createComponent({
@@ -72,6 +88,31 @@ export const KpiTile = createComponent({
   events: {
     onError: 'promo-error' as EventName<PromoEvent<'promo-error'>>,
     onExport: 'promo-export' as EventName<PromoEvent<'promo-export'>>,
+    onConfigError: 'promo-config-error' as EventName<PromoEvent<'promo-config-error'>>,
+  },
+});
+
+/** `<promo-loyalty-panel>` as a React component. */
+export const LoyaltyPanel = createComponent({
+  tagName: 'promo-loyalty-panel',
+  elementClass: PromoLoyaltyPanel,
+  react: React,
+  events: {
+    onConfigError: 'promo-config-error' as EventName<PromoEvent<'promo-config-error'>>,
+    onError: 'promo-error' as EventName<PromoEvent<'promo-error'>>,
+    onExport: 'promo-export' as EventName<PromoEvent<'promo-export'>>,
+  },
+});
+
+/** `<promo-reactivation>` as a React component. */
+export const Reactivation = createComponent({
+  tagName: 'promo-reactivation',
+  elementClass: PromoReactivation,
+  react: React,
+  events: {
+    onSegmentSelect: 'promo-segment-select' as EventName<PromoEvent<'promo-segment-select'>>,
+    onExport: 'promo-export' as EventName<PromoEvent<'promo-export'>>,
+    onError: 'promo-error' as EventName<PromoEvent<'promo-error'>>,
     onConfigError: 'promo-config-error' as EventName<PromoEvent<'promo-config-error'>>,
   },
 });
