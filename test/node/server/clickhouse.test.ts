@@ -16,6 +16,7 @@ import { reportDifferences } from './compare.js';
 import { ATTRIBUTE_COLUMNS, ATTRIBUTE_JSON, generate } from './fixtures.js';
 import { loadClickHouse, startClickHouse } from './clickhouse-fixtures.js';
 import { checkInjection } from './injection.js';
+import { checkFilteredNewCustomers, checkReturnWindowEdges, type EdgeWarehouse } from './edges.js';
 
 let client: ClickHouseClient;
 let driver: SqlDriver;
@@ -167,4 +168,14 @@ test('ClickHouse: called directly, a hostile time zone never reaches SQL (it fal
   assert.ok(r.issues.some((i) => i.path === 'timeZone'));
   const utc = computeReport(input, { from: '2025-02-01', to: '2025-02-28', timeZone: 'UTC' });
   assert.deepEqual(reportDifferences({ ...r, issues: [] }, { ...utc, issues: [] }), []);
+});
+
+const edges: EdgeWarehouse = { name: 'clickhouse', load: (data, prefix) => loadClickHouse(client, data, { prefix }) };
+
+test('ClickHouse: the return window ends exactly at t + returnWindowDays x 24 h (inclusive), 1 ms later is out', async () => {
+  await checkReturnWindowEdges(driver, clickhouse, edges);
+});
+
+test('ClickHouse: an attribute filter keeps a customer new only when the first order passes it', async () => {
+  await checkFilteredNewCustomers(driver, clickhouse, edges);
 });

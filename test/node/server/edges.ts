@@ -1,5 +1,5 @@
 /**
- * Hand-computed edge cases shared by the DuckDB and PostgreSQL tests, each on a small data
+ * Hand-computed edge cases shared by the DuckDB, PostgreSQL and ClickHouse tests, each on a small data
  * set loaded under its own table prefix.
  */
 import assert from 'node:assert/strict';
@@ -23,12 +23,24 @@ export function prefixed(prefix: string): WarehouseMapping {
   };
 }
 
+/** A warehouse the shared loader of fixtures.ts knows, or one loaded by its test's own loader. */
+export type EdgeWarehouse = 'duckdb' | 'postgres' | { name: string; load(input: Input, prefix: string): Promise<void> };
+
+async function loadEdges(driver: SqlDriver, kind: EdgeWarehouse, input: Input, prefix: string): Promise<string> {
+  if (typeof kind === 'string') {
+    await load(driver, kind, input, { prefix });
+    return kind;
+  }
+  await kind.load(input, prefix);
+  return kind.name;
+}
+
 /**
  * The return window's end is inclusive: a customer whose only later order is exactly at
  * t + returnWindowDays x 24 h is retained, one whose later order is 1 ms after it is not.
  * Two buyers, one retained: retentionRate 0.5 (hand-computed), in three zones.
  */
-export async function checkReturnWindowEdges(driver: SqlDriver, dialect: Dialect, kind: 'duckdb' | 'postgres') {
+export async function checkReturnWindowEdges(driver: SqlDriver, dialect: Dialect, kind: EdgeWarehouse) {
   const t = Date.UTC(2025, 1, 10, 5);
   const input: Input = {
     campaigns: [{ id: 'C1', name: 'Tết', start: '2025-02-01', end: '2025-02-28' }],
@@ -40,7 +52,7 @@ export async function checkReturnWindowEdges(driver: SqlDriver, dialect: Dialect
     exposures: [],
     loyalty: [],
   };
-  await load(driver, kind, input, { prefix: 'edge_' });
+  const name = await loadEdges(driver, kind, input, 'edge_');
   const mapping = prefixed('edge_');
   for (const timeZone of ['Asia/Ho_Chi_Minh', 'America/New_York', 'UTC'])
     for (const [returnWindowDays, channels] of [
@@ -58,7 +70,7 @@ export async function checkReturnWindowEdges(driver: SqlDriver, dialect: Dialect
       assert.equal(expected.kpis.buyers!.value, 2);
       assert.equal(expected.kpis.retentionRate!.value, 0.5, `engine, ${timeZone}, ${returnWindowDays} days`);
       const actual = await warehouseReport({ driver, dialect, mapping }, options);
-      assert.equal(actual.kpis.retentionRate!.value, 0.5, `${kind}, ${timeZone}, ${returnWindowDays} days`);
+      assert.equal(actual.kpis.retentionRate!.value, 0.5, `${name}, ${timeZone}, ${returnWindowDays} days`);
       assert.deepEqual(reportDifferences(actual, expected), []);
     }
 }
@@ -69,7 +81,7 @@ export async function checkReturnWindowEdges(driver: SqlDriver, dialect: Dialect
  * attribute, or with another value, makes no new customer even if a later order passes.
  * Hand-computed: buyers 2 (a, b), new customers 1 (a); without the filter 3.
  */
-export async function checkFilteredNewCustomers(driver: SqlDriver, dialect: Dialect, kind: 'duckdb' | 'postgres') {
+export async function checkFilteredNewCustomers(driver: SqlDriver, dialect: Dialect, kind: EdgeWarehouse) {
   const t = Date.UTC(2025, 1, 10, 3);
   const H = 3_600_000;
   const input: Input = {
@@ -84,7 +96,7 @@ export async function checkFilteredNewCustomers(driver: SqlDriver, dialect: Dial
     exposures: [],
     loyalty: [],
   };
-  await load(driver, kind, input, { prefix: 'newc_' });
+  const name = await loadEdges(driver, kind, input, 'newc_');
   const mapping = {
     ...prefixed('newc_'),
     orders: { table: 'newc_orders', attributes: { columns: { store: 'store' } } },
@@ -99,7 +111,7 @@ export async function checkFilteredNewCustomers(driver: SqlDriver, dialect: Dial
     assert.equal(expected.kpis.buyers!.value, buyers, 'engine buyers');
     assert.equal(expected.kpis.newCustomers!.value, fresh, 'engine newCustomers');
     const actual = await warehouseReport({ driver, dialect, mapping }, options);
-    assert.equal(actual.kpis.newCustomers!.value, fresh, `${kind} newCustomers`);
+    assert.equal(actual.kpis.newCustomers!.value, fresh, `${name} newCustomers`);
     assert.deepEqual(reportDifferences(actual, expected), []);
   }
 }
