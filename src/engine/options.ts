@@ -106,8 +106,13 @@ function filterMap(v: unknown, issues: DataIssue[]): Record<string, string[]> | 
       );
       continue;
     }
-    const list = stringList(values, `filters.${name}`, issues);
-    if (list === null) continue;
+    if (!Array.isArray(values)) {
+      issues.push(
+        issue(`filters.${name}`, `filters.${name}: expected an array of strings, got ${show(values)}; ignored`),
+      );
+      continue;
+    }
+    const list = stringList(values, `filters.${name}`, issues)!;
     Object.defineProperty(out, name, { value: list, enumerable: true, writable: true, configurable: true });
     any = true;
   }
@@ -230,6 +235,8 @@ export function resolveOptions(options: Partial<ReportOptions> | null | undefine
     prevFrom = from;
     prevTo = from - 1;
   }
+  const filters = filterMap(o.filters, issues);
+  const breakdowns = breakdownList(o.breakdowns, issues);
   const recencyBounds = boundsOf(o.recencyBounds, issues);
 
   return {
@@ -252,8 +259,8 @@ export function resolveOptions(options: Partial<ReportOptions> | null | undefine
     cohortGrain,
     asOf: formatDay(asOfDay),
     asOfDay,
-    filters: filterMap(o.filters, issues),
-    breakdowns: breakdownList(o.breakdowns, issues),
+    filters,
+    breakdowns,
     recencyBounds,
     recencySegments: recencySegments(recencyBounds),
     issues,

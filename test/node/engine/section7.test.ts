@@ -8,7 +8,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createDataset } from '../../../src/data/dataset.js';
 import type { DataInput } from '../../../src/data/schema.js';
+import { resolveOptions } from '../../../src/engine/options.js';
 import { computeReport } from '../../../src/engine/report.js';
+import { summarizeDataset } from '../../../src/engine/worker-protocol.js';
 import { segmentCustomers } from '../../../src/engine/segments.js';
 import type { KpiValue, ReportOptions } from '../../../src/engine/types.js';
 
@@ -441,4 +443,40 @@ test('loyalty: membership is by the local date of the event in the report zone',
   assert.equal(r.kpis.pointsOutstanding!.value, 5);
   // In UTC both events are on 03-10: two members.
   assert.equal(computeReport(input, P).kpis.members!.value, 2);
+});
+
+test('options of section 7: bad values are reported and replaced, good ones resolved', () => {
+  const o = resolveOptions({
+    from: '2025-03-01',
+    to: '2025-03-10',
+    compare: 'lastYear' as never,
+    filters: { store: ['S1', 'S1', 7], 'bad name': ['x'], region: 'N' } as never,
+    breakdowns: ['store', 'store', 'x y'],
+    recencyBounds: [7, 3],
+  });
+  assert.deepEqual(
+    o.issues.map((i) => i.message),
+    [
+      'compare: expected one of previous, year, none, got "lastYear"; using previous',
+      'filters.store[2]: expected a string, got 7; ignored',
+      'filters.bad name: expected an attribute name (a letter, then up to 31 letters, digits or _); ignored',
+      'filters.region: expected an array of strings, got "N"; ignored',
+      'breakdowns[1]: expected an attribute name (a letter, then up to 31 letters, digits or _), got "x y"; ignored',
+      'recencyBounds: expected strictly increasing whole numbers of days from 1 to 36525, got [7,3]; using 7, 14, 28',
+    ],
+  );
+  assert.equal(o.compare, 'previous');
+  assert.deepEqual(o.filters, { store: ['S1'] });
+  assert.deepEqual(o.breakdowns, ['store']);
+  assert.deepEqual(o.recencySegments, ['0-7', '8-14', '15-28', '29+']);
+  const none = resolveOptions({ from: '2025-03-01', to: '2025-03-10', compare: 'none' });
+  assert.deepEqual([none.previousFrom, none.previousTo, none.previousDays], [null, null, 0]);
+  const year = resolveOptions({ from: '2024-02-29', to: '2024-02-29', compare: 'year' });
+  assert.deepEqual([year.previousFrom, year.previousTo, year.previousDays], ['2023-02-28', '2023-02-28', 1]);
+});
+
+test('the dataset summary lists attribute names and values in order of appearance', () => {
+  const s = summarizeDataset(createDataset(data));
+  assert.deepEqual(s.attributes, { store: ['S1', 'S2', 'S3'], region: ['N', 'S'] });
+  assert.deepEqual(summarizeDataset(createDataset({})).attributes, {});
 });
