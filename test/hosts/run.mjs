@@ -382,6 +382,19 @@ async function main() {
       }
     });
 
+  // The Vue and Svelte typings compile and type the props and events.
+  if (!only)
+    timed('vue, svelte: tsc', () => {
+      const dir = join(work, 'types');
+      rmSync(dir, { recursive: true, force: true });
+      cpSync(join(here, 'types'), dir, { recursive: true });
+      try {
+        sh(bin('tsc'), ['-p', 'tsconfig.json'], { cwd: dir });
+      } catch (e) {
+        failures.push(`vue/svelte typings: tsc\n${e.stdout}${e.stderr}`);
+      }
+    });
+
   // 6. Build, open and check each app.
   const { chromium } = await import(pathToFileURL(join(root, 'node_modules/playwright/index.mjs')).href);
   const browser = await chromium.launch({
