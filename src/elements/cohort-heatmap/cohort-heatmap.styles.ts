@@ -6,11 +6,13 @@ export const cohortHeatmapStyles = [
   css`
     .heat-root {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: calc(var(--_space) * 0.5);
       min-width: 0;
     }
     .panels {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: var(--_space);
       min-width: 0;
     }
@@ -78,8 +80,20 @@ export const cohortHeatmapStyles = [
       outline: none;
       cursor: default;
     }
+    /* Focus: a ring in the focus colour outside a ring in the surface colour, visible on
+       the darkest and the lightest cells alike. */
+    .ring {
+      fill: none;
+      stroke: none;
+      pointer-events: none;
+    }
     [role='gridcell']:hover .cell,
     [role='gridcell']:focus-visible .cell {
+      stroke: var(--_color-surface);
+      stroke-width: 2;
+    }
+    [role='gridcell']:hover .ring,
+    [role='gridcell']:focus-visible .ring {
       stroke: var(--_color-focus);
       stroke-width: 2;
     }

@@ -40,15 +40,16 @@ function toRgb(color: string): string {
   paint.fillStyle = color;
   return String(paint.fillStyle);
 }
-function dateFormat(locale: string, month: boolean): Intl.DateTimeFormat {
-  const key = `${locale}|${month}`;
+function dateFormat(locale: string, month: boolean, short = false): Intl.DateTimeFormat {
+  const key = `${locale}|${month}|${short}`;
   let f = dateFormats.get(key);
   if (!f) {
+    const style = short ? 'numeric' : 'short';
     f = new Intl.DateTimeFormat(
       localeTag(locale),
       month
-        ? { month: 'short', year: 'numeric', timeZone: 'UTC' }
-        : { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' },
+        ? { month: style, year: 'numeric', timeZone: 'UTC' }
+        : { day: 'numeric', month: style, year: short ? '2-digit' : 'numeric', timeZone: 'UTC' },
     );
     dateFormats.set(key, f);
   }
@@ -178,16 +179,16 @@ export class PromoCohortHeatmap extends PromoWidget {
     return report?.cohorts?.grain === 'week' ? 'week' : 'month';
   }
 
-  /** "Jul 2026", or the Monday "27 Jul 2026" of a week cohort. */
-  private cohortLabel(cohort: string, grain: 'month' | 'week'): string {
+  /** "Jul 2026", or the Monday "27 Jul 2026" of a week cohort; `short`: "7/2026", "27/7/26". */
+  private cohortLabel(cohort: string, grain: 'month' | 'week', short = false): string {
     const [y, m, d] = cohort.split('-').map(Number);
     if (!Number.isFinite(y) || !Number.isFinite(m)) return cohort;
-    if (grain === 'month') return dateFormat(this.activeLocale, true).format(Date.UTC(y, m - 1, 1));
-    return Number.isFinite(d) ? dateFormat(this.activeLocale, false).format(Date.UTC(y, m - 1, d)) : cohort;
+    if (grain === 'month') return dateFormat(this.activeLocale, true, short).format(Date.UTC(y, m - 1, 1));
+    return Number.isFinite(d) ? dateFormat(this.activeLocale, false, short).format(Date.UTC(y, m - 1, d)) : cohort;
   }
 
-  private periodLabel(k: number, grain: 'month' | 'week', short: boolean): string {
-    return this.msg(`cohort.${short ? 'short' : 'period'}.${grain}`, { k });
+  private periodLabel(k: number, grain: 'month' | 'week'): string {
+    return this.msg(`cohort.period.${grain}`, { k });
   }
 
   protected override widgetLabel(): string {
@@ -250,13 +251,21 @@ export class PromoCohortHeatmap extends PromoWidget {
     const unit = this.cellUnit;
     const fs = this.fontSize;
     const cols = Math.max(0, ...rows.map((r) => rowValues(r, mode).length));
-    const rowLabels = rows.map((r) => `${this.cohortLabel(r.cohort, grain)} · ${this.fmt(r.size, 'count')}`);
+    // Row labels keep the cohort size: the numeric date when the long label is too wide.
+    const longLabels = rows.map((r) => `${this.cohortLabel(r.cohort, grain)} · ${this.fmt(r.size, 'count')}`);
+    const widest = Math.max(0, ...longLabels.map((s) => textWidth(s, fs * 0.9)));
+    const rowLabels =
+      widest + 8 <= Math.max(160, width) * 0.4
+        ? longLabels
+        : rows.map((r) => `${this.cohortLabel(r.cohort, grain, true)} · ${this.fmt(r.size, 'count')}`);
+    // Retention cells at the kit's one precision for percentages; amounts compact.
+    const cellFormat = (v: number) => this.fmt(v, unit, unit !== 'ratio');
     const grid = heatmapLayout(rows, mode, {
       width,
       fontSize: fs,
       rowLabels,
-      colLabels: Array.from({ length: cols }, (_, k) => this.periodLabel(k, grain, true)),
-      format: (v) => this.fmt(v, unit, true),
+      colLabels: Array.from({ length: cols }, (_, k) => this.periodLabel(k, grain)),
+      format: cellFormat,
     });
     const lengths = rows.map((r) => rowValues(r, mode).filter(Number.isFinite).length);
     const active = moveCell(lengths, this.active, '');
@@ -268,7 +277,7 @@ export class PromoCohortHeatmap extends PromoWidget {
     const summary = this.msg('cohort.summary', {
       count: rows.length,
       customers: this.fmt(customers, 'count'),
-      period: this.periodLabel(k, grain, false),
+      period: this.periodLabel(k, grain),
       value: this.fmt(atK.length ? atK.reduce((s, v) => s + v, 0) / atK.length : null, unit),
     });
     const labelW = grid.rowHeaderWidth - 8;
@@ -290,12 +299,12 @@ export class PromoCohortHeatmap extends PromoWidget {
           <g role="row" aria-rowindex="1">
             <g role="columnheader">
               <text class="head" x="0" y=${fs}>
-                ${this.msg('cohort.cohort')} · ${this.msg('cohort.size').toLowerCase()}
+                ${fit(`${this.msg('cohort.cohort')} · ${this.msg('cohort.size').toLowerCase()}`, labelW, fs * 0.8)}
               </text>
             </g>
             ${grid.cols.map(
               (c, i) =>
-                svg`<g role="columnheader" aria-label=${this.periodLabel(i, grain, false)}><text class="head" x=${c.x} y=${fs} text-anchor="middle">${c.label}</text></g>`,
+                svg`<g role="columnheader" aria-label=${this.periodLabel(i, grain)}><text class="head" x=${c.x} y=${fs} text-anchor="middle">${c.label}</text></g>`,
             )}
           </g>
           ${rows.map((r, i) => {
@@ -321,19 +330,17 @@ export class PromoCohortHeatmap extends PromoWidget {
                     @blur=${() => (this.tip = null)}
                     @pointerenter=${() => this.showTip(c.row, c.col)}
                     @click=${() => (this.active = { row: c.row, col: c.col })}
-                  ><rect class="cell" x=${c.x + 1} y=${c.y + 1} width=${c.width} height=${c.height} rx="3" style=${styleProps({ fill: color })}></rect></g>`;
+                  ><rect class="cell" x=${c.x + 1} y=${c.y + 1} width=${c.width} height=${c.height} rx="3" style=${styleProps({ fill: color })}></rect><rect class="ring" x=${c.x} y=${c.y} width=${c.width + 2} height=${c.height + 2} rx="4"></rect></g>`;
                 })}
             </g>`;
           })}
           <g class="cell-texts" aria-hidden="true">
-            ${grid.cells
-              .filter((c) => c.fits)
-              .map((c) => {
-                const light = lightText(c.t, heat);
-                const textClass =
-                  light === null ? (c.t > 0.5 ? 'light-text' : 'dark-text') : light ? 'fixed-light' : 'fixed-dark';
-                return svg`<text class="cell-value ${textClass}" data-cell=${`${c.row}-${c.col}`} x=${c.x + 1 + c.width / 2} y=${c.y + 1 + c.height / 2} text-anchor="middle" dominant-baseline="central">${this.fmt(c.value, unit, true)}</text>`;
-              })}
+            ${grid.cells.map((c) => {
+              const light = lightText(c.t, heat);
+              const textClass =
+                light === null ? (c.t > 0.5 ? 'light-text' : 'dark-text') : light ? 'fixed-light' : 'fixed-dark';
+              return svg`<text class="cell-value ${textClass}" data-cell=${`${c.row}-${c.col}`} x=${c.x + 1 + c.width / 2} y=${c.y + 1 + c.height / 2} text-anchor="middle" dominant-baseline="central">${cellFormat(c.value)}</text>`;
+            })}
           </g>
         </svg>
       </div>
@@ -357,7 +364,7 @@ export class PromoCohortHeatmap extends PromoWidget {
     const text = this.msg('cohort.cell', {
       cohort: this.cohortLabel(r.cohort, grain),
       size: this.fmt(r.size, 'count'),
-      period: this.periodLabel(k, grain, false),
+      period: this.periodLabel(k, grain),
       value: this.fmt(value, this.cellUnit),
     });
     if (this.heatMode === 'revenue') return text;
@@ -503,7 +510,7 @@ export class PromoCohortHeatmap extends PromoWidget {
       columns: [
         this.msg('cohort.cohort'),
         this.msg('cohort.size'),
-        ...Array.from({ length: cols }, (_, k) => this.periodLabel(k, grain, false)),
+        ...Array.from({ length: cols }, (_, k) => this.periodLabel(k, grain)),
       ],
       numeric: [false, true, ...Array.from({ length: cols }, () => true)],
       rows: rows.map((r) => {

@@ -102,8 +102,6 @@ export interface HeatCell {
   value: number;
   /** Position on the colour scale, in [0, 1]. */
   t: number;
-  /** Whether the formatted value fits inside the cell. */
-  fits: boolean;
 }
 
 export interface HeatmapOptions {
@@ -113,7 +111,7 @@ export interface HeatmapOptions {
   rowLabels: readonly string[];
   /** Text of each column header (period since first order). */
   colLabels: readonly string[];
-  /** Formats a cell value (to decide whether it fits). */
+  /** Formats a cell value (cells are made wide enough for every value). */
   format: (v: number) => string;
 }
 
@@ -140,7 +138,8 @@ export const rowValues = (row: CohortRow, mode: 'retention' | 'revenue'): number
  * cohorts have fewer periods). The colour scale spans 0 to the largest value; in
  * `retention` mode period 0 (always 100 %) is left out of that maximum when later periods
  * exist, so the differences that matter are visible (period-0 cells show the top colour).
- * Cells are at least 30 px wide; past the width the grid is wider than `width` (the element
+ * Cells are at least as wide as the widest value or column label (so every cell shows its
+ * value), and at most 96 px; past the width the grid is wider than `width` (the element
  * scrolls it).
  */
 export function heatmapLayout(
@@ -155,7 +154,11 @@ export function heatmapLayout(
     Math.min(width * 0.4, Math.max(48, ...o.rowLabels.map((s) => textWidth(s, fs * 0.9))) + 8),
   );
   const headerHeight = Math.round(fs * 1.8);
-  const cellWidth = Math.max(30, Math.min(96, Math.floor((width - rowHeaderWidth) / Math.max(1, cols))));
+  // Every cell shows its value and every column its label: no cell narrower than the widest
+  // of them (the grid scrolls sideways when that is wider than the card).
+  const texts = [...o.colLabels, ...rows.flatMap((r) => rowValues(r, mode).filter(Number.isFinite).map(o.format))];
+  const minCell = Math.ceil(Math.max(30, ...texts.map((s) => textWidth(s, fs * 0.8) + 10)));
+  const cellWidth = Math.max(minCell, Math.min(96, Math.floor((width - rowHeaderWidth) / Math.max(1, cols))));
   const cellHeight = Math.round(fs * 2);
   const finiteVals = (r: CohortRow, from: number) =>
     rowValues(r, mode)
@@ -178,7 +181,6 @@ export function heatmapLayout(
         height: cellHeight - 2,
         value: v,
         t: Math.round(t(v) * 1000) / 1000,
-        fits: textWidth(o.format(v), fs * 0.8) + 6 <= cellWidth - 2,
       });
     });
   });

@@ -4,6 +4,7 @@ import type { PromoCohortHeatmap } from '../../../src/elements/cohort-heatmap/co
 import { luminance } from '../../../src/elements/cohort-heatmap/layout.js';
 import { makeReport, REPORT } from '../../fixtures/report.js';
 import { $, $$, captureExport, rgb, settle, text } from '../shared/helpers.js';
+import { sendKeys } from '@web/test-runner-commands';
 import { MONTH_ROWS, monthCohortReport } from './fixtures.js';
 
 const vnd = (n: number, tag = 'en-US') =>
@@ -47,7 +48,13 @@ describe('<promo-cohort-heatmap>', () => {
     expect(text($(el, '[part~="title"]'))).to.equal('Retention by cohort');
     // A triangle: 5 + 4 + 3 + 2 + 1 cells.
     expect(cells(el).length).to.equal(15);
-    expect($$(el, '[role="columnheader"]').slice(1).map(text)).to.deep.equal(['M0', 'M1', 'M2', 'M3', 'M4']);
+    expect($$(el, '[role="columnheader"]').slice(1).map(text)).to.deep.equal([
+      'Month 0',
+      'Month 1',
+      'Month 2',
+      'Month 3',
+      'Month 4',
+    ]);
     expect($$(el, '[role="rowheader"]').map(text)).to.deep.equal([
       'Jul 2026 · 120',
       'Aug 2026 · 95',
@@ -55,8 +62,8 @@ describe('<promo-cohort-heatmap>', () => {
       'Oct 2026 · 64',
       'Nov 2026 · 40',
     ]);
-    expect(printed(el, 0, 1)).to.equal('42%');
-    expect(printed(el, 1, 3)).to.equal('21%');
+    expect(printed(el, 0, 1)).to.equal('42.0%');
+    expect(printed(el, 1, 3)).to.equal('21.0%');
     expect(cellAt(el, 0, 1).getAttribute('aria-label')).to.equal('Jul 2026 (120 customers), Month 1: 42.0% (50/120)');
     // Geometry: columns left to right, rows top to bottom, all cells the same size.
     const x = (g: Element) => Number(g.querySelector('rect')!.getAttribute('x'));
@@ -111,8 +118,8 @@ describe('<promo-cohort-heatmap>', () => {
   it('weekly cohorts as the report gives them (fixture: ISO weeks)', async () => {
     const el = await heatmap({}, 640, REPORT);
     expect($$(el, '[role="rowheader"]').map(text)).to.deep.equal(['Oct 26, 2026 · 20', 'Nov 2, 2026 · 14']);
-    expect($$(el, '[role="columnheader"]').slice(1).map(text)).to.deep.equal(['W0', 'W1']);
-    expect(printed(el, 0, 1)).to.equal('35%');
+    expect($$(el, '[role="columnheader"]').slice(1).map(text)).to.deep.equal(['Week 0', 'Week 1']);
+    expect(printed(el, 0, 1)).to.equal('35.0%');
     expect(cellAt(el, 0, 1).getAttribute('aria-label')).to.equal('Oct 26, 2026 (20 customers), Week 1: 35.0% (7/20)');
   });
 
@@ -175,20 +182,60 @@ describe('<promo-cohort-heatmap>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('on a 280 px card the grid scrolls sideways when it must and values that do not fit leave the cell', async () => {
-    const el = await heatmap({}, 280);
-    const scroller = $(el, '.scroll-x');
-    expect(scroller.clientWidth).to.be.at.most(256);
-    // Values that do not fit are left out of the cell; every cell still has its value in its name and tooltip.
-    expect($$(el, '.cell-value').length).to.be.lessThan(cells(el).length);
-    expect(cells(el).every((c) => /%/.test(c.getAttribute('aria-label')!))).to.equal(true);
-    await expect(el).to.be.accessible();
+  it('on a phone every cell shows its value, rows keep their size, the header stays in its column', async () => {
+    for (const locale of ['en', 'vi']) {
+      const el = await heatmap({ locale }, 280);
+      const scroller = $(el, '.scroll-x');
+      expect(scroller.clientWidth).to.be.at.most(256);
+      // A value in every cell, inside the cell.
+      const values = $$(el, '.cell-value');
+      expect(values.length).to.equal(cells(el).length);
+      for (const v of values) {
+        const [row, col] = v.dataset.cell!.split('-').map(Number);
+        const box = cellAt(el, row, col).querySelector('rect')!.getBoundingClientRect();
+        const t = v.getBoundingClientRect();
+        expect(t.left, v.textContent!).to.be.at.least(box.left - 0.5);
+        expect(t.right, v.textContent!).to.be.at.most(box.right + 0.5);
+      }
+      // Row labels keep the cohort size (no ellipsis eats it).
+      for (const label of $$(el, '.row-label')) {
+        expect(text(label)).to.match(/· [\d.,]+$/);
+        expect(text(label)).not.to.contain('…');
+      }
+      // The header above the row labels ends before the first column starts.
+      const head = $(el, '[role="columnheader"] text').getBoundingClientRect();
+      const firstCol = cellAt(el, 0, 0).querySelector('rect')!.getBoundingClientRect();
+      expect(head.right).to.be.at.most(firstCol.left);
+      await expect(el).to.be.accessible();
+    }
+  });
+
+  it('draws a focus ring that shows on the darkest cell', async () => {
+    const el = await heatmap();
+    const dark = cellAt(el, 0, 0);
+    dark.focus();
+    await el.updateComplete;
+    // Focused by keyboard: a ring in the focus colour, and a surface-coloured ring between it and the cell.
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowLeft' });
+    const focused = cellAt(el, 0, 0);
+    expect(el.shadowRoot!.activeElement).to.equal(focused);
+    const ring = getComputedStyle(focused.querySelector('.ring')!);
+    const inner = getComputedStyle(focused.querySelector('.cell')!);
+    expect(ring.stroke).to.not.equal('none');
+    expect(inner.stroke).to.equal(getComputedStyle($(el, '[part~="base"]')).backgroundColor);
   });
 
   it('in Vietnamese', async () => {
     const el = await heatmap({ locale: 'vi', mode: 'revenue' });
     expect(text($(el, '[part~="title"]'))).to.equal('Doanh thu theo nhóm khách');
-    expect($$(el, '[role="columnheader"]').slice(1).map(text)).to.deep.equal(['T0', 'T1', 'T2', 'T3', 'T4']);
+    expect($$(el, '[role="columnheader"]').slice(1).map(text)).to.deep.equal([
+      'Tháng 0',
+      'Tháng 1',
+      'Tháng 2',
+      'Tháng 3',
+      'Tháng 4',
+    ]);
     expect(cellAt(el, 0, 0).getAttribute('aria-label')).to.equal(
       `${new Intl.DateTimeFormat('vi-VN', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(2026, 6, 1))} (120 khách), Tháng 0: ${new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND' }).format(30_000_000)}`,
     );
@@ -214,7 +261,7 @@ describe('<promo-cohort-heatmap>', () => {
     expect(csv[5]).to.equal('2026-11,40,1,,,,');
     const svgText = await (await captureExport(el, 'svg')).blob.text();
     expect(svgText).to.match(/^<svg/);
-    expect(svgText).to.contain('42%');
+    expect(svgText).to.contain('42.0%');
   });
 
   it('has loading, empty and error states', async () => {

@@ -8,6 +8,7 @@ import {
   luminance,
   moveCell,
   recencyLayout,
+  textWidth,
 } from '../../../src/elements/cohort-heatmap/layout.js';
 import { REPORT } from '../../fixtures/report.js';
 
@@ -37,7 +38,6 @@ test('retention grid: a triangle of cells, colour scale from 0 to the largest la
   assert.equal(at(1, 1).x, l.rowHeaderWidth + l.cellWidth);
   assert.ok(at(1, 1).y > at(0, 1).y);
   assert.equal(l.cols.length, 3);
-  assert.ok(l.cells.every((c) => c.fits));
 });
 
 test('revenue grid spans 0 to the largest revenue, period 0 included', () => {
@@ -46,16 +46,21 @@ test('revenue grid spans 0 to the largest revenue, period 0 included', () => {
   assert.equal(l.cells.find((c) => c.row === 1 && c.col === 0)!.t, 0.625);
 });
 
-test('narrow widths keep cells at least 30 px and report values that do not fit', () => {
+test('narrow widths: every cell as wide as the widest value and column label, the grid scrolls', () => {
   const wide = Array.from({ length: 12 }, (_, i) => (i === 0 ? 1 : 0.123));
+  const format = (v: number) => `${(v * 100).toFixed(1)}%`;
   const l = heatmapLayout([{ cohort: '2025-12', size: 3, retention: wide, revenue: [] }], 'retention', {
     ...opts(200),
-    colLabels: [],
-    format: (v: number) => `${(v * 100).toFixed(1)}%`,
+    colLabels: Array.from({ length: 12 }, (_, k) => `Tuần ${k}`),
+    format,
   });
-  assert.equal(l.cellWidth, 30);
+  // "100.0%" (6 characters at 0.8 of 14 px) and "Tuần 10" (7) decide: 7 x 14 x 0.8 x 0.58 + 10.
+  assert.equal(l.cellWidth, Math.ceil(textWidth('Tuần 10', 14 * 0.8) + 10));
+  for (const c of l.cells) assert.ok(textWidth(format(c.value), 14 * 0.8) + 6 <= c.width);
   assert.ok(l.width > 200);
-  assert.ok(l.cells.some((c) => !c.fits));
+  // Wide enough cards still cap cells at 96 px.
+  const roomy = heatmapLayout(ROWS, 'retention', opts(1400));
+  assert.equal(roomy.cellWidth, 96);
 });
 
 test('colours: a mix of the heat tokens; white or black text, whichever contrasts more', () => {
@@ -73,6 +78,15 @@ test('colours: a mix of the heat tokens; white or black text, whichever contrast
   assert.equal(luminance('rgb(0, 0, 0)'), 0);
   assert.equal(legendStops(5).length, 5);
   assert.equal(legendStops(5)[4].offset, 100);
+  // The legend runs from the low colour to the high one, offsets rising.
+  const stops = legendStops(5);
+  assert.deepEqual(
+    stops.map((x) => x.offset),
+    [0, 25, 50, 75, 100],
+  );
+  assert.equal(stops[0].color, cellColor(0));
+  assert.equal(stops[4].color, cellColor(1));
+  assert.equal(stops[1].color, cellColor(0.25));
 });
 
 test('keyboard movement stays inside the triangle', () => {
