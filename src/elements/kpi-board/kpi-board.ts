@@ -26,6 +26,7 @@ import {
   dateValue,
   jsonValue,
   listValue,
+  textValue,
   objectValue,
   oneOf,
 } from '../shared/converters.js';
@@ -159,7 +160,7 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
   @property({ attribute: 'time-zone', converter: checkedText('timeZone', isValidTimeZone) }) timeZone = '';
 
   /** `en`, `vi`, or a BCP 47 tag (a language added with `registerLocale` too). Default: the nearest `lang` attribute, else `en`. */
-  @property({ reflect: true }) locale = '';
+  @property({ reflect: true, converter: textValue }) locale = '';
 
   /** ISO 4217 code of the amounts. */
   @property() currency = 'USD';

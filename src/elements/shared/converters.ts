@@ -194,7 +194,7 @@ export const dateValue: ValueKind<string> = kind(
     const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
     return d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]! ? ok(s) : FAIL;
   },
-  (v) => v,
+  (v) => v || null,
 );
 
 /** One of a fixed set of words (`period`, `layout`, `theme`...). */
@@ -253,7 +253,8 @@ export const functionValue: ValueKind<(...args: never[]) => unknown> = kind(
 export const textValue: ValueKind<string> = kind(
   'text',
   (v) => (typeof v === 'string' ? ok(v) : typeof v === 'number' && Number.isFinite(v) ? ok(String(v)) : FAIL),
-  (v) => v,
+  // An empty text (the default of most text properties) is no attribute at all.
+  (v) => v || null,
 );
 
 /** The value as it was given, shortened for a message. */
