@@ -2,6 +2,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ClickHouseClient } from '@clickhouse/client';
 import { computeReport } from '../../../src/engine/report.js';
+import { resolveOptions } from '../../../src/engine/options.js';
+import { segmentCustomers } from '../../../src/engine/segments.js';
+import { SEGMENT_OF } from '../../../src/engine/types.js';
+import { warehouseSegmentCustomers } from '../../../src/server/warehouse.js';
 import { registerKpi, unregisterKpi } from '../../../src/engine/kpis.js';
 import {
   clickhouse,
@@ -178,4 +182,25 @@ test('ClickHouse: the return window ends exactly at t + returnWindowDays x 24 h 
 
 test('ClickHouse: an attribute filter keeps a customer new only when the first order passes it', async () => {
   await checkFilteredNewCustomers(driver, clickhouse, edges);
+});
+
+test('ClickHouse: segment customer lists equal the engine lists, for every segment of every kind', async () => {
+  let nonEmpty = 0;
+  for (const c of [CASES[0]!, CASES[2]!, ...CASES.filter((x) => x.options.recencyBounds !== undefined)]) {
+    for (const segment of resolveOptions(c.options).recencySegments)
+      for (const of of SEGMENT_OF) {
+        const expected = segmentCustomers(input, c.options, { segment, of });
+        const list = await warehouseSegmentCustomers(
+          { driver, dialect: clickhouse, mapping: { orders: { attributes: ATTRIBUTE_JSON } } },
+          c.options,
+          { segment, of },
+        );
+        const ids: string[] = [];
+        for await (const batch of list.batches) ids.push(...batch);
+        assert.deepEqual(ids, expected, `${c.name}: ${of} ${segment}`);
+        assert.equal(list.size, expected.length);
+        if (expected.length > 0) nonEmpty++;
+      }
+  }
+  assert.ok(nonEmpty >= 6, 'most lists hold customers');
 });
