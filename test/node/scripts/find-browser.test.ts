@@ -66,7 +66,14 @@ test('the usual paths, then the names on PATH', () => {
 });
 
 test('npm test stops at once, with one line, when CHROME_PATH is wrong', () => {
-  const r = run([join(root, 'scripts/test.mjs')], { CHROME_PATH: '/nonexistent/chrome' });
+  // Run from an empty folder: the runner clears .test-results of its working directory.
+  const dir = mkdtempSync(join(tmpdir(), 'find-browser-'));
+  const r = spawnSync(process.execPath, [join(root, 'scripts/test.mjs')], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { PATH: '/nonexistent', PROMO_KPI_BROWSER_PATHS: '', CHROME_PATH: '/nonexistent/chrome' },
+  });
+  rmSync(dir, { recursive: true, force: true });
   assert.equal(r.status, 1);
   assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
   assert.match(r.stderr, /CHROME_PATH=\/nonexistent\/chrome is not an executable/);
