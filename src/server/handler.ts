@@ -105,7 +105,16 @@ export const pushdownQuerySchema = z.strictObject({
   compare: z.enum(COMPARE_MODES).optional(),
   /** Attribute filters (KPI-SPEC 7.2): name -> accepted values. */
   filters: z
-    .record(attributeName, z.array(z.string().min(1).max(200)).max(1_000))
+    // Every own key checked first (a record schema would silently drop `__proto__`).
+    .custom<Record<string, unknown>>(
+      (v) =>
+        v !== null &&
+        typeof v === 'object' &&
+        !Array.isArray(v) &&
+        Object.keys(v).every((k) => ATTRIBUTE_NAME_RE.test(k)),
+      { message: 'expected an object of attribute names (a letter, then letters, digits or "_") to lists of values' },
+    )
+    .pipe(z.record(attributeName, z.array(z.string().min(1).max(200)).max(1_000)))
     .refine((f) => Object.keys(f).length <= 8, { message: 'at most 8 attributes' })
     .optional(),
   /** Attributes to break A down by (KPI-SPEC 7.2). */

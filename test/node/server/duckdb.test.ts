@@ -7,6 +7,7 @@ import { duckdb, duckdbDriver, warehouseReport, type SqlDriver } from '../../../
 import { CASES, registerCustomKpis } from './cases.js';
 import { reportDifferences } from './compare.js';
 import { checkFilteredNewCustomers, checkReturnWindowEdges } from './edges.js';
+import { checkSegmentLists, checkSegmentOrder } from './segments.js';
 import { ATTRIBUTE_COLUMNS, ATTRIBUTE_JSON, generate, load } from './fixtures.js';
 
 let instance: DuckDBInstance;
@@ -137,4 +138,12 @@ test('DuckDB: the return window ends exactly at t + returnWindowDays x 24 h (inc
 
 test('DuckDB: under an attribute filter, a customer is new only when their first order passes it', async () => {
   await checkFilteredNewCustomers(driver, duckdb, 'duckdb');
+});
+
+test("DuckDB: segment lists (recency, re-activation, returned) equal the engine's segmentCustomers", async () => {
+  await checkSegmentLists(driver, duckdb, COLUMNS, input);
+});
+
+test('DuckDB: segment lists are sorted by code point', async () => {
+  await checkSegmentOrder(driver, duckdb, 'duckdb');
 });

@@ -1,7 +1,7 @@
 /** Injection attempts shared by the DuckDB and PostgreSQL handler tests. */
 import assert from 'node:assert/strict';
 import type { Report } from '../../../src/engine/types.js';
-import type { PushdownHandler } from '../../../src/server/handler.js';
+import { queryFromSearchParams, type PushdownHandler } from '../../../src/server/handler.js';
 import type { Statement } from '../../../src/server/sql.js';
 import type { SqlDriver } from '../../../src/server/driver.js';
 
@@ -70,5 +70,66 @@ export async function checkInjection(
     assert.equal(statements.length, 0, 'nothing reaches the warehouse');
     assert.ok('issues' in res.body && res.body.issues!.length > 0);
   }
+
+  // KPI-SPEC section 7 fields: values are bound (they match nothing), names and labels are
+  // checked against their grammar (400), nothing reaches the statement text.
+  statements.length = 0;
+  const v2 = await handler.query({
+    from: '2025-02-01',
+    to: '2025-02-28',
+    compare: 'year',
+    filters: { store: HOSTILE, region: HOSTILE },
+    breakdowns: ['store', 'region'],
+    recencyBounds: [3, 10],
+  });
+  assert.equal(v2.status, 200);
+  assert.equal((v2.body as Report).kpis.orders!.value, 0, 'no order has a hostile attribute value');
+  const list = await handler.query({
+    from: '2025-02-01',
+    to: '2025-02-28',
+    filters: { store: HOSTILE },
+    segment: { segment: '0-7', of: 'returned' },
+  });
+  assert.equal(list.status, 200);
+  assert.deepEqual(list.body, []);
+  assert.ok(statements.length >= 6);
+  for (const st of statements) {
+    for (const h of HOSTILE) if (h !== '$1') assert.ok(!st.sql.includes(h), `statement text holds ${h}`);
+    assert.ok(!/DROP|DELETE|UNION SELECT 1|OR '1'/i.test(st.sql), 'statement text holds injected SQL');
+  }
+  assert.ok(
+    statements.some((st) => HOSTILE.every((h) => st.params.includes(h))),
+    'filter values are bound',
+  );
+  for (const bad of [
+    { filters: { "store'; DROP TABLE orders; --": ['Q1-01'] } },
+    { filters: { 'store") OR 1=1 --': ['x'] } },
+    { filters: JSON.parse('{"__proto__": ["x"]}') as unknown },
+    { filters: { store: "Q1-01' OR '1'='1" } },
+    { filters: { store: [1] } },
+    { breakdowns: ["store'; DROP TABLE orders; --"] },
+    { breakdowns: ['$.store'] },
+    { breakdowns: 'store' },
+    { recencyBounds: ['7; DROP TABLE orders'] },
+    { recencyBounds: [7, 7] },
+    { recencyBounds: [14, 7] },
+    { recencyBounds: [0.5] },
+    { compare: "year'; DROP TABLE orders; --" },
+    { segment: { segment: "0-7'; DROP TABLE orders; --", of: 'recency' } },
+    { segment: { segment: '0-7', of: "recency' OR '1'='1" } },
+    { segment: { segment: '0-7', of: 'recency', sql: 'DROP TABLE orders' } },
+  ]) {
+    statements.length = 0;
+    const res = await handler.query({ from: '2025-01-01', to: '2025-01-31', ...bad });
+    assert.equal(res.status, 400, JSON.stringify(bad));
+    assert.equal(statements.length, 0, `nothing reaches the warehouse: ${JSON.stringify(bad)}`);
+  }
+  // GET: a filter name in the search parameters is checked the same way.
+  statements.length = 0;
+  const fromSearch = await handler.query(
+    queryFromSearchParams(new URLSearchParams("from=2025-01-01&to=2025-01-31&filters.x'%3B--=1")),
+  );
+  assert.equal(fromSearch.status, 400);
+  assert.equal(statements.length, 0);
   assert.equal(await orderCount(driver), before, 'orders table intact');
 }

@@ -14,6 +14,7 @@ import { checkInjection } from './injection.js';
 import { CASES, registerCustomKpis } from './cases.js';
 import { reportDifferences } from './compare.js';
 import { checkFilteredNewCustomers, checkReturnWindowEdges } from './edges.js';
+import { checkSegmentLists, checkSegmentOrder } from './segments.js';
 import { ATTRIBUTE_JSON, generate, load, startPostgres, type PgCluster } from './fixtures.js';
 
 let cluster: PgCluster;
@@ -106,4 +107,12 @@ test('PostgreSQL: the return window ends exactly at t + returnWindowDays x 24 h 
 
 test('PostgreSQL: under an attribute filter, a customer is new only when their first order passes it', async () => {
   await checkFilteredNewCustomers(driver, postgres, 'postgres');
+});
+
+test("PostgreSQL: segment lists (recency, re-activation, returned) equal the engine's segmentCustomers", async () => {
+  await checkSegmentLists(driver, postgres, { orders: { attributes: ATTRIBUTE_JSON } }, input);
+});
+
+test('PostgreSQL: segment lists are sorted by code point', async () => {
+  await checkSegmentOrder(driver, postgres, 'postgres');
 });
