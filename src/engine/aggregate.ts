@@ -485,7 +485,11 @@ interface State {
   rowPassLen: number;
   /** Breakdowns: per name of `o.breakdowns`, sums by value code over A in P. */
   breakdowns: BreakdownAcc[];
-  /** Each customer's first loyalty day as counted (NO_DAY when none): members at a day D are those with a day <= D. */
+  /**
+   * Each customer's first loyalty day (NO_DAY when none): members at a day D are those with
+   * a day <= D. The dataset's shared array (see {@link loyaltyFirstOf}): the days as this
+   * state counted them are it, undone by the changes logged since `loyaltyLen`.
+   */
   memberDay: Int32Array;
   /** Per customer: bit 0 active (a loyalty event passing the channel filter) in P, bit 1 in P'. */
   activeBits: Uint8Array;
@@ -577,10 +581,19 @@ interface BreakdownAcc {
 /** A day after every day the dataset holds: "no loyalty event". */
 const NO_DAY = 0x7fffffff;
 
-/** Each customer's first loyalty day over the loyalty rows `0 .. length`. */
+/**
+ * Each customer's first loyalty day over the loyalty rows `0 .. length`, and a log of the
+ * changes made by rows after the first computation: (row, customer, day before), so a state
+ * counted at fewer rows can tell which customers' membership moved since, and from what.
+ */
 interface LoyaltyFirst {
+  /** Whether `day` was computed once (rows after it are logged). */
+  computed: boolean;
   length: number;
   day: Int32Array;
+  logRow: number[];
+  logCustomer: number[];
+  logDay: number[];
 }
 
 interface EngineCache {
@@ -627,7 +640,15 @@ function loyaltyFirstOf(ds: Dataset): LoyaltyFirst {
   const ly = ds.loyalty;
   const nc = ds.customers.size;
   let lf = c.loyaltyFirst;
-  if (!lf || ly.length < lf.length) lf = c.loyaltyFirst = { length: 0, day: new Int32Array(nc).fill(NO_DAY) };
+  if (!lf || ly.length < lf.length)
+    lf = c.loyaltyFirst = {
+      computed: false,
+      length: 0,
+      day: new Int32Array(nc).fill(NO_DAY),
+      logRow: [],
+      logCustomer: [],
+      logDay: [],
+    };
   if (lf.day.length < nc) {
     const d = new Int32Array(Math.max(nc, Math.ceil(lf.day.length * 1.5))).fill(NO_DAY);
     d.set(lf.day);
@@ -636,11 +657,19 @@ function loyaltyFirstOf(ds: Dataset): LoyaltyFirst {
   const day = lf.day;
   const cust = ly.customer;
   const lday = ly.day;
+  const log = lf.computed;
   for (let i = lf.length; i < ly.length; i++) {
     const cc = cust[i]!;
-    if (lday[i]! < day[cc]!) day[cc] = lday[i]!;
+    if (lday[i]! >= day[cc]!) continue;
+    if (log) {
+      lf.logRow.push(i);
+      lf.logCustomer.push(cc);
+      lf.logDay.push(day[cc]!);
+    }
+    day[cc] = lday[i]!;
   }
   lf.length = ly.length;
+  lf.computed = true;
   return lf;
 }
 
@@ -1606,17 +1635,8 @@ function fullPass(ds: Dataset, s: State, idx: CustomerIndex): void {
   extendRowPass(ds, s);
   syncBreakdowns(ds, s);
   // Members at the end of each period.
-  const lf = loyaltyFirstOf(ds);
-  s.memberDay = lf.day.slice(0, ds.customers.size);
-  const { toDay, previousToDay } = s.o;
-  let m0 = 0;
-  let m1 = 0;
-  for (const d of s.memberDay) {
-    m0 += +(d <= toDay);
-    m1 += +(d <= previousToDay);
-  }
-  s.acc[MEM] = m0;
-  s.acc[s.F + MEM] = m1;
+  s.memberDay = loyaltyFirstOf(ds).day;
+  countMembers(s, ds.customers.size);
   // In blocks of customers, a small one first: it runs every part of the pass before
   // the pass is compiled, so the compiled code has seen all of it (one call over all
   // customers would be compiled mid-loop, without the end of the pass, and thrown away
@@ -1637,6 +1657,22 @@ function fullPass(ds: Dataset, s: State, idx: CustomerIndex): void {
   s.ordersLen = n;
   s.firstOrder = ds.firstOrder.slice(0, ds.customers.size);
   addOtherRows(ds, s);
+}
+
+/** Members at the end of P and of P' from the state's first loyalty days (a loop of its own: compiled on its own). */
+function countMembers(s: State, nc: number): void {
+  const day = s.memberDay;
+  const toDay = s.o.toDay;
+  const prevToDay = s.o.previousToDay;
+  let m0 = 0;
+  let m1 = 0;
+  for (let c = 0; c < nc; c++) {
+    const d = day[c]!;
+    m0 += +(d <= toDay);
+    m1 += +(d <= prevToDay);
+  }
+  s.acc[MEM] = m0;
+  s.acc[s.F + MEM] = m1;
 }
 
 /**
@@ -1704,17 +1740,17 @@ function incrementalPass(ds: Dataset, s: State, idx: CustomerIndex): void {
       touchList[count++] = c;
     }
   }
-  // Customers whose first loyalty day moved earlier: their membership (and the member
-  // share of their orders) may have changed.
+  // Customers whose first loyalty day moved earlier since the state counted: their
+  // membership (and the member share of their orders) may have changed. `was`: their day
+  // as counted (the first logged change at or after the state's rows holds it).
   const lf = loyaltyFirstOf(ds);
-  const memberDay = s.memberDay;
-  for (let i = s.loyaltyLen; i < ly.length; i++) {
-    const c = ly.customer[i]!;
+  const was = new Map<number, number>();
+  for (let j = lf.logRow.length - 1; j >= 0 && lf.logRow[j]! >= s.loyaltyLen; j--)
+    was.set(lf.logCustomer[j]!, lf.logDay[j]!);
+  for (const c of was.keys()) {
     if (touchMark[c] === gen) continue;
-    if (lf.day[c]! < (c < memberDay.length ? memberDay[c]! : NO_DAY)) {
-      touchMark[c] = gen;
-      touchList[count++] = c;
-    }
+    touchMark[c] = gen;
+    touchList[count++] = c;
   }
   // In customer order, the gather reads the index's records forward (fewer pages and
   // cache lines than in batch order).
@@ -1731,24 +1767,27 @@ function incrementalPass(ds: Dataset, s: State, idx: CustomerIndex): void {
   old.rowPass = s.rowPass;
   old.rowPassLen = s.rowPassLen;
   syncBreakdowns(ds, old);
-  old.memberDay = s.memberDay;
-  contribute(old, g.old.recs, g.old.start, g.old.first, 0, count, list);
+  // The shared first days are set back to the counted ones for the old contribution.
+  const day = lf.day;
+  const now = new Map<number, number>();
+  for (const [c, d] of was) {
+    now.set(c, day[c]!);
+    day[c] = d;
+  }
+  old.memberDay = day;
+  try {
+    contribute(old, g.old.recs, g.old.start, g.old.first, 0, count, list);
+  } finally {
+    for (const [c, d] of now) day[c] = d;
+  }
   // Then the membership now (and the member counts).
-  if (s.memberDay.length < nc) {
-    const m = new Int32Array(Math.max(nc, Math.ceil(s.memberDay.length * 1.5))).fill(NO_DAY);
-    m.set(s.memberDay);
-    s.memberDay = m;
-  }
   const { toDay, previousToDay } = s.o;
-  for (let j = 0; j < count; j++) {
-    const c = list[j]!;
-    const was = s.memberDay[c]!;
-    const now = lf.day[c]!;
-    if (was === now) continue;
-    s.acc[MEM]! += +(now <= toDay) - +(was <= toDay);
-    s.acc[s.F + MEM]! += +(now <= previousToDay) - +(was <= previousToDay);
-    s.memberDay[c] = now;
+  for (const [c, d] of was) {
+    const n = now.get(c)!;
+    s.acc[MEM]! += +(n <= toDay) - +(d <= toDay);
+    s.acc[s.F + MEM]! += +(n <= previousToDay) - +(d <= previousToDay);
   }
+  s.memberDay = day;
   contribute(s, g.all.recs, g.all.start, g.all.first, 0, count, list);
   subtractContribution(s, old);
 
