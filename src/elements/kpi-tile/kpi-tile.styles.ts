@@ -21,7 +21,9 @@ export const kpiTileStyles = [
       font-weight: 650;
       line-height: 1.15;
       font-variant-numeric: tabular-nums;
-      overflow-wrap: anywhere;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
     }
     .narrow [part~='value'] {
       font-size: 1.6em;

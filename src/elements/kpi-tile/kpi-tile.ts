@@ -1,4 +1,4 @@
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { styleProps } from '../shared/style-props.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -72,7 +72,7 @@ export class PromoKpiTile extends PromoWidget {
   /** A goal for the value; default: the campaign's target for this KPI, if any. */
   @property({ converter: numberValue }) target: number | undefined = undefined;
 
-  /** Short numbers (1,2 tr, 12K). Also used automatically when the tile is narrower than 200 px. */
+  /** Short numbers (1,2 tr, 12K). Also used automatically when the full value does not fit on one line. */
   @property({ type: Boolean, converter: booleanValue('compact') }) compact = false;
 
   /** Label; default: the KPI's label from the registry, in the locale. */
@@ -111,12 +111,34 @@ export class PromoKpiTile extends PromoWidget {
     return this.unit ?? this.meta?.unit ?? 'number';
   }
 
+  /** The full value did not fit on one line at the width and text in `#fitKey`: shown compact. */
+  #tooWide = false;
+  #fitKey = '';
+
   private get fmt() {
-    return {
-      locale: this.activeLocale,
-      currency: this.money,
-      compact: this.compact || (this.width > 0 && this.width < 200),
-    };
+    return { locale: this.activeLocale, currency: this.money, compact: this.compact || this.#tooWide };
+  }
+
+  /**
+   * The value never wraps: after each render, a full value wider than the tile turns
+   * compact (the full one stays in the tooltip, the table and the accessible name); when
+   * the width or the value changes, the full value is tried again.
+   */
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const el = this.renderRoot.querySelector<HTMLElement>('[part~="value"]:not(.config-error)');
+    if (!el || this.compact) return;
+    const key = `${el.title}|${el.clientWidth}`;
+    if (this.#tooWide) {
+      if (key !== this.#fitKey) {
+        this.#tooWide = false;
+        this.requestUpdate();
+      }
+    } else if (el.scrollWidth > el.clientWidth + 1) {
+      this.#tooWide = true;
+      this.#fitKey = key;
+      this.requestUpdate();
+    }
   }
 
   protected override widgetLabel(): string {

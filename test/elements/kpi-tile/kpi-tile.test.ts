@@ -36,6 +36,45 @@ describe('kpi-tile layout', () => {
   });
 });
 
+describe('<promo-kpi-tile> value fits its space', () => {
+  const tileAt = async (width: number) => {
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width: ${width}px"></div>`);
+    const el = document.createElement('promo-kpi-tile');
+    el.setAttribute('label', 'Doanh thu');
+    el.setAttribute('value', '2369475000');
+    el.setAttribute('unit', 'currency');
+    el.setAttribute('currency', 'VND');
+    el.setAttribute('locale', 'vi');
+    wrap.append(el);
+    await settle(el);
+    return { wrap, el: el as PromoKpiTile };
+  };
+  const valueOf = (el: PromoKpiTile) => $(el, '[part~="value"]');
+  const oneLine = (v: HTMLElement) => {
+    const line = parseFloat(getComputedStyle(v).lineHeight);
+    expect(v.getBoundingClientRect().height).to.be.lessThan(line * 1.5);
+    expect(v.scrollWidth).to.be.at.most(v.clientWidth + 1);
+  };
+
+  it('never wraps: the full value where it fits, compact where it does not (by measure, not breakpoint)', async () => {
+    const wide = await tileAt(420);
+    oneLine(valueOf(wide.el));
+    expect(text(valueOf(wide.el))).to.equal(vnd(2_369_475_000, 'vi-VN'));
+    // 1024 px boards give tiles of about 240 px: the 13-character amount turns compact.
+    const narrow = await tileAt(240);
+    oneLine(valueOf(narrow.el));
+    expect(text(valueOf(narrow.el))).to.equal('2,4 tỷ ₫');
+    // The full amount stays in the tooltip.
+    expect(valueOf(narrow.el).title.replace(/\s+/g, ' ')).to.equal(vnd(2_369_475_000, 'vi-VN'));
+    // Given room again, the full value comes back.
+    narrow.wrap.style.width = '420px';
+    await settle(narrow.el);
+    await settle(narrow.el);
+    expect(text(valueOf(narrow.el))).to.equal(vnd(2_369_475_000, 'vi-VN'));
+    oneLine(valueOf(narrow.el));
+  });
+});
+
 describe('<promo-kpi-tile> changes (KPI-SPEC section 3)', () => {
   const withKpi = (id: string, value: number | null, previous: number | null) => {
     const delta = value !== null && previous !== null && previous > 0 ? (value - previous) / previous : null;
