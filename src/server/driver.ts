@@ -230,7 +230,11 @@ export interface ClickHouseLikeClient {
     format: 'JSONEachRow';
     query_params?: Record<string, unknown>;
     clickhouse_settings?: Record<string, string | number | boolean>;
-  }): Promise<{ json(): Promise<unknown> }>;
+  }): Promise<{
+    json(): Promise<unknown>;
+    /** The rows in chunks as the server sends them (each row read with its own `json()`). */
+    stream?(): AsyncIterable<readonly { json(): unknown }[]>;
+  }>;
 }
 
 /** Options of {@link clickhouseDriver}. */
@@ -256,24 +260,37 @@ export interface ClickHouseDriverOptions {
  * ```
  */
 export function clickhouseDriver(client: ClickHouseLikeClient, options: ClickHouseDriverOptions = {}): SqlDriver {
+  const run = (sql: string, params: readonly unknown[], timeoutMs?: number) => {
+    const query_params: Record<string, unknown> = {};
+    params.forEach((v, i) => {
+      query_params[`p${i + 1}`] = v;
+    });
+    return client.query({
+      query: sql,
+      format: 'JSONEachRow',
+      query_params,
+      clickhouse_settings: {
+        output_format_json_quote_64bit_integers: 0,
+        ...options.settings,
+        // ClickHouse's own limit, whole seconds: the pushdown stops waiting at the exact ms.
+        ...(timeoutMs === undefined ? {} : { max_execution_time: Math.max(1, Math.ceil(timeoutMs / 1000)) }),
+      },
+    });
+  };
   return {
     async query(sql, params, q) {
-      const query_params: Record<string, unknown> = {};
-      params.forEach((v, i) => {
-        query_params[`p${i + 1}`] = v;
-      });
-      const rs = await client.query({
-        query: sql,
-        format: 'JSONEachRow',
-        query_params,
-        clickhouse_settings: {
-          output_format_json_quote_64bit_integers: 0,
-          ...options.settings,
-          // ClickHouse's own limit, whole seconds: the pushdown stops waiting at the exact ms.
-          ...(q?.timeoutMs === undefined ? {} : { max_execution_time: Math.max(1, Math.ceil(q.timeoutMs / 1000)) }),
-        },
-      });
+      const rs = await run(sql, params, q?.timeoutMs);
       return (await rs.json()) as Record<string, unknown>[];
+    },
+    // Segment lists in the chunks the server sends; ending the iteration early destroys the
+    // response stream, which cancels the query.
+    async *stream(sql, params) {
+      const rs = await run(sql, params);
+      if (!rs.stream) {
+        yield (await rs.json()) as Record<string, unknown>[];
+        return;
+      }
+      for await (const rows of rs.stream()) yield rows.map((r) => r.json() as Record<string, unknown>);
     },
   };
 }

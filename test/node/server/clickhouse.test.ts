@@ -186,6 +186,7 @@ test('ClickHouse: an attribute filter keeps a customer new only when the first o
 
 test('ClickHouse: segment customer lists equal the engine lists, for every segment of every kind', async () => {
   let nonEmpty = 0;
+  assert.ok(driver.stream, 'lists come through the streaming path of clickhouseDriver');
   for (const c of [CASES[0]!, CASES[2]!, ...CASES.filter((x) => x.options.recencyBounds !== undefined)]) {
     for (const segment of resolveOptions(c.options).recencySegments)
       for (const of of SEGMENT_OF) {
