@@ -4,7 +4,7 @@
  */
 import { formatDay, parseLocalDate, zoneFor, civilFromDays, daysFromCivil } from '../../engine/time.js';
 import { COMPARE_MODES, type CompareMode, type ReportOptions } from '../../engine/types.js';
-import { boundsValue } from '../shared/converters.js';
+import { boundsValue, listValue } from '../shared/converters.js';
 
 /** Period presets of the filter bar; `campaign` is "the selected campaign's own run". */
 export const PERIOD_PRESETS = ['last-7', 'last-14', 'last-28', 'last-90', 'this-month', 'campaign', 'custom'] as const;
@@ -52,19 +52,6 @@ export function validPeriod(from: string, to: string): boolean {
   return a !== null && b !== null && a <= b;
 }
 
-/** Comma-separated list attribute <-> string array (empty or missing: no filter). */
-export const listConverter = {
-  fromAttribute(value: string | null): string[] {
-    return (value ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
-  },
-  toAttribute(value: string[] | null | undefined): string | null {
-    return value && value.length ? value.join(',') : null;
-  },
-};
-
 /** An attribute name (KPI-SPEC 7.2). */
 const ATTRIBUTE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
 
@@ -95,6 +82,12 @@ export function parseFilters(value: unknown): Record<string, string[]> | null {
     if (values.length) out[name] = [...new Set(values as string[])];
   }
   return out;
+}
+
+/** A comma-separated list parameter, read as the list attributes are (missing: empty). */
+function listParam(params: URLSearchParams, name: string): string[] {
+  const r = listValue.read(params.get(name) ?? '');
+  return r.ok ? r.value : [];
 }
 
 /**
@@ -128,9 +121,9 @@ export function queryFromParams(params: URLSearchParams): Partial<ReportOptions>
   }
   const tz = params.get('tz');
   if (tz) out.timeZone = tz;
-  const campaigns = listConverter.fromAttribute(params.get('campaigns'));
+  const campaigns = listParam(params, 'campaigns');
   if (campaigns.length) out.campaignIds = campaigns;
-  const channels = listConverter.fromAttribute(params.get('channels'));
+  const channels = listParam(params, 'channels');
   if (channels.length) out.channels = channels;
   const compare = params.get('compare');
   if (isCompareMode(compare)) out.compare = compare;

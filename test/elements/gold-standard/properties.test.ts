@@ -6,6 +6,7 @@
 import { expect } from '@open-wc/testing';
 import type { LitElement, PropertyDeclaration } from 'lit';
 import '../../../src/index.js';
+import { queryFromParams } from '../../../src/elements/kpi-board/query.js';
 import type { ValueKind } from '../../../src/elements/shared/converters.js';
 import type { PromoConfigErrorDetail } from '../../../src/elements/shared/element.js';
 
@@ -287,6 +288,12 @@ describe('public names never meet internals (custom-elements.json)', () => {
     });
     expect(chart.view).to.equal('trend');
     expect(chart.shadowRoot!.textContent).not.to.include('could not be shown');
+  });
+
+  it('a URL list parameter is read as the list attribute is', () => {
+    const q = queryFromParams(new URLSearchParams('from=2026-11-01&to=2026-11-07&campaigns=TET,%20FLASH&channels='));
+    expect(q.campaignIds).to.deep.equal(['TET', 'FLASH']);
+    expect(q.channels).to.equal(undefined);
   });
 
   it('board.campaigns = "TET" filters on ["TET"]', async () => {
