@@ -39,6 +39,10 @@
  * work as they are; a custom per-record measure needs an `sql` expression over
  * {@link CUSTOM_SQL_COLUMNS}, else it is reported in `issues` and its KPI has no value.
  * Issues about records naming an unknown campaign have `index: -1` (tables have no order).
+ * Order attributes (store, region ...) are read from their own columns or a JSON column, as
+ * the mapping says ({@link AttributeMapping}). Segment lists (`segmentCustomers` of KPI-SPEC
+ * 7.3) come from {@link warehouseSegmentCustomers}, or from the handler given the query plus
+ * `segment: { segment, of }`, streamed as a JSON array.
  */
 export type { Dialect, SqlType } from './dialects/dialect.js';
 export { duckdb } from './dialects/duckdb.js';
@@ -51,15 +55,29 @@ export type {
   PgLikeClient,
   PgLikePool,
   DuckDBLikeConnection,
+  DuckDBLikeInstance,
   ClickHouseLikeClient,
   ClickHouseDriverOptions,
 } from './driver.js';
 export { resolveMapping, requireTenantColumns, FIELDS, TIME_KINDS } from './mapping.js';
-export type { WarehouseMapping, TableMapping, TimedTableMapping, TimeKind, ResolvedMapping } from './mapping.js';
+export type {
+  WarehouseMapping,
+  TableMapping,
+  TimedTableMapping,
+  OrdersTableMapping,
+  AttributeMapping,
+  TimeKind,
+  ResolvedMapping,
+} from './mapping.js';
 export { CUSTOM_SQL_COLUMNS } from './compiler.js';
-export { warehouseReport, warehouseAggregates } from './warehouse.js';
+export {
+  warehouseReport,
+  warehouseAggregates,
+  warehouseSegmentCustomers,
+  warehouseSegmentCustomerList,
+} from './warehouse.js';
 export { StatementTimeoutError } from './warehouse.js';
-export type { WarehouseConfig, WarehouseAccess } from './warehouse.js';
+export type { WarehouseConfig, WarehouseAccess, SegmentCustomerList } from './warehouse.js';
 export type { TenantKey } from './compiler.js';
 export type { Statement } from './sql.js';
 export {
@@ -74,6 +92,7 @@ export type {
   PushdownHandlerOptions,
   PushdownQuery,
   PushdownResult,
+  PushdownStream,
   PushdownScope,
   PushdownLimits,
   ScopeRequest,
