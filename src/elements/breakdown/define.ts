@@ -10,4 +10,7 @@ declare global {
   interface HTMLElementTagNameMap {
     'promo-breakdown': PromoBreakdown;
   }
+  interface HTMLElementEventMap {
+    'promo-breakdown-select': CustomEvent<import('./breakdown.js').PromoBreakdownSelectDetail>;
+  }
 }

@@ -10,4 +10,7 @@ declare global {
   interface HTMLElementTagNameMap {
     'promo-reactivation': PromoReactivation;
   }
+  interface HTMLElementEventMap {
+    'promo-segment-select': CustomEvent<import('./reactivation.js').PromoSegmentSelectDetail>;
+  }
 }
