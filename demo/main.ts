@@ -24,6 +24,9 @@ if (fromUrl.from && fromUrl.to) {
 }
 if (fromUrl.campaignIds) board.campaigns = fromUrl.campaignIds;
 if (fromUrl.channels) board.channels = fromUrl.channels;
+if (fromUrl.compare) board.compare = fromUrl.compare;
+if (fromUrl.filters) board.filters = fromUrl.filters;
+if (fromUrl.recencyBounds) board.recencyBounds = fromUrl.recencyBounds;
 board.adapter = demo.adapter;
 mini.adapter = demo.adapter;
 
@@ -39,6 +42,8 @@ function syncMini(): void {
   mini.to = q.to;
   mini.campaigns = q.campaignIds ?? [];
   mini.channels = q.channels ?? [];
+  mini.compare = q.compare ?? 'previous';
+  mini.filters = q.filters ?? {};
 }
 board.addEventListener('promo-query-change', syncMini);
 void board.reportComplete().then(syncMini);

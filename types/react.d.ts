@@ -101,6 +101,9 @@ export interface PromoKpiBoardProps {
   theme?: PromoKpiBoard['theme'] | string;
   campaigns?: PromoKpiBoard['campaigns'] | string;
   channels?: PromoKpiBoard['channels'] | string;
+  compare?: PromoKpiBoard['compare'] | string;
+  filters?: PromoKpiBoard['filters'] | string;
+  recencyBounds?: PromoKpiBoard['recencyBounds'] | string;
   kpis?: PromoKpiBoard['kpis'] | string;
   targets?: PromoKpiBoard['targets'] | string;
   layout?: PromoKpiBoard['layout'] | string;
@@ -111,6 +114,7 @@ export interface PromoKpiBoardProps {
   noFilters?: PromoKpiBoard['noFilters'] | string;
   'adapter-options'?: string | number | boolean;
   'time-zone'?: string | number | boolean;
+  'recency-bounds'?: string | number | boolean;
   'cohort-grain'?: string | number | boolean;
   'chart-metric'?: string | number | boolean;
   'worker-url'?: string | number | boolean;
@@ -208,6 +212,7 @@ declare module 'react' {
         PromoKpiBoardProps & {
           'onpromo-board-error'?: (event: PromoEvent<'promo-board-error'>) => void;
           'onpromo-query-change'?: (event: PromoEvent<'promo-query-change'>) => void;
+          'onpromo-segment-select'?: (event: PromoEvent<'promo-segment-select'>) => void;
           'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
         }
       >;

@@ -76,6 +76,7 @@ export const KpiBoard = createComponent({
   events: {
     onBoardError: 'promo-board-error' as EventName<PromoEvent<'promo-board-error'>>,
     onQueryChange: 'promo-query-change' as EventName<PromoEvent<'promo-query-change'>>,
+    onSegmentSelect: 'promo-segment-select' as EventName<PromoEvent<'promo-segment-select'>>,
     onConfigError: 'promo-config-error' as EventName<PromoEvent<'promo-config-error'>>,
   },
 });

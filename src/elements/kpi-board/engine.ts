@@ -9,7 +9,8 @@
 import { computeReport } from '../../engine/report.js';
 import { createReportWorker, type ReportWorker, type WorkerLoadResult } from '../../engine/report-worker.js';
 import { summarizeDataset } from '../../engine/worker-protocol.js';
-import type { Report, ReportOptions } from '../../engine/types.js';
+import type { Report, ReportOptions, SegmentQuery } from '../../engine/types.js';
+import { segmentCustomers } from '../../engine/segments.js';
 import type { Dataset } from '../../data/types.js';
 import { createDataset, isDataset, type LiveDataset } from '../../data/dataset.js';
 import type { DataInput } from '../../data/schema.js';
@@ -17,6 +18,18 @@ import type { Adapter, AdapterUpdate, LoadResult } from '../../adapters/adapter.
 import { createAdapter } from '../../adapters/registry.js';
 import { registerBuiltinAdapters } from '../../adapters/builtins.js';
 import type { BoardCampaign } from '../../context/context.js';
+
+/**
+ * An adapter that can list a segment's customers where the data lives (a warehouse
+ * pushdown): `segmentCustomers(options, { segment, of })`, resolving to the ids (an array, or
+ * an async iterable of ids or of arrays of ids when they are streamed).
+ */
+type SegmentAdapter = Adapter & {
+  segmentCustomers?(
+    options: ReportOptions,
+    query: SegmentQuery,
+  ): Promise<string[] | AsyncIterable<string | string[]>> | AsyncIterable<string | string[]>;
+};
 
 export type BoardSource =
   | { kind: 'none' }
@@ -34,6 +47,8 @@ export const WORKER_THRESHOLD = 100_000;
 export interface DataSummary {
   campaigns: BoardCampaign[];
   channels: string[];
+  /** Order attribute names with their values (in order of first appearance). */
+  attributes: Record<string, string[]>;
   /** Local day number of the latest order, or null without orders. */
   lastDay: number | null;
   orders: number;
@@ -70,6 +85,8 @@ export class BoardEngine {
   /** The worker script; empty: the engine's default. */
   workerUrl = '';
   private dataset: Dataset | null = null;
+  /** The adapter of the current load, for its optional `segmentCustomers` (a warehouse). */
+  private adapter: SegmentAdapter | null = null;
   private worker: ReportWorker | null = null;
   private summary: DataSummary | null = null;
   private timeZone = 'UTC';
@@ -146,6 +163,7 @@ export class BoardEngine {
   /** (Re)loads from the source; the previous data stays on screen until the new one is ready. */
   load(source: BoardSource, query: ReportOptions, timeZone: string): void {
     this.abort?.abort();
+    this.adapter = null;
     this.events.onLive(false);
     this.timeZone = timeZone;
     const seq = ++this.loadSeq;
@@ -172,6 +190,7 @@ export class BoardEngine {
       return;
     }
     const adapterQuery = { ...query, timeZone };
+    this.adapter = adapter as SegmentAdapter;
     adapter
       .load(adapterQuery, { signal: abort.signal })
       .then(async (input) => {
@@ -220,6 +239,33 @@ export class BoardEngine {
     } catch (error) {
       this.events.onError(message(error), error);
     }
+  }
+
+  /** Whether a segment's customers can be listed: the adapter can, or the data is here or in the worker. */
+  get canListCustomers(): boolean {
+    return typeof this.adapter?.segmentCustomers === 'function' || this.worker !== null || this.dataset !== null;
+  }
+
+  /**
+   * The customer ids of one segment of a query (KPI-SPEC 7.3), sorted by code point: through
+   * the adapter's `segmentCustomers` when it has one (a warehouse), else the report worker,
+   * else the engine over the page's dataset.
+   */
+  async segmentCustomers(query: ReportOptions, segment: SegmentQuery): Promise<string[]> {
+    const adapter = this.adapter;
+    if (adapter && typeof adapter.segmentCustomers === 'function') {
+      const result = await adapter.segmentCustomers({ ...query, timeZone: this.timeZone }, segment);
+      if (Array.isArray(result)) return result;
+      const ids: string[] = [];
+      for await (const chunk of result) {
+        if (Array.isArray(chunk)) ids.push(...chunk);
+        else ids.push(chunk);
+      }
+      return ids;
+    }
+    if (this.worker) return this.worker.segmentCustomers(query, segment);
+    if (!this.dataset) throw new Error('No data loaded');
+    return segmentCustomers(this.dataset, query, segment);
   }
 
   /** The report of a query (only new rows are visited after an append). */

@@ -1,12 +1,13 @@
 /**
- * The board's filter bar: period (presets, a campaign's own run, custom dates), campaigns and
- * channels. Native form controls only, so it works by keyboard and with screen readers as
+ * The board's filter bar: period (presets, a campaign's own run, custom dates), the
+ * comparison period, campaigns, channels and one filter per order attribute of the data. Native form controls only, so it works by keyboard and with screen readers as
  * the platform does. Rendered inside the board's shadow root; every change goes through
  * `host.userChange`, which fires `promo-query-change`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { ReportOptions } from '../../engine/types.js';
+import { COMPARE_MODES, type CompareMode, type ReportOptions } from '../../engine/types.js';
+import { attributeLabel } from '../../i18n/strings.js';
 import { bt, channelLabel } from './strings.js';
 import type { PeriodPreset } from './query.js';
 
@@ -19,6 +20,11 @@ export interface FilterBarHost {
   readonly channels: string[];
   readonly campaignList: { id: string; name: string; start: string; end: string }[];
   readonly channelList: string[];
+  /** Order attributes of the data with their values. */
+  readonly attributeList: Record<string, string[]>;
+  /** The attribute filters in force. */
+  readonly attributeFilters: Record<string, string[]>;
+  readonly compare: CompareMode;
   readonly selectedPreset: PeriodPreset;
   /** False until the data is in: the period is not known yet (presets end on the last day with data). */
   readonly dataReady: boolean;
@@ -28,6 +34,8 @@ export interface FilterBarHost {
     to?: string;
     campaigns?: string[];
     channels?: string[];
+    compare?: CompareMode;
+    filters?: Record<string, string[]>;
   }): void;
   selectCampaignRun(id: string): void;
 }
@@ -71,24 +79,41 @@ function checklist(
   items: { id: string; label: string }[],
   selected: string[],
 ): TemplateResult {
-  const locale = host.uiLocale;
+  return multiSelect(
+    host.uiLocale,
+    { part: name, input: name, label: bt(host.uiLocale, name) },
+    items,
+    selected,
+    (next) => host.userChange({ [name]: next }),
+  );
+}
+
+/** A multi-select menu of checkboxes where an empty selection means "all". */
+function multiSelect(
+  locale: string,
+  names: { part: string; input: string; label: string; data?: string },
+  items: { id: string; label: string }[],
+  selected: string[],
+  change: (next: string[]) => void,
+): TemplateResult {
   const all = items.map((i) => i.id);
   const isOn = (id: string) => selected.length === 0 || selected.includes(id);
   return html`<div class="field">
-    <span class="field-label" aria-hidden="true">${bt(locale, name)}</span>
-    <details part=${name} class="menu" @keydown=${closeOnEscape} @focusout=${closeOnLeave}>
+    <span class="field-label" aria-hidden="true">${names.label}</span>
+    <details
+      part=${names.part}
+      class="menu"
+      data-attribute=${names.data ?? nothing}
+      @keydown=${closeOnEscape}
+      @focusout=${closeOnLeave}
+    >
       <summary>
-        <span class="sr-only">${bt(locale, name)}:</span>
+        <span class="sr-only">${names.label}:</span>
         <span class="menu-value">${summary(locale, selected, items.length)}</span>
       </summary>
       <fieldset class="menu-panel">
-        <legend class="sr-only">${bt(locale, name)}</legend>
-        <button
-          type="button"
-          class="link"
-          ?disabled=${selected.length === 0}
-          @click=${() => host.userChange({ [name]: [] })}
-        >
+        <legend class="sr-only">${names.label}</legend>
+        <button type="button" class="link" ?disabled=${selected.length === 0} @click=${() => change([])}>
           ${bt(locale, 'selectAll')}
         </button>
         ${items.map(
@@ -96,11 +121,10 @@ function checklist(
             html`<label class="check">
               <input
                 type="checkbox"
-                name=${name}
+                name=${names.input}
                 value=${item.id}
                 .checked=${live(isOn(item.id))}
-                @change=${(e: Event) =>
-                  host.userChange({ [name]: toggle(selected, all, item.id, (e.target as HTMLInputElement).checked) })}
+                @change=${(e: Event) => change(toggle(selected, all, item.id, (e.target as HTMLInputElement).checked))}
               />
               <span>${item.label}</span>
             </label>`,
@@ -176,6 +200,20 @@ export function renderFilterBar(host: FilterBarHost): TemplateResult {
           @change=${onDate('to')}
         />
       </label>
+      <label class="field">
+        <span class="field-label">${bt(locale, 'compare')}</span>
+        <select
+          part="compare"
+          name="compare"
+          .value=${live(host.compare)}
+          ?disabled=${!ready}
+          @change=${(e: Event) => host.userChange({ compare: (e.target as HTMLSelectElement).value as CompareMode })}
+        >
+          ${COMPARE_MODES.map(
+            (m) => html`<option value=${m} ?selected=${host.compare === m}>${bt(locale, `compare.${m}`)}</option>`,
+          )}
+        </select>
+      </label>
     </div>
     ${
       runs.length
@@ -197,11 +235,26 @@ export function renderFilterBar(host: FilterBarHost): TemplateResult {
           )
         : nothing
     }
+    ${Object.entries(host.attributeList).map(([name, values]) => {
+      const label = attributeLabel(locale, name);
+      return multiSelect(
+        locale,
+        {
+          part: 'attribute-filter',
+          input: `attr-${name}`,
+          label: label.charAt(0).toLocaleUpperCase() + label.slice(1),
+          data: name,
+        },
+        [...values].sort((a, b) => a.localeCompare(b, locale)).map((v) => ({ id: v, label: v })),
+        host.attributeFilters[name] ?? [],
+        (next) => host.userChange({ filters: { ...host.attributeFilters, [name]: next } }),
+      );
+    })}
     <button
       type="button"
       class="reset"
-      ?disabled=${host.campaigns.length === 0 && host.channels.length === 0}
-      @click=${() => host.userChange({ campaigns: [], channels: [] })}
+      ?disabled=${host.campaigns.length === 0 && host.channels.length === 0 && !Object.keys(host.attributeFilters).length}
+      @click=${() => host.userChange({ campaigns: [], channels: [], filters: {} })}
     >
       ${bt(locale, 'clear')}
     </button>

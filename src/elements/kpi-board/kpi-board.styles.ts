@@ -246,6 +246,14 @@ export const boardStyles = [
       gap: var(--_gap);
       align-items: start;
     }
+    /* Breakdowns (channel, each attribute) and the re-activation / loyalty pair: two a row when there is room. */
+    .breakdowns,
+    .pair {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 420px), 1fr));
+      gap: var(--_gap);
+      align-items: start;
+    }
     .gauges {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(min(100%, 380px), 1fr));

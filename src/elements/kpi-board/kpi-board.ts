@@ -9,7 +9,14 @@ import {
   type BoardStatus,
   type ThemeName,
 } from '../../context/context.js';
-import type { CohortGrain, Report, ReportOptions } from '../../engine/types.js';
+import {
+  COMPARE_MODES,
+  type CohortGrain,
+  type CompareMode,
+  type Report,
+  type ReportOptions,
+  type SegmentQuery,
+} from '../../engine/types.js';
 import type { DataInput } from '../../data/schema.js';
 import type { Adapter } from '../../adapters/adapter.js';
 import { isValidTimeZone, parseLocalDate } from '../../engine/time.js';
@@ -22,6 +29,7 @@ import { bt } from './strings.js';
 import { PromoElement } from '../shared/element.js';
 import {
   booleanValue,
+  boundsValue,
   checkedText,
   dateValue,
   jsonValue,
@@ -34,6 +42,7 @@ import { boardStyles } from './kpi-board.styles.js';
 import {
   PERIOD_PRESETS,
   matchPreset,
+  parseFilters,
   presetPeriod,
   today,
   validPeriod,
@@ -47,6 +56,10 @@ import '../budget-gauge/define.js';
 import { LIST_FROM } from '../budget-gauge/layout.js';
 import '../campaign-chart/define.js';
 import '../cohort-heatmap/define.js';
+import '../breakdown/define.js';
+import '../reactivation/define.js';
+import '../loyalty-panel/define.js';
+import type { PromoBreakdownSelectDetail } from '../breakdown/breakdown.js';
 
 /** Layouts of the board; `custom` shows only the filter bar and the slotted widgets. */
 export const BOARD_LAYOUTS = ['full', 'summary', 'tiles', 'custom'] as const;
@@ -65,6 +78,7 @@ export const DEFAULT_BOARD_KPIS = [
 ] as const;
 
 const NO_CAMPAIGNS: BoardCampaign[] = [];
+const NO_ATTRIBUTES: Record<string, string[]> = {};
 
 /** Children that are not widgets: they never replace the default layout. */
 const NOT_CONTENT = new Set(['style', 'template', 'script', 'link', 'meta', 'noscript']);
@@ -95,7 +109,15 @@ function viewerZone(): string {
  * `computedIn` tells where reports are computed; when a worker was wanted but could not
  * start, the board computes on the page and says so in its status line.
  *
- * @summary Filter bar, KPI tiles, campaign chart, budget gauges and cohort heatmap over one report.
+ * The comparison period (`compare`: the previous period, the same period last year, or none)
+ * and one filter per order attribute of the data (store, region, category ...) are part of
+ * the query, beside campaigns and channels. The default layout adds breakdowns by channel and
+ * by each attribute, the re-activation segments and the loyalty panel; choosing a value in a
+ * breakdown filters the board by it, and `promo-segment-select` of the re-activation widget
+ * reaches the host page with `ids()` resolved through the board's data (the engine, its
+ * worker, or the adapter's `segmentCustomers` for a warehouse).
+ *
+ * @summary Filter bar, KPI tiles, campaign chart, breakdowns, re-activation, loyalty, budget gauges and cohort heatmap over one report.
  *
  * @slot - Widgets to show instead of the default layout (they read the board's report).
  * @slot header - Content at the start of the filter bar row (a title, a logo).
@@ -105,6 +127,9 @@ function viewerZone(): string {
  * @csspart period - The period controls.
  * @csspart campaigns - The campaign filter.
  * @csspart channels - The channel filter.
+ * @csspart compare - The comparison select.
+ * @csspart attribute-filter - The filter of one order attribute (one per attribute of the data).
+ * @csspart breakdowns - The breakdowns by channel and by each attribute.
  * @csspart status - The status line (last update, live marker, loading).
  * @csspart problems-toggle - The button that opens the list of configuration and data problems.
  * @csspart problems - The list of configuration and data problems (values the board could not read, data lists that are not lists, unknown KPIs, records left out).
@@ -118,6 +143,7 @@ function viewerZone(): string {
  * @event promo-query-change - The user changed the period or a filter (also by selecting a
  *   campaign in the chart). `detail: { query, preset }`: the whole `ReportOptions` the board
  *   now shows, for a host page that keeps it in its URL. Bubbles and is composed.
+ * @event promo-segment-select - A re-activation segment was chosen (from the default layout's `<promo-reactivation>`; bubbles and is composed): `detail: { segment, of, customers, ids }`, `ids()` resolving to the customer ids.
  * @event promo-board-error - Loading or appending data failed. `detail: { message, error }`. Bubbles and is composed.
  */
 export class PromoKpiBoard extends PromoElement implements FilterBarHost {
@@ -173,6 +199,19 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
 
   /** Channel filter, comma-separated in the attribute. Empty: all channels. */
   @property({ converter: listValue, reflect: true }) channels: string[] = [];
+
+  /** The comparison period: `previous` (default: the days just before the period), `year` (the same dates one year earlier) or `none`. */
+  @property({ reflect: true, converter: oneOf(COMPARE_MODES) }) compare: CompareMode = 'previous';
+
+  /**
+   * Order attribute filters, `{ "store": ["Q1-01", "Q1-02"], "region": ["HCM"] }` (JSON in the
+   * attribute): an order passes when its value of each named attribute is in the list. Empty: no filter.
+   */
+  @property({ converter: jsonValue<Record<string, string[]>>((v) => parseFilters(v) !== null) })
+  filters: Record<string, string[]> = {};
+
+  /** Bounds of the recency and re-activation segments in days, `7,14,28` (default: the engine's). */
+  @property({ attribute: 'recency-bounds', converter: boundsValue }) recencyBounds: number[] = [];
 
   /** KPI tiles of the default layout, comma-separated ids of the KPI registry. */
   @property({ converter: listValue }) kpis: string[] = [...DEFAULT_BOARD_KPIS];
@@ -247,7 +286,18 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
     if (grain === 'week') q.cohortGrain = 'week';
     if (this.campaigns.length) q.campaignIds = [...this.campaigns];
     if (this.channels.length) q.channels = [...this.channels];
+    if (this.compare !== 'previous') q.compare = this.compare;
+    const filters = this.filterValues;
+    if (Object.keys(filters).length) q.filters = filters;
+    const names = Object.keys(this.attributeList);
+    if (names.length) q.breakdowns = names;
+    if (this.recencyBounds.length) q.recencyBounds = [...this.recencyBounds];
     return q;
+  }
+
+  /** The attribute filters in force (non-empty lists only). */
+  private get filterValues(): Record<string, string[]> {
+    return parseFilters(this.filters) ?? {};
   }
 
   /** What the board knows of its data (campaigns, channels, last day, orders, where reports are computed). */
@@ -376,7 +426,8 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
       prev.status !== next.status ||
       prev.error !== next.error ||
       prev.lastUpdated !== next.lastUpdated ||
-      prev.campaigns !== next.campaigns
+      prev.campaigns !== next.campaigns ||
+      !prev.segmentCustomers !== !next.segmentCustomers
     )
       this.provider.setValue(next);
   }
@@ -398,7 +449,13 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
       error: this.error,
       lastUpdated: this.lastUpdated,
       campaigns: this.campaignList,
+      ...(this.loaded && this.engine.canListCustomers ? { segmentCustomers: this.segmentLister(this.query) } : {}),
     };
+  }
+
+  /** Lists a segment's customers for the query the widgets were given. */
+  private segmentLister(query: ReportOptions) {
+    return (segment: SegmentQuery) => this.engine.segmentCustomers(query, segment);
   }
 
   /** Computes the report of the current query; the latest request wins. */
@@ -445,6 +502,16 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
     return this.loaded?.channels ?? [];
   }
 
+  /** @internal Order attributes of the data with their values, sorted for the filters. */
+  get attributeList(): Record<string, string[]> {
+    return this.loaded?.attributes ?? NO_ATTRIBUTES;
+  }
+
+  /** @internal */
+  get attributeFilters(): Record<string, string[]> {
+    return this.filterValues;
+  }
+
   /** @internal */
   get dataReady(): boolean {
     return this.loaded !== null;
@@ -462,6 +529,8 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
     to?: string;
     campaigns?: string[];
     channels?: string[];
+    compare?: CompareMode;
+    filters?: Record<string, string[]>;
   }): void {
     if (change.preset && change.preset !== 'custom' && change.preset !== 'campaign') {
       const p = presetPeriod(change.preset, this.anchorDay)!;
@@ -484,6 +553,9 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
     }
     if (change.campaigns) this.campaigns = change.campaigns;
     if (change.channels) this.channels = change.channels;
+    if (change.compare) this.compare = change.compare;
+    if (change.filters)
+      this.filters = Object.fromEntries(Object.entries(change.filters).filter(([, values]) => values.length));
     const detail: QueryChangeDetail = { query: this.query, preset: this.preset };
     this.dispatchEvent(new CustomEvent('promo-query-change', { detail, bubbles: true, composed: true }));
   }
@@ -501,6 +573,15 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
     // Selecting the only selected campaign again clears the filter.
     const next = id && !(this.campaigns.length === 1 && this.campaigns[0] === id) ? [id] : [];
     this.userChange({ campaigns: next });
+  };
+
+  /** A value chosen in a breakdown filters the board by it (channel or attribute); chosen again, the filter is cleared. */
+  private onBreakdownSelect = (event: Event): void => {
+    const { by, value } = (event as CustomEvent<PromoBreakdownSelectDetail>).detail ?? {};
+    if (!by) return;
+    const next = value ? [value] : [];
+    if (by === 'channel') this.userChange({ channels: next });
+    else this.userChange({ filters: { ...this.filterValues, [by]: next } });
   };
 
   private onSlotChange = (event: Event): void => {
@@ -671,6 +752,14 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
     return html`${tiles}
       <div part="widgets" class="widgets">
         ${chart}
+        <div part="breakdowns" class="breakdowns">
+          <promo-breakdown by="channel"></promo-breakdown>
+          ${Object.keys(this.attributeList).map((name) => html`<promo-breakdown by=${name}></promo-breakdown>`)}
+        </div>
+        <div class="pair">
+          <promo-reactivation .bounds=${this.recencyBounds}></promo-reactivation>
+          <promo-loyalty-panel></promo-loyalty-panel>
+        </div>
         <div class="gauges">${this.renderGauges()}</div>
         <promo-cohort-heatmap class="heatmap"></promo-cohort-heatmap>
       </div>`;
@@ -685,6 +774,7 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
       lang=${this.activeLocale.split('-')[0]!.toLowerCase()}
       aria-busy=${this.status === 'loading' || this.computing ? 'true' : 'false'}
       @promo-campaign-select=${this.onCampaignSelect}
+      @promo-breakdown-select=${this.onBreakdownSelect}
     >
       <div class="top">
         <slot name="header"></slot>
