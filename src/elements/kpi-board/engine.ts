@@ -19,18 +19,6 @@ import { createAdapter } from '../../adapters/registry.js';
 import { registerBuiltinAdapters } from '../../adapters/builtins.js';
 import type { BoardCampaign } from '../../context/context.js';
 
-/**
- * An adapter that can list a segment's customers where the data lives (a warehouse
- * pushdown): `segmentCustomers(options, { segment, of })`, resolving to the ids (an array, or
- * an async iterable of ids or of arrays of ids when they are streamed).
- */
-type SegmentAdapter = Adapter & {
-  segmentCustomers?(
-    options: ReportOptions,
-    query: SegmentQuery,
-  ): Promise<string[] | AsyncIterable<string | string[]>> | AsyncIterable<string | string[]>;
-};
-
 export type BoardSource =
   | { kind: 'none' }
   | { kind: 'data'; data: unknown }
@@ -86,7 +74,7 @@ export class BoardEngine {
   workerUrl = '';
   private dataset: Dataset | null = null;
   /** The adapter of the current load, for its optional `segmentCustomers` (a warehouse). */
-  private adapter: SegmentAdapter | null = null;
+  private adapter: Adapter | null = null;
   private worker: ReportWorker | null = null;
   private summary: DataSummary | null = null;
   private timeZone = 'UTC';
@@ -190,7 +178,7 @@ export class BoardEngine {
       return;
     }
     const adapterQuery = { ...query, timeZone };
-    this.adapter = adapter as SegmentAdapter;
+    this.adapter = adapter;
     adapter
       .load(adapterQuery, { signal: abort.signal })
       .then(async (input) => {
@@ -254,14 +242,7 @@ export class BoardEngine {
   async segmentCustomers(query: ReportOptions, segment: SegmentQuery): Promise<string[]> {
     const adapter = this.adapter;
     if (adapter && typeof adapter.segmentCustomers === 'function') {
-      const result = await adapter.segmentCustomers({ ...query, timeZone: this.timeZone }, segment);
-      if (Array.isArray(result)) return result;
-      const ids: string[] = [];
-      for await (const chunk of result) {
-        if (Array.isArray(chunk)) ids.push(...chunk);
-        else ids.push(chunk);
-      }
-      return ids;
+      return adapter.segmentCustomers({ ...query, timeZone: this.timeZone }, segment);
     }
     if (this.worker) return this.worker.segmentCustomers(query, segment);
     if (!this.dataset) throw new Error('No data loaded');
