@@ -32,7 +32,7 @@
  * the report's dates are converted, and the days are the engine's days by construction.
  */
 import type { CohortGrain, SegmentOf } from '../engine/types.js';
-import type { ResolvedMapping, ResolvedTable } from './mapping.js';
+import { mappedTables, type ResolvedMapping, type ResolvedTable } from './mapping.js';
 import { SqlBuilder, type Statement } from './sql.js';
 import type { Dialect } from './dialects/dialect.js';
 
@@ -512,6 +512,24 @@ f AS (SELECT o.customer_id, ${extra.map((c) => `o.${c}`).join(', ')}, o.time_ms 
 
   with(...parts: string[]): string {
     return `WITH ${parts.join(',\n')}`;
+  }
+}
+
+/**
+ * Checks a statement of a query scoped to tenants before it runs: every mention of a mapped
+ * table must be a {@link Compiler.scan} (`<table> WHERE <tenant column> IN (`). Throws
+ * rather than run a statement that would read other tenants' rows (a part written without
+ * `scan`); a column sharing a table's quoted name is refused too, which fails closed.
+ */
+export function assertTenantScoped(d: Dialect, map: ResolvedMapping, name: string, sql: string): void {
+  for (const t of mappedTables(map)) {
+    const table = t.table.map((p) => d.quoteIdent(p)).join('.');
+    const all = sql.split(table).length - 1;
+    const scoped = t.tenant === null ? 0 : sql.split(`${table} WHERE ${d.quoteIdent(t.tenant)} IN (`).length - 1;
+    if (scoped !== all)
+      throw new Error(
+        `the ${name} statement reads ${t.collection} (${table}) without the tenant predicate; it was not run`,
+      );
   }
 }
 

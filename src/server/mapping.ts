@@ -211,10 +211,10 @@ export function resolveMapping(mapping: WarehouseMapping = {}): ResolvedMapping 
   };
 }
 
-/** The mapped tables (absent optional collections left out). */
+/** The mapped tables (absent optional collections left out), every table the statements may read. */
 export function mappedTables(map: ResolvedMapping): ResolvedTable[] {
-  return [map.campaigns, map.orders, map.costs, map.exposures, map.loyalty].filter(
-    (t): t is ResolvedTable => t !== null,
+  return Object.values(map).filter(
+    (t): t is ResolvedTable => t !== null && typeof t === 'object' && Array.isArray((t as ResolvedTable).table),
   );
 }
 

@@ -24,6 +24,7 @@ import {
 } from '../engine/time.js';
 import { SEGMENT_OF, type DataIssue, type Report, type ReportOptions, type SegmentQuery } from '../engine/types.js';
 import {
+  assertTenantScoped,
   campaignsStatement,
   COST_SETS,
   CUSTOMER_ROWS,
@@ -258,11 +259,12 @@ export async function warehouseSegmentCustomers(
   if (!SEGMENT_OF.includes(query.of))
     throw new RangeError(`of: expected ${SEGMENT_OF.join(', ')}, got ${JSON.stringify(query.of)}`);
   const { driver, dialect } = config;
-  const run = statementRunner(config);
+  const run = statementRunner(config, map, access);
   let q: CompiledQuery = compileQuery(o, [], access);
   // A's campaign selection holds known campaigns only, as in the report.
   if (query.of === 'returned') q = (await selectCampaigns(q, o, (st) => run('campaigns', st), dialect, map, [])).q;
   const st = segmentCustomersStatement(dialect, map, q, query.of, index);
+  if (access.tenants !== undefined) assertTenantScoped(dialect, map, 'segmentCustomers', st.sql);
   config.onStatement?.('segmentCustomers', st);
   const rows: AsyncIterator<Record<string, unknown>[]> = driver.stream
     ? driver.stream(st.sql, st.params)[Symbol.asyncIterator]()
@@ -327,10 +329,15 @@ export async function warehouseSegmentCustomerList(
  * Runs named statements through the driver, reporting each to `onStatement`, and with
  * `statementTimeoutMs` rejecting a late one with a {@link StatementTimeoutError}.
  */
-function statementRunner(config: WarehouseConfig): (name: string, st: Statement) => Promise<Row[]> {
+function statementRunner(
+  config: WarehouseConfig,
+  map: ResolvedMapping,
+  access: WarehouseAccess,
+): (name: string, st: Statement) => Promise<Row[]> {
   const { driver } = config;
   const timeoutMs = config.statementTimeoutMs;
   return async (name, st) => {
+    if (access.tenants !== undefined) assertTenantScoped(config.dialect, map, name, st.sql);
     config.onStatement?.(name, st);
     if (timeoutMs === undefined) return driver.query(st.sql, st.params);
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -453,7 +460,7 @@ export async function warehouseAggregates(
   access: WarehouseAccess = {},
 ): Promise<Aggregates> {
   const { dialect } = config;
-  const run = statementRunner(config);
+  const run = statementRunner(config, map, access);
   const custom = planCustomMeasures();
   const issues: DataIssue[] = [];
 

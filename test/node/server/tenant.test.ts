@@ -17,6 +17,8 @@ import {
   type Statement,
 } from '../../../src/server/index.js';
 import { CASES, registerCustomKpis } from './cases.js';
+import { assertTenantScoped } from '../../../src/server/compiler.js';
+import { resolveMapping } from '../../../src/server/mapping.js';
 import { reportDifferences } from './compare.js';
 import { load } from './fixtures.js';
 import {
@@ -303,4 +305,23 @@ test('concurrency: 50 requests at once, at most maxConcurrentQueries computed to
   const statuses = burst.map((r) => r.status).sort();
   assert.deepEqual(statuses, [200, 200, 200, 503, 503, 503]);
   assert.equal(burst.find((r) => r.status === 503)!.body.limit, 'maxQueuedQueries');
+});
+
+test('a statement of a scoped query that reads a table without the predicate is refused before it runs', async () => {
+  const map = resolveMapping(TENANT_MAPPING);
+  const statements: Statement[] = [];
+  await warehouseReport(
+    { driver, dialect: duckdb, mapping: TENANT_MAPPING, onStatement: (_, st) => statements.push(st) },
+    feb,
+    {
+      tenants: [TENANT_A],
+    },
+  );
+  const good = statements[0]!;
+  for (const st of statements) assert.doesNotThrow(() => assertTenantScoped(duckdb, map, 'any', st.sql));
+  assert.doesNotThrow(() => assertTenantScoped(duckdb, map, 'campaigns', good.sql));
+  assert.throws(
+    () => assertTenantScoped(duckdb, map, 'segments', `${good.sql} UNION ALL SELECT id FROM "mt_orders"`),
+    /the segments statement reads orders \("mt_orders"\) without the tenant predicate; it was not run/,
+  );
 });
