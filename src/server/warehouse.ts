@@ -294,21 +294,53 @@ export async function warehouseSegmentCustomers(
   return {
     // Every row carries the list's size (COUNT(*) OVER ()).
     size: first.done || first.value.length === 0 ? 0 : num(first.value[0]!.n),
-    batches: (async function* () {
-      let done = false;
-      try {
-        if (first.done) return;
-        yield ids(first.value);
-        for (;;) {
-          const next = await rows.next();
-          if (next.done) break;
-          yield ids(next.value);
+    batches: cancellable(
+      (async function* () {
+        let done = false;
+        try {
+          if (first.done) return;
+          yield ids(first.value);
+          for (;;) {
+            const next = await rows.next();
+            if (next.done) break;
+            yield ids(next.value);
+          }
+          done = true;
+        } finally {
+          if (!done && !first.done) await rows.return?.();
         }
-        done = true;
-      } finally {
-        if (!done && !first.done) await rows.return?.();
-      }
-    })(),
+      })(),
+      // Ended before the first read (a list over the limit): the generator's finally never ran.
+      async () => {
+        if (!first.done) await rows.return?.();
+      },
+    ),
+  };
+}
+
+/**
+ * `gen` as an iterable whose `return()` before the first `next()` still runs `cancel` (an
+ * async generator that never started skips its own `finally`).
+ */
+function cancellable<T>(gen: AsyncGenerator<T>, cancel: () => Promise<void>): AsyncIterable<T> {
+  let started = false;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      next: () => {
+        started = true;
+        return gen.next();
+      },
+      return: async (value?: unknown) => {
+        if (!started) {
+          started = true;
+          await cancel();
+        }
+        return gen.return(value as never);
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    }),
   };
 }
 

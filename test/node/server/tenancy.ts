@@ -4,7 +4,10 @@
  * repeat across tenants. Shared by the DuckDB and PostgreSQL tests.
  */
 import assert from 'node:assert/strict';
-import type { Report, ReportOptions } from '../../../src/engine/types.js';
+import { resolveOptions } from '../../../src/engine/options.js';
+import { segmentCustomers } from '../../../src/engine/segments.js';
+import { SEGMENT_OF, type Report, type ReportOptions } from '../../../src/engine/types.js';
+import { createPushdownHandler } from '../../../src/server/handler.js';
 import type { Dialect } from '../../../src/server/dialects/dialect.js';
 import { warehouseReport, type WarehouseConfig } from '../../../src/server/warehouse.js';
 import { CASES } from './cases.js';
@@ -140,4 +143,48 @@ export async function checkTenantCases(
 /** The unscoped report over one tenant's own tables. */
 export function ownTablesReport(config: WarehouseConfig, tenant: string) {
   return (options: ReportOptions) => warehouseReport({ ...config, mapping: ownTablesMapping(tenant) }, options);
+}
+
+/** Report options whose segment lists the two-tenant tests compare. */
+export const SEGMENT_CASES: ReportOptions[] = [
+  { from: '2025-03-01', to: '2025-03-31', timeZone: 'Asia/Ho_Chi_Minh', asOf: '2025-04-10' },
+  {
+    from: '2025-02-10',
+    to: '2025-03-09',
+    timeZone: 'America/New_York',
+    recencyBounds: [3, 10, 45],
+    channels: ['web', 'store', 'app'],
+    campaignIds: ['C1', 'C2', 'C4'],
+  },
+];
+
+/**
+ * For every segment of every `of` in {@link SEGMENT_CASES}: the ids a scoped handler answers
+ * `tenant` equal the engine's `segmentCustomers` over `own` (its rows alone), and every
+ * statement reads every table through the predicate. Returns how many ids were compared.
+ */
+export async function checkTenantSegments(config: WarehouseConfig, tenant: string, own: Input): Promise<number> {
+  const statements: [string, Statement][] = [];
+  const handler = createPushdownHandler({
+    ...config,
+    mapping: TENANT_MAPPING,
+    onStatement: (n, st) => statements.push([n, st]),
+    scope: (request) => ({ tenant: String((request as { tenant: string }).tenant) }),
+  });
+  let compared = 0;
+  for (const options of SEGMENT_CASES) {
+    for (const of of SEGMENT_OF) {
+      for (const segment of resolveOptions(options).recencySegments) {
+        statements.length = 0;
+        const r = await handler.query({ ...options, segment: { segment, of } }, { tenant });
+        assert.equal(r.status, 200, `${of} ${segment}`);
+        const expected = segmentCustomers(own as never, options, { segment, of });
+        assert.deepEqual(r.body, expected, `${tenant} ${of} ${segment}`);
+        compared += expected.length;
+        assert.ok(statements.some(([n]) => n === 'segmentCustomers'));
+        for (const [n, st] of statements) assert.ok(assertScoped(n, st, [tenant], config.dialect) > 0, n);
+      }
+    }
+  }
+  return compared;
 }

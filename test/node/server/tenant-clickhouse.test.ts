@@ -17,6 +17,7 @@ import { loadClickHouse, startClickHouse } from './clickhouse-fixtures.js';
 import {
   assertScoped,
   checkTenantCases,
+  checkTenantSegments,
   loadTenants,
   ownTablesReport,
   TENANT_A,
@@ -56,6 +57,10 @@ for (const [tenant, own] of [
 ] as const) {
   test(`ClickHouse, two tenants with colliding ids: ${tenant} gets the in-browser report of its own rows`, async () => {
     await checkTenantCases({ driver, dialect: clickhouse }, tenant, (o) => computeReport(own, o));
+  });
+  test(`ClickHouse, two tenants with colliding ids: ${tenant}'s segment lists are the engine's over its own rows`, async () => {
+    const compared = await checkTenantSegments({ driver, dialect: clickhouse }, tenant, own);
+    assert.ok(compared > 50, `${compared} ids compared`);
   });
   test(`ClickHouse, two tenants with colliding ids: ${tenant} gets the report of a warehouse holding its rows alone`, async () => {
     await checkTenantCases(

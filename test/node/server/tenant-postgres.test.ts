@@ -17,6 +17,7 @@ import { load, startPostgres, type PgCluster } from './fixtures.js';
 import {
   assertScoped,
   checkTenantCases,
+  checkTenantSegments,
   loadTenants,
   ownTablesReport,
   TENANT_A,
@@ -61,6 +62,10 @@ for (const [tenant, own] of [
 ] as const) {
   test(`PostgreSQL, two tenants with colliding ids: ${tenant} gets the in-browser report of its own rows`, async () => {
     await checkTenantCases({ driver, dialect: postgres }, tenant, (o) => computeReport(own, o));
+  });
+  test(`PostgreSQL, two tenants with colliding ids: ${tenant}'s segment lists are the engine's over its own rows`, async () => {
+    const compared = await checkTenantSegments({ driver, dialect: postgres }, tenant, own);
+    assert.ok(compared > 50, `${compared} ids compared`);
   });
   test(`PostgreSQL, two tenants with colliding ids: ${tenant} gets the report of a warehouse holding its rows alone`, async () => {
     await checkTenantCases(

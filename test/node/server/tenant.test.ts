@@ -24,6 +24,7 @@ import { load } from './fixtures.js';
 import {
   assertScoped,
   checkTenantCases,
+  checkTenantSegments,
   loadTenants,
   ownTablesReport,
   TENANT_A,
@@ -62,6 +63,10 @@ for (const [tenant, own] of [
 ] as const) {
   test(`DuckDB, two tenants with colliding ids: ${tenant} gets the in-browser report of its own rows`, async () => {
     await checkTenantCases({ driver, dialect: duckdb }, tenant, (o) => computeReport(own, o));
+  });
+  test(`DuckDB, two tenants with colliding ids: ${tenant}'s segment lists are the engine's over its own rows`, async () => {
+    const compared = await checkTenantSegments({ driver, dialect: duckdb }, tenant, own);
+    assert.ok(compared > 50, `${compared} ids compared`);
   });
   test(`DuckDB, two tenants with colliding ids: ${tenant} gets the report of a warehouse holding its rows alone`, async () => {
     await checkTenantCases({ driver, dialect: duckdb }, tenant, ownTablesReport({ driver, dialect: duckdb }, tenant));
@@ -215,6 +220,8 @@ test('handler with scope: campaigns, channels, attributes and dates outside the 
       /dates from 2025-02-01 on; the query reaches earlier \(its comparison period starts 2025-01-04\)/,
     ],
     [{ ...base, asOf: '2025-01-31' }, /\(asOf is 2025-01-31\)/],
+    [{ ...base, compare: 'year' }, /\(its comparison period starts 2024-03-01\)/],
+    [{ ...base, segment: { segment: '0-7', of: 'recency' }, campaignIds: ['C9'] }, /"C9"/],
   ];
   for (const [body, message] of cases) {
     const r = await answer(handler, post(body));
@@ -222,6 +229,9 @@ test('handler with scope: campaigns, channels, attributes and dates outside the 
     assert.match(r.body.error, message);
   }
   assert.equal(statements.length, 0, 'a refused query runs nothing');
+  // No comparison period: the period alone must be inside the limits.
+  const none = await answer(handler, post({ ...base, from: '2025-02-01', to: '2025-02-28', compare: 'none' }));
+  assert.equal(none.status, 200);
   const ok = await answer(handler, post(base));
   assert.equal(ok.status, 200);
   const expected = await alone(TENANT_A, base);
@@ -235,7 +245,13 @@ test('handler with scope: campaigns, channels, attributes and dates outside the 
 });
 
 test('cost limits: longest period and most campaign ids get a 422 naming the limit', async () => {
-  const { handler } = scoped({}, { limits: { maxPeriodDays: 31, maxCampaignIds: 3 } });
+  const { handler } = scoped({}, { limits: { maxPeriodDays: 31, maxCampaignIds: 3, maxSegmentCustomers: 3 } });
+  const list = await answer(handler, post({ ...feb, segment: { segment: '29+', of: 'recency' } }));
+  assert.equal(list.status, 422);
+  assert.equal(list.body.limit, 'maxSegmentCustomers');
+  assert.match(list.body.error, /the segment holds \d+ customers; at most 3 are listed \(maxSegmentCustomers\)/);
+  const small = await answer(handler, post({ ...feb, segment: { segment: '0-7', of: 'returned' } }));
+  assert.ok(small.status === 200 || small.body.limit === 'maxSegmentCustomers');
   const long = await answer(handler, post({ ...feb, from: '2025-01-01', to: '2025-02-28' }));
   assert.equal(long.status, 422);
   assert.equal(long.body.limit, 'maxPeriodDays');
