@@ -117,8 +117,15 @@ export function fitText(text: string, width: number, fontSize: number): string {
 }
 
 /**
+ * The most ticks an axis shows, however wide: about six (round steps of 1, 2 or 5 land on 3,
+ * 4, 6 or 7 of them); more are noise, not precision.
+ */
+export const MAX_TICKS = 7;
+
+/**
  * Ticks of a horizontal axis: about `count` round values, fewer while their labels (at
- * `fontSize`) would touch: at least a third of the widest label's width between labels.
+ * `fontSize`) would touch (at least a third of the widest label's width between labels)
+ * or while there are more than {@link MAX_TICKS}.
  */
 function axisTicks(
   x: LinearScale,
@@ -128,11 +135,14 @@ function axisTicks(
   round: (n: number) => number,
 ): Tick[] {
   let ticks: Tick[] = [];
-  for (let n = count; n >= 1; n = Math.min(n - 1, Math.floor(ticks.length / 2))) {
+  for (let n = count; n >= 1;) {
     ticks = x.ticks(n).map((v) => ({ x: round(x(v)), label: format(v) }));
     const widest = Math.max(0, ...ticks.map((t) => textWidth(t.label, fontSize)));
     const gap = ticks.length > 1 ? Math.abs(ticks[1].x - ticks[0].x) : Infinity;
-    if (gap >= widest * 1.34) break;
+    const touching = gap < widest * 1.34;
+    if (!touching && ticks.length <= MAX_TICKS) break;
+    // Touching labels: halve at once; only too many: one fewer.
+    n = touching ? Math.min(n - 1, Math.floor(ticks.length / 2)) : n - 1;
   }
   return ticks;
 }
@@ -238,7 +248,7 @@ export function barLayout(rows: readonly RankedRow[], o: BarOptions): BarLayout 
   const x = linearScale(lo === hi ? [0, 1] : [lo, hi], [x0, x1], { nice: true });
   const round = (n: number) => Math.round(n * 10) / 10;
   const zeroX = round(x(0));
-  const tickCount = Math.max(2, Math.floor((x1 - x0) / 90));
+  const tickCount = Math.max(2, Math.min(MAX_TICKS, Math.floor((x1 - x0) / 90)));
   const ticks = axisTicks(x, tickCount, o.tick, fs * 0.8, round);
 
   let x2: ((v: number) => number) | null = null;

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {
   OTHERS_ID,
   barLayout,
+  MAX_TICKS,
   bucketDaily,
   campaignsByRevenue,
   fitText,
@@ -94,9 +95,14 @@ test('axis labels never touch: long labels get fewer ticks', () => {
     { polarity: 'higher-is-better', limit: 10, additive: true },
   ).rows;
   const opts = { fontSize: 14, secondary: 'none' as const, valueLabels: ['1.332.518.000 ₫', '1.036.957.000 ₫'] };
-  const short = barLayout(rows, { ...opts, width: 1000, tick: (v: number) => String(v / 1e8) });
-  const long = barLayout(rows, { ...opts, width: 1000, tick: (v: number) => `${v} ₫` });
+  const short = barLayout(rows, { ...opts, width: 500, tick: (v: number) => String(v / 1e8) });
+  const long = barLayout(rows, { ...opts, width: 500, tick: (v: number) => `${v} ₫` });
   assert.ok(long.ticks.length < short.ticks.length, `${long.ticks.length} < ${short.ticks.length}`);
+  // However wide, about six ticks (the demo's 1,440 px board had 15).
+  for (const width of [800, 1400, 2400]) {
+    const wide = barLayout(rows, { ...opts, width, tick: (v: number) => String(v / 1e8) });
+    assert.ok(wide.ticks.length >= 3 && wide.ticks.length <= MAX_TICKS, `${width}: ${wide.ticks.length}`);
+  }
   for (const l of [short, long]) {
     for (let i = 1; i < l.ticks.length; i++) {
       const room = l.ticks[i].x - l.ticks[i - 1].x;
