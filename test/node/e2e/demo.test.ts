@@ -69,12 +69,17 @@ function expectedValues(from: string, to: string, extra: { channels?: string[] }
   return out;
 }
 
+/** Two years of demo data are generated in the page first: on a loaded machine that takes a while. */
 async function boardReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const b = document.querySelector('#board') as (HTMLElement & { currentReport: unknown }) | null;
-    const tile = b?.shadowRoot?.querySelector('promo-kpi-tile');
-    return !!b?.currentReport && !!tile?.shadowRoot?.querySelector('[part="value"]');
-  });
+  await page.waitForFunction(
+    () => {
+      const b = document.querySelector('#board') as (HTMLElement & { currentReport: unknown }) | null;
+      const tile = b?.shadowRoot?.querySelector('promo-kpi-tile');
+      return !!b?.currentReport && !!tile?.shadowRoot?.querySelector('[part="value"]');
+    },
+    null,
+    { timeout: 120_000 },
+  );
   await page.evaluate(() =>
     (document.querySelector('#board') as HTMLElement & { reportComplete(): Promise<unknown> }).reportComplete(),
   );
