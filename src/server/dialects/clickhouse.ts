@@ -16,8 +16,8 @@
  * - `prefer_column_name_to_alias`: `SUM(cogs) AS cogs, COUNT(cogs)` counts the column,
  *   not the alias;
  * - `count_distinct_implementation = 'uniqExact'`: `COUNT(DISTINCT ...)` is exact;
- * - `join_algorithm`: hash joins first, spilling to a sort-merge join when a join's right
- *   side outgrows memory.
+ * - `join_algorithm = 'hash,grace_hash'`: the first of these the join allows (a hash join
+ *   for every join the compiler writes), whatever algorithm a profile names.
  * Divisions in the compiler's SQL are floating point on every warehouse (`/` in
  * ClickHouse, FLOOR then CAST to an integer), and days are computed from epoch
  * milliseconds with offsets the server passes, so ClickHouse's own time-zone handling
