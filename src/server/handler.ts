@@ -237,7 +237,11 @@ export interface PushdownHandler {
    * request's ids are collected into an array.
    */
   query(input: unknown, request?: ScopeRequest): Promise<PushdownResult>;
-  /** As `query`, but a segment's ids come as chunks of JSON text, read from the warehouse as they are written. */
+  /**
+   * As `query`, but a segment's ids come as chunks of JSON text, read from the warehouse as
+   * they are written. Read the chunks to the end, or end the iteration early (`return()`):
+   * the list keeps its turn among the concurrent queries (and its cursor) until then.
+   */
   stream(input: unknown, request?: ScopeRequest): Promise<PushdownResult | PushdownStream>;
   node(req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<void>;
   fetch(request: Request): Promise<Response>;
