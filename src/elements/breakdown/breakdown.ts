@@ -234,7 +234,14 @@ export class PromoBreakdown extends PromoWidget {
     const compLabels = comps.map((c) => this.comparisonText(c, kpi));
     const layout = breakdownLayout(
       rows.map((r) => r.value),
-      { width, fontSize: fs, labels, valueLabels, comparisonLabels: compLabels },
+      {
+        width,
+        fontSize: fs,
+        labels,
+        valueLabels,
+        comparisonLabels: compLabels,
+        scaleLimit: rows.filter((r) => r.key !== OTHERS_KEY).length,
+      },
     );
     const title = this.widgetLabel();
     const descId = `${this.uid}-desc`;

@@ -63,6 +63,8 @@ export interface BreakdownLayoutOptions {
   comparisonLabels: readonly string[];
   /** Below this width the labels go above the bars. */
   stackBelow?: number;
+  /** Only the first `scaleLimit` values set the scale (the others row is left out). */
+  scaleLimit?: number;
 }
 
 export interface BarGeometry {
@@ -107,7 +109,10 @@ export function breakdownLayout(values: readonly (number | null)[], o: Breakdown
   const valueW = Math.ceil(Math.max(textWidth('—', fs), ...o.valueLabels.map((s) => textWidth(s, fs))));
   const compW = Math.ceil(Math.max(0, ...o.comparisonLabels.map((s) => textWidth(s, fs * 0.85))));
   const gap = 8;
-  const max = Math.max(0, ...values.map((v) => (v !== null && Number.isFinite(v) ? v : 0)));
+  // The scale runs to the largest value shown on its own: an "others" row (`scaleLimit`
+  // excludes it) may add up to more, and its bar is then cut at the end of the track.
+  const scaled = o.scaleLimit === undefined ? values : values.slice(0, o.scaleLimit);
+  const max = Math.max(0, ...scaled.map((v) => (v !== null && Number.isFinite(v) ? v : 0)));
   const rows: BarGeometry[] = [];
   let x0: number;
   let x1: number;

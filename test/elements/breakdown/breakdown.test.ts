@@ -83,6 +83,9 @@ describe('<promo-breakdown>', () => {
     // 7 + 6 + ... + 1 = 28 x 100,000.
     expect(values(el)[5]).to.equal('₫2,800,000');
     expect(options(el)[5]!.getAttribute('aria-disabled')).to.equal('true');
+    // The scale runs to S01 (1,200,000): the "others" bar (2,800,000) is cut at the end of the track.
+    expect(barWidth(el, 5)).to.be.closeTo(barWidth(el, 0), 0.5);
+    expect(barWidth(el, 1) / barWidth(el, 0)).to.be.closeTo(11 / 12, 0.01);
     el.toggleTable();
     await settle(el);
     expect($$(el, '[part~="table"] tbody tr').length).to.equal(12);
