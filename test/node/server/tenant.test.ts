@@ -242,6 +242,14 @@ test('handler with scope: campaigns, channels, attributes and dates outside the 
   const r = await answer(byStore.handler, post(feb));
   assert.equal(r.status, 403);
   assert.match(r.body.error, /may only see orders whose store is "Q1-01": name them in filters\.store/);
+  const outside = await answer(byStore.handler, post({ ...feb, filters: { store: ['Q1-01', 'CG-02'] } }));
+  assert.equal(outside.status, 403);
+  assert.match(outside.body.error, /may not see orders whose store is "CG-02" \(filters\.store\)/);
+  const inside = { ...feb, filters: { store: ['Q1-01'] }, breakdowns: ['store'] };
+  const own = await answer(byStore.handler, post(inside));
+  assert.equal(own.status, 200);
+  assert.deepEqual(reportDifferences(own.body as Report, await alone(TENANT_A, inside)), []);
+  assert.deepEqual(Object.keys(own.body.byAttribute!.store!), ['Q1-01']);
 });
 
 test('cost limits: longest period and most campaign ids get a 422 naming the limit', async () => {
