@@ -761,13 +761,17 @@ SELECT 'orders', cw.id, SUM(po.discount), SUM(po.revenue)
   FROM po JOIN cw ON po.campaign_id = cw.id AND po.day BETWEEN cw.s AND cw.e GROUP BY cw.id`);
 }
 
-/** Orders, costs and exposures naming a campaign the campaigns table does not hold, per campaign id. */
+/**
+ * Orders, costs and exposures naming a campaign the campaigns table does not hold, per
+ * campaign id. NOT IN over the (small, never NULL) campaign ids: one set, where ClickHouse
+ * ran a correlated NOT EXISTS per row.
+ */
 export function unknownCampaignsStatement(d: Dialect, map: ResolvedMapping, q: CompiledQuery): Statement {
   const c = compiler(d, map, q);
   const head = c.with(c.campaigns(), c.orders(), c.costs(), c.exposures());
   const part = (src: string, table: string) =>
     `SELECT '${src}' AS src, campaign_id, COUNT(*) AS n FROM ${table} x WHERE campaign_id IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM campaigns_n k WHERE k.id = x.campaign_id) GROUP BY campaign_id`;
+  AND campaign_id NOT IN (SELECT id FROM campaigns_n) GROUP BY campaign_id`;
   return c.b.done(`${head}
 ${part('orders', 'orders_n')}
 UNION ALL
