@@ -12,6 +12,7 @@ const en = {
   loading: 'Loading…',
   empty: 'No data for this period.',
   error: 'This widget could not be shown.',
+  unavailable: 'Nothing to show until the data loads.',
   partial: 'Some values could not be computed.',
   // reasons a KPI has no value
   'reason.no-data': 'no data (nothing to divide by)',
@@ -201,6 +202,7 @@ const vi: Record<MessageKey, string> = {
   loading: 'Đang tải…',
   empty: 'Không có dữ liệu trong kỳ này.',
   error: 'Không thể hiển thị tiện ích này.',
+  unavailable: 'Chưa có gì để hiển thị cho đến khi tải được dữ liệu.',
   partial: 'Một số chỉ số không tính được.',
   'reason.no-data': 'không có dữ liệu (mẫu số bằng 0)',
   'reason.missing-cogs': 'thiếu giá vốn ở một số đơn',

@@ -8,6 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { COMPARE_MODES, type CompareMode, type ReportOptions } from '../../engine/types.js';
 import { attributeLabel } from '../../i18n/strings.js';
+import { closeMenu, onMenuToggle } from '../shared/menus.js';
 import { bt, channelLabel } from './strings.js';
 import type { PeriodPreset } from './query.js';
 
@@ -55,8 +56,7 @@ function toggle(selected: string[], all: string[], id: string, on: boolean): str
 function closeOnEscape(e: KeyboardEvent): void {
   const details = e.currentTarget as HTMLDetailsElement;
   if (e.key !== 'Escape' || !details.open) return;
-  details.open = false;
-  details.querySelector('summary')?.focus();
+  closeMenu(details, true);
   e.stopPropagation();
 }
 
@@ -98,12 +98,19 @@ function multiSelect(
 ): TemplateResult {
   const all = items.map((i) => i.id);
   const isOn = (id: string) => selected.length === 0 || selected.includes(id);
+  // The last ticked item cannot be unticked (an empty list would mean "all" again): it is
+  // disabled and a note says why and how to see everything.
+  const ticked = all.filter(isOn);
+  const last = ticked.length === 1 ? ticked[0] : null;
+  const hintId = `hint-${names.input}`;
   return html`<div class="field">
     <span class="field-label" aria-hidden="true">${names.label}</span>
     <details
       part=${names.part}
       class="menu"
+      data-menu
       data-attribute=${names.data ?? nothing}
+      @toggle=${onMenuToggle}
       @keydown=${closeOnEscape}
       @focusout=${closeOnLeave}
     >
@@ -124,11 +131,14 @@ function multiSelect(
                 name=${names.input}
                 value=${item.id}
                 .checked=${live(isOn(item.id))}
+                ?disabled=${item.id === last}
+                aria-describedby=${item.id === last ? hintId : nothing}
                 @change=${(e: Event) => change(toggle(selected, all, item.id, (e.target as HTMLInputElement).checked))}
               />
               <span>${item.label}</span>
             </label>`,
         )}
+        ${last !== null ? html`<p class="hint" id=${hintId}>${bt(locale, 'lastTicked')}</p>` : nothing}
       </fieldset>
     </details>
   </div>`;

@@ -128,6 +128,16 @@ export const boardStyles = [
       white-space: nowrap;
       cursor: pointer;
     }
+    .menu-panel .hint {
+      margin: 0.25em 0.35em 0;
+      max-width: 18em;
+      white-space: normal;
+      font-size: 0.85em;
+      color: var(--_color-text-muted);
+    }
+    .check:has(input:disabled) {
+      cursor: not-allowed;
+    }
     .check:hover {
       background: var(--_color-surface-muted);
     }

@@ -50,6 +50,7 @@ import {
   type QueryChangeDetail,
 } from './query.js';
 import { renderFilterBar, type FilterBarHost } from './filter-bar.js';
+import { MenuController } from '../shared/menus.js';
 import { BoardEngine, WORKER_MODES, type BoardSource, type DataSummary, type WorkerMode } from './engine.js';
 import '../kpi-tile/define.js';
 import '../budget-gauge/define.js';
@@ -255,6 +256,12 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
   @state() protected problemsOpen = false;
 
   private readonly provider = new ContextProvider(this, { context: boardContext, initialValue: this.boardState() });
+
+  constructor() {
+    super();
+    // The filter bar's menus close on an outside press or when another menu of the kit opens.
+    new MenuController(this);
+  }
   private readonly engine = new BoardEngine({
     onData: (summary) => {
       this.loaded = summary;

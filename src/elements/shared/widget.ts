@@ -14,6 +14,7 @@ import { reasonText, t, type MessageKey } from '../../i18n/strings.js';
 import { fileName, toCsv, type DataTable } from './data-table.js';
 import { download, serializeSvg, svgToPng } from './export.js';
 import { styleProps } from './style-props.js';
+import { MenuController, closeMenu, onMenuToggle } from './menus.js';
 
 /** Forced states; `auto` derives the state from the report. */
 export const WIDGET_STATES = ['auto', 'loading', 'empty', 'error'] as const;
@@ -41,6 +42,7 @@ type View =
   | { kind: 'loading' }
   | { kind: 'empty'; message?: string }
   | { kind: 'error'; message: string }
+  | { kind: 'unavailable' }
   | { kind: 'ready'; report: Report | null };
 
 /** What widgets may know of a campaign beyond the report: its name and SMART targets. */
@@ -70,6 +72,7 @@ function closestWithAttribute(el: Element, name: string): Element | null {
  * Base of the widgets.
  *
  * @csspart config-error - Values the widget could not read, each with the default used instead.
+ * @csspart unavailable - Inside a board whose data failed to load: a quiet placeholder (the board says what failed).
  */
 export abstract class PromoWidget extends PromoElement {
   /** The report to show when used alone; inside `<promo-kpi-board>` the board's report is used unless this is set. */
@@ -114,6 +117,7 @@ export abstract class PromoWidget extends PromoElement {
 
   constructor() {
     super();
+    new MenuController(this);
     new ContextConsumer(this, {
       context: boardContext,
       subscribe: true,
@@ -290,7 +294,8 @@ export abstract class PromoWidget extends PromoElement {
     if (this.state === 'empty') return { kind: 'empty' };
     const report = this.shownReport;
     if (!report && this.report === undefined && this.board) {
-      if (this.board.status === 'error') return { kind: 'error', message: this.board.error || this.msg('error') };
+      // The board says what failed, once, in its banner; its widgets only show they have nothing.
+      if (this.board.status === 'error') return { kind: 'unavailable' };
       if (this.board.status === 'loading' || this.board.status === 'idle') return { kind: 'loading' };
     }
     if (this.isEmpty(report)) return { kind: 'empty', message: this.emptyMessage(report) };
@@ -310,6 +315,9 @@ export abstract class PromoWidget extends PromoElement {
       else if (v.kind === 'empty')
         body = html`${this.#renderStateTitle(label)}
           <div part="empty">${v.message ?? this.msg('empty')}</div>`;
+      else if (v.kind === 'unavailable')
+        body = html`${this.#renderStateTitle(label)}
+          <div part="unavailable">${this.msg('unavailable')}</div>`;
       else if (v.kind === 'error') body = html`${this.#renderStateTitle(label)}${this.renderErrorPart(v.message)}`;
       else {
         const table = this.tableData(v.report);
@@ -395,11 +403,11 @@ export abstract class PromoWidget extends PromoElement {
 
   protected renderActions(chart: boolean): TemplateResult {
     const tableId = `${this.uid}-table`;
-    return html`<details part="actions" @keydown=${this.#onActionsKeydown}>
+    return html`<details part="actions" data-menu @keydown=${this.#onActionsKeydown} @toggle=${onMenuToggle}>
       <summary aria-label=${this.msg('actions')} title=${this.msg('actions')}>
         <span aria-hidden="true">⋯</span>
       </summary>
-      <div class="menu">
+      <div class="menu" @click=${this.#onMenuClick}>
         <button
           type="button"
           data-action="table"
@@ -434,9 +442,15 @@ export abstract class PromoWidget extends PromoElement {
     if (e.key !== 'Escape') return;
     const details = e.currentTarget as HTMLDetailsElement;
     if (!details.open) return;
-    details.open = false;
-    details.querySelector('summary')?.focus();
+    closeMenu(details, true);
     e.stopPropagation();
+  }
+
+  /** Choosing an item (mouse or keyboard) closes the menu; the focus goes back to its summary. */
+  #onMenuClick(e: Event): void {
+    const item = (e.target as Element).closest('button');
+    const details = (e.currentTarget as Element).closest('details');
+    if (item && details) closeMenu(details, true);
   }
 
   protected renderTable(table: DataTable): TemplateResult {

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import '../../../src/elements/kpi-board/define.js';
@@ -163,6 +163,25 @@ describe('<promo-kpi-board>', () => {
     });
     await waitUntil(() => revenueOf(board) === 100, 'web-only revenue');
     expect(board.getAttribute('channels')).to.equal('web');
+    // The last ticked channel cannot be unticked (that used to tick every channel again), and
+    // the menu says why; "Select all" still shows every channel.
+    await board.updateComplete;
+    const menu = sr(board).querySelector<HTMLDetailsElement>('details[part="channels"]')!;
+    const web = menu.querySelector<HTMLInputElement>('input[value="web"]')!;
+    expect(web.checked).to.equal(true);
+    expect(web.disabled).to.equal(true);
+    expect(menu.querySelector<HTMLInputElement>('input[value="store"]')!.disabled).to.equal(false);
+    const hint = sr(board).getElementById(web.getAttribute('aria-describedby')!)!;
+    expect(hint.textContent!.trim()).to.equal('At least one stays ticked. Tick another first, or choose Select all.');
+    web.click();
+    await board.updateComplete;
+    expect(web.checked).to.equal(true);
+    expect(board.channels).to.deep.equal(['web']);
+    menu.querySelector<HTMLButtonElement>('button.link')!.click();
+    await board.updateComplete;
+    expect(board.channels).to.deep.equal([]);
+    expect(web.disabled).to.equal(false);
+    expect(menu.querySelector('.hint')).to.equal(null);
   });
 
   it('the period presets and date inputs change the query', async () => {
@@ -260,6 +279,17 @@ describe('<promo-kpi-board>', () => {
     reject(new Error('offline'));
     await waitUntil(() => sr(board).querySelector('[role="alert"]'), 'error shown');
     expect(sr(board).querySelector('[role="alert"]')!.textContent).to.contain('could not be loaded: offline');
+    // Said once: the widgets show a quiet placeholder, not the error again.
+    const widgets = [...sr(board).querySelectorAll<LitElement>('*')].filter((el) => el.localName.startsWith('promo-'));
+    expect(widgets.length).to.be.greaterThan(0);
+    await Promise.all(widgets.map((w) => w.updateComplete));
+    let alerts = sr(board).querySelectorAll('[role="alert"]').length;
+    for (const w of widgets) {
+      alerts += w.shadowRoot!.querySelectorAll('[role="alert"], [part~="error"]').length;
+      expect(w.shadowRoot!.textContent).to.not.contain('offline');
+      expect(w.shadowRoot!.querySelector('[part~="unavailable"]'), w.localName).to.not.equal(null);
+    }
+    expect(alerts).to.equal(1);
   });
 
   it('appends streamed records, shows when it was last updated, and keeps the numbers when the stream drops', async () => {
@@ -339,6 +369,41 @@ describe('<promo-kpi-board>', () => {
     await sendKeys({ press: 'Escape' });
     expect(root.querySelector<HTMLDetailsElement>('details[part="campaigns"]')!.open).to.equal(false);
     expect(root.activeElement).to.equal(menu);
+  });
+
+  it('closes its menus on an outside press, and keeps one menu of the kit open at a time', async () => {
+    const board = await makeBoard();
+    const root = sr(board);
+    const campaigns = root.querySelector<HTMLDetailsElement>('details[part="campaigns"]')!;
+    const channels = root.querySelector<HTMLDetailsElement>('details[part="channels"]')!;
+    const click = async (el: Element) => {
+      el.scrollIntoView({ block: 'center' });
+      const r = el.getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] });
+      await new Promise((r) => setTimeout(r, 20));
+    };
+    await click(campaigns.querySelector('summary')!);
+    expect(campaigns.open).to.equal(true);
+    // Ticking an item of a multi-select keeps it open.
+    await click(campaigns.querySelector('input[value="C1"]')!);
+    expect(campaigns.open).to.equal(true);
+    // Opening the channel menu closes the campaign menu.
+    await click(channels.querySelector('summary')!);
+    expect(channels.open).to.equal(true);
+    expect(campaigns.open).to.equal(false);
+    // A press elsewhere on the page closes it.
+    await click(root.querySelector('.period .field-label')!);
+    expect(channels.open).to.equal(false);
+    // A widget's "data and export" menu and a filter menu are never open together.
+    await click(channels.querySelector('summary')!);
+    expect(channels.open).to.equal(true);
+    const tile = root.querySelector('promo-kpi-tile')!;
+    await click(tile.shadowRoot!.querySelector('[part~="actions"] summary')!);
+    expect(tile.shadowRoot!.querySelector<HTMLDetailsElement>('[part~="actions"]')!.open).to.equal(true);
+    expect(channels.open).to.equal(false);
+    await click(campaigns.querySelector('summary')!);
+    expect(campaigns.open).to.equal(true);
+    expect(tile.shadowRoot!.querySelector<HTMLDetailsElement>('[part~="actions"]')!.open).to.equal(false);
   });
 
   it('computes in the engine worker when asked (or for large data), with the same numbers', async () => {

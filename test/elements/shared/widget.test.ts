@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys, emulateMedia } from '@web/test-runner-commands';
+import { sendKeys, sendMouse, emulateMedia } from '@web/test-runner-commands';
 import '../../../src/elements/kpi-tile/define.js';
 import type { PromoKpiTile } from '../../../src/elements/kpi-tile/kpi-tile.js';
 import { csvField, toCsv, fileName, cell } from '../../../src/elements/shared/data-table.js';
@@ -88,9 +88,16 @@ describe('widget base (through <promo-kpi-tile>)', () => {
     expect($(tile, '[part~="base"]').getAttribute('aria-busy')).to.equal('true');
     expect(text($(tile, '[role="status"]'))).to.equal('Loading…');
 
+    // The board says what failed; the widget inside only shows a quiet placeholder.
+    board.state = boardState({ status: 'error', error: 'Could not load orders.csv', locale: 'vi' });
+    await tile.updateComplete;
+    expect($(tile, '[part~="error"]')).to.equal(null);
+    expect($(tile, '[role="alert"]')).to.equal(null);
+    expect(text($(tile, '[part~="unavailable"]'))).to.equal('Chưa có gì để hiển thị cho đến khi tải được dữ liệu.');
     board.state = boardState({ status: 'error', error: 'Could not load orders.csv' });
     await tile.updateComplete;
-    expect(text($(tile, '[part~="error"]'))).to.equal('Could not load orders.csv');
+    expect(text($(tile, '[part~="unavailable"]'))).to.equal('Nothing to show until the data loads.');
+    expect(text($(tile, '.state-title'))).to.not.equal('');
 
     tile.report = REPORT;
     tile.state = 'loading';
@@ -148,6 +155,9 @@ describe('widget base (through <promo-kpi-tile>)', () => {
     expect(text(table.querySelector('caption'))).to.equal('Promotion revenue');
     expect($$(el, 'tbody tr')).to.have.length(3 + 7);
     expect(text(table.querySelector('tbody tr td'))).to.equal('₫18,500,000');
+    // Choosing an item closes the menu and puts the focus back on its summary.
+    expect($<HTMLDetailsElement>(el, '[part~="actions"]').open).to.equal(false);
+    expect(el.shadowRoot!.activeElement).to.equal(summary);
     await expect(el).to.be.accessible();
 
     let exported: string | null = null;
@@ -155,15 +165,65 @@ describe('widget base (through <promo-kpi-tile>)', () => {
       e.preventDefault();
       exported = (e as CustomEvent).detail.format;
     });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
     expect(el.shadowRoot!.activeElement?.getAttribute('data-action')).to.equal('csv');
     await sendKeys({ press: 'Enter' });
     await new Promise((r) => setTimeout(r, 50));
     expect(exported).to.equal('csv');
+    expect($<HTMLDetailsElement>(el, '[part~="actions"]').open).to.equal(false);
 
+    await sendKeys({ press: 'Enter' });
+    expect($<HTMLDetailsElement>(el, '[part~="actions"]').open).to.equal(true);
     await sendKeys({ press: 'Escape' });
     expect($<HTMLDetailsElement>(el, '[part~="actions"]').open).to.equal(false);
     expect(el.shadowRoot!.activeElement).to.equal(summary);
+  });
+
+  it('closes its menu on a mouse pick, an outside press, and when another menu opens', async () => {
+    const wrap = await fixture<HTMLElement>(
+      html`<div style="display:flex;gap:24px;padding:24px">
+        <promo-kpi-tile style="width:300px" kpi="revenue" currency="VND" .report=${REPORT}></promo-kpi-tile>
+        <promo-kpi-tile style="width:300px" kpi="orders" .report=${REPORT}></promo-kpi-tile>
+      </div>`,
+    );
+    const [a, b] = [...wrap.querySelectorAll<PromoKpiTile>('promo-kpi-tile')];
+    await settle(a);
+    await settle(b);
+    const menuOf = (t: PromoKpiTile) => $<HTMLDetailsElement>(t, '[part~="actions"]');
+    const click = async (el: Element) => {
+      const r = el.getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] });
+      await new Promise((r) => setTimeout(r, 20));
+    };
+    // A mouse pick closes the menu.
+    await click($(a, '[part~="actions"] summary'));
+    expect(menuOf(a).open).to.equal(true);
+    await click($(a, '[data-action="table"]'));
+    await a.updateComplete;
+    expect($(a, 'table[part~="table"]')).to.not.equal(null);
+    expect(menuOf(a).open).to.equal(false);
+    expect(a.shadowRoot!.activeElement).to.equal($(a, '[part~="actions"] summary'));
+    // Opening another widget's menu closes the first.
+    await click($(a, '[part~="actions"] summary'));
+    expect(menuOf(a).open).to.equal(true);
+    await click($(b, '[part~="actions"] summary'));
+    expect(menuOf(b).open).to.equal(true);
+    expect(menuOf(a).open).to.equal(false);
+    // A press outside closes it; a press inside does not.
+    $(b, '[data-action="csv"]').dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    expect(menuOf(b).open).to.equal(true);
+    const r = wrap.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(r.x + 8), Math.round(r.y + 8)] });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(menuOf(b).open).to.equal(false);
+    // Listeners go with the element: a removed widget no longer reacts.
+    const spy = menuOf(a);
+    spy.open = true;
+    a.remove();
+    document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    expect(spy.open).to.equal(true);
   });
 
   it('exports the chart as SVG with token colours inlined, and as PNG', async () => {
