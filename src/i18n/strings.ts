@@ -13,6 +13,7 @@ const en = {
   empty: 'No data for this period.',
   error: 'This widget could not be shown.',
   unavailable: 'Nothing to show until the data loads.',
+  filterNotApplied: 'The channel and attribute filters do not apply to this panel.',
   partial: 'Some values could not be computed.',
   // reasons a KPI has no value
   'reason.no-data': 'no data (nothing to divide by)',
@@ -203,6 +204,7 @@ const vi: Record<MessageKey, string> = {
   empty: 'Không có dữ liệu trong kỳ này.',
   error: 'Không thể hiển thị tiện ích này.',
   unavailable: 'Chưa có gì để hiển thị cho đến khi tải được dữ liệu.',
+  filterNotApplied: 'Bộ lọc kênh và thuộc tính không áp dụng cho phần này.',
   partial: 'Một số chỉ số không tính được.',
   'reason.no-data': 'không có dữ liệu (mẫu số bằng 0)',
   'reason.missing-cogs': 'thiếu giá vốn ở một số đơn',

@@ -147,6 +147,7 @@ export class PromoBudgetGauge extends PromoWidget {
     const list = !this.campaign && rows.length >= LIST_FROM;
     const states = rows.map(([, p]) => gaugeState(p));
     return html`<h3 part="title">${this.widgetLabel()}</h3>
+      ${this.renderFilterNote()}
       <ul class="list ${list ? 'compact' : ''} ${list && this.width > 0 && this.width < 560 ? 'narrow' : ''}">
         ${rows.map(([id, p], i) => (list ? this.renderRow(id, p, states[i]!) : this.renderCampaign(id, p, states[i]!)))}
       </ul>

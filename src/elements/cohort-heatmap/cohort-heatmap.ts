@@ -223,6 +223,7 @@ export class PromoCohortHeatmap extends PromoWidget {
     const heatWidth = side ? ((this.innerWidth - 12) * 2) / 3 : this.innerWidth;
     return html`<div class="heat-root">
       <h3 part="title">${title}</h3>
+      ${this.renderFilterNote()}
       <div class="panels ${side ? 'side' : ''}">
         <div>${this.renderHeatmap(report, heatWidth)}</div>
         ${

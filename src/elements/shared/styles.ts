@@ -102,6 +102,7 @@ export const widgetStyles = [
       font-size: 0.95em;
     }
     [part~='empty'],
+    [part~='filter-note'],
     [part~='unavailable'],
     [part~='error'] {
       color: var(--_color-text-muted);

@@ -72,6 +72,7 @@ function closestWithAttribute(el: Element, name: string): Element | null {
  * Base of the widgets.
  *
  * @csspart config-error - Values the widget could not read, each with the default used instead.
+ * @csspart filter-note - On panels the channel and attribute filters do not reach: says so while one is in force.
  * @csspart unavailable - Inside a board whose data failed to load: a quiet placeholder (the board says what failed).
  */
 export abstract class PromoWidget extends PromoElement {
@@ -390,6 +391,17 @@ export abstract class PromoWidget extends PromoElement {
 
   protected renderErrorPart(message: string): TemplateResult {
     return html`<div part="error" role="alert">${message}</div>`;
+  }
+
+  /**
+   * For panels the channel and attribute filters do not reach (KPI-SPEC: budget pacing,
+   * cohorts): a note, in the board's locale, while such a filter of the board is in force.
+   */
+  protected renderFilterNote(): TemplateResult | typeof nothing {
+    const q = this.report === undefined ? this.board?.query : undefined;
+    if (!q) return nothing;
+    const active = (q.channels?.length ?? 0) > 0 || Object.values(q.filters ?? {}).some((v) => v.length > 0);
+    return active ? html`<p part="filter-note" class="filter-note">${this.msg('filterNotApplied')}</p>` : nothing;
   }
 
   /** The reasons some values are missing, in words ("partial data"). */

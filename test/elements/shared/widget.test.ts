@@ -1,6 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse, emulateMedia } from '@web/test-runner-commands';
 import '../../../src/elements/kpi-tile/define.js';
+import '../../../src/elements/budget-gauge/define.js';
+import '../../../src/elements/cohort-heatmap/define.js';
 import type { PromoKpiTile } from '../../../src/elements/kpi-tile/kpi-tile.js';
 import { csvField, toCsv, fileName, cell } from '../../../src/elements/shared/data-table.js';
 import { makeReport, REPORT } from '../../fixtures/report.js';
@@ -267,5 +269,33 @@ describe('widget base (through <promo-kpi-tile>)', () => {
     expect(getComputedStyle(bone).animationName).to.equal('promo-pulse');
     await emulateMedia({ reducedMotion: 'reduce' });
     expect(getComputedStyle(bone).animationName).to.equal('none');
+  });
+
+  it('says on the gauges and the heatmap that the channel and attribute filters do not apply', async () => {
+    const board = await fixture<TestBoard>(
+      html`<test-board
+        ><promo-budget-gauge></promo-budget-gauge><promo-cohort-heatmap></promo-cohort-heatmap
+        ><promo-kpi-tile kpi="revenue"></promo-kpi-tile
+      ></test-board>`,
+    );
+    const [gauge, heat, tile] = [...board.children] as PromoKpiTile[];
+    const note = (el: PromoKpiTile) => el.shadowRoot!.querySelector('[part~="filter-note"]') as HTMLElement | null;
+    const query = { from: '2026-11-01', to: '2026-11-07' };
+    board.state = boardState({ report: REPORT, query: { ...query, campaignIds: ['C1'] } });
+    await Promise.all([gauge, heat, tile].map((e) => e.updateComplete));
+    // A campaign filter does apply to them: no note.
+    expect(note(gauge)).to.equal(null);
+    expect(note(heat)).to.equal(null);
+    board.state = boardState({ report: REPORT, query: { ...query, channels: ['web'] }, locale: 'vi' });
+    await Promise.all([gauge, heat, tile].map((e) => e.updateComplete));
+    expect(text(note(gauge))).to.equal('Bộ lọc kênh và thuộc tính không áp dụng cho phần này.');
+    expect(text(note(heat))).to.equal('Bộ lọc kênh và thuộc tính không áp dụng cho phần này.');
+    expect(note(gauge)!.getBoundingClientRect().height).to.be.greaterThan(0);
+    // Panels the filter reaches say nothing.
+    expect(note(tile)).to.equal(null);
+    board.state = boardState({ report: REPORT, query: { ...query, filters: { region: ['North'] } }, locale: 'en' });
+    await Promise.all([gauge, heat].map((e) => e.updateComplete));
+    expect(text(note(heat))).to.equal('The channel and attribute filters do not apply to this panel.');
+    expect(text(note(gauge))).to.equal('The channel and attribute filters do not apply to this panel.');
   });
 });
