@@ -145,6 +145,8 @@ export abstract class PromoWidget extends PromoElement {
       });
       this.#observer.observe(this);
     }
+    // Moved in the page: the font probe is watched again (the first render starts it otherwise).
+    if (this.hasUpdated) this.#watchStyle();
   }
 
   override disconnectedCallback(): void {
@@ -171,7 +173,9 @@ export abstract class PromoWidget extends PromoElement {
 
   #watchStyle(): void {
     const probe = this.renderRoot.querySelector('.font-probe');
-    if (!probe || probe === this.#probe || typeof ResizeObserver === 'undefined') return;
+    // A render that completes after the widget was removed must not start an observer
+    // that nothing will disconnect.
+    if (!this.isConnected || !probe || probe === this.#probe || typeof ResizeObserver === 'undefined') return;
     this.#probe = probe;
     this.#fontSize = probe.getBoundingClientRect().width;
     this.#styleObserver?.disconnect();
