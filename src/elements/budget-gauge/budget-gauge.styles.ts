@@ -122,6 +122,12 @@ export const budgetGaugeStyles = [
       overflow: hidden;
       text-overflow: ellipsis;
     }
+    dl[part~='figures'] dd {
+      margin: 0;
+      font-weight: 600;
+      font-variant-numeric: tabular-nums;
+      overflow-wrap: anywhere;
+    }
     /* Many campaigns: one row each (name, status, thin gauge, spent of budget). */
     .list.compact {
       grid-template-columns: minmax(0, max-content) max-content minmax(6em, 1fr) max-content;

@@ -43,7 +43,9 @@ export const loyaltyPanelStyles = [
       font-weight: 650;
       line-height: 1.2;
       font-variant-numeric: tabular-nums;
-      overflow-wrap: anywhere;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
     }
     [part~='reason'],
     .other,

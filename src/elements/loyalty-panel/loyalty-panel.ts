@@ -188,7 +188,7 @@ export class PromoLoyaltyPanel extends PromoWidget {
     return html`<div part="kpi" data-kpi=${id}>
       <dt part="label">${this.labelOf(id)}</dt>
       <dd part="value" title=${ifDefined(kv?.value != null ? this.fmt(kv.value, unit) : undefined)}>
-        ${this.fmt(kv?.value, unit, this.width > 0 && this.width < 560)}
+        ${this.fmt(kv?.value, unit, unit !== 'ratio' && this.width > 0 && this.width < 560)}
       </dd>
       ${kv?.value === null && kv.reason ? html`<dd part="reason">${reasonText(this.activeLocale, kv.reason)}</dd>` : nothing}
       ${this.renderDelta(id, kv, vs)}

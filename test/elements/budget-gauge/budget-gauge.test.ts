@@ -147,6 +147,12 @@ describe('<promo-budget-gauge>', () => {
         const line = parseFloat(getComputedStyle(dt).lineHeight) || 20;
         expect(dt.getBoundingClientRect().height).to.be.lessThan(line * 1.5);
       }
+      // Each figure's value starts where its label starts (no list indent).
+      for (const cell of cells) {
+        const dt = cell.querySelector('dt')!.getBoundingClientRect();
+        const dd = cell.querySelector('dd')!.getBoundingClientRect();
+        expect(Math.abs(dd.left - dt.left)).to.be.lessThan(1);
+      }
       // The title names the campaign; the card does not repeat it.
       expect($(el, '[part~="name"]')).to.equal(null);
     }

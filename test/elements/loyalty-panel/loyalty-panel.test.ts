@@ -113,6 +113,13 @@ describe('<promo-loyalty-panel>', () => {
     for (const k of $$(el, '[part~="kpi"]'))
       expect(k.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right + 0.5);
     expect($(el, 'svg[part~="chart"]').getBoundingClientRect().width).to.be.at.most(320);
+    // Values stay on one line; ratios keep the one percent precision even when amounts are compact.
+    for (const v of $$(el, '[part~="kpi"] [part~="value"]')) {
+      const line = parseFloat(getComputedStyle(v).lineHeight);
+      expect(v.getBoundingClientRect().height, v.textContent!).to.be.lessThan(line * 1.5);
+    }
+    for (const id of ['memberRevenueShare', 'redemptionRate'])
+      expect($(el, `[data-kpi="${id}"] [part~="value"]`).textContent!.trim()).to.match(/\d[.,]\d%$/);
   });
 
   it('sorts channels by points earned, then redeemed, then name', () => {
