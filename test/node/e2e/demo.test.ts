@@ -97,6 +97,9 @@ after(async () => {
   for (const s of servers) await s.close();
 });
 
+/** The order attributes of the demo data, in the order the board finds them. */
+const DEMO_BREAKDOWNS = ['region', 'category', 'store'];
+
 describe('demo (npm start)', () => {
   let url = '';
   before(async () => {
@@ -110,7 +113,14 @@ describe('demo (npm start)', () => {
     const query = await page.evaluate(
       () => (document.querySelector('#board') as HTMLElement & { query: object }).query,
     );
-    assert.deepEqual(query, { from: '2025-12-04', to: '2025-12-31', timeZone: DEMO_TIME_ZONE, cohortGrain: 'week' });
+    // The board breaks the report down by every attribute the demo orders carry.
+    assert.deepEqual(query, {
+      from: '2025-12-04',
+      to: '2025-12-31',
+      timeZone: DEMO_TIME_ZONE,
+      cohortGrain: 'week',
+      breakdowns: DEMO_BREAKDOWNS,
+    });
     assert.deepEqual(await tileValues(page), expectedValues('2025-12-04', '2025-12-31'));
     assert.deepEqual(errors, []);
     await page.close();
@@ -245,6 +255,7 @@ describe('demo (npm start)', () => {
       timeZone: DEMO_TIME_ZONE,
       cohortGrain: 'week',
       campaignIds: ['FLASH-1111'],
+      breakdowns: DEMO_BREAKDOWNS,
     });
     assert.equal(
       await page.locator('#board select[name="preset"]').inputValue(),
