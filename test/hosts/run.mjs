@@ -37,7 +37,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, relative, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
@@ -362,7 +362,12 @@ async function main() {
     cpSync(join(here, host), app, { recursive: true });
     // Each app sees the shared install as its own node_modules (paths in angular.json, README commands).
     symlinkSync(join(work, 'node_modules'), join(app, 'node_modules'), 'dir');
-    for (const [file, text] of snippets) if (file.startsWith(`${host}/`)) writeFileSync(join(work, file), text);
+    for (const [file, text] of snippets)
+      if (file.startsWith(`${host}/`)) {
+        // A snippet may be the only file of its folder (git keeps no empty folder).
+        mkdirSync(dirname(join(work, file)), { recursive: true });
+        writeFileSync(join(work, file), text);
+      }
   }
 
   // 4. The expected numbers: the engine of the same tarball, in Node.
