@@ -4,6 +4,7 @@ import { formatDelta, formatValue } from '../../format/format.js';
 import { getKpi, onKpiRegistryChange } from '../../engine/kpis.js';
 import type { ChannelSummary as ValueSummary, KpiUnit, Report } from '../../engine/types.js';
 import { attributeLabel, channelLabel } from '../../i18n/strings.js';
+import { listKey } from '../shared/list-keys.js';
 import { PromoWidget } from '../shared/widget.js';
 import { checkedText, numberValue, oneOf, textValue } from '../shared/converters.js';
 import { cell, type DataTable } from '../shared/data-table.js';
@@ -327,31 +328,11 @@ export class PromoBreakdown extends PromoWidget {
   private onKeydown = (e: KeyboardEvent): void => {
     const n = this.rows.length;
     if (!n) return;
-    let i = Math.min(this.focusIndex, n - 1);
-    switch (e.key) {
-      case 'ArrowDown':
-      case 'ArrowRight':
-        i = Math.min(n - 1, i + 1);
-        break;
-      case 'ArrowUp':
-      case 'ArrowLeft':
-        i = Math.max(0, i - 1);
-        break;
-      case 'Home':
-        i = 0;
-        break;
-      case 'End':
-        i = n - 1;
-        break;
-      case 'Enter':
-      case ' ':
-        e.preventDefault();
-        this.choose(i);
-        return;
-      default:
-        return;
-    }
+    const action = listKey(e.key, this.focusIndex, n);
+    if (!action) return;
     e.preventDefault();
+    if ('choose' in action) return this.choose(Math.min(this.focusIndex, n - 1));
+    const i = action.move;
     this.focusIndex = i;
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector<SVGGElement>(`[id="${this.uid}-opt-${i}"]`)?.focus(),

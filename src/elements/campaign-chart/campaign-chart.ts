@@ -5,6 +5,7 @@ import { getKpi, onKpiRegistryChange } from '../../engine/kpis.js';
 import type { KpiMeta, KpiReason, KpiUnit, Report } from '../../engine/types.js';
 import { formatValue, localeTag } from '../../format/format.js';
 import { changeCell, showChange } from '../shared/change.js';
+import { listKey } from '../shared/list-keys.js';
 import { reasonText } from '../../i18n/strings.js';
 import { seriesVar } from '../../theme/tokens.js';
 import { cell, type DataCell, type DataTable } from '../shared/data-table.js';
@@ -528,34 +529,15 @@ export class PromoCampaignChart extends PromoWidget {
   private onBarsKeydown(e: KeyboardEvent): void {
     const n = this.ranking?.rows.length ?? 0;
     if (!n) return;
-    let i = Math.min(this.focusIndex, n - 1);
-    switch (e.key) {
-      case 'ArrowDown':
-      case 'ArrowRight':
-        i = Math.min(n - 1, i + 1);
-        break;
-      case 'ArrowUp':
-      case 'ArrowLeft':
-        i = Math.max(0, i - 1);
-        break;
-      case 'Home':
-        i = 0;
-        break;
-      case 'End':
-        i = n - 1;
-        break;
-      case 'Enter':
-      case ' ':
-        e.preventDefault();
-        this.choose(i);
-        return;
-      case 'Escape':
-        this.tip = null;
-        return;
-      default:
-        return;
+    if (e.key === 'Escape') {
+      this.tip = null;
+      return;
     }
+    const action = listKey(e.key, this.focusIndex, n);
+    if (!action) return;
     e.preventDefault();
+    if ('choose' in action) return this.choose(Math.min(this.focusIndex, n - 1));
+    const i = action.move;
     this.focusIndex = i;
     void this.updateComplete.then(() => {
       const el = this.renderRoot.querySelector<SVGGElement>(`[id="${this.uid}-opt-${i}"]`);

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { formatValue } from '../../format/format.js';
 import { formatDay, parseLocalDate } from '../../engine/time.js';
 import type { ReactivationRow, Report, SegmentQuery } from '../../engine/types.js';
+import { listKey } from '../shared/list-keys.js';
 import { PromoWidget } from '../shared/widget.js';
 import { boundsValue, functionValue, oneOf, textValue } from '../shared/converters.js';
 import { cell, fileName, toCsv, type DataTable } from '../shared/data-table.js';
@@ -273,29 +274,11 @@ export class PromoReactivation extends PromoWidget {
   private onKeydown = (e: KeyboardEvent): void => {
     const n = this.rowsOf(this.shownReport).length;
     if (!n) return;
-    let i = Math.min(this.focusIndex, n - 1);
-    switch (e.key) {
-      case 'ArrowDown':
-        i = Math.min(n - 1, i + 1);
-        break;
-      case 'ArrowUp':
-        i = Math.max(0, i - 1);
-        break;
-      case 'Home':
-        i = 0;
-        break;
-      case 'End':
-        i = n - 1;
-        break;
-      case 'Enter':
-      case ' ':
-        e.preventDefault();
-        this.choose(i);
-        return;
-      default:
-        return;
-    }
+    const action = listKey(e.key, this.focusIndex, n, true);
+    if (!action) return;
     e.preventDefault();
+    if ('choose' in action) return this.choose(Math.min(this.focusIndex, n - 1));
+    const i = action.move;
     this.focusIndex = i;
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector<HTMLElement>(`[id="${this.uid}-seg-${i}"]`)?.focus(),
