@@ -22,7 +22,7 @@
  *
  * `createOrderStream` continues the same chain after the last generated day, for a live feed.
  */
-import { daysFromCivil, formatDay } from '../src/engine/time.js';
+import { daysFromCivil, formatDay } from '../src/core/time.js';
 
 export type DemoCampaign = {
   id: string;

@@ -5,7 +5,7 @@ import '../src/elements/reactivation/define.js';
 import '../src/theme/brand-example.css';
 import { WIDGET_STATES } from '../src/elements/shared/widget.js';
 import { REACTIVATION_LISTS } from '../src/elements/reactivation/layout.js';
-import type { SegmentQuery } from '../src/engine/types.js';
+import type { SegmentQuery } from '../src/engine/report-types.js';
 import { makeReportV2 } from '../test/fixtures/report-v2.js';
 
 interface Args {

@@ -9,7 +9,7 @@
  * at 100k the two reports are compared for equality (amounts are whole numbers, so sums
  * are exact whatever the order of addition).
  */
-import type { CampaignRecord, Dataset, Dictionary } from '../../src/data/types.js';
+import type { CampaignRecord, Dataset, Dictionary } from '../../src/data/columns.js';
 import {
   AGGREGATES_VERSION,
   type Aggregates,
@@ -20,8 +20,9 @@ import { clearEngineCache, lastAggregateMode, LARGE_BATCH, LARGE_BATCH_MIN } fro
 import { datasetReport, resolveForDataset } from '../../src/engine/compute.js';
 import { finishReport } from '../../src/engine/finish.js';
 import { emptyMeasures, type Measures } from '../../src/engine/kpis.js';
-import { formatDay, formatMonth, monthIndex, parseLocalDate, weekStart, zoneFor } from '../../src/engine/time.js';
-import { RECENCY_SEGMENTS, type ReportOptions } from '../../src/engine/types.js';
+import { formatDay, formatMonth, monthIndex, parseLocalDate, weekStart, zoneFor } from '../../src/core/time.js';
+import { RECENCY_SEGMENTS } from '../../src/core/vocabulary.js';
+import type { ReportOptions } from '../../src/engine/report-types.js';
 import { fmtMs, gc, isBrowser, median, report, seeded } from './util.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';

@@ -17,9 +17,9 @@
  * DOM-free.
  */
 import type { Aggregates, ResolvedOptions } from '../engine/aggregates.js';
-import type { ReportOptions, SegmentQuery } from '../engine/types.js';
+import type { ReportOptions, SegmentQuery } from '../engine/report-types.js';
 import type { CollectionName, DataInput } from '../data/schema.js';
-import type { Dataset } from '../data/types.js';
+import type { Dataset } from '../data/columns.js';
 import type { PlatformAbortSignal } from '../data/platform.js';
 
 /** Version of the adapter API; bumped on a breaking change. */

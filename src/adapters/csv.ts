@@ -31,7 +31,7 @@ import { createDatasetBuilder, type LiveDataset, type OrderCells } from '../data
 import { ATTRIBUTE_NAME_RE, COLLECTIONS, TIME_MAX, TIME_MIN, type CollectionName } from '../data/schema.js';
 import { HASH_A0, HASH_B0, hashEndA, hashEndB, hashStepA, hashStepB } from '../data/compact.js';
 import { fastIsoAt, fixedIso } from '../data/validate.js';
-import { zoneFor, type Zone } from '../engine/time.js';
+import { zoneFor, type Zone } from '../core/time.js';
 import { AdapterError, type Adapter } from './adapter.js';
 import {
   detectSeparator,

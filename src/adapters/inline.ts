@@ -4,7 +4,7 @@
  * DOM-free.
  */
 import type { DataInput } from '../data/schema.js';
-import type { Dataset } from '../data/types.js';
+import type { Dataset } from '../data/columns.js';
 import { abortedError, type Adapter } from './adapter.js';
 
 export interface InlineAdapterOptions {

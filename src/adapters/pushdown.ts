@@ -23,7 +23,7 @@
 import { AGGREGATES_VERSION, type Aggregates, type ResolvedOptions } from '../engine/aggregates.js';
 import { finishReport } from '../engine/finish.js';
 import { resolveOptions } from '../engine/options.js';
-import type { Report, ReportOptions, SegmentQuery } from '../engine/types.js';
+import type { Report, ReportOptions, SegmentQuery } from '../engine/report-types.js';
 import {
   AdapterError,
   httpAdvice,

@@ -7,7 +7,7 @@
  * DOM-free.
  */
 import { createDataset, isDataset, type LiveDataset } from '../data/dataset.js';
-import type { Dataset } from '../data/types.js';
+import type { Dataset } from '../data/columns.js';
 import {
   AdapterError,
   toAdapterError,

@@ -11,7 +11,7 @@
  * The value is replaced, never mutated: every change gives consumers a new object.
  */
 import { createContext } from '@lit/context';
-import type { Report, ReportOptions, SegmentQuery } from '../engine/types.js';
+import type { Report, ReportOptions, SegmentQuery } from '../engine/report-types.js';
 
 export const BOARD_STATUSES = ['idle', 'loading', 'ready', 'error'] as const;
 export type BoardStatus = (typeof BOARD_STATUSES)[number];

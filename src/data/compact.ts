@@ -17,7 +17,7 @@
  *
  * DOM-free.
  */
-import type { Dictionary } from './types.js';
+import type { Dictionary } from './columns.js';
 
 const TWO_POW_21 = 2097152;
 /** Where `touch` reads are stored, so they are not left out as unused. */

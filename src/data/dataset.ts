@@ -25,8 +25,8 @@
  *
  * DOM-free.
  */
-import type { DataIssue } from '../engine/types.js';
-import { isValidTimeZone, MS_PER_DAY, zoneFor, type Zone } from '../engine/time.js';
+import type { DataIssue } from '../core/issues.js';
+import { isValidTimeZone, MS_PER_DAY, zoneFor, type Zone } from '../core/time.js';
 import { IdSet, release, SmallDictionary, StringDictionary, StringSlots, touched } from './compact.js';
 import { COLLECTIONS, expected, MAX_ATTRIBUTES, type CollectionName, type DataInput } from './schema.js';
 import type {
@@ -37,7 +37,7 @@ import type {
   ExposureColumns,
   LoyaltyColumns,
   OrderColumns,
-} from './types.js';
+} from './columns.js';
 import {
   explainRecord,
   makeIssue,

@@ -13,8 +13,8 @@
  *
  * DOM-free.
  */
-import type { DataIssue } from '../engine/types.js';
-import { parseInstant, parseLocalDate, zoneFor } from '../engine/time.js';
+import type { DataIssue } from '../core/issues.js';
+import { parseInstant, parseLocalDate, zoneFor } from '../core/time.js';
 import {
   ATTRIBUTE_NAME_RE,
   CAMPAIGN_TYPES,

@@ -6,4 +6,4 @@
 export * from './schema.js';
 export { explainRecord, issueMessage, makeIssue } from './validate.js';
 export * from './dataset.js';
-export type * from './types.js';
+export type * from './columns.js';

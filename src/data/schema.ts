@@ -21,9 +21,7 @@ import type { campaignSchema, costSchema, exposureSchema, loyaltySchema, orderSc
 export const CAMPAIGN_TYPES = ['discount', 'gift', 'bundle', 'points', 'voucher', 'other'] as const;
 export type CampaignType = (typeof CAMPAIGN_TYPES)[number];
 
-/** The collections of the canonical input, in ingest order (campaigns first). */
-export const COLLECTIONS = ['campaigns', 'orders', 'costs', 'exposures', 'loyalty'] as const;
-export type CollectionName = (typeof COLLECTIONS)[number];
+export { COLLECTIONS, type CollectionName } from '../core/collections.js';
 
 /** A value as it should appear in a message: strings quoted, missing values named. */
 export function show(value: unknown): string {

@@ -15,7 +15,7 @@
  *
  * DOM-free.
  */
-import { daysFromCivil, daysInMonth, MS_PER_DAY, parseInstant, parseLocalDate, type Zone } from '../engine/time.js';
+import { daysFromCivil, daysInMonth, MS_PER_DAY, parseInstant, parseLocalDate, type Zone } from '../core/time.js';
 import {
   ATTRIBUTE_NAME_RE,
   CAMPAIGN_TYPES,

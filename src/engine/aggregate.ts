@@ -51,7 +51,7 @@
  *
  * DOM-free.
  */
-import type { CampaignRecord, Dataset } from '../data/types.js';
+import type { CampaignRecord, Dataset } from '../data/columns.js';
 import {
   AGGREGATES_VERSION,
   type Aggregates,
@@ -75,8 +75,9 @@ import {
   type OrderView,
 } from './kpis.js';
 import { returnWindowMs } from './options.js';
-import { formatDay, formatMonth, monthIndex, monthStart, weekStart } from './time.js';
-import type { DataIssue, RecencyRow } from './types.js';
+import { formatDay, formatMonth, monthIndex, monthStart, weekStart } from '../core/time.js';
+import type { DataIssue } from '../core/issues.js';
+import type { RecencyRow } from './report-types.js';
 
 // ---------------------------------------------------------------------------------------
 // Per-customer row index, cached on the dataset.

@@ -17,7 +17,9 @@
  * DOM-free.
  */
 import type { Measures } from './kpis.js';
-import type { CohortGrain, CompareMode, DailyPoint, DataIssue, RecencyRow } from './types.js';
+import type { CohortGrain, CompareMode } from '../core/vocabulary.js';
+import type { DailyPoint, RecencyRow } from './report-types.js';
+import type { DataIssue } from '../core/issues.js';
 
 /**
  * Version of the {@link Aggregates} format. Bumped on a breaking change.

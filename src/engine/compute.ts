@@ -4,12 +4,13 @@
  *
  * DOM-free.
  */
-import type { Dataset } from '../data/types.js';
+import type { Dataset } from '../data/columns.js';
 import { aggregate, type AggregateOptions } from './aggregate.js';
 import type { Aggregates, ResolvedOptions } from './aggregates.js';
 import { finishReport } from './finish.js';
 import { resolveOptions } from './options.js';
-import type { DataIssue, Report, ReportOptions } from './types.js';
+import type { DataIssue } from '../core/issues.js';
+import type { Report, ReportOptions } from './report-types.js';
 
 /** Report options plus engine switches. */
 export interface ComputeReportOptions extends ReportOptions, AggregateOptions {}

@@ -14,8 +14,9 @@ import type {
   ScopeMeasures,
 } from './aggregates.js';
 import { evaluateKpi, isMissing, listKpis, type KpiDefinition, type Measures } from './kpis.js';
-import { parseLocalDate } from './time.js';
-import type { ChannelSummary, CohortRow, KpiValue, Pacing, PacingStatus, ReactivationRow, Report } from './types.js';
+import { parseLocalDate } from '../core/time.js';
+import type { ChannelSummary, CohortRow, KpiValue, Pacing, ReactivationRow, Report } from './report-types.js';
+import type { PacingStatus } from '../core/vocabulary.js';
 
 /**
  * `(value - previous) / previous` when `previous > 0`; null when either is null or

@@ -2,8 +2,8 @@
  * promo-kpi-kit/engine: the headless KPI engine. No DOM, no Lit: runs in Node, Workers
  * and pages alike.
  */
-export * from './types.js';
-export * from './time.js';
+export * from './report-types.js';
+export * from '../core/index.js';
 export * from './kpis.js';
 export * from './aggregates.js';
 export * from './options.js';
@@ -17,7 +17,7 @@ export type { ReportWorker, ReportWorkerOptions, WorkerLoadResult } from './repo
 export type { WorkerRequest, WorkerResponse, DatasetSummary, SummaryCampaign } from './worker-protocol.js';
 export { aggregate, clearEngineCache, lastAggregateMode } from './aggregate.js';
 export type { AggregateOptions, AggregateMode } from './aggregate.js';
-export type * from '../data/types.js';
+export type * from '../data/columns.js';
 export * from '../data/index.js';
 export * from '../adapters/index.js';
 export { formatValue, formatDelta, localeTag, baseLocale } from '../format/format.js';

@@ -21,7 +21,8 @@
  *
  * DOM-free.
  */
-import type { KpiMeta, KpiReason, LocalizedText } from './types.js';
+import type { KpiMeta } from './report-types.js';
+import type { KpiReason, LocalizedText } from '../core/vocabulary.js';
 
 /** Version of the KPI plugin API. Bumped on a breaking change of {@link KpiDefinition}. */
 export const KPI_API_VERSION = 1;

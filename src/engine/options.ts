@@ -16,7 +16,7 @@ import {
   MS_PER_DAY,
   parseLocalDate,
   zoneFor,
-} from './time.js';
+} from '../core/time.js';
 import {
   COHORT_GRAINS,
   COMPARE_MODES,
@@ -24,9 +24,9 @@ import {
   recencySegments,
   type CohortGrain,
   type CompareMode,
-  type DataIssue,
-  type ReportOptions,
-} from './types.js';
+} from '../core/vocabulary.js';
+import type { DataIssue } from '../core/issues.js';
+import type { ReportOptions } from './report-types.js';
 
 export const DEFAULT_RETURN_WINDOW_DAYS = 30;
 export const DEFAULT_LIFETIME_DAYS = 365;

@@ -23,7 +23,7 @@
  */
 import type { AppendResult } from '../data/dataset.js';
 import type { DataInput } from '../data/schema.js';
-import type { Report, ReportOptions, SegmentQuery } from './types.js';
+import type { Report, ReportOptions, SegmentQuery } from './report-types.js';
 import type { DatasetSummary, WorkerRequest, WorkerResponse } from './worker-protocol.js';
 import type { PlatformAbortSignal, PlatformURL, PlatformWorker } from '../data/platform.js';
 

@@ -4,10 +4,10 @@
  * DOM-free: runs in Node, in a Worker and in the page.
  */
 import { createDataset, isDataset } from '../data/dataset.js';
-import type { Dataset } from '../data/types.js';
+import type { Dataset } from '../data/columns.js';
 import { datasetReport, failedReport, type ComputeReportOptions } from './compute.js';
 import { resolveOptions } from './options.js';
-import type { Report } from './types.js';
+import type { Report } from './report-types.js';
 
 /** The plain input of KPI-SPEC section 1 (records are validated when the dataset is built). */
 export type ReportInput = Parameters<typeof createDataset>[0];

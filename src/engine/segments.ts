@@ -5,12 +5,13 @@
  * DOM-free.
  */
 import { createDataset, isDataset } from '../data/dataset.js';
-import type { Dataset } from '../data/types.js';
+import type { Dataset } from '../data/columns.js';
 import { filterRows } from './aggregate.js';
 import { resolveForDataset } from './compute.js';
 import { resolveOptions } from './options.js';
 import type { ReportInput } from './report.js';
-import { SEGMENT_OF, type ReportOptions, type SegmentQuery } from './types.js';
+import { SEGMENT_OF } from '../core/vocabulary.js';
+import type { ReportOptions, SegmentQuery } from './report-types.js';
 
 /**
  * Compares two strings by code point (not by UTF-16 unit, which orders characters above

@@ -1,8 +1,8 @@
 /** Messages between the page and the report worker (structured-clone safe). */
 import type { DataInput } from '../data/schema.js';
-import type { Dataset } from '../data/types.js';
-import { formatDay } from './time.js';
-import type { ReportOptions, SegmentQuery } from './types.js';
+import type { Dataset } from '../data/columns.js';
+import { formatDay } from '../core/time.js';
+import type { ReportOptions, SegmentQuery } from './report-types.js';
 
 export type WorkerRequest = { id: number } & (
   | { type: 'import'; urls: string[] }

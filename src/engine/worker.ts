@@ -11,7 +11,7 @@
  */
 import { createDataset, type LiveDataset } from '../data/dataset.js';
 import type { DataInput } from '../data/schema.js';
-import type { ReportOptions } from './types.js';
+import type { ReportOptions } from './report-types.js';
 import { computeReport } from './report.js';
 import { segmentCustomers } from './segments.js';
 import { summarizeDataset, type WorkerRequest, type WorkerResponse } from './worker-protocol.js';

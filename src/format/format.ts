@@ -2,7 +2,7 @@
  * Number and date formatting through Intl, cached per locale and options.
  * DOM-free. Every number a widget shows goes through here.
  */
-import type { KpiUnit, Locale } from '../engine/types.js';
+import type { KpiUnit, Locale } from '../core/vocabulary.js';
 
 /** BCP 47 tags for the shipped locales. */
 export const LOCALE_TAGS: Record<Locale, string> = { en: 'en-US', vi: 'vi-VN' };

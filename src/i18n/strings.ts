@@ -5,7 +5,7 @@
  * any other tag -> `en`) and fills `{name}` placeholders.
  */
 import { baseLocale } from '../format/format.js';
-import type { KpiReason, Locale } from '../engine/types.js';
+import type { KpiReason, Locale } from '../core/vocabulary.js';
 
 const en = {
   // states

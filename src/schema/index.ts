@@ -16,8 +16,8 @@
  * DOM-free.
  */
 import * as z from 'zod/mini';
-import type { DataIssue } from '../engine/types.js';
-import { parseInstant, parseLocalDate, zoneFor } from '../engine/time.js';
+import type { DataIssue } from '../core/issues.js';
+import { parseInstant, parseLocalDate, zoneFor } from '../core/time.js';
 import {
   CAMPAIGN_TYPES,
   EXPECT,

@@ -22,7 +22,7 @@
  * own column or from the JSON column with the name as a bound key (mapping.ts).
  *
  * Local dates of instants. The engine takes the local date of an instant with the
- * offsets of `Intl` (engine/time.ts). Rather than asking the warehouse's own time-zone
+ * offsets of `Intl` (core/time.ts). Rather than asking the warehouse's own time-zone
  * database (`AT TIME ZONE`), which may disagree with the browser's in edge cases and
  * costs a zone lookup per row, the server computes the zone's offsets over the few
  * date ranges a report needs, with the very same code, and passes them as parameters:
@@ -31,7 +31,7 @@
  * saving time). Every statement first filters on the stored instant, so only rows near
  * the report's dates are converted, and the days are the engine's days by construction.
  */
-import type { CohortGrain, SegmentOf } from '../engine/types.js';
+import type { CohortGrain, SegmentOf } from '../core/vocabulary.js';
 import { mappedTables, type ResolvedMapping, type ResolvedTable } from './mapping.js';
 import { SqlBuilder, type Statement } from './sql.js';
 import type { Dialect } from './dialects/dialect.js';

@@ -52,15 +52,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { isValidTimeZone, parseLocalDate } from '../engine/time.js';
-import {
-  COHORT_GRAINS,
-  COMPARE_MODES,
-  SEGMENT_OF,
-  type Report,
-  type ReportOptions,
-  type SegmentQuery,
-} from '../engine/types.js';
+import { isValidTimeZone, parseLocalDate } from '../core/time.js';
+import { COHORT_GRAINS, COMPARE_MODES, SEGMENT_OF } from '../core/vocabulary.js';
+import type { Report, ReportOptions, SegmentQuery } from '../engine/report-types.js';
 import { ATTRIBUTE_NAME_RE } from '../data/schema.js';
 import type { Aggregates } from '../engine/aggregates.js';
 import { resolveOptions } from '../engine/options.js';

@@ -21,8 +21,10 @@ import {
   weekStart,
   zoneFor,
   type Zone,
-} from '../engine/time.js';
-import { SEGMENT_OF, type DataIssue, type Report, type ReportOptions, type SegmentQuery } from '../engine/types.js';
+} from '../core/time.js';
+import { SEGMENT_OF } from '../core/vocabulary.js';
+import type { DataIssue } from '../core/issues.js';
+import type { Report, ReportOptions, SegmentQuery } from '../engine/report-types.js';
 import {
   assertTenantScoped,
   campaignsStatement,

@@ -12,7 +12,7 @@ import {
   webSocketAdapter,
   type LiveStatus,
 } from '../../src/adapters/index.js';
-import type { Dataset } from '../../src/data/types.js';
+import type { Dataset } from '../../src/data/columns.js';
 
 const { url, wsUrl } = (await (await fetch('/__adapter-test-server')).json()) as { url: string; wsUrl: string };
 

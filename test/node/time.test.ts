@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { daysFromCivil, formatDay, parseInstant, parseLocalDate, weekStart, zoneFor } from '../../src/engine/time.js';
+import { daysFromCivil, formatDay, parseInstant, parseLocalDate, weekStart, zoneFor } from '../../src/core/time.js';
 
 test('local dates round-trip and reject impossible dates', () => {
   assert.equal(parseLocalDate('1970-01-01'), 0);

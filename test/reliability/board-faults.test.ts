@@ -11,7 +11,7 @@ import { jsonAdapter } from '../../src/adapters/json.js';
 import { csvAdapter } from '../../src/adapters/csv.js';
 import { sseAdapter } from '../../src/adapters/live.js';
 import type { Adapter } from '../../src/adapters/adapter.js';
-import type { Report } from '../../src/engine/types.js';
+import type { Report } from '../../src/engine/report-types.js';
 
 let base = '';
 before(async () => {

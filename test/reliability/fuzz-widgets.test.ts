@@ -12,7 +12,7 @@ import '../../src/elements/budget-gauge/define.js';
 import '../../src/elements/campaign-chart/define.js';
 import '../../src/elements/cohort-heatmap/define.js';
 import { computeReport } from '../../src/engine/report.js';
-import type { Report } from '../../src/engine/types.js';
+import type { Report } from '../../src/engine/report-types.js';
 import type { PromoWidget } from '../../src/elements/shared/widget.js';
 import { deepText } from './dom-audit.js';
 

@@ -2,7 +2,8 @@ import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'li
 import { property, state } from 'lit/decorators.js';
 import { formatDelta, formatValue } from '../../format/format.js';
 import { getKpi, onKpiRegistryChange } from '../../engine/kpis.js';
-import type { ChannelSummary as ValueSummary, KpiUnit, Report } from '../../engine/types.js';
+import type { ChannelSummary as ValueSummary, Report } from '../../engine/report-types.js';
+import type { KpiUnit } from '../../core/vocabulary.js';
 import { attributeLabel, channelLabel } from '../../i18n/strings.js';
 import { listKey } from '../shared/list-keys.js';
 import { PromoWidget } from '../shared/widget.js';

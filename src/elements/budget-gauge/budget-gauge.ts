@@ -1,7 +1,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { formatValue } from '../../format/format.js';
-import type { Pacing, Report } from '../../engine/types.js';
+import type { Pacing, Report } from '../../engine/report-types.js';
 import { reasonText } from '../../i18n/strings.js';
 import { PromoWidget, WidgetError } from '../shared/widget.js';
 import { cell, type DataTable } from '../shared/data-table.js';

@@ -5,7 +5,8 @@
  * or a projected overspend stays visible past the budget line.
  */
 import { linearScale } from '../shared/scale.js';
-import type { Pacing, PacingStatus } from '../../engine/types.js';
+import type { Pacing } from '../../engine/report-types.js';
+import type { PacingStatus } from '../../core/vocabulary.js';
 
 /**
  * How a campaign's spending reads, as shown (colour and words). The spec's statuses, plus

@@ -2,7 +2,8 @@ import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'li
 import { property, state } from 'lit/decorators.js';
 import { styleProps } from '../shared/style-props.js';
 import { getKpi, onKpiRegistryChange } from '../../engine/kpis.js';
-import type { KpiMeta, KpiReason, KpiUnit, Report } from '../../engine/types.js';
+import type { KpiMeta, Report } from '../../engine/report-types.js';
+import type { KpiReason, KpiUnit } from '../../core/vocabulary.js';
 import { formatValue, localeTag } from '../../format/format.js';
 import { changeCell, showChange } from '../shared/change.js';
 import { listKey } from '../shared/list-keys.js';

@@ -5,8 +5,9 @@
  */
 import { max, min } from 'd3-array';
 import { areaPath, linearScale, linePath, type LinearScale } from '../shared/scale.js';
-import { formatDay, parseLocalDate, weekStart } from '../../engine/time.js';
-import type { DailyPoint, KpiPolarity, KpiReason } from '../../engine/types.js';
+import { formatDay, parseLocalDate, weekStart } from '../../core/time.js';
+import type { DailyPoint } from '../../engine/report-types.js';
+import type { KpiPolarity, KpiReason } from '../../core/vocabulary.js';
 
 /** Id of the aggregate row of the campaigns beyond the top N. */
 export const OTHERS_ID = '\u0000others';

@@ -1,7 +1,8 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleProps } from '../shared/style-props.js';
-import type { CohortRow, KpiUnit, Report } from '../../engine/types.js';
+import type { CohortRow, Report } from '../../engine/report-types.js';
+import type { KpiUnit } from '../../core/vocabulary.js';
 import { formatValue, localeTag } from '../../format/format.js';
 import { publicVar, TOKENS } from '../../theme/tokens.js';
 import { cell, type DataTable } from '../shared/data-table.js';

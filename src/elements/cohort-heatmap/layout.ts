@@ -5,7 +5,7 @@
  */
 import { max } from 'd3-array';
 import { linearScale } from '../shared/scale.js';
-import type { CohortRow, RecencyRow } from '../../engine/types.js';
+import type { CohortRow, RecencyRow } from '../../engine/report-types.js';
 
 export const HEATMAP_MODES = ['retention', 'revenue', 'recency'] as const;
 export type HeatmapMode = (typeof HEATMAP_MODES)[number];

@@ -9,9 +9,9 @@
 import { computeReport } from '../../engine/report.js';
 import { createReportWorker, type ReportWorker, type WorkerLoadResult } from '../../engine/report-worker.js';
 import { summarizeDataset } from '../../engine/worker-protocol.js';
-import type { Report, ReportOptions, SegmentQuery } from '../../engine/types.js';
+import type { Report, ReportOptions, SegmentQuery } from '../../engine/report-types.js';
 import { segmentCustomers } from '../../engine/segments.js';
-import type { Dataset } from '../../data/types.js';
+import type { Dataset } from '../../data/columns.js';
 import { createDataset, isDataset, type LiveDataset } from '../../data/dataset.js';
 import type { DataInput } from '../../data/schema.js';
 import type { Adapter, AdapterUpdate, LoadResult } from '../../adapters/adapter.js';

@@ -6,7 +6,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { COMPARE_MODES, type CompareMode, type ReportOptions } from '../../engine/types.js';
+import { COMPARE_MODES, type CompareMode } from '../../core/vocabulary.js';
+import type { ReportOptions } from '../../engine/report-types.js';
 import { attributeLabel } from '../../i18n/strings.js';
 import { closeMenu, onMenuToggle } from '../shared/menus.js';
 import { bt, channelLabel } from './strings.js';

@@ -9,20 +9,14 @@ import {
   type BoardStatus,
   type ThemeName,
 } from '../../context/context.js';
-import {
-  COMPARE_MODES,
-  type CohortGrain,
-  type CompareMode,
-  type Report,
-  type ReportOptions,
-  type SegmentQuery,
-} from '../../engine/types.js';
+import { COMPARE_MODES, type CohortGrain, type CompareMode } from '../../core/vocabulary.js';
+import type { Report, ReportOptions, SegmentQuery } from '../../engine/report-types.js';
 import type { DataInput } from '../../data/schema.js';
 import type { Adapter } from '../../adapters/adapter.js';
-import { isValidTimeZone, parseLocalDate } from '../../engine/time.js';
+import { isValidTimeZone, parseLocalDate } from '../../core/time.js';
 import { getKpi } from '../../engine/kpis.js';
 import { isDataset } from '../../data/dataset.js';
-import { COLLECTIONS } from '../../data/schema.js';
+import { COLLECTIONS } from '../../core/collections.js';
 import { describeValue } from '../shared/converters.js';
 import { localeTag } from '../../format/format.js';
 import { bt } from './strings.js';

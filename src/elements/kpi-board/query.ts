@@ -2,8 +2,9 @@
  * The board's query: period presets, validation and a URL form, so a host page can keep the
  * board's state in its address. Pure and DOM-free.
  */
-import { formatDay, parseLocalDate, zoneFor, civilFromDays, daysFromCivil } from '../../engine/time.js';
-import { COMPARE_MODES, type CompareMode, type ReportOptions } from '../../engine/types.js';
+import { formatDay, parseLocalDate, zoneFor, civilFromDays, daysFromCivil } from '../../core/time.js';
+import { COMPARE_MODES, type CompareMode } from '../../core/vocabulary.js';
+import type { ReportOptions } from '../../engine/report-types.js';
 import { boundsValue, listValue } from '../shared/converters.js';
 
 /** Period presets of the filter bar; `campaign` is "the selected campaign's own run". */

@@ -2,7 +2,7 @@
  * Strings of the board and its filter bar, in English and Vietnamese. DOM-free.
  */
 import { translator } from '../../i18n/strings.js';
-import type { Locale } from '../../engine/types.js';
+import type { Locale } from '../../core/vocabulary.js';
 
 const en = {
   board: 'Promotion KPIs',

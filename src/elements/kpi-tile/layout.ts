@@ -3,7 +3,7 @@
  */
 import { extent } from 'd3-array';
 import { linearScale, linePath } from '../shared/scale.js';
-import type { KpiPolarity } from '../../engine/types.js';
+import type { KpiPolarity } from '../../core/vocabulary.js';
 
 export interface SparklineGeometry {
   /** SVG path of the line (`M...L...`). */

@@ -8,7 +8,7 @@ export const REACTIVATION_LISTS = ['reactivation', 'returned'] as const;
 export type ReactivationList = (typeof REACTIVATION_LISTS)[number];
 
 /** Segment labels of bounds: `[7, 14, 28]` -> `0-7`, `8-14`, `15-28`, `29+` (the engine's own labels). */
-export { recencySegments as segmentLabels } from '../../engine/types.js';
+export { recencySegments as segmentLabels } from '../../core/vocabulary.js';
 
 /** A segment label for reading: `8-14` -> `8–14` (en dash), `29+` as is. */
 export const segmentText = (segment: string): string => segment.replace(/^(\d+)-(\d+)$/, '$1–$2');

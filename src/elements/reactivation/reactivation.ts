@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatValue } from '../../format/format.js';
-import { formatDay, parseLocalDate } from '../../engine/time.js';
-import type { ReactivationRow, Report, SegmentQuery } from '../../engine/types.js';
+import { formatDay, parseLocalDate } from '../../core/time.js';
+import type { ReactivationRow, Report, SegmentQuery } from '../../engine/report-types.js';
 import { listKey } from '../shared/list-keys.js';
 import { PromoWidget } from '../shared/widget.js';
 import { boundsValue, functionValue, oneOf, textValue } from '../shared/converters.js';

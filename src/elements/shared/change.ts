@@ -4,7 +4,7 @@
  * percentage points. One place, so every widget says a change the same way.
  */
 import { describeChange, type ChangeText, type FormatOptions } from '../../format/format.js';
-import type { KpiUnit } from '../../engine/types.js';
+import type { KpiUnit } from '../../core/vocabulary.js';
 import { t } from '../../i18n/strings.js';
 import { cell, type DataCell } from './data-table.js';
 

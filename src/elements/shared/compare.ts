@@ -2,8 +2,8 @@
  * What a report's comparison period is, read from the report itself (KPI-SPEC 7.1): the
  * days just before the period, the same dates one year earlier, or none. DOM-free.
  */
-import { parseLocalDate } from '../../engine/time.js';
-import type { Report } from '../../engine/types.js';
+import { parseLocalDate } from '../../core/time.js';
+import type { Report } from '../../engine/report-types.js';
 
 export const COMPARE_KINDS = ['previous', 'year', 'none'] as const;
 export type CompareKind = (typeof COMPARE_KINDS)[number];

@@ -4,7 +4,7 @@
  */
 import { emptyMeasures } from '../../../src/engine/kpis.js';
 import type { CampaignInfo } from '../../../src/elements/shared/widget.js';
-import type { Report } from '../../../src/engine/types.js';
+import type { Report } from '../../../src/engine/report-types.js';
 import { kpisOf, makeReport } from '../../fixtures/report.js';
 
 /**

@@ -3,7 +3,7 @@
  * the July cohort has 5 months, November 1), sizes and retention written out, revenue =
  * retained members x 250,000 VND per month.
  */
-import type { CohortRow, Report } from '../../../src/engine/types.js';
+import type { CohortRow, Report } from '../../../src/engine/report-types.js';
 import { makeReport } from '../../fixtures/report.js';
 
 const SIZES = [120, 95, 80, 64, 40];

@@ -8,7 +8,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../../../src/index.js';
 import { registerLocale, englishStrings } from '../../../src/index.js';
 import { computeReport } from '../../../src/engine/report.js';
-import type { Report } from '../../../src/engine/types.js';
+import type { Report } from '../../../src/engine/report-types.js';
 import type { PromoConfigErrorDetail } from '../../../src/elements/shared/element.js';
 import { WEEK } from './load-order-data.js';
 

@@ -11,7 +11,7 @@ import { computeReport } from '../../../src/engine/report.js';
 import { segmentCustomers } from '../../../src/engine/segments.js';
 import type { PromoSegmentSelectDetail } from '../../../src/elements/reactivation/reactivation.js';
 import type { Adapter } from '../../../src/adapters/adapter.js';
-import type { ReportOptions, SegmentQuery } from '../../../src/engine/types.js';
+import type { ReportOptions, SegmentQuery } from '../../../src/engine/report-types.js';
 
 const order = (
   id: string,

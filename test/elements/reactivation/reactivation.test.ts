@@ -3,7 +3,7 @@ import '../../../src/elements/reactivation/define.js';
 import type { PromoReactivation, PromoSegmentSelectDetail } from '../../../src/elements/reactivation/reactivation.js';
 import { segmentLabels } from '../../../src/elements/reactivation/layout.js';
 import { boundsValue } from '../../../src/elements/shared/converters.js';
-import type { SegmentQuery } from '../../../src/engine/types.js';
+import type { SegmentQuery } from '../../../src/engine/report-types.js';
 import { makeReportV2, type ReportV2 } from '../../fixtures/report-v2.js';
 import { $, $$, boardState, captureExport, settle, text, TestBoard } from '../shared/helpers.js';
 

@@ -19,7 +19,7 @@ import {
   type WebSocketConstructor,
 } from '../../../src/adapters/index.js';
 import { isDataset, type LiveDataset } from '../../../src/data/dataset.js';
-import type { Dataset } from '../../../src/data/types.js';
+import type { Dataset } from '../../../src/data/columns.js';
 
 let server: TestServer;
 before(async () => {

@@ -17,7 +17,7 @@ import {
 } from '../../../src/adapters/index.js';
 import { createDataset } from '../../../src/data/dataset.js';
 import type { DataInput } from '../../../src/data/schema.js';
-import type { Dataset } from '../../../src/data/types.js';
+import type { Dataset } from '../../../src/data/columns.js';
 
 let server: TestServer;
 before(async () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { IdSet, StringDictionary } from '../../../src/data/compact.js';
 import { fastIso, fastIsoAt } from '../../../src/data/validate.js';
-import { zoneFor } from '../../../src/engine/time.js';
+import { zoneFor } from '../../../src/core/time.js';
 
 /** A string and the same string as a range of a larger text, with other characters on both sides. */
 const embedded = fc

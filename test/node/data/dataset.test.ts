@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createDataset, createDatasetBuilder } from '../../../src/data/index.js';
-import { parseLocalDate } from '../../../src/engine/time.js';
+import { parseLocalDate } from '../../../src/core/time.js';
 
 /** 2025-01-01T00:00:00Z: small test times are offsets from it. */
 const T0 = Date.UTC(2025, 0, 1);

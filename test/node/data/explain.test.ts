@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { DataIssue } from '../../../src/engine/types.js';
+import type { DataIssue } from '../../../src/core/issues.js';
 import { COLLECTIONS, type CollectionName } from '../../../src/data/schema.js';
 import { explainRecord, idOf } from '../../../src/data/validate.js';
 import { schemas, validateCollection } from '../../../src/schema/index.js';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { fastIso, fastIsoAt, timeOf } from '../../../src/data/validate.js';
-import { parseInstant, zoneFor } from '../../../src/engine/time.js';
+import { parseInstant, zoneFor } from '../../../src/core/time.js';
 
 /**
  * Times of the fixed export shape (`YYYY-MM-DDTHH:MM:SS` then `Z` or `±HH:MM`, read at fixed

@@ -12,7 +12,7 @@ import {
   readExposure,
   readLoyalty,
 } from '../../../src/data/validate.js';
-import { parseInstant, zoneFor } from '../../../src/engine/time.js';
+import { parseInstant, zoneFor } from '../../../src/core/time.js';
 
 /** 2025-01-01T00:00:00Z: small test times are offsets from it. */
 const T0 = Date.UTC(2025, 0, 1);

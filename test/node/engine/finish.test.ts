@@ -8,7 +8,7 @@ import { AGGREGATES_VERSION, type Aggregates } from '../../../src/engine/aggrega
 import { finishReport, kpiChange, kpiDelta, pacingOf } from '../../../src/engine/finish.js';
 import { emptyMeasures } from '../../../src/engine/kpis.js';
 import { resolveOptions } from '../../../src/engine/options.js';
-import { parseLocalDate } from '../../../src/engine/time.js';
+import { parseLocalDate } from '../../../src/core/time.js';
 
 test('resolveOptions: defaults and the previous period', () => {
   const o = resolveOptions({ from: '2024-02-28', to: '2024-03-01' });

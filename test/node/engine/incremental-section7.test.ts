@@ -12,7 +12,7 @@ import type { DataInput } from '../../../src/data/schema.js';
 import { lastAggregateMode, MAX_STATES } from '../../../src/engine/aggregate.js';
 import { datasetReport } from '../../../src/engine/compute.js';
 import { segmentCustomers } from '../../../src/engine/segments.js';
-import type { ReportOptions } from '../../../src/engine/types.js';
+import type { ReportOptions } from '../../../src/engine/report-types.js';
 
 const DAY0 = Date.UTC(2025, 1, 1);
 const STORES = ['S1', 'S2', 'S3'];

@@ -1,9 +1,9 @@
 /**
  * A tiny, unvalidated Dataset builder for engine tests: lets the engine be tested on its
- * own contract (src/data/types.ts) independently of the data layer. Records must be valid.
+ * own contract (src/data/columns.ts) independently of the data layer. Records must be valid.
  */
-import type { CampaignRecord, Dataset, Dictionary } from '../../../src/data/types.js';
-import { parseInstant, parseLocalDate, zoneFor } from '../../../src/engine/time.js';
+import type { CampaignRecord, Dataset, Dictionary } from '../../../src/data/columns.js';
+import { parseInstant, parseLocalDate, zoneFor } from '../../../src/core/time.js';
 
 class Dict implements Dictionary {
   values: string[] = [];

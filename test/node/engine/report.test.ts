@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { datasetReport } from '../../../src/engine/compute.js';
-import type { KpiValue, Report } from '../../../src/engine/types.js';
+import type { KpiValue, Report } from '../../../src/engine/report-types.js';
 import { miniDataset, type MiniInput } from './mini-dataset.js';
 import { base } from './fixtures.js';
 

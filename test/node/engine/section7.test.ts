@@ -12,7 +12,7 @@ import { resolveOptions } from '../../../src/engine/options.js';
 import { computeReport } from '../../../src/engine/report.js';
 import { summarizeDataset } from '../../../src/engine/worker-protocol.js';
 import { segmentCustomers } from '../../../src/engine/segments.js';
-import type { KpiValue, ReportOptions } from '../../../src/engine/types.js';
+import type { KpiValue, ReportOptions } from '../../../src/engine/report-types.js';
 
 const close = (a: number | null | undefined, b: number, msg?: string): void => {
   assert.ok(typeof a === 'number' && Math.abs(a - b) < 1e-9, `${msg ?? ''} expected ${b}, got ${a}`);

@@ -18,7 +18,7 @@ import { sseAdapter, webSocketAdapter, type WebSocketConstructor } from '../../.
 import { pollingAdapter } from '../../../src/adapters/polling.js';
 import type { Adapter } from '../../../src/adapters/adapter.js';
 import { computeReport } from '../../../src/engine/report.js';
-import type { Dataset } from '../../../src/data/types.js';
+import type { Dataset } from '../../../src/data/columns.js';
 
 let server: TestServer;
 let extra: Server;

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createDataset } from '../../../src/data/dataset.js';
 import { computeReport } from '../../../src/engine/report.js';
-import type { Report } from '../../../src/engine/types.js';
+import type { Report } from '../../../src/engine/report-types.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
 const FROM = '2025-03-01';

@@ -1,6 +1,6 @@
 /** Report options exercised against every warehouse, and custom KPIs registered for them. */
 import { registerKpi, unregisterKpi } from '../../../src/engine/kpis.js';
-import type { ReportOptions } from '../../../src/engine/types.js';
+import type { ReportOptions } from '../../../src/engine/report-types.js';
 
 export const CASES: { name: string; options: ReportOptions }[] = [
   {

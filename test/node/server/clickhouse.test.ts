@@ -4,7 +4,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { computeReport } from '../../../src/engine/report.js';
 import { resolveOptions } from '../../../src/engine/options.js';
 import { segmentCustomers } from '../../../src/engine/segments.js';
-import { SEGMENT_OF } from '../../../src/engine/types.js';
+import { SEGMENT_OF } from '../../../src/core/vocabulary.js';
 import { warehouseSegmentCustomers } from '../../../src/server/warehouse.js';
 import { registerKpi, unregisterKpi } from '../../../src/engine/kpis.js';
 import {

@@ -1,5 +1,6 @@
 /** Value-by-value comparison of two reports, numbers within a relative tolerance. */
-import type { DataIssue, Report } from '../../../src/engine/types.js';
+import type { DataIssue } from '../../../src/core/issues.js';
+import type { Report } from '../../../src/engine/report-types.js';
 
 /** Paths where `actual` and `expected` differ (numbers: |a - b| <= tol x max(1, |a|, |b|)). */
 export function differences(actual: unknown, expected: unknown, tol = 1e-9, path = '$', out: string[] = []): string[] {

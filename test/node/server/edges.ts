@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { computeReport } from '../../../src/engine/report.js';
-import type { ReportOptions } from '../../../src/engine/types.js';
+import type { ReportOptions } from '../../../src/engine/report-types.js';
 import type { Dialect } from '../../../src/server/dialects/dialect.js';
 import type { SqlDriver } from '../../../src/server/driver.js';
 import type { WarehouseMapping } from '../../../src/server/mapping.js';

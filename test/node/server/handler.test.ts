@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { computeReport } from '../../../src/engine/report.js';
-import type { Report } from '../../../src/engine/types.js';
+import type { Report } from '../../../src/engine/report-types.js';
 import {
   createPushdownHandler,
   duckdb,

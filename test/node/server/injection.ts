@@ -1,6 +1,6 @@
 /** Injection attempts shared by the DuckDB and PostgreSQL handler tests. */
 import assert from 'node:assert/strict';
-import type { Report } from '../../../src/engine/types.js';
+import type { Report } from '../../../src/engine/report-types.js';
 import { queryFromSearchParams, type PushdownHandler } from '../../../src/server/handler.js';
 import type { Statement } from '../../../src/server/sql.js';
 import type { SqlDriver } from '../../../src/server/driver.js';

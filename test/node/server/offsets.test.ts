@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { zoneFor } from '../../../src/engine/time.js';
+import { zoneFor } from '../../../src/core/time.js';
 import { offsetsIn } from '../../../src/server/warehouse.js';
 import { seeded } from './fixtures.js';
 

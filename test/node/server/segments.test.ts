@@ -5,7 +5,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { pushdownAdapter } from '../../../src/adapters/pushdown.js';
 import { isAdapterError } from '../../../src/adapters/adapter.js';
 import { segmentCustomers } from '../../../src/engine/segments.js';
-import type { ReportOptions } from '../../../src/engine/types.js';
+import type { ReportOptions } from '../../../src/engine/report-types.js';
 import { createPushdownHandler, duckdb, duckdbDriver, type SqlDriver } from '../../../src/server/index.js';
 import { ATTRIBUTE_COLUMNS, generate, load } from './fixtures.js';
 

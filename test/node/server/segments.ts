@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { segmentCustomers } from '../../../src/engine/segments.js';
 import { resolveOptions } from '../../../src/engine/options.js';
-import { SEGMENT_OF, type ReportOptions } from '../../../src/engine/types.js';
+import { SEGMENT_OF } from '../../../src/core/vocabulary.js';
+import type { ReportOptions } from '../../../src/engine/report-types.js';
 import type { Dialect } from '../../../src/server/dialects/dialect.js';
 import type { SqlDriver } from '../../../src/server/driver.js';
 import type { WarehouseMapping } from '../../../src/server/mapping.js';

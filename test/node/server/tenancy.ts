@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { resolveOptions } from '../../../src/engine/options.js';
 import { segmentCustomers } from '../../../src/engine/segments.js';
-import { SEGMENT_OF, type Report, type ReportOptions } from '../../../src/engine/types.js';
+import { SEGMENT_OF } from '../../../src/core/vocabulary.js';
+import type { Report, ReportOptions } from '../../../src/engine/report-types.js';
 import { createPushdownHandler } from '../../../src/server/handler.js';
 import type { Dialect } from '../../../src/server/dialects/dialect.js';
 import { warehouseReport, type WarehouseConfig } from '../../../src/server/warehouse.js';

@@ -13,7 +13,7 @@ import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import type { Report } from '../../../src/engine/types.js';
+import type { Report } from '../../../src/engine/report-types.js';
 import { pgDriver, postgres, type SqlDriver } from '../../../src/server/index.js';
 import { reportDifferences } from './compare.js';
 import { load, startPostgres, type PgCluster } from './fixtures.js';

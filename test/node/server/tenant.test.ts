@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { computeReport } from '../../../src/engine/report.js';
-import type { Report, ReportOptions } from '../../../src/engine/types.js';
+import type { Report, ReportOptions } from '../../../src/engine/report-types.js';
 import {
   createPushdownHandler,
   DEFAULT_LIMITS,

@@ -1,26 +1,20 @@
 /**
  * The report: the one object every widget reads (KPI-SPEC section 6).
- * DOM-free types shared by the engine, the server-side pushdown and the elements.
+ * DOM-free types shared by the engine, the server-side pushdown and the elements. The word
+ * lists they use (units, locales, modes...) are declared in `core/vocabulary.ts`.
  */
-
-/** Units a KPI is expressed in; formatting follows the unit. */
-export const KPI_UNITS = ['currency', 'count', 'ratio', 'number'] as const;
-export type KpiUnit = (typeof KPI_UNITS)[number];
-
-/** Whether a rising value is good news (revenue) or bad news (CAC, costs). */
-export const KPI_POLARITIES = ['higher-is-better', 'lower-is-better', 'neutral'] as const;
-export type KpiPolarity = (typeof KPI_POLARITIES)[number];
-
-/** Why a KPI has no value. */
-export const KPI_REASONS = ['no-data', 'missing-cogs', 'no-exposures', 'no-budget'] as const;
-export type KpiReason = (typeof KPI_REASONS)[number];
-
-/** Locales the kit ships strings for. */
-export const LOCALES = ['en', 'vi'] as const;
-export type Locale = (typeof LOCALES)[number];
-
-/** Labels in each shipped locale. */
-export type LocalizedText = Record<Locale, string>;
+import type { DataIssue } from '../core/issues.js';
+import type {
+  CohortGrain,
+  CompareMode,
+  KpiPolarity,
+  KpiReason,
+  KpiUnit,
+  LocalizedText,
+  PacingStatus,
+  RecencySegment,
+  SegmentOf,
+} from '../core/vocabulary.js';
 
 /**
  * One KPI of one scope: value over the period P, the same KPI over the comparison period P'
@@ -61,38 +55,12 @@ export interface DailyPoint {
   byCampaign: Record<string, { revenue: number; orders: number }>;
 }
 
-export const COHORT_GRAINS = ['month', 'week'] as const;
-export type CohortGrain = (typeof COHORT_GRAINS)[number];
-
 export interface CohortRow {
   /** `YYYY-MM` or the Monday `YYYY-MM-DD`. */
   cohort: string;
   size: number;
   retention: number[];
   revenue: number[];
-}
-
-/** Default bounds of the recency and re-activation segments, in days (KPI-SPEC 7.3). */
-export const DEFAULT_RECENCY_BOUNDS: readonly number[] = Object.freeze([7, 14, 28]);
-
-/** The segment labels of the default bounds. */
-export const RECENCY_SEGMENTS = ['0-7', '8-14', '15-28', '29+'] as const;
-/**
- * A recency segment label: `0-7`, `8-14`, `15-28`, `29+` with the default bounds; labels
- * follow the report's `recencyBounds` (`[3, 10]` gives `0-3`, `4-10`, `11+`).
- */
-export type RecencySegment = string;
-
-/** Segment labels of recency bounds: `[7, 14, 28]` -> `0-7`, `8-14`, `15-28`, `29+`. */
-export function recencySegments(bounds: readonly number[]): string[] {
-  const out: string[] = [];
-  let lo = 0;
-  for (const b of bounds) {
-    out.push(`${lo}-${b}`);
-    lo = b + 1;
-  }
-  out.push(`${lo}+`);
-  return out;
 }
 
 export interface RecencyRow {
@@ -126,14 +94,6 @@ export interface LoyaltyChannel {
   redeemed: number;
 }
 
-/** How the comparison period P' is chosen (KPI-SPEC 7.1). */
-export const COMPARE_MODES = ['previous', 'year', 'none'] as const;
-export type CompareMode = (typeof COMPARE_MODES)[number];
-
-/** What `segmentCustomers` lists (KPI-SPEC 7.3). */
-export const SEGMENT_OF = ['recency', 'reactivation', 'returned'] as const;
-export type SegmentOf = (typeof SEGMENT_OF)[number];
-
 /** Which segment's customers `segmentCustomers` lists. */
 export interface SegmentQuery {
   /** A segment label of the report's bounds, e.g. `8-14`. */
@@ -141,9 +101,6 @@ export interface SegmentQuery {
   /** `recency`: as of `asOf`; `reactivation`: as of the day before `from`; `returned`: the re-activation segment's customers with an order in A. */
   of: SegmentOf;
 }
-
-export const PACING_STATUSES = ['scheduled', 'on-track', 'at-risk', 'over-budget'] as const;
-export type PacingStatus = (typeof PACING_STATUSES)[number];
 
 export interface Pacing {
   budget: number;
@@ -157,15 +114,6 @@ export interface Pacing {
   daysTotal: number;
   status: PacingStatus;
   ended: boolean;
-}
-
-/** A validation finding: one bad record, or a summary such as unknown campaigns. */
-export interface DataIssue {
-  collection: 'campaigns' | 'orders' | 'costs' | 'exposures' | 'loyalty' | 'options';
-  index: number;
-  id?: string;
-  path: string;
-  message: string;
 }
 
 export interface Report {

@@ -4,12 +4,12 @@
  * Each collection is a set of typed-array columns of equal capacity; `length` rows are
  * valid (capacity grows geometrically on append). String ids are dictionary-encoded once
  * at ingest: a column holds the code, the dictionary maps it back. Local dates are day
- * numbers (days since 1970-01-01 on the local calendar of `timeZone`, see engine/time.ts).
+ * numbers (days since 1970-01-01 on the local calendar of `timeZone`, see core/time.ts).
  * Missing optional numbers are NaN in float columns; missing codes are -1.
  *
  * The engine must only read rows `0 .. length - 1` and must not mutate columns.
  */
-import type { DataIssue } from '../engine/types.js';
+import type { DataIssue } from '../core/issues.js';
 
 export interface OrderColumns {
   length: number;
