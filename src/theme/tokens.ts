@@ -57,8 +57,36 @@ export const TOKENS = {
     description: 'Font of every widget.',
   },
   'font-size': { light: '14px', description: 'Base font size; other sizes are relative to it.' },
+  'font-size-s': {
+    light: 'calc(var(--_font-size) * 0.85)',
+    description: 'Type scale: captions, table text, status lines, empty-state text.',
+  },
+  'font-size-m': {
+    light: 'calc(var(--_font-size) * 0.95)',
+    description: 'Type scale: labels and widget titles.',
+  },
+  'font-size-xl': {
+    light: 'calc(var(--_font-size) * 2)',
+    description: 'Type scale: the main number of a KPI tile.',
+  },
   radius: { light: '8px', description: 'Corner radius of widgets.' },
-  space: { light: '12px', description: 'Base spacing unit (padding, gaps).' },
+  space: { light: '12px', description: 'Base spacing unit (padding, gaps); the spacing scale is relative to it.' },
+  'space-xs': {
+    light: 'calc(var(--_space) * 0.35)',
+    description: 'Spacing scale: between a label and its value, inside a tile.',
+  },
+  'space-s': {
+    light: 'calc(var(--_space) * 0.5)',
+    description: 'Spacing scale: inside controls and menus, around messages.',
+  },
+  'space-m': {
+    light: 'calc(var(--_space) * 0.75)',
+    description: 'Spacing scale: between related controls.',
+  },
+  'space-l': {
+    light: 'calc(var(--_space) * 1.5)',
+    description: "Spacing scale: between a board's sections.",
+  },
   shadow: {
     light: '0 1px 2px rgb(27 31 36 / 0.08)',
     dark: '0 1px 2px rgb(0 0 0 / 0.4)',

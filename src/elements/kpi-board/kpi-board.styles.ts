@@ -14,7 +14,7 @@ export const boardStyles = [
       display: none;
     }
     .board {
-      --_gap: var(--promo-board-gap, calc(var(--_space) * 1.5));
+      --_gap: var(--promo-board-gap, var(--_space-l));
       --_tile-min: var(--promo-board-tile-min, 230px);
       display: grid;
       gap: var(--_gap);
@@ -45,14 +45,14 @@ export const boardStyles = [
     .period {
       display: flex;
       flex-wrap: wrap;
-      gap: calc(var(--_space) * 0.75);
+      gap: var(--_space-m);
     }
     .field {
       display: grid;
       gap: 2px;
     }
     .field-label {
-      font-size: 0.8em;
+      font-size: var(--_font-size-s);
       color: var(--_color-text-muted);
     }
     select,
@@ -111,7 +111,7 @@ export const boardStyles = [
       max-height: 20em;
       overflow: auto;
       margin: 0;
-      padding: calc(var(--_space) * 0.5);
+      padding: var(--_space-s);
       display: grid;
       gap: 2px;
       background: var(--_color-surface);
@@ -132,7 +132,7 @@ export const boardStyles = [
       margin: 0.25em 0.35em 0;
       max-width: 18em;
       white-space: normal;
-      font-size: 0.85em;
+      font-size: var(--_font-size-s);
       color: var(--_color-text-muted);
     }
     .check:has(input:disabled) {
@@ -162,7 +162,7 @@ export const boardStyles = [
       flex-wrap: wrap;
       gap: 0.75em;
       align-items: center;
-      font-size: 0.85em;
+      font-size: var(--_font-size-s);
       color: var(--_color-text-muted);
       min-height: 2.25em;
     }

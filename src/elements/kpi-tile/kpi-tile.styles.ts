@@ -6,18 +6,18 @@ export const kpiTileStyles = [
   css`
     .tile {
       display: grid;
-      gap: calc(var(--_space) * 0.35);
+      gap: var(--_space-xs);
       min-width: 0;
     }
     [part~='label'] {
       padding-inline-end: 28px;
       color: var(--_color-text-muted);
-      font-size: 0.95em;
+      font-size: var(--_font-size-m);
       font-weight: 500;
       overflow-wrap: anywhere;
     }
     [part~='value'] {
-      font-size: 2em;
+      font-size: var(--_font-size-xl);
       font-weight: 650;
       line-height: 1.15;
       font-variant-numeric: tabular-nums;
@@ -26,16 +26,16 @@ export const kpiTileStyles = [
       text-overflow: ellipsis;
     }
     .narrow [part~='value'] {
-      font-size: 1.6em;
+      font-size: calc(var(--_font-size-xl) * 0.8);
     }
     [part~='value'].config-error {
-      font-size: 0.95em;
+      font-size: var(--_font-size-m);
       font-weight: 500;
       color: var(--_color-bad);
     }
     [part~='reason'] {
       color: var(--_color-text-muted);
-      font-size: 0.85em;
+      font-size: var(--_font-size-s);
     }
     [part~='delta'] {
       display: flex;
@@ -56,7 +56,7 @@ export const kpiTileStyles = [
     [part~='delta'] .vs {
       color: var(--_color-text-muted);
       font-weight: 400;
-      font-size: 0.85em;
+      font-size: var(--_font-size-s);
     }
     .tone-good {
       color: var(--_color-good);
@@ -86,7 +86,7 @@ export const kpiTileStyles = [
     [part~='target'] {
       display: grid;
       gap: 4px;
-      font-size: 0.85em;
+      font-size: var(--_font-size-s);
       color: var(--_color-text-muted);
     }
     .track {

@@ -44,7 +44,7 @@ export const widgetStyles = [
       border-radius: 6px;
       background: var(--_color-text);
       color: var(--_color-surface);
-      font-size: 0.85em;
+      font-size: var(--_font-size-s);
       line-height: 1.35;
       box-shadow: var(--_shadow);
     }
@@ -76,7 +76,7 @@ export const widgetStyles = [
     }
     [part~='skeleton'] {
       display: grid;
-      gap: calc(var(--_space) * 0.6);
+      gap: var(--_space-s);
     }
     .bone {
       height: 0.9em;
@@ -99,14 +99,14 @@ export const widgetStyles = [
     .state-title {
       color: var(--_color-text-muted);
       font-weight: 600;
-      font-size: 0.95em;
+      font-size: var(--_font-size-m);
     }
     [part~='empty'],
     [part~='filter-note'],
     [part~='unavailable'],
     [part~='error'] {
       color: var(--_color-text-muted);
-      padding: calc(var(--_space) * 0.5) 0;
+      padding: var(--_space-s) 0;
     }
     [part~='error'] {
       color: var(--_color-bad);
@@ -139,8 +139,8 @@ export const widgetStyles = [
       pointer-events: none;
     }
     [part~='config-error'] {
-      margin: 0 0 calc(var(--_space) * 0.5);
-      font-size: 0.85em;
+      margin: 0 0 var(--_space-s);
+      font-size: var(--_font-size-s);
       color: var(--_color-bad);
     }
     [part~='config-error'] ul {
@@ -149,14 +149,14 @@ export const widgetStyles = [
       list-style: none;
     }
     [part~='partial'] {
-      margin: calc(var(--_space) * 0.5) 0 0;
-      font-size: 0.85em;
+      margin: var(--_space-s) 0 0;
+      font-size: var(--_font-size-s);
       color: var(--_color-text-muted);
     }
     [part~='actions'] {
       position: absolute;
-      inset-block-start: calc(var(--_space) * 0.35);
-      inset-inline-end: calc(var(--_space) * 0.35);
+      inset-block-start: var(--_space-xs);
+      inset-inline-end: var(--_space-xs);
       z-index: 1;
     }
     [part~='actions'] summary {
@@ -211,7 +211,7 @@ export const widgetStyles = [
     [part~='table'] {
       border-collapse: collapse;
       width: 100%;
-      font-size: 0.9em;
+      font-size: var(--_font-size-s);
       font-variant-numeric: tabular-nums;
     }
     [part~='table'] caption {

@@ -89,3 +89,24 @@ test('the generated CSS maps every token to its private variable in light, auto-
   assert.match(css, /@media \(prefers-color-scheme: dark\) \{\s*\.r\.theme-auto \{/);
   assert.equal(tokenTable().split('\n').length, defined.size + 2);
 });
+
+/** The board's page and the styles every widget shares take their spacing and text sizes from the scale tokens. */
+test('the board, the tiles and the shared widget styles use the spacing and type scale', () => {
+  for (const name of ['space-xs', 'space-s', 'space-m', 'space-l', 'font-size-s', 'font-size-m', 'font-size-xl'])
+    assert.ok(name in TOKENS, name);
+  const scaled = ['kpi-board/kpi-board.styles.ts', 'shared/styles.ts', 'kpi-tile/kpi-tile.styles.ts'];
+  const loose: string[] = [];
+  for (const { file, text } of files) {
+    if (!scaled.includes(file.replaceAll('\\', '/'))) continue;
+    for (const [m] of text.matchAll(/calc\(var\(--_space\)\s*\*\s*[\d.]+\)/g)) loose.push(`${file}: ${m}`);
+    for (const [m] of text.matchAll(/font-size:\s*(?!1em)[\d.]+(em|px|rem)/g)) loose.push(`${file}: ${m}`);
+  }
+  assert.equal(scaled.filter((f) => files.some((x) => x.file.replaceAll('\\', '/') === f)).length, scaled.length);
+  assert.deepEqual(loose, []);
+});
+
+test('a scale token follows the base token it is relative to', () => {
+  const css = tokenCss('.r');
+  assert.ok(css.includes('--_space-s: var(--promo-space-s, calc(var(--_space) * 0.5));'));
+  assert.ok(css.includes('--_font-size-xl: var(--promo-font-size-xl, calc(var(--_font-size) * 2));'));
+});
