@@ -182,8 +182,8 @@ export const boardStyles = [
     }
     .problems {
       flex-basis: 100%;
-      font-size: 0.9em;
-      padding: calc(var(--_space) * 0.5) var(--_space);
+      font-size: var(--_font-size-s);
+      padding: var(--_space-s) var(--_space);
       border: 1px solid var(--_color-border);
       border-inline-start: 3px solid var(--_color-bad);
       border-radius: var(--_radius);
@@ -231,7 +231,7 @@ export const boardStyles = [
       flex-wrap: wrap;
       align-items: center;
       gap: var(--_space);
-      padding: calc(var(--_space) * 0.75) var(--_space);
+      padding: var(--_space-m) var(--_space);
       border-radius: var(--_radius);
       border: 1px solid var(--_color-border);
       background: var(--_color-surface);
@@ -240,14 +240,27 @@ export const boardStyles = [
       border-color: var(--_color-bad);
       color: var(--_color-bad);
     }
+    /*
+     * The tile row: this fallback until the board has measured it, then the column count of
+     * tileGrid (full rows, or a stretched last row) set on the element. Rows of equal height.
+     */
     .tiles {
+      position: relative;
       display: grid;
+      grid-auto-rows: 1fr;
       /* At most four tiles a row, so the eight default tiles make two even rows. */
       grid-template-columns: repeat(
         auto-fill,
         minmax(min(100%, max(var(--_tile-min), calc((100% - 3 * var(--_space)) / 4))), 1fr)
       );
       gap: var(--_space);
+    }
+    .tile-probe {
+      position: absolute;
+      inline-size: var(--_tile-min);
+      block-size: 0;
+      visibility: hidden;
+      pointer-events: none;
     }
     /* Chart, budget gauges, heatmap: one above the other; the gauges share their row. */
     .widgets {

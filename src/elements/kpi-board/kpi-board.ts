@@ -45,6 +45,7 @@ import {
 } from './query.js';
 import { renderFilterBar, type FilterBarHost } from './filter-bar.js';
 import { MenuController } from '../shared/menus.js';
+import { renderTiles, TileGridController } from './tiles.js';
 import { BoardEngine, WORKER_MODES, type BoardSource, type DataSummary, type WorkerMode } from './engine.js';
 import '../kpi-tile/define.js';
 import '../budget-gauge/define.js';
@@ -256,6 +257,8 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
     // The filter bar's menus close on an outside press or when another menu of the kit opens.
     new MenuController(this);
   }
+  /** Columns of the tile row, by its width and the number of tiles. */
+  private readonly tileGrid = new TileGridController(this);
   private readonly engine = new BoardEngine({
     onData: (summary) => {
       this.loaded = summary;
@@ -738,9 +741,9 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
 
   private renderDefaultWidgets(): TemplateResult | typeof nothing {
     if (this.layout === 'custom' || this.hasSlotted) return nothing;
-    const tiles = html`<section part="tiles" class="tiles" aria-label=${bt(this.activeLocale, 'tiles')}>
-      ${this.kpis.map((kpi) => html`<promo-kpi-tile kpi=${kpi} .target=${this.tileTarget(kpi)}></promo-kpi-tile>`)}
-    </section>`;
+    const tiles = renderTiles(this.kpis, this.tileGrid.grid, bt(this.activeLocale, 'tiles'), (kpi) =>
+      this.tileTarget(kpi),
+    );
     if (this.layout === 'tiles') return tiles;
     const chart = html`<promo-campaign-chart
       class="chart"

@@ -1,0 +1,85 @@
+/**
+ * The board's page: the tile grid never leaves a hole, tiles of a row have one height.
+ * Geometry measured in Chromium at the four widths the demo is checked at.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../../src/elements/kpi-board/define.js';
+import type { PromoKpiBoard } from '../../../src/elements/kpi-board/define.js';
+import { tileGrid } from '../../../src/elements/kpi-board/tile-grid.js';
+
+const DATA = await (await fetch(new URL('./fixtures/week.json', import.meta.url).href)).json();
+const KPIS = ['revenue', 'grossProfit', 'roi', 'aov', 'conversionRate', 'newCustomers', 'cac', 'retentionRate'];
+
+async function boardAt(width: number, count: number): Promise<PromoKpiBoard> {
+  const wrap = await fixture<HTMLDivElement>(
+    html`<div style="width: ${width}px">
+      <promo-kpi-board
+        layout="tiles"
+        time-zone="UTC"
+        from="2026-11-01"
+        to="2026-11-07"
+        currency="VND"
+        locale="vi"
+        theme="light"
+        kpis=${KPIS.slice(0, count).join(',')}
+      ></promo-kpi-board>
+    </div>`,
+  );
+  const board = wrap.querySelector('promo-kpi-board')!;
+  board.data = DATA;
+  await waitUntil(() => board.currentReport !== null, 'report computed', { timeout: 5000 });
+  await board.reportComplete();
+  await waitUntil(() => board.shadowRoot!.querySelector('.tiles')?.getAttribute('data-columns'), 'tile grid measured');
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  return board;
+}
+
+/** The tiles' boxes grouped into rows by their top edge. */
+function rows(board: PromoKpiBoard): DOMRect[][] {
+  const boxes = [...board.shadowRoot!.querySelectorAll('promo-kpi-tile')].map((t) => t.getBoundingClientRect());
+  const out: DOMRect[][] = [];
+  for (const b of boxes) {
+    const row = out.find((r) => Math.abs(r[0]!.top - b.top) < 1);
+    if (row) row.push(b);
+    else out.push([b]);
+  }
+  return out;
+}
+
+describe('the tile grid of the board', () => {
+  it('chooses full rows, or balanced rows, from the width and the count', () => {
+    // 8 tiles where 3 fit: 2 a row (4 full rows), never 3 + 3 + 2.
+    expect(tileGrid(8, 736, 230, 12).columns).to.equal(2);
+    expect(tileGrid(8, 1416, 230, 12).columns).to.equal(4);
+    expect(tileGrid(6, 1000, 230, 12).columns).to.equal(3);
+    // 7 (prime) where 4 fit: 4 + 3, the last row's tiles wider.
+    const seven = tileGrid(7, 1000, 230, 12);
+    expect([seven.columns, seven.lastRow, seven.tracks]).to.deep.equal([4, 3, 12]);
+    expect([seven.span, seven.lastSpan]).to.deep.equal([3, 4]);
+    expect(tileGrid(5, 300, 230, 12).columns).to.equal(1);
+  });
+
+  for (const width of [375, 768, 1024, 1440])
+    for (const count of [6, 7, 8])
+      it(`leaves no hole and keeps one height a row: ${count} tiles at ${width} px`, async () => {
+        const board = await boardAt(width, count);
+        const section = board.shadowRoot!.querySelector('.tiles')!.getBoundingClientRect();
+        const r = rows(board);
+        const full = r[0]!.length;
+        // Every row but the last is full; the last is full too unless the count is prime.
+        for (const row of r.slice(0, -1)) expect(row.length, `row sizes ${r.map((x) => x.length)}`).to.equal(full);
+        const prime = count === 7;
+        if (!prime || full === 1) expect(r.at(-1)!.length, `row sizes ${r.map((x) => x.length)}`).to.equal(full);
+        for (const row of r) {
+          // No hole: the row's tiles reach both edges of the grid.
+          expect(Math.abs(row[0]!.left - section.left)).to.be.below(1.5);
+          expect(
+            Math.abs(row.at(-1)!.right - section.right),
+            `row ends ${row.at(-1)!.right} of ${section.right}`,
+          ).to.be.below(1.5);
+          // One height for all tiles of the board.
+          for (const b of row) expect(Math.abs(b.height - r[0]![0]!.height)).to.be.below(1);
+        }
+        board.parentElement!.remove();
+      });
+});
