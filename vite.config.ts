@@ -10,7 +10,7 @@ const storybook = process.env.STORYBOOK === 'true';
 function entries(): Record<string, string> {
   const out: Record<string, string> = {
     index: resolve(here, 'src/index.ts'),
-    'engine/index': resolve(here, 'src/engine/index.ts'),
+    'engine-entry': resolve(here, 'src/engine-entry.ts'),
     'schema/index': resolve(here, 'src/schema/index.ts'),
     // The report worker's script, loaded by URL next to engine/report-worker.js.
     'engine/worker': resolve(here, 'src/engine/worker.ts'),

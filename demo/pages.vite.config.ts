@@ -15,7 +15,7 @@ export default defineConfig({
     alias: [
       { find: /^promo-kpi-kit$/, replacement: resolve(repo, 'dist/index.js') },
       { find: /^promo-kpi-kit\/kpi-board$/, replacement: resolve(repo, 'dist/elements/kpi-board/define.js') },
-      { find: /^promo-kpi-kit\/engine$/, replacement: resolve(repo, 'dist/engine/index.js') },
+      { find: /^promo-kpi-kit\/engine$/, replacement: resolve(repo, 'dist/engine-entry.js') },
     ],
   },
   cacheDir: resolve(repo, 'node_modules/.vite', `demo-${page}`),

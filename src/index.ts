@@ -2,6 +2,10 @@
  * promo-kpi-kit: registers every element and exports the public API.
  */
 export * from './engine/index.js';
+export * from './data/index.js';
+export * from './adapters/index.js';
+export { formatValue, formatDelta, localeTag, baseLocale } from './format/format.js';
+export type { FormatOptions } from './format/format.js';
 export { PromoKpiTile } from './elements/kpi-tile/define.js';
 export { PromoBudgetGauge } from './elements/budget-gauge/define.js';
 export { PromoCampaignChart } from './elements/campaign-chart/define.js';

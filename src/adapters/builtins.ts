@@ -25,7 +25,7 @@ import { jsonAdapter, type JsonAdapterOptions } from './json.js';
 import { sseAdapter, webSocketAdapter, type SseAdapterOptions, type WebSocketAdapterOptions } from './live.js';
 import { pollingAdapter } from './polling.js';
 import { pushdownAdapter, type PushdownAdapterOptions } from './pushdown.js';
-import { adapterNames, createAdapter, registerAdapter, type AdapterOptions } from './registry.js';
+import { factoryNames, makeAdapter, setFactory, type AdapterFactory, type AdapterOptions } from './factory-table.js';
 
 function num(v: unknown): number | undefined {
   if (v === undefined || v === null || v === '') return undefined;
@@ -59,7 +59,7 @@ function liveUrl(o: AdapterOptions, name: string): string {
 
 function baseOf(o: AdapterOptions): Adapter | undefined {
   const b = o.base;
-  if (typeof b === 'string') return createAdapter(b, o);
+  if (typeof b === 'string') return makeAdapter(b, o);
   return b as Adapter | undefined;
 }
 
@@ -70,8 +70,8 @@ export function registerBuiltinAdapters(): void {
   if (registered) return;
   registered = true;
   // A user's own registration under a built-in name (made before this ran) wins.
-  const keep = (name: string, factory: Parameters<typeof registerAdapter>[1]) => {
-    if (!adapterNames().includes(name)) registerAdapter(name, factory);
+  const keep = (name: string, factory: AdapterFactory) => {
+    if (!factoryNames().includes(name)) setFactory(name, factory);
   };
   keep('inline', (o) => inlineAdapter(o as InlineAdapterOptions));
   keep('json', (o) => jsonAdapter(normalize(o) as JsonAdapterOptions));
@@ -96,6 +96,6 @@ export function registerBuiltinAdapters(): void {
     const of = o.of ?? o.adapter;
     if (typeof of !== 'string' || of === 'polling')
       throw new AdapterError('config', 'The polling adapter needs of: the name of the adapter to poll (e.g. "json")');
-    return pollingAdapter(createAdapter(of, o), { intervalMs: num(o.interval ?? o.intervalMs) });
+    return pollingAdapter(makeAdapter(of, o), { intervalMs: num(o.interval ?? o.intervalMs) });
   });
 }

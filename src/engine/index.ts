@@ -1,6 +1,8 @@
 /**
- * promo-kpi-kit/engine: the headless KPI engine. No DOM, no Lit: runs in Node, Workers
- * and pages alike.
+ * The headless KPI engine: KPI registry, aggregation, report assembly, the report worker,
+ * and the ground floor (time, issues, word lists) it speaks in. No DOM, no Lit: runs in
+ * Node, Workers and pages alike. Imports only `core` and `data`; the package entry
+ * `promo-kpi-kit/engine` is src/engine-entry.ts.
  */
 export * from './report-types.js';
 export * from '../core/index.js';
@@ -17,8 +19,3 @@ export type { ReportWorker, ReportWorkerOptions, WorkerLoadResult } from './repo
 export type { WorkerRequest, WorkerResponse, DatasetSummary, SummaryCampaign } from './worker-protocol.js';
 export { aggregate, clearEngineCache, lastAggregateMode } from './aggregate.js';
 export type { AggregateOptions, AggregateMode } from './aggregate.js';
-export type * from '../data/columns.js';
-export * from '../data/index.js';
-export * from '../adapters/index.js';
-export { formatValue, formatDelta, localeTag, baseLocale } from '../format/format.js';
-export type { FormatOptions } from '../format/format.js';
