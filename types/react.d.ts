@@ -193,6 +193,7 @@ declare module 'react' {
       'promo-campaign-chart': Base<
         PromoCampaignChart,
         PromoCampaignChartProps & {
+          'onpromo-campaign-selection-change'?: (event: PromoEvent<'promo-campaign-selection-change'>) => void;
           'onpromo-campaign-select'?: (event: PromoEvent<'promo-campaign-select'>) => void;
           'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
           'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;

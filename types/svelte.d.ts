@@ -185,6 +185,7 @@ declare module 'svelte/elements' {
       };
     'promo-campaign-chart': Omit<HTMLAttributes<PromoCampaignChart>, keyof PromoCampaignChartProps> &
       PromoCampaignChartProps & {
+        'onpromo-campaign-selection-change'?: (event: PromoEvent<'promo-campaign-selection-change'>) => void;
         'onpromo-campaign-select'?: (event: PromoEvent<'promo-campaign-select'>) => void;
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;

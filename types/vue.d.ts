@@ -202,6 +202,7 @@ declare module 'vue' {
     >;
     'promo-campaign-chart': DefineComponent<
       PromoCampaignChartProps & {
+        'onpromo-campaign-selection-change'?: (event: PromoEvent<'promo-campaign-selection-change'>) => void;
         'onpromo-campaign-select'?: (event: PromoEvent<'promo-campaign-select'>) => void;
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
@@ -210,6 +211,7 @@ declare module 'vue' {
     >;
     PromoCampaignChart: DefineComponent<
       PromoCampaignChartProps & {
+        'onpromo-campaign-selection-change'?: (event: PromoEvent<'promo-campaign-selection-change'>) => void;
         'onpromo-campaign-select'?: (event: PromoEvent<'promo-campaign-select'>) => void;
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;

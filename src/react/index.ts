@@ -49,6 +49,9 @@ export const CampaignChart = createComponent({
   elementClass: PromoCampaignChart,
   react: React,
   events: {
+    onCampaignSelectionChange: 'promo-campaign-selection-change' as EventName<
+      PromoEvent<'promo-campaign-selection-change'>
+    >,
     onCampaignSelect: 'promo-campaign-select' as EventName<PromoEvent<'promo-campaign-select'>>,
     onError: 'promo-error' as EventName<PromoEvent<'promo-error'>>,
     onExport: 'promo-export' as EventName<PromoEvent<'promo-export'>>,

@@ -112,18 +112,18 @@ export const campaignChartStyles = [
       fill: transparent;
       stroke: none;
     }
-    [role='option'] {
+    .row {
       cursor: pointer;
       outline: none;
     }
-    [role='option'][aria-disabled='true'] {
+    .row[aria-disabled='true'] {
       cursor: default;
     }
-    [role='option']:hover .hit,
-    [role='option'][aria-selected='true'] .hit {
+    .row:hover .hit,
+    .row[aria-pressed='true'] .hit {
       fill: var(--_color-surface-muted);
     }
-    [role='option']:focus-visible .hit {
+    .row:focus-visible .hit {
       stroke: var(--_color-focus);
       stroke-width: 2;
     }
@@ -133,6 +133,38 @@ export const campaignChartStyles = [
     .row-text.selected .label {
       font-weight: 700;
     }
+    /* A campaign is selected: the others step back (bars and their texts). */
+    .picked .row:not(.selected) :is(.bar, .bar2, .dot),
+    .picked .row:not(.selected) + .row-text {
+      opacity: 0.35;
+    }
+    .selection {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 4px 10px;
+      font-size: 0.85em;
+      color: var(--_color-text-muted);
+    }
+    .selection:empty {
+      display: none;
+    }
+    .filter-action {
+      font: inherit;
+      color: var(--_color-accent);
+      background: var(--_color-surface);
+      border: 1px solid currentColor;
+      border-radius: 999px;
+      padding: 2px 10px;
+      cursor: pointer;
+    }
+    .filter-action:hover {
+      background: var(--_color-surface-muted);
+    }
+    .filter-action:focus-visible {
+      outline: 2px solid var(--_color-focus);
+      outline-offset: 2px;
+    }
     [part~='tooltip'] strong {
       display: block;
       font-weight: 600;
@@ -140,6 +172,21 @@ export const campaignChartStyles = [
     .area {
       fill: var(--_color-surface-muted);
       stroke: none;
+    }
+    .axis .total-axis {
+      font-style: italic;
+    }
+    .mark {
+      color: var(--_color-text-muted);
+    }
+    .mark line {
+      stroke: currentColor;
+      stroke-width: 1;
+      stroke-dasharray: 2 3;
+      opacity: 0.8;
+    }
+    .mark path {
+      fill: currentColor;
     }
     .total {
       fill: none;

@@ -7,6 +7,7 @@ import { formatValue, localeTag } from '../../format/format.js';
 import { publicVar, TOKENS } from '../../theme/tokens.js';
 import { cell, type DataTable } from '../shared/data-table.js';
 import { PromoWidget } from '../shared/widget.js';
+import { innerWidth } from '../shared/inner-width.js';
 import { booleanValue, oneOf } from '../shared/converters.js';
 import { cohortHeatmapStyles } from './cohort-heatmap.styles.js';
 import {
@@ -162,18 +163,7 @@ export class PromoCohortHeatmap extends PromoWidget {
 
   /** Width available inside the frame (px). */
   private get innerWidth(): number {
-    if (!this.width) return 560;
-    const root = this.renderRoot?.querySelector('.promo-root') as HTMLElement | null;
-    let pad = 26;
-    if (root) {
-      const cs = getComputedStyle(root);
-      pad =
-        parseFloat(cs.paddingLeft) +
-        parseFloat(cs.paddingRight) +
-        parseFloat(cs.borderLeftWidth) +
-        parseFloat(cs.borderRightWidth);
-    }
-    return Math.max(160, this.width - (Number.isFinite(pad) ? pad : 26));
+    return innerWidth(this.renderRoot?.querySelector('.promo-root'), this.width, 560, 160);
   }
 
   private grainOf(report: Report | null): 'month' | 'week' {

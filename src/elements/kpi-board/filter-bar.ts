@@ -145,6 +145,59 @@ function multiSelect(
   </div>`;
 }
 
+/**
+ * The filters in force as removable chips, one per filter (campaigns, channels, each
+ * attribute): its name and values, and a × button named "Remove filter …" that clears it.
+ * A filter set from a widget's explicit "Filter by" step shows here like one set in a menu.
+ */
+function renderChips(host: FilterBarHost): TemplateResult | typeof nothing {
+  const locale = host.uiLocale;
+  const names = (ids: string[], label: (id: string) => string) => ids.map(label).join(', ');
+  const chips: { key: string; name: string; values: string; clear: () => void }[] = [];
+  if (host.campaigns.length)
+    chips.push({
+      key: 'campaigns',
+      name: bt(locale, 'campaigns'),
+      values: names(host.campaigns, (id) => host.campaignList.find((c) => c.id === id)?.name ?? id),
+      clear: () => host.userChange({ campaigns: [] }),
+    });
+  if (host.channels.length)
+    chips.push({
+      key: 'channels',
+      name: bt(locale, 'channels'),
+      values: names(host.channels, (c) => channelLabel(locale, c)),
+      clear: () => host.userChange({ channels: [] }),
+    });
+  for (const [attr, values] of Object.entries(host.attributeFilters)) {
+    if (!values.length) continue;
+    const label = attributeLabel(locale, attr);
+    chips.push({
+      key: `attr-${attr}`,
+      name: label.charAt(0).toLocaleUpperCase() + label.slice(1),
+      values: values.join(', '),
+      clear: () => host.userChange({ filters: { ...host.attributeFilters, [attr]: [] } }),
+    });
+  }
+  if (!chips.length) return nothing;
+  return html`<ul part="active-filters" class="chips" aria-label=${bt(locale, 'activeFilters')}>
+    ${chips.map(
+      (c) =>
+        html`<li part="filter-chip" class="chip" data-filter=${c.key}>
+          <span class="chip-text"><span class="chip-name">${c.name}:</span> ${c.values}</span>
+          <button
+            type="button"
+            class="chip-remove"
+            aria-label=${bt(locale, 'removeFilter', { filter: `${c.name}: ${c.values}` })}
+            title=${bt(locale, 'removeFilter', { filter: `${c.name}: ${c.values}` })}
+            @click=${c.clear}
+          >
+            <span aria-hidden="true">×</span>
+          </button>
+        </li>`,
+    )}
+  </ul>`;
+}
+
 export function renderFilterBar(host: FilterBarHost): TemplateResult {
   const locale = host.uiLocale;
   const q = host.query;
@@ -269,5 +322,6 @@ export function renderFilterBar(host: FilterBarHost): TemplateResult {
     >
       ${bt(locale, 'clear')}
     </button>
+    ${renderChips(host)}
   </form>`;
 }

@@ -42,6 +42,49 @@ export const boardStyles = [
       flex: 1 1 auto;
       margin: 0;
     }
+    /* The filters in force, each a removable chip, on their own line under the controls. */
+    .chips {
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_space) * 0.5);
+      flex: 1 0 100%;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .chip {
+      display: inline-flex;
+      align-items: center;
+      gap: 2px;
+      max-width: 100%;
+      padding-inline-start: 0.75em;
+      border: 1px solid var(--_color-accent);
+      border-radius: 999px;
+      background: var(--_color-surface-muted);
+      font-size: 0.9em;
+    }
+    .chip-text {
+      overflow-wrap: anywhere;
+    }
+    .chip-name {
+      color: var(--_color-text-muted);
+    }
+    .chips .chip-remove {
+      min-height: 0;
+      min-width: 2em;
+      padding: 0.15em 0.5em;
+      border: 0;
+      border-radius: 999px;
+      background: transparent;
+      line-height: 1;
+    }
+    .chips .chip-remove:hover {
+      background: var(--_color-surface);
+    }
+    .chips .chip-remove:focus-visible {
+      outline: 2px solid var(--_color-focus);
+      outline-offset: 1px;
+    }
     .period {
       display: flex;
       flex-wrap: wrap;

@@ -1,5 +1,8 @@
-/** Width inside a widget's frame: the host's width less the root's padding and border. */
-export function innerWidth(root: Element | null | undefined, hostWidth: number, fallback = 560): number {
+/**
+ * Width inside a widget's frame: the host's width less the root's padding and border, at
+ * least `min`; `fallback` until the host is measured.
+ */
+export function innerWidth(root: Element | null | undefined, hostWidth: number, fallback = 560, min = 120): number {
   if (!hostWidth) return fallback;
   let pad = 26;
   if (root) {
@@ -10,7 +13,7 @@ export function innerWidth(root: Element | null | undefined, hostWidth: number, 
       parseFloat(cs.borderLeftWidth) +
       parseFloat(cs.borderRightWidth);
   }
-  return Math.max(120, hostWidth - (Number.isFinite(pad) ? pad : 26));
+  return Math.max(min, hostWidth - (Number.isFinite(pad) ? pad : 26));
 }
 
 /** The `--promo-font-size` of an element in px, or `fallback`. */

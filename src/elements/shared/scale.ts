@@ -1,12 +1,12 @@
 /**
- * The two pieces of chart maths the widgets need, kept small: a linear scale whose
- * `nice` domain and `ticks` come from d3-array (the same algorithm as d3-scale's
- * `scaleLinear`, without the interpolators, colour parsing and number formatting that
- * d3-scale pulls in: the widgets format ticks with Intl), and SVG paths of a polyline and
- * of the area under it (the straight-segment output of d3-shape's `line` and `area`).
- * Pure, no DOM.
+ * The two pieces of chart maths the widgets need: a linear scale whose `nice` domain and
+ * `ticks` come from d3-array (the same algorithm as d3-scale's `scaleLinear`, without the
+ * interpolators, colour parsing and number formatting that d3-scale pulls in: the widgets
+ * format ticks with Intl), and SVG paths of lines and areas, drawn by d3-shape with gaps
+ * where a value is missing. Pure, no DOM.
  */
 import { nice as niceDomain, ticks as ticksOf } from 'd3-array';
+import { area, line } from 'd3-shape';
 
 /** A linear map from a domain to a range (pixels, or [0, 1]). */
 export interface LinearScale {
@@ -52,20 +52,55 @@ export function linearScale(
   return scale;
 }
 
-/** Points as `x,y` pairs. */
-const pairs = (xs: readonly number[], ys: readonly number[]): string[] => ys.map((y, i) => `${xs[i]},${y}`);
+const defined = (y: number | null | undefined): y is number => typeof y === 'number' && Number.isFinite(y);
 
 /**
- * SVG path of the polyline through (`xs[i]`, `ys[i]`): `M x,y L x,y ...` (one point: `M x,y Z`);
- * '' without points.
+ * SVG path of the line through (`xs[i]`, `ys[i]`), by d3-shape's `line`: a missing value
+ * (null or not finite) leaves a gap (`line().defined()`), so a day without data is not
+ * drawn as a zero. '' without points.
  */
-export function linePath(xs: readonly number[], ys: readonly number[]): string {
-  return ys.length ? `M${pairs(xs, ys).join('L')}${ys.length === 1 ? 'Z' : ''}` : '';
+export function linePath(xs: readonly number[], ys: readonly (number | null)[]): string {
+  return (
+    line<number | null>()
+      .defined(defined)
+      .x((_, i) => xs[i]!)
+      .y((v) => v as number)(ys) ?? ''
+  );
 }
 
-/** SVG path of the area between the polyline and the baseline `y0`, closed; '' without points. */
-export function areaPath(xs: readonly number[], ys: readonly number[], y0: number): string {
-  if (!ys.length) return '';
-  const base = ys.map((_, i) => `${xs[i]},${y0}`).reverse();
-  return `M${pairs(xs, ys).join('L')}L${base.join('L')}Z`;
+/**
+ * SVG path of the area between the line and the baseline `y0`, by d3-shape's `area`, with
+ * the same gaps as {@link linePath}; '' without points.
+ */
+export function areaPath(xs: readonly number[], ys: readonly (number | null)[], y0: number): string {
+  return (
+    area<number | null>()
+      .defined(defined)
+      .x((_, i) => xs[i]!)
+      .y0(y0)
+      .y1((v) => v as number)(ys) ?? ''
+  );
+}
+
+/**
+ * Two domains stretched so that zero falls at the same fraction of both ranges: two axes
+ * drawn over one plot then share their zero line (₫0 beside 0 %, never beside −70 %).
+ * Each domain must hold zero (`[lo <= 0, hi >= 0]`); the side of zero each one lacks
+ * is extended, nothing is cut.
+ */
+export function alignZeros(
+  a: readonly [number, number],
+  b: readonly [number, number],
+): [[number, number], [number, number]] {
+  const below = ([lo, hi]: readonly [number, number]) => (hi - lo > 0 ? -lo / (hi - lo) : 0);
+  let f = Math.max(below(a), below(b));
+  // One domain wholly below zero and the other above it: zero in the middle, so both fit.
+  if (f >= 1 && (a[1] > 0 || b[1] > 0)) f = 0.5;
+  const fit = ([lo, hi]: readonly [number, number]): [number, number] => {
+    if (hi - lo <= 0) return f >= 1 ? [-1, 0] : f <= 0 ? [0, 1] : [-f, 1 - f];
+    // The zero sits at fraction f: extend below (more negative) or above (more positive).
+    if (below([lo, hi]) < f) return f >= 1 ? [lo, 0] : [Math.min(lo, (-f * hi) / (1 - f)), hi];
+    return f <= 0 ? [0, hi] : [lo, Math.max(hi, (-lo * (1 - f)) / f)];
+  };
+  return [fit(a), fit(b)];
 }

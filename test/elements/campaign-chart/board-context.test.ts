@@ -49,7 +49,7 @@ async function inBoard(state: Partial<BoardState>): Promise<PromoCampaignChart> 
 }
 
 const rowNames = (el: Element) =>
-  $$<SVGGElement>(el, '[role="option"]').map((o) => o.getAttribute('aria-label')!.split('; ')[0]);
+  $$<SVGGElement>(el, '[role="button"]').map((o) => o.getAttribute('aria-label')!.split('; ')[0]);
 
 describe('<promo-campaign-chart> inside a board', () => {
   it('leaves out campaigns that did not run in the period and have no orders or spend in it', async () => {

@@ -28,7 +28,7 @@ async function chart(
   return el;
 }
 
-const options = (el: Element) => $$<SVGGElement>(el, '[role="option"]');
+const options = (el: Element) => $$<SVGGElement>(el, '[role="button"]');
 const names = (el: Element) => options(el).map((o) => o.getAttribute('aria-label')!.split('; ')[0]);
 /** The visible texts of a row (drawn beside its option, hidden from assistive technology). */
 const texts = (o: Element) => o.nextElementSibling!;
@@ -121,20 +121,58 @@ describe('<promo-campaign-chart> bars', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('fires promo-campaign-select (bubbling, composed) on click, and clears on a second click', async () => {
+  it('a click selects a bar (pressed, others dimmed) and fires promo-campaign-selection-change, never promo-campaign-select', async () => {
     const el = await chart();
+    const filters: unknown[] = [];
+    el.addEventListener('promo-campaign-select', (e) => filters.push((e as CustomEvent).detail));
     const c5 = options(el)[1];
     setTimeout(() => c5.dispatchEvent(new MouseEvent('click', { bubbles: true })));
-    const e = await oneEvent(document, 'promo-campaign-select');
+    const e = await oneEvent(document, 'promo-campaign-selection-change');
     expect(e.detail).to.deep.equal({ campaignId: 'C5' });
     expect(e.bubbles && e.composed).to.equal(true);
     await el.updateComplete;
     expect(el.getAttribute('selected')).to.equal('C5');
-    expect(options(el)[1].getAttribute('aria-selected')).to.equal('true');
+    expect(options(el).map((o) => o.getAttribute('aria-pressed'))).to.deep.equal([
+      'false',
+      'true',
+      'false',
+      'false',
+      'false',
+    ]);
     expect(text(texts(options(el)[1]).querySelector('.label'))).to.match(/^✓ /);
-    setTimeout(() => options(el)[1].dispatchEvent(new MouseEvent('click', { bubbles: true })));
-    const again = await oneEvent(el, 'promo-campaign-select');
-    expect(again.detail).to.deep.equal({ campaignId: null });
+    // The chart keeps every campaign; the others step back.
+    expect(options(el).length).to.equal(5);
+    const opacity = (o: Element) => Number(getComputedStyle(o.querySelector('.bar')!).opacity);
+    expect(opacity(options(el)[1])).to.equal(1);
+    expect(opacity(options(el)[0])).to.be.lessThan(0.5);
+    // Another bar is picked directly, without unpicking first.
+    setTimeout(() => options(el)[0].dispatchEvent(new MouseEvent('click', { bubbles: true })));
+    expect((await oneEvent(el, 'promo-campaign-selection-change')).detail).to.deep.equal({ campaignId: 'C1' });
+    await el.updateComplete;
+    expect(options(el)[0].getAttribute('aria-pressed')).to.equal('true');
+    expect(options(el)[1].getAttribute('aria-pressed')).to.equal('false');
+    // The same bar again unselects.
+    setTimeout(() => options(el)[0].dispatchEvent(new MouseEvent('click', { bubbles: true })));
+    expect((await oneEvent(el, 'promo-campaign-selection-change')).detail).to.deep.equal({ campaignId: null });
+    await el.updateComplete;
+    expect(options(el).every((o) => o.getAttribute('aria-pressed') === 'false')).to.equal(true);
+    expect(opacity(options(el)[0])).to.equal(1);
+    expect(filters).to.deep.equal([]);
+  });
+
+  it('filtering by the selection is one explicit step: the "Filter by" button fires promo-campaign-select', async () => {
+    const el = await chart();
+    expect(el.shadowRoot!.querySelector('[part~="filter-action"]')).to.equal(null);
+    options(el)[1].dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await el.updateComplete;
+    const action = $<HTMLButtonElement>(el, '[part~="filter-action"]');
+    expect(text(action)).to.equal('Filter by =HYPERLINK("x") voucher');
+    expect(text($(el, '[part~="selection"]'))).to.contain('Selected: =HYPERLINK("x") voucher');
+    setTimeout(() => action.click());
+    const e = await oneEvent(document, 'promo-campaign-select');
+    expect(e.detail).to.deep.equal({ campaignId: 'C5' });
+    expect(e.bubbles && e.composed).to.equal(true);
+    await expect(el).to.be.accessible();
   });
 
   it('is usable by keyboard: one tab stop, arrows move, Enter and Space select, focus shows a tooltip', async () => {
@@ -153,13 +191,15 @@ describe('<promo-campaign-chart> bars', () => {
     expect(options(el)[1].getAttribute('tabindex')).to.equal('0');
     expect(text($(el, '[part~="tooltip"]'))).to.contain('₫3,000,000');
     setTimeout(() => key('Enter'));
-    expect((await oneEvent(el, 'promo-campaign-select')).detail).to.deep.equal({ campaignId: 'C5' });
+    expect((await oneEvent(el, 'promo-campaign-selection-change')).detail).to.deep.equal({ campaignId: 'C5' });
     key('End');
     await el.updateComplete;
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement!.getAttribute('aria-label')).to.match(/^Combo/);
     setTimeout(() => key(' '));
-    expect((await oneEvent(el, 'promo-campaign-select')).detail).to.deep.equal({ campaignId: 'C4' });
+    expect((await oneEvent(el, 'promo-campaign-selection-change')).detail).to.deep.equal({ campaignId: 'C4' });
+    await el.updateComplete;
+    expect(options(el)[4].getAttribute('aria-pressed')).to.equal('true');
   });
 
   it('100 campaigns on an additive KPI: top 9 and "Others (91)" adding up the rest', async () => {

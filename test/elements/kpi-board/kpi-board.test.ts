@@ -209,23 +209,41 @@ describe('<promo-kpi-board>', () => {
     await waitUntil(() => revenueOf(board) === 200, 'C2 revenue');
   });
 
-  it('selecting a campaign in the chart filters the board; selecting it again clears the filter', async () => {
+  it('selecting a campaign in the chart only highlights it; its "Filter by" button filters the board, shown as a removable chip', async () => {
     const board = await makeBoard();
     const chart = sr(board).querySelector('promo-campaign-chart') as LitElement;
-    await waitUntil(() => chart.shadowRoot?.querySelector('[role="option"][data-id="C1"]'), 'chart drawn');
-    const bar = () => chart.shadowRoot!.querySelector<SVGGElement>('[role="option"][data-id="C1"]')!;
-    const event = oneEvent(board, 'promo-query-change');
+    await waitUntil(() => chart.shadowRoot?.querySelector('[role="button"][data-id="C1"]'), 'chart drawn');
+    const bar = () => chart.shadowRoot!.querySelector<SVGGElement>('[role="button"][data-id="C1"]')!;
+    const changes: QueryChangeDetail[] = [];
+    board.addEventListener('promo-query-change', (e) => changes.push((e as CustomEvent<QueryChangeDetail>).detail));
     bar().dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await chart.updateComplete;
+    await board.updateComplete;
+    // Choosing is not filtering: the board still shows every campaign, the chart every bar.
+    expect(changes).to.deep.equal([]);
+    expect(board.campaigns).to.deep.equal([]);
+    expect(bar().getAttribute('aria-pressed')).to.equal('true');
+    expect(chart.shadowRoot!.querySelectorAll('[role="button"][data-id]').length).to.be.greaterThan(1);
+    expect(sr(board).querySelector('[part~="filter-chip"]')).to.equal(null);
+    const event = oneEvent(board, 'promo-query-change');
+    chart.shadowRoot!.querySelector<HTMLButtonElement>('[part~="filter-action"]')!.click();
     const { detail } = (await event) as CustomEvent<QueryChangeDetail>;
     expect(detail.query.campaignIds).to.deep.equal(['C1']);
     await waitUntil(() => revenueOf(board) === 150, 'C1 revenue');
-    // The chart shows the board's selection.
+    // The chart shows the board's filter as its selection; the filter bar shows it as a chip.
     await chart.updateComplete;
     expect(chart.getAttribute('selected')).to.equal('C1');
-    await waitUntil(() => chart.shadowRoot?.querySelector('[role="option"][data-id="C1"]'), 'chart redrawn');
-    bar().dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await board.updateComplete;
+    const chip = sr(board).querySelector<HTMLElement>('[part~="filter-chip"]')!;
+    expect(chip.textContent!.replace(/\s+/g, ' ').trim()).to.contain('Tết Sale');
+    const remove = chip.querySelector<HTMLButtonElement>('button')!;
+    expect(remove.getAttribute('aria-label')).to.match(/^Remove filter/);
+    remove.focus();
+    remove.click();
     await waitUntil(() => revenueOf(board) === 350, 'all campaigns again');
     expect(board.campaigns).to.deep.equal([]);
+    await board.updateComplete;
+    expect(sr(board).querySelector('[part~="filter-chip"]')).to.equal(null);
   });
 
   it('passes targets to the tiles', async () => {

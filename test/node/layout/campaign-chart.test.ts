@@ -192,7 +192,7 @@ test('trend geometry: the store total bounds every line; ticks and nearest point
   assert.equal(l.xs[6], l.plot.x1);
   // Store total is above (smaller y) each campaign's line on every day.
   l.lines[0].points.forEach((p, i) =>
-    assert.ok(p.y >= 0 && p.y <= l.plot.y1 && data.total[i] >= data.series[0].values[i]),
+    assert.ok(p!.y >= 0 && p!.y <= l.plot.y1 && data.total[i] >= data.series[0].values[i]!),
   );
   assert.match(l.totalArea, /^M/);
   assert.equal(l.xTicks[0].label, '11-01');

@@ -1,0 +1,56 @@
+/**
+ * What the two views of the campaign chart (bars, trend) need from the element: its
+ * settings, its strings and formats, and the actions a user takes. The element builds
+ * one and hands it to both; each view keeps its own state and asks for a new render.
+ */
+import type { nothing, ReactiveControllerHost, TemplateResult } from 'lit';
+import type { Report } from '../../engine/report-types.js';
+import type { KpiPolarity, KpiReason, KpiUnit } from '../../core/vocabulary.js';
+import type { MessageKey } from '../../i18n/strings.js';
+import type { CampaignDatum, CampaignRun, SecondaryMode, TrendGrain } from './layout.js';
+
+export interface ChartViewHost extends ReactiveControllerHost {
+  /** Prefix of the ids inside the shadow root. */
+  readonly uid: string;
+  readonly locale: string;
+  /** ISO 4217 code of the amounts. */
+  readonly currency: string;
+  readonly rtl: boolean;
+  readonly fontSize: number;
+  /** Width available to the chart inside the frame (px). */
+  readonly chartWidth: number;
+  readonly report: Report | null;
+  readonly metric: string;
+  readonly secondaryMetric: string;
+  readonly secondaryMode: SecondaryMode;
+  readonly limit: number;
+  /** The selected campaign's id, '' when none. */
+  readonly selected: string;
+  /** The campaign the board is filtered on alone, '' when none (or outside a board). */
+  readonly filtered: string;
+  readonly grain: TrendGrain;
+  /** Campaigns drawn in the trend view. */
+  trendIds(report: Report): string[];
+  /** A campaign's run, when the page or the board tells it. */
+  run(id: string): CampaignRun | undefined;
+  msg(key: MessageKey, params?: Record<string, string | number>): string;
+  fmt(v: number | null | undefined, unit: KpiUnit, compact?: boolean): string;
+  date(day: string, withYear?: boolean): string;
+  name(id: string): string;
+  kpiLabel(id: string): string;
+  unitOf(id: string): KpiUnit;
+  polarityOf(id: string): KpiPolarity;
+  additive(id: string): boolean;
+  /** Every campaign of the report on the metric(s); throws a user-facing error for an unknown KPI. */
+  campaignData(report: Report): CampaignDatum[];
+  /** The element's title. */
+  title(): string;
+  /** Selects a campaign (null: none) and tells the page; selecting never filters. */
+  select(id: string | null): void;
+  /** The explicit step: asks the board (or page) to filter by a campaign (null: remove that filter). */
+  filterBy(id: string | null): void;
+  /** The note saying why some values are missing. */
+  partial(reasons: Iterable<KpiReason>): TemplateResult | typeof nothing;
+  /** An element of the shadow root. */
+  find<T extends Element>(selector: string): T | null;
+}
