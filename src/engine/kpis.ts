@@ -237,6 +237,8 @@ const builtIns: Omit<KpiDefinition, 'builtIn'>[] = [
     description: t('Revenue / orders', 'Doanh thu / số đơn'),
     unit: 'currency',
     polarity: 'higher-is-better',
+    dailyField: 'revenue',
+    dailyPer: 'orders',
     compute: (m, f) => f.div(m.revenue, m.orders),
   },
   {
@@ -298,6 +300,8 @@ const builtIns: Omit<KpiDefinition, 'builtIn'>[] = [
     description: t('Promotion revenue / revenue of all orders', 'Doanh thu khuyến mãi / doanh thu toàn bộ đơn'),
     unit: 'ratio',
     polarity: 'neutral',
+    dailyField: 'revenue',
+    dailyPer: 'allRevenue',
     compute: (m, f) => f.div(m.revenue, m.allRevenue),
   },
   {

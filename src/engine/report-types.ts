@@ -146,8 +146,16 @@ export interface KpiMeta {
   /** A short description of the formula, in each locale. */
   description?: LocalizedText;
   /** The key of `report.daily` points that gives this KPI's sparkline, if any. */
-  dailyField?: 'revenue' | 'orders' | 'buyers' | 'discountCost' | 'spend' | 'allRevenue';
+  dailyField?: DailyMeasure;
+  /**
+   * With `dailyField`, for a ratio KPI: each day's point is `dailyField / dailyPer` of that
+   * day (AOV: revenue / orders); a day where `dailyPer` is 0 has no point (a gap).
+   */
+  dailyPer?: DailyMeasure;
 }
+
+/** The measures each point of `report.daily` holds. */
+export type DailyMeasure = 'revenue' | 'orders' | 'buyers' | 'discountCost' | 'spend' | 'allRevenue';
 
 /** Options of one report (KPI-SPEC section 2). Dates are local `YYYY-MM-DD`. */
 export interface ReportOptions {

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { styleProps } from '../shared/style-props.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatValue } from '../../format/format.js';
+import { formatDay, formatDayRange } from '../../format/date.js';
 import { changeCell, showChange } from '../shared/change.js';
 import { getKpi, onKpiRegistryChange } from '../../engine/kpis.js';
 import { KPI_UNITS, type KpiUnit } from '../../core/vocabulary.js';
@@ -12,7 +13,7 @@ import { PromoWidget, WidgetError } from '../shared/widget.js';
 import { booleanValue, numberValue, oneOf } from '../shared/converters.js';
 import { cell, type DataTable } from '../shared/data-table.js';
 import { kpiTileStyles } from './kpi-tile.styles.js';
-import { sparkline, targetProgress, toneOf } from './layout.js';
+import { dailySeries, sparkline, targetProgress, toneOf } from './layout.js';
 
 const ARROWS = { up: '▲', down: '▼', flat: '▬' } as const;
 const SPARK_HEIGHT = 36;
@@ -170,15 +171,8 @@ export class PromoKpiTile extends PromoWidget {
     return kv ?? { value: null, previous: null, delta: null, change: null, reason: 'no-data' };
   }
 
-  private dailySeries(report: Report): number[] {
-    const field = this.meta?.dailyField;
-    if (!field) return [];
-    if (!this.campaign) return report.daily.map((d) => d[field]);
-    // Per campaign, the daily points hold revenue and orders only.
-    if (field !== 'revenue' && field !== 'orders') return [];
-    return report.daily.map((d) =>
-      Object.hasOwn(d.byCampaign, this.campaign) ? d.byCampaign[this.campaign]![field] : 0,
-    );
+  private dailySeries(report: Report): (number | null)[] {
+    return dailySeries(report.daily, this.meta, this.campaign);
   }
 
   private get resolvedTarget(): number | undefined {
@@ -288,10 +282,16 @@ export class PromoKpiTile extends PromoWidget {
     }
     const kv = this.valueIn(report);
     const { period, previous } = report;
+    const locale = this.activeLocale;
     const rows = [
-      [cell(`${period.from} – ${period.to}`), f(kv.value)],
+      [cell(`${period.from} – ${period.to}`, formatDayRange(period.from, period.to, locale)), f(kv.value)],
       [
-        cell(previous ? `${this.msg('previous')} (${previous.from} – ${previous.to})` : this.msg('previous')),
+        previous
+          ? cell(
+              `${this.msg('previous')} (${previous.from} – ${previous.to})`,
+              `${this.msg('previous')} (${formatDayRange(previous.from, previous.to, locale)})`,
+            )
+          : cell(this.msg('previous')),
         f(kv.previous),
       ],
       [cell(this.msg('change')), changeCell(kv, unit, this.fmt)],
@@ -300,7 +300,8 @@ export class PromoKpiTile extends PromoWidget {
     const target = this.resolvedTarget;
     if (target !== undefined) rows.push([cell(this.msg('target')), f(target)]);
     const series = this.dailySeries(report);
-    if (series.length) report.daily.forEach((d, i) => rows.push([cell(d.date), f(series[i])]));
+    if (series.length)
+      report.daily.forEach((d, i) => rows.push([cell(d.date, formatDay(d.date, locale)), f(series[i] ?? null)]));
     return { caption: label, columns: [this.msg('date'), label], numeric: [false, true], rows };
   }
 }

@@ -2,8 +2,10 @@
  * Pure geometry of a KPI tile: the sparkline and the target bar. No DOM.
  */
 import { extent } from 'd3-array';
-import { linearScale, linePath } from '../shared/scale.js';
+import { line } from 'd3-shape';
+import { linearScale } from '../shared/scale.js';
 import type { KpiPolarity } from '../../core/vocabulary.js';
+import type { DailyPoint, KpiMeta } from '../../engine/report-types.js';
 
 export interface SparklineGeometry {
   /** SVG path of the line (`M...L...`). */
@@ -15,22 +17,59 @@ export interface SparklineGeometry {
 }
 
 /**
- * The sparkline of `values` in a `width` x `height` box (with `pad` px inside for the end
- * dot and the stroke). A flat series is drawn at mid-height. Fewer than 2 finite values
- * give null.
+ * A KPI's value on each day of `daily` (null where it has none): the day's `dailyField`, or
+ * for a ratio KPI `dailyField / dailyPer` of that day (null on a day where `dailyPer` is 0).
+ * With `campaign`, the campaign's own daily points, which hold revenue and orders only.
+ * Empty when the KPI has no daily series.
  */
-export function sparkline(values: readonly number[], width: number, height: number, pad = 3): SparklineGeometry | null {
-  const ys = values.map((v) => (Number.isFinite(v) ? v : 0));
-  if (ys.length < 2 || width <= 2 * pad || height <= 2 * pad) return null;
-  const [lo = 0, hi = 0] = extent(ys);
+export function dailySeries(
+  daily: readonly DailyPoint[],
+  meta: Pick<KpiMeta, 'dailyField' | 'dailyPer'> | undefined,
+  campaign = '',
+): (number | null)[] {
+  const field = meta?.dailyField;
+  const per = meta?.dailyPer;
+  if (!field) return [];
+  const perCampaign = (f: string) => f === 'revenue' || f === 'orders';
+  if (campaign && (!perCampaign(field) || (per && !perCampaign(per)))) return [];
+  const of = (d: DailyPoint, f: NonNullable<KpiMeta['dailyField']>): number => {
+    if (!campaign) return d[f];
+    const c = Object.hasOwn(d.byCampaign, campaign) ? d.byCampaign[campaign]! : null;
+    return c ? c[f as 'revenue' | 'orders'] : 0;
+  };
+  return daily.map((d) => {
+    if (!per) return of(d, field);
+    const den = of(d, per);
+    return den === 0 || !Number.isFinite(den) ? null : of(d, field) / den;
+  });
+}
+
+/**
+ * The sparkline of `values` in a `width` x `height` box (with `pad` px inside for the end
+ * dot and the stroke). A day without a value (null) is a gap in the line; a flat series is
+ * drawn at mid-height. Fewer than 2 values give null.
+ */
+export function sparkline(
+  values: readonly (number | null)[],
+  width: number,
+  height: number,
+  pad = 3,
+): SparklineGeometry | null {
+  const ys = values.map((v) => (v !== null && Number.isFinite(v) ? v : null));
+  const known = ys.filter((v): v is number => v !== null);
+  if (known.length < 2 || width <= 2 * pad || height <= 2 * pad) return null;
+  const [lo = 0, hi = 0] = extent(known);
   const x = linearScale([0, ys.length - 1], [pad, width - pad]);
   const y = linearScale(lo === hi ? [lo - 1, hi + 1] : [lo, hi], [height - pad, pad]);
   const round = (n: number) => Math.round(n * 100) / 100;
-  const path = linePath(
-    ys.map((_, i) => round(x(i))),
-    ys.map((v) => round(y(v))),
-  );
-  return { path, last: { x: round(x(ys.length - 1)), y: round(y(ys[ys.length - 1])) }, width, height };
+  const path =
+    line<number | null>()
+      .defined((v) => v !== null)
+      .x((_, i) => round(x(i)))
+      .y((v) => round(y(v!)))(ys) ?? '';
+  let i = ys.length - 1;
+  while (ys[i] === null) i--;
+  return { path, last: { x: round(x(i)), y: round(y(ys[i]!)) }, width, height };
 }
 
 /** Direction of a change. */

@@ -226,6 +226,11 @@ export const widgetStyles = [
       text-align: start;
       white-space: nowrap;
     }
+    /* Row labels (periods, names) wrap between words, so the value columns keep their full width. */
+    [part~='table'] tbody th {
+      white-space: normal;
+      min-width: 6em;
+    }
     [part~='table'] thead th {
       background: var(--_color-surface-muted);
     }

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/elements/kpi-tile/define.js';
 import type { PromoKpiTile } from '../../../src/elements/kpi-tile/kpi-tile.js';
-import { sparkline, targetProgress, toneOf, trendOf } from '../../../src/elements/kpi-tile/layout.js';
+import { dailySeries, sparkline, targetProgress, toneOf, trendOf } from '../../../src/elements/kpi-tile/layout.js';
 import { registerKpi, unregisterKpi } from '../../../src/engine/kpis.js';
 import { CAMPAIGN_INFO, makeReport, REPORT } from '../../fixtures/report.js';
 import { $, captureExport, rgb, settle, text } from '../shared/helpers.js';
@@ -231,6 +231,31 @@ describe('<promo-kpi-tile> with a report', () => {
     expect($(el, 'svg[part~="sparkline"]')).to.equal(null);
   });
 
+  it('draws a ratio KPI from the daily measures (AOV: revenue / orders a day), a day without orders as a gap', async () => {
+    const daily = REPORT.daily.map((d, i) => (i === 3 ? { ...d, revenue: 0, orders: 0 } : d));
+    const report = { ...REPORT, daily };
+    const wrap = await fixture<HTMLDivElement>(
+      html`<div style="width: 326px"><promo-kpi-tile kpi="aov" .report=${report}></promo-kpi-tile></div>`,
+    );
+    const el = wrap.querySelector('promo-kpi-tile')!;
+    await settle(el);
+    const perDay = daily.map((d) => (d.orders ? d.revenue / d.orders : null));
+    expect(dailySeries(daily, { dailyField: 'revenue', dailyPer: 'orders' })).to.deep.equal(perDay);
+    const path = $(el, 'svg[part~="sparkline"] path').getAttribute('d')!;
+    expect(path).to.equal(sparkline(perDay, 326, 36)!.path);
+    // Two pieces: days 1-3 and 5-7, nothing drawn for the day without orders.
+    expect(path.match(/M/g)).to.have.length(2);
+    // The table lists the same per-day values, "—" for the gap.
+    el.toggleTable();
+    await el.updateComplete;
+    const cells = [...el.shadowRoot!.querySelectorAll('[part~="table"] tbody tr')].map((tr) => tr.textContent ?? '');
+    expect(cells.some((c) => c.includes('—'))).to.equal(true);
+    // The promotion share of sales too; ROI has no daily measure to draw from.
+    el.kpi = 'promoShare';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('svg[part~="sparkline"]')).to.not.equal(null);
+  });
+
   it('shows progress to the campaign target, or to a target attribute', async () => {
     const el = await fixture<PromoKpiTile>(
       html`<promo-kpi-tile
@@ -297,6 +322,44 @@ describe('<promo-kpi-tile> with a report', () => {
     el.campaign = 'C9';
     await el.updateComplete;
     expect(text($(el, '[part~="error"]'))).to.equal('Unknown campaign "C9"');
+  });
+
+  it('shows its table with every value whole at phone width, dates in the locale', async () => {
+    // A 375 px screen: the tile is about 343 px wide; amounts of 13 digits in VND.
+    const big = {
+      ...REPORT,
+      kpis: {
+        ...REPORT.kpis,
+        revenue: { ...REPORT.kpis.revenue!, value: 2_369_475_000_000, previous: 1_400_000_000_000 },
+      },
+      daily: REPORT.daily.map((d) => ({ ...d, revenue: d.revenue * 100_000 })),
+    };
+    const wrap = await fixture<HTMLDivElement>(
+      html`<div style="width: 343px">
+        <promo-kpi-tile kpi="revenue" locale="vi" currency="VND" target="3000000000000" .report=${big}></promo-kpi-tile>
+      </div>`,
+    );
+    const el = wrap.querySelector('promo-kpi-tile')!;
+    await settle(el);
+    el.toggleTable();
+    await el.updateComplete;
+    const region = $(el, '.table-wrap');
+    // Nothing to scroll sideways: the table fits its tile.
+    expect(region.scrollWidth, 'table wider than its tile').to.be.at.most(region.clientWidth + 1);
+    const box = region.getBoundingClientRect();
+    const values = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="table"] td')];
+    expect(values.length).to.be.above(8);
+    for (const td of values) {
+      const r = td.getBoundingClientRect();
+      expect(r.right, `${td.textContent} cut`).to.be.at.most(box.right + 0.5);
+      expect(td.scrollWidth, `${td.textContent} clipped`).to.be.at.most(td.clientWidth + 1);
+    }
+    expect(values[0]!.textContent).to.include('2.369.475.000.000');
+    const labels = [...el.shadowRoot!.querySelectorAll('[part~="table"] tbody th')].map((th) => th.textContent!.trim());
+    // Periods and days in Vietnamese, never ISO dates.
+    for (const l of labels) expect(l).to.not.match(/\d{4}-\d{2}-\d{2}/);
+    expect(labels[0]).to.match(/^1\s*[–-]\s*7 thg 11, 2026$/);
+    expect(labels.at(-1)).to.match(/^7 thg 11, 2026$/);
   });
 
   it('exports its numbers as CSV: period, previous, change, target, daily', async () => {
