@@ -18,7 +18,7 @@
  */
 import type { Aggregates, ResolvedOptions } from '../engine/aggregates.js';
 import type { ReportOptions, SegmentQuery } from '../engine/report-types.js';
-import type { CollectionName, DataInput } from '../data/schema.js';
+import type { CollectionName, DataInput } from '../data/records.js';
 import type { Dataset } from '../data/columns.js';
 import type { PlatformAbortSignal } from '../data/platform.js';
 

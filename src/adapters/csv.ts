@@ -28,7 +28,7 @@
  * DOM-free.
  */
 import { createDatasetBuilder, type LiveDataset, type OrderCells } from '../data/dataset.js';
-import { ATTRIBUTE_NAME_RE, COLLECTIONS, TIME_MAX, TIME_MIN, type CollectionName } from '../data/schema.js';
+import { ATTRIBUTE_NAME_RE, COLLECTIONS, TIME_MAX, TIME_MIN, type CollectionName } from '../data/records.js';
 import { HASH_A0, HASH_B0, hashEndA, hashEndB, hashStepA, hashStepB } from '../data/compact.js';
 import { fastIsoAt, fixedIso } from '../data/validate.js';
 import { zoneFor, type Zone } from '../core/time.js';

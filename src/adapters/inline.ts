@@ -3,7 +3,7 @@
  *
  * DOM-free.
  */
-import type { DataInput } from '../data/schema.js';
+import type { DataInput } from '../data/records.js';
 import type { Dataset } from '../data/columns.js';
 import { abortedError, type Adapter } from './adapter.js';
 

@@ -16,7 +16,7 @@
  *
  * DOM-free.
  */
-import { COLLECTIONS, type CollectionName, type DataInput } from '../data/schema.js';
+import { COLLECTIONS, type CollectionName, type DataInput } from '../data/records.js';
 import { AdapterError, abortedError, type Adapter, type AdapterQuery } from './adapter.js';
 import { fetchText, withParams, type HttpOptions } from './http.js';
 import { mapRecords, parseColumns, type ColumnMapping, type ColumnsOption } from './mapping.js';

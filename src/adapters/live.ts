@@ -13,7 +13,7 @@
  *
  * DOM-free.
  */
-import { COLLECTIONS, type DataInput } from '../data/schema.js';
+import { COLLECTIONS, type DataInput } from '../data/records.js';
 import {
   AdapterError,
   httpAdvice,

@@ -20,7 +20,7 @@
  *
  * DOM-free.
  */
-import { ATTRIBUTE_NAME_RE, COLLECTIONS, MAX_ATTRIBUTES, type CollectionName } from '../data/schema.js';
+import { ATTRIBUTE_NAME_RE, COLLECTIONS, MAX_ATTRIBUTES, type CollectionName } from '../data/records.js';
 import { AdapterError } from './adapter.js';
 
 /** How a CSV cell of a field is read. */

@@ -28,7 +28,8 @@
 import type { DataIssue } from '../core/issues.js';
 import { isValidTimeZone, MS_PER_DAY, zoneFor, type Zone } from '../core/time.js';
 import { IdSet, release, SmallDictionary, StringDictionary, StringSlots, touched } from './compact.js';
-import { COLLECTIONS, expected, MAX_ATTRIBUTES, type CollectionName, type DataInput } from './schema.js';
+import { COLLECTIONS, MAX_ATTRIBUTES, type CollectionName, type DataInput } from './records.js';
+import { expected } from './explain.js';
 import type {
   AttributeColumns,
   CampaignRecord,
@@ -38,20 +39,7 @@ import type {
   LoyaltyColumns,
   OrderColumns,
 } from './columns.js';
-import {
-  explainRecord,
-  makeIssue,
-  newOrderFields,
-  readCampaign,
-  readCost,
-  readExposure,
-  readLoyalty,
-  readOrder,
-  recordId,
-  type CostFields,
-  type ExposureFields,
-  type LoyaltyFields,
-} from './validate.js';
+import { explainRecord, makeIssue, newFields, readRecord, recordId } from './validate.js';
 
 /** Options of {@link createDataset}. */
 export interface DatasetOptions {
@@ -380,18 +368,10 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
   #pending: DataIssue[] | null = null;
 
   // Reused records of the fast path.
-  #order = newOrderFields();
-  #cost: CostFields = { campaignId: '', day: 0, amount: 0, category: undefined };
-  #exposure: ExposureFields = {
-    campaignId: '',
-    day: 0,
-    impressions: 0,
-    reach: 0,
-    clicks: 0,
-    engagements: 0,
-    channel: undefined,
-  };
-  #loyalty: LoyaltyFields = { customerId: '', time: 0, earned: 0, redeemed: 0, channel: undefined };
+  #order = newFields('orders');
+  #cost = newFields('costs');
+  #exposure = newFields('exposures');
+  #loyalty = newFields('loyalty');
 
   constructor(options: DatasetOptions, expectedOrders: number) {
     const tz = options.timeZone ?? 'UTC';
@@ -675,8 +655,17 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
   // --- collections ---
 
   #addCampaign(record: unknown, index: number): void {
-    const c = readCampaign(record);
-    if (!c) return this.#reject('campaigns', record, index);
+    const r = newFields('campaigns');
+    if (!readRecord('campaigns', record, this.#zone, r)) return this.#reject('campaigns', record, index);
+    const c: CampaignRecord = {
+      id: r.id,
+      name: r.name,
+      start: r.start,
+      end: r.end,
+      budget: r.budget === r.budget ? r.budget : null,
+      type: r.type ?? null,
+      targets: r.targets ?? {},
+    };
     if (this.campaignIndex.has(c.id)) {
       this.#report(
         makeIssue(
@@ -712,7 +701,7 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
 
   #addOrder(record: unknown, index: number): void {
     const o = this.#order;
-    if (!readOrder(record, this.#zone, o)) {
+    if (!readRecord('orders', record, this.#zone, o)) {
       this.#flushOrders();
       return this.#reject('orders', record, index);
     }
@@ -1001,12 +990,12 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
 
   #addCost(record: unknown, index: number): void {
     const c = this.#cost;
-    if (!readCost(record, c)) return this.#reject('costs', record, index);
+    if (!readRecord('costs', record, this.#zone, c)) return this.#reject('costs', record, index);
     const cols = this.costs;
     const row = cols.length;
     ensure(cols as unknown as Columns, row + 1);
     cols.campaign[row] = this.#campaignCode('costs', c.campaignId, index, row);
-    cols.day[row] = c.day;
+    cols.day[row] = c.date;
     cols.amount[row] = c.amount;
     cols.category[row] = this.#channelCode(c.category, this.costCategories, 'costs', index, 'category');
     cols.length = row + 1;
@@ -1014,12 +1003,12 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
 
   #addExposure(record: unknown, index: number): void {
     const e = this.#exposure;
-    if (!readExposure(record, e)) return this.#reject('exposures', record, index);
+    if (!readRecord('exposures', record, this.#zone, e)) return this.#reject('exposures', record, index);
     const cols = this.exposures;
     const row = cols.length;
     ensure(cols as unknown as Columns, row + 1);
     cols.campaign[row] = this.#campaignCode('exposures', e.campaignId, index, row);
-    cols.day[row] = e.day;
+    cols.day[row] = e.date;
     cols.impressions[row] = e.impressions;
     cols.reach[row] = e.reach;
     cols.clicks[row] = e.clicks;
@@ -1030,7 +1019,7 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
 
   #addLoyalty(record: unknown, index: number): void {
     const l = this.#loyalty;
-    if (!readLoyalty(record, this.#zone, l)) return this.#reject('loyalty', record, index);
+    if (!readRecord('loyalty', record, this.#zone, l)) return this.#reject('loyalty', record, index);
     const cols = this.loyalty;
     const row = cols.length;
     ensure(cols as unknown as Columns, row + 1);

@@ -21,12 +21,34 @@ import {
   EXPECT,
   MAX_AMOUNT,
   MAX_ATTRIBUTES,
-  isAttributeValue,
-  endBeforeStart,
-  expected,
+  RECORDS,
+  fieldsOf,
   inTimeSpan,
+  isAttributeValue,
   type CollectionName,
-} from './schema.js';
+  type FieldType,
+} from './records.js';
+
+/** A value as it should appear in a message: strings quoted, missing values named. */
+export function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  return typeof value;
+}
+
+/** `expected <what>, got <value>`: the one message style of every check. */
+export function expected(what: string, value: unknown): string {
+  return `expected ${what}, got ${show(value)}`;
+}
+
+/** The message for a date (`end`) before the date it may not precede (`start`). */
+export function endBeforeStart(start: unknown, end: unknown, startField = 'start'): string {
+  return expected(`a date on or after ${startField} ${show(start)}`, end);
+}
 
 /** The full message of an issue: `orders[17].revenue: expected ...`. */
 export function issueMessage(collection: string, index: number, path: string, text: string): string {
@@ -54,7 +76,7 @@ function idFromNumber(v: unknown): unknown {
 /** The id of a record when it has a readable one (for the `id` of an issue). */
 export function recordId(collection: CollectionName, record: unknown): string | undefined {
   if (record === null || typeof record !== 'object') return undefined;
-  if (collection !== 'orders' && collection !== 'campaigns') return undefined;
+  if (!('id' in RECORDS[collection])) return undefined;
   const v = idFromNumber((record as Record<string, unknown>).id);
   return typeof v === 'string' && v.length > 0 ? v : undefined;
 }
@@ -75,9 +97,6 @@ function add(f: Found, path: string, what: string, value: unknown, stops: boolea
   if (stops) f.stopped = true;
 }
 
-/** `null` and `""` on an optional field mean absent. */
-const absentIfEmpty = (v: unknown) => (v === null || v === '' ? undefined : v);
-
 /**
  * A required non-empty string. The schema checks the type, then the length of anything
  * that has one: a list of length 0 is reported twice (not a string, too short).
@@ -88,19 +107,13 @@ function nonEmpty(f: Found, path: string, v: unknown): void {
   if (length !== undefined && !((length as number) >= 1)) add(f, path, EXPECT.id, v, false);
 }
 
-/** A required id: a non-empty string, or a safe integer read as its decimal string. */
-function id(f: Found, path: string, v: unknown): void {
-  nonEmpty(f, path, idFromNumber(v));
+/** A present optional id (after an integer became its decimal string). */
+function anId(f: Found, path: string, v: unknown): void {
+  if (typeof v !== 'string') add(f, path, EXPECT.id, v, true);
 }
 
-function optionalId(f: Found, path: string, v: unknown): void {
-  const x = idFromNumber(absentIfEmpty(v));
-  if (x !== undefined && typeof x !== 'string') add(f, path, EXPECT.id, x, true);
-}
-
-function optionalText(f: Found, path: string, v: unknown): void {
-  const x = absentIfEmpty(v);
-  if (x !== undefined && typeof x !== 'string') add(f, path, EXPECT.text, x, true);
+function aText(f: Found, path: string, v: unknown): void {
+  if (typeof v !== 'string') add(f, path, EXPECT.text, v, true);
 }
 
 /** A finite number from 0 to {@link MAX_AMOUNT}. */
@@ -110,17 +123,12 @@ function amount(f: Found, path: string, v: unknown): void {
   if (!(v <= MAX_AMOUNT)) add(f, path, EXPECT.amountMax, v, false);
 }
 
-function optionalAmount(f: Found, path: string, v: unknown): void {
-  if (v !== undefined && v !== null) amount(f, path, v);
-}
-
 /**
- * An optional integer from 0 to {@link MAX_AMOUNT}. An integer outside the safe range is
- * reported as such and then checked against 0 and the maximum as well, so 2^53 and larger
- * get two issues (as do -2^53 and smaller).
+ * An integer from 0 to {@link MAX_AMOUNT}. An integer outside the safe range is reported as
+ * such and then checked against 0 and the maximum as well, so 2^53 and larger get two
+ * issues (as do -2^53 and smaller).
  */
-function optionalCount(f: Found, path: string, v: unknown): void {
-  if (v === undefined || v === null) return;
+function count(f: Found, path: string, v: unknown): void {
   if (typeof v !== 'number' || !Number.isInteger(v)) return add(f, path, EXPECT.count, v, true);
   if (!Number.isSafeInteger(v)) add(f, path, EXPECT.count, v, false);
   if (v < 0) add(f, path, EXPECT.count, v, false);
@@ -142,8 +150,7 @@ function localDate(f: Found, path: string, v: unknown): void {
 const TYPES = new Set<unknown>(CAMPAIGN_TYPES);
 
 function campaignType(f: Found, path: string, v: unknown): void {
-  const x = absentIfEmpty(v);
-  if (x !== undefined && !TYPES.has(x)) add(f, path, EXPECT.type, x, true);
+  if (!TYPES.has(v)) add(f, path, EXPECT.type, v, true);
 }
 
 /** An object the schemas take as a record: not a list, and made by `{}` or `Object.create(null)`. */
@@ -161,8 +168,7 @@ export function isPlainObject(o: object): boolean {
  * checked in order; a symbol key (never in JSON) is reported as a bad key.
  */
 function targets(f: Found, path: string, v: unknown): void {
-  if (v === undefined || v === null) return;
-  if (typeof v !== 'object' || !isPlainObject(v)) return add(f, path, EXPECT.targets, v, true);
+  if (typeof v !== 'object' || v === null || !isPlainObject(v)) return add(f, path, EXPECT.targets, v, true);
   for (const key of Reflect.ownKeys(v)) {
     if (key === '__proto__' || !Object.prototype.propertyIsEnumerable.call(v, key)) continue;
     if (typeof key === 'symbol') {
@@ -198,57 +204,59 @@ export function attributeProblems(v: unknown): [string, string][] {
 }
 
 function attributes(f: Found, path: string, v: unknown): void {
-  if (v === undefined || v === null) return;
   for (const [p, text] of attributeProblems(v)) f.issues.push([p ? `${path}.${p}` : path, text]);
 }
 
 type Check = (f: Found, path: string, v: unknown) => void;
 
-/** The fields of each collection, in the order the schemas check them. */
-const FIELDS: Record<CollectionName, readonly (readonly [string, Check])[]> = {
-  campaigns: [
-    ['id', id],
-    ['name', nonEmpty],
-    ['start', localDate],
-    ['end', localDate],
-    ['budget', optionalAmount],
-    ['type', campaignType],
-    ['targets', targets],
-  ],
-  orders: [
-    ['id', id],
-    ['customerId', id],
-    ['time', time],
-    ['revenue', amount],
-    ['discount', optionalAmount],
-    ['cogs', optionalAmount],
-    ['campaignId', optionalId],
-    ['channel', optionalText],
-    ['attributes', attributes],
-  ],
-  costs: [
-    ['campaignId', id],
-    ['date', localDate],
-    ['amount', amount],
-    ['category', optionalText],
-  ],
-  exposures: [
-    ['campaignId', id],
-    ['date', localDate],
-    ['impressions', optionalCount],
-    ['reach', optionalCount],
-    ['clicks', optionalCount],
-    ['engagements', optionalCount],
-    ['channel', optionalText],
-  ],
-  loyalty: [
-    ['customerId', id],
-    ['time', time],
-    ['earned', optionalAmount],
-    ['redeemed', optionalAmount],
-    ['channel', optionalText],
-  ],
+/** `null` and `""` mean absent for the types read from strings; `null` alone for the others. */
+const STRING_TYPES = new Set<FieldType>(['id', 'label', 'text', 'campaignType']);
+
+/**
+ * Each type's check, as the zod schemas check it: `present` for a value of an optional
+ * field that is not absent, `required` for the value of a required field (absent included).
+ */
+const CHECKS: Record<FieldType, { present: Check; required: Check }> = {
+  id: { present: (f, p, v) => anId(f, p, idFromNumber(v)), required: (f, p, v) => nonEmpty(f, p, idFromNumber(v)) },
+  label: { present: nonEmpty, required: nonEmpty },
+  text: { present: aText, required: aText },
+  amount: { present: amount, required: amount },
+  count: { present: count, required: count },
+  time: { present: time, required: time },
+  date: { present: localDate, required: localDate },
+  campaignType: { present: campaignType, required: campaignType },
+  targets: { present: targets, required: targets },
+  attributes: { present: attributes, required: attributes },
 };
+
+/** The check of one field (derived from its declaration in RECORDS). */
+function checkOf(type: FieldType, required: boolean): Check {
+  const c = CHECKS[type];
+  if (required) return c.required;
+  const stringy = STRING_TYPES.has(type);
+  return (f, p, v) => {
+    if (v === undefined || v === null || (stringy && v === '')) return;
+    c.present(f, p, v);
+  };
+}
+
+/** The fields of each collection, in the order the schemas check them. */
+const FIELDS = Object.fromEntries(
+  Object.keys(RECORDS).map((c) => [
+    c,
+    fieldsOf(c as CollectionName).map(([key, spec]) => [key, checkOf(spec.type, spec.required)] as const),
+  ]),
+) as unknown as Record<CollectionName, readonly (readonly [string, Check])[]>;
+
+/** The date pairs of each collection that must come in order: [field, the field it may not precede]. */
+const ORDERED = Object.fromEntries(
+  Object.keys(RECORDS).map((c) => [
+    c,
+    fieldsOf(c as CollectionName).flatMap(([key, spec]) =>
+      spec.notBefore === undefined ? [] : [[key, spec.notBefore] as const],
+    ),
+  ]),
+) as unknown as Record<CollectionName, readonly (readonly [string, string])[]>;
 
 /**
  * Explains why a record is invalid: one issue per problem, as the schemas report them.
@@ -261,11 +269,12 @@ export function explainRecord(collection: CollectionName, record: unknown, index
   const r = record as Record<string, unknown>;
   const f: Found = { issues: [], stopped: false };
   for (const [key, check] of FIELDS[collection]) check(f, key, r[key]);
-  // A campaign's end is compared with its start only when no issue above ended the checks.
-  if (collection === 'campaigns' && !f.stopped) {
-    const start = parseLocalDate(r.start);
-    const end = parseLocalDate(r.end);
-    if (start !== null && end !== null && end < start) f.issues.push(['end', endBeforeStart(r.start, r.end)]);
-  }
+  // Dates are compared with the dates they may not precede only when no issue above ended the checks.
+  if (!f.stopped)
+    for (const [key, before] of ORDERED[collection]) {
+      const a = parseLocalDate(r[before]);
+      const b = parseLocalDate(r[key]);
+      if (a !== null && b !== null && b < a) f.issues.push([key, endBeforeStart(r[before], r[key], before)]);
+    }
   return f.issues.map(([path, text]) => makeIssue(collection, index, path, text, rid));
 }

@@ -3,7 +3,7 @@
  * dataset the engine reads. DOM-free, and free of zod: the zod schemas are the
  * `promo-kpi-kit/schema` entry (src/schema/).
  */
-export * from './schema.js';
-export { explainRecord, issueMessage, makeIssue } from './validate.js';
+export * from './records.js';
+export { endBeforeStart, expected, explainRecord, issueMessage, makeIssue, show } from './explain.js';
 export * from './dataset.js';
 export type * from './columns.js';

@@ -1,14 +1,15 @@
 /**
  * Record-by-record validation (KPI-SPEC section 4).
  *
- * Two paths give one answer:
- *  - the fast path (`readOrder`, `readCost`, ...): hand-written checks that read a record
- *    into a reused, normalized object without allocating, for millions of records;
+ * Two paths give one answer, both derived from the declaration of records.ts:
+ *  - the fast path ({@link readRecord}): reads a record into a reused, normalized object
+ *    without allocating, for millions of records;
  *  - the explaining path (`explainRecord`, explain.ts): checks a record the fast path
  *    rejected field by field and reports every problem as a {@link DataIssue}.
- * Both follow the zod schemas of `src/schema/` (`promo-kpi-kit/schema`), which the kit
- * does not load: property tests check that the fast path accepts and rejects the same
- * records as the schemas, and that the explaining path reports the same issues.
+ * Both follow the zod schemas of `src/schema/` (`promo-kpi-kit/schema`), derived from the
+ * same declaration, which the kit does not load: property tests check that the fast path
+ * accepts and rejects the same records as the schemas, and that the explaining path
+ * reports the same issues.
  *
  * Messages read `orders[17].revenue: expected a number >= 0, got "12,5"`: collection,
  * index, field path, what was expected and what came.
@@ -19,16 +20,22 @@ import { daysFromCivil, daysInMonth, MS_PER_DAY, parseInstant, parseLocalDate, t
 import {
   ATTRIBUTE_NAME_RE,
   CAMPAIGN_TYPES,
+  COLLECTIONS,
   MAX_AMOUNT,
   MAX_ATTRIBUTES,
-  isAttributeValue,
-  show,
   TIME_MAX,
   TIME_MIN,
-} from './schema.js';
+  fieldsOf,
+  isAttributeValue,
+  type CampaignType,
+  type CollectionName,
+  type FieldType,
+  type Records,
+} from './records.js';
 import { isPlainObject } from './explain.js';
 
-export { explainRecord, issueMessage, makeIssue, recordId } from './explain.js';
+export type { DataIssue } from '../core/issues.js';
+export { explainRecord, issueMessage, makeIssue, recordId, show } from './explain.js';
 
 // ---------------------------------------------------------------------------------------
 // Fast path. Each reader fills `out` and returns true, or returns false for a record the
@@ -44,31 +51,6 @@ export function idOf(v: unknown): string | undefined {
 
 /** Marks a field the schema rejects (distinct from undefined, which means absent). */
 const BAD = Symbol('bad');
-
-function optId(v: unknown): string | undefined | typeof BAD {
-  if (v === undefined || v === null || v === '') return undefined;
-  return idOf(v) ?? BAD;
-}
-
-function optText(v: unknown): string | undefined | typeof BAD {
-  if (v === undefined || v === null || v === '') return undefined;
-  return typeof v === 'string' ? v : BAD;
-}
-
-function isAmount(v: unknown): v is number {
-  return typeof v === 'number' && v >= 0 && v <= MAX_AMOUNT;
-}
-
-/** An optional amount: the value, `dflt` when absent, or -1 when bad. */
-function optAmount(v: unknown, dflt: number): number {
-  if (v === undefined || v === null) return dflt;
-  return isAmount(v) ? v : -1;
-}
-
-function optCount(v: unknown): number {
-  if (v === undefined || v === null) return 0;
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_AMOUNT ? v : -1;
-}
 
 /** Epoch ms of a time value in `zone`, or NaN (also outside the span the dataset holds). */
 export function timeOf(v: unknown, zone: Zone): number {
@@ -227,27 +209,196 @@ export function fastIsoAt(s: string, start: number, end: number, zone: Zone): nu
   return dayNumber * MS_PER_DAY + ((hour * 60 + minute) * 60 + Math.min(second, 59)) * 1000 + ms - offsetMin * 60_000;
 }
 
-export interface OrderFields {
+/** What the fast path hands on for a valid value of each type. */
+export interface ReadValueOfType {
   id: string;
-  customerId: string;
+  label: string;
+  text: string;
+  amount: number;
+  count: number;
+  /** Epoch ms. */
   time: number;
-  revenue: number;
-  discount: number;
-  cogs: number;
-  campaignId: string | undefined;
-  channel: string | undefined;
-  /** The record's attributes object (checked, at least one name), or undefined when absent or empty. */
-  attributes: Record<string, string> | undefined;
+  /** Local day number. */
+  date: number;
+  campaignType: CampaignType;
+  targets: Record<string, number>;
+  attributes: Record<string, string>;
+}
+
+type TypeOf<F> = F extends { type: infer T extends FieldType } ? T : never;
+type FieldRead<F> = F extends { required: true }
+  ? ReadValueOfType[TypeOf<F>]
+  : F extends { absent: 0 | 'missing' }
+    ? number
+    : ReadValueOfType[TypeOf<F>] | undefined;
+
+/**
+ * A record of a collection as the fast path hands it on: required fields as read, absent
+ * optional numbers as declared (0, or NaN when missing), other absent fields undefined.
+ */
+export type FieldsOf<C extends CollectionName> = { -readonly [K in keyof Records[C]]: FieldRead<Records[C][K]> };
+export type CampaignFields = FieldsOf<'campaigns'>;
+export type OrderFields = FieldsOf<'orders'>;
+export type CostFields = FieldsOf<'costs'>;
+export type ExposureFields = FieldsOf<'exposures'>;
+export type LoyaltyFields = FieldsOf<'loyalty'>;
+
+// Type codes of the fast path, in FIELD_TYPES order.
+const ID = 0;
+const LABEL = 1;
+const TEXT = 2;
+const AMOUNT = 3;
+const COUNT = 4;
+const TIME = 5;
+const DATE = 6;
+const CAMPAIGN_TYPE = 7;
+const TARGETS = 8;
+const ATTRIBUTES = 9;
+const CODES: Record<FieldType, number> = {
+  id: ID,
+  label: LABEL,
+  text: TEXT,
+  amount: AMOUNT,
+  count: COUNT,
+  time: TIME,
+  date: DATE,
+  campaignType: CAMPAIGN_TYPE,
+  targets: TARGETS,
+  attributes: ATTRIBUTES,
+};
+
+/** How the fast path reads a collection: its declaration as flat arrays. */
+interface Plan {
+  readonly keys: readonly string[];
+  readonly types: Uint8Array;
+  /** 1 a required field, 2 an optional one read from strings (`""` is absent too), 0 another optional one. */
+  readonly presence: Uint8Array;
+  /** What each absent optional field reads as. */
+  readonly absent: readonly unknown[];
+  /** Pairs of field indexes [i, j]: the date in i may not precede the date in j. */
+  readonly ordered: readonly number[];
+}
+
+function planOf(collection: CollectionName): Plan {
+  const fields = fieldsOf(collection);
+  const keys = fields.map(([k]) => k);
+  return {
+    keys,
+    types: Uint8Array.from(fields, ([, f]) => CODES[f.type]),
+    presence: Uint8Array.from(fields, ([, f]) =>
+      f.required ? 1 : f.type === 'id' || f.type === 'label' || f.type === 'text' || f.type === 'campaignType' ? 2 : 0,
+    ),
+    absent: fields.map(([, f]) => (f.absent === 0 ? 0 : f.absent === 'missing' ? NaN : undefined)),
+    ordered: fields.flatMap(([, f], i) => (f.notBefore === undefined ? [] : [i, keys.indexOf(f.notBefore)])),
+  };
+}
+
+const PLANS = Object.fromEntries(COLLECTIONS.map((c) => [c, planOf(c)])) as Record<CollectionName, Plan>;
+
+const TYPES = new Set<unknown>(CAMPAIGN_TYPES);
+
+/**
+ * The fast path: reads `record` of `collection` into `out` (every field written, in
+ * declaration order) and returns true, or returns false for a record the schema rejects
+ * (`out` is then partly written). `zone` reads local times.
+ */
+export function readRecord<C extends CollectionName>(
+  collection: C,
+  record: unknown,
+  zone: Zone,
+  out: FieldsOf<C>,
+): boolean {
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) return false;
+  const r = record as Record<string, unknown>;
+  const o = out as Record<string, unknown>;
+  const { keys, types, presence, absent, ordered } = PLANS[collection];
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const v = r[key];
+    const type = types[i]!;
+    let x: unknown;
+    if (v === undefined || v === null || (v === '' && presence[i] !== 0)) {
+      // Absent: a required field fails, except a required text, which may be "".
+      if (presence[i] === 1 && !(v === '' && type === TEXT)) return false;
+      x = presence[i] === 1 ? '' : absent[i];
+    } else
+      switch (type) {
+        case ID:
+          x = idOf(v);
+          if (x === undefined) return false;
+          break;
+        case LABEL:
+        case TEXT:
+          if (typeof v !== 'string') return false;
+          x = v;
+          break;
+        case AMOUNT:
+          if (typeof v !== 'number' || !(v >= 0 && v <= MAX_AMOUNT)) return false;
+          x = v;
+          break;
+        case COUNT:
+          if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > MAX_AMOUNT) return false;
+          x = v;
+          break;
+        case TIME:
+          x = timeOf(v, zone);
+          if (x !== x) return false;
+          break;
+        case DATE:
+          x = parseLocalDate(v);
+          if (x === null) return false;
+          break;
+        case CAMPAIGN_TYPE:
+          if (!TYPES.has(v)) return false;
+          x = v;
+          break;
+        case TARGETS:
+          x = readTargets(v);
+          if (x === BAD) return false;
+          break;
+        default:
+          x = readAttributes(v);
+          if (x === BAD) return false;
+      }
+    o[key] = x;
+  }
+  for (let i = 0; i < ordered.length; i += 2)
+    if ((o[keys[ordered[i]!]!] as number) < (o[keys[ordered[i + 1]!]!] as number)) return false;
+  return true;
+}
+
+/** A new object of a collection's fields, for {@link readRecord} to fill (one shape per collection). */
+export function newFields<C extends CollectionName>(collection: C): FieldsOf<C> {
+  const { keys, absent, presence } = PLANS[collection];
+  const o: Record<string, unknown> = {};
+  for (let i = 0; i < keys.length; i++) o[keys[i]!] = presence[i] === 1 ? undefined : absent[i];
+  return o as FieldsOf<C>;
 }
 
 /**
- * Order attributes: undefined when absent or empty, the object when valid, BAD otherwise
- * (as the schema: a plain object without symbol keys, at most 8 names matching
+ * Campaign targets as the schema reads them: a plain object (not a list, Date or Map), no
+ * enumerable symbol keys, an own `__proto__` key skipped, every other value a finite number.
+ */
+function readTargets(t: unknown): Record<string, number> | typeof BAD {
+  if (typeof t !== 'object' || t === null || !isPlainObject(t)) return BAD;
+  for (const s of Object.getOwnPropertySymbols(t)) if (Object.prototype.propertyIsEnumerable.call(t, s)) return BAD;
+  const targets: Record<string, number> = {};
+  for (const k of Object.keys(t)) {
+    if (k === '__proto__') continue;
+    const v = (t as Record<string, unknown>)[k];
+    if (typeof v !== 'number' || !Number.isFinite(v)) return BAD;
+    targets[k] = v;
+  }
+  return targets;
+}
+
+/**
+ * Order attributes: undefined when empty, the object when valid, BAD otherwise (as the
+ * schema: a plain object without symbol keys, at most 8 names matching
  * `ATTRIBUTE_NAME_RE`, values non-empty strings of at most 200 characters).
  */
-function optAttributes(v: unknown): Record<string, string> | undefined | typeof BAD {
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'object' || !isPlainObject(v)) return BAD;
+function readAttributes(v: unknown): Record<string, string> | undefined | typeof BAD {
+  if (typeof v !== 'object' || v === null || !isPlainObject(v)) return BAD;
   let n = 0;
   for (const key in v) {
     if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
@@ -257,183 +408,3 @@ function optAttributes(v: unknown): Record<string, string> | undefined | typeof 
   for (const s of Object.getOwnPropertySymbols(v)) if (Object.prototype.propertyIsEnumerable.call(v, s)) return BAD;
   return n > 0 ? (v as Record<string, string>) : undefined;
 }
-
-export function newOrderFields(): OrderFields {
-  return {
-    id: '',
-    customerId: '',
-    time: 0,
-    revenue: 0,
-    discount: 0,
-    cogs: NaN,
-    campaignId: undefined,
-    channel: undefined,
-    attributes: undefined,
-  };
-}
-
-export function readOrder(record: unknown, zone: Zone, out: OrderFields): boolean {
-  if (record === null || typeof record !== 'object' || Array.isArray(record)) return false;
-  const r = record as Record<string, unknown>;
-  const id = idOf(r.id);
-  const customerId = idOf(r.customerId);
-  const revenue = r.revenue;
-  const discount = optAmount(r.discount, 0);
-  const cogs = optAmount(r.cogs, NaN);
-  const campaignId = optId(r.campaignId);
-  const channel = optText(r.channel);
-  const attributes = optAttributes(r.attributes);
-  const time = timeOf(r.time, zone);
-  if (
-    id === undefined ||
-    customerId === undefined ||
-    !isAmount(revenue) ||
-    discount < 0 ||
-    cogs < 0 ||
-    campaignId === BAD ||
-    channel === BAD ||
-    attributes === BAD ||
-    time !== time
-  )
-    return false;
-  out.id = id;
-  out.customerId = customerId;
-  out.time = time;
-  out.revenue = revenue;
-  out.discount = discount;
-  out.cogs = cogs;
-  out.campaignId = campaignId;
-  out.channel = channel;
-  out.attributes = attributes;
-  return true;
-}
-
-export interface CampaignFields {
-  id: string;
-  name: string;
-  start: number;
-  end: number;
-  budget: number | null;
-  type: string | null;
-  targets: Record<string, number>;
-}
-
-const TYPES = new Set<string>(CAMPAIGN_TYPES);
-
-/** Reads a campaign; returns a new object (campaigns are few), or null when invalid. */
-export function readCampaign(record: unknown): CampaignFields | null {
-  if (record === null || typeof record !== 'object' || Array.isArray(record)) return null;
-  const r = record as Record<string, unknown>;
-  const id = idOf(r.id);
-  const name = typeof r.name === 'string' && r.name.length > 0 ? r.name : undefined;
-  const start = parseLocalDate(r.start);
-  const end = parseLocalDate(r.end);
-  const budget = optAmount(r.budget, NaN);
-  const type = optText(r.type);
-  const targets: Record<string, number> = {};
-  if (r.targets !== undefined && r.targets !== null) {
-    // As the schema: a plain object (not a list, Date or Map), no enumerable symbol keys,
-    // an own `__proto__` key skipped, every other value a finite number.
-    const t = r.targets;
-    if (typeof t !== 'object' || !isPlainObject(t)) return null;
-    for (const s of Object.getOwnPropertySymbols(t)) if (Object.prototype.propertyIsEnumerable.call(t, s)) return null;
-    for (const k of Object.keys(t)) {
-      if (k === '__proto__') continue;
-      const v = (t as Record<string, unknown>)[k];
-      if (typeof v !== 'number' || !Number.isFinite(v)) return null;
-      targets[k] = v;
-    }
-  }
-  if (id === undefined || name === undefined || start === null || end === null || end < start || budget < 0)
-    return null;
-  if (type === BAD || (type !== undefined && !TYPES.has(type))) return null;
-  return { id, name, start, end, budget: budget === budget ? budget : null, type: type ?? null, targets };
-}
-
-export interface CostFields {
-  campaignId: string;
-  day: number;
-  amount: number;
-  category: string | undefined;
-}
-
-export function readCost(record: unknown, out: CostFields): boolean {
-  if (record === null || typeof record !== 'object' || Array.isArray(record)) return false;
-  const r = record as Record<string, unknown>;
-  const campaignId = idOf(r.campaignId);
-  const day = parseLocalDate(r.date);
-  const category = optText(r.category);
-  if (campaignId === undefined || day === null || !isAmount(r.amount) || category === BAD) return false;
-  out.campaignId = campaignId;
-  out.day = day;
-  out.amount = r.amount;
-  out.category = category;
-  return true;
-}
-
-export interface ExposureFields {
-  campaignId: string;
-  day: number;
-  impressions: number;
-  reach: number;
-  clicks: number;
-  engagements: number;
-  channel: string | undefined;
-}
-
-export function readExposure(record: unknown, out: ExposureFields): boolean {
-  if (record === null || typeof record !== 'object' || Array.isArray(record)) return false;
-  const r = record as Record<string, unknown>;
-  const campaignId = idOf(r.campaignId);
-  const day = parseLocalDate(r.date);
-  const impressions = optCount(r.impressions);
-  const reach = optCount(r.reach);
-  const clicks = optCount(r.clicks);
-  const engagements = optCount(r.engagements);
-  const channel = optText(r.channel);
-  if (
-    campaignId === undefined ||
-    day === null ||
-    impressions < 0 ||
-    reach < 0 ||
-    clicks < 0 ||
-    engagements < 0 ||
-    channel === BAD
-  )
-    return false;
-  out.campaignId = campaignId;
-  out.day = day;
-  out.impressions = impressions;
-  out.reach = reach;
-  out.clicks = clicks;
-  out.engagements = engagements;
-  out.channel = channel;
-  return true;
-}
-
-export interface LoyaltyFields {
-  customerId: string;
-  time: number;
-  earned: number;
-  redeemed: number;
-  channel: string | undefined;
-}
-
-export function readLoyalty(record: unknown, zone: Zone, out: LoyaltyFields): boolean {
-  if (record === null || typeof record !== 'object' || Array.isArray(record)) return false;
-  const r = record as Record<string, unknown>;
-  const customerId = idOf(r.customerId);
-  const time = timeOf(r.time, zone);
-  const earned = optAmount(r.earned, 0);
-  const redeemed = optAmount(r.redeemed, 0);
-  const channel = optText(r.channel);
-  if (customerId === undefined || time !== time || earned < 0 || redeemed < 0 || channel === BAD) return false;
-  out.customerId = customerId;
-  out.time = time;
-  out.earned = earned;
-  out.redeemed = redeemed;
-  out.channel = channel;
-  return true;
-}
-
-export { show };

@@ -6,7 +6,7 @@
  *
  * DOM-free.
  */
-import { ATTRIBUTE_NAME_RE } from '../data/schema.js';
+import { ATTRIBUTE_NAME_RE } from '../data/records.js';
 import type { ResolvedOptions } from './aggregates.js';
 import {
   civilFromDays,

@@ -22,7 +22,7 @@
  * DOM-free apart from the `Worker` global.
  */
 import type { AppendResult } from '../data/dataset.js';
-import type { DataInput } from '../data/schema.js';
+import type { DataInput } from '../data/records.js';
 import type { Report, ReportOptions, SegmentQuery } from './report-types.js';
 import type { DatasetSummary, WorkerRequest, WorkerResponse } from './worker-protocol.js';
 import type { PlatformAbortSignal, PlatformURL, PlatformWorker } from '../data/platform.js';

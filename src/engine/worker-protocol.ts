@@ -1,5 +1,5 @@
 /** Messages between the page and the report worker (structured-clone safe). */
-import type { DataInput } from '../data/schema.js';
+import type { DataInput } from '../data/records.js';
 import type { Dataset } from '../data/columns.js';
 import { formatDay } from '../core/time.js';
 import type { ReportOptions, SegmentQuery } from './report-types.js';

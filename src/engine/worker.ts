@@ -10,7 +10,7 @@
  * DOM-free (worker scope only).
  */
 import { createDataset, type LiveDataset } from '../data/dataset.js';
-import type { DataInput } from '../data/schema.js';
+import type { DataInput } from '../data/records.js';
 import type { ReportOptions } from './report-types.js';
 import { computeReport } from './report.js';
 import { segmentCustomers } from './segments.js';

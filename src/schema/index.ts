@@ -22,12 +22,13 @@ import {
   CAMPAIGN_TYPES,
   EXPECT,
   MAX_AMOUNT,
-  endBeforeStart,
-  expected,
+  fieldsOf,
   inTimeSpan,
   type CollectionName,
-} from '../data/schema.js';
-import { attributeProblems, makeIssue, recordId } from '../data/explain.js';
+  type FieldType,
+  type Records,
+} from '../data/records.js';
+import { attributeProblems, endBeforeStart, expected, makeIssue, recordId } from '../data/explain.js';
 
 export type {
   Campaign,
@@ -39,7 +40,7 @@ export type {
   LoyaltyEvent,
   Order,
   RawRecord,
-} from '../data/schema.js';
+} from '../data/records.js';
 
 const msg = (what: string) => ({ error: (iss: { input?: unknown }) => expected(what, iss.input) });
 const absentIfEmpty = (v: unknown) => (v === null || v === '' ? undefined : v);
@@ -51,20 +52,10 @@ const nullAbsent = (v: unknown) => (v === null ? undefined : v);
 
 /** A required id: a non-empty string (an integer is read as its decimal string). */
 export const idSchema = pre(idFromNumber, z.string(msg(EXPECT.id)).check(z.minLength(1, msg(EXPECT.id))));
-/** An optional id or label: `null`, `""` and a missing key all mean absent. */
-const optionalId = pre((v) => idFromNumber(absentIfEmpty(v)), z.optional(z.string(msg(EXPECT.id))));
-const optionalText = pre(absentIfEmpty, z.optional(z.string(msg(EXPECT.text))));
 /** A finite number from 0 to {@link MAX_AMOUNT} (z.number() already refuses NaN and Infinity). */
 export const amountSchema = z
   .number(msg(EXPECT.amount))
   .check(z.minimum(0, msg(EXPECT.amount)), z.maximum(MAX_AMOUNT, msg(EXPECT.amountMax)));
-const optionalAmount = pre(nullAbsent, z.optional(amountSchema));
-const optionalCount = pre(
-  nullAbsent,
-  z.optional(
-    z.int(msg(EXPECT.count)).check(z.minimum(0, msg(EXPECT.count)), z.maximum(MAX_AMOUNT, msg(EXPECT.countMax))),
-  ),
-);
 /** Epoch milliseconds, or an ISO-8601 string with or without an offset, from 1970-01-02 to 2149-06-04. */
 export const timeSchema = z.custom<string | number>((v) => {
   const t = parseInstant(v, UTC);
@@ -73,91 +64,98 @@ export const timeSchema = z.custom<string | number>((v) => {
 /** A real calendar date `YYYY-MM-DD`. */
 export const localDateSchema = z.custom<string>((v) => parseLocalDate(v) !== null, msg(EXPECT.date));
 
-export const campaignSchema = z
-  .object(
-    {
-      id: idSchema,
-      name: z.string(msg(EXPECT.id)).check(z.minLength(1, msg(EXPECT.id))),
-      start: localDateSchema,
-      end: localDateSchema,
-      budget: pre(nullAbsent, z.optional(amountSchema)),
-      type: pre(absentIfEmpty, z.optional(z.enum(CAMPAIGN_TYPES, msg(EXPECT.type)))),
-      targets: pre(nullAbsent, z.optional(z.record(z.string(), z.number(msg(EXPECT.number)), msg(EXPECT.targets)))),
-    },
-    msg(EXPECT.object),
-  )
-  .check(
-    z.superRefine((c, ctx) => {
-      const s = parseLocalDate(c.start);
-      const e = parseLocalDate(c.end);
-      if (s !== null && e !== null && e < s)
-        ctx.issues.push({ code: 'custom', path: ['end'], input: c.end, message: endBeforeStart(c.start, c.end) });
-    }),
-  );
-
 /**
  * Order attributes (KPI-SPEC 7.2): an object of at most 8 names (`^[A-Za-z][A-Za-z0-9_]{0,31}$`)
  * to non-empty strings of at most 200 characters. (The limit of 8 distinct names over a
  * whole dataset is checked when records are added to one.)
  */
-export const attributesSchema = pre(
-  nullAbsent,
-  z.optional(
-    z
-      .custom<Record<string, string>>((v) => typeof v === 'object' && v !== null, msg(EXPECT.attributes))
-      .check(
-        z.superRefine((v, ctx) => {
-          for (const [path, message] of attributeProblems(v))
-            ctx.issues.push({ code: 'custom', path: path ? [path] : [], input: v, message });
-        }),
-      ),
-  ),
-);
+const attributesValue = z
+  .custom<Record<string, string>>((v) => typeof v === 'object' && v !== null, msg(EXPECT.attributes))
+  .check(
+    z.superRefine((v, ctx) => {
+      for (const [path, message] of attributeProblems(v))
+        ctx.issues.push({ code: 'custom', path: path ? [path] : [], input: v, message });
+    }),
+  );
 
-export const orderSchema = z.object(
-  {
-    id: idSchema,
-    customerId: idSchema,
-    time: timeSchema,
-    revenue: amountSchema,
-    discount: optionalAmount,
-    cogs: optionalAmount,
-    campaignId: optionalId,
-    channel: optionalText,
-    attributes: attributesSchema,
-  },
-  msg(EXPECT.object),
-);
+const nonEmptyString = z.string(msg(EXPECT.id)).check(z.minLength(1, msg(EXPECT.id)));
 
-export const costSchema = z.object(
-  { campaignId: idSchema, date: localDateSchema, amount: amountSchema, category: optionalText },
-  msg(EXPECT.object),
-);
+/** The schema of a present value of each field type (RECORDS in records.ts). */
+const PRESENT = {
+  id: z.string(msg(EXPECT.id)),
+  label: nonEmptyString,
+  text: z.string(msg(EXPECT.text)),
+  amount: amountSchema,
+  count: z.int(msg(EXPECT.count)).check(z.minimum(0, msg(EXPECT.count)), z.maximum(MAX_AMOUNT, msg(EXPECT.countMax))),
+  time: timeSchema,
+  date: localDateSchema,
+  campaignType: z.enum(CAMPAIGN_TYPES, msg(EXPECT.type)),
+  targets: z.record(z.string(), z.number(msg(EXPECT.number)), msg(EXPECT.targets)),
+  attributes: attributesValue,
+} satisfies Record<FieldType, z.ZodMiniType>;
+type Present = typeof PRESENT;
 
-export const exposureSchema = z.object(
-  {
-    campaignId: idSchema,
-    date: localDateSchema,
-    impressions: optionalCount,
-    reach: optionalCount,
-    clicks: optionalCount,
-    engagements: optionalCount,
-    channel: optionalText,
-  },
-  msg(EXPECT.object),
-);
+/** The schema of a required field of each type (ids read integers; the rest as present). */
+const REQUIRED = { ...PRESENT, id: idSchema } satisfies Record<FieldType, z.ZodMiniType>;
+type Required = typeof REQUIRED;
 
+/** What absent means for an optional field of each type: `null`, and `""` for the types read from strings. */
+const ABSENT: Record<FieldType, (v: unknown) => unknown> = {
+  id: (v) => idFromNumber(absentIfEmpty(v)),
+  label: absentIfEmpty,
+  text: absentIfEmpty,
+  amount: nullAbsent,
+  count: nullAbsent,
+  time: nullAbsent,
+  date: nullAbsent,
+  campaignType: absentIfEmpty,
+  targets: nullAbsent,
+  attributes: nullAbsent,
+};
+
+type Optional<T extends FieldType> = z.ZodMiniPipe<z.ZodMiniTransform<unknown, unknown>, z.ZodMiniOptional<Present[T]>>;
+type TypeOf<F> = F extends { type: infer T extends FieldType } ? T : never;
+type SchemaOf<F> = F extends { required: true } ? Required[TypeOf<F>] : Optional<TypeOf<F>>;
+/** The zod shape of a collection, derived from its declaration. */
+type ShapeOf<C extends CollectionName> = { -readonly [K in keyof Records[C]]: SchemaOf<Records[C][K]> };
+
+function fieldSchema(type: FieldType, required: boolean): z.ZodMiniType {
+  return required ? REQUIRED[type] : pre(ABSENT[type], z.optional(PRESENT[type]));
+}
+
+/** The schema of a collection's records: every field of RECORDS, then its date-order checks. */
+function recordSchema<C extends CollectionName>(collection: C): z.ZodMiniObject<ShapeOf<C>> {
+  const fields = fieldsOf(collection);
+  const shape = Object.fromEntries(fields.map(([key, f]) => [key, fieldSchema(f.type, f.required)])) as ShapeOf<C>;
+  const schema = z.object(shape, msg(EXPECT.object));
+  const ordered = fields.filter(([, f]) => f.notBefore !== undefined);
+  if (ordered.length === 0) return schema;
+  return schema.check(
+    z.superRefine((r: Record<string, unknown>, ctx) => {
+      for (const [key, f] of ordered) {
+        const a = parseLocalDate(r[f.notBefore!]);
+        const b = parseLocalDate(r[key]);
+        if (a !== null && b !== null && b < a)
+          ctx.issues.push({
+            code: 'custom',
+            path: [key],
+            input: r[key],
+            message: endBeforeStart(r[f.notBefore!], r[key], f.notBefore),
+          });
+      }
+    }),
+  );
+}
+
+/** Optional order attributes (see above): `null` and a missing key mean absent. */
+export const attributesSchema = pre(nullAbsent, z.optional(attributesValue));
+
+export const campaignSchema = recordSchema('campaigns');
+export const orderSchema = recordSchema('orders');
+export const costSchema = recordSchema('costs');
+export const exposureSchema = recordSchema('exposures');
 /** Loyalty points activity; `channel` is optional (the channel filter applies to loyalty). */
-export const loyaltySchema = z.object(
-  {
-    customerId: idSchema,
-    time: timeSchema,
-    earned: optionalAmount,
-    redeemed: optionalAmount,
-    channel: optionalText,
-  },
-  msg(EXPECT.object),
-);
+export const loyaltySchema = recordSchema('loyalty');
 
 export const schemas = {
   campaigns: campaignSchema,
@@ -166,7 +164,6 @@ export const schemas = {
   exposures: exposureSchema,
   loyalty: loyaltySchema,
 } as const;
-
 /**
  * Validates a whole collection with zod alone: the records the schema outputs, and one
  * issue per zod issue of every rejected record (the issues the kit reports for it).

@@ -55,7 +55,7 @@ import { z } from 'zod';
 import { isValidTimeZone, parseLocalDate } from '../core/time.js';
 import { COHORT_GRAINS, COMPARE_MODES, SEGMENT_OF } from '../core/vocabulary.js';
 import type { Report, ReportOptions, SegmentQuery } from '../engine/report-types.js';
-import { ATTRIBUTE_NAME_RE } from '../data/schema.js';
+import { ATTRIBUTE_NAME_RE } from '../data/records.js';
 import type { Aggregates } from '../engine/aggregates.js';
 import { resolveOptions } from '../engine/options.js';
 import { requireTenantColumns, resolveMapping } from './mapping.js';

@@ -23,7 +23,7 @@
  * amounts >= 0): rows with a NULL required field are left out.
  */
 
-import { ATTRIBUTE_NAME_RE } from '../data/schema.js';
+import { ATTRIBUTE_NAME_RE } from '../data/records.js';
 
 /** Field names of each collection (KPI-SPEC section 1) that a mapping can place. */
 export const FIELDS = {

@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import { createReportWorker, LOAD_CHUNK } from '../../src/engine/report-worker.js';
 import { computeReport } from '../../src/engine/report.js';
 import { createDataset } from '../../src/data/dataset.js';
-import type { DataInput } from '../../src/data/schema.js';
+import type { DataInput } from '../../src/data/records.js';
 import type { WorkerRequest } from '../../src/engine/worker-protocol.js';
 
 const workerUrl = new URL('../../src/engine/worker.ts', import.meta.url);

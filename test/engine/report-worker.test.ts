@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { createReportWorker, computeReportInWorker } from '../../src/engine/report-worker.js';
 import { computeReport } from '../../src/engine/report.js';
-import type { DataInput } from '../../src/data/schema.js';
+import type { DataInput } from '../../src/data/records.js';
 
 const workerUrl = new URL('../../src/engine/worker.ts', import.meta.url);
 const kpiModule = new URL('./fixtures/gift-kpi.ts', import.meta.url);

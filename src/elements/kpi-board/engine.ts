@@ -13,7 +13,7 @@ import type { Report, ReportOptions, SegmentQuery } from '../../engine/report-ty
 import { segmentCustomers } from '../../engine/segments.js';
 import type { Dataset } from '../../data/columns.js';
 import { createDataset, isDataset, type LiveDataset } from '../../data/dataset.js';
-import type { DataInput } from '../../data/schema.js';
+import type { DataInput } from '../../data/records.js';
 import type { Adapter, AdapterUpdate, LoadResult } from '../../adapters/adapter.js';
 import { createAdapter } from '../../adapters/registry.js';
 import { registerBuiltinAdapters } from '../../adapters/builtins.js';

@@ -11,7 +11,7 @@ import {
 } from '../../context/context.js';
 import { COMPARE_MODES, type CohortGrain, type CompareMode } from '../../core/vocabulary.js';
 import type { Report, ReportOptions, SegmentQuery } from '../../engine/report-types.js';
-import type { DataInput } from '../../data/schema.js';
+import type { DataInput } from '../../data/records.js';
 import type { Adapter } from '../../adapters/adapter.js';
 import { isValidTimeZone, parseLocalDate } from '../../core/time.js';
 import { getKpi } from '../../engine/kpis.js';

@@ -16,7 +16,7 @@ import {
   mapRecords,
 } from '../../../src/adapters/index.js';
 import { createDataset } from '../../../src/data/dataset.js';
-import type { DataInput } from '../../../src/data/schema.js';
+import type { DataInput } from '../../../src/data/records.js';
 import type { Dataset } from '../../../src/data/columns.js';
 
 let server: TestServer;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { DataIssue } from '../../../src/core/issues.js';
-import { COLLECTIONS, type CollectionName } from '../../../src/data/schema.js';
+import { COLLECTIONS, type CollectionName } from '../../../src/data/records.js';
 import { explainRecord, idOf } from '../../../src/data/validate.js';
 import { schemas, validateCollection } from '../../../src/schema/index.js';
 

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createDataset } from '../../../src/data/dataset.js';
-import type { DataInput } from '../../../src/data/schema.js';
+import type { DataInput } from '../../../src/data/records.js';
 import { lastAggregateMode, MAX_STATES } from '../../../src/engine/aggregate.js';
 import { datasetReport } from '../../../src/engine/compute.js';
 import { segmentCustomers } from '../../../src/engine/segments.js';

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createDataset } from '../../../src/data/dataset.js';
-import type { DataInput } from '../../../src/data/schema.js';
+import type { DataInput } from '../../../src/data/records.js';
 import { resolveOptions } from '../../../src/engine/options.js';
 import { computeReport } from '../../../src/engine/report.js';
 import { summarizeDataset } from '../../../src/engine/worker-protocol.js';
