@@ -28,7 +28,7 @@
  * DOM-free.
  */
 import { createDatasetBuilder, type LiveDataset, type OrderCells } from '../data/dataset.js';
-import { ATTRIBUTE_NAME_RE, COLLECTIONS, TIME_MAX, TIME_MIN, type CollectionName } from '../data/records.js';
+import { ATTRIBUTE_NAME_RE, COLLECTIONS, TIME_MAX, TIME_MIN, fieldsOf, type CollectionName } from '../data/records.js';
 import { HASH_A0, HASH_B0, hashEndA, hashEndB, hashStepA, hashStepB } from '../data/compact.js';
 import { fastIsoAt, fixedIso } from '../data/validate.js';
 import { zoneFor, type Zone } from '../core/time.js';
@@ -57,35 +57,23 @@ type Kind = FieldKind;
 /** The canonical fields of each collection, how their cells are read, and which are required. */
 const FIELDS = CANONICAL_FIELDS;
 
-/** One object literal per collection, fields in FIELDS order. */
-const MAKERS: Record<
-  CollectionName,
-  (v: unknown[], targets?: Record<string, unknown>, attributes?: Record<string, unknown>) => Record<string, unknown>
-> = {
-  campaigns: (v, targets) => ({ id: v[0], name: v[1], start: v[2], end: v[3], budget: v[4], type: v[5], targets }),
-  orders: (v, _targets, attributes) => ({
-    id: v[0],
-    customerId: v[1],
-    time: v[2],
-    revenue: v[3],
-    discount: v[4],
-    cogs: v[5],
-    campaignId: v[6],
-    channel: v[7],
-    attributes,
-  }),
-  costs: (v) => ({ campaignId: v[0], date: v[1], amount: v[2], category: v[3] }),
-  exposures: (v) => ({
-    campaignId: v[0],
-    date: v[1],
-    impressions: v[2],
-    reach: v[3],
-    clicks: v[4],
-    engagements: v[5],
-    channel: v[6],
-  }),
-  loyalty: (v) => ({ customerId: v[0], time: v[1], earned: v[2], redeemed: v[3], channel: v[4] }),
-};
+/**
+ * Makes the record of a row: every declared field of the collection in declaration order
+ * (one object shape per collection, which keeps the validator's property reads
+ * monomorphic), cell values by position in FIELDS, targets and attributes from their columns.
+ */
+function makerOf(
+  collection: CollectionName,
+): (v: unknown[], targets?: Record<string, unknown>, attributes?: Record<string, unknown>) => Record<string, unknown> {
+  const slots = Object.keys(FIELDS[collection]);
+  const fields = fieldsOf(collection).map(([key, f]) => [key, f.type, slots.indexOf(key)] as const);
+  return (v, targets, attributes) => {
+    const record: Record<string, unknown> = {};
+    for (const [key, type, slot] of fields)
+      record[key] = type === 'targets' ? targets : type === 'attributes' ? attributes : v[slot];
+    return record;
+  };
+}
 
 /** Canonical field (or `attributes.<name>` of an order) -> header in the user's file, per collection. */
 export type CsvColumns = ColumnMapping;
@@ -159,7 +147,7 @@ export function csvToDataset(
     // (MAKERS), which keeps the validator's property reads monomorphic.
     const fieldNames = Object.keys(fields);
     const vals: unknown[] = new Array(fieldNames.length).fill(undefined);
-    const make = MAKERS[collection];
+    const make = makerOf(collection);
     // `extra`: 1 a campaign target, 2 an order attribute (keyed by name), 0 a field (by slot).
     let cols: { cell: number; key: string; slot: number; kind: Kind; extra: 0 | 1 | 2 }[] = [];
     readCsv(

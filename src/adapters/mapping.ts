@@ -20,53 +20,49 @@
  *
  * DOM-free.
  */
-import { ATTRIBUTE_NAME_RE, COLLECTIONS, MAX_ATTRIBUTES, type CollectionName } from '../data/records.js';
+import {
+  ATTRIBUTE_NAME_RE,
+  COLLECTIONS,
+  MAX_ATTRIBUTES,
+  fieldsOf,
+  type CollectionName,
+  type FieldType,
+} from '../data/records.js';
 import { AdapterError } from './adapter.js';
 
 /** How a CSV cell of a field is read. */
 export type FieldKind = 'id' | 'text' | 'number' | 'time' | 'date';
 
-/**
- * The canonical fields of each collection as the adapters read them: how a cell is read,
- * and whether the field is required. Order attributes (`attributes.<name>`) come on top.
- */
-export const CANONICAL_FIELDS: Record<CollectionName, Record<string, readonly [FieldKind, boolean]>> = {
-  campaigns: {
-    id: ['id', true],
-    name: ['text', true],
-    start: ['date', true],
-    end: ['date', true],
-    budget: ['number', false],
-    type: ['text', false],
-  },
-  orders: {
-    id: ['id', true],
-    customerId: ['id', true],
-    time: ['time', true],
-    revenue: ['number', true],
-    discount: ['number', false],
-    cogs: ['number', false],
-    campaignId: ['id', false],
-    channel: ['text', false],
-  },
-  costs: { campaignId: ['id', true], date: ['date', true], amount: ['number', true], category: ['text', false] },
-  exposures: {
-    campaignId: ['id', true],
-    date: ['date', true],
-    impressions: ['number', false],
-    reach: ['number', false],
-    clicks: ['number', false],
-    engagements: ['number', false],
-    channel: ['text', false],
-  },
-  loyalty: {
-    customerId: ['id', true],
-    time: ['time', true],
-    earned: ['number', false],
-    redeemed: ['number', false],
-    channel: ['text', false],
-  },
+/** How a cell of a field of each type is read; campaign targets and order attributes come from columns of their own. */
+const CELL_KINDS: Record<FieldType, FieldKind | null> = {
+  id: 'id',
+  label: 'text',
+  text: 'text',
+  amount: 'number',
+  count: 'number',
+  time: 'time',
+  date: 'date',
+  campaignType: 'text',
+  targets: null,
+  attributes: null,
 };
+
+/**
+ * The canonical fields of each collection as the adapters read them (derived from the
+ * declaration of data/records.ts): how a cell is read, and whether the field is required.
+ * Campaign targets (`targets.<kpi>`) and order attributes (`attributes.<name>`) come on top.
+ */
+export const CANONICAL_FIELDS = Object.fromEntries(
+  COLLECTIONS.map((c) => [
+    c,
+    Object.fromEntries(
+      fieldsOf(c).flatMap(([key, f]) => {
+        const kind = CELL_KINDS[f.type];
+        return kind === null ? [] : [[key, [kind, f.required] as const]];
+      }),
+    ),
+  ]),
+) as Record<CollectionName, Record<string, readonly [FieldKind, boolean]>>;
 
 /** Prefix of an attribute key in a mapping: `attributes.store`. */
 export const ATTRIBUTE_PREFIX = 'attributes.';

@@ -32,6 +32,7 @@
  * the report's dates are converted, and the days are the engine's days by construction.
  */
 import type { CohortGrain, SegmentOf } from '../core/vocabulary.js';
+import { fieldsOf, type CollectionName, type FieldSpec } from '../data/records.js';
 import { mappedTables, type ResolvedMapping, type ResolvedTable } from './mapping.js';
 import { SqlBuilder, type Statement } from './sql.js';
 import type { Dialect } from './dialects/dialect.js';
@@ -132,12 +133,17 @@ export interface CustomSql {
  * names, whatever the user's own columns are called). `day` is the local day number
  * (days since 1970-01-01), `time_ms` the instant in epoch milliseconds.
  */
-export const CUSTOM_SQL_COLUMNS = {
-  orders: ['id', 'customer_id', 'time_ms', 'day', 'revenue', 'discount', 'cogs', 'campaign_id', 'channel'],
-  costs: ['campaign_id', 'day', 'amount', 'category'],
-  exposures: ['campaign_id', 'day', 'impressions', 'reach', 'clicks', 'engagements', 'channel'],
-  loyalty: ['customer_id', 'time_ms', 'day', 'earned', 'redeemed', 'channel'],
-} as const;
+export const CUSTOM_SQL_COLUMNS = Object.fromEntries(
+  (['orders', 'costs', 'exposures', 'loyalty'] as const).map((c) => [
+    c,
+    sqlFields(c).flatMap(([, f]) => (f.type === 'time' ? [f.sql, 'day'] : [f.sql])),
+  ]),
+) as unknown as Record<CustomSql['collection'], readonly string[]>;
+
+/** The fields of a collection read from its table, with their normalised columns (data/records.ts). */
+function sqlFields(collection: CollectionName): [string, FieldSpec & { sql: string }][] {
+  return fieldsOf(collection).filter((e): e is [string, FieldSpec & { sql: string }] => e[1].sql !== null);
+}
 
 const MS_PER_DAY = 86_400_000;
 
@@ -193,9 +199,9 @@ class Compiler {
     return c === null || c === undefined ? null : this.b.ident([c]);
   }
 
-  /** The instant of a timed table as epoch ms. */
-  instantMs(t: ResolvedTable): string {
-    const raw = this.col(t, 'time')!;
+  /** The instant of a timed table's field as epoch ms. */
+  instantMs(t: ResolvedTable, field = 'time'): string {
+    const raw = this.col(t, field)!;
     switch (t.timeKind) {
       case 'epoch_ms':
         return this.d.double(raw);
@@ -256,33 +262,55 @@ class Compiler {
     return `${name} AS ${this.d.inlineCte}(${select})`;
   }
 
+  /**
+   * The normalised columns of a collection's table, one per declared field (data/records.ts):
+   * ids and text as text, amounts and counts as doubles (an absent optional one as declared:
+   * 0, or NULL when missing), times as epoch ms, dates as day numbers. Rows with a NULL
+   * required field are left out.
+   */
+  normalised(collection: CollectionName, t: ResolvedTable, extra = ''): string {
+    const fields = sqlFields(collection);
+    const cols = fields.map(([key, f]) => {
+      switch (f.type) {
+        case 'amount':
+        case 'count':
+          return `${this.num(t, key, f.required || f.absent !== 0 ? null : '0')} AS ${f.sql}`;
+        case 'time':
+          return `${this.instantMs(t, key)} AS ${f.sql}`;
+        case 'date':
+          return `${this.dateDay(t, key)} AS ${f.sql}`;
+        default:
+          return `${this.text(t, key)} AS ${f.sql}`;
+      }
+    });
+    const required = fields.filter(([, f]) => f.required).map(([key]) => key);
+    return `SELECT ${cols.join(', ')}${extra} ${this.scan(t, this.required(t, required))}`;
+  }
+
+  /** The normalised columns of a collection the warehouse lacks: no rows, columns typed as {@link normalised}'s. */
+  noRows(collection: CollectionName): string {
+    const d = this.d;
+    const cols = sqlFields(collection).map(([, f]) => {
+      switch (f.type) {
+        case 'amount':
+        case 'count':
+        case 'time':
+          return `${d.double('0')} AS ${f.sql}`;
+        case 'date':
+          return `CAST(0 AS BIGINT) AS ${f.sql}`;
+        default:
+          return `${d.text('NULL')} AS ${f.sql}`;
+      }
+    });
+    return `SELECT ${cols.join(', ')} WHERE 1 = 0`;
+  }
+
   campaigns(): string {
-    const t = this.map.campaigns;
-    return this.cte(
-      'campaigns_n',
-      `SELECT ${this.text(t, 'id')} AS id, ${this.text(t, 'name')} AS name, ${this.dateDay(t, 'start')} AS start_day, ${this.dateDay(
-        t,
-        'end',
-      )} AS end_day, ${this.num(t, 'budget', null)} AS budget, ${this.text(t, 'type')} AS type ${this.scan(t, this.required(t, ['id']))}`,
-    );
+    return this.cte('campaigns_n', this.normalised('campaigns', this.map.campaigns));
   }
 
   orders(): string {
-    const t = this.map.orders;
-    return this.cte(
-      'orders_n',
-      `SELECT ${this.text(t, 'id')} AS id, ${this.text(t, 'customerId')} AS customer_id, ${this.instantMs(t)} AS time_ms, ${this.num(
-        t,
-        'revenue',
-        null,
-      )} AS revenue, ${this.num(t, 'discount', '0')} AS discount, ${this.num(t, 'cogs', null)} AS cogs, ${this.text(
-        t,
-        'campaignId',
-      )} AS campaign_id, ${this.text(t, 'channel')} AS channel${this.attributeColumns()} ${this.scan(
-        t,
-        this.required(t, ['id', 'customerId', 'time', 'revenue']),
-      )}`,
-    );
+    return this.cte('orders_n', this.normalised('orders', this.map.orders, this.attributeColumns()));
   }
 
   /** `, <expr> AS a0, ...`: the attributes the query names, as text (NULL: the order lacks it). */
@@ -302,62 +330,17 @@ class Compiler {
 
   costs(): string {
     const t = this.map.costs;
-    const d = this.d;
-    if (!t)
-      return this.cte(
-        'costs_n',
-        `SELECT ${d.text('NULL')} AS campaign_id, CAST(0 AS BIGINT) AS day, ${d.double('0')} AS amount, ${d.text('NULL')} AS category WHERE 1 = 0`,
-      );
-    return this.cte(
-      'costs_n',
-      `SELECT ${this.text(t, 'campaignId')} AS campaign_id, ${this.dateDay(t, 'date')} AS day, ${this.num(
-        t,
-        'amount',
-        null,
-      )} AS amount, ${this.text(t, 'category')} AS category ${this.scan(
-        t,
-        this.required(t, ['campaignId', 'date', 'amount']),
-      )}`,
-    );
+    return this.cte('costs_n', t ? this.normalised('costs', t) : this.noRows('costs'));
   }
 
   exposures(): string {
     const t = this.map.exposures;
-    const d = this.d;
-    const nums = ['impressions', 'reach', 'clicks', 'engagements'];
-    if (!t)
-      return this.cte(
-        'exposures_n',
-        `SELECT ${d.text('NULL')} AS campaign_id, CAST(0 AS BIGINT) AS day, ${nums
-          .map((n) => `${d.double('0')} AS ${n}`)
-          .join(', ')}, ${d.text('NULL')} AS channel WHERE 1 = 0`,
-      );
-    return this.cte(
-      'exposures_n',
-      `SELECT ${this.text(t, 'campaignId')} AS campaign_id, ${this.dateDay(t, 'date')} AS day, ${nums
-        .map((n) => `${this.num(t, n, '0')} AS ${n}`)
-        .join(', ')}, ${this.text(t, 'channel')} AS channel ${this.scan(t, this.required(t, ['campaignId', 'date']))}`,
-    );
+    return this.cte('exposures_n', t ? this.normalised('exposures', t) : this.noRows('exposures'));
   }
 
   loyalty(): string {
     const t = this.map.loyalty;
-    const d = this.d;
-    if (!t)
-      return this.cte(
-        'loyalty_n',
-        `SELECT ${d.text('NULL')} AS customer_id, ${d.double('0')} AS time_ms, ${d.double('0')} AS earned, ${d.double(
-          '0',
-        )} AS redeemed, ${d.text('NULL')} AS channel WHERE 1 = 0`,
-      );
-    return this.cte(
-      'loyalty_n',
-      `SELECT ${this.text(t, 'customerId')} AS customer_id, ${this.instantMs(t)} AS time_ms, ${this.num(
-        t,
-        'earned',
-        '0',
-      )} AS earned, ${this.num(t, 'redeemed', '0')} AS redeemed, ${this.text(t, 'channel')} AS channel ${this.scan(t, this.required(t, ['customerId', 'time']))}`,
-    );
+    return this.cte('loyalty_n', t ? this.normalised('loyalty', t) : this.noRows('loyalty'));
   }
 
   /** The local day number of an epoch-ms expression whose value lies within `r`'s instants. */

@@ -23,28 +23,27 @@
  * amounts >= 0): rows with a NULL required field are left out.
  */
 
-import { ATTRIBUTE_NAME_RE } from '../data/records.js';
+import { ATTRIBUTE_NAME_RE, COLLECTIONS, fieldsOf, type CollectionName, type Records } from '../data/records.js';
 
-/** Field names of each collection (KPI-SPEC section 1) that a mapping can place. */
-export const FIELDS = {
-  campaigns: ['id', 'name', 'start', 'end', 'budget', 'type'],
-  orders: ['id', 'customerId', 'time', 'revenue', 'discount', 'cogs', 'campaignId', 'channel'],
-  costs: ['campaignId', 'date', 'amount', 'category'],
-  exposures: ['campaignId', 'date', 'impressions', 'reach', 'clicks', 'engagements', 'channel'],
-  loyalty: ['customerId', 'time', 'earned', 'redeemed', 'channel'],
-} as const;
+export type Collection = CollectionName;
+/** The fields of a collection that a mapping can place: those with a normalised SQL column. */
+export type FieldOf<C extends Collection> = {
+  [K in keyof Records[C]]: Records[C][K] extends { sql: string } ? K : never;
+}[keyof Records[C]] &
+  string;
 
-export type Collection = keyof typeof FIELDS;
-export type FieldOf<C extends Collection> = (typeof FIELDS)[C][number];
+/**
+ * Field names of each collection (KPI-SPEC section 1) that a mapping can place, derived
+ * from the declaration of data/records.ts.
+ */
+export const FIELDS = Object.fromEntries(
+  COLLECTIONS.map((c) => [c, fieldsOf(c).flatMap(([key, f]) => (f.sql === null ? [] : [key]))]),
+) as unknown as { readonly [C in Collection]: readonly FieldOf<C>[] };
 
 /** Optional fields: a mapping may set them to `null` when the table has no such column. */
-const OPTIONAL: Record<Collection, readonly string[]> = {
-  campaigns: ['budget', 'type'],
-  orders: ['discount', 'cogs', 'campaignId', 'channel'],
-  costs: ['category'],
-  exposures: ['impressions', 'reach', 'clicks', 'engagements', 'channel'],
-  loyalty: ['earned', 'redeemed', 'channel'],
-};
+const OPTIONAL = Object.fromEntries(
+  COLLECTIONS.map((c) => [c, fieldsOf(c).flatMap(([key, f]) => (f.sql === null || f.required ? [] : [key]))]),
+) as unknown as Record<Collection, readonly string[]>;
 
 export const TIME_KINDS = ['timestamptz', 'epoch_ms', 'utc_timestamp'] as const;
 export type TimeKind = (typeof TIME_KINDS)[number];
