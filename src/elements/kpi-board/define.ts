@@ -3,8 +3,8 @@ import { PromoKpiBoard } from './kpi-board.js';
 export { PromoKpiBoard };
 export { BOARD_LAYOUTS, DEFAULT_BOARD_KPIS } from './kpi-board.js';
 export type { BoardLayout } from './kpi-board.js';
-export { WORKER_MODES, WORKER_THRESHOLD } from './engine.js';
-export type { WorkerMode, DataSummary } from './engine.js';
+export { WORKER_MODES, WORKER_THRESHOLD } from './board-engine.js';
+export type { WorkerMode, DataSummary } from './board-engine.js';
 export { PERIOD_PRESETS, queryToParams, queryFromParams, presetPeriod } from './query.js';
 export type { PeriodPreset, QueryChangeDetail } from './query.js';
 

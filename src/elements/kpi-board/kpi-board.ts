@@ -46,7 +46,7 @@ import {
 import { renderFilterBar, type FilterBarHost } from './filter-bar.js';
 import { MenuController } from '../shared/menus.js';
 import { renderTiles, TileGridController } from './tiles.js';
-import { BoardEngine, WORKER_MODES, type BoardSource, type DataSummary, type WorkerMode } from './engine.js';
+import { BoardEngine, WORKER_MODES, type BoardSource, type DataSummary, type WorkerMode } from './board-engine.js';
 import '../kpi-tile/define.js';
 import '../budget-gauge/define.js';
 import { LIST_FROM } from '../budget-gauge/layout.js';
