@@ -10,7 +10,7 @@
  *
  * `columns` maps canonical fields, order attributes as `attributes.<name>`, to the source's
  * columns or properties: an object, JSON, or `orders.attributes.store=Cửa hàng; loyalty.channel=Kênh`
- * (see mapping.ts).
+ * (see column-mapping.ts).
  * | `sse` | `src` (stream URL), `base` (adapter for the snapshot), `headers` |
  * | `websocket` | `src` (ws:// URL), `base`, `protocols`, `WebSocket` |
  * | `polling` | `of` (name of the adapter to poll), `interval` (ms), and that adapter's options |

@@ -11,7 +11,7 @@
  * });
  *
  * Order attributes (store, region, product category ...) are mapped as `attributes.<name>`
- * (`columns: { orders: { 'attributes.store': 'Cửa hàng' } }`, see mapping.ts for the string
+ * (`columns: { orders: { 'attributes.store': 'Cửa hàng' } }`, see column-mapping.ts for the string
  * form); an empty cell leaves the attribute out of that order.
  *
  * Without a mapping, a header matches a field by name, ignoring case and punctuation
@@ -50,7 +50,7 @@ import {
   type ColumnMapping,
   type ColumnsOption,
   type FieldKind,
-} from './mapping.js';
+} from './column-mapping.js';
 
 type Kind = FieldKind;
 

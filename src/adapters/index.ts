@@ -22,7 +22,7 @@ export {
   type ColumnMapping,
   type ColumnsOption,
   type FieldKind,
-} from './mapping.js';
+} from './column-mapping.js';
 export {
   sseAdapter,
   webSocketAdapter,

@@ -5,7 +5,7 @@
  * timeout bounds each request, and a new query aborts the load still running.
  *
  * Records whose property names differ from the canonical ones are mapped with `columns`, the
- * same option as the CSV adapter's (see mapping.ts): canonical field, or `attributes.<name>`
+ * same option as the CSV adapter's (see column-mapping.ts): canonical field, or `attributes.<name>`
  * of an order, -> the record's property (or a dotted path into it).
  *
  * @example
@@ -19,7 +19,7 @@
 import { COLLECTIONS, type CollectionName, type DataInput } from '../data/records.js';
 import { AdapterError, abortedError, type Adapter, type AdapterQuery } from './adapter.js';
 import { fetchText, withParams, type HttpOptions } from './http.js';
-import { mapRecords, parseColumns, type ColumnMapping, type ColumnsOption } from './mapping.js';
+import { mapRecords, parseColumns, type ColumnMapping, type ColumnsOption } from './column-mapping.js';
 
 export interface JsonAdapterOptions extends HttpOptions {
   /** URL of one document holding the collections. */

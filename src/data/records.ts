@@ -6,8 +6,8 @@
  *  - the record types below (`Order`, `Campaign` ...);
  *  - the fast readers (validate.ts) and the explaining path (explain.ts);
  *  - the zod schemas of `promo-kpi-kit/schema` (src/schema/);
- *  - the CSV adapter's columns and how each cell is read (adapters/mapping.ts, csv.ts);
- *  - the warehouse's columns and normalised SQL (server/mapping.ts, server/compiler.ts).
+ *  - the CSV adapter's columns and how each cell is read (adapters/column-mapping.ts, csv.ts);
+ *  - the warehouse's columns and normalised SQL (server/table-mapping.ts, server/compiler.ts).
  * A new field is one line here (and its tests).
  *
  * Lenient on purpose, and documented: integer numbers are accepted where an id string is

@@ -19,7 +19,7 @@
  *
  * Order attributes (store, region ...) are the normalised columns `a0`, `a1` ... of
  * `orders_n`, one per attribute a filter or a breakdown names, read from the attribute's
- * own column or from the JSON column with the name as a bound key (mapping.ts).
+ * own column or from the JSON column with the name as a bound key (table-mapping.ts).
  *
  * Local dates of instants. The engine takes the local date of an instant with the
  * offsets of `Intl` (core/time.ts). Rather than asking the warehouse's own time-zone
@@ -33,7 +33,7 @@
  */
 import type { CohortGrain, SegmentOf } from '../core/vocabulary.js';
 import { fieldsOf, type CollectionName, type FieldSpec } from '../data/records.js';
-import { mappedTables, type ResolvedMapping, type ResolvedTable } from './mapping.js';
+import { mappedTables, type ResolvedMapping, type ResolvedTable } from './table-mapping.js';
 import { SqlBuilder, type Statement } from './sql.js';
 import type { Dialect } from './dialects/dialect.js';
 

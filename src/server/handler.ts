@@ -58,7 +58,7 @@ import type { Report, ReportOptions, SegmentQuery } from '../engine/report-types
 import { ATTRIBUTE_NAME_RE } from '../data/records.js';
 import type { Aggregates } from '../engine/aggregates.js';
 import { resolveOptions } from '../engine/options.js';
-import { requireTenantColumns, resolveMapping } from './mapping.js';
+import { requireTenantColumns, resolveMapping } from './table-mapping.js';
 import type { TenantKey } from './compiler.js';
 import {
   StatementTimeoutError,

@@ -59,7 +59,7 @@ export type {
   ClickHouseLikeClient,
   ClickHouseDriverOptions,
 } from './driver.js';
-export { resolveMapping, requireTenantColumns, FIELDS, TIME_KINDS } from './mapping.js';
+export { resolveMapping, requireTenantColumns, FIELDS, TIME_KINDS } from './table-mapping.js';
 export type {
   WarehouseMapping,
   TableMapping,
@@ -68,7 +68,7 @@ export type {
   AttributeMapping,
   TimeKind,
   ResolvedMapping,
-} from './mapping.js';
+} from './table-mapping.js';
 export { CUSTOM_SQL_COLUMNS } from './compiler.js';
 export {
   warehouseReport,

@@ -48,7 +48,7 @@ import {
 } from './compiler.js';
 import type { Dialect } from './dialects/dialect.js';
 import type { SqlDriver } from './driver.js';
-import { resolveMapping, type ResolvedMapping, type WarehouseMapping } from './mapping.js';
+import { resolveMapping, type ResolvedMapping, type WarehouseMapping } from './table-mapping.js';
 import type { Statement } from './sql.js';
 
 /** A configured warehouse: driver, dialect and table mapping. */

@@ -7,7 +7,7 @@ import { computeReport } from '../../../src/engine/report.js';
 import type { ReportOptions } from '../../../src/engine/report-types.js';
 import type { Dialect } from '../../../src/server/dialects/dialect.js';
 import type { SqlDriver } from '../../../src/server/driver.js';
-import type { WarehouseMapping } from '../../../src/server/mapping.js';
+import type { WarehouseMapping } from '../../../src/server/table-mapping.js';
 import { warehouseReport } from '../../../src/server/warehouse.js';
 import { reportDifferences } from './compare.js';
 import { load, returnWindowEdges, type Input } from './fixtures.js';

@@ -6,7 +6,7 @@ import { SEGMENT_OF } from '../../../src/core/vocabulary.js';
 import type { ReportOptions } from '../../../src/engine/report-types.js';
 import type { Dialect } from '../../../src/server/dialects/dialect.js';
 import type { SqlDriver } from '../../../src/server/driver.js';
-import type { WarehouseMapping } from '../../../src/server/mapping.js';
+import type { WarehouseMapping } from '../../../src/server/table-mapping.js';
 import { warehouseSegmentCustomerList, warehouseSegmentCustomers } from '../../../src/server/warehouse.js';
 import { prefixed } from './edges.js';
 import { load, type Input } from './fixtures.js';

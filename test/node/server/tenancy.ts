@@ -13,7 +13,7 @@ import type { Dialect } from '../../../src/server/dialects/dialect.js';
 import { warehouseReport, type WarehouseConfig } from '../../../src/server/warehouse.js';
 import { CASES } from './cases.js';
 import { reportDifferences } from './compare.js';
-import type { WarehouseMapping } from '../../../src/server/mapping.js';
+import type { WarehouseMapping } from '../../../src/server/table-mapping.js';
 import type { Statement } from '../../../src/server/sql.js';
 import { ATTRIBUTE_COLUMNS, generate, TABLES, type Input } from './fixtures.js';
 

@@ -18,7 +18,7 @@ import {
 } from '../../../src/server/index.js';
 import { CASES, registerCustomKpis } from './cases.js';
 import { assertTenantScoped } from '../../../src/server/compiler.js';
-import { resolveMapping } from '../../../src/server/mapping.js';
+import { resolveMapping } from '../../../src/server/table-mapping.js';
 import { reportDifferences } from './compare.js';
 import { load } from './fixtures.js';
 import {
