@@ -8,7 +8,8 @@
  * rows, so a million-row file does not become a million arrays.
  *
  * DOM-free.
- */
+ */ import { plainNumberAt } from '../data/plain-rows.js';
+
 import { AdapterError } from './adapter.js';
 
 export interface CsvReadOptions {
@@ -175,38 +176,7 @@ export function readCsv(
   }
 }
 
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-
-/**
- * Reads a plain number (`-1234.5` with `.` as `mark`, `1234,5` with `,`) straight from the
- * text, without making a string: the digits form an integer below 2^53 divided by a power
- * of ten, which IEEE division rounds exactly as `Number("...")` would. Returns NaN for
- * anything else (grouping, spaces, exponents, more than 15 digits), to be read the slow way.
- */
-export function plainNumberAt(text: string, start: number, end: number, mark: number): number {
-  let i = start;
-  let neg = false;
-  const c0 = text.charCodeAt(i);
-  if (c0 === 45 || c0 === 43) {
-    neg = c0 === 45;
-    i++;
-  }
-  let m = 0;
-  let digits = 0;
-  let frac = -1;
-  for (; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      m = m * 10 + (c - 48);
-      digits++;
-      if (frac >= 0) frac++;
-    } else if (c === mark && frac < 0) frac = 0;
-    else return NaN;
-  }
-  if (digits === 0 || digits > 15 || frac === 0) return NaN;
-  const v = frac > 0 ? m / POW10[frac]! : m;
-  return neg ? -v : v;
-}
+export { plainNumberAt };
 
 /** How numbers are written: `.` decimal point (`1,234.5`) or `,` decimal comma (`1.234,5`). */
 export type DecimalMark = '.' | ',';

@@ -27,20 +27,10 @@
  *
  * DOM-free.
  */
-import { createDatasetBuilder, type LiveDataset, type OrderCells } from '../data/dataset.js';
-import { ATTRIBUTE_NAME_RE, COLLECTIONS, TIME_MAX, TIME_MIN, fieldsOf, type CollectionName } from '../data/records.js';
-import { HASH_A0, HASH_B0, hashEndA, hashEndB, hashStepA, hashStepB } from '../data/compact.js';
-import { fastIsoAt, fixedIso } from '../data/validate.js';
-import { zoneFor, type Zone } from '../core/time.js';
+import { createDatasetBuilder, type LiveDataset } from '../data/dataset.js';
+import { ATTRIBUTE_NAME_RE, COLLECTIONS, fieldsOf, type CollectionName } from '../data/records.js';
 import { AdapterError, type Adapter } from './adapter.js';
-import {
-  detectSeparator,
-  parseNumberCell,
-  plainNumberAt,
-  readCsv,
-  type CsvRowReader,
-  type DecimalMark,
-} from './csv-parse.js';
+import { detectSeparator, parseNumberCell, plainNumberAt, readCsv, type DecimalMark } from './csv-parse.js';
 import { fetchText, type HttpOptions } from './http.js';
 import {
   ATTRIBUTE_PREFIX,
@@ -132,7 +122,6 @@ export function csvToDataset(
 ): LiveDataset {
   const expectedOrders = texts.orders ? countLines(texts.orders) : 0;
   const builder = createDatasetBuilder({ timeZone }, expectedOrders);
-  const zone = zoneFor(builder.timeZone);
   const columns = parseColumns(settings.columns);
   for (const collection of COLLECTIONS) {
     const text = texts[collection];
@@ -236,222 +225,19 @@ export function csvToDataset(
         separator,
         source: name,
         rowReader: () => {
-          if (collection !== 'orders' || settings.inPlace === false) return null;
+          if (settings.inPlace === false) return null;
           const at: Record<string, number> = {};
           const attributeCells: number[] = [];
           for (const c of cols)
             if (c.extra === 0) at[c.key] = c.cell;
             else if (c.extra === 2) attributeCells.push(c.cell);
-          return orderRowReader(text, separator.charCodeAt(0), zone, mark, at, attributeCells, (cells) =>
-            builder.addOrderCells(cells),
-          );
+          return builder.plainRows(collection, text, { separator, decimal, cells: at, otherCells: attributeCells });
         },
       },
     );
   }
   return builder.finish();
 }
-
-/** What each cell of an orders file holds, for the in-place reader (0: nothing it reads). */
-const ROLES = ['', 'id', 'customerId', 'time', 'revenue', 'discount', 'cogs', 'campaignId', 'channel'] as const;
-const ID = 1;
-const CUSTOMER = 2;
-const TIME = 3;
-const REVENUE = 4;
-const DISCOUNT = 5;
-const COGS = 6;
-const CAMPAIGN = 7;
-const CHANNEL = 8;
-/** A cell of an order attribute: a row with a value there is left to the record path. */
-const ATTRIBUTE = 9;
-
-/**
- * The in-place reader of order rows: a row of one line without quotes, numbers written
- * plainly and a time `fastIso` reads (or epoch ms) is scanned once, its id and customer id
- * hashed as they are scanned, every field checked exactly as `readOrder` checks the record
- * the row would make, and handed to `add` as ranges of the text. Any other row is left to
- * the record path (-1), so its messages are the record path's. `cells` maps each field of
- * ROLES to its cell (-1 when the file has no such column); null when two fields share a cell.
- * A row with a value in one of `attributeCells` is left to the record path.
- */
-function orderRowReader(
-  text: string,
-  sep: number,
-  zone: Zone,
-  mark: number,
-  cells: Record<string, number>,
-  attributeCells: readonly number[],
-  add: (cells: OrderCells) => void,
-): CsvRowReader | null {
-  let width = 0;
-  for (const k of ROLES) if (k) width = Math.max(width, (cells[k] ?? -1) + 1);
-  for (const at of attributeCells) width = Math.max(width, at + 1);
-  const roles = new Uint8Array(width);
-  for (let r = 1; r < ROLES.length; r++) {
-    const at = cells[ROLES[r]!] ?? -1;
-    if (at < 0) continue;
-    if (roles[at] !== 0) return null;
-    roles[at] = r;
-  }
-  for (const at of attributeCells) {
-    if (roles[at] !== 0) return null;
-    roles[at] = ATTRIBUTE;
-  }
-  const len = text.length;
-  const out: OrderCells = {
-    text,
-    idStart: 0,
-    idEnd: 0,
-    customerStart: 0,
-    customerEnd: 0,
-    time: 0,
-    revenue: 0,
-    discount: 0,
-    cogs: NaN,
-    campaignStart: 0,
-    campaignEnd: 0,
-    channelStart: 0,
-    channelEnd: 0,
-    hashed: true,
-    idHashA: 0,
-    idHashB: 0,
-    customerHashA: 0,
-    customerHashB: 0,
-  };
-  // Next line feed, carriage return and quote at or after the row being read (len: none).
-  let lf = -1;
-  let cr = -1;
-  let quote = -1;
-  const next = (ch: string, from: number) => {
-    const i = text.indexOf(ch, from);
-    return i < 0 ? len : i;
-  };
-  return (pos) => {
-    if (lf < pos) lf = next('\n', pos);
-    if (cr < pos) cr = next('\r', pos);
-    if (quote < pos) quote = next('"', pos);
-    // The row's line ends at the first LF or CR; a quote anywhere in it is left to the record path.
-    const eol = lf < cr ? lf : cr;
-    if (quote < eol) return -1;
-    let p = pos;
-    let cell = 0;
-    let idStart = -1;
-    let idEnd = -1;
-    let customerStart = -1;
-    let customerEnd = -1;
-    let timeStart = -1;
-    let timeEnd = -1;
-    let time = NaN;
-    let revenue = -1;
-    let discount = 0;
-    let cogs = NaN;
-    out.campaignStart = out.campaignEnd = out.channelStart = out.channelEnd = 0;
-    for (;;) {
-      const role = cell < width ? roles[cell]! : 0;
-      const s = p;
-      if (role === ID || role === CUSTOMER) {
-        let a = HASH_A0;
-        let b = HASH_B0;
-        for (; p < eol; p++) {
-          const c = text.charCodeAt(p);
-          if (c === sep) break;
-          a = hashStepA(a, c);
-          b = hashStepB(b, c);
-        }
-        if (role === ID) {
-          idStart = s;
-          idEnd = p;
-          out.idHashA = hashEndA(a);
-          out.idHashB = hashEndB(b, p - s);
-        } else {
-          customerStart = s;
-          customerEnd = p;
-          out.customerHashA = hashEndA(a);
-          out.customerHashB = hashEndB(b, p - s);
-        }
-      } else if (role >= REVENUE && role <= COGS) {
-        // Digits with at most one decimal mark, read as they are scanned (as plainNumberAt
-        // reads them); a sign takes plainNumberAt itself, anything else the record path.
-        let m = 0;
-        let digits = 0;
-        let frac = -1;
-        let v = NaN;
-        for (; p < eol; p++) {
-          const c = text.charCodeAt(p);
-          const d = c - 48;
-          if (d >= 0 && d <= 9) {
-            m = m * 10 + d;
-            digits++;
-            if (frac >= 0) frac++;
-          } else if (c === sep) break;
-          else if (c === mark && frac < 0) frac = 0;
-          else if ((c === 45 || c === 43) && p === s) {
-            while (p < eol && text.charCodeAt(p) !== sep) p++;
-            v = plainNumberAt(text, s, p, mark);
-            break;
-          } else return -1;
-        }
-        if (p > s) {
-          if (digits > 0) {
-            if (digits > 15 || frac === 0) return -1;
-            v = frac > 0 ? m / POW10[frac]! : m;
-          }
-          if (!(v >= 0)) return -1;
-          if (role === REVENUE) revenue = v;
-          else if (role === DISCOUNT) discount = v;
-          else cogs = v;
-        }
-      } else if (role === TIME) {
-        // The usual export shape (`YYYY-MM-DDTHH:MM:SS` then `Z` or `±HH:MM`) filling the
-        // cell is read at fixed positions; any other cell is scanned for the general reader.
-        const z = text.charCodeAt(s + 19);
-        const e = s + (z === 43 || z === 45 ? 25 : 20);
-        if (e === eol || (e < eol && text.charCodeAt(e) === sep)) time = fixedIso(text, s, e - s);
-        if (time === time) p = e;
-        else {
-          while (p < eol && text.charCodeAt(p) !== sep) p++;
-          timeStart = s;
-          timeEnd = p;
-        }
-      } else {
-        while (p < eol && text.charCodeAt(p) !== sep) p++;
-        if (role === ATTRIBUTE) {
-          if (p > s) return -1;
-        } else if (role === CAMPAIGN) {
-          out.campaignStart = s;
-          out.campaignEnd = p;
-        } else if (role === CHANNEL) {
-          out.channelStart = s;
-          out.channelEnd = p;
-        }
-      }
-      if (p >= eol) break;
-      p++;
-      cell++;
-    }
-    if (idStart >= idEnd || customerStart >= customerEnd || revenue < 0) return -1;
-    if (time !== time) {
-      if (timeStart >= timeEnd) return -1;
-      time = fastIsoAt(text, timeStart, timeEnd, zone);
-      if (time !== time) time = plainNumberAt(text, timeStart, timeEnd, -1);
-    }
-    if (!(time >= TIME_MIN && time < TIME_MAX)) return -1;
-    out.idStart = idStart;
-    out.idEnd = idEnd;
-    out.customerStart = customerStart;
-    out.customerEnd = customerEnd;
-    out.time = time;
-    out.revenue = revenue;
-    out.discount = discount;
-    out.cogs = cogs;
-    add(out);
-    // Past the line end: LF, CRLF or CR.
-    if (eol >= len) return len;
-    return eol === cr && lf === eol + 1 ? eol + 2 : eol + 1;
-  };
-}
-
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 function countLines(text: string): number {
   let n = 0;

@@ -14,7 +14,7 @@
  *   batch overlap instead of coming one after the other (most of the cost of a large
  *   build or append is such misses). A bulk build finds first orders in one pass at the end.
  * - Readers of text (the CSV adapter) hand over plain order rows as ranges of the text
- *   (`DatasetBuilder.addOrderCells`): ids are looked up in place and a string is made only
+ *   (`RowSink.plainRows`, plain-rows.ts): ids are looked up in place and a string is made only
  *   for a customer seen for the first time.
  * - After the initial build spare capacity is released but for a small headroom. Internal
  *   tables that grow free their smaller copy at once, so a build does not leave large
@@ -40,6 +40,7 @@ import type {
   OrderColumns,
 } from './columns.js';
 import { explainRecord, makeIssue, newFields, readRecord, recordId } from './validate.js';
+import { plainOrderRows, type OrderCells, type PlainRowLayout, type PlainRowReader } from './plain-rows.js';
 
 /** Options of {@link createDataset}. */
 export interface DatasetOptions {
@@ -69,50 +70,28 @@ export interface LiveDataset extends Dataset {
 }
 
 /**
- * An order read in place from a text (a CSV row), every field already checked as
- * `readOrder` would: ids and customer ids non-empty, time an instant in the span the
- * dataset holds, amounts from 0 to `MAX_AMOUNT` (discount 0 and cogs NaN when absent).
- * Strings are ranges of `text`; an empty range is an absent optional field.
+ * How adapters hand rows to the data layer (the one interface for every reader of files
+ * or feeds): records one at a time, or plain rows of a text read in place.
  */
-export interface OrderCells {
-  text: string;
-  idStart: number;
-  idEnd: number;
-  customerStart: number;
-  customerEnd: number;
-  time: number;
-  revenue: number;
-  discount: number;
-  cogs: number;
-  campaignStart: number;
-  campaignEnd: number;
-  channelStart: number;
-  channelEnd: number;
-  /**
-   * Whether the reader hashed the id and customer id as it scanned them (`idHash*`,
-   * `customerHash*`: the ends of `compact.ts` hashing), which then need not be read again.
-   */
-  hashed: boolean;
-  idHashA: number;
-  idHashB: number;
-  customerHashA: number;
-  customerHashB: number;
-}
-
-/** Incremental construction, for parsers that produce one record at a time (CSV). */
-export interface DatasetBuilder {
+export interface RowSink {
   /** The zone local dates are taken in (UTC when the one asked for is not a valid zone). */
   readonly timeZone: string;
   /** Validates one record and adds it when valid. Campaigns should come before the rows naming them. */
   add(collection: CollectionName, record: unknown): void;
   /**
-   * Adds the next order from cells read in place (see {@link OrderCells}): the same result
-   * as `add('orders', record)` of the record they hold, without making its strings.
+   * A reader of the plain rows of `text` (one line, no quotes, numbers written plainly)
+   * straight into the dataset's columns, with the same result as `add` of the record each
+   * row holds; it leaves any other row to the caller (returns -1), which then hands that
+   * row to `add`. Null when the collection has no such reader (only orders do) or the
+   * layout cannot be read in place.
    */
-  addOrderCells(cells: OrderCells): void;
+  plainRows(collection: CollectionName, text: string, layout: PlainRowLayout): PlainRowReader | null;
   /** Ends the bulk build (releases spare capacity) and returns the dataset. */
   finish(): LiveDataset;
 }
+
+/** Incremental construction, for parsers that produce one record at a time (CSV). */
+export type DatasetBuilder = RowSink;
 
 const MAX_CAMPAIGNS = 32767;
 const MAX_CODES = 32767;
@@ -329,7 +308,7 @@ class Attributes implements AttributeColumns {
   }
 }
 
-class ColumnarDataset implements LiveDataset, DatasetBuilder {
+class ColumnarDataset implements LiveDataset, RowSink {
   readonly timeZone: string;
   readonly campaigns: CampaignRecord[] = [];
   readonly campaignIndex = new Map<string, number>();
@@ -754,7 +733,17 @@ class ColumnarDataset implements LiveDataset, DatasetBuilder {
     return true;
   }
 
-  addOrderCells(o: OrderCells): void {
+  plainRows(collection: CollectionName, text: string, layout: PlainRowLayout): PlainRowReader | null {
+    if (collection !== 'orders') return null;
+    if (this.#queue.n > 0) this.#flushOrders();
+    return plainOrderRows(text, layout, this.#zone, (cells) => this.#addOrderCells(cells));
+  }
+
+  /**
+   * Adds the next order from cells read in place (see {@link OrderCells}): the same result
+   * as `add('orders', record)` of the record they hold, without making its strings.
+   */
+  #addOrderCells(o: OrderCells): void {
     const q = this.#queue;
     if (q.n > 0 && q.text !== o.text) this.#flushOrders();
     const k = q.n++;

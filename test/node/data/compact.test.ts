@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { IdSet, StringDictionary } from '../../../src/data/compact.js';
-import { fastIso, fastIsoAt } from '../../../src/data/validate.js';
+import { readInstant as fastIso, readInstantAt as fastIsoAt } from '../../../src/core/time.js';
 import { zoneFor } from '../../../src/core/time.js';
 
 /** A string and the same string as a range of a larger text, with other characters on both sides. */
