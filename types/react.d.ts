@@ -176,6 +176,7 @@ declare module 'react' {
       'promo-breakdown': Base<
         PromoBreakdown,
         PromoBreakdownProps & {
+          'onpromo-breakdown-selection-change'?: (event: PromoEvent<'promo-breakdown-selection-change'>) => void;
           'onpromo-breakdown-select'?: (event: PromoEvent<'promo-breakdown-select'>) => void;
           'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
           'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;

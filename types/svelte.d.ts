@@ -172,6 +172,7 @@ declare module 'svelte/elements' {
   interface SvelteHTMLElements {
     'promo-breakdown': Omit<HTMLAttributes<PromoBreakdown>, keyof PromoBreakdownProps> &
       PromoBreakdownProps & {
+        'onpromo-breakdown-selection-change'?: (event: PromoEvent<'promo-breakdown-selection-change'>) => void;
         'onpromo-breakdown-select'?: (event: PromoEvent<'promo-breakdown-select'>) => void;
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;

@@ -172,6 +172,7 @@ declare module 'vue' {
   interface GlobalComponents {
     'promo-breakdown': DefineComponent<
       PromoBreakdownProps & {
+        'onpromo-breakdown-selection-change'?: (event: PromoEvent<'promo-breakdown-selection-change'>) => void;
         'onpromo-breakdown-select'?: (event: PromoEvent<'promo-breakdown-select'>) => void;
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
@@ -180,6 +181,7 @@ declare module 'vue' {
     >;
     PromoBreakdown: DefineComponent<
       PromoBreakdownProps & {
+        'onpromo-breakdown-selection-change'?: (event: PromoEvent<'promo-breakdown-selection-change'>) => void;
         'onpromo-breakdown-select'?: (event: PromoEvent<'promo-breakdown-select'>) => void;
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;

@@ -24,6 +24,9 @@ export const Breakdown = createComponent({
   elementClass: PromoBreakdown,
   react: React,
   events: {
+    onBreakdownSelectionChange: 'promo-breakdown-selection-change' as EventName<
+      PromoEvent<'promo-breakdown-selection-change'>
+    >,
     onBreakdownSelect: 'promo-breakdown-select' as EventName<PromoEvent<'promo-breakdown-select'>>,
     onConfigError: 'promo-config-error' as EventName<PromoEvent<'promo-config-error'>>,
     onError: 'promo-error' as EventName<PromoEvent<'promo-error'>>,

@@ -1,8 +1,10 @@
 import { css } from 'lit';
 import { widgetStyles } from '../shared/styles.js';
+import { selectionStyles } from '../shared/selection.js';
 
 export const breakdownStyles = [
   ...widgetStyles,
+  selectionStyles,
   css`
     .bd-root {
       display: grid;
@@ -54,22 +56,27 @@ export const breakdownStyles = [
       fill: transparent;
       stroke: none;
     }
-    [role='option'] {
+    .row {
       cursor: pointer;
       outline: none;
     }
-    [role='option'][aria-disabled='true'] {
+    .row[aria-disabled='true'] {
       cursor: default;
     }
-    [role='option']:hover .hit,
-    [role='option'][aria-selected='true'] .hit {
+    .row:hover .hit,
+    .row[aria-pressed='true'] .hit {
       fill: var(--_color-surface-muted);
     }
-    [role='option']:hover .track,
-    [role='option'][aria-selected='true'] .track {
+    .row:hover .track,
+    .row[aria-pressed='true'] .track {
       fill: var(--_color-border);
     }
-    [role='option']:focus-visible .hit {
+    /* A value is selected: the others step back. */
+    .picked .row:not(.chosen) .bar,
+    .picked .row:not(.chosen) + .row-text {
+      opacity: 0.35;
+    }
+    .row:focus-visible .hit {
       stroke: var(--_color-focus);
       stroke-width: 2;
     }

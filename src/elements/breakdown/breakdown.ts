@@ -6,6 +6,7 @@ import type { ChannelSummary as ValueSummary, Report } from '../../engine/report
 import type { KpiUnit } from '../../core/vocabulary.js';
 import { attributeLabel, channelLabel } from '../../i18n/strings.js';
 import { listKey } from '../shared/list-keys.js';
+import { renderSelection } from '../shared/selection.js';
 import { PromoWidget } from '../shared/widget.js';
 import { checkedText, numberValue, oneOf, textValue } from '../shared/converters.js';
 import { cell, type DataTable } from '../shared/data-table.js';
@@ -24,7 +25,10 @@ import {
 export { BREAKDOWN_KPIS };
 export type { BreakdownKpi };
 
-/** Detail of `promo-breakdown-select`: the value chosen, or null when the chosen value was chosen again. */
+/**
+ * Detail of `promo-breakdown-select` (filter by the value; null: remove that filter) and of
+ * `promo-breakdown-selection-change` (the value selected; null: none).
+ */
 export interface PromoBreakdownSelectDetail {
   /** `channel` or the attribute name. */
   by: string;
@@ -45,15 +49,22 @@ const UNITS: Record<BreakdownKpi, KpiUnit> = { revenue: 'currency', orders: 'cou
  * Reads `report.byChannel`, or `report.byAttribute[by]` (present when the report was asked
  * for that breakdown: `<promo-kpi-board>` asks for one per attribute of the data).
  *
- * The bars are an ARIA listbox: Tab reaches it, the arrow keys move between values, Enter or
- * Space (or a click) chooses one and fires `promo-breakdown-select`, which
- * `<promo-kpi-board>` uses to filter by that value (choosing it again clears the filter).
+ * Choosing is not filtering. Each bar is a toggle button: Tab reaches the bars, the arrow
+ * keys move between values, Enter or Space (or a click) selects one (highlighted, the
+ * others dimmed, `aria-pressed="true"`) and fires `promo-breakdown-selection-change`;
+ * another value can be picked at once, the selected one picked again unselects. With a
+ * selection a "Filter by <value>" button shows: the one explicit step, firing
+ * `promo-breakdown-select`, which `<promo-kpi-board>` uses to filter by that value (shown
+ * there as a removable chip). When the board is already filtered by it, the button removes
+ * that filter (`value: null`).
  *
  * @summary A KPI by channel, store, region or category: ranked bars with each value's share.
  *
  * @csspart base - The widget's frame.
  * @csspart title - The title.
  * @csspart chart - The bars SVG (exported as SVG/PNG).
+ * @csspart selection - The selected value and the button that filters by it.
+ * @csspart filter-action - The "Filter by <value>" (or "Remove filter") button.
  * @csspart comparison-head - The heading of the comparison column.
  * @csspart note - What the values do not cover (orders without the attribute, overlapping buyers).
  * @csspart actions - The "data and export" menu.
@@ -76,7 +87,8 @@ const UNITS: Record<BreakdownKpi, KpiUnit> = { revenue: 'currency', orders: 'cou
  * @cssproperty --promo-space - Padding and gaps.
  * @cssproperty --promo-shadow - Frame shadow.
  *
- * @event promo-breakdown-select - A value was chosen by click, Enter or Space (bubbles, composed); `detail: { by, value }`, value null when the chosen value was chosen again.
+ * @event promo-breakdown-selection-change - The selection changed by click, Enter or Space on a bar (bubbles, composed); `detail: { by, value }`, value null when the selected value was picked again (nothing selected). Selecting never filters.
+ * @event promo-breakdown-select - Filter by a value: the "Filter by <value>" button was used (bubbles, composed); `detail: { by, value }`, value null from "Remove filter". `<promo-kpi-board>` filters on it.
  * @event promo-config-error - `by`, `kpi`, `metric`, `limit` or `selected` is not valid (bubbles, composed); `detail: { element, property, attribute, value, message }`. The widget goes on with the default.
  * @event promo-error - A render or export failed; `detail: { message, error }`.
  * @event promo-export - Before an export is downloaded; `detail: { format, filename, blob }`; cancel it to handle the file yourself.
@@ -96,7 +108,7 @@ export class PromoBreakdown extends PromoWidget {
   /** Values shown before the rest is folded into "Others" (revenue, orders); default 8. */
   @property({ converter: numberValue }) limit = 8;
 
-  /** The chosen value (highlighted). Inside a board: the value the board filters on, when it filters on one. */
+  /** The selected value (highlighted, the others dimmed). Inside a board, until one is picked: the value the board filters on, when it filters on one. Selecting does not filter. */
   @property({ converter: textValue }) selected = '';
 
   /** Index of the row that takes focus (roving tabindex). */
@@ -119,6 +131,7 @@ export class PromoBreakdown extends PromoWidget {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('by') || changed.has('kpi') || changed.has('metric')) this.focusIndex = 0;
+    if (changed.has('board')) this.#unpicked = false;
   }
 
   /** The KPI shown: `kpi`, else `metric`, else revenue. */
@@ -135,13 +148,21 @@ export class PromoBreakdown extends PromoWidget {
     return Number.isFinite(n) && n >= 1 ? Math.floor(n) : 8;
   }
 
-  /** The value the board filters on (one value only), else `selected`. */
-  private get chosen(): string {
-    if (this.selected) return this.selected;
+  /** Set when the user unselected the board's filter value: it then shows unselected until the board changes. */
+  #unpicked = false;
+
+  /** The value the board filters on alone, '' when none (or outside a board). */
+  private get filtered(): string {
     const q = this.board?.query;
     if (!q || this.report) return '';
     const list = this.resolvedBy === 'channel' ? q.channels : q.filters?.[this.resolvedBy];
     return list?.length === 1 ? list[0]! : '';
+  }
+
+  /** The selected value: `selected`, else the value the board filters on (one value only). */
+  private get chosen(): string {
+    if (this.selected) return this.selected;
+    return this.#unpicked ? '' : this.filtered;
   }
 
   private kpiLabel(id: string): string {
@@ -256,6 +277,7 @@ export class PromoBreakdown extends PromoWidget {
       this.msg('breakdown.select'),
     ].join(' ');
     const chosen = this.chosen;
+    const chosenRow = rows.some((r) => r.key === chosen && r.key !== OTHERS_KEY);
     return html`<div class="bd-root">
       <h3 part="title">${title}</h3>
       <div class="head" aria-hidden="true">
@@ -263,10 +285,17 @@ export class PromoBreakdown extends PromoWidget {
           >${kpi === 'aov' ? this.msg('breakdown.vsAverage') : this.msg('breakdown.share')}</span
         >
       </div>
+      ${renderSelection({
+        name: chosenRow ? this.valueLabel(chosen) : '',
+        filtered: !!chosenRow && this.filtered === chosen,
+        msg: (key, params) => this.msg(key, params),
+        filter: (on) => this.filterBy(on ? chosen : null),
+      })}
       <p class="sr-only" id=${descId}>${summary}</p>
       <svg
         part="chart"
-        role="listbox"
+        class=${chosenRow ? 'picked' : ''}
+        role="group"
         aria-label=${title}
         aria-describedby=${descId}
         width=${layout.width}
@@ -279,11 +308,12 @@ export class PromoBreakdown extends PromoWidget {
           const others = r.key === OTHERS_KEY;
           const isChosen = !others && r.key === chosen;
           return svg`<g
-            role="option"
+            role="button"
+            class="row ${isChosen ? 'chosen' : ''}"
             id=${`${this.uid}-opt-${i}`}
             data-key=${others ? nothing : r.key}
             tabindex=${i === focus ? 0 : -1}
-            aria-selected=${isChosen ? 'true' : 'false'}
+            aria-pressed=${others ? nothing : isChosen ? 'true' : 'false'}
             aria-disabled=${others ? 'true' : nothing}
             aria-label=${this.rowText(r, labels[i]!, comps[i]!, kpi, rows)}
             @click=${() => this.choose(i)}
@@ -340,13 +370,26 @@ export class PromoBreakdown extends PromoWidget {
     );
   };
 
-  /** Chooses the row's value (or clears the choice when it is already chosen) and tells the page. */
+  /** Selects the row's value, or unselects it when it is the selected one. Never filters. */
   private choose(index: number): void {
     const row = this.rows[index];
     this.focusIndex = index;
     if (!row || row.key === OTHERS_KEY) return;
     const value = this.chosen === row.key ? null : row.key;
     this.selected = value ?? '';
+    this.#unpicked = value === null;
+    this.requestUpdate();
+    this.dispatchEvent(
+      new CustomEvent<PromoBreakdownSelectDetail>('promo-breakdown-selection-change', {
+        detail: { by: this.resolvedBy, value },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  /** The explicit step: asks the board or the page to filter by the value (null: remove that filter). */
+  private filterBy(value: string | null): void {
     this.dispatchEvent(
       new CustomEvent<PromoBreakdownSelectDetail>('promo-breakdown-select', {
         detail: { by: this.resolvedBy, value },

@@ -12,5 +12,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'promo-breakdown-select': CustomEvent<import('./breakdown.js').PromoBreakdownSelectDetail>;
+    'promo-breakdown-selection-change': CustomEvent<import('./breakdown.js').PromoBreakdownSelectDetail>;
   }
 }

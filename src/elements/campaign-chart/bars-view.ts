@@ -12,6 +12,7 @@ import { reasonText } from '../../i18n/strings.js';
 import { changeCell, showChange } from '../shared/change.js';
 import { cell, type DataCell, type DataTable } from '../shared/data-table.js';
 import { listKey } from '../shared/list-keys.js';
+import { renderSelection } from '../shared/selection.js';
 import { styleProps } from '../shared/style-props.js';
 import {
   OTHERS_ID,
@@ -144,28 +145,16 @@ export class BarsView implements ReactiveController {
     </div>`;
   }
 
-  /**
-   * The selection and the one explicit step from it: "Filter by <name>" (or, when the board
-   * is already filtered on it, "Remove filter").
-   */
-  private renderSelection(picked: boolean): TemplateResult | typeof nothing {
+  /** The selection and the one explicit step from it. */
+  private renderSelection(picked: boolean): TemplateResult {
     const h = this.host;
     const id = picked ? h.selected : '';
-    if (!id) return html`<div class="selection" aria-live="polite"></div>`;
-    const name = h.name(id);
-    const filtered = h.filtered === id;
-    return html`<div part="selection" class="selection" aria-live="polite">
-      <span class="selection-text">${h.msg(filtered ? 'selection.filtered' : 'selection.current', { name })}</span>
-      <button
-        type="button"
-        part="filter-action"
-        class="filter-action"
-        data-campaign=${id}
-        @click=${() => h.filterBy(filtered ? null : id)}
-      >
-        ${filtered ? h.msg('selection.clearFilter') : h.msg('selection.filterBy', { name })}
-      </button>
-    </div>`;
+    return renderSelection({
+      name: id ? h.name(id) : '',
+      filtered: !!id && h.filtered === id,
+      msg: (key, params) => h.msg(key, params),
+      filter: (on) => h.filterBy(on ? id : null),
+    });
   }
 
   private renderLegend(mode: SecondaryMode): TemplateResult {

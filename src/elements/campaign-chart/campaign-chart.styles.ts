@@ -1,8 +1,10 @@
 import { css } from 'lit';
 import { widgetStyles } from '../shared/styles.js';
+import { selectionStyles } from '../shared/selection.js';
 
 export const campaignChartStyles = [
   ...widgetStyles,
+  selectionStyles,
   css`
     .chart-root {
       display: grid;
@@ -137,33 +139,6 @@ export const campaignChartStyles = [
     .picked .row:not(.selected) :is(.bar, .bar2, .dot),
     .picked .row:not(.selected) + .row-text {
       opacity: 0.35;
-    }
-    .selection {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 4px 10px;
-      font-size: 0.85em;
-      color: var(--_color-text-muted);
-    }
-    .selection:empty {
-      display: none;
-    }
-    .filter-action {
-      font: inherit;
-      color: var(--_color-accent);
-      background: var(--_color-surface);
-      border: 1px solid currentColor;
-      border-radius: 999px;
-      padding: 2px 10px;
-      cursor: pointer;
-    }
-    .filter-action:hover {
-      background: var(--_color-surface-muted);
-    }
-    .filter-action:focus-visible {
-      outline: 2px solid var(--_color-focus);
-      outline-offset: 2px;
     }
     [part~='tooltip'] strong {
       display: block;

@@ -11,5 +11,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'promo-campaign-select': CustomEvent<import('./campaign-chart.js').PromoCampaignSelectDetail>;
+    'promo-campaign-selection-change': CustomEvent<import('./campaign-chart.js').PromoCampaignSelectDetail>;
   }
 }

@@ -108,8 +108,9 @@ function viewerZone(): string {
  * The comparison period (`compare`: the previous period, the same period last year, or none)
  * and one filter per order attribute of the data (store, region, category ...) are part of
  * the query, beside campaigns and channels. The default layout adds breakdowns by channel and
- * by each attribute, the re-activation segments and the loyalty panel; choosing a value in a
- * breakdown filters the board by it, and `promo-segment-select` of the re-activation widget
+ * by each attribute, the re-activation segments and the loyalty panel; the "Filter by" button
+ * shown with a breakdown's (or the campaign chart's) selection filters the board by it, and
+ * each filter in force shows in the filter bar as a removable chip; and `promo-segment-select` of the re-activation widget
  * reaches the host page with `ids()` resolved through the board's data (the engine, its
  * worker, or the adapter's `segmentCustomers` for a warehouse).
  *
@@ -120,6 +121,8 @@ function viewerZone(): string {
  *
  * @csspart base - The board's root.
  * @csspart filters - The filter bar.
+ * @csspart active-filters - The filters in force, as a list of removable chips.
+ * @csspart filter-chip - One filter in force (its name and values) with a × button that removes it.
  * @csspart period - The period controls.
  * @csspart campaigns - The campaign filter.
  * @csspart channels - The channel filter.
@@ -136,8 +139,8 @@ function viewerZone(): string {
  * @cssproperty --promo-board-gap - Gap between the board's sections (default: 1.5 x `--promo-space`).
  * @cssproperty --promo-board-tile-min - Minimum width of a KPI tile (default 230px).
  *
- * @event promo-query-change - The user changed the period or a filter (also by selecting a
- *   campaign in the chart). `detail: { query, preset }`: the whole `ReportOptions` the board
+ * @event promo-query-change - The user changed the period or a filter (also by the "Filter by"
+ *   step of the campaign chart or a breakdown, or by removing a filter chip). `detail: { query, preset }`: the whole `ReportOptions` the board
  *   now shows, for a host page that keeps it in its URL. Bubbles and is composed.
  * @event promo-segment-select - A re-activation segment was chosen (from the default layout's `<promo-reactivation>`; bubbles and is composed): `detail: { segment, of, customers, ids }`, `ids()` resolving to the customer ids.
  * @event promo-board-error - Loading or appending data failed. `detail: { message, error }`. Bubbles and is composed.

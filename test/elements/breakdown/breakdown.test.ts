@@ -20,7 +20,7 @@ async function breakdown(
   return el;
 }
 
-const options = (el: Element) => $$<SVGGElement>(el, '[role="option"]');
+const options = (el: Element) => $$<SVGGElement>(el, 'svg [role="button"]');
 const labels = (el: Element) => $$(el, '.row-text .label').map(text);
 const values = (el: Element) => $$(el, '.row-text .value').map(text);
 const comparisons = (el: Element) => $$(el, '.row-text .comparison').map(text);
@@ -100,10 +100,12 @@ describe('<promo-breakdown>', () => {
     expect(labels(el)).to.deep.equal(['S01', 'S02', 'S03', 'Others (9)']);
   });
 
-  it('keyboard: arrows move, Enter chooses and fires promo-breakdown-select; again clears', async () => {
+  it('keyboard: arrows move, Enter selects and fires promo-breakdown-selection-change; again unselects', async () => {
     const el = await breakdown({ by: 'store' });
     const seen: unknown[] = [];
-    el.addEventListener('promo-breakdown-select', (e) => seen.push((e as CustomEvent).detail));
+    const filters: unknown[] = [];
+    el.addEventListener('promo-breakdown-selection-change', (e) => seen.push((e as CustomEvent).detail));
+    el.addEventListener('promo-breakdown-select', (e) => filters.push((e as CustomEvent).detail));
     const first = options(el)[0]!;
     expect(first.getAttribute('tabindex')).to.equal('0');
     first.focus();
@@ -117,10 +119,35 @@ describe('<promo-breakdown>', () => {
     key('Enter');
     await settle(el);
     expect(seen).to.deep.equal([{ by: 'store', value: 'HN-01' }]);
-    expect(options(el)[1]!.getAttribute('aria-selected')).to.equal('true');
+    expect(options(el)[1]!.getAttribute('aria-pressed')).to.equal('true');
+    expect(options(el)[0]!.getAttribute('aria-pressed')).to.equal('false');
+    // Selecting is not filtering; the "Filter by" button is the one step that does.
+    expect(filters).to.deep.equal([]);
+    const action = $<HTMLButtonElement>(el, '[part~="filter-action"]');
+    expect(action.textContent!.trim()).to.equal('Filter by HN-01');
+    action.click();
+    expect(filters).to.deep.equal([{ by: 'store', value: 'HN-01' }]);
+    // Another value is picked directly.
+    options(el)[0]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await settle(el);
+    expect(options(el)[0]!.getAttribute('aria-pressed')).to.equal('true');
+    expect(options(el)[1]!.getAttribute('aria-pressed')).to.equal('false');
+    expect(Number(getComputedStyle(options(el)[1]!.querySelector('.bar')!).opacity)).to.be.lessThan(0.5);
+    options(el)[0]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await settle(el);
+    key('ArrowDown');
+    await settle(el);
     key(' ');
     await settle(el);
-    expect(seen[1]).to.deep.equal({ by: 'store', value: null });
+    key(' ');
+    await settle(el);
+    expect(seen.slice(1)).to.deep.equal([
+      { by: 'store', value: 'Q1-01' },
+      { by: 'store', value: null },
+      { by: 'store', value: 'HN-01' },
+      { by: 'store', value: null },
+    ]);
+    expect(el.shadowRoot!.querySelector('[part~="filter-action"]')).to.equal(null);
     key('End');
     await settle(el);
     expect(el.shadowRoot!.activeElement).to.equal(options(el)[2]);

@@ -134,18 +134,26 @@ describe('<promo-kpi-board> with attributes, comparison and re-activation', () =
     await waitUntil(() => board.currentReport?.kpis.revenue?.value === 350, 'no filter');
   });
 
-  it('choosing a value in a breakdown filters the board by it; choosing it again clears it', async () => {
+  it('choosing a value in a breakdown selects it; its "Filter by" button filters the board; "Remove filter" clears it', async () => {
     const board = await makeBoard();
     const region = sr(board).querySelector('promo-breakdown[by="region"]')!;
-    await (region as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-    const hn = region.shadowRoot!.querySelector<SVGGElement>('[role="option"][data-key="HN"]')!;
-    hn.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    const update = () => (region as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    await update();
+    const hn = () => region.shadowRoot!.querySelector<SVGGElement>('[role="button"][data-key="HN"]')!;
+    hn().dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await update();
+    expect(hn().getAttribute('aria-pressed')).to.equal('true');
+    expect(board.query.filters ?? {}).to.deep.equal({});
+    region.shadowRoot!.querySelector<HTMLButtonElement>('[part~="filter-action"]')!.click();
     await waitUntil(() => board.currentReport?.kpis.revenue?.value === 200, 'HN chosen');
     expect(board.query.filters).to.deep.equal({ region: ['HN'] });
-    await (region as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-    region
-      .shadowRoot!.querySelector<SVGGElement>('[role="option"][data-key="HN"]')!
-      .dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await board.updateComplete;
+    expect(sr(board).querySelector('[part~="filter-chip"]')!.textContent!.replace(/\s+/g, ' ')).to.contain('HN');
+    await waitUntil(
+      () => region.shadowRoot!.querySelector('[part~="filter-action"]')?.textContent?.trim() === 'Remove filter',
+      'filtered by the selection',
+    );
+    region.shadowRoot!.querySelector<HTMLButtonElement>('[part~="filter-action"]')!.click();
     await waitUntil(() => board.currentReport?.kpis.revenue?.value === 350, 'cleared');
   });
 
