@@ -300,21 +300,23 @@ async function newPage(viewport) {
   return page;
 }
 
-try {
-  const stories = STORIES.map((id) => ({ id, name: `story-${id.replace(/^elements-/, '')}` })).filter((s) =>
-    wanted(s.name),
-  );
-  if (stories.length) {
-    ensureStorybook();
-    const index = JSON.parse(readFileSync(join(repo, 'storybook-static/index.json'), 'utf8'));
-    const sb = await serveStatic(join(repo, 'storybook-static'));
-    servers.push(sb);
-    const page = await newPage(STORY_VIEWPORT);
-    for (const { id, name } of stories) {
-      if (!index.entries[id]) {
-        results.add({ name, ok: false, note: `no story ${id} in the Storybook build` });
-        continue;
-      }
+/** Runs one case; a timeout or a page that never settles fails that case, not the run. */
+async function attempt(name, fn) {
+  try {
+    await fn();
+  } catch (e) {
+    results.add({ name, ok: false, note: String(e?.message ?? e).split('\n')[0] });
+  }
+}
+
+async function runStories(stories) {
+  const index = JSON.parse(readFileSync(join(repo, 'storybook-static/index.json'), 'utf8'));
+  const sb = await serveStatic(join(repo, 'storybook-static'));
+  servers.push(sb);
+  const page = await newPage(STORY_VIEWPORT);
+  for (const { id, name } of stories)
+    await attempt(name, async () => {
+      if (!index.entries[id]) throw new Error(`no story ${id} in the Storybook build`);
       await page.goto(`${sb.url}/iframe.html?id=${id}&viewMode=story`);
       await page.waitForFunction(() => document.querySelector('#storybook-root #root-inner')?.children.length, null, {
         timeout: 30_000,
@@ -324,21 +326,18 @@ try {
       const root = page.locator('#storybook-root #root-inner');
       const target = (await root.locator(':scope > *').count()) === 1 ? root.locator(':scope > *') : root;
       check(name, await stableShot(page, target), STORY_REFS);
-    }
-    await page.context().close();
-  }
+    });
+  await page.context().close();
+}
 
-  const demoCases = DEMO.flatMap(({ theme, widths }) =>
-    widths.map((w) => ({ theme, width: w, name: `demo-${w}-${theme}` })),
-  );
-  if (demoCases.some((c) => wanted(c.name))) {
-    const demo = await serveDemo();
-    servers.push(demo);
-    const page = await newPage({ width: 1440, height: 900 });
-    await page.goto(demo.url);
-    await boardsReady(page);
-    for (const { theme, width, name } of demoCases) {
-      if (!wanted(name)) continue;
+async function runDemo(cases) {
+  const demo = await serveDemo();
+  servers.push(demo);
+  const page = await newPage({ width: 1440, height: 900 });
+  await page.goto(demo.url);
+  await boardsReady(page);
+  for (const { theme, width, name } of cases)
+    await attempt(name, async () => {
       // The demo's own switch (no click: no focus ring or hover in the capture).
       await page.evaluate((on) => {
         const box = document.querySelector('#dark');
@@ -350,9 +349,27 @@ try {
       await page.setViewportSize({ width, height: 900 });
       await boardsReady(page);
       check(name, await stableShot(page, page), DEMO_REFS);
-    }
-    await page.context().close();
-  }
+    });
+  await page.context().close();
+}
+
+try {
+  const stories = STORIES.map((id) => ({ id, name: `story-${id.replace(/^elements-/, '')}` })).filter((s) =>
+    wanted(s.name),
+  );
+  const demoCases = DEMO.flatMap(({ theme, widths }) =>
+    widths.map((w) => ({ theme, width: w, name: `demo-${w}-${theme}` })),
+  ).filter((c) => wanted(c.name));
+  if (stories.length) ensureStorybook();
+  // The demo generates two years of data while the stories are captured.
+  await Promise.all([
+    stories.length ? runStories(stories) : null,
+    demoCases.length
+      ? runDemo(demoCases).catch((e) => {
+          for (const c of demoCases) results.add({ name: c.name, ok: false, note: `demo did not load: ${e.message}` });
+        })
+      : null,
+  ]);
 } finally {
   await browser.close();
   for (const s of servers) await s.close();
