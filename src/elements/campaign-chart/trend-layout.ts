@@ -184,8 +184,16 @@ export function trendLayout(data: TrendData, o: TrendOptions): TrendLayout {
   const yl = linearScale(left, [y1, y0]);
   const yr = linearScale(right, [y1, y0]);
   const count = Math.max(2, Math.min(MAX_DATE_TICKS, Math.floor((y1 - y0) / 36)));
-  const leftValues = yl.ticks(count);
-  const rightValues = yr.ticks(count);
+  // d3's ticks(n) may give a few more than n: ask for fewer until there are at most `count`.
+  const ticksOf = (scale: typeof yl) => {
+    for (let k = count; k > 1; k--) {
+      const t = scale.ticks(k);
+      if (t.length <= count) return t;
+    }
+    return scale.ticks(1);
+  };
+  const leftValues = ticksOf(yl);
+  const rightValues = ticksOf(yr);
   const leftLabels = leftValues.map(o.tick);
   const rightLabels = rightValues.map(totalTick);
   const labelW = (labels: string[]) => Math.ceil(Math.max(0, ...labels.map((s) => textWidth(s, fs * 0.85))));

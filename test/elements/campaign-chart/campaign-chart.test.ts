@@ -11,7 +11,7 @@ const vnd = (n: number, tag = 'en-US') =>
 
 async function chart(
   attrs: Partial<
-    Record<'metric' | 'secondary-metric' | 'view' | 'grain' | 'locale' | 'theme' | 'state' | 'limit', string>
+    Record<'metric' | 'secondary-metric' | 'view' | 'grain' | 'locale' | 'theme' | 'state' | 'limit' | 'series', string>
   > = {},
   width = 640,
   report = REPORT,
@@ -403,5 +403,110 @@ describe('<promo-campaign-chart view="trend">', () => {
     expect($$(el, '[part~="legend"] li').map(text)).to.deep.equal(['Tổng doanh số (cửa hàng)', 'Quà tặng kèm']);
     expect(Number($(el, 'svg[part~="chart"]').getAttribute('width'))).to.be.at.most(256);
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<promo-campaign-chart> axes, ties and the trend story', () => {
+  /** y coordinates of an SVG path of straight segments (`M x,y L x,y ...`). */
+  const pathYs = (d: string) => [...d.matchAll(/[ML]\s*[-\d.]+[ ,]([-\d.]+)/g)].map((m) => Number(m[1]));
+  const pathXs = (d: string) => [...d.matchAll(/[ML]\s*([-\d.]+)[ ,]/g)].map((m) => Number(m[1]));
+
+  it('campaigns of equal value keep their order by name, whatever order the report lists them in', async () => {
+    // C3 ("Tích điểm x2") listed before C2 ("Quà tặng kèm"), both at 2,000,000.
+    const { C1, C2, C3, C4, C5 } = REPORT.byCampaign;
+    const tied = { ...C3!, revenue: { ...C3!.revenue!, value: 2_000_000 } };
+    const report = { ...REPORT, byCampaign: { C5: C5!, C3: tied, C1: C1!, C4: C4!, C2: C2! } };
+    const el = await chart({}, 640, report);
+    expect(names(el)).to.deep.equal([
+      'Tết sớm',
+      '=HYPERLINK("x") voucher',
+      'Quà tặng kèm',
+      'Tích điểm x2',
+      'Combo cuối năm',
+    ]);
+    expect(options(el)[2].getAttribute('aria-label')).to.contain('rank 3 of 5');
+    expect(options(el)[3].getAttribute('aria-label')).to.contain('rank 4 of 5');
+  });
+
+  it('two axes share their zero: 0 % of the ROI axis sits on the currency zero line', async () => {
+    // C3 has a negative ROI (−66.7 %): the ROI axis runs below zero, so the currency axis does too.
+    const el = await chart({ 'secondary-metric': 'roi' }, 900);
+    const zeroX = Number($(el, '.grid line.zero').getAttribute('x1'));
+    const zeroPct = $$(el, '.second-axis').find((t) => text(t) === '0%')!;
+    expect(Number(zeroPct.getAttribute('x'))).to.be.closeTo(zeroX, 0.6);
+    // The negative ROI's dot is left of the zero line, the positive one right of it.
+    const dot = (i: number) => Number(options(el)[i].querySelector('.dot')!.getAttribute('cx'));
+    expect(dot(0)).to.be.greaterThan(zeroX);
+    expect(dot(3)).to.be.lessThan(zeroX);
+    // Bars still start at the zero line.
+    expect(Number(options(el)[0].querySelector('.bar')!.getAttribute('x'))).to.equal(zeroX);
+  });
+
+  it('at most six ticks per axis, however wide the card', async () => {
+    for (const width of [1440, 768, 375]) {
+      const bars = await chart({}, width);
+      const ticks = $$(bars, '.axis text').map(text);
+      expect(ticks.length, `bars at ${width}`).to.be.within(2, 6);
+      const trend = await chart({ view: 'trend' }, width);
+      expect($$(trend, '.axis text.left-axis:not(.axis-title)').length, `left at ${width}`).to.be.within(2, 6);
+      expect($$(trend, '.axis text.total-axis:not(.axis-title)').length, `right at ${width}`).to.be.within(2, 6);
+      const dates = $$(trend, '.axis text:not(.left-axis):not(.total-axis)');
+      expect(dates.length, `dates at ${width}`).to.be.within(2, 6);
+    }
+  });
+
+  it('trend: campaign lines use their own axis (not squashed under the store total), both axes from one zero', async () => {
+    const el = await chart({ view: 'trend' }, 768);
+    const plot = $(el, 'svg[part~="chart"]');
+    const grid = $$(el, '.grid line').map((l) => Number(l.getAttribute('y1')));
+    const [top, bottom] = [Math.min(...grid), Math.max(...grid)];
+    // C1's best day (2,000,000 of 5,800,000 store sales) reaches the top of the plot.
+    const c1 = $$(el, 'path.series')[0]!;
+    expect(Math.min(...pathYs(c1.getAttribute('d')!))).to.be.at.most(top + (bottom - top) * 0.15);
+    // The store total's axis is on the right, titled; its zero is the campaigns' zero.
+    const zeroOf = (cls: string) =>
+      Number(
+        $$(el, `.axis text.${cls}:not(.axis-title)`)
+          .find((t) => /^₫0$/.test(text(t)))!
+          .getAttribute('y'),
+      );
+    expect(zeroOf('total-axis')).to.equal(zeroOf('left-axis'));
+    expect(zeroOf('left-axis')).to.equal(bottom);
+    expect(text($(el, '.axis-title.total-axis'))).to.equal('Store total');
+    expect(text($(el, '.axis-title.left-axis'))).to.equal('Campaigns');
+    const right = $$(el, '.axis text.total-axis:not(.axis-title)').map((t) => Number(t.getAttribute('x')));
+    expect(Math.min(...right)).to.be.greaterThan(Math.max(...pathXs(c1.getAttribute('d')!)));
+    expect(plot.getAttribute('aria-label')).to.equal('Sales over time: campaigns against the store total');
+  });
+
+  it('trend: a campaign with known dates is marked where it starts and ends, and its line stops outside its run', async () => {
+    const runs: Record<string, { start: string; end: string }> = {
+      C1: { start: '2026-10-20', end: '2026-11-03' },
+      C2: { start: '2026-11-01', end: '2026-11-05' },
+    };
+    const campaigns = CAMPAIGN_INFO.map((c) => ({ ...c, ...runs[c.id] }));
+    const el = await chart({ view: 'trend', series: 'C1,C2' }, 768, REPORT, campaigns);
+    const xs = $$(el, 'circle')
+      .map((c) => Number(c.getAttribute('cx')))
+      .filter((x, i, all) => all.indexOf(x) === i)
+      .sort((a, b) => a - b);
+    expect(xs.length).to.equal(7);
+    // C1 started before the period: no start mark; it ends on Nov 3 (the third day).
+    expect($$(el, '.mark[data-series="C1"]').map((m) => m.classList.contains('end'))).to.deep.equal([true]);
+    expect(Number($(el, '.mark.end[data-series="C1"] line').getAttribute('x1'))).to.equal(xs[2]);
+    // C2 runs Nov 1 to Nov 5: both marks; no sales on Nov 6 and 7, so its line stops at Nov 5
+    // (a gap, not a line along zero).
+    expect(Number($(el, '.mark.start[data-series="C2"] line').getAttribute('x1'))).to.equal(xs[0]);
+    expect(Number($(el, '.mark.end[data-series="C2"] line').getAttribute('x1'))).to.equal(xs[4]);
+    const c2 = $(el, 'path.series[data-series="C2"]').getAttribute('d')!;
+    expect(Math.max(...pathXs(c2))).to.equal(xs[4]);
+    // C1 sold after its end (late orders): those days stay drawn.
+    expect(Math.max(...pathXs($(el, 'path.series[data-series="C1"]').getAttribute('d')!))).to.equal(xs[6]);
+    // The description says the runs in words.
+    expect(text($(el, '.sr-only[id$="-desc"]'))).to.contain('Quà tặng kèm runs Nov 1, 2026 to Nov 5, 2026');
+    el.toggleTable();
+    await el.updateComplete;
+    const rows = $$(el, '[part~="table"] tbody tr').map((r) => [...r.children].map(text));
+    expect(rows[6]![3]).to.equal('—');
   });
 });
