@@ -15,8 +15,13 @@ import {
   type Aggregates,
   type ResolvedOptions,
   type ScopeMeasures,
-} from '../../src/engine/aggregates.js';
-import { clearEngineCache, lastAggregateMode, LARGE_BATCH, LARGE_BATCH_MIN } from '../../src/engine/aggregate.js';
+} from '../../src/engine/aggregates-contract.js';
+import {
+  aggregateMode,
+  clearEngineCache,
+  LARGE_BATCH,
+  LARGE_BATCH_MIN,
+} from '../../src/engine/aggregation/internal.js';
 import { datasetReport, resolveForDataset } from '../../src/engine/compute.js';
 import { finishReport } from '../../src/engine/finish.js';
 import { emptyMeasures, type Measures } from '../../src/engine/kpis.js';
@@ -606,12 +611,12 @@ function appendBatches(
     }
     const expected =
       batch > Math.max(LARGE_BATCH_MIN, (ds.orders.length - batch) * LARGE_BATCH) ? 'full' : 'incremental';
-    if (lastAggregateMode() !== expected) throw new Error(`expected ${expected}, got ${lastAggregateMode()}`);
+    if (aggregateMode(ds) !== expected) throw new Error(`expected ${expected}, got ${aggregateMode(ds)}`);
   }
   times.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
   const updated = JSON.stringify(datasetReport(ds, base));
-  if (lastAggregateMode() !== 'cached') throw new Error(`expected the cached report, got ${lastAggregateMode()}`);
+  if (aggregateMode(ds) !== 'cached') throw new Error(`expected the cached report, got ${aggregateMode(ds)}`);
   if (updated !== JSON.stringify(datasetReport(ds, { ...base, cache: false })))
     throw new Error(`the report after appending ${batch} orders differs from a full recompute`);
   return { ms: times[2]!, firstMs, cpuMs: cpu[2]! };

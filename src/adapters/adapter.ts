@@ -16,7 +16,7 @@
  *
  * DOM-free.
  */
-import type { Aggregates, ResolvedOptions } from '../engine/aggregates.js';
+import type { Aggregates, ResolvedOptions } from '../engine/aggregates-contract.js';
 import type { ReportOptions, SegmentQuery } from '../engine/report-types.js';
 import type { CollectionName, DataInput } from '../data/records.js';
 import type { Dataset } from '../data/columns.js';

@@ -20,7 +20,7 @@
  *
  * DOM-free: uses only `fetch`.
  */
-import { AGGREGATES_VERSION, type Aggregates, type ResolvedOptions } from '../engine/aggregates.js';
+import { AGGREGATES_VERSION, type Aggregates, type ResolvedOptions } from '../engine/aggregates-contract.js';
 import { finishReport } from '../engine/finish.js';
 import { resolveOptions } from '../engine/options.js';
 import type { Report, ReportOptions, SegmentQuery } from '../engine/report-types.js';

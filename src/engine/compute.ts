@@ -5,8 +5,8 @@
  * DOM-free.
  */
 import type { Dataset } from '../data/columns.js';
-import { aggregate, type AggregateOptions } from './aggregate.js';
-import type { Aggregates, ResolvedOptions } from './aggregates.js';
+import { aggregate, type AggregateOptions } from './aggregation/aggregate-dataset.js';
+import type { Aggregates, ResolvedOptions } from './aggregates-contract.js';
 import { finishReport } from './finish.js';
 import { resolveOptions } from './options.js';
 import type { DataIssue } from '../core/issues.js';
@@ -41,7 +41,7 @@ export function datasetAggregates(
   options: Partial<ComputeReportOptions> | null | undefined,
 ): { aggregates: Aggregates; options: ResolvedOptions } {
   const o = resolveForDataset(ds, options);
-  return { aggregates: aggregate(ds, o, { cache: options?.cache }), options: o };
+  return { aggregates: aggregate(ds, o, { cache: options?.cache, tuning: options?.tuning }), options: o };
 }
 
 /** The report of a dataset; never throws (an internal failure is reported as an issue). */

@@ -12,7 +12,7 @@ import type {
   ReactivationAggregate,
   ResolvedOptions,
   ScopeMeasures,
-} from './aggregates.js';
+} from './aggregates-contract.js';
 import { evaluateKpi, isMissing, listKpis, type KpiDefinition, type Measures } from './kpis.js';
 import { parseLocalDate } from '../core/time.js';
 import type { ChannelSummary, CohortRow, KpiValue, Pacing, ReactivationRow, Report } from './report-types.js';

@@ -7,7 +7,9 @@
 export * from './report-types.js';
 export * from '../core/index.js';
 export * from './kpis.js';
-export * from './aggregates.js';
+export { MEASURES, MEASURE_NAMES, measureColumn } from './measures.js';
+export type { MeasureCollection, MeasureContext, MeasureDeclaration, MeasureName } from './measures.js';
+export * from './aggregates-contract.js';
 export * from './options.js';
 export * from './finish.js';
 export * from './compute.js';
@@ -17,5 +19,5 @@ export type { ReportInput } from './report.js';
 export { createReportWorker, computeReportInWorker } from './report-worker.js';
 export type { ReportWorker, ReportWorkerOptions, WorkerLoadResult } from './report-worker.js';
 export type { WorkerRequest, WorkerResponse, DatasetSummary, SummaryCampaign } from './worker-protocol.js';
-export { aggregate, clearEngineCache, lastAggregateMode } from './aggregate.js';
-export type { AggregateOptions, AggregateMode } from './aggregate.js';
+export { aggregate, clearEngineCache, lastAggregateMode } from './aggregation/aggregate-dataset.js';
+export type { AggregateOptions, AggregateMode, EngineTuning } from './aggregation/aggregate-dataset.js';

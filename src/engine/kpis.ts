@@ -21,76 +21,15 @@
  *
  * DOM-free.
  */
+import type { Measures } from './measures.js';
 import type { KpiMeta } from './report-types.js';
 import type { KpiReason, LocalizedText } from '../core/vocabulary.js';
 
 /** Version of the KPI plugin API. Bumped on a breaking change of {@link KpiDefinition}. */
 export const KPI_API_VERSION = 1;
 
-/** The aggregated measures of one scope (the whole selection, or one campaign) over one period. */
-export interface Measures {
-  /** Sum of revenue over the attributed orders A. */
-  revenue: number;
-  /** Count of A. */
-  orders: number;
-  /** Distinct customers in A. */
-  buyers: number;
-  /** Sum of discount over A. */
-  discountCost: number;
-  /** Sum of costs (promotion spend) of the scope in the period. */
-  spend: number;
-  /** Sum of cogs over the orders of A that have it. */
-  cogs: number;
-  /** Orders of A without cogs (any makes `cogs` unknown). */
-  missingCogs: number;
-  /** Revenue of all orders in the period passing the channel and attribute filters (O), attributed or not. */
-  allRevenue: number;
-  /** Count of O. */
-  allOrders: number;
-  impressions: number;
-  reach: number;
-  clicks: number;
-  engagements: number;
-  /** Exposure records in scope (0 means the channel reported nothing). */
-  exposureRecords: number;
-  /** Customers whose first order ever is in A. */
-  newCustomers: number;
-  /** Buyers with 2 or more orders in A. */
-  repeatBuyers: number;
-  /** Buyers with another order within the return window after their first order in A. */
-  retainedBuyers: number;
-  /** Sum of `earned` over the loyalty events of the period passing the channel filter. */
-  pointsEarned: number;
-  /** Sum of `redeemed` over the same events. */
-  pointsRedeemed: number;
-  /**
-   * Customers who are members at the end of the period: with at least one valid loyalty
-   * event whose local date is on or before the period's last day (any channel; no filter
-   * applies). Whole selection: the same in every campaign scope.
-   */
-  members: number;
-  /** Distinct customers of the loyalty events of the period passing the channel filter. Whole selection. */
-  activeMembers: number;
-  /** Revenue over O (the period's orders passing channel and attribute filters) of the customers who are members at the end of the period. Whole selection. */
-  memberRevenue: number;
-  /** Count of those orders (O of members at the end of the period). Whole selection. */
-  memberOrders: number;
-  /**
-   * Sum of `earned` minus sum of `redeemed` over all valid loyalty events whose local date
-   * is on or before the period's last day (no filter applies). Whole selection.
-   */
-  pointsOutstanding: number;
-  /** Days in the period. */
-  days: number;
-  /** `lifetimeDays` option. */
-  lifetimeDays: number;
-  /** Sum of budgets of the scope's campaigns that have one; null when none has. */
-  budget: number | null;
-  /** Sum of pacing `spent` over the scope's campaigns that have a budget; null when none has. */
-  budgetSpent: number | null;
-  /** Sums of custom measures declared by registered KPIs, by name. */
-  custom: Record<string, number>;
-}
+/** The aggregated measures of one scope; declared with the measures (`measures.ts`), re-exported here. */
+export type { Measures } from './measures.js';
 
 /** A value that could not be computed, and why. */
 export interface Missing {
@@ -588,40 +527,8 @@ export function onKpiRegistryChange(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** The measures of an empty scope. */
-export function emptyMeasures(days: number, lifetimeDays: number): Measures {
-  return {
-    revenue: 0,
-    orders: 0,
-    buyers: 0,
-    discountCost: 0,
-    spend: 0,
-    cogs: 0,
-    missingCogs: 0,
-    allRevenue: 0,
-    allOrders: 0,
-    impressions: 0,
-    reach: 0,
-    clicks: 0,
-    engagements: 0,
-    exposureRecords: 0,
-    newCustomers: 0,
-    repeatBuyers: 0,
-    retainedBuyers: 0,
-    pointsEarned: 0,
-    pointsRedeemed: 0,
-    members: 0,
-    activeMembers: 0,
-    memberRevenue: 0,
-    memberOrders: 0,
-    pointsOutstanding: 0,
-    days,
-    lifetimeDays,
-    budget: null,
-    budgetSpent: null,
-    custom: {},
-  };
-}
+/** The measures of an empty scope; declared with the measures (`measures.ts`), re-exported here. */
+export { emptyMeasures } from './measures.js';
 
 /** Evaluates one KPI over measures; a formula that throws or returns a non-finite number gives `no-data`. */
 export function evaluateKpi(def: KpiDefinition, m: Measures): KpiResult {

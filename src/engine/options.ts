@@ -7,7 +7,7 @@
  * DOM-free.
  */
 import { ATTRIBUTE_NAME_RE } from '../data/records.js';
-import type { ResolvedOptions } from './aggregates.js';
+import type { ResolvedOptions } from './aggregates-contract.js';
 import {
   civilFromDays,
   daysFromCivil,

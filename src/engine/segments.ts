@@ -6,7 +6,7 @@
  */
 import { createDataset, isDataset } from '../data/dataset.js';
 import type { Dataset } from '../data/columns.js';
-import { filterRows } from './aggregate.js';
+import { filterRows } from './aggregation/filters.js';
 import { resolveForDataset } from './compute.js';
 import { resolveOptions } from './options.js';
 import type { ReportInput } from './report.js';

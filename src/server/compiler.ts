@@ -33,6 +33,7 @@
  */
 import type { CohortGrain, SegmentOf } from '../core/vocabulary.js';
 import { fieldsOf, type CollectionName, type FieldSpec } from '../data/records.js';
+import { measureColumn as col, type MeasureName } from '../engine/measures.js';
 import { mappedTables, type ResolvedMapping, type ResolvedTable } from './table-mapping.js';
 import { SqlBuilder, type Statement } from './sql.js';
 import type { Dialect } from './dialects/dialect.js';
@@ -185,6 +186,31 @@ export const COST_SETS = {
 } as const;
 /** Row kinds of the customers statement. */
 export const CUSTOMER_ROWS = { buyers: 0, newCustomers: 1, cohort: 2 } as const;
+
+/**
+ * Value columns of the others statement, in order, each named after the measure it
+ * carries (`all_revenue`, `points_outstanding` ...: `measureColumn`).
+ */
+export const OTHER_MEASURES = [
+  'allRevenue',
+  'memberRevenue',
+  'memberOrders',
+  'allOrders',
+  'spend',
+  'impressions',
+  'reach',
+  'clicks',
+  'engagements',
+  'exposureRecords',
+  'pointsEarned',
+  'pointsRedeemed',
+  'activeMembers',
+  'members',
+  'pointsOutstanding',
+] as const satisfies readonly MeasureName[];
+
+/** Columns of a cohort row of the customers statement: members with an order, and their revenue, in a bucket. */
+export const COHORT_COLUMNS = { active: 'cohort_active', revenue: 'cohort_revenue' } as const;
 
 class Compiler {
   constructor(
@@ -540,20 +566,21 @@ export function ordersStatement(d: Dialect, map: ResolvedMapping, q: CompiledQue
   const head = c.with(c.campaigns(), c.orders(), c.attributed());
   return c.b.done(`${head}
 SELECT GROUPING(${cols}) AS g, ${cols},
-  SUM(revenue) AS revenue, COUNT(*) AS orders, COUNT(DISTINCT customer_id) AS buyers, SUM(discount) AS discount,
-  SUM(cogs) AS cogs, COUNT(*) - COUNT(cogs) AS missing_cogs${c.customSums('orders')}
+  SUM(revenue) AS ${col('revenue')}, COUNT(*) AS ${col('orders')}, COUNT(DISTINCT customer_id) AS ${col('buyers')},
+  SUM(discount) AS ${col('discountCost')}, SUM(cogs) AS ${col('cogs')}, COUNT(*) - COUNT(cogs) AS ${col('missingCogs')}${c.customSums('orders')}
 FROM a
 GROUP BY GROUPING SETS (${sets.sets.map((s) => `(${s.join(', ')})`).join(', ')})`);
 }
 
 /**
  * Everything that needs a customer's other orders or their first order:
- * - kind 0, per scope and period: buyers with 2+ orders in A (`v1`), buyers with another
- *   order (any) in (t, t + window], t their first order time in A (`v2`);
+ * - kind 0, per scope and period: buyers with 2+ orders in A (`repeat_buyers`), buyers
+ *   with another order (any) in (t, t + window], t their first order time in A
+ *   (`retained_buyers`);
  * - kind 1, per scope and period: new customers (first order over the whole data set,
- *   ties: smaller id, is in A) (`v1`);
- * - kind 2, per cohort bucket `cb` and order bucket `b`: members with an order (`v1`) and
- *   their revenue (`v2`). Members: first order in bucket(from) .. bucket(to) (with a
+ *   ties: smaller id, is in A) (`new_customers`);
+ * - kind 2, per cohort bucket `cb` and order bucket `b`: members with an order
+ *   (`cohort_active`) and their revenue (`cohort_revenue`). Members: first order in bucket(from) .. bucket(to) (with a
  *   campaign filter: attributed to a selected campaign); channel and attribute filters
  *   do not apply.
  */
@@ -592,28 +619,39 @@ ${m},
 ${oc},
 ob AS (SELECT m.cb, oc.b, oc.customer_id, oc.revenue FROM oc JOIN m ON oc.customer_id = m.customer_id)
 SELECT ${CUSTOMER_ROWS.buyers} AS kind, p, campaign_id, ${inull} AS cb, ${inull} AS b,
-  ${d.double('SUM(CASE WHEN n >= 2 THEN 1 ELSE 0 END)')} AS v1, ${d.double('SUM(kept)')} AS v2
+  ${d.double('SUM(CASE WHEN n >= 2 THEN 1 ELSE 0 END)')} AS ${col('repeatBuyers')}, ${d.double('SUM(kept)')} AS ${col(
+    'retainedBuyers',
+  )},
+  ${dn} AS ${col('newCustomers')}, ${dn} AS ${COHORT_COLUMNS.active}, ${dn} AS ${COHORT_COLUMNS.revenue}
   FROM kept GROUP BY p, campaign_id
 UNION ALL
-SELECT ${CUSTOMER_ROWS.newCustomers}, p, campaign_id, ${inull}, ${inull}, ${d.double('COUNT(*)')}, ${dn}
+SELECT ${CUSTOMER_ROWS.newCustomers}, p, campaign_id, ${inull}, ${inull}, ${dn} AS ${col('repeatBuyers')}, ${dn} AS ${col(
+    'retainedBuyers',
+  )},
+  ${d.double('COUNT(*)')} AS ${col('newCustomers')}, ${dn} AS ${COHORT_COLUMNS.active}, ${dn} AS ${COHORT_COLUMNS.revenue}
   FROM fa GROUP BY GROUPING SETS ((p, campaign_id), (p))
 UNION ALL
-SELECT ${CUSTOMER_ROWS.cohort}, ${inull}, ${tn}, cb, b, ${d.double('COUNT(DISTINCT customer_id)')}, ${d.double('SUM(revenue)')}
+SELECT ${CUSTOMER_ROWS.cohort}, ${inull}, ${tn}, cb, b, ${dn} AS ${col('repeatBuyers')}, ${dn} AS ${col('retainedBuyers')},
+  ${dn} AS ${col('newCustomers')}, ${d.double('COUNT(DISTINCT customer_id)')} AS ${COHORT_COLUMNS.active},
+  ${d.double('SUM(revenue)')} AS ${COHORT_COLUMNS.revenue}
   FROM ob WHERE b >= cb GROUP BY cb, b`);
 }
 
 /**
  * Sources of the others statement. Columns: `src`, `g` (GROUPING of the part's sets),
- * `p`, `k` (a campaign id or a channel), `day`, `v1` .. `v4`, `n`, the custom sums.
+ * `p`, `k` (a campaign id or a channel), `day`, one column per measure of
+ * {@link OTHER_MEASURES} named after it (NULL in the parts that do not carry it), the
+ * custom sums.
  * - `all`: O (every order passing the channel and attribute filters) per period (g 1) and
- *   per day (g 0): revenue, members' revenue, members' orders, orders (members: customers
- *   with a loyalty event on or before the end of the period);
- * - `costs`: per scope, period and day (see {@link COST_SETS});
- * - `exposures`: per scope (g 0) and period (g 1);
+ *   per day (g 0): `all_revenue`, `member_revenue`, `member_orders`, `all_orders`
+ *   (members: customers with a loyalty event on or before the end of the period);
+ * - `costs`: `spend` per scope, period and day (see {@link COST_SETS});
+ * - `exposures`: per scope (g 0) and period (g 1): `impressions`, `reach`, `clicks`,
+ *   `engagements`, `exposure_records`;
  * - `loyalty`: events of the period passing the channel filter, per period (g 1) and per
- *   channel (g 0): earned, redeemed, distinct customers;
- * - `members`, `outstanding`: per period, members at its end, and earned - redeemed over
- *   every event up to its end (no filter applies).
+ *   channel (g 0): `points_earned`, `points_redeemed`, `active_members`;
+ * - `members`, `outstanding`: per period, `members` at its end, and `points_outstanding`
+ *   (earned - redeemed over every event up to its end; no filter applies).
  */
 export function othersStatement(d: Dialect, map: ResolvedMapping, q: CompiledQuery): Statement {
   const c = compiler(d, map, q);
@@ -630,10 +668,13 @@ export function othersStatement(d: Dialect, map: ResolvedMapping, q: CompiledQue
     WHERE ${c.periodInstants('time_ms')} AND ${c.channelPred('channel')} AND ${c.filterPred()}`;
   const lSub = `SELECT loyalty_n.*, ${c.day(w, 'time_ms')} AS day FROM loyalty_n
     WHERE ${c.periodInstants('time_ms')} AND ${c.channelPred('channel')}`;
+  // The measure columns of one part: those it carries, NULL for the others.
+  const values = (carried: Partial<Record<(typeof OTHER_MEASURES)[number], string>>): string =>
+    OTHER_MEASURES.map((m) => `${carried[m] ?? dn} AS ${col(m)}`).join(', ');
   const upTo = q.periods.flatMap((pr) => [
-    `SELECT 'members', 0, ${pr.p}, ${tn}, ${inull}, ${d.double('COUNT(*)')}, ${dn}, ${dn}, ${dn}, COUNT(*)${none}
+    `SELECT 'members', 0, ${pr.p}, ${tn}, ${inull}, ${values({ members: d.double('COUNT(*)') })}${none}
   FROM lm WHERE ${c.onOrBefore(pr.days, 't0', pr.hi)}`,
-    `SELECT 'outstanding', 0, ${pr.p}, ${tn}, ${inull}, SUM(earned - redeemed), ${dn}, ${dn}, ${dn}, COUNT(*)${none}
+    `SELECT 'outstanding', 0, ${pr.p}, ${tn}, ${inull}, ${values({ pointsOutstanding: d.double('SUM(earned - redeemed)') })}${none}
   FROM loyalty_n WHERE ${c.onOrBefore(pr.days, 'time_ms', pr.hi)}`,
   ]);
   return c.b.done(`${head},
@@ -641,19 +682,33 @@ lm AS (SELECT customer_id, MIN(time_ms) AS t0 FROM loyalty_n GROUP BY customer_i
 o AS (${c.withPeriod(oSub)}),
 om AS (SELECT o.p, o.day, o.revenue, CASE WHEN lm.t0 IS NULL THEN 0 ${memberAt} ELSE 0 END AS member
   FROM o LEFT JOIN lm ON lm.customer_id = o.customer_id)
-SELECT 'all' AS src, GROUPING(p, day) AS g, p, ${tn} AS k, day, SUM(revenue) AS v1,
-  SUM(CASE WHEN member = 1 THEN revenue ELSE 0 END) AS v2, ${d.double('SUM(member)')} AS v3, ${dn} AS v4, COUNT(*) AS n${none}
+SELECT 'all' AS src, GROUPING(p, day) AS g, p, ${tn} AS k, day, ${values({
+    allRevenue: d.double('SUM(revenue)'),
+    memberRevenue: d.double('SUM(CASE WHEN member = 1 THEN revenue ELSE 0 END)'),
+    memberOrders: d.double('SUM(member)'),
+    allOrders: d.double('COUNT(*)'),
+  })}${none}
   FROM om GROUP BY GROUPING SETS ((p), (p, day))
 UNION ALL
-SELECT 'costs', GROUPING(p, campaign_id, day), p, campaign_id, day, SUM(amount), ${dn}, ${dn}, ${dn}, COUNT(*)${c.customSums('costs')}
+SELECT 'costs', GROUPING(p, campaign_id, day), p, campaign_id, day, ${values({ spend: d.double('SUM(amount)') })}${c.customSums('costs')}
   FROM (${c.withPeriod(`SELECT * FROM costs_n WHERE ${c.campaignPred('campaign_id')}`)}) x
   GROUP BY GROUPING SETS ((p, campaign_id), (p), (p, day))
 UNION ALL
-SELECT 'exposures', GROUPING(p, campaign_id), p, campaign_id, ${inull}, SUM(impressions), SUM(reach), SUM(clicks), SUM(engagements), COUNT(*)${c.customSums('exposures')}
+SELECT 'exposures', GROUPING(p, campaign_id), p, campaign_id, ${inull}, ${values({
+    impressions: d.double('SUM(impressions)'),
+    reach: d.double('SUM(reach)'),
+    clicks: d.double('SUM(clicks)'),
+    engagements: d.double('SUM(engagements)'),
+    exposureRecords: d.double('COUNT(*)'),
+  })}${c.customSums('exposures')}
   FROM (${c.withPeriod(`SELECT * FROM exposures_n WHERE ${c.campaignPred('campaign_id')} AND ${c.channelPred('channel')}`)}) x
   GROUP BY GROUPING SETS ((p, campaign_id), (p))
 UNION ALL
-SELECT 'loyalty', GROUPING(p, channel), p, channel, ${inull}, SUM(earned), SUM(redeemed), ${d.double('COUNT(DISTINCT customer_id)')}, ${dn}, COUNT(*)${c.customSums('loyalty')}
+SELECT 'loyalty', GROUPING(p, channel), p, channel, ${inull}, ${values({
+    pointsEarned: d.double('SUM(earned)'),
+    pointsRedeemed: d.double('SUM(redeemed)'),
+    activeMembers: d.double('COUNT(DISTINCT customer_id)'),
+  })}${c.customSums('loyalty')}
   FROM (${c.withPeriod(lSub)}) x
   GROUP BY GROUPING SETS ((p), (p, channel))
 UNION ALL
@@ -720,8 +775,8 @@ ORDER BY ${d.binaryText('sg.customer_id')}`);
 }
 
 /**
- * Pacing sums per selected campaign with a budget: costs, discounts and revenue of the
- * campaign from its start to min(asOf, end). Filters do not apply. `days` spans every
+ * Pacing sums per selected campaign with a budget: costs, discounts (`spent`) and revenue
+ * (`revenue`) of the campaign from its start to min(asOf, end). Filters do not apply. `days` spans every
  * such campaign's days.
  */
 export function pacingStatement(d: Dialect, map: ResolvedMapping, q: CompiledQuery, days: DayRange): Statement {
@@ -737,7 +792,7 @@ cw AS (SELECT id, start_day AS s, CASE WHEN end_day < ${asOf} THEN end_day ELSE 
   FROM campaigns_n WHERE budget IS NOT NULL AND ${camp}),
 po AS (SELECT campaign_id, discount, revenue, ${oDay} AS day FROM orders_n
   WHERE campaign_id IN (SELECT id FROM cw) AND ${oSel})
-SELECT 'costs' AS src, cw.id, SUM(k.amount) AS v1, ${d.double('0')} AS v2
+SELECT 'costs' AS src, cw.id, SUM(k.amount) AS spent, ${d.double('0')} AS revenue
   FROM costs_n k JOIN cw ON k.campaign_id = cw.id AND k.day BETWEEN cw.s AND cw.e GROUP BY cw.id
 UNION ALL
 SELECT 'orders', cw.id, SUM(po.discount), SUM(po.revenue)

@@ -56,7 +56,7 @@ import { isValidTimeZone, parseLocalDate } from '../core/time.js';
 import { COHORT_GRAINS, COMPARE_MODES, SEGMENT_OF } from '../core/vocabulary.js';
 import type { Report, ReportOptions, SegmentQuery } from '../engine/report-types.js';
 import { ATTRIBUTE_NAME_RE } from '../data/records.js';
-import type { Aggregates } from '../engine/aggregates.js';
+import type { Aggregates } from '../engine/aggregates-contract.js';
 import { resolveOptions } from '../engine/options.js';
 import { requireTenantColumns, resolveMapping } from './table-mapping.js';
 import type { TenantKey } from './compiler.js';

@@ -8,9 +8,15 @@
  * KPI formulas, previous values, deltas, pacing and cohort ratios are the very same code
  * the browser runs.
  */
-import { AGGREGATES_VERSION, type Aggregates, type ResolvedOptions, type ScopeMeasures } from '../engine/aggregates.js';
+import {
+  AGGREGATES_VERSION,
+  type Aggregates,
+  type ResolvedOptions,
+  type ScopeMeasures,
+} from '../engine/aggregates-contract.js';
 import { finishReport } from '../engine/finish.js';
-import { emptyMeasures, listKpis, type CustomMeasure, type Measures } from '../engine/kpis.js';
+import { listKpis, type CustomMeasure } from '../engine/kpis.js';
+import { emptyMeasures, measureColumn as col, type MeasureName, type Measures } from '../engine/measures.js';
 import { resolveOptions } from '../engine/options.js';
 import {
   formatDay,
@@ -28,6 +34,7 @@ import type { Report, ReportOptions, SegmentQuery } from '../engine/report-types
 import {
   assertTenantScoped,
   campaignsStatement,
+  COHORT_COLUMNS,
   COST_SETS,
   CUSTOMER_ROWS,
   customersStatement,
@@ -104,6 +111,16 @@ function num(v: unknown): number {
   if (v === null || v === undefined) return 0;
   const n = typeof v === 'bigint' ? Number(v) : Number(v);
   return Number.isFinite(n) ? n : 0;
+}
+
+/** Sets measures from the columns named after them (`measureColumn`). */
+function read(m: Measures, r: Row, names: readonly MeasureName[]): void {
+  for (const name of names) m[name] = num(r[col(name)]);
+}
+
+/** Revenue, orders and distinct customers of a group (a channel, an attribute value). */
+function group(r: Row): { revenue: number; orders: number; buyers: number } {
+  return { revenue: num(r[col('revenue')]), orders: num(r[col('orders')]), buyers: num(r[col('buyers')]) };
 }
 
 function str(v: unknown): string | null {
@@ -565,37 +582,31 @@ export async function warehouseAggregates(
     const attributeKey = sets.byAttribute.get(g);
     if (attributeKey !== undefined) {
       const value = str(r[attributeKey]);
-      if (value === null || num(r.p) !== 0 || !(num(r.orders) > 0)) continue;
-      byAttribute
-        .get(nameOfKey.get(attributeKey)!)!
-        .set(value, { revenue: num(r.revenue), orders: num(r.orders), buyers: num(r.buyers) });
+      if (value === null || num(r.p) !== 0 || !(num(r[col('orders')]) > 0)) continue;
+      byAttribute.get(nameOfKey.get(attributeKey)!)!.set(value, group(r));
     } else if (g === ORDER_SETS.scope || g === ORDER_SETS.total) {
       const m = at(g === ORDER_SETS.total ? null : r.campaign_id, r.p);
       if (!m) continue;
-      m.revenue = num(r.revenue);
-      m.orders = num(r.orders);
-      m.buyers = num(r.buyers);
-      m.discountCost = num(r.discount);
-      m.cogs = num(r.cogs);
-      m.missingCogs = num(r.missing_cogs);
+      for (const name of ['revenue', 'orders', 'buyers', 'discountCost', 'cogs', 'missingCogs'] as const)
+        m[name] = num(r[col(name)]);
       addCustom(m, r, 'orders');
     } else if (g === ORDER_SETS.day) {
       const d = num(r.p) === 0 ? dayAt(r.day) : undefined;
       if (!d) continue;
-      d.revenue = num(r.revenue);
-      d.orders = num(r.orders);
-      d.buyers = num(r.buyers);
-      d.discountCost = num(r.discount);
+      d.revenue = num(r[col('revenue')]);
+      d.orders = num(r[col('orders')]);
+      d.buyers = num(r[col('buyers')]);
+      d.discountCost = num(r[col('discountCost')]);
     } else if (g === ORDER_SETS.dayCampaign) {
       const d = num(r.p) === 0 ? dayAt(r.day) : undefined;
       const c = d?.byCampaign[String(r.campaign_id)];
       if (!c) continue;
-      c.revenue = num(r.revenue);
-      c.orders = num(r.orders);
+      c.revenue = num(r[col('revenue')]);
+      c.orders = num(r[col('orders')]);
     } else if (g === ORDER_SETS.channel) {
       const ch = str(r.channel);
-      if (ch === null || num(r.p) !== 0 || !(num(r.orders) > 0)) continue;
-      byChannel[ch] = { revenue: num(r.revenue), orders: num(r.orders), buyers: num(r.buyers) };
+      if (ch === null || num(r.p) !== 0 || !(num(r[col('orders')]) > 0)) continue;
+      byChannel[ch] = group(r);
     }
   }
 
@@ -618,17 +629,17 @@ export async function warehouseAggregates(
       const k = (num(r.b) - num(r.cb)) / step;
       const row = rows[c];
       if (!row || k < 0 || k >= row.active.length) continue;
-      row.active[k] = num(r.v1);
-      row.revenue[k] = num(r.v2);
-      if (k === 0) row.size = num(r.v1);
+      row.active[k] = num(r[COHORT_COLUMNS.active]);
+      row.revenue[k] = num(r[COHORT_COLUMNS.revenue]);
+      if (k === 0) row.size = num(r[COHORT_COLUMNS.active]);
       continue;
     }
     const m = at(r.campaign_id, r.p);
     if (!m) continue;
     if (kind === CUSTOMER_ROWS.buyers) {
-      m.repeatBuyers = num(r.v1);
-      m.retainedBuyers = num(r.v2);
-    } else m.newCustomers = num(r.v1);
+      m.repeatBuyers = num(r[col('repeatBuyers')]);
+      m.retainedBuyers = num(r[col('retainedBuyers')]);
+    } else m.newCustomers = num(r[col('newCustomers')]);
   }
 
   for (const r of otherRows) {
@@ -638,53 +649,42 @@ export async function warehouseAggregates(
     if (src === 'all') {
       if (g === 1) {
         // O is not per campaign: every scope reports the selection's.
-        for (const s of scopes) {
-          const m = s[p]!;
-          m.allRevenue = num(r.v1);
-          m.allOrders = num(r.n);
-          m.memberRevenue = num(r.v2);
-          m.memberOrders = num(r.v3);
-        }
+        for (const s of scopes) read(s[p]!, r, ['allRevenue', 'allOrders', 'memberRevenue', 'memberOrders']);
       } else {
         const d = p === 0 ? dayAt(r.day) : undefined;
-        if (d) d.allRevenue = num(r.v1);
+        if (d) d.allRevenue = num(r[col('allRevenue')]);
       }
     } else if (src === 'costs') {
       if (g === COST_SETS.day) {
         const d = p === 0 ? dayAt(r.day) : undefined;
-        if (d) d.spend = num(r.v1);
+        if (d) d.spend = num(r[col('spend')]);
       } else {
         const m = at(g === COST_SETS.total ? null : r.k, p);
         if (!m) continue;
-        m.spend = num(r.v1);
+        read(m, r, ['spend']);
         addCustom(m, r, 'costs');
       }
     } else if (src === 'exposures') {
       const m = at(g === 1 ? null : r.k, p);
       if (!m) continue;
-      m.impressions = num(r.v1);
-      m.reach = num(r.v2);
-      m.clicks = num(r.v3);
-      m.engagements = num(r.v4);
-      m.exposureRecords = num(r.n);
+      read(m, r, ['impressions', 'reach', 'clicks', 'engagements', 'exposureRecords']);
       addCustom(m, r, 'exposures');
     } else if (src === 'loyalty') {
       if (g === 0) {
         const ch = str(r.k);
-        if (ch !== null && p === 0) loyaltyByChannel.set(ch, { earned: num(r.v1), redeemed: num(r.v2) });
+        if (ch !== null && p === 0)
+          loyaltyByChannel.set(ch, { earned: num(r[col('pointsEarned')]), redeemed: num(r[col('pointsRedeemed')]) });
         continue;
       }
       // Loyalty events belong to no campaign: every scope reports the selection's sums.
       for (const s of scopes) {
-        s[p]!.pointsEarned = num(r.v1);
-        s[p]!.pointsRedeemed = num(r.v2);
-        s[p]!.activeMembers = num(r.v3);
+        read(s[p]!, r, ['pointsEarned', 'pointsRedeemed', 'activeMembers']);
         addCustom(s[p]!, r, 'loyalty');
       }
     } else if (src === 'members') {
-      for (const s of scopes) s[p]!.members = num(r.v1);
+      for (const s of scopes) read(s[p]!, r, ['members']);
     } else if (src === 'outstanding') {
-      for (const s of scopes) s[p]!.pointsOutstanding = num(r.v1);
+      for (const s of scopes) read(s[p]!, r, ['pointsOutstanding']);
     }
   }
 
@@ -722,8 +722,8 @@ export async function warehouseAggregates(
   for (const r of pacingRows) {
     const p = pacing[String(r.id)];
     if (!p) continue;
-    p.spent += num(r.v1);
-    if (String(r.src) === 'orders') p.revenue += num(r.v2);
+    p.spent += num(r.spent);
+    if (String(r.src) === 'orders') p.revenue += num(r.revenue);
   }
 
   const nouns: Record<string, [string, string]> = {

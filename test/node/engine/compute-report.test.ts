@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createDataset } from '../../../src/data/dataset.js';
-import { lastAggregateMode } from '../../../src/engine/aggregate.js';
+import { aggregateMode } from '../../../src/engine/aggregation/internal.js';
 import { computeReport } from '../../../src/engine/report.js';
 import { datasetReport } from '../../../src/engine/compute.js';
 import { base } from './fixtures.js';
@@ -89,7 +89,7 @@ test('createDataset + append: the next report is incremental and equal to a full
     ],
   } as never);
   const next = computeReport(ds, P);
-  assert.equal(lastAggregateMode(), 'incremental');
+  assert.equal(aggregateMode(ds), 'incremental');
   // 390 + 25 = 415; buyers still {a, b, c}; retention: a and c now return: 2 / 3.
   assert.equal(next.kpis.revenue!.value, 415);
   assert.equal(next.kpis.buyers!.value, 3);

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AGGREGATES_VERSION, type Aggregates } from '../../../src/engine/aggregates.js';
+import { AGGREGATES_VERSION, type Aggregates } from '../../../src/engine/aggregates-contract.js';
 import { finishReport, kpiChange, kpiDelta, pacingOf } from '../../../src/engine/finish.js';
 import { emptyMeasures } from '../../../src/engine/kpis.js';
 import { resolveOptions } from '../../../src/engine/options.js';

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createDataset } from '../../../src/data/dataset.js';
 import type { DataInput } from '../../../src/data/records.js';
-import { lastAggregateMode, MAX_STATES } from '../../../src/engine/aggregate.js';
+import { aggregateMode, MAX_STATES } from '../../../src/engine/aggregation/internal.js';
 import { datasetReport } from '../../../src/engine/compute.js';
 import { segmentCustomers } from '../../../src/engine/segments.js';
 import type { ReportOptions } from '../../../src/engine/report-types.js';
@@ -120,7 +120,7 @@ test('property: reports after appends (orders and loyalty, in any split) equal a
           for (const o of optionSets) {
             const inc = datasetReport(ds, o);
             // At most MAX_STATES option sets: each is updated, never recomputed.
-            assert.notEqual(lastAggregateMode(), 'full');
+            assert.notEqual(aggregateMode(ds), 'full');
             const full = datasetReport(ds, { ...o, cache: false });
             assert.deepEqual(inc, full, JSON.stringify(o));
           }
@@ -171,7 +171,7 @@ test('a loyalty-only append updates members, member shares and outstanding point
     ],
   });
   const r = datasetReport(ds, o);
-  assert.equal(lastAggregateMode(), 'incremental');
+  assert.equal(aggregateMode(ds), 'incremental');
   assert.deepEqual(r, datasetReport(ds, { ...o, cache: false }));
   // Members at 03-10: b, z; at 02-28: b. O in P: a1 100 + b2 60; members' 60. P': b1 40, all b's.
   assert.deepEqual(r.kpis.members, { value: 2, previous: 1, delta: 1, change: 1 });
@@ -182,7 +182,7 @@ test('a loyalty-only append updates members, member shares and outstanding point
   // b's earlier event moves nothing: the same report again.
   ds.append({ loyalty: [{ customerId: 'b', time: '2025-02-27T10:00:00Z', earned: 1 }] });
   const r2 = datasetReport(ds, o);
-  assert.equal(lastAggregateMode(), 'incremental');
+  assert.equal(aggregateMode(ds), 'incremental');
   assert.deepEqual(r2, datasetReport(ds, { ...o, cache: false }));
   assert.equal(r2.kpis.pointsOutstanding!.value, 18);
   assert.equal(r2.kpis.members!.value, 2);

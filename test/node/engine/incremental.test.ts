@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clearEngineCache, engineTuning, lastAggregateMode } from '../../../src/engine/aggregate.js';
+import { aggregateMode, clearEngineCache } from '../../../src/engine/aggregation/internal.js';
 import { datasetReport } from '../../../src/engine/compute.js';
 import { registerKpi, unregisterKpi } from '../../../src/engine/kpis.js';
 import { miniDataset, type MiniInput } from './mini-dataset.js';
@@ -67,18 +67,18 @@ test('an appended batch updates the report to the same numbers as a full recompu
     ds.append(randomBatch(rand, 1000 * (round + 1), 15));
     for (const o of optionSets) {
       const inc = datasetReport(ds, o);
-      assert.equal(lastAggregateMode(), 'incremental');
+      assert.equal(aggregateMode(ds), 'incremental');
       const full = datasetReport(ds, { ...o, cache: false });
-      assert.equal(lastAggregateMode(), 'full');
+      assert.equal(aggregateMode(ds), 'full');
       assert.deepEqual(inc, full, `round ${round} ${JSON.stringify(o)}`);
     }
   }
   // Unchanged dataset: the cached aggregates are reused.
   datasetReport(ds, optionSets[0]!);
-  assert.equal(lastAggregateMode(), 'cached');
+  assert.equal(aggregateMode(ds), 'cached');
   clearEngineCache(ds);
   datasetReport(ds, optionSets[0]!);
-  assert.equal(lastAggregateMode(), 'full');
+  assert.equal(aggregateMode(ds), 'full');
 });
 
 test("a batch that moves first orders, cohorts, pacing, recency and P' updates to the full recompute", () => {
@@ -123,7 +123,7 @@ test("a batch that moves first orders, cohorts, pacing, recency and P' updates t
   });
   optionSets.forEach((o, i) => {
     const inc = datasetReport(ds, o);
-    assert.equal(lastAggregateMode(), 'incremental', JSON.stringify(o));
+    assert.equal(aggregateMode(ds), 'incremental', JSON.stringify(o));
     const full = datasetReport(ds, { ...o, cache: false });
     assert.deepEqual(inc, full, JSON.stringify(o));
     // The batch changed what it was meant to change.
@@ -151,19 +151,15 @@ test("a batch that moves first orders, cohorts, pacing, recency and P' updates t
 test('order sums from the cube and summed row by row give the same report', () => {
   const rand = seeded(7);
   const input: MiniInput = { ...base, orders: [...base.orders!, ...randomBatch(rand, 0, 200).orders!] };
-  const tuning = { ...engineTuning };
-  try {
-    for (const o of optionSets) {
-      const cube = datasetReport(miniDataset(input), { ...o, cache: false });
-      engineTuning.cubeMinCells = 0;
-      engineTuning.cubeCellsPerOrder = 0;
-      const rows = datasetReport(miniDataset(input), { ...o, cache: false });
-      Object.assign(engineTuning, tuning);
-      assert.ok(rows.kpis.revenue!.value! > 0);
-      assert.deepEqual(rows, cube, JSON.stringify(o));
-    }
-  } finally {
-    Object.assign(engineTuning, tuning);
+  for (const o of optionSets) {
+    const cube = datasetReport(miniDataset(input), { ...o, cache: false });
+    const rows = datasetReport(miniDataset(input), {
+      ...o,
+      cache: false,
+      tuning: { cubeMinCells: 0, cubeCellsPerOrder: 0 },
+    });
+    assert.ok(rows.kpis.revenue!.value! > 0);
+    assert.deepEqual(rows, cube, JSON.stringify(o));
   }
 });
 
@@ -174,7 +170,7 @@ test("an appended order earlier than a customer's first order moves their first 
   // a's first order was o1 (03-01, C1); an unattributed order on 02-27 becomes the first: a is no longer new.
   ds.append({ orders: [{ id: 'o0', customerId: 'a', time: '2025-02-27T09:00:00Z', revenue: 5 }] });
   const after = datasetReport(ds, { from: '2025-03-01', to: '2025-03-10' });
-  assert.equal(lastAggregateMode(), 'incremental');
+  assert.equal(aggregateMode(ds), 'incremental');
   // new: only c (o5). Month cohort 2025-03 loses a: c, d, e -> 3 members, revenue 40 + 70 + 30 = 140.
   assert.equal(after.kpis.newCustomers!.value, 1);
   assert.deepEqual(after.cohorts.rows, [{ cohort: '2025-03', size: 3, retention: [1], revenue: [140] }]);
@@ -188,7 +184,7 @@ test('a new campaign in the dataset falls back to a full pass', () => {
     orders: [{ id: 'o9', customerId: 'z', time: '2025-03-05T10:00:00Z', revenue: 9, campaignId: 'C4' }],
   });
   const r = datasetReport(ds, { from: '2025-03-01', to: '2025-03-10' });
-  assert.equal(lastAggregateMode(), 'full');
+  assert.equal(aggregateMode(ds), 'full');
   assert.equal(r.byCampaign.C4!.revenue!.value, 9);
   // 390 + 9.
   assert.equal(r.kpis.revenue!.value, 399);
@@ -259,7 +255,7 @@ test('a batch larger than LARGE_BATCH of the orders (and LARGE_BATCH_MIN) is agg
     });
   ds.append({ orders });
   const r = datasetReport(ds, { from: '2025-03-01', to: '2025-03-10' });
-  assert.equal(lastAggregateMode(), 'full');
+  assert.equal(aggregateMode(ds), 'full');
   // 390 + 5000 x 1 = 5390.
   assert.equal(r.kpis.revenue!.value, 5390);
 });

@@ -4,7 +4,7 @@
  * A report is computed in two steps:
  *  1. aggregation: one pass over the data gives an {@link Aggregates} object: plain data
  *     (sums, counts, distinct counts) and nothing else. The in-browser engine computes it
- *     over the columnar dataset (`aggregate.ts`); a warehouse computes the very same
+ *     over the columnar dataset (`aggregation/`); a warehouse computes the very same
  *     numbers in SQL.
  *  2. assembly: `finishReport(aggregates, resolvedOptions)` turns it into the report of
  *     KPI-SPEC section 6 (KPI formulas, previous values and deltas, reasons, pacing
