@@ -1,26 +1,39 @@
 /**
- * Calendar days (`YYYY-MM-DD`, local dates of the report) in the reader's language: "1 thg 11,
- * 2026" / "Nov 1, 2026", and periods as one range ("1–28 thg 11, 2026" / "Nov 1 – 28, 2026").
- * A day is a calendar date, not an instant: it is formatted in UTC so no zone moves it.
- * DOM-free; formatters are cached per locale and style.
+ * Dates and times in the reader's language, through Intl; formatters cached per locale and
+ * options. Calendar days (`YYYY-MM-DD`, local dates of the report) read "1 thg 11, 2026" /
+ * "Nov 1, 2026", periods one range ("1–28 thg 11, 2026" / "Nov 1 – 28, 2026"). A day is a
+ * calendar date, not an instant: it is formatted in UTC so no zone moves it. DOM-free;
+ * every date the widgets and the board show goes through here.
  */
 import { localeTag } from './format.js';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-function dayFormat(locale: string, year: boolean): Intl.DateTimeFormat {
-  const key = `${locale}|${year}`;
+/** A cached `Intl.DateTimeFormat` for a locale (`en`, `vi` or any BCP 47 tag). */
+export function dateTimeFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const tag = localeTag(locale);
+  const key = `${tag}|${JSON.stringify(options)}`;
   let f = formats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(localeTag(locale), {
-      day: 'numeric',
-      month: 'short',
-      ...(year ? { year: 'numeric' } : {}),
-      timeZone: 'UTC',
-    });
-    formats.set(key, f);
-  }
+  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(tag, options)));
   return f;
+}
+
+/** How a day is written. */
+export interface DayFormat {
+  /** The year: shown (`true`, `numeric`: "2026"; the default), as two digits (`2-digit`: "26"), or left out (`false`). */
+  year?: boolean | 'numeric' | '2-digit';
+  /** The month: `short` ("Nov"; the default) or `numeric` ("11/1/26"). */
+  month?: 'short' | 'numeric';
+}
+
+function dayFormat(locale: string, format: DayFormat): Intl.DateTimeFormat {
+  const year = format.year ?? true;
+  return dateTimeFormat(locale, {
+    day: 'numeric',
+    month: format.month ?? 'short',
+    ...(year ? { year: year === true ? 'numeric' : year } : {}),
+    timeZone: 'UTC',
+  });
 }
 
 /** The instant of a `YYYY-MM-DD` day at 00:00 UTC, or null when it is not such a day. */
@@ -32,9 +45,9 @@ function dayTime(day: string): number | null {
 }
 
 /** A day in the locale ("Nov 1, 2026"; `year: false`: "Nov 1"); text that is not a day is returned as is. */
-export function formatDay(day: string, locale: string, options: { year?: boolean } = {}): string {
+export function formatDay(day: string, locale: string, options: DayFormat = {}): string {
   const t = dayTime(day);
-  return t === null ? day : dayFormat(locale, options.year ?? true).format(t);
+  return t === null ? day : dayFormat(locale, options).format(t);
 }
 
 /** A period from `from` to `to` (both included) as one range in the locale, the shared month and year said once. */
@@ -42,5 +55,19 @@ export function formatDayRange(from: string, to: string, locale: string): string
   const a = dayTime(from);
   const b = dayTime(to);
   if (a === null || b === null) return `${from} – ${to}`;
-  return dayFormat(locale, true).formatRange(Math.min(a, b), Math.max(a, b));
+  return dayFormat(locale, {}).formatRange(Math.min(a, b), Math.max(a, b));
+}
+
+/** A month (`YYYY-MM`, or a day of it) in the locale ("Nov 2026"; `numeric`: "11/2026"); other text as is. */
+export function formatMonth(month: string, locale: string, style: 'short' | 'numeric' = 'short'): string {
+  const m = /^(\d{4})-(\d{2})(?:-\d{2})?$/.exec(month);
+  if (!m) return month;
+  return dateTimeFormat(locale, { month: style, year: 'numeric', timeZone: 'UTC' }).format(
+    Date.UTC(Number(m[1]), Number(m[2]) - 1, 1),
+  );
+}
+
+/** A time of day in a time zone, as the locale writes it ("10:04:05 AM"). */
+export function formatTime(time: Date | number, locale: string, timeZone: string): string {
+  return dateTimeFormat(locale, { timeStyle: 'medium', timeZone }).format(time);
 }

@@ -3,7 +3,8 @@ import { property } from 'lit/decorators.js';
 import { getKpi, onKpiRegistryChange } from '../../engine/kpis.js';
 import type { KpiMeta, Report } from '../../engine/report-types.js';
 import type { KpiUnit } from '../../core/vocabulary.js';
-import { formatValue, localeTag } from '../../format/format.js';
+import { formatValue } from '../../format/format.js';
+import { formatDay } from '../../format/date.js';
 import type { DataTable } from '../shared/data-table.js';
 import { innerWidth } from '../shared/inner-width.js';
 import { PromoWidget, WidgetError } from '../shared/widget.js';
@@ -39,23 +40,6 @@ export interface PromoCampaignSelectDetail {
 const DEFAULT_FONT_SIZE = 14;
 /** Most campaigns drawn in the trend view by default (the largest by revenue). */
 const TREND_DEFAULT_SERIES = 4;
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function formatDate(locale: string, day: string, withYear = false): string {
-  const key = `${locale}|${withYear}`;
-  let f = dateFormats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(localeTag(locale), {
-      day: 'numeric',
-      month: 'short',
-      ...(withYear ? { year: 'numeric' } : {}),
-      timeZone: 'UTC',
-    });
-    dateFormats.set(key, f);
-  }
-  const [y, m, d] = day.split('-').map(Number);
-  return Number.isFinite(y) && Number.isFinite(m) && Number.isFinite(d) ? f.format(Date.UTC(y!, m! - 1, d!)) : day;
-}
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -243,7 +227,7 @@ export class PromoCampaignChart extends PromoWidget {
       run: (id) => el.run(id),
       msg: (key, params) => el.msg(key, params),
       fmt: (v, unit, compact = false) => el.fmt(v, unit, compact),
-      date: (day, withYear = false) => formatDate(el.activeLocale, day, withYear),
+      date: (day, withYear = false) => formatDay(day, el.activeLocale, { year: withYear }),
       name: (id) => el.campaignName(id),
       kpiLabel: (id) => el.kpiLabel(id),
       unitOf: (id) => el.unitOf(id),

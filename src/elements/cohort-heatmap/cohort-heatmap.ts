@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { styleProps } from '../shared/style-props.js';
 import type { CohortRow, Report } from '../../engine/report-types.js';
 import type { KpiUnit } from '../../core/vocabulary.js';
-import { formatValue, localeTag } from '../../format/format.js';
+import { formatValue } from '../../format/format.js';
+import { formatDay, formatMonth } from '../../format/date.js';
 import { publicVar, TOKENS } from '../../theme/tokens.js';
 import { cell, type DataTable } from '../shared/data-table.js';
 import { PromoWidget } from '../shared/widget.js';
@@ -31,8 +32,6 @@ const DEFAULT_FONT_SIZE = 14;
 /** Width from which the recency panel goes beside the heatmap (`show-recency`). */
 const SIDE_BY_SIDE = 720;
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
 let paint: CanvasRenderingContext2D | null | undefined;
 /** A CSS colour as the canvas serialises it (`#rrggbb` or `rgba(...)` for named, hsl(), ...). */
 function toRgb(color: string): string {
@@ -41,21 +40,6 @@ function toRgb(color: string): string {
   paint.fillStyle = '#000';
   paint.fillStyle = color;
   return String(paint.fillStyle);
-}
-function dateFormat(locale: string, month: boolean, short = false): Intl.DateTimeFormat {
-  const key = `${locale}|${month}|${short}`;
-  let f = dateFormats.get(key);
-  if (!f) {
-    const style = short ? 'numeric' : 'short';
-    f = new Intl.DateTimeFormat(
-      localeTag(locale),
-      month
-        ? { month: style, year: 'numeric', timeZone: 'UTC' }
-        : { day: 'numeric', month: style, year: short ? '2-digit' : 'numeric', timeZone: 'UTC' },
-    );
-    dateFormats.set(key, f);
-  }
-  return f;
 }
 
 /**
@@ -172,10 +156,8 @@ export class PromoCohortHeatmap extends PromoWidget {
 
   /** "Jul 2026", or the Monday "27 Jul 2026" of a week cohort; `short`: "7/2026", "27/7/26". */
   private cohortLabel(cohort: string, grain: 'month' | 'week', short = false): string {
-    const [y, m, d] = cohort.split('-').map(Number);
-    if (!Number.isFinite(y) || !Number.isFinite(m)) return cohort;
-    if (grain === 'month') return dateFormat(this.activeLocale, true, short).format(Date.UTC(y, m - 1, 1));
-    return Number.isFinite(d) ? dateFormat(this.activeLocale, false, short).format(Date.UTC(y, m - 1, d)) : cohort;
+    if (grain === 'month') return formatMonth(cohort, this.activeLocale, short ? 'numeric' : 'short');
+    return formatDay(cohort, this.activeLocale, short ? { month: 'numeric', year: '2-digit' } : {});
   }
 
   private periodLabel(k: number, grain: 'month' | 'week'): string {

@@ -18,7 +18,7 @@ import { getKpi } from '../../engine/kpis.js';
 import { isDataset } from '../../data/dataset.js';
 import { COLLECTIONS } from '../../core/collections.js';
 import { describeValue } from '../shared/converters.js';
-import { localeTag } from '../../format/format.js';
+import { formatTime } from '../../format/date.js';
 import { bt } from './strings.js';
 import { PromoElement } from '../shared/element.js';
 import {
@@ -601,10 +601,7 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
 
   private formatUpdated(): string {
     if (this.lastUpdated === null) return '';
-    const time = new Intl.DateTimeFormat(localeTag(this.activeLocale), {
-      timeStyle: 'medium',
-      timeZone: this.zone,
-    }).format(this.lastUpdated);
+    const time = formatTime(this.lastUpdated, this.activeLocale, this.zone);
     return bt(this.activeLocale, 'updated', { time });
   }
 

@@ -13,7 +13,7 @@
  *   the first element module loads, so a widget that upgrades before its board still gets
  *   the board's context when the board arrives.
  * - Focus delegates to the first interactive part (`el.focus()`).
- * - The locale defaults to the nearest `lang` attribute.
+ * - The locale defaults to the nearest `lang` attribute (`LocaleController`).
  *
  * Naming rule: members that are not public API are `#private`, or (for reactive state Lit
  * must see) protected with a name no public property of any element uses; a test over
@@ -22,7 +22,8 @@
 import { LitElement, type PropertyDeclaration, type PropertyValues } from 'lit';
 import { ContextRoot } from '@lit/context';
 import { describeValue, type ValueKind } from './converters.js';
-import { onLocaleStrings, t } from '../../i18n/strings.js';
+import { t } from '../../i18n/strings.js';
+import { LocaleController } from './locale-controller.js';
 
 /** Detail of `promo-config-error`. */
 export interface PromoConfigErrorDetail {
@@ -62,19 +63,6 @@ function attachContextRoot(): void {
   holder[ROOT_KEY] = root;
 }
 attachContextRoot();
-
-/** Closest `lang` crossing shadow roots (the element's own included). */
-function nearestLang(el: Element): string | null {
-  let n: Node | null = el;
-  while (n) {
-    if (n instanceof Element) {
-      const lang = n.getAttribute('lang');
-      if (lang) return lang;
-    }
-    n = n instanceof ShadowRoot ? n.host : n.parentNode;
-  }
-  return null;
-}
 
 /** Defaults and problems per instance, kept outside the instance so no name is taken. */
 interface Book {
@@ -173,8 +161,8 @@ export abstract class PromoElement extends LitElement {
     for (const [name, options] of this.elementProperties) wrapProperty(this.prototype, name, options);
   }
 
-  #lang: string | null = null;
-  #unsubscribe: (() => void) | null = null;
+  /** The locale in use (see `activeLocale`). */
+  readonly #locale = new LocaleController(this, () => this.ownLocale || this.inheritedLocale());
 
   /** Values this element could not read (each replaced by its default), latest per property. */
   get configErrors(): readonly ConfigProblem[] {
@@ -186,7 +174,7 @@ export abstract class PromoElement extends LitElement {
 
   /** The locale strings and numbers use: `locale`, else the board's (widgets), else the nearest `lang`, else `en`. */
   protected get activeLocale(): string {
-    return this.ownLocale || this.inheritedLocale() || this.#lang || 'en';
+    return this.#locale.value;
   }
 
   /** A locale from around the element (the board's, for widgets). */
@@ -213,18 +201,6 @@ export abstract class PromoElement extends LitElement {
       expected,
       fallback,
     });
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#lang = nearestLang(this);
-    this.#unsubscribe = onLocaleStrings(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unsubscribe?.();
-    this.#unsubscribe = null;
   }
 
   protected override updated(changed: PropertyValues): void {

@@ -1,7 +1,9 @@
 /**
- * Export of a widget's chart: SVG with the computed token colours inlined (so the file looks
- * the same outside the page), and PNG drawn from that SVG on a canvas.
+ * Export of a widget's numbers and chart: CSV of its data table, SVG with the computed token
+ * colours inlined (so the file looks the same outside the page), and PNG drawn from that SVG
+ * on a canvas. Loaded by `ExportController` when a user first exports.
  */
+import { fileName, toCsv, type DataTable } from './data-table.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -112,4 +114,27 @@ export function download(blob: Blob, name: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/**
+ * The file of an export: the table as CSV, or the chart as SVG or PNG; null when there is
+ * nothing of that kind to export. `base` names the file (`promo-<base>.<format>`).
+ */
+export async function exportFile(
+  format: 'csv' | 'svg' | 'png',
+  table: DataTable | null,
+  chart: SVGSVGElement | null,
+  base: string,
+): Promise<{ blob: Blob; filename: string } | null> {
+  let blob: Blob;
+  if (format === 'csv') {
+    if (!table) return null;
+    // BOM: spreadsheets then read the UTF-8 (Vietnamese) text correctly.
+    blob = new Blob(['\uFEFF', toCsv(table)], { type: 'text/csv;charset=utf-8' });
+  } else {
+    if (!chart) return null;
+    const text = serializeSvg(chart);
+    blob = format === 'svg' ? new Blob([text], { type: 'image/svg+xml' }) : await svgToPng(text);
+  }
+  return { blob, filename: fileName(base, format) };
 }

@@ -1,7 +1,9 @@
 /**
  * The base every widget of the kit extends: where the report comes from (a `report`
  * property, or the board's context), locale / currency / theme, the loading, empty, error
- * and partial states, container size, the "show as table" view and the exports.
+ * and partial states. Container size, the "show as table" view and the exports are
+ * reactive controllers (`resize-controller.ts`, `table-view-controller.ts`,
+ * `export-controller.ts`); the locale is the base element's `LocaleController`.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -12,32 +14,19 @@ import { jsonValue, oneOf } from './converters.js';
 import type { KpiReason } from '../../core/vocabulary.js';
 import type { Report } from '../../engine/report-types.js';
 import { reasonText, t, type MessageKey } from '../../i18n/strings.js';
-import { fileName, toCsv, type DataTable } from './data-table.js';
-import { download, serializeSvg, svgToPng } from './export.js';
+import type { DataTable } from './data-table.js';
 import { styleProps } from './style-props.js';
 import { MenuController, closeMenu, onMenuToggle } from './menus.js';
+import { ExportController, type ExportFormat, type PromoErrorDetail } from './export-controller.js';
+import { TableViewController } from './table-view-controller.js';
+import { SizeController } from './resize-controller.js';
+
+export { EXPORT_FORMATS } from './export-controller.js';
+export type { ExportFormat, PromoErrorDetail, PromoExportDetail } from './export-controller.js';
 
 /** Forced states; `auto` derives the state from the report. */
 export const WIDGET_STATES = ['auto', 'loading', 'empty', 'error'] as const;
 export type WidgetState = (typeof WIDGET_STATES)[number];
-
-export const EXPORT_FORMATS = ['csv', 'svg', 'png'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/** Detail of `promo-error`. */
-export interface PromoErrorDetail {
-  /** A plain message, as shown. */
-  message: string;
-  /** The error that was caught, if any. */
-  error?: unknown;
-}
-
-/** Detail of `promo-export`: cancel the event to handle the file yourself instead of downloading. */
-export interface PromoExportDetail {
-  format: ExportFormat;
-  filename: string;
-  blob: Blob;
-}
 
 type View =
   | { kind: 'loading' }
@@ -75,6 +64,7 @@ function closestWithAttribute(el: Element, name: string): Element | null {
  * @csspart config-error - Values the widget could not read, each with the default used instead.
  * @csspart filter-note - On panels the channel and attribute filters do not reach: says so while one is in force.
  * @csspart unavailable - Inside a board whose data failed to load: a quiet placeholder (the board says what failed).
+ * @event {CustomEvent} promo-export - Before an export is downloaded; `detail: { format, filename, blob }`; cancel it to handle the file yourself.
  */
 export abstract class PromoWidget extends PromoElement {
   /** The report to show when used alone; inside `<promo-kpi-board>` the board's report is used unless this is set. */
@@ -104,18 +94,21 @@ export abstract class PromoWidget extends PromoElement {
   @state() protected board: BoardState | null = null;
   /** Content width of the host in px (0 until measured). */
   @state() protected width = 0;
-  @state() protected tableOpen = false;
   @state() private ancestorTheme: ThemeName | null = null;
 
-  #observer: ResizeObserver | null = null;
-  /** Watches the font probe: a change of `--promo-font-size` after the first render re-lays the widget out. */
-  #styleObserver: ResizeObserver | null = null;
-  #probe: Element | null = null;
-  #fontSize = 0;
-  #frame = 0;
   #caught: unknown = null;
   #reportedError: string | null = null;
   protected readonly uid = `promo-${++uid}`;
+  /** The host's width, and the font probe: a change of `--promo-font-size` after the first render re-lays the widget out. */
+  readonly #size = new SizeController(this, (w) => {
+    if (w !== this.width) this.width = w;
+  });
+  readonly #table = new TableViewController(this, `${this.uid}-table`);
+  readonly #export = new ExportController(this, {
+    table: () => this.tableData(this.shownReport),
+    chart: () => this.chartSvg(),
+    label: () => this.widgetLabel(this.shownReport),
+  });
 
   constructor() {
     super();
@@ -133,31 +126,6 @@ export abstract class PromoWidget extends PromoElement {
     super.connectedCallback();
     const attr = closestWithAttribute(this, 'theme')?.getAttribute('theme');
     this.ancestorTheme = attr === 'light' || attr === 'dark' || attr === 'auto' ? attr : null;
-    // Measured now so the first render already fits; the observer follows later changes.
-    this.width = Math.round(this.getBoundingClientRect().width);
-    if (typeof ResizeObserver !== 'undefined') {
-      this.#observer = new ResizeObserver((entries) => {
-        const w = Math.round(entries[entries.length - 1].contentRect.width);
-        cancelAnimationFrame(this.#frame);
-        // Next frame: a resize that changes layout does not loop inside the observer.
-        this.#frame = requestAnimationFrame(() => {
-          if (w !== this.width) this.width = w;
-        });
-      });
-      this.#observer.observe(this);
-    }
-    // Moved in the page: the font probe is watched again (the first render starts it otherwise).
-    if (this.hasUpdated) this.#watchStyle();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#observer?.disconnect();
-    this.#observer = null;
-    this.#styleObserver?.disconnect();
-    this.#styleObserver = null;
-    this.#probe = null;
-    cancelAnimationFrame(this.#frame);
   }
 
   /**
@@ -166,31 +134,10 @@ export abstract class PromoWidget extends PromoElement {
    * seen at once and the widget re-laid out.
    */
   protected get baseFontSize(): number {
-    if (this.#fontSize > 0) return this.#fontSize;
+    if (this.#size.fontSize > 0) return this.#size.fontSize;
     const raw = getComputedStyle(this).getPropertyValue('--promo-font-size').trim();
     const px = /^[\d.]+px$/.test(raw) ? parseFloat(raw) : NaN;
     return Number.isFinite(px) && px > 0 ? px : 14;
-  }
-
-  #watchStyle(): void {
-    const probe = this.renderRoot.querySelector('.font-probe');
-    // A render that completes after the widget was removed must not start an observer
-    // that nothing will disconnect.
-    if (!this.isConnected || !probe || probe === this.#probe || typeof ResizeObserver === 'undefined') return;
-    this.#probe = probe;
-    this.#fontSize = probe.getBoundingClientRect().width;
-    this.#styleObserver?.disconnect();
-    this.#styleObserver = new ResizeObserver(() => {
-      // Next frame, as for the host's size: a re-layout does not loop inside the observer.
-      requestAnimationFrame(() => {
-        const w = this.#probe?.getBoundingClientRect().width ?? 0;
-        if (w > 0 && Math.abs(w - this.#fontSize) > 0.01) {
-          this.#fontSize = w;
-          this.requestUpdate();
-        }
-      });
-    });
-    this.#styleObserver.observe(probe);
   }
 
   /**
@@ -225,7 +172,7 @@ export abstract class PromoWidget extends PromoElement {
 
   /** Whether a ResizeObserver is watching the host (for tests). */
   protected get observing(): boolean {
-    return this.#observer !== null;
+    return this.#size.observing;
   }
 
   /** The report shown: the `report` property, else the board's. */
@@ -328,7 +275,7 @@ export abstract class PromoWidget extends PromoElement {
       else {
         const table = this.tableData(v.report);
         body = html`${this.renderContent(v.report)}${table ? this.renderActions(this.hasChart(v.report)) : nothing}
-        ${table && this.tableOpen ? this.renderTable(table) : nothing}`;
+        ${table && this.#table.open ? this.renderTable(table) : nothing}`;
       }
     } catch (error) {
       this.#caught = error;
@@ -343,7 +290,7 @@ export abstract class PromoWidget extends PromoElement {
       aria-busy=${busy ? 'true' : 'false'}
       lang=${this.activeLocale.split('-')[0]!.toLowerCase()}
     >
-      <span class="font-probe" aria-hidden="true"></span>${this.#renderTokenProbes()}
+      ${this.#size.fontProbe}${this.#renderTokenProbes()}
       ${problems.length ? this.renderConfigErrors(problems) : nothing} ${body}
     </div>`;
   }
@@ -364,7 +311,6 @@ export abstract class PromoWidget extends PromoElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.#watchStyle();
     const message = this.#caught ? (this.#caught instanceof Error ? this.#caught.message : String(this.#caught)) : null;
     // Once per distinct failure: re-renders of the same broken input do not repeat it.
     if (message !== null && message !== this.#reportedError) {
@@ -419,21 +365,12 @@ export abstract class PromoWidget extends PromoElement {
   }
 
   protected renderActions(chart: boolean): TemplateResult {
-    const tableId = `${this.uid}-table`;
     return html`<details part="actions" data-menu @keydown=${this.#onActionsKeydown} @toggle=${onMenuToggle}>
       <summary aria-label=${this.msg('actions')} title=${this.msg('actions')}>
         <span aria-hidden="true">⋯</span>
       </summary>
       <div class="menu" @click=${this.#onMenuClick}>
-        <button
-          type="button"
-          data-action="table"
-          aria-expanded=${this.tableOpen ? 'true' : 'false'}
-          aria-controls=${tableId}
-          @click=${this.toggleTable}
-        >
-          ${this.tableOpen ? this.msg('hideTable') : this.msg('showTable')}
-        </button>
+        ${this.#table.renderToggle(this.msg('showTable'), this.msg('hideTable'))}
         <button type="button" data-action="csv" @click=${() => this.exportAs('csv')}>${this.msg('exportCsv')}</button>
         ${
           chart
@@ -471,36 +408,17 @@ export abstract class PromoWidget extends PromoElement {
   }
 
   protected renderTable(table: DataTable): TemplateResult {
-    const num = table.numeric ?? [];
-    return html`<div class="table-wrap" id="${this.uid}-table" role="region" aria-label=${table.caption} tabindex="0">
-      <table part="table">
-        <caption>
-          ${table.caption}
-        </caption>
-        <thead>
-          <tr>
-            ${table.columns.map((c, i) => html`<th scope="col" class=${num[i] ? 'num' : ''}>${c}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${table.rows.map(
-            (row) =>
-              html`<tr>
-                ${row.map((c, i) =>
-                  i === 0
-                    ? html`<th scope="row">${c.text}</th>`
-                    : html`<td class=${num[i] ? 'num' : ''}>${c.text}</td>`,
-                )}
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    return this.#table.render(table);
+  }
+
+  /** Whether the data table is shown. */
+  protected get tableOpen(): boolean {
+    return this.#table.open;
   }
 
   /** Shows or hides the data table. */
   toggleTable(): void {
-    this.tableOpen = !this.tableOpen;
+    this.#table.toggle();
   }
 
   /**
@@ -508,43 +426,8 @@ export abstract class PromoWidget extends PromoElement {
    * `promo-export`; unless cancelled, the file is downloaded. Resolves with the blob, or
    * null when there is nothing to export.
    */
-  async exportAs(format: ExportFormat): Promise<Blob | null> {
-    try {
-      const report = this.shownReport;
-      const table = this.tableData(report);
-      const base = table?.caption || this.widgetLabel(report) || this.localName;
-      let blob: Blob;
-      if (format === 'csv') {
-        if (!table) return null;
-        // BOM: spreadsheets then read the UTF-8 (Vietnamese) text correctly.
-        blob = new Blob(['\uFEFF', toCsv(table)], { type: 'text/csv;charset=utf-8' });
-      } else {
-        const svg = this.chartSvg();
-        if (!svg) return null;
-        const text = serializeSvg(svg);
-        blob = format === 'svg' ? new Blob([text], { type: 'image/svg+xml' }) : await svgToPng(text);
-      }
-      const filename = fileName(base, format);
-      const proceed = this.dispatchEvent(
-        new CustomEvent<PromoExportDetail>('promo-export', {
-          detail: { format, filename, blob },
-          bubbles: true,
-          composed: true,
-          cancelable: true,
-        }),
-      );
-      if (proceed) download(blob, filename);
-      return blob;
-    } catch (error) {
-      this.dispatchEvent(
-        new CustomEvent<PromoErrorDetail>('promo-error', {
-          detail: { message: error instanceof Error ? error.message : String(error), error },
-          bubbles: true,
-          composed: true,
-        }),
-      );
-      return null;
-    }
+  exportAs(format: ExportFormat): Promise<Blob | null> {
+    return this.#export.export(format);
   }
 }
 
