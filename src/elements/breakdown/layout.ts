@@ -5,7 +5,7 @@
  * shapes out. No DOM.
  */
 import { linearScale } from '../shared/scale.js';
-import { fitText, textWidth } from '../campaign-chart/layout.js';
+import { fitText, textWidth } from '../shared/text-fit.js';
 
 /** KPIs a breakdown can show: the fields of `report.byChannel` and `report.byAttribute` rows. */
 export const BREAKDOWN_KPIS = ['revenue', 'orders', 'buyers', 'aov'] as const;

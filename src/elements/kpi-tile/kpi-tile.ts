@@ -13,7 +13,8 @@ import { PromoWidget, WidgetError } from '../shared/widget.js';
 import { booleanValue, numberValue, oneOf } from '../shared/converters.js';
 import { cell, type DataTable } from '../shared/data-table.js';
 import { kpiTileStyles } from './kpi-tile.styles.js';
-import { dailySeries, sparkline, targetProgress, toneOf } from './layout.js';
+import { dailySeries, sparkline, targetProgress } from './layout.js';
+import { toneOf } from '../shared/tone.js';
 
 const ARROWS = { up: '▲', down: '▼', flat: '▬' } as const;
 const SPARK_HEIGHT = 36;

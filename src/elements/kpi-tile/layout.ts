@@ -72,22 +72,6 @@ export function sparkline(
   return { path, last: { x: round(x(i)), y: round(y(ys[i]!)) }, width, height };
 }
 
-/** Direction of a change. */
-export type Trend = 'up' | 'down' | 'flat';
-/** How a change reads, given the KPI's polarity. */
-export type Tone = 'good' | 'bad' | 'neutral';
-
-export function trendOf(delta: number | null | undefined): Trend | null {
-  if (delta === null || delta === undefined || !Number.isFinite(delta)) return null;
-  return delta > 0 ? 'up' : delta < 0 ? 'down' : 'flat';
-}
-
-/** Up is good for higher-is-better KPIs, bad for lower-is-better ones (CAC, costs). */
-export function toneOf(trend: Trend | null, polarity: KpiPolarity): Tone {
-  if (!trend || trend === 'flat' || polarity === 'neutral') return 'neutral';
-  return (trend === 'up') === (polarity === 'higher-is-better') ? 'good' : 'bad';
-}
-
 export interface TargetGeometry {
   /** value / target (may exceed 1; null when not computable). */
   ratio: number | null;

@@ -4,7 +4,7 @@
  * No DOM.
  */
 import { linearScale } from '../shared/scale.js';
-import { fitText, textWidth } from '../campaign-chart/layout.js';
+import { fitText, textWidth } from '../shared/text-fit.js';
 
 /** The loyalty KPIs of the panel, in the order shown (`memberAov` and `nonMemberAov` share a cell). */
 export const LOYALTY_KPIS = [

@@ -9,7 +9,7 @@ import { PromoWidget } from '../shared/widget.js';
 import { cell, type DataTable, type DataCell } from '../shared/data-table.js';
 import { fontSizeOf, innerWidth } from '../shared/inner-width.js';
 import { compareKey, compareKind } from '../shared/compare.js';
-import { toneOf } from '../kpi-tile/layout.js';
+import { toneOf } from '../shared/tone.js';
 import { changeCell, showChange } from '../shared/change.js';
 import { loyaltyPanelStyles } from './loyalty-panel.styles.js';
 import { LOYALTY_KPIS, pairLayout, sortChannels, type ChannelPoints, type LoyaltyKpi } from './layout.js';

@@ -1,7 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/elements/kpi-tile/define.js';
 import type { PromoKpiTile } from '../../../src/elements/kpi-tile/kpi-tile.js';
-import { dailySeries, sparkline, targetProgress, toneOf, trendOf } from '../../../src/elements/kpi-tile/layout.js';
+import { dailySeries, sparkline, targetProgress } from '../../../src/elements/kpi-tile/layout.js';
+import { toneOf, trendOf } from '../../../src/elements/shared/tone.js';
 import { registerKpi, unregisterKpi } from '../../../src/engine/kpis.js';
 import { CAMPAIGN_INFO, makeReport, REPORT } from '../../fixtures/report.js';
 import { $, captureExport, rgb, settle, text } from '../shared/helpers.js';
