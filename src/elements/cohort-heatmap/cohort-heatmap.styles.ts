@@ -4,6 +4,16 @@ import { widgetStyles } from '../shared/styles.js';
 export const cohortHeatmapStyles = [
   ...widgetStyles,
   css`
+    /*
+     * The card is as wide as its grid (a short period does not leave half the card empty);
+     * the host keeps the full width, which is what the layout measures. With the recency
+     * panel beside it, the card spans the width the two share.
+     */
+    .promo-root:has(.heat-root.fit) {
+      inline-size: fit-content;
+      max-inline-size: 100%;
+      min-inline-size: min(100%, 22em);
+    }
     .heat-root {
       display: grid;
       grid-template-columns: minmax(0, 1fr);

@@ -190,11 +190,11 @@ export class PromoCohortHeatmap extends PromoWidget {
     if (this.mode === 'recency')
       return html`<div class="heat-root">
         <h3 part="title">${title}</h3>
-        ${this.renderRecency(report, this.innerWidth, true)}
+        ${this.renderFilterNote()} ${this.renderRecency(report, this.innerWidth, true)}
       </div>`;
     const side = this.showRecency && this.innerWidth >= SIDE_BY_SIDE;
     const heatWidth = side ? ((this.innerWidth - 12) * 2) / 3 : this.innerWidth;
-    return html`<div class="heat-root">
+    return html`<div class="heat-root ${this.showRecency ? '' : 'fit'}">
       <h3 part="title">${title}</h3>
       ${this.renderFilterNote()}
       <div class="panels ${side ? 'side' : ''}">

@@ -139,8 +139,8 @@ export const rowValues = (row: CohortRow, mode: 'retention' | 'revenue'): number
  * `retention` mode period 0 (always 100 %) is left out of that maximum when later periods
  * exist, so the differences that matter are visible (period-0 cells show the top colour).
  * Cells are at least as wide as the widest value or column label (so every cell shows its
- * value), and at most 96 px; past the width the grid is wider than `width` (the element
- * scrolls it).
+ * value), and at most 96 px; the layout is as wide as its cells (narrower than `width` when
+ * they reach 96 px); past the width the grid is wider than `width` (the element scrolls it).
  */
 export function heatmapLayout(
   rows: readonly CohortRow[],
@@ -185,7 +185,8 @@ export function heatmapLayout(
     });
   });
   return {
-    width: Math.max(width, rowHeaderWidth + cols * cellWidth),
+    // The grid's own width: a short period leaves no empty band to its right (the card fits it).
+    width: rowHeaderWidth + cols * cellWidth,
     height: headerHeight + rows.length * cellHeight,
     rowHeaderWidth,
     headerHeight,

@@ -45,21 +45,12 @@ import {
 } from './query.js';
 import { renderFilterBar, type FilterBarHost } from './filter-bar.js';
 import { MenuController } from '../shared/menus.js';
-import { renderTiles, TileGridController } from './tiles.js';
+import { TileGridController } from './tiles.js';
+import { BOARD_LAYOUTS, renderDefaultLayout, type BoardLayout } from './default-layout.js';
 import { BoardEngine, WORKER_MODES, type BoardSource, type DataSummary, type WorkerMode } from './board-engine.js';
-import '../kpi-tile/define.js';
-import '../budget-gauge/define.js';
-import { LIST_FROM } from '../budget-gauge/layout.js';
-import '../campaign-chart/define.js';
-import '../cohort-heatmap/define.js';
-import '../breakdown/define.js';
-import '../reactivation/define.js';
-import '../loyalty-panel/define.js';
 import type { PromoBreakdownSelectDetail } from '../breakdown/breakdown.js';
 
-/** Layouts of the board; `custom` shows only the filter bar and the slotted widgets. */
-export const BOARD_LAYOUTS = ['full', 'summary', 'tiles', 'custom'] as const;
-export type BoardLayout = (typeof BOARD_LAYOUTS)[number];
+export { BOARD_LAYOUTS, type BoardLayout };
 
 /** KPI tiles of the default layout. */
 export const DEFAULT_BOARD_KPIS = [
@@ -107,10 +98,14 @@ function viewerZone(): string {
  *
  * The comparison period (`compare`: the previous period, the same period last year, or none)
  * and one filter per order attribute of the data (store, region, category ...) are part of
- * the query, beside campaigns and channels. The default layout adds breakdowns by channel and
- * by each attribute, the re-activation segments and the loyalty panel; the "Filter by" button
- * shown with a breakdown's (or the campaign chart's) selection filters the board by it, and
- * each filter in force shows in the filter bar as a removable chip; and `promo-segment-select` of the re-activation widget
+ * the query, beside campaigns and channels. Under the KPI tiles (a grid whose rows are always
+ * full: the column count follows the board's width and the number of tiles), the default
+ * layout shows the campaigns' sales over time against the store total, with each campaign's
+ * start and end marked, then the campaign comparison. The full layout adds breakdowns by
+ * channel and by each attribute, the re-activation segments and the loyalty panel; the
+ * "Filter by" button shown with a breakdown's (or the campaign chart's) selection filters the
+ * board by it, and each filter in force shows in the filter bar as a removable chip; and
+ * `promo-segment-select` of the re-activation widget
  * reaches the host page with `ids()` resolved through the board's data (the engine, its
  * worker, or the adapter's `segmentCustomers` for a warehouse).
  *
@@ -261,7 +256,7 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
     new MenuController(this);
   }
   /** Columns of the tile row, by its width and the number of tiles. */
-  private readonly tileGrid = new TileGridController(this);
+  private readonly tileGridController = new TileGridController(this);
   private readonly engine = new BoardEngine({
     onData: (summary) => {
       this.loaded = summary;
@@ -718,55 +713,20 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
     return nothing;
   }
 
-  private tileTarget(kpi: string): number | undefined {
+  /** @internal */
+  tileTarget(kpi: string): number | undefined {
     const t = this.targets?.[kpi];
     return typeof t === 'number' && Number.isFinite(t) ? t : undefined;
   }
 
-  /** The selected campaigns with a budget that run during the period: a gauge each, or one list of many. */
-  private renderGauges(): TemplateResult {
-    const q = this.query;
-    const selected = q.campaignIds?.length ? new Set(q.campaignIds) : null;
-    const running = this.campaignList.filter(
-      (c) => c.budget !== null && (!selected || selected.has(c.id)) && c.start <= q.to && c.end >= q.from,
-    );
-    // Before the data is in, the gauge shows the board's loading state.
-    if (!this.loaded) return html`<promo-budget-gauge></promo-budget-gauge>`;
-    if (!running.length) return html`<promo-budget-gauge state="empty"></promo-budget-gauge>`;
-    // Many campaigns: one gauge listing them, one row each under one legend.
-    if (running.length >= LIST_FROM)
-      return html`<promo-budget-gauge class="all" .include=${running.map((c) => c.id)}></promo-budget-gauge>`;
-    return html`${running.map((c) => html`<promo-budget-gauge campaign=${c.id}></promo-budget-gauge>`)}`;
+  /** @internal */
+  get tilesLabel(): string {
+    return bt(this.activeLocale, 'tiles');
   }
 
-  private renderDefaultWidgets(): TemplateResult | typeof nothing {
-    if (this.layout === 'custom' || this.hasSlotted) return nothing;
-    const tiles = renderTiles(this.kpis, this.tileGrid.grid, bt(this.activeLocale, 'tiles'), (kpi) =>
-      this.tileTarget(kpi),
-    );
-    if (this.layout === 'tiles') return tiles;
-    const chart = html`<promo-campaign-chart
-      class="chart"
-      metric=${this.chartMetric}
-      .selected=${this.campaigns.length === 1 ? this.campaigns[0]! : ''}
-    ></promo-campaign-chart>`;
-    if (this.layout === 'summary')
-      return html`${tiles}
-        <div part="widgets" class="widgets">${chart}</div>`;
-    return html`${tiles}
-      <div part="widgets" class="widgets">
-        ${chart}
-        <div part="breakdowns" class="breakdowns">
-          <promo-breakdown by="channel"></promo-breakdown>
-          ${Object.keys(this.attributeList).map((name) => html`<promo-breakdown by=${name}></promo-breakdown>`)}
-        </div>
-        <div class="pair">
-          <promo-reactivation .bounds=${this.recencyBounds}></promo-reactivation>
-          <promo-loyalty-panel></promo-loyalty-panel>
-        </div>
-        <div class="gauges">${this.renderGauges()}</div>
-        <promo-cohort-heatmap class="heatmap"></promo-cohort-heatmap>
-      </div>`;
+  /** @internal The measured grid of the tile row. */
+  get tileGrid() {
+    return this.tileGridController.grid;
   }
 
   override render(): TemplateResult {
@@ -784,7 +744,7 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
         <slot name="header"></slot>
         ${this.noFilters ? nothing : renderFilterBar(this)} ${this.renderStatus()}
       </div>
-      ${this.renderMessage()} ${this.renderDefaultWidgets()}
+      ${this.renderMessage()} ${this.hasSlotted ? nothing : renderDefaultLayout(this)}
       <slot @slotchange=${this.onSlotChange}></slot>
     </div>`;
   }

@@ -83,3 +83,52 @@ describe('the tile grid of the board', () => {
         board.parentElement!.remove();
       });
 });
+
+describe('the default layout of the board', () => {
+  it('shows the campaigns’ sales over time against the store total, with their start and end marked', async () => {
+    const wrap = await fixture<HTMLDivElement>(
+      html`<div style="width: 1024px">
+        <promo-kpi-board
+          time-zone="UTC"
+          from="2026-10-20"
+          to="2026-11-10"
+          currency="VND"
+          locale="en"
+          theme="light"
+        ></promo-kpi-board>
+      </div>`,
+    );
+    const board = wrap.querySelector('promo-kpi-board')!;
+    board.data = DATA;
+    await waitUntil(() => board.currentReport !== null, 'report computed', { timeout: 5000 });
+    await board.reportComplete();
+    const trend = board.shadowRoot!.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(
+      'promo-campaign-chart[view="trend"]',
+    );
+    expect(trend, 'a trend view in the default layout').to.not.equal(null);
+    await waitUntil(() => trend!.shadowRoot!.querySelector('svg[part~="chart"]'), 'trend drawn');
+    const root = trend!.shadowRoot!;
+    // The store total and a line per campaign; both campaigns start on Nov 1, inside the period.
+    expect(root.querySelectorAll('.marks path').length).to.be.at.least(2);
+    expect(trend!.getBoundingClientRect().width).to.be.above(900);
+    // It comes before the campaign comparison.
+    const charts = [...board.shadowRoot!.querySelectorAll('promo-campaign-chart')];
+    expect(charts.map((c) => c.getAttribute('view') ?? 'bars')).to.deep.equal(['trend', 'bars']);
+    wrap.remove();
+  });
+
+  it('sizes the cohort heatmap’s card to its grid', async () => {
+    const board = await boardAt(1440, 8);
+    board.layout = 'full';
+    await waitUntil(() => board.shadowRoot!.querySelector('promo-cohort-heatmap'), 'heatmap');
+    const heat = board.shadowRoot!.querySelector('promo-cohort-heatmap')!;
+    await waitUntil(() => heat.shadowRoot!.querySelector('svg[part~="chart"]'), 'heatmap drawn');
+    await new Promise((r) => setTimeout(r, 100));
+    const card = heat.shadowRoot!.querySelector('.promo-root')!.getBoundingClientRect();
+    const grid = heat.shadowRoot!.querySelector('svg[part~="chart"]')!.getBoundingClientRect();
+    // One week of data: a narrow grid, and a card around it, not a band across the board.
+    expect(card.width, `card ${card.width}, grid ${grid.width}`).to.be.below(grid.width + 80);
+    expect(card.width).to.be.below(heat.getBoundingClientRect().width / 2);
+    board.parentElement!.remove();
+  });
+});

@@ -211,7 +211,7 @@ describe('<promo-kpi-board>', () => {
 
   it('selecting a campaign in the chart only highlights it; its "Filter by" button filters the board, shown as a removable chip', async () => {
     const board = await makeBoard();
-    const chart = sr(board).querySelector('promo-campaign-chart') as LitElement;
+    const chart = sr(board).querySelector('promo-campaign-chart:not([view="trend"])') as LitElement;
     await waitUntil(() => chart.shadowRoot?.querySelector('[role="button"][data-id="C1"]'), 'chart drawn');
     const bar = () => chart.shadowRoot!.querySelector<SVGGElement>('[role="button"][data-id="C1"]')!;
     const changes: QueryChangeDetail[] = [];

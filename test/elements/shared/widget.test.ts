@@ -297,5 +297,12 @@ describe('widget base (through <promo-kpi-tile>)', () => {
     await Promise.all([gauge, heat].map((e) => e.updateComplete));
     expect(text(note(heat))).to.equal('The channel and attribute filters do not apply to this panel.');
     expect(text(note(gauge))).to.equal('The channel and attribute filters do not apply to this panel.');
+    // The heatmap's recency mode (no filter applies to the recency segments) says so too.
+    heat.setAttribute('mode', 'recency');
+    await heat.updateComplete;
+    expect(text(note(heat))).to.equal('The channel and attribute filters do not apply to this panel.');
+    board.state = boardState({ report: REPORT, query, locale: 'en' });
+    await heat.updateComplete;
+    expect(note(heat)).to.equal(null);
   });
 });
