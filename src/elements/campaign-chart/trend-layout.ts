@@ -98,13 +98,16 @@ export function bucketDaily(
   return out;
 }
 
-/** Campaign ids of `daily`, by revenue over the period, largest first (ties by id). */
+/** Campaign ids of `daily` with sales in the period, by revenue, largest first (ties by id). */
 export function campaignsByRevenue(daily: readonly DailyPoint[]): string[] {
   const sums = new Map<string, number>();
   for (const d of daily)
     for (const [id, v] of Object.entries(d.byCampaign ?? {}))
       sums.set(id, (sums.get(id) ?? 0) + (finite(v?.revenue) ? v.revenue : 0));
-  return [...sums].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id);
+  return [...sums]
+    .filter(([, sum]) => sum > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([id]) => id);
 }
 
 export interface TrendOptions {

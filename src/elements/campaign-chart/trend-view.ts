@@ -176,17 +176,15 @@ export class TrendView implements ReactiveController {
         ${layout.lines.map(
           (l, i) =>
             svg`<path class="series" data-series=${l.id} d=${l.path} style=${styleProps({ stroke: seriesVar(i) })} stroke-dasharray=${DASHES[i % DASHES.length] || nothing}></path>
-            ${
-              l.points.length <= 16 || this.grain === 'week'
-                ? l.points.map((p, k) =>
-                    !p
-                      ? nothing
-                      : this.grain === 'week' && data.days[k]! < 7
-                        ? svg`<circle class="partial" cx=${p.x} cy=${p.y} r="3" style=${styleProps({ stroke: seriesVar(i) })}></circle>`
-                        : svg`<circle cx=${p.x} cy=${p.y} r="2.5" style=${styleProps({ fill: seriesVar(i) })}></circle>`,
-                  )
-                : nothing
-            }`,
+            ${l.points.map((p, k) =>
+              // Every point on a short or weekly series; else only a point with no
+              // neighbour (a one-day campaign), which a line alone would not show.
+              !p || (l.points.length > 16 && this.grain !== 'week' && (l.points[k - 1] || l.points[k + 1]))
+                ? nothing
+                : this.grain === 'week' && data.days[k]! < 7
+                  ? svg`<circle class="partial" cx=${p.x} cy=${p.y} r="3" style=${styleProps({ stroke: seriesVar(i) })}></circle>`
+                  : svg`<circle cx=${p.x} cy=${p.y} r="2.5" style=${styleProps({ fill: seriesVar(i) })}></circle>`,
+            )}`,
         )}
         ${
           c !== null && layout.xs[c] !== undefined
