@@ -12,7 +12,9 @@
  *
  *   node scripts/size.mjs [--check] [--json] [--top N] [--why <entry>]
  *
- * --check   exits 1 when an enforced budget is exceeded
+ * --check   exits 1 when an entry is over its budget, or, for an entry whose budget is not
+ *           met yet (NOT_YET_MET), over its ceiling there; the gap to the budget is printed
+ *           for every entry over it
  * --top N   the N largest contributors to the whole kit, by package or source folder
  * --why E   the files of entry E (`kit`, `kpi-tile`, ...) by size, largest first
  */
@@ -24,6 +26,23 @@ import { join, relative } from 'node:path';
 const KB = 1024;
 /** Budgets in gzipped bytes. The board is the whole kit behind one element. */
 const BUDGETS = { kit: 80 * KB, 'kpi-board': 80 * KB, 'kpi-tile': 12 * KB, widget: 20 * KB };
+/**
+ * Entries not yet within their budget (measured 2026-12-06), each with a ceiling about 15 %
+ * above its figure then: `--check` fails above the ceiling so nothing grows unnoticed while
+ * the gap is closed. Lower a ceiling whenever an entry shrinks; delete the entry once it is
+ * within its budget (then the budget itself is enforced).
+ */
+const NOT_YET_MET = {
+  kit: 125 * KB,
+  'kpi-board': 122 * KB,
+  breakdown: 34 * KB,
+  'budget-gauge': 32 * KB,
+  'campaign-chart': 45 * KB,
+  'cohort-heatmap': 33 * KB,
+  'kpi-tile': 35 * KB,
+  'loyalty-panel': 34 * KB,
+  reactivation: 31 * KB,
+};
 
 const args = process.argv.slice(2);
 const check = args.includes('--check');
@@ -107,13 +126,16 @@ for (const e of entries) {
   Object.assign(e, await measure(e.file));
   e.total = e.gzip + (e.countLazy ? e.lazyGzip : 0);
   e.over = e.total > e.budget;
+  e.ceiling = e.over ? (NOT_YET_MET[e.name] ?? e.budget) : e.budget;
+  e.failed = e.total > e.ceiling;
 }
 const over = entries.filter((e) => e.over);
+const failed = entries.filter((e) => e.failed);
 
 if (json) {
   console.log(
     JSON.stringify(
-      entries.map(({ name, file, min, gzip, lazyMin, lazyGzip, total, budget, over }) => ({
+      entries.map(({ name, file, min, gzip, lazyMin, lazyGzip, total, budget, over, ceiling, failed }) => ({
         name,
         file,
         min,
@@ -123,6 +145,8 @@ if (json) {
         total,
         budget,
         over,
+        ceiling,
+        failed,
       })),
       null,
       2,
@@ -157,10 +181,14 @@ if (json) {
         console.log(`  ${String(bytes).padStart(7)}  ${path}`);
     }
   }
-  console.log(
-    over.length
-      ? `\nOVER BUDGET: ${over.map((e) => `${e.name} by ${kb(e.total - e.budget)}`).join(', ')}`
-      : '\nevery entry within its budget',
-  );
+  if (over.length) {
+    console.log(`\nOVER BUDGET (${over.length} of ${entries.length} entries; gap to close):`);
+    for (const e of over)
+      console.log(
+        `  ${e.name.padEnd(16)} ${kb(e.total).padStart(9)} > ${kb(e.budget).padStart(8)}: ${kb(e.total - e.budget)} to go${e.failed ? `, ABOVE ITS CEILING ${kb(e.ceiling)}` : ` (ceiling ${kb(e.ceiling)})`}`,
+      );
+  } else console.log('\nevery entry within its budget');
+  if (check)
+    console.log(failed.length ? `\nsize check FAILED: ${failed.map((e) => e.name).join(', ')}` : '\nsize check passed');
 }
-process.exit(check && over.length ? 1 : 0);
+process.exit(check && failed.length ? 1 : 0);
