@@ -8,6 +8,7 @@ export const loyaltyPanelStyles = [
       display: grid;
       gap: calc(var(--_space) * 0.75);
       min-width: 0;
+      container-type: inline-size;
     }
     [part~='title'] {
       margin: 0;
@@ -15,11 +16,22 @@ export const loyaltyPanelStyles = [
       font-size: 1em;
       font-weight: 600;
     }
+    /* Eight figures in 1, 2 or 4 columns of at least 10.5em: full rows, never 3 + 3 + 2. */
     [part~='kpis'] {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(min(100%, 10.5em), 1fr));
+      grid-template-columns: minmax(0, 1fr);
       gap: calc(var(--_space) * 0.5);
       margin: 0;
+    }
+    @container (min-width: 21.5em) {
+      [part~='kpis'] {
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+      }
+    }
+    @container (min-width: 43.5em) {
+      [part~='kpis'] {
+        grid-template-columns: repeat(4, minmax(0, 1fr));
+      }
     }
     [part~='kpi'] {
       display: grid;

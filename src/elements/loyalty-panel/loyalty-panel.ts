@@ -130,6 +130,17 @@ export class PromoLoyaltyPanel extends PromoWidget {
     return formatValue(v, unit, { locale: this.activeLocale, currency: this.money, compact });
   }
 
+  /**
+   * A figure of a narrow panel: compact only when that is shorter ("4,5 tr" for 4.491.328,
+   * but "446.176 ₫" rather than "446,2 nghìn ₫", which did not fit its cell).
+   */
+  private figure(v: number | null | undefined, unit: KpiUnit, narrow: boolean): string {
+    const full = this.fmt(v, unit);
+    if (!narrow) return full;
+    const short = this.fmt(v, unit, true);
+    return short.length < full.length ? short : full;
+  }
+
   private kv(report: Report, id: LoyaltyKpi): KpiValue | undefined {
     return Object.hasOwn(report.kpis, id) ? report.kpis[id] : undefined;
   }
@@ -189,7 +200,7 @@ export class PromoLoyaltyPanel extends PromoWidget {
     return html`<div part="kpi" data-kpi=${id}>
       <dt part="label">${this.labelOf(id)}</dt>
       <dd part="value" title=${ifDefined(kv?.value != null ? this.fmt(kv.value, unit) : undefined)}>
-        ${this.fmt(kv?.value, unit, unit !== 'ratio' && this.width > 0 && this.width < 560)}
+        ${this.figure(kv?.value, unit, unit !== 'ratio' && this.width > 0 && this.width < 560)}
       </dd>
       ${kv?.value === null && kv.reason ? html`<dd part="reason">${reasonText(this.activeLocale, kv.reason)}</dd>` : nothing}
       ${this.renderDelta(id, kv, vs)}
@@ -203,11 +214,11 @@ export class PromoLoyaltyPanel extends PromoWidget {
     return html`<div part="kpi" data-kpi="memberAov" class="aov">
       <dt part="label">${this.labelOf('memberAov')}</dt>
       <dd part="value" title=${ifDefined(m?.value != null ? this.fmt(m.value, 'currency') : undefined)}>
-        ${this.fmt(m?.value, 'currency', compact)}
+        ${this.figure(m?.value, 'currency', compact)}
       </dd>
       ${m?.value === null && m.reason ? html`<dd part="reason">${reasonText(this.activeLocale, m.reason)}</dd>` : nothing}
       <dd class="other" data-kpi="nonMemberAov">
-        ${this.labelOf('nonMemberAov')}: <strong>${this.fmt(o?.value, 'currency', compact)}</strong>
+        ${this.labelOf('nonMemberAov')}: <strong>${this.figure(o?.value, 'currency', compact)}</strong>
       </dd>
       ${this.renderDelta('memberAov', m, vs)}
     </div>`;

@@ -122,6 +122,28 @@ describe('<promo-loyalty-panel>', () => {
       expect($(el, `[data-kpi="${id}"] [part~="value"]`).textContent!.trim()).to.match(/\d[.,]\d%$/);
   });
 
+  it('at every width, in Vietnamese: each figure shows whole in its cell and the cells make full rows', async () => {
+    const report = makeReportV2();
+    // The demo's figures: a members' AOV whose compact form ("446,2 nghìn ₫") is longer than the full one.
+    report.kpis.memberAov = { ...report.kpis.memberAov!, value: 446_176 };
+    report.kpis.nonMemberAov = { ...report.kpis.nonMemberAov!, value: 400_746 };
+    report.kpis.pointsOutstanding = { ...report.kpis.pointsOutstanding!, value: 4_491_328 };
+    for (const width of [300, 351, 460, 560, 680]) {
+      const el = await panel({ locale: 'vi' }, report, width);
+      const cells = $$(el, '[part~="kpi"]');
+      const columns = new Set(cells.map((c) => Math.round(c.getBoundingClientRect().left))).size;
+      expect(cells.length % columns, `${columns} columns at ${width} px`).to.equal(0);
+      for (const v of $$(el, '[part~="kpi"] [part~="value"], [part~="kpi"] .other strong'))
+        expect(v.scrollWidth, `"${v.textContent!.trim()}" at ${width} px`).to.be.at.most(
+          v.clientWidth || v.scrollWidth,
+        );
+      if (width < 560) {
+        expect(value(el, 'memberAov')).to.equal('446.176 ₫');
+        expect(value(el, 'pointsOutstanding')).to.equal('4,5 tr');
+      }
+    }
+  });
+
   it('sorts channels by points earned, then redeemed, then name', () => {
     expect(
       sortChannels({
