@@ -98,7 +98,7 @@ export default {
       comment:
         "Adapters hand rows to the data layer through the dataset's public interface; the hash steps and dictionaries (data/compact.ts) and the validator's readers (data/validate.ts, data/explain.ts) are its own.",
       from: { path: '^src/adapters/' },
-      to: { path: '^src/data/(compact|validate|explain)\\.ts$' },
+      to: { path: '^src/data/(compact/|(validate|explain)\\.ts$)' },
     },
     {
       name: 'schema-on-core-and-data-only',

@@ -26,19 +26,24 @@
  * DOM-free.
  */
 import type { DataIssue } from '../core/issues.js';
-import { isValidTimeZone, MS_PER_DAY, zoneFor, type Zone } from '../core/time.js';
-import { IdSet, release, SmallDictionary, StringDictionary, StringSlots, touched } from './compact.js';
+import { isValidTimeZone, zoneFor, type Zone } from '../core/time.js';
+import { IdSet, SmallDictionary, StringDictionary, StringSlots, touched } from './compact/index.js';
+import {
+  allocate,
+  capacityOf,
+  DayCache,
+  ensure,
+  headroom,
+  resize,
+  type Columns,
+  type TypedArray,
+} from './column-growth.js';
+import { newQueue, QUEUE } from './order-queue.js';
+import { Attributes } from './attribute-columns.js';
+import { findFirstOrders, pushId, useText, type BuildState } from './first-orders.js';
 import { COLLECTIONS, MAX_ATTRIBUTES, type CollectionName, type DataInput } from './records.js';
 import { expected } from './explain.js';
-import type {
-  AttributeColumns,
-  CampaignRecord,
-  CostColumns,
-  Dataset,
-  ExposureColumns,
-  LoyaltyColumns,
-  OrderColumns,
-} from './columns.js';
+import type { CampaignRecord, CostColumns, Dataset, ExposureColumns, LoyaltyColumns, OrderColumns } from './columns.js';
 import { explainRecord, makeIssue, newFields, readRecord, recordId } from './validate.js';
 import { plainOrderRows, type OrderCells, type PlainRowLayout, type PlainRowReader } from './plain-rows.js';
 
@@ -96,150 +101,12 @@ export type DatasetBuilder = RowSink;
 const MAX_CAMPAIGNS = 32767;
 const MAX_CODES = 32767;
 
-type Columns = { length: number } & Record<string, unknown>;
-type TypedArray = Int8Array | Int16Array | Uint16Array | Int32Array | Float64Array;
-
-function allocate<T extends { length: number }>(
-  shape: Record<Exclude<keyof T, 'length'>, new (n: number) => TypedArray>,
-  cap: number,
-): T {
-  const cols: Record<string, unknown> = { length: 0 };
-  for (const [k, ctor] of Object.entries(shape)) cols[k] = new (ctor as new (n: number) => TypedArray)(cap);
-  return cols as T;
-}
-
-function capacityOf(cols: Columns): number {
-  for (const k in cols) if (k !== 'length') return (cols[k] as TypedArray).length;
-  return 0;
-}
-
-/** Reallocates every column of `cols` to `cap` rows, keeping the first `length`. */
-function resize(cols: Columns, cap: number): void {
-  for (const k in cols) {
-    if (k === 'length') continue;
-    const old = cols[k] as TypedArray;
-    const next = new (old.constructor as new (n: number) => TypedArray)(cap);
-    next.set(old.length > cap ? old.subarray(0, cap) : old);
-    cols[k] = next;
-  }
-}
-
-function ensure(cols: Columns, rows: number): void {
-  const cap = capacityOf(cols);
-  if (rows > cap) resize(cols, Math.max(rows, Math.ceil(cap * 1.5) + 16));
-}
-
-/** Headroom kept after a bulk build: the first appends then copy nothing. */
-function headroom(n: number): number {
-  return n + 1024 + (n >> 6);
-}
-
-/**
- * Local day of an instant, with the zone offset cached per UTC day: a zone changes offset
- * at most once a day, so when the offsets at both ends of a UTC day agree they hold for
- * the whole day. Two offset look-ups per day of data instead of one per 15 minutes.
- */
-class DayCache {
-  readonly #zone: Zone;
-  /** Offsets of UTC days `#base ..`, NaN when it changes that day, UNSET when not looked up yet. */
-  readonly #window = new Float64Array(4096).fill(UNSET);
-  #base = NaN;
-  /** Days outside the window. */
-  readonly #cache = new Map<number, number>();
-
-  constructor(zone: Zone) {
-    this.#zone = zone;
-  }
-
-  day(epochMs: number): number {
-    const utcDay = Math.floor(epochMs / MS_PER_DAY);
-    if (this.#base !== this.#base) this.#base = utcDay - 2048;
-    const w = utcDay - this.#base;
-    let off: number;
-    if (w >= 0 && w < 4096) {
-      off = this.#window[w]!;
-      if (off === UNSET) this.#window[w] = off = this.#offsetOf(utcDay);
-    } else {
-      const cached = this.#cache.get(utcDay);
-      off = cached ?? this.#offsetOf(utcDay);
-      if (cached === undefined) this.#cache.set(utcDay, off);
-    }
-    if (off !== off) return this.#zone.day(epochMs);
-    return Math.floor((epochMs + off) / MS_PER_DAY);
-  }
-
-  #offsetOf(utcDay: number): number {
-    const a = this.#zone.offset(utcDay * MS_PER_DAY);
-    const b = this.#zone.offset(utcDay * MS_PER_DAY + MS_PER_DAY - 1);
-    return a === b ? a : NaN;
-  }
-}
-
-/** A window slot not looked up yet (no zone is a year off UTC). */
-const UNSET = 1e15;
-
 interface Unknown {
   collection: CollectionName;
   id: string;
   count: number;
   firstIndex: number;
   rows: number[];
-}
-
-/**
- * Where each order row's id is during a bulk build (see `ColumnarDataset.#build`): first
- * orders are found by `finish` in one pass over the rows, which reads far less scattered
- * memory than keeping them right row by row.
- */
-interface BuildState {
-  /** Per row: the id as a range of `text` (start * 65536 + length), or -1 when it is in `ids`. */
-  at: Float64Array;
-  /** Rows in `at`. */
-  rows: number;
-  /** Per row of a record: its id (holes for rows read in place). */
-  ids: (string | undefined)[];
-  text: string | null;
-}
-
-/**
- * Valid orders queued before they are added (see `#flushOrders`): read in place (ranges of
- * `text`, `ids[k]` null) or from a record (`ids`, `customers`, `campaigns`, `channels`).
- */
-const QUEUE = 256;
-
-function newQueue() {
-  const i32 = () => new Int32Array(QUEUE);
-  const f64 = () => new Float64Array(QUEUE);
-  return {
-    n: 0,
-    text: '',
-    index: i32(),
-    hashed: new Uint8Array(QUEUE),
-    /** 1 when the id was new (added), 0 when repeated. */
-    fresh: new Uint8Array(QUEUE),
-    ids: new Array<string | null>(QUEUE).fill(null),
-    customers: new Array<string>(QUEUE).fill(''),
-    campaigns: new Array<string | undefined>(QUEUE).fill(undefined),
-    channels: new Array<string | undefined>(QUEUE).fill(undefined),
-    attributes: new Array<Record<string, string> | undefined>(QUEUE).fill(undefined),
-    idStart: i32(),
-    idEnd: i32(),
-    customerStart: i32(),
-    customerEnd: i32(),
-    campaignStart: i32(),
-    campaignEnd: i32(),
-    channelStart: i32(),
-    channelEnd: i32(),
-    time: f64(),
-    revenue: f64(),
-    discount: f64(),
-    cogs: f64(),
-    key: f64(),
-    hashA: i32(),
-    hashB: i32(),
-    code: i32(),
-    at: i32(),
-  };
 }
 
 const NOUNS: Record<CollectionName, [string, string]> = {
@@ -249,64 +116,6 @@ const NOUNS: Record<CollectionName, [string, string]> = {
   exposures: ['exposure', 'exposures'],
   loyalty: ['loyalty event', 'loyalty events'],
 };
-
-/** Largest number of distinct values of one attribute name. */
-const MAX_ATTRIBUTE_VALUES = 0x7ffffffe;
-
-/**
- * Order attributes, column by column (see {@link AttributeColumns}): names as first
- * accepted, a dictionary of values and a column of codes + 1 per name. A column grows with
- * the rows written to it; rows past its end lack the attribute.
- */
-class Attributes implements AttributeColumns {
-  readonly names: string[] = [];
-  readonly values: SmallDictionary[] = [];
-  codes: Int32Array[] = [];
-  readonly #index = new Map<string, number>();
-
-  has(name: string): boolean {
-    return this.#index.has(name);
-  }
-
-  /** Adds a name (the caller checked the limit). */
-  addName(name: string): void {
-    this.#index.set(name, this.names.length);
-    this.names.push(name);
-    this.values.push(new SmallDictionary(MAX_ATTRIBUTE_VALUES));
-    this.codes.push(new Int32Array(0));
-  }
-
-  /** Writes the attributes of order `row` (every name known). */
-  set(row: number, attrs: Record<string, string>): void {
-    for (const name in attrs) {
-      if (!Object.prototype.hasOwnProperty.call(attrs, name)) continue;
-      const k = this.#index.get(name)!;
-      let col = this.codes[k]!;
-      if (row >= col.length) {
-        const next = new Int32Array(Math.max(row + 1, Math.ceil(col.length * 1.5) + 16));
-        next.set(col);
-        this.codes[k] = col = next;
-      }
-      col[row] = this.values[k]!.intern(attrs[name]!) + 1;
-    }
-  }
-
-  /** Releases spare capacity beyond `rows` plus headroom. */
-  trim(rows: number): void {
-    for (let k = 0; k < this.codes.length; k++) {
-      const col = this.codes[k]!;
-      const want = Math.min(col.length, headroom(rows));
-      if (col.length > want) this.codes[k] = col.slice(0, want);
-    }
-  }
-
-  get byteLength(): number {
-    let n = 0;
-    for (const c of this.codes) n += c.byteLength;
-    for (const d of this.values) n += d.byteLength;
-    return n;
-  }
-}
 
 class ColumnarDataset implements LiveDataset, RowSink {
   readonly timeZone: string;
@@ -877,77 +686,16 @@ class ColumnarDataset implements LiveDataset, RowSink {
     cols.length = row + 1;
     const b = this.#build;
     if (b && idEnd - idStart < 65536) {
-      if (b.text !== text) this.#useText(b, text);
-      ColumnarDataset.#pushId(b, idStart * 65536 + (idEnd - idStart));
+      if (b.text !== text) useText(b, text);
+      pushId(b, idStart * 65536 + (idEnd - idStart));
     } else this.#updateFirst(customer, row, time, text.slice(idStart, idEnd));
   }
 
-  /** Makes `text` the one ids of rows point into (ids of rows of another become strings). */
-  #useText(b: BuildState, text: string): void {
-    const old = b.text;
-    if (old !== null) {
-      const at = b.at;
-      for (let r = 0; r < b.rows; r++) {
-        const a = at[r]!;
-        if (a < 0) continue;
-        const start = Math.floor(a / 65536);
-        b.ids[r] = old.slice(start, start + (a % 65536));
-        at[r] = -1;
-      }
-    }
-    b.text = text;
-  }
-
-  static #pushId(b: BuildState, at: number): void {
-    if (b.rows === b.at.length) {
-      const next = new Float64Array(b.at.length * 2);
-      next.set(b.at);
-      release(b.at);
-      b.at = next;
-    }
-    b.at[b.rows++] = at;
-  }
-
-  /** The id of order row `row` during a bulk build. */
-  static #idOf(b: BuildState, row: number): string {
-    const a = b.at[row]!;
-    if (a < 0 || b.text === null) return b.ids[row] ?? '';
-    const start = Math.floor(a / 65536);
-    return b.text.slice(start, start + (a % 65536));
-  }
-
   /**
-   * First order of each customer after a bulk build: one pass over the rows (earliest
-   * time, ties: smaller order id), then the first-order ids from where the rows' ids are.
+   * First order of each customer after a bulk build (see first-orders.ts).
    */
   #findFirstOrders(b: BuildState): void {
-    const n = this.customers.size;
-    const first = new Int32Array(headroom(n)).fill(-1);
-    const best = new Float64Array(n).fill(Infinity);
-    const { customer, time, length } = this.orders;
-    for (let r = 0; r < length; r++) {
-      const c = customer[r]!;
-      const t = time[r]!;
-      const bt = best[c]!;
-      if (t > bt) continue;
-      if (t < bt || first[c]! < 0 || ColumnarDataset.#idOf(b, r) < ColumnarDataset.#idOf(b, first[c]!)) {
-        first[c] = r;
-        best[c] = t;
-      }
-    }
-    release(best);
-    this.#first = first;
-    const at = new Float64Array(n).fill(-1);
-    const ids: (string | undefined)[] = [];
-    for (let c = 0; c < n; c++) {
-      const r = first[c]!;
-      if (r < 0) continue;
-      at[c] = b.at[r]!;
-      if (at[c]! < 0) ids[c] = b.ids[r];
-    }
-    this.#firstIds.fromRanges(n, b.text ?? '', at, ids);
-    release(at);
-    release(b.at);
+    this.#first = findFirstOrders(b, this.orders, this.customers.size, this.#firstIds);
   }
 
   /** Keeps `#first` and `#firstIds` right for a new order row (during a bulk build: its id, for `finish`). */
@@ -955,7 +703,7 @@ class ColumnarDataset implements LiveDataset, RowSink {
     const b = this.#build;
     if (b) {
       // Found by finish; the id is kept for it.
-      ColumnarDataset.#pushId(b, -1);
+      pushId(b, -1);
       b.ids[row] = id;
       return;
     }

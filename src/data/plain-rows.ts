@@ -7,7 +7,7 @@
  * DOM-free.
  */
 import { readInstantAt, type Zone } from '../core/time.js';
-import { HASH_A0, HASH_B0, hashEndA, hashEndB, hashStepA, hashStepB } from './compact.js';
+import { HASH_A0, HASH_B0, hashEndA, hashEndB, hashStepA, hashStepB } from './compact/hash.js';
 import { RECORDS, TIME_MAX, TIME_MIN, type FieldSpec } from './records.js';
 
 /** How the cells of a text's rows are laid out, for {@link plainOrderRows}. */

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { IdSet, StringDictionary } from '../../../src/data/compact.js';
+import { IdSet, StringDictionary } from '../../../src/data/compact/index.js';
 import { readInstant as fastIso, readInstantAt as fastIsoAt } from '../../../src/core/time.js';
 import { zoneFor } from '../../../src/core/time.js';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { StringDictionary } from '../../../src/data/compact.js';
+import { StringDictionary } from '../../../src/data/compact/index.js';
 
 /**
  * `internHashedString` with a guessed code (the code a value's first table slot held): a
