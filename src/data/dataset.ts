@@ -40,11 +40,12 @@ import {
 } from './column-growth.js';
 import { newQueue, QUEUE } from './order-queue.js';
 import { Attributes } from './attribute-columns.js';
+import { IssueLog } from './issue-log.js';
 import { findFirstOrders, pushId, useText, type BuildState } from './first-orders.js';
 import { COLLECTIONS, MAX_ATTRIBUTES, type CollectionName, type DataInput } from './records.js';
 import { expected } from './explain.js';
 import type { CampaignRecord, CostColumns, Dataset, ExposureColumns, LoyaltyColumns, OrderColumns } from './columns.js';
-import { explainRecord, makeIssue, newFields, readRecord, recordId } from './validate.js';
+import { makeIssue, newFields, readRecord } from './validate.js';
 import { plainOrderRows, type OrderCells, type PlainRowLayout, type PlainRowReader } from './plain-rows.js';
 
 /** Options of {@link createDataset}. */
@@ -101,22 +102,6 @@ export type DatasetBuilder = RowSink;
 const MAX_CAMPAIGNS = 32767;
 const MAX_CODES = 32767;
 
-interface Unknown {
-  collection: CollectionName;
-  id: string;
-  count: number;
-  firstIndex: number;
-  rows: number[];
-}
-
-const NOUNS: Record<CollectionName, [string, string]> = {
-  campaigns: ['campaign', 'campaigns'],
-  orders: ['order', 'orders'],
-  costs: ['cost', 'costs'],
-  exposures: ['exposure', 'exposures'],
-  loyalty: ['loyalty event', 'loyalty events'],
-};
-
 class ColumnarDataset implements LiveDataset, RowSink {
   readonly timeZone: string;
   readonly campaigns: CampaignRecord[] = [];
@@ -133,7 +118,7 @@ class ColumnarDataset implements LiveDataset, RowSink {
   #version = 0;
   #zone: Zone;
   #days: DayCache;
-  #maxListed: number;
+  #log: IssueLog;
   #orderIds: IdSet;
   /** Campaign ids by code, to look ids up in place (codes are the indexes of `campaigns`). */
   #campaignIds = new StringDictionary();
@@ -146,14 +131,7 @@ class ColumnarDataset implements LiveDataset, RowSink {
   #queue = newQueue();
 
   #received: Record<CollectionName, number> = { campaigns: 0, orders: 0, costs: 0, exposures: 0, loyalty: 0 };
-  #listed: Record<CollectionName, number> = { campaigns: 0, orders: 0, costs: 0, exposures: 0, loyalty: 0 };
-  #unlisted = new Map<CollectionName, { count: number; firstIndex: number }>();
-  #recordIssues: DataIssue[] = [];
-  #otherIssues: DataIssue[] = [];
-  #unknown = new Map<string, Unknown>();
-  #issuesCache: { version: number; issues: readonly DataIssue[] } | null = null;
   #firstCache: { version: number; view: Int32Array } | null = null;
-  #pending: DataIssue[] | null = null;
 
   // Reused records of the fast path.
   #order = newFields('orders');
@@ -162,12 +140,13 @@ class ColumnarDataset implements LiveDataset, RowSink {
   #loyalty = newFields('loyalty');
 
   constructor(options: DatasetOptions, expectedOrders: number) {
+    this.#log = new IssueLog(options.maxListedIssues ?? 1000);
     const tz = options.timeZone ?? 'UTC';
     if (isValidTimeZone(tz)) {
       this.timeZone = tz;
     } else {
       this.timeZone = 'UTC';
-      this.#otherIssues.push({
+      this.#log.other.push({
         collection: 'options',
         index: 0,
         path: 'timeZone',
@@ -176,7 +155,6 @@ class ColumnarDataset implements LiveDataset, RowSink {
     }
     this.#zone = zoneFor(this.timeZone);
     this.#days = new DayCache(this.#zone);
-    this.#maxListed = options.maxListedIssues ?? 1000;
     this.#build = { at: new Float64Array(Math.max(16, expectedOrders)), rows: 0, ids: [], text: null };
     this.#orderIds = new IdSet(expectedOrders);
     this.orders = allocate<OrderColumns>(
@@ -233,34 +211,7 @@ class ColumnarDataset implements LiveDataset, RowSink {
   }
 
   get issues(): readonly DataIssue[] {
-    if (this.#issuesCache?.version !== this.#version) {
-      const summaries: DataIssue[] = [];
-      for (const u of this.#unknown.values()) {
-        const [one, many] = NOUNS[u.collection];
-        summaries.push({
-          collection: u.collection,
-          index: u.firstIndex,
-          path: 'campaignId',
-          message:
-            u.count === 1
-              ? `1 ${one} names unknown campaign ${u.id}`
-              : `${u.count} ${many} name unknown campaign ${u.id}`,
-        });
-      }
-      for (const [collection, u] of this.#unlisted) {
-        summaries.push({
-          collection,
-          index: u.firstIndex,
-          path: '',
-          message: `${u.count} more invalid ${NOUNS[collection][1]} are not listed (from ${collection}[${u.firstIndex}])`,
-        });
-      }
-      this.#issuesCache = {
-        version: this.#version,
-        issues: [...this.#otherIssues, ...this.#recordIssues, ...summaries],
-      };
-    }
-    return this.#issuesCache.issues;
+    return this.#log.issues(this.#version);
   }
 
   get byteLength(): number {
@@ -270,7 +221,7 @@ class ColumnarDataset implements LiveDataset, RowSink {
     n += this.#first.byteLength + this.#orderIds.byteLength + this.#firstIds.byteLength;
     n += this.customers.byteLength + this.channels.byteLength + this.costCategories.byteLength;
     n += this.attributes.byteLength;
-    for (const u of this.#unknown.values()) n += 64 + u.rows.length * 8;
+    n += this.#log.byteLength;
     n += this.campaigns.length * 200;
     return n;
   }
@@ -296,7 +247,7 @@ class ColumnarDataset implements LiveDataset, RowSink {
   /** Adds every collection of `input`, campaigns first. */
   addAll(input: DataInput): void {
     if (input === null || typeof input !== 'object') {
-      this.#otherIssues.push({
+      this.#log.other.push({
         collection: 'options',
         index: 0,
         path: '',
@@ -308,7 +259,7 @@ class ColumnarDataset implements LiveDataset, RowSink {
       const list = input[collection] as unknown;
       if (list === undefined || list === null) continue;
       if (!Array.isArray(list)) {
-        this.#otherIssues.push({
+        this.#log.other.push({
           collection,
           index: 0,
           path: '',
@@ -346,28 +297,10 @@ class ColumnarDataset implements LiveDataset, RowSink {
       loyalty: this.loyalty.length,
       campaigns: this.campaigns.length,
     };
-    const issues: DataIssue[] = [];
-    this.#pending = issues;
-    const unknownBefore = new Map([...this.#unknown].map(([k, u]) => [k, u.count]));
-    try {
+    const issues = this.#log.during(() => {
       this.addAll(records);
       this.#flushOrders();
-    } finally {
-      this.#pending = null;
-    }
-    for (const [k, u] of this.#unknown) {
-      if (u.count !== unknownBefore.get(k)) {
-        const [one, many] = NOUNS[u.collection];
-        const added = u.count - (unknownBefore.get(k) ?? 0);
-        issues.push({
-          collection: u.collection,
-          index: u.firstIndex,
-          path: 'campaignId',
-          message:
-            added === 1 ? `1 ${one} names unknown campaign ${u.id}` : `${added} ${many} name unknown campaign ${u.id}`,
-        });
-      }
-    }
+    });
     this.#version++;
     return {
       added: {
@@ -384,45 +317,18 @@ class ColumnarDataset implements LiveDataset, RowSink {
   // --- reporting ---
 
   #report(issue: DataIssue): void {
-    this.#pending?.push(issue);
-    const c = issue.collection as CollectionName;
-    if (this.#listed[c] < this.#maxListed) {
-      this.#recordIssues.push(issue);
-      this.#listed[c]++;
-    } else {
-      const u = this.#unlisted.get(c);
-      if (u) u.count++;
-      else this.#unlisted.set(c, { count: 1, firstIndex: issue.index });
-    }
+    this.#log.report(issue);
   }
 
   #reject(collection: CollectionName, record: unknown, index: number): void {
-    const found = explainRecord(collection, record, index);
-    if (found.length === 0) found.push(makeIssue(collection, index, '', 'rejected', recordId(collection, record)));
-    // One record may have several bad fields: each is listed, the record counts once toward the cap.
-    if (this.#listed[collection] < this.#maxListed) {
-      for (const issue of found) {
-        this.#pending?.push(issue);
-        this.#recordIssues.push(issue);
-      }
-      this.#listed[collection]++;
-    } else {
-      this.#report(found[0]!);
-    }
+    this.#log.reject(collection, record, index);
   }
 
   #campaignCode(collection: CollectionName, id: string | undefined, index: number, row: number): number {
     if (id === undefined) return -1;
     const code = this.campaignIndex.get(id);
     if (code !== undefined) return code;
-    const key = `${collection}\u0000${id}`;
-    let u = this.#unknown.get(key);
-    if (!u) {
-      u = { collection, id, count: 0, firstIndex: index, rows: [] };
-      this.#unknown.set(key, u);
-    }
-    u.count++;
-    u.rows.push(row);
+    this.#log.unknownCampaign(collection, id, index, row);
     return -1;
   }
 
@@ -478,12 +384,10 @@ class ColumnarDataset implements LiveDataset, RowSink {
     this.#campaignIds.intern(c.id);
     // Rows that named this campaign before it was known now belong to it.
     for (const collection of ['orders', 'costs', 'exposures'] as const) {
-      const key = `${collection}\u0000${c.id}`;
-      const u = this.#unknown.get(key);
-      if (!u) continue;
+      const rows = this.#log.takeUnknown(collection, c.id);
+      if (!rows) continue;
       const col = this[collection].campaign;
-      for (const row of u.rows) col[row] = code;
-      this.#unknown.delete(key);
+      for (const row of rows) col[row] = code;
     }
   }
 
