@@ -181,6 +181,7 @@ declare module 'react' {
           'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
           'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
           'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+          'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
         }
       >;
       'promo-budget-gauge': Base<
@@ -188,6 +189,7 @@ declare module 'react' {
         PromoBudgetGaugeProps & {
           'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
           'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+          'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
           'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
         }
       >;
@@ -198,6 +200,7 @@ declare module 'react' {
           'onpromo-campaign-select'?: (event: PromoEvent<'promo-campaign-select'>) => void;
           'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
           'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+          'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
           'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
         }
       >;
@@ -206,6 +209,7 @@ declare module 'react' {
         PromoCohortHeatmapProps & {
           'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
           'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+          'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
           'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
         }
       >;
@@ -223,6 +227,7 @@ declare module 'react' {
         PromoKpiTileProps & {
           'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
           'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+          'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
           'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
         }
       >;
@@ -232,6 +237,7 @@ declare module 'react' {
           'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
           'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
           'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+          'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
         }
       >;
       'promo-reactivation': Base<
@@ -241,6 +247,7 @@ declare module 'react' {
           'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
           'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
           'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
+          'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
         }
       >;
     }

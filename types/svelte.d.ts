@@ -177,11 +177,13 @@ declare module 'svelte/elements' {
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+        'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
       };
     'promo-budget-gauge': Omit<HTMLAttributes<PromoBudgetGauge>, keyof PromoBudgetGaugeProps> &
       PromoBudgetGaugeProps & {
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+        'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
       };
     'promo-campaign-chart': Omit<HTMLAttributes<PromoCampaignChart>, keyof PromoCampaignChartProps> &
@@ -190,12 +192,14 @@ declare module 'svelte/elements' {
         'onpromo-campaign-select'?: (event: PromoEvent<'promo-campaign-select'>) => void;
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+        'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
       };
     'promo-cohort-heatmap': Omit<HTMLAttributes<PromoCohortHeatmap>, keyof PromoCohortHeatmapProps> &
       PromoCohortHeatmapProps & {
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+        'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
       };
     'promo-kpi-board': Omit<HTMLAttributes<PromoKpiBoard>, keyof PromoKpiBoardProps> &
@@ -209,6 +213,7 @@ declare module 'svelte/elements' {
       PromoKpiTileProps & {
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+        'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
       };
     'promo-loyalty-panel': Omit<HTMLAttributes<PromoLoyaltyPanel>, keyof PromoLoyaltyPanelProps> &
@@ -216,6 +221,7 @@ declare module 'svelte/elements' {
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+        'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
       };
     'promo-reactivation': Omit<HTMLAttributes<PromoReactivation>, keyof PromoReactivationProps> &
       PromoReactivationProps & {
@@ -223,6 +229,7 @@ declare module 'svelte/elements' {
         'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
+        'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
       };
   }
 }

@@ -177,6 +177,7 @@ declare module 'vue' {
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+        'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
       }
     >;
     PromoBreakdown: DefineComponent<
@@ -186,12 +187,14 @@ declare module 'vue' {
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+        'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
       }
     >;
     'promo-budget-gauge': DefineComponent<
       PromoBudgetGaugeProps & {
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+        'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
       }
     >;
@@ -199,6 +202,7 @@ declare module 'vue' {
       PromoBudgetGaugeProps & {
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+        'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
       }
     >;
@@ -208,6 +212,7 @@ declare module 'vue' {
         'onpromo-campaign-select'?: (event: PromoEvent<'promo-campaign-select'>) => void;
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+        'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
       }
     >;
@@ -217,6 +222,7 @@ declare module 'vue' {
         'onpromo-campaign-select'?: (event: PromoEvent<'promo-campaign-select'>) => void;
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+        'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
       }
     >;
@@ -224,6 +230,7 @@ declare module 'vue' {
       PromoCohortHeatmapProps & {
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+        'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
       }
     >;
@@ -231,6 +238,7 @@ declare module 'vue' {
       PromoCohortHeatmapProps & {
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+        'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
       }
     >;
@@ -254,6 +262,7 @@ declare module 'vue' {
       PromoKpiTileProps & {
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+        'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
       }
     >;
@@ -261,6 +270,7 @@ declare module 'vue' {
       PromoKpiTileProps & {
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+        'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
       }
     >;
@@ -269,6 +279,7 @@ declare module 'vue' {
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+        'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
       }
     >;
     PromoLoyaltyPanel: DefineComponent<
@@ -276,6 +287,7 @@ declare module 'vue' {
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
+        'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
       }
     >;
     'promo-reactivation': DefineComponent<
@@ -284,6 +296,7 @@ declare module 'vue' {
         'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
+        'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
       }
     >;
     PromoReactivation: DefineComponent<
@@ -292,6 +305,7 @@ declare module 'vue' {
         'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
+        'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
       }
     >;
   }

@@ -10,13 +10,16 @@ import type { KpiReason, Locale } from '../core/vocabulary.js';
 const en = {
   // states
   loading: 'Loading…',
-  empty: 'No data for this period.',
+  empty: 'Nothing to show for this period.',
+  emptyFiltered: 'Nothing in this period matches the filters.',
+  'emptyAction.period': 'Change the period',
+  'emptyAction.filters': 'Clear the filters',
   error: 'This widget could not be shown.',
   unavailable: 'Nothing to show until the data loads.',
   filterNotApplied: 'The channel and attribute filters do not apply to this panel.',
   partial: 'Some values could not be computed.',
   // reasons a KPI has no value
-  'reason.no-data': 'no data (nothing to divide by)',
+  'reason.no-data': 'not enough orders or customers in this period to work it out',
   'reason.missing-cogs': 'cost of goods missing on some orders',
   'reason.no-exposures': 'no reach or impression data',
   'reason.no-budget': 'no budget set',
@@ -83,7 +86,7 @@ const en = {
   'chart.rankOf': 'rank {rank} of {total}',
   'chart.selected': 'selected',
   'chart.summary': '{count} campaigns. Best: {name}, {value}.',
-  'chart.noCampaigns': 'No campaigns in this report.',
+  'chart.noCampaigns': 'No campaign sold anything in this period.',
   'chart.select':
     'Enter or Space selects a campaign to compare it with the rest; filtering the board by it is the button shown with the selection.',
   'selection.current': 'Selected: {name}',
@@ -212,12 +215,15 @@ export type MessageKey = keyof typeof en;
 
 const vi: Record<MessageKey, string> = {
   loading: 'Đang tải…',
-  empty: 'Không có dữ liệu trong kỳ này.',
+  empty: 'Không có số liệu nào trong khoảng thời gian này.',
+  emptyFiltered: 'Không có số liệu nào khớp bộ lọc trong khoảng thời gian này.',
+  'emptyAction.period': 'Đổi khoảng thời gian',
+  'emptyAction.filters': 'Bỏ bộ lọc',
   error: 'Không thể hiển thị tiện ích này.',
   unavailable: 'Chưa có gì để hiển thị cho đến khi tải được dữ liệu.',
   filterNotApplied: 'Bộ lọc kênh và thuộc tính không áp dụng cho phần này.',
   partial: 'Một số chỉ số không tính được.',
-  'reason.no-data': 'không có dữ liệu (mẫu số bằng 0)',
+  'reason.no-data': 'chưa đủ đơn hàng hay khách hàng trong kỳ này để tính',
   'reason.missing-cogs': 'thiếu giá vốn ở một số đơn',
   'reason.no-exposures': 'không có dữ liệu tiếp cận hay hiển thị',
   'reason.no-budget': 'chưa đặt ngân sách',
@@ -278,7 +284,7 @@ const vi: Record<MessageKey, string> = {
   'chart.rankOf': 'hạng {rank} trên {total}',
   'chart.selected': 'đang chọn',
   'chart.summary': '{count} chiến dịch. Tốt nhất: {name}, {value}.',
-  'chart.noCampaigns': 'Không có chiến dịch nào trong báo cáo này.',
+  'chart.noCampaigns': 'Chưa chiến dịch nào có doanh số trong kỳ này.',
   'chart.select':
     'Nhấn Enter hoặc phím cách để chọn một chiến dịch và so với các chiến dịch khác; muốn lọc bảng theo chiến dịch đó, dùng nút hiện cùng lựa chọn.',
   'selection.current': 'Đang chọn: {name}',

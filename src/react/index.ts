@@ -31,6 +31,7 @@ export const Breakdown = createComponent({
     onConfigError: 'promo-config-error' as EventName<PromoEvent<'promo-config-error'>>,
     onError: 'promo-error' as EventName<PromoEvent<'promo-error'>>,
     onExport: 'promo-export' as EventName<PromoEvent<'promo-export'>>,
+    onEmptyAction: 'promo-empty-action' as EventName<PromoEvent<'promo-empty-action'>>,
   },
 });
 
@@ -42,6 +43,7 @@ export const BudgetGauge = createComponent({
   events: {
     onError: 'promo-error' as EventName<PromoEvent<'promo-error'>>,
     onExport: 'promo-export' as EventName<PromoEvent<'promo-export'>>,
+    onEmptyAction: 'promo-empty-action' as EventName<PromoEvent<'promo-empty-action'>>,
     onConfigError: 'promo-config-error' as EventName<PromoEvent<'promo-config-error'>>,
   },
 });
@@ -58,6 +60,7 @@ export const CampaignChart = createComponent({
     onCampaignSelect: 'promo-campaign-select' as EventName<PromoEvent<'promo-campaign-select'>>,
     onError: 'promo-error' as EventName<PromoEvent<'promo-error'>>,
     onExport: 'promo-export' as EventName<PromoEvent<'promo-export'>>,
+    onEmptyAction: 'promo-empty-action' as EventName<PromoEvent<'promo-empty-action'>>,
     onConfigError: 'promo-config-error' as EventName<PromoEvent<'promo-config-error'>>,
   },
 });
@@ -70,6 +73,7 @@ export const CohortHeatmap = createComponent({
   events: {
     onError: 'promo-error' as EventName<PromoEvent<'promo-error'>>,
     onExport: 'promo-export' as EventName<PromoEvent<'promo-export'>>,
+    onEmptyAction: 'promo-empty-action' as EventName<PromoEvent<'promo-empty-action'>>,
     onConfigError: 'promo-config-error' as EventName<PromoEvent<'promo-config-error'>>,
   },
 });
@@ -95,6 +99,7 @@ export const KpiTile = createComponent({
   events: {
     onError: 'promo-error' as EventName<PromoEvent<'promo-error'>>,
     onExport: 'promo-export' as EventName<PromoEvent<'promo-export'>>,
+    onEmptyAction: 'promo-empty-action' as EventName<PromoEvent<'promo-empty-action'>>,
     onConfigError: 'promo-config-error' as EventName<PromoEvent<'promo-config-error'>>,
   },
 });
@@ -108,6 +113,7 @@ export const LoyaltyPanel = createComponent({
     onConfigError: 'promo-config-error' as EventName<PromoEvent<'promo-config-error'>>,
     onError: 'promo-error' as EventName<PromoEvent<'promo-error'>>,
     onExport: 'promo-export' as EventName<PromoEvent<'promo-export'>>,
+    onEmptyAction: 'promo-empty-action' as EventName<PromoEvent<'promo-empty-action'>>,
   },
 });
 
@@ -121,5 +127,6 @@ export const Reactivation = createComponent({
     onExport: 'promo-export' as EventName<PromoEvent<'promo-export'>>,
     onError: 'promo-error' as EventName<PromoEvent<'promo-error'>>,
     onConfigError: 'promo-config-error' as EventName<PromoEvent<'promo-config-error'>>,
+    onEmptyAction: 'promo-empty-action' as EventName<PromoEvent<'promo-empty-action'>>,
   },
 });

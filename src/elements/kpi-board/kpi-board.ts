@@ -586,6 +586,17 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
     else this.userChange({ filters: { ...this.filterValues, [by]: next } });
   };
 
+  /** A widget's empty state asked for its next step: clear the filters, or go to the period controls. */
+  private onEmptyAction = (event: Event): void => {
+    const action = (event as CustomEvent<{ action?: string }>).detail?.action;
+    if (action === 'clear-filters') this.userChange({ campaigns: [], channels: [], filters: {} });
+    else if (action === 'change-period') {
+      const control = this.renderRoot.querySelector<HTMLElement>('[part~="period"] select, [part~="period"] input');
+      control?.scrollIntoView({ block: 'nearest' });
+      control?.focus();
+    }
+  };
+
   private onSlotChange = (event: Event): void => {
     const slot = event.target as HTMLSlotElement;
     // Only content counts: a <style>, <template> or <script> child keeps the default layout.
@@ -739,6 +750,7 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
       aria-busy=${this.status === 'loading' || this.computing ? 'true' : 'false'}
       @promo-campaign-select=${this.onCampaignSelect}
       @promo-breakdown-select=${this.onBreakdownSelect}
+      @promo-empty-action=${this.onEmptyAction}
     >
       <div class="top">
         <slot name="header"></slot>

@@ -111,6 +111,22 @@ export const widgetStyles = [
     [part~='error'] {
       color: var(--_color-bad);
     }
+    [part~='empty-actions'] {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space-s);
+    }
+    [part~='empty-actions'] button {
+      font: inherit;
+      font-size: var(--_font-size-s);
+      color: var(--_color-accent);
+      background: var(--_color-surface);
+      border: 1px solid var(--_color-border);
+      border-radius: var(--_radius);
+      padding: var(--_space-xs) var(--_space-s);
+      min-height: 2em;
+      cursor: pointer;
+    }
     /*
      * Right to left, charts are mirrored as a whole (bars grow from the right, time runs
      * leftwards, axes on the other side) and each text is turned back around its own box, so

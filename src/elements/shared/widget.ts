@@ -64,6 +64,8 @@ function closestWithAttribute(el: Element, name: string): Element | null {
  * @csspart config-error - Values the widget could not read, each with the default used instead.
  * @csspart filter-note - On panels the channel and attribute filters do not reach: says so while one is in force.
  * @csspart unavailable - Inside a board whose data failed to load: a quiet placeholder (the board says what failed).
+ * @csspart empty-actions - Inside a board, under the empty-state message: the next steps (change the period; clear the filters when some are in force).
+ * @event {CustomEvent} promo-empty-action - A next step of the empty state was chosen: `detail: { action: 'change-period' | 'clear-filters' }`; `<promo-kpi-board>` acts on it. Bubbles and is composed.
  * @event {CustomEvent} promo-export - Before an export is downloaded; `detail: { format, filename, blob }`; cancel it to handle the file yourself.
  */
 export abstract class PromoWidget extends PromoElement {
@@ -226,9 +228,39 @@ export abstract class PromoWidget extends PromoElement {
     return !report;
   }
 
-  /** A message for the empty state (default: "No data for this period"). */
+  /** A message for the empty state (default: "Nothing to show for this period", or that nothing matches the board's filters). */
   protected emptyMessage(_report: Report | null): string {
-    return this.msg('empty');
+    return this.#boardFiltered() ? this.msg('emptyFiltered') : this.msg('empty');
+  }
+
+  /** Whether the board this widget reads from has a campaign, channel or attribute filter in force. */
+  #boardFiltered(): boolean {
+    const q = this.report === undefined ? this.board?.query : undefined;
+    return (
+      !!q &&
+      ((q.campaignIds?.length ?? 0) > 0 ||
+        (q.channels?.length ?? 0) > 0 ||
+        Object.values(q.filters ?? {}).some((v) => v.length > 0))
+    );
+  }
+
+  /** Inside a board, the next steps of an empty state: change the period; clear the filters when some are in force. */
+  #renderEmptyActions(): TemplateResult | typeof nothing {
+    if (this.report !== undefined || !this.board?.query) return nothing;
+    const act = (action: 'change-period' | 'clear-filters') => () =>
+      this.dispatchEvent(new CustomEvent('promo-empty-action', { detail: { action }, bubbles: true, composed: true }));
+    return html`<div part="empty-actions" class="empty-actions">
+      <button type="button" data-action="change-period" @click=${act('change-period')}>
+        ${this.msg('emptyAction.period')}
+      </button>
+      ${
+        this.#boardFiltered()
+          ? html`<button type="button" data-action="clear-filters" @click=${act('clear-filters')}>
+              ${this.msg('emptyAction.filters')}
+            </button>`
+          : nothing
+      }
+    </div>`;
   }
 
   /** The chart exported as SVG / PNG: the first `svg[part~="chart"]`. */
@@ -267,7 +299,8 @@ export abstract class PromoWidget extends PromoElement {
       if (v.kind === 'loading') body = this.renderLoading();
       else if (v.kind === 'empty')
         body = html`${this.#renderStateTitle(label)}
-          <div part="empty">${v.message ?? this.msg('empty')}</div>`;
+          <div part="empty">${v.message ?? this.msg('empty')}</div>
+          ${this.#renderEmptyActions()}`;
       else if (v.kind === 'unavailable')
         body = html`${this.#renderStateTitle(label)}
           <div part="unavailable">${this.msg('unavailable')}</div>`;

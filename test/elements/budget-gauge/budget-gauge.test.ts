@@ -279,6 +279,6 @@ describe('<promo-budget-gauge>', () => {
     el.locale = 'vi';
     el.state = 'auto';
     await el.updateComplete;
-    expect(text($(el, '[part~="empty"]'))).to.equal('Không có dữ liệu trong kỳ này.');
+    expect(text($(el, '[part~="empty"]'))).to.equal('Không có số liệu nào trong khoảng thời gian này.');
   });
 });

@@ -90,7 +90,7 @@ describe('<promo-campaign-chart> bars', () => {
     expect(c5.querySelector('.bar')).to.equal(null);
     expect(text(texts(c5).querySelector('.value'))).to.equal('—');
     expect(text(texts(c5).querySelector('.reason'))).to.contain('cost of goods missing');
-    expect(text(texts(c4).querySelector('.reason'))).to.contain('no data');
+    expect(text(texts(c4).querySelector('.reason'))).to.contain('not enough orders');
     const zero = Number($(el, '.grid line.zero').getAttribute('x1'));
     const neg = c3.querySelector('.bar')!;
     expect(neg.classList.contains('negative')).to.equal(true);
@@ -320,7 +320,7 @@ describe('<promo-campaign-chart> bars', () => {
     expect($(loading, '[part~="skeleton"]')).to.not.equal(null);
     await expect(loading).to.be.accessible();
     const empty = await chart({}, 640, { ...makeReport(), byCampaign: {} });
-    expect(text($(empty, '[part~="empty"]'))).to.equal('No campaigns in this report.');
+    expect(text($(empty, '[part~="empty"]'))).to.equal('No campaign sold anything in this period.');
     const error = await chart({ state: 'error' });
     expect(text($(error, '[part~="error"]'))).to.equal('This widget could not be shown.');
   });

@@ -132,3 +132,57 @@ describe('the default layout of the board', () => {
     board.parentElement!.remove();
   });
 });
+
+describe('empty states on the board', () => {
+  it('say in plain words what is missing and offer the next step', async () => {
+    const wrap = await fixture<HTMLDivElement>(
+      html`<div style="width: 1024px">
+        <promo-kpi-board
+          time-zone="UTC"
+          from="2026-12-01"
+          to="2026-12-07"
+          channels="web"
+          currency="VND"
+          locale="vi"
+          theme="light"
+        ></promo-kpi-board>
+      </div>`,
+    );
+    const board = wrap.querySelector('promo-kpi-board')!;
+    board.data = DATA;
+    await waitUntil(() => board.currentReport !== null, 'report computed', { timeout: 5000 });
+    await board.reportComplete();
+    const widgets = () =>
+      [...board.shadowRoot!.querySelectorAll('[part~="widgets"] *')].filter((w) =>
+        w.shadowRoot?.querySelector('[part~="empty"]'),
+      );
+    await waitUntil(() => widgets().length > 0, 'an empty widget');
+    const messageOf = (w: Element) => w.shadowRoot!.querySelector('[part~="empty"]')!.textContent!.trim();
+    for (const w of widgets()) {
+      expect(w.shadowRoot!.textContent).to.not.match(/mẫu số|denominator/i);
+      // Every empty widget offers the next step.
+      expect(w.shadowRoot!.querySelectorAll('[part~="empty-actions"] button').length, w.localName).to.equal(2);
+    }
+    // Each says what is missing in this period, in plain words.
+    for (const w of widgets()) expect(messageOf(w)).to.match(/^(Không|Chưa) .* (kỳ này|khoảng thời gian này)\.$/);
+    const empty = widgets()[0]! as HTMLElement & { updateComplete: Promise<unknown> };
+    const sr = empty.shadowRoot!;
+    const buttons = [...sr.querySelectorAll<HTMLButtonElement>('[part~="empty-actions"] button')];
+    expect(buttons.map((b) => b.textContent!.trim())).to.deep.equal(['Đổi khoảng thời gian', 'Bỏ bộ lọc']);
+    // "Change the period" takes the reader to the period controls.
+    buttons[0]!.click();
+    await board.updateComplete;
+    expect(board.shadowRoot!.activeElement?.closest('[part~="period"]')).to.not.equal(null);
+    // "Clear the filters" clears them.
+    buttons[1]!.click();
+    await board.updateComplete;
+    expect(board.channels).to.deep.equal([]);
+    await board.reportComplete();
+    await empty.updateComplete;
+    // Without filters, only the period is offered.
+    expect(
+      [...sr.querySelectorAll('[part~="empty-actions"] button')].map((b) => b.getAttribute('data-action')),
+    ).to.deep.equal(['change-period']);
+    wrap.remove();
+  });
+});

@@ -388,7 +388,7 @@ describe('<promo-kpi-tile> with a report', () => {
     el.state = 'auto';
     await el.updateComplete;
     // A KPI id without a report and no value of its own: nothing to show yet.
-    expect(text($(el, '[part~="empty"]'))).to.equal('No data for this period.');
+    expect(text($(el, '[part~="empty"]'))).to.equal('Nothing to show for this period.');
     await expect(el).to.be.accessible();
   });
 });

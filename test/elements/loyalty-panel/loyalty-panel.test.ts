@@ -72,7 +72,9 @@ describe('<promo-loyalty-panel>', () => {
     report.loyaltyByChannel = {};
     const el = await panel({}, report);
     expect(value(el, 'memberAov')).to.equal('—');
-    expect(text(kpi(el, 'memberAov').querySelector('[part~="reason"]'))).to.equal('no data (nothing to divide by)');
+    expect(text(kpi(el, 'memberAov').querySelector('[part~="reason"]'))).to.equal(
+      'not enough orders or customers in this period to work it out',
+    );
     expect(text($(el, '[part~="channels"] .note'))).to.equal('No points activity with a channel in this period.');
     const bare = makeReportV2();
     for (const id of [

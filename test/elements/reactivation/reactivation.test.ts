@@ -224,7 +224,7 @@ describe('<promo-reactivation>', () => {
     const csv = await (await captureExport(el, 'csv')).blob.text();
     expect(csv).to.contain('8-14,30,9,0.3,12,3200000');
     const empty = await widget({}, { ...makeReportV2(), reactivation: [] });
-    expect(text($(empty, '[part~="empty"]'))).to.equal('No data for this period.');
+    expect(text($(empty, '[part~="empty"]'))).to.equal('Nothing to show for this period.');
   });
 });
 

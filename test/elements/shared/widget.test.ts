@@ -107,7 +107,7 @@ describe('widget base (through <promo-kpi-tile>)', () => {
     expect($(tile, '[part~="skeleton"]')).to.not.equal(null);
     tile.state = 'empty';
     await tile.updateComplete;
-    expect(text($(tile, '[part~="empty"]'))).to.equal('No data for this period.');
+    expect(text($(tile, '[part~="empty"]'))).to.equal('Nothing to show for this period.');
     tile.state = 'error';
     tile.errorMessage = 'Nope';
     await tile.updateComplete;
