@@ -2,7 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
-import { startTestServer } from './test/server/server.mjs';
+import { startTestServer } from './test/adapters/test-server.mjs';
 
 /**
  * The adapter tests' real local server (HTTP, SSE, WebSocket), started with the runner;
@@ -47,9 +47,9 @@ function forcedColorsCommand() {
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
-/** Browser tests: every test/**\/*.test.ts except the Node-only ones, in headless Chromium. */
+/** Browser tests: every test/<module>/**\/*.browser.test.ts in headless Chromium; any other *.test.ts runs in Node. */
 export default {
-  files: ['test/**/*.test.ts', '!test/node/**'],
+  files: ['test/**/*.browser.test.ts', '!test/hosts/**'],
   nodeResolve: true,
   concurrency: 2,
   testsFinishTimeout: 300_000,

@@ -30,15 +30,23 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 
+/**
+ * Tests live by module (test/<module>/...); the file name picks the runner: `*.browser.test.ts`
+ * runs in Chromium (web-test-runner.config.mjs), any other `*.test.ts` in Node. The host-app
+ * matrix (test/hosts) and the visual references (test/visual) have runners of their own.
+ */
 function nodeTestFiles(dir) {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true })
-    .filter((f) => String(f).endsWith('.test.ts'))
+    .map((f) => String(f).split('\\').join('/'))
+    .filter((f) => f.endsWith('.test.ts') && !f.endsWith('.browser.test.ts'))
+    .filter((f) => !f.startsWith('hosts/') && !f.startsWith('visual/') && !f.includes('node_modules/'))
+    .sort()
     .map((f) => `${dir}/${f}`);
 }
 
 if (only === 'all' || only === 'node') {
-  const files = nodeTestFiles('test/node');
+  const files = nodeTestFiles('test');
   if (files.length) {
     const r = spawnSync(
       process.execPath,

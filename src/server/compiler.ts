@@ -10,7 +10,7 @@
  * Tenants. Every read of a base table goes through {@link Compiler.scan}, which adds the
  * tenant predicate (`tenant_column IN (<bound keys>)`) when the query is scoped to
  * tenants: a statement never names a table any other way, so a part added later cannot
- * forget the predicate (test/node/server/tenant.test.ts checks every emitted statement). Every request value is a placeholder; only
+ * forget the predicate (test/server/tenant.test.ts checks every emitted statement). Every request value is a placeholder; only
  * validated identifiers and the server's own custom-measure SQL are part of the text.
  *
  * Periods. P has `p = 0`, the comparison period P' (previous days or the same dates a

@@ -1,0 +1,179 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { computeReport } from '../../src/engine/report.js';
+import type { Report } from '../../src/engine/report-types.js';
+import {
+  createPushdownHandler,
+  duckdb,
+  duckdbDriver,
+  queryFromSearchParams,
+  type PushdownHandler,
+  type SqlDriver,
+  type Statement,
+} from '../../src/server/index.js';
+import { reportDifferences } from './compare.js';
+import { generate, load } from './fixtures.js';
+import { checkInjection } from './injection.js';
+
+let instance: DuckDBInstance;
+let connection: DuckDBConnection;
+let driver: SqlDriver;
+let handler: PushdownHandler;
+let server: Server;
+let base: string;
+const statements: Statement[] = [];
+const errors: unknown[] = [];
+const input = generate(3, 1500);
+
+before(async () => {
+  instance = await DuckDBInstance.create(':memory:');
+  connection = await instance.connect();
+  driver = duckdbDriver(connection);
+  await load(driver, 'duckdb', input);
+  handler = createPushdownHandler({
+    driver,
+    dialect: duckdb,
+    onStatement: (_, st) => statements.push(st),
+    onError: (e) => errors.push(e),
+    maxBodyBytes: 4096,
+  });
+  server = createServer((req, res) => void handler.node(req, res));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}/kpi`;
+});
+
+after(async () => {
+  await new Promise((r) => server.close(r));
+  connection.closeSync();
+  instance.closeSync();
+});
+
+const options = {
+  from: '2025-02-01',
+  to: '2025-02-28',
+  timeZone: 'Asia/Ho_Chi_Minh',
+  campaignIds: ['C1', 'C3'],
+  channels: ['web', 'app'],
+};
+
+test('node:http: POST JSON gives the report computeReport gives', async () => {
+  const res = await fetch(base, {
+    method: 'POST',
+    body: JSON.stringify(options),
+    headers: { 'content-type': 'application/json' },
+  });
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type')!, /application\/json/);
+  const report = (await res.json()) as Report;
+  assert.deepEqual(reportDifferences(report, computeReport(input, options)), []);
+  assert.deepEqual(Object.keys(report.byCampaign).sort(), ['C1', 'C3']);
+});
+
+test('node:http: GET with search parameters (repeated and comma-separated lists)', async () => {
+  const res = await fetch(
+    `${base}?from=2025-02-01&to=2025-02-28&timeZone=Asia%2FHo_Chi_Minh&campaignIds=C1&campaignIds=C3&channels=web,app`,
+  );
+  assert.equal(res.status, 200);
+  const report = (await res.json()) as Report;
+  assert.deepEqual(reportDifferences(report, computeReport(input, options)), []);
+});
+
+test('node:http: wrong method, bad JSON, oversized body, invalid query', async () => {
+  const put = await fetch(base, { method: 'PUT', body: '{}' });
+  assert.equal(put.status, 405);
+  assert.equal(put.headers.get('allow'), 'GET, POST');
+  const bad = await fetch(base, { method: 'POST', body: '{"from": ' });
+  assert.equal(bad.status, 400);
+  assert.deepEqual(await bad.json(), { error: 'the request body is not valid JSON' });
+  const big = await fetch(base, {
+    method: 'POST',
+    body: JSON.stringify({ ...options, channels: new Array(1000).fill('web') }),
+  });
+  assert.equal(big.status, 413);
+  const invalid = await fetch(base, { method: 'POST', body: JSON.stringify({ from: '2025-02-30', to: '2025-03-01' }) });
+  assert.equal(invalid.status, 400);
+  const body = (await invalid.json()) as { issues: { path: string }[] };
+  assert.deepEqual(
+    body.issues.map((i) => i.path),
+    ['from'],
+  );
+});
+
+test('fetch-style: Request in, Response out', async () => {
+  const res = await handler.fetch(
+    new Request('http://example.test/kpi', { method: 'POST', body: JSON.stringify(options) }),
+  );
+  assert.equal(res.status, 200);
+  const report = (await res.json()) as Report;
+  assert.deepEqual(reportDifferences(report, computeReport(input, options)), []);
+  const get = await handler.fetch(new Request('http://example.test/kpi?from=2025-02-01&to=2025-02-07'));
+  assert.equal(get.status, 200);
+  assert.equal(((await get.json()) as Report).daily.length, 7);
+});
+
+test('an Express-style parsed body is used as is', async () => {
+  let status = 0;
+  let text = '';
+  const req = Object.assign(Object.create(null), { method: 'POST', url: '/kpi', body: options });
+  const res = {
+    writeHead(s: number) {
+      status = s;
+      return this;
+    },
+    end(t: string) {
+      text = t;
+    },
+  };
+  await handler.node(req as never, res as never);
+  assert.equal(status, 200);
+  assert.deepEqual(reportDifferences(JSON.parse(text) as Report, computeReport(input, options)), []);
+});
+
+test('a body a framework read as a Buffer or a string is parsed', async () => {
+  for (const body of [Buffer.from(JSON.stringify(options)), JSON.stringify(options)]) {
+    let status = 0;
+    let text = '';
+    const req = Object.assign(Object.create(null), { method: 'POST', url: '/kpi', body });
+    const res = {
+      writeHead(s: number) {
+        status = s;
+        return this;
+      },
+      end(t: string) {
+        text = t;
+      },
+    };
+    await handler.node(req as never, res as never);
+    assert.equal(status, 200);
+    assert.equal((JSON.parse(text) as Report).kpis.orders!.value, computeReport(input, options).kpis.orders!.value);
+  }
+});
+
+test('a warehouse failure is a generic 500, the details go to onError', async () => {
+  const failing = createPushdownHandler({
+    driver: { query: () => Promise.reject(new Error('relation "orders" does not exist')) },
+    dialect: duckdb,
+    onError: (e) => errors.push(e),
+  });
+  const r = await failing.query({ from: '2025-02-01', to: '2025-02-28' });
+  assert.equal(r.status, 500);
+  assert.deepEqual(r.body, { error: 'the warehouse query failed' });
+  assert.match(String(errors.at(-1)), /does not exist/);
+});
+
+test('search parameters: lists and numbers', () => {
+  assert.deepEqual(
+    queryFromSearchParams(new URLSearchParams('from=2025-01-01&channels=web,app&channels=store&lifetimeDays=90')),
+    {
+      from: '2025-01-01',
+      channels: ['web', 'app', 'store'],
+      lifetimeDays: 90,
+    },
+  );
+});
+
+test('DuckDB: injection attempts never reach the SQL text', async () => {
+  await checkInjection(handler, driver, statements);
+});

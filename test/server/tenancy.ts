@@ -1,0 +1,191 @@
+/**
+ * Two tenants in one warehouse, with colliding ids: both data sets come from the same
+ * generator, so customer ids (u0 ...), order ids (o0 ...) and campaign ids (C1 ... C6)
+ * repeat across tenants. Shared by the DuckDB and PostgreSQL tests.
+ */
+import assert from 'node:assert/strict';
+import { resolveOptions } from '../../src/engine/options.js';
+import { segmentCustomers } from '../../src/engine/segments.js';
+import { SEGMENT_OF } from '../../src/core/vocabulary.js';
+import type { Report, ReportOptions } from '../../src/engine/report-types.js';
+import { createPushdownHandler } from '../../src/server/handler.js';
+import type { Dialect } from '../../src/server/dialects/dialect.js';
+import { warehouseReport, type WarehouseConfig } from '../../src/server/warehouse.js';
+import { CASES } from './cases.js';
+import { reportDifferences } from './compare.js';
+import type { WarehouseMapping } from '../../src/server/table-mapping.js';
+import type { Statement } from '../../src/server/sql.js';
+import { ATTRIBUTE_COLUMNS, generate, TABLES, type Input } from './fixtures.js';
+
+export const TENANT_A = 'acme';
+export const TENANT_B = 'bee';
+export const TENANT_COLUMN = 'retailer';
+
+/** Tenant A's rows, tenant B's rows (the same ids, other values). */
+export const tenantInputs = (): { a: Input; b: Input } => ({ a: generate(21, 1500), b: generate(22, 1800) });
+
+/** Table of each collection in the shared tables (names no other test uses). */
+export const SHARED_TABLES: Record<keyof Input, string> = {
+  campaigns: 'mt_campaigns',
+  orders: 'mt_orders',
+  costs: 'mt_costs',
+  exposures: 'mt_exposures',
+  loyalty: 'mt_loyalty',
+};
+
+/** The mapping onto the shared tables, every table with its tenant column. */
+export const TENANT_MAPPING: WarehouseMapping = {
+  tenant: TENANT_COLUMN,
+  campaigns: { table: SHARED_TABLES.campaigns },
+  orders: { table: SHARED_TABLES.orders, attributes: ATTRIBUTE_COLUMNS },
+  costs: { table: SHARED_TABLES.costs },
+  exposures: { table: SHARED_TABLES.exposures },
+  loyalty: { table: SHARED_TABLES.loyalty },
+};
+
+/** How a test creates tables in its warehouse. */
+export interface TenantLoader {
+  /** Loads one tenant's rows into tables named `prefix` + the default names. */
+  load(input: Input, prefix: string): Promise<void>;
+  /** Runs a statement without parameters. */
+  exec(sql: string): Promise<unknown>;
+  /** `CREATE TABLE name AS select` in the warehouse's words. Default: the standard words. */
+  createAs?(name: string, select: string): string;
+}
+
+/** Loads both tenants' rows into the shared tables (one table per collection, a tenant column). */
+export async function loadTenants(loader: TenantLoader, a: Input, b: Input): Promise<void> {
+  await loader.load(a, 'mta_');
+  await loader.load(b, 'mtb_');
+  const createAs = loader.createAs ?? ((name: string, select: string) => `CREATE TABLE ${name} AS ${select}`);
+  for (const key of Object.keys(TABLES) as (keyof Input)[]) {
+    const name = TABLES[key].name;
+    const shared = SHARED_TABLES[key];
+    await loader.exec(`DROP TABLE IF EXISTS ${shared}`);
+    await loader.exec(
+      createAs(
+        shared,
+        `SELECT '${TENANT_A}' AS ${TENANT_COLUMN}, * FROM mta_${name} UNION ALL SELECT '${TENANT_B}' AS ${TENANT_COLUMN}, * FROM mtb_${name}`,
+      ),
+    );
+  }
+}
+
+/** The mapping onto one tenant's own tables (`mta_` or `mtb_`), for an unscoped report to compare with. */
+export function ownTablesMapping(tenant: string): WarehouseMapping {
+  const prefix = tenant === TENANT_A ? 'mta_' : 'mtb_';
+  return {
+    campaigns: { table: `${prefix}campaigns` },
+    orders: { table: `${prefix}orders`, attributes: ATTRIBUTE_COLUMNS },
+    costs: { table: `${prefix}costs` },
+    exposures: { table: `${prefix}exposures` },
+    loyalty: { table: `${prefix}loyalty` },
+  };
+}
+
+function escape(re: string): string {
+  return re.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Every read of a shared table in `st` is immediately followed by the tenant predicate,
+ * bound to exactly `tenants`; returns the number of table reads checked. Fails the test
+ * on a read without it.
+ */
+export function assertScoped(name: string, st: Statement, tenants: readonly string[], dialect: Dialect): number {
+  const SENTINEL = 987_654_321;
+  const placeholder = escape(dialect.param(SENTINEL, 'text')).replace(String(SENTINEL), '(\\d+)');
+  const col = escape(dialect.quoteIdent(TENANT_COLUMN));
+  let reads = 0;
+  for (const table of Object.values(SHARED_TABLES)) {
+    const ident = dialect.quoteIdent(table);
+    const all = st.sql.split(ident).length - 1;
+    const re = new RegExp(`${escape(ident)} WHERE ${col} IN \\(((?:${placeholder}(?:, )?)+)\\) AND `, 'g');
+    let scoped = 0;
+    for (const m of st.sql.matchAll(re)) {
+      const numbers = [...m[1]!.matchAll(new RegExp(placeholder, 'g'))].map((p) => Number(p[1]));
+      assert.deepEqual(
+        numbers.map((n) => st.params[n - 1]),
+        [...tenants],
+        `${name}: ${table} scoped to other keys`,
+      );
+      scoped++;
+    }
+    assert.equal(scoped, all, `${name}: ${all - scoped} read(s) of ${table} without the tenant predicate:\n${st.sql}`);
+    reads += all;
+  }
+  // Nothing else is read: no statement names one tenant's own tables or the unscoped defaults.
+  assert.doesNotMatch(st.sql, /mt[ab]_|FROM ["`]?(orders|campaigns|costs|exposures|loyalty)\b/, name);
+  return reads;
+}
+
+/**
+ * For every case: tenant `tenant`'s scoped report over the shared tables, with every
+ * statement checked for the predicate, compared with `expected(options)`.
+ */
+export async function checkTenantCases(
+  config: WarehouseConfig,
+  tenant: string,
+  expected: (options: ReportOptions) => Report | Promise<Report>,
+): Promise<void> {
+  for (const c of CASES) {
+    const statements: [string, Statement][] = [];
+    const actual = await warehouseReport(
+      { ...config, mapping: TENANT_MAPPING, onStatement: (n, st) => statements.push([n, st]) },
+      c.options,
+      { tenants: [tenant] },
+    );
+    assert.deepEqual(reportDifferences(actual, await expected(c.options)), [], c.name);
+    assert.ok(statements.length >= 6, c.name);
+    for (const [n, st] of statements) assert.ok(assertScoped(n, st, [tenant], config.dialect) > 0, n);
+  }
+}
+
+/** The unscoped report over one tenant's own tables. */
+export function ownTablesReport(config: WarehouseConfig, tenant: string) {
+  return (options: ReportOptions) => warehouseReport({ ...config, mapping: ownTablesMapping(tenant) }, options);
+}
+
+/** Report options whose segment lists the two-tenant tests compare. */
+export const SEGMENT_CASES: ReportOptions[] = [
+  { from: '2025-03-01', to: '2025-03-31', timeZone: 'Asia/Ho_Chi_Minh', asOf: '2025-04-10' },
+  {
+    from: '2025-02-10',
+    to: '2025-03-09',
+    timeZone: 'America/New_York',
+    recencyBounds: [3, 10, 45],
+    channels: ['web', 'store', 'app'],
+    campaignIds: ['C1', 'C2', 'C4'],
+  },
+];
+
+/**
+ * For every segment of every `of` in {@link SEGMENT_CASES}: the ids a scoped handler answers
+ * `tenant` equal the engine's `segmentCustomers` over `own` (its rows alone), and every
+ * statement reads every table through the predicate. Returns how many ids were compared.
+ */
+export async function checkTenantSegments(config: WarehouseConfig, tenant: string, own: Input): Promise<number> {
+  const statements: [string, Statement][] = [];
+  const handler = createPushdownHandler({
+    ...config,
+    mapping: TENANT_MAPPING,
+    onStatement: (n, st) => statements.push([n, st]),
+    scope: (request) => ({ tenant: String((request as { tenant: string }).tenant) }),
+  });
+  let compared = 0;
+  for (const options of SEGMENT_CASES) {
+    for (const of of SEGMENT_OF) {
+      for (const segment of resolveOptions(options).recencySegments) {
+        statements.length = 0;
+        const r = await handler.query({ ...options, segment: { segment, of } }, { tenant });
+        assert.equal(r.status, 200, `${of} ${segment}`);
+        const expected = segmentCustomers(own as never, options, { segment, of });
+        assert.deepEqual(r.body, expected, `${tenant} ${of} ${segment}`);
+        compared += expected.length;
+        assert.ok(statements.some(([n]) => n === 'segmentCustomers'));
+        for (const [n, st] of statements) assert.ok(assertScoped(n, st, [tenant], config.dialect) > 0, n);
+      }
+    }
+  }
+  return compared;
+}
