@@ -25,6 +25,18 @@ import { NO_DAY, type State } from './state.js';
  * never classifies a row by period. `codes[c]` is the customer code of the c-th customer
  * of `start` (null: c itself).
  */
+// Imported bindings as constants of this module, read once rather than at every use (where
+// modules are compiled to CommonJS, as by tsx, each use of an import is a getter call).
+const campaignOfCC = campaignOf;
+const channelOfCC = channelOf;
+const DAY = R_DAY;
+const CC = R_CC;
+const ROW = R_ROW;
+const noDay = NO_DAY;
+const SLOT_BUYERS = SLOT.buyers;
+const SLOT_REPEAT = SLOT.repeatBuyers;
+const SLOT_RETAINED = SLOT.retainedBuyers;
+
 export function contribute(
   s: State,
   recs: OrderRecs,
@@ -62,12 +74,7 @@ export function contribute(
   const tableStart = s.tableStart;
   const bucketOfDay = s.bucketOfDay;
   const nTable = bucketOfDay.length;
-  const nb = s.nb;
   const campaignFilter = s.campaignFilter;
-  const cSize = s.cSize;
-  const cActive = s.cActive;
-  const cRev = s.cRev;
-  const bucketStamp = s.bucketStamp;
   const dBuy = s.dBuy;
   const dayStamp = s.dayStamp;
   const chBuy = s.chBuy;
@@ -77,14 +84,6 @@ export function contribute(
   const windowMs = s.windowMs;
   const { buyers: BUY, repeatBuyers: REP, retainedBuyers: RET, newCustomers: NEW } = SLOT;
   const { memberRevenue: MREV, memberOrders: MORD } = SLOT;
-  // Imported bindings in locals, read once per call rather than at every use (where
-  // modules are compiled to CommonJS, as by tsx, each use is a getter call).
-  const campaignOfCC = campaignOf;
-  const channelOfCC = channelOf;
-  const DAY = R_DAY;
-  const CC = R_CC;
-  const ROW = R_ROW;
-  const noDay = NO_DAY;
   let gen = s.gen[0]!;
 
   // Counts of the whole selection, kept in locals and added once at the end.
@@ -115,22 +114,8 @@ export function contribute(
       const fc = campaignOfCC(fcc);
       const pos = fc >= 0 ? selPos[fc]! : -1;
       const ti = fd - tableStart;
-      if (ti >= 0 && ti < nTable && (!campaignFilter || pos >= 0)) {
-        const cohort = bucketOfDay[ti]!;
-        cSize[cohort]!++;
-        for (let k = a; k < b; k++) {
-          const tk = ii[(k << 3) + DAY]! - tableStart;
-          if (tk < 0 || tk >= nTable) continue;
-          const bk = bucketOfDay[tk]!;
-          if (bk < cohort) continue;
-          const cell = cohort * nb + (bk - cohort);
-          if (bucketStamp[bk] !== gen) {
-            bucketStamp[bk] = gen;
-            cActive[cell]!++;
-          }
-          cRev[cell]! += f[(k << 2) + 1]!;
-        }
-      }
+      if (ti >= 0 && ti < nTable && (!campaignFilter || pos >= 0))
+        addCohortMember(s, recs, a, b, bucketOfDay[ti]!, gen);
       // New: the first order is in A (selected campaign, channel and attribute filters).
       if (pos >= 0 && chPass[channelOfCC(fcc) + 1] === 1 && (rowPass === null || rowPass[ii[(fp << 3) + ROW]!] === 1)) {
         let firstP = -1;
@@ -280,15 +265,7 @@ export function contribute(
       rep1 += +(cnt1 >= 2);
       ret1 += +(next[at1]! <= f[at1 << 2]! + windowMs);
     }
-    for (let j = 0; j < nTouched; j++) {
-      const si = touched[j]!;
-      const o1 = (2 + si) * F;
-      const at = sAt[si]!;
-      acc[o1 + BUY]!++;
-      acc[o1 + REP]! += +(sCnt[si]! >= 2);
-      acc[o1 + RET]! += +(next[at]! <= f[at << 2]! + windowMs);
-      sCnt[si] = 0;
-    }
+    if (nTouched > 0) countScopeBuyers(s, recs, nTouched);
   }
   s.gen[0] = gen;
   acc[BUY]! += buy0;
@@ -303,4 +280,53 @@ export function contribute(
   acc[F + MREV]! += mRev1;
   acc[MORD]! += mOrd0;
   acc[F + MORD]! += mOrd1;
+}
+
+/**
+ * Adds a cohort member (a customer whose first order is in bucket `cohort`): the cohort's
+ * size, and per later bucket whether they ordered (once) and their revenue.
+ */
+function addCohortMember(s: State, recs: OrderRecs, a: number, b: number, cohort: number, gen: number): void {
+  const ii = recs.i;
+  const f = recs.f;
+  const { tableStart, bucketOfDay, nb, bucketStamp, cActive, cRev } = s;
+  const nTable = bucketOfDay.length;
+  s.cSize[cohort]!++;
+  for (let k = a; k < b; k++) {
+    const tk = ii[(k << 3) + DAY]! - tableStart;
+    if (tk < 0 || tk >= nTable) continue;
+    const bk = bucketOfDay[tk]!;
+    if (bk < cohort) continue;
+    const cell = cohort * nb + (bk - cohort);
+    if (bucketStamp[bk] !== gen) {
+      bucketStamp[bk] = gen;
+      cActive[cell]!++;
+    }
+    cRev[cell]! += f[(k << 2) + 1]!;
+  }
+}
+
+/**
+ * Counts the customer in each campaign scope and period they bought in (`touched[0 ..
+ * nTouched]`, their rows counted in `sCnt`, the first at `sAt`): a buyer, a repeat buyer
+ * with 2 or more orders, retained with another order within the window after the first.
+ * Repeat and retained are added as 0 or 1 (`+(x)`) rather than behind a branch: they are
+ * as often true as not.
+ */
+function countScopeBuyers(s: State, recs: OrderRecs, nTouched: number): void {
+  const { acc, F, touched, sAt, sCnt, windowMs } = s;
+  const f = recs.f;
+  const next = recs.next;
+  const BUY = SLOT_BUYERS;
+  const REP = SLOT_REPEAT;
+  const RET = SLOT_RETAINED;
+  for (let j = 0; j < nTouched; j++) {
+    const si = touched[j]!;
+    const o1 = (2 + si) * F;
+    const at = sAt[si]!;
+    acc[o1 + BUY]!++;
+    acc[o1 + REP]! += +(sCnt[si]! >= 2);
+    acc[o1 + RET]! += +(next[at]! <= f[at << 2]! + windowMs);
+    sCnt[si] = 0;
+  }
 }
