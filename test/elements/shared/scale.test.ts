@@ -65,3 +65,10 @@ test('linePath and areaPath draw what d3-shape line and area draw', () => {
     }),
   );
 });
+
+test('linePath and areaPath leave a gap where a value is missing (d3-shape line().defined())', () => {
+  // Day 2 has no value: the line stops after day 1 and starts again at day 3, never through zero.
+  assert.equal(linePath([0, 10, 20, 30], [5, null, 7, 8]), 'M0,5ZM20,7L30,8');
+  assert.equal(areaPath([0, 10, 20, 30], [5, null, 7, 8], 50), 'M0,5L0,50ZM20,7L30,8L30,50L20,50Z');
+  assert.equal(linePath([0, 10], [Number.NaN, null]), '');
+});
