@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
+import { initialState, Task, TaskStatus } from '@lit/task';
 import {
   boardContext,
   THEMES,
@@ -241,7 +242,6 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
   @state() protected error: string | null = null;
   @state() protected lastUpdated: number | null = null;
   @state() protected live = false;
-  @state() protected computing = false;
   @state() protected preset: PeriodPreset = 'last-28';
   @state() protected hasSlotted = false;
   @state() private loaded: DataSummary | null = null;
@@ -267,8 +267,26 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
     },
   });
   private needsReload = false;
-  private reportSeq = 0;
-  private queryKey = '';
+  /**
+   * The report of the current query over the loaded data: run again when either changes; a
+   * result that a newer query or newer data overtook is dropped (the task keeps the latest run).
+   */
+  private readonly reportTask = new Task(this, {
+    args: () => [this.loaded, JSON.stringify(this.query)] as const,
+    task: ([loaded, key]) => (loaded ? this.engine.compute(JSON.parse(key) as ReportOptions) : initialState),
+    onComplete: (report) => {
+      this.computedReport = report;
+      this.status = 'ready';
+      this.error = null;
+      this.lastUpdated = Date.now();
+    },
+    onError: (error) => this.fail(error instanceof Error ? error.message : String(error), error),
+  });
+
+  /** Whether a report is being computed. */
+  protected get computing(): boolean {
+    return this.reportTask.status === TaskStatus.PENDING;
+  }
 
   protected get ownLocale(): string | undefined {
     return this.locale;
@@ -409,12 +427,6 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
     } else if (sourceChanged && this.isConnected && !this.hasUpdated && this.status === 'idle') {
       if (this.source().kind !== 'none') this.reload();
     }
-    // A new query, or a new dataset: compute the report once.
-    const key = JSON.stringify(this.query);
-    if (this.loaded && (key !== this.queryKey || changed.has('loaded' as keyof PromoKpiBoard))) {
-      this.queryKey = key;
-      this.requestReport();
-    }
     // A new context object only when something consumers see has changed.
     const next = this.boardState();
     const prev = this.provider.value;
@@ -458,30 +470,6 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
   /** Lists a segment's customers for the query the widgets were given. */
   private segmentLister(query: ReportOptions) {
     return (segment: SegmentQuery) => this.engine.segmentCustomers(query, segment);
-  }
-
-  /** Computes the report of the current query; the latest request wins. */
-  private requestReport(): void {
-    if (!this.loaded) return;
-    const seq = ++this.reportSeq;
-    const query = this.query;
-    this.computing = true;
-    this.engine
-      .compute(query)
-      .then((report) => {
-        if (seq !== this.reportSeq) return;
-        this.computedReport = report;
-        this.status = 'ready';
-        this.error = null;
-        this.lastUpdated = Date.now();
-      })
-      .catch((error: unknown) => {
-        if (seq !== this.reportSeq) return;
-        this.fail(error instanceof Error ? error.message : String(error), error);
-      })
-      .finally(() => {
-        if (seq === this.reportSeq) this.computing = false;
-      });
   }
 
   private fail(message: string, error: unknown): void {

@@ -186,3 +186,25 @@ describe('empty states on the board', () => {
     wrap.remove();
   });
 });
+
+describe('the board’s report task', () => {
+  it('drops a report that a newer query overtook', async () => {
+    const board = await boardAt(1024, 8);
+    const engine = (board as unknown as { engine: { compute(q: { from: string }): Promise<unknown> } }).engine;
+    const compute = engine.compute.bind(engine);
+    // The first query's report arrives late, after the second one's.
+    engine.compute = async (q) => {
+      const report = await compute(q);
+      if (q.from === '2026-11-02') await new Promise((r) => setTimeout(r, 300));
+      return report;
+    };
+    board.from = '2026-11-02';
+    await board.updateComplete;
+    board.from = '2026-11-03';
+    await board.updateComplete;
+    await new Promise((r) => setTimeout(r, 500));
+    await board.reportComplete();
+    expect(board.currentReport!.period.from).to.equal('2026-11-03');
+    board.parentElement!.remove();
+  });
+});
