@@ -10,7 +10,7 @@ import { COMPARE_MODES, type CompareMode } from '../../core/vocabulary.js';
 import type { ReportOptions } from '../../engine/report-types.js';
 import { attributeLabel } from '../../i18n/strings.js';
 import { closeMenu, onMenuToggle } from '../shared/menus.js';
-import { bt, channelLabel } from './strings.js';
+import { bt, channelLabel } from '../../i18n/board-strings.js';
 import type { PeriodPreset } from './query.js';
 
 /** What the filter bar needs from the board. */

@@ -20,7 +20,7 @@ import { isDataset } from '../../data/dataset.js';
 import { COLLECTIONS } from '../../core/collections.js';
 import { describeValue } from '../shared/converters.js';
 import { formatTime } from '../../format/date.js';
-import { bt } from './strings.js';
+import { bt } from '../../i18n/board-strings.js';
 import { PromoElement } from '../shared/element.js';
 import {
   booleanValue,

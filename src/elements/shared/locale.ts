@@ -4,7 +4,7 @@
  * key is a type error; numbers, dates and currencies already follow the tag through Intl.
  */
 import { addLocaleStrings, MESSAGES, type MessageKey } from '../../i18n/strings.js';
-import { BOARD_MESSAGES, type BoardMessageKey } from '../kpi-board/strings.js';
+import { BOARD_MESSAGES, type BoardMessageKey } from '../../i18n/board-strings.js';
 
 /** Every string a user reads, by key, as the English table has them. */
 export type LocaleStrings = Record<MessageKey | BoardMessageKey, string>;

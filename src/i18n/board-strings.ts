@@ -1,8 +1,8 @@
 /**
  * Strings of the board and its filter bar, in English and Vietnamese. DOM-free.
  */
-import { translator } from '../../i18n/strings.js';
-import type { Locale } from '../../core/vocabulary.js';
+import { translator } from './strings.js';
+import type { Locale } from '../core/vocabulary.js';
 
 const en = {
   board: 'Promotion KPIs',
@@ -123,4 +123,4 @@ export const BOARD_MESSAGES: Record<Locale, Record<BoardMessageKey, string>> = {
 export const bt = translator(BOARD_MESSAGES);
 
 /** A channel's display name (declared with the widgets' strings). */
-export { channelLabel } from '../../i18n/strings.js';
+export { channelLabel } from './strings.js';
