@@ -13,7 +13,7 @@ import type {
   ResolvedOptions,
   ScopeMeasures,
 } from './aggregates-contract.js';
-import { evaluateKpi, isMissing, listKpis, type KpiDefinition, type Measures } from './kpis.js';
+import { describeKpi, evaluateKpi, isMissing, listKpis, type KpiDefinition, type Measures } from './kpis.js';
 import { parseLocalDate } from '../core/time.js';
 import type { ChannelSummary, CohortRow, KpiValue, Pacing, ReactivationRow, Report } from './report-types.js';
 import type { PacingStatus } from '../core/vocabulary.js';
@@ -155,8 +155,9 @@ export function pacingOf(p: PacingInput, asOfDay: number): Pacing | null {
 
 /**
  * Assembles the report from aggregates. KPIs are evaluated with the registry's current
- * definitions (built-in and custom, in registry order); cohorts without members are left
- * out (their ratios would divide by zero).
+ * definitions (built-in and custom, in registry order), and the report carries their
+ * metadata (`kpiMeta`) so widgets need no registry; cohorts without members are left out
+ * (their ratios would divide by zero).
  */
 export function finishReport(agg: Aggregates, o: ResolvedOptions): Report {
   const defs = listKpis();
@@ -217,6 +218,7 @@ export function finishReport(agg: Aggregates, o: ResolvedOptions): Report {
     loyaltyByChannel: mapOf(agg.loyaltyByChannel, (c) => ({ earned: c.earned, redeemed: c.redeemed })),
     pacing,
     issues: [...agg.issues, ...o.issues],
+    kpiMeta: Object.fromEntries(defs.map((d) => [d.id, describeKpi(d)])),
   };
   if (o.breakdowns.length > 0) {
     const src = agg.byAttribute ?? {};

@@ -23,7 +23,8 @@
  */
 import type { Measures } from './measures.js';
 import type { KpiMeta } from './report-types.js';
-import type { KpiReason, LocalizedText } from '../core/vocabulary.js';
+import type { KpiReason } from '../core/vocabulary.js';
+import { BUILT_IN_KPI_DECLARATIONS } from './kpis/builtins.js';
 
 /** Version of the KPI plugin API. Bumped on a breaking change of {@link KpiDefinition}. */
 export const KPI_API_VERSION = 1;
@@ -118,6 +119,8 @@ export interface KpiDefinition extends KpiMeta {
   measures?: Record<string, CustomMeasure>;
   /** True when the KPI has no previous-period value (budgets). */
   noPrevious?: boolean;
+  /** Position among the default board's tiles (`DEFAULT_BOARD_KPIS`); built-in KPIs only. */
+  board?: number;
   /** True for the kit's own KPIs. */
   builtIn?: boolean;
 }
@@ -138,338 +141,17 @@ export const formula: FormulaHelpers = {
   exposure: (m, key) => (m.exposureRecords > 0 ? m[key] : { reason: 'no-exposures' }),
 };
 
-const t = (en: string, vi: string): LocalizedText => ({ en, vi });
+/** The kit's KPIs, in KPI-SPEC section 3 order (declared in `kpis/builtins.ts`). */
+export const BUILT_IN_KPIS: readonly KpiDefinition[] = BUILT_IN_KPI_DECLARATIONS.map((d) =>
+  Object.freeze({ ...d, builtIn: true }),
+);
 
-const promoCost = (m: Measures): number => m.spend + m.discountCost;
-
-const builtIns: Omit<KpiDefinition, 'builtIn'>[] = [
-  {
-    id: 'revenue',
-    label: t('Promotion revenue', 'Doanh thu khuyến mãi'),
-    description: t('Sum of revenue of attributed orders', 'Tổng doanh thu của các đơn được ghi nhận cho khuyến mãi'),
-    unit: 'currency',
-    polarity: 'higher-is-better',
-    dailyField: 'revenue',
-    compute: (m) => m.revenue,
-  },
-  {
-    id: 'orders',
-    label: t('Orders', 'Đơn hàng'),
-    description: t('Count of attributed orders', 'Số đơn được ghi nhận cho khuyến mãi'),
-    unit: 'count',
-    polarity: 'higher-is-better',
-    dailyField: 'orders',
-    compute: (m) => m.orders,
-  },
-  {
-    id: 'buyers',
-    label: t('Buyers', 'Khách mua'),
-    description: t('Distinct customers of attributed orders', 'Số khách hàng khác nhau của các đơn khuyến mãi'),
-    unit: 'count',
-    polarity: 'higher-is-better',
-    dailyField: 'buyers',
-    compute: (m) => m.buyers,
-  },
-  {
-    id: 'aov',
-    label: t('Average order value', 'Giá trị đơn trung bình'),
-    description: t('Revenue / orders', 'Doanh thu / số đơn'),
-    unit: 'currency',
-    polarity: 'higher-is-better',
-    dailyField: 'revenue',
-    dailyPer: 'orders',
-    compute: (m, f) => f.div(m.revenue, m.orders),
-  },
-  {
-    id: 'discountCost',
-    label: t('Discount cost', 'Chi phí giảm giá'),
-    description: t('Sum of discounts granted on attributed orders', 'Tổng giảm giá trên các đơn khuyến mãi'),
-    unit: 'currency',
-    polarity: 'lower-is-better',
-    dailyField: 'discountCost',
-    compute: (m) => m.discountCost,
-  },
-  {
-    id: 'spend',
-    label: t('Campaign spend', 'Chi phí chiến dịch'),
-    description: t(
-      'Sum of promotion costs (media, gifts, staff...)',
-      'Tổng chi phí chiến dịch (quảng cáo, quà tặng, nhân sự...)',
-    ),
-    unit: 'currency',
-    polarity: 'lower-is-better',
-    dailyField: 'spend',
-    compute: (m) => m.spend,
-  },
-  {
-    id: 'promoCost',
-    label: t('Total promotion cost', 'Tổng chi phí khuyến mãi'),
-    description: t('Campaign spend + discount cost', 'Chi phí chiến dịch + chi phí giảm giá'),
-    unit: 'currency',
-    polarity: 'lower-is-better',
-    compute: (m) => promoCost(m),
-  },
-  {
-    id: 'cogs',
-    label: t('Cost of goods sold', 'Giá vốn hàng bán'),
-    description: t('Sum of cogs of attributed orders', 'Tổng giá vốn của các đơn khuyến mãi'),
-    unit: 'currency',
-    polarity: 'neutral',
-    compute: (m, f) => f.cogs(m),
-  },
-  {
-    id: 'grossProfit',
-    label: t('Gross profit', 'Lợi nhuận gộp'),
-    description: t('Revenue − cogs − campaign spend', 'Doanh thu − giá vốn − chi phí chiến dịch'),
-    unit: 'currency',
-    polarity: 'higher-is-better',
-    compute: (m, f) => f.sub(f.sub(m.revenue, f.cogs(m)), m.spend),
-  },
-  {
-    id: 'roi',
-    label: t('ROI', 'ROI (tỷ suất hoàn vốn)'),
-    description: t('Gross profit / total promotion cost', 'Lợi nhuận gộp / tổng chi phí khuyến mãi'),
-    unit: 'ratio',
-    polarity: 'higher-is-better',
-    compute: (m, f) => f.div(f.sub(f.sub(m.revenue, f.cogs(m)), m.spend), promoCost(m)),
-  },
-  {
-    id: 'promoShare',
-    label: t('Promotion share of sales', 'Tỷ trọng doanh thu khuyến mãi'),
-    description: t('Promotion revenue / revenue of all orders', 'Doanh thu khuyến mãi / doanh thu toàn bộ đơn'),
-    unit: 'ratio',
-    polarity: 'neutral',
-    dailyField: 'revenue',
-    dailyPer: 'allRevenue',
-    compute: (m, f) => f.div(m.revenue, m.allRevenue),
-  },
-  {
-    id: 'impressions',
-    label: t('Impressions', 'Lượt hiển thị'),
-    description: t('Sum of impressions reported', 'Tổng lượt hiển thị được báo cáo'),
-    unit: 'count',
-    polarity: 'higher-is-better',
-    compute: (m, f) => f.exposure(m, 'impressions'),
-  },
-  {
-    id: 'reach',
-    label: t('Reach', 'Lượt tiếp cận'),
-    description: t('Sum of reach reported', 'Tổng lượt tiếp cận được báo cáo'),
-    unit: 'count',
-    polarity: 'higher-is-better',
-    compute: (m, f) => f.exposure(m, 'reach'),
-  },
-  {
-    id: 'clicks',
-    label: t('Clicks', 'Lượt nhấp'),
-    description: t('Sum of clicks reported', 'Tổng lượt nhấp được báo cáo'),
-    unit: 'count',
-    polarity: 'higher-is-better',
-    compute: (m, f) => f.exposure(m, 'clicks'),
-  },
-  {
-    id: 'engagements',
-    label: t('Engagements', 'Lượt tương tác'),
-    description: t('Sum of engagements reported', 'Tổng lượt tương tác được báo cáo'),
-    unit: 'count',
-    polarity: 'higher-is-better',
-    compute: (m, f) => f.exposure(m, 'engagements'),
-  },
-  {
-    id: 'ctr',
-    label: t('Click-through rate', 'Tỷ lệ nhấp (CTR)'),
-    description: t('Clicks / impressions', 'Lượt nhấp / lượt hiển thị'),
-    unit: 'ratio',
-    polarity: 'higher-is-better',
-    compute: (m, f) => f.div(f.exposure(m, 'clicks'), f.exposure(m, 'impressions')),
-  },
-  {
-    id: 'engagementRate',
-    label: t('Engagement rate', 'Tỷ lệ tương tác'),
-    description: t('Engagements / reach', 'Lượt tương tác / lượt tiếp cận'),
-    unit: 'ratio',
-    polarity: 'higher-is-better',
-    compute: (m, f) => f.div(f.exposure(m, 'engagements'), f.exposure(m, 'reach')),
-  },
-  {
-    id: 'conversionRate',
-    label: t('Conversion rate', 'Tỷ lệ chuyển đổi'),
-    description: t('Buyers / reach', 'Khách mua / lượt tiếp cận'),
-    unit: 'ratio',
-    polarity: 'higher-is-better',
-    compute: (m, f) => f.div(m.buyers, f.exposure(m, 'reach')),
-  },
-  {
-    id: 'newCustomers',
-    label: t('New customers', 'Khách hàng mới'),
-    description: t('Customers whose first order is attributed', 'Khách có đơn đầu tiên thuộc khuyến mãi'),
-    unit: 'count',
-    polarity: 'higher-is-better',
-    compute: (m) => m.newCustomers,
-  },
-  {
-    id: 'cac',
-    label: t('Customer acquisition cost', 'Chi phí thu hút khách (CAC)'),
-    description: t('Total promotion cost / new customers', 'Tổng chi phí khuyến mãi / khách hàng mới'),
-    unit: 'currency',
-    polarity: 'lower-is-better',
-    compute: (m, f) => f.div(promoCost(m), m.newCustomers),
-  },
-  {
-    id: 'repeatRate',
-    label: t('Repeat purchase rate', 'Tỷ lệ mua lại'),
-    description: t('Buyers with 2+ orders / buyers', 'Khách có từ 2 đơn / khách mua'),
-    unit: 'ratio',
-    polarity: 'higher-is-better',
-    compute: (m, f) => f.div(m.repeatBuyers, m.buyers),
-  },
-  {
-    id: 'retentionRate',
-    label: t('Retention rate', 'Tỷ lệ giữ chân khách'),
-    description: t(
-      'Buyers who ordered again within the return window / buyers',
-      'Khách mua lại trong khoảng thời gian quay lại / khách mua',
-    ),
-    unit: 'ratio',
-    polarity: 'higher-is-better',
-    compute: (m, f) => f.div(m.retainedBuyers, m.buyers),
-  },
-  {
-    id: 'cltv',
-    label: t('Customer lifetime value', 'Giá trị vòng đời khách (CLTV)'),
-    description: t(
-      '((revenue − cogs) / buyers) × (lifetime days / period days)',
-      '((doanh thu − giá vốn) / khách mua) × (số ngày vòng đời / số ngày kỳ)',
-    ),
-    unit: 'currency',
-    polarity: 'higher-is-better',
-    compute: (m, f) => f.mul(f.div(f.sub(m.revenue, f.cogs(m)), m.buyers), f.div(m.lifetimeDays, m.days)),
-  },
-  {
-    id: 'costPerReach',
-    label: t('Cost per reach', 'Chi phí mỗi lượt tiếp cận'),
-    description: t('Total promotion cost / reach', 'Tổng chi phí khuyến mãi / lượt tiếp cận'),
-    unit: 'currency',
-    polarity: 'lower-is-better',
-    compute: (m, f) => f.div(promoCost(m), f.exposure(m, 'reach')),
-  },
-  {
-    id: 'costPerConversion',
-    label: t('Cost per conversion', 'Chi phí mỗi chuyển đổi'),
-    description: t('Total promotion cost / buyers', 'Tổng chi phí khuyến mãi / khách mua'),
-    unit: 'currency',
-    polarity: 'lower-is-better',
-    compute: (m, f) => f.div(promoCost(m), m.buyers),
-  },
-  {
-    id: 'pointsEarned',
-    label: t('Points earned', 'Điểm tích lũy'),
-    description: t('Sum of loyalty points earned', 'Tổng điểm thưởng đã tích'),
-    unit: 'count',
-    polarity: 'neutral',
-    compute: (m) => m.pointsEarned,
-  },
-  {
-    id: 'pointsRedeemed',
-    label: t('Points redeemed', 'Điểm đã đổi'),
-    description: t('Sum of loyalty points redeemed', 'Tổng điểm thưởng đã đổi'),
-    unit: 'count',
-    polarity: 'neutral',
-    compute: (m) => m.pointsRedeemed,
-  },
-  {
-    id: 'redemptionRate',
-    label: t('Points redemption rate', 'Tỷ lệ đổi điểm'),
-    description: t('Points redeemed / points earned', 'Điểm đã đổi / điểm đã tích'),
-    unit: 'ratio',
-    polarity: 'higher-is-better',
-    compute: (m, f) => f.div(m.pointsRedeemed, m.pointsEarned),
-  },
-  {
-    id: 'budget',
-    label: t('Budget', 'Ngân sách'),
-    description: t('Sum of budgets of the selected campaigns', 'Tổng ngân sách của các chiến dịch đã chọn'),
-    unit: 'currency',
-    polarity: 'neutral',
-    noPrevious: true,
-    compute: (m, f) => (m.budget === null ? f.missing('no-budget') : m.budget),
-  },
-  {
-    id: 'budgetUsed',
-    label: t('Budget used', 'Ngân sách đã dùng'),
-    description: t('Spent to date / budget', 'Đã chi đến nay / ngân sách'),
-    unit: 'ratio',
-    polarity: 'neutral',
-    noPrevious: true,
-    compute: (m, f) =>
-      m.budget === null || m.budgetSpent === null
-        ? f.missing('no-budget')
-        : f.div(m.budgetSpent, m.budget, 'no-budget'),
-  },
-  {
-    id: 'members',
-    label: t('Loyalty members', 'Thành viên'),
-    description: t(
-      'Customers with a loyalty event on or before the end of the period',
-      'Khách có hoạt động tích điểm đến hết kỳ',
-    ),
-    unit: 'count',
-    polarity: 'higher-is-better',
-    compute: (m) => m.members,
-  },
-  {
-    id: 'activeMembers',
-    label: t('Active members', 'Thành viên hoạt động'),
-    description: t(
-      'Distinct customers with loyalty activity in the period',
-      'Số khách khác nhau có hoạt động tích/đổi điểm trong kỳ',
-    ),
-    unit: 'count',
-    polarity: 'higher-is-better',
-    compute: (m) => m.activeMembers,
-  },
-  {
-    id: 'memberRevenueShare',
-    label: t("Members' share of sales", 'Tỷ trọng doanh thu thành viên'),
-    description: t('Revenue of members / revenue of all orders', 'Doanh thu của thành viên / doanh thu toàn bộ đơn'),
-    unit: 'ratio',
-    polarity: 'higher-is-better',
-    compute: (m, f) => f.div(m.memberRevenue, m.allRevenue),
-  },
-  {
-    id: 'memberAov',
-    label: t('Member average order value', 'Giá trị đơn trung bình của thành viên'),
-    description: t("Members' revenue / members' orders", 'Doanh thu thành viên / số đơn của thành viên'),
-    unit: 'currency',
-    polarity: 'higher-is-better',
-    compute: (m, f) => f.div(m.memberRevenue, m.memberOrders),
-  },
-  {
-    id: 'nonMemberAov',
-    label: t('Non-member average order value', 'Giá trị đơn trung bình của khách không phải thành viên'),
-    description: t(
-      "Other customers' revenue / their orders",
-      'Doanh thu của khách không phải thành viên / số đơn của họ',
-    ),
-    unit: 'currency',
-    polarity: 'neutral',
-    compute: (m, f) => f.div(m.allRevenue - m.memberRevenue, m.allOrders - m.memberOrders),
-  },
-  {
-    id: 'pointsOutstanding',
-    label: t('Points outstanding', 'Điểm chưa đổi'),
-    description: t(
-      'Points earned − points redeemed, all time to the end of the period',
-      'Điểm đã tích − điểm đã đổi, từ đầu đến hết kỳ',
-    ),
-    unit: 'count',
-    polarity: 'neutral',
-    compute: (m) => m.pointsOutstanding,
-  },
-];
-
-/** The kit's KPIs, in KPI-SPEC section 3 order. */
-export const BUILT_IN_KPIS: readonly KpiDefinition[] = builtIns.map((d) => Object.freeze({ ...d, builtIn: true }));
+/** The KPI tiles of the board's default layout, in order (the built-in KPIs declared with `board`). */
+export const DEFAULT_BOARD_KPIS: readonly string[] = Object.freeze(
+  BUILT_IN_KPIS.filter((d) => d.board !== undefined)
+    .sort((a, b) => a.board! - b.board!)
+    .map((d) => d.id),
+);
 
 const registry = new Map<string, KpiDefinition>(BUILT_IN_KPIS.map((d) => [d.id, d]));
 const listeners = new Set<() => void>();
@@ -494,6 +176,8 @@ export function registerKpi(def: KpiDefinition): void {
     throw new TypeError(`registerKpi: "${def.id}" has unknown unit ${JSON.stringify(def.unit)}`);
   if (!['higher-is-better', 'lower-is-better', 'neutral'].includes(def.polarity))
     throw new TypeError(`registerKpi: "${def.id}" has unknown polarity ${JSON.stringify(def.polarity)}`);
+  if (def.additive !== undefined && typeof def.additive !== 'boolean')
+    throw new TypeError(`registerKpi: "${def.id}" additive must be true or false`);
   for (const [name, m] of Object.entries(def.measures ?? {})) {
     if (!['orders', 'costs', 'exposures', 'loyalty'].includes(m?.collection) || typeof m.value !== 'function')
       throw new TypeError(`registerKpi: "${def.id}" measure "${name}" needs a collection and a value(record) function`);
@@ -519,6 +203,34 @@ export function getKpi(id: string): KpiDefinition | undefined {
 /** Every KPI, built-ins first in spec order, then custom ones in registration order. */
 export function listKpis(): KpiDefinition[] {
   return [...registry.values()];
+}
+
+/**
+ * The plain metadata of a KPI (no formula), as a report carries it in `report.kpiMeta`:
+ * structured-clone and JSON safe, `additive` always set, optional fields only when present.
+ */
+export function describeKpi(def: KpiMeta): KpiMeta {
+  const meta: KpiMeta = {
+    id: def.id,
+    label: { en: def.label.en, vi: def.label.vi },
+    unit: def.unit,
+    polarity: def.polarity,
+    additive: def.additive === true,
+  };
+  if (def.description) meta.description = { en: def.description.en, vi: def.description.vi };
+  if (def.dailyField) meta.dailyField = def.dailyField;
+  if (def.dailyPer) meta.dailyPer = def.dailyPer;
+  return meta;
+}
+
+/**
+ * The metadata of registered KPIs by id (`ids`, default every registered KPI; unknown ids
+ * are left out): what `report.kpiMeta` holds. For a report made by hand, so widgets can
+ * show its KPIs: `report.kpiMeta = describeKpis(Object.keys(report.kpis))`.
+ */
+export function describeKpis(ids?: Iterable<string>): Record<string, KpiMeta> {
+  const defs = ids === undefined ? [...registry.values()] : [...ids].map((id) => registry.get(id));
+  return Object.fromEntries(defs.filter((d) => d !== undefined).map((d) => [d.id, describeKpi(d)]));
 }
 
 /** Calls `listener` whenever a custom KPI is registered or removed. Returns an unsubscribe function. */

@@ -135,12 +135,26 @@ export interface Report {
   loyaltyByChannel: Record<string, LoyaltyChannel>;
   pacing: Record<string, Pacing>;
   issues: DataIssue[];
+  /**
+   * What a widget needs to show each KPI of `kpis` (label and description in each locale,
+   * unit, polarity, whether it adds up across campaigns, its daily series), by KPI id. The
+   * engine, the report worker and the warehouse pushdown always fill it, for custom KPIs
+   * too, so a report renders on a page that never registered its KPIs. Widgets read KPI
+   * facts from here, never from the engine's registry; a report without it (made by hand,
+   * or by an older version) shows KPI ids as labels and values as plain numbers.
+   */
+  kpiMeta?: Record<string, KpiMeta>;
 }
 
-/** What a widget needs to know about a KPI to show it (the registry holds more). */
+/**
+ * What a widget needs to know about a KPI to show it: the part of a KPI's declaration a
+ * report carries in `report.kpiMeta` (the registry also holds the formula). Plain data,
+ * structured-clone and JSON safe.
+ */
 export interface KpiMeta {
   id: string;
   label: LocalizedText;
+  /** How the value is formatted (currency, count, ratio as a percentage, plain number). */
   unit: KpiUnit;
   polarity: KpiPolarity;
   /** A short description of the formula, in each locale. */
@@ -152,6 +166,12 @@ export interface KpiMeta {
    * day (AOV: revenue / orders); a day where `dailyPer` is 0 has no point (a gap).
    */
   dailyPer?: DailyMeasure;
+  /**
+   * True when the KPI is a sum over campaigns (revenue, orders, costs), so the campaigns
+   * beyond a chart's top N may be added up into one "others" row. Ratios, averages and
+   * distinct counts (buyers, reach) do not add up. Default false.
+   */
+  additive?: boolean;
 }
 
 /** The measures each point of `report.daily` holds. */

@@ -200,15 +200,6 @@ const en = {
   'loyalty.noChannels': 'No points activity with a channel in this period.',
   'loyalty.channelRow': '{channel}: earned {earned}, redeemed {redeemed}',
   'loyalty.noProgramme': 'No loyalty data in this report.',
-  'kpi.members': 'Members',
-  'kpi.activeMembers': 'Active members',
-  'kpi.memberRevenueShare': 'Members’ share of sales',
-  'kpi.memberAov': 'Members’ AOV',
-  'kpi.nonMemberAov': 'Non-members’ AOV',
-  'kpi.pointsEarned': 'Points earned',
-  'kpi.pointsRedeemed': 'Points redeemed',
-  'kpi.redemptionRate': 'Redemption rate',
-  'kpi.pointsOutstanding': 'Points outstanding',
 };
 
 export type MessageKey = keyof typeof en;
@@ -391,15 +382,6 @@ const vi: Record<MessageKey, string> = {
   'loyalty.noChannels': 'Không có điểm tích hay đổi theo kênh trong kỳ này.',
   'loyalty.channelRow': '{channel}: tích {earned}, đổi {redeemed}',
   'loyalty.noProgramme': 'Báo cáo không có dữ liệu khách hàng thân thiết.',
-  'kpi.members': 'Hội viên',
-  'kpi.activeMembers': 'Hội viên hoạt động',
-  'kpi.memberRevenueShare': 'Tỷ trọng doanh thu hội viên',
-  'kpi.memberAov': 'Giá trị đơn TB hội viên',
-  'kpi.nonMemberAov': 'Giá trị đơn TB khách khác',
-  'kpi.pointsEarned': 'Điểm đã tích',
-  'kpi.pointsRedeemed': 'Điểm đã đổi',
-  'kpi.redemptionRate': 'Tỷ lệ đổi điểm',
-  'kpi.pointsOutstanding': 'Điểm chưa dùng',
 };
 
 /** The messages of each shipped locale. */

@@ -1,9 +1,9 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatDelta, formatValue } from '../../format/format.js';
-import { getKpi, onKpiRegistryChange } from '../../engine/kpis.js';
 import type { ChannelSummary as ValueSummary, Report } from '../../engine/report-types.js';
 import type { KpiUnit } from '../../core/vocabulary.js';
+import { kpiLabel } from '../shared/kpi-meta.js';
 import { attributeLabel, channelLabel } from '../../i18n/strings.js';
 import { listKey } from '../shared/list-keys.js';
 import { renderSelection } from '../shared/selection.js';
@@ -115,18 +115,6 @@ export class PromoBreakdown extends PromoWidget {
   @state() private focusIndex = 0;
 
   private rows: BreakdownRow[] = [];
-  private unsubscribe: (() => void) | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.unsubscribe = onKpiRegistryChange(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-  }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -166,8 +154,7 @@ export class PromoBreakdown extends PromoWidget {
   }
 
   private kpiLabel(id: string): string {
-    const meta = getKpi(id);
-    return meta ? meta.label[this.activeLocale.toLowerCase().startsWith('vi') ? 'vi' : 'en'] : id;
+    return kpiLabel(this.shownReport, id, this.activeLocale);
   }
 
   private byLabel(): string {

@@ -11,27 +11,6 @@ import type { KpiPolarity, KpiReason } from '../../core/vocabulary.js';
 /** Id of the aggregate row of the campaigns beyond the top N. */
 export const OTHERS_ID = '\u0000others';
 
-/**
- * KPIs that are sums over campaigns, so an "others" row may add the campaigns beyond the top
- * N. Ratios, averages and distinct counts (buyers, reach) do not add up across campaigns.
- */
-export const ADDITIVE_KPIS: ReadonlySet<string> = new Set([
-  'revenue',
-  'orders',
-  'discountCost',
-  'spend',
-  'promoCost',
-  'cogs',
-  'grossProfit',
-  'impressions',
-  'clicks',
-  'engagements',
-  'newCustomers',
-  'pointsEarned',
-  'pointsRedeemed',
-  'budget',
-]);
-
 /** One campaign on one or two KPIs. */
 export interface CampaignDatum {
   id: string;

@@ -1,8 +1,8 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { getKpi, onKpiRegistryChange } from '../../engine/kpis.js';
 import type { KpiMeta, Report } from '../../engine/report-types.js';
 import type { KpiUnit } from '../../core/vocabulary.js';
+import { kpiAdditive, kpiLabel, kpiMeta } from '../shared/kpi-meta.js';
 import { formatValue } from '../../format/format.js';
 import { formatDay } from '../../format/date.js';
 import type { DataTable } from '../shared/data-table.js';
@@ -11,7 +11,6 @@ import { PromoWidget, WidgetError } from '../shared/widget.js';
 import { numberValue, oneOf } from '../shared/converters.js';
 import { campaignChartStyles } from './campaign-chart.styles.js';
 import {
-  ADDITIVE_KPIS,
   TREND_GRAINS,
   campaignsByRevenue,
   type CampaignDatum,
@@ -144,20 +143,8 @@ export class PromoCampaignChart extends PromoWidget {
   /** Campaign ids drawn in the trend view, comma-separated; default: the selected campaign, else the 4 largest by revenue. */
   @property() series = '';
 
-  private unsubscribe: (() => void) | null = null;
   private fontSize = DEFAULT_FONT_SIZE;
   readonly #views = this.#makeViews();
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.unsubscribe = onKpiRegistryChange(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-  }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -232,7 +219,7 @@ export class PromoCampaignChart extends PromoWidget {
       kpiLabel: (id) => el.kpiLabel(id),
       unitOf: (id) => el.unitOf(id),
       polarityOf: (id) => el.meta(id)?.polarity ?? 'higher-is-better',
-      additive: (id) => ADDITIVE_KPIS.has(id),
+      additive: (id) => kpiAdditive(el.shownReport, id),
       campaignData: (report) => el.campaignData(report),
       title: () => el.widgetLabel(),
       select: (id) => el.select(id),
@@ -243,16 +230,13 @@ export class PromoCampaignChart extends PromoWidget {
     return { bars: new BarsView(host), trend: new TrendView(host) };
   }
 
-  private get baseLang(): 'en' | 'vi' {
-    return this.activeLocale.toLowerCase().startsWith('vi') ? 'vi' : 'en';
-  }
-
+  /** A KPI's metadata in the report shown (never the engine's registry). */
   private meta(id: string): KpiMeta | undefined {
-    return id ? getKpi(id) : undefined;
+    return kpiMeta(this.shownReport, id);
   }
 
   private kpiLabel(id: string): string {
-    return this.meta(id)?.label[this.baseLang] ?? id;
+    return kpiLabel(this.shownReport, id, this.activeLocale);
   }
 
   private unitOf(id: string): KpiUnit {

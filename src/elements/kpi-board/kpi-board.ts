@@ -15,7 +15,6 @@ import type { Report, ReportOptions, SegmentQuery } from '../../engine/report-ty
 import type { DataInput } from '../../data/records.js';
 import type { Adapter } from '../../adapters/adapter.js';
 import { isValidTimeZone, parseLocalDate } from '../../core/time.js';
-import { getKpi } from '../../engine/kpis.js';
 import { isDataset } from '../../data/dataset.js';
 import { COLLECTIONS } from '../../core/collections.js';
 import { describeValue } from '../shared/converters.js';
@@ -48,22 +47,21 @@ import { renderFilterBar, type FilterBarHost } from './filter-bar.js';
 import { MenuController } from '../shared/menus.js';
 import { TileGridController } from './tiles.js';
 import { BOARD_LAYOUTS, renderDefaultLayout, type BoardLayout } from './default-layout.js';
-import { BoardEngine, WORKER_MODES, type BoardSource, type DataSummary, type WorkerMode } from './board-engine.js';
+import {
+  BoardEngine,
+  DEFAULT_BOARD_KPIS,
+  WORKER_MODES,
+  type BoardSource,
+  type DataSummary,
+  type WorkerMode,
+} from './board-engine.js';
+import { reportHasKpi } from '../shared/kpi-meta.js';
 import type { PromoBreakdownSelectDetail } from '../breakdown/breakdown.js';
 
 export { BOARD_LAYOUTS, type BoardLayout };
 
-/** KPI tiles of the default layout. */
-export const DEFAULT_BOARD_KPIS = [
-  'revenue',
-  'grossProfit',
-  'roi',
-  'aov',
-  'conversionRate',
-  'newCustomers',
-  'cac',
-  'retentionRate',
-] as const;
+/** KPI tiles of the default layout (declared with each KPI, in the engine's KPI table). */
+export { DEFAULT_BOARD_KPIS };
 
 const NO_CAMPAIGNS: BoardCampaign[] = [];
 const NO_ATTRIBUTES: Record<string, string[]> = {};
@@ -621,9 +619,15 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
             out.push(bt(locale, 'problem.notList', { name, value: describeValue(list) }));
         }
     }
-    for (const id of this.kpis) if (!getKpi(id)) out.push(bt(locale, 'problem.unknownKpi', { id, name: 'kpis' }));
-    if (this.chartMetric && !getKpi(this.chartMetric))
-      out.push(bt(locale, 'problem.unknownKpi', { id: this.chartMetric, name: 'chart-metric' }));
+    // KPI ids are checked against the report (the KPIs it computed, wherever it was made),
+    // so a KPI registered only in the worker or the warehouse is known too.
+    const report = this.computedReport;
+    if (report) {
+      for (const id of this.kpis)
+        if (!reportHasKpi(report, id)) out.push(bt(locale, 'problem.unknownKpi', { id, name: 'kpis' }));
+      if (this.chartMetric && !reportHasKpi(report, this.chartMetric))
+        out.push(bt(locale, 'problem.unknownKpi', { id: this.chartMetric, name: 'chart-metric' }));
+    }
     const issues = this.computedReport?.issues ?? [];
     const shown = issues.slice(0, 50);
     for (const i of shown)

@@ -5,9 +5,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatValue } from '../../format/format.js';
 import { formatDay, formatDayRange } from '../../format/date.js';
 import { changeCell, showChange } from '../shared/change.js';
-import { getKpi, onKpiRegistryChange } from '../../engine/kpis.js';
 import { KPI_UNITS, type KpiUnit } from '../../core/vocabulary.js';
 import type { KpiMeta, KpiValue, Report } from '../../engine/report-types.js';
+import { kpiLabel, kpiMeta } from '../shared/kpi-meta.js';
 import { reasonText } from '../../i18n/strings.js';
 import { PromoWidget, WidgetError } from '../shared/widget.js';
 import { booleanValue, numberValue, oneOf } from '../shared/converters.js';
@@ -20,7 +20,7 @@ const ARROWS = { up: '▲', down: '▼', flat: '▬' } as const;
 const SPARK_HEIGHT = 36;
 
 /**
- * One KPI of a report: its label (from the KPI registry, in the locale), its value
+ * One KPI of a report: its label (from the report's KPI metadata, in the locale), its value
  * formatted by unit, the change against the previous period with an arrow coloured by the
  * KPI's polarity, a sparkline of the daily series, and progress to a target. A KPI with no
  * value shows "—" and the reason in words.
@@ -66,7 +66,7 @@ const SPARK_HEIGHT = 36;
 export class PromoKpiTile extends PromoWidget {
   static override styles = kpiTileStyles;
 
-  /** KPI id from the registry (`revenue`, `roi`, `cac`, or a custom KPI's id). */
+  /** KPI id (`revenue`, `roi`, `cac`, or a custom KPI's id) of the report's `kpis`. */
   @property() kpi = '';
 
   /** A campaign id: show the KPI of that campaign alone (`report.byCampaign[id]`). */
@@ -78,31 +78,18 @@ export class PromoKpiTile extends PromoWidget {
   /** Short numbers (1,2 tr, 12K). Also used automatically when the full value does not fit on one line. */
   @property({ type: Boolean, converter: booleanValue('compact') }) compact = false;
 
-  /** Label; default: the KPI's label from the registry, in the locale. */
+  /** Label; default: the KPI's label from the report's metadata, in the locale. */
   @property() label = '';
 
   /** A value of your own, shown when there is no report; `null` shows "—". */
   @property({ converter: numberValue }) value: number | null = null;
 
-  /** How the value is formatted; default: the KPI's unit from the registry, else `number`. */
+  /** How the value is formatted; default: the KPI's unit from the report's metadata, else `number`. */
   @property({ converter: oneOf(KPI_UNITS) }) unit: KpiUnit | undefined = undefined;
 
-  private unsubscribe: (() => void) | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.unsubscribe = onKpiRegistryChange(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-  }
-
-  /** Registry entry of the KPI (label, unit, polarity, daily series). */
+  /** The KPI's metadata in the report shown (label, unit, polarity, daily series). */
   private get meta(): KpiMeta | undefined {
-    return this.kpi ? getKpi(this.kpi) : undefined;
+    return kpiMeta(this.shownReport, this.kpi);
   }
 
   /** No report: show `value` and `label` as given (or "—"). */
@@ -145,9 +132,7 @@ export class PromoKpiTile extends PromoWidget {
   }
 
   protected override widgetLabel(): string {
-    const meta = this.meta;
-    const base =
-      this.label || (meta ? meta.label[this.activeLocale.toLowerCase().startsWith('vi') ? 'vi' : 'en'] : this.kpi);
+    const base = this.label || kpiLabel(this.shownReport, this.kpi, this.activeLocale);
     return this.campaign ? `${base} · ${this.campaignName(this.campaign)}` : base;
   }
 

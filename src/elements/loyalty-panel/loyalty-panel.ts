@@ -1,10 +1,10 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatValue } from '../../format/format.js';
-import { getKpi, onKpiRegistryChange } from '../../engine/kpis.js';
 import type { KpiPolarity, KpiReason, KpiUnit } from '../../core/vocabulary.js';
 import type { KpiValue, Report } from '../../engine/report-types.js';
-import { channelLabel, reasonText, type MessageKey } from '../../i18n/strings.js';
+import { channelLabel, reasonText } from '../../i18n/strings.js';
+import { kpiLabel, kpiMeta } from '../shared/kpi-meta.js';
 import { PromoWidget } from '../shared/widget.js';
 import { cell, type DataTable, type DataCell } from '../shared/data-table.js';
 import { fontSizeOf, innerWidth } from '../shared/inner-width.js';
@@ -18,19 +18,6 @@ export { LOYALTY_KPIS };
 export type { LoyaltyKpi };
 
 const ARROWS = { up: '▲', down: '▼', flat: '▬' } as const;
-
-/** Units and polarities when the KPI registry does not hold a loyalty KPI (a report made elsewhere). */
-const FALLBACK: Record<LoyaltyKpi, { unit: KpiUnit; polarity: KpiPolarity }> = {
-  members: { unit: 'count', polarity: 'higher-is-better' },
-  activeMembers: { unit: 'count', polarity: 'higher-is-better' },
-  memberRevenueShare: { unit: 'ratio', polarity: 'higher-is-better' },
-  memberAov: { unit: 'currency', polarity: 'higher-is-better' },
-  nonMemberAov: { unit: 'currency', polarity: 'neutral' },
-  pointsEarned: { unit: 'count', polarity: 'higher-is-better' },
-  pointsRedeemed: { unit: 'count', polarity: 'higher-is-better' },
-  redemptionRate: { unit: 'ratio', polarity: 'higher-is-better' },
-  pointsOutstanding: { unit: 'count', polarity: 'neutral' },
-};
 
 /** The cells of the panel: one KPI each, the two baskets (AOV) in one. */
 const CELLS: readonly (LoyaltyKpi | 'aov')[] = [
@@ -97,33 +84,17 @@ const CELLS: readonly (LoyaltyKpi | 'aov')[] = [
 export class PromoLoyaltyPanel extends PromoWidget {
   static override styles = loyaltyPanelStyles;
 
-  private unsubscribe: (() => void) | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.unsubscribe = onKpiRegistryChange(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-  }
-
-  private get uiLang(): 'en' | 'vi' {
-    return this.activeLocale.toLowerCase().startsWith('vi') ? 'vi' : 'en';
-  }
-
+  /** A loyalty KPI's label, unit and polarity come from the report's KPI metadata. */
   private labelOf(id: LoyaltyKpi): string {
-    return getKpi(id)?.label[this.uiLang] ?? this.msg(`kpi.${id}` as MessageKey);
+    return kpiLabel(this.shownReport, id, this.activeLocale);
   }
 
   private unitOf(id: LoyaltyKpi): KpiUnit {
-    return getKpi(id)?.unit ?? FALLBACK[id].unit;
+    return kpiMeta(this.shownReport, id)?.unit ?? 'number';
   }
 
   private polarityOf(id: LoyaltyKpi): KpiPolarity {
-    return getKpi(id)?.polarity ?? FALLBACK[id].polarity;
+    return kpiMeta(this.shownReport, id)?.polarity ?? 'neutral';
   }
 
   private fmt(v: number | null | undefined, unit: KpiUnit, compact = false): string {
