@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../src/elements/kpi-tile/define.js';
 import '../src/theme/brand-example.css';
-import { listKpis } from '../src/engine/kpis.js';
+import { listKpis } from '../src/engine/kpis/registry.js';
 import { WIDGET_STATES } from '../src/elements/shared/widget.js';
 import { CAMPAIGN_INFO, REPORT } from '../test/fixtures/report.js';
 

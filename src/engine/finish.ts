@@ -13,7 +13,8 @@ import type {
   ResolvedOptions,
   ScopeMeasures,
 } from './aggregates-contract.js';
-import { describeKpi, evaluateKpi, isMissing, listKpis, type KpiDefinition, type Measures } from './kpis.js';
+import { evaluateKpi, isMissing, type KpiDefinition, type Measures } from './kpis.js';
+import { describeKpi, listKpis } from './kpis/registry.js';
 import { parseLocalDate } from '../core/time.js';
 import type { ChannelSummary, CohortRow, KpiValue, Pacing, ReactivationRow, Report } from './report-types.js';
 import type { PacingStatus } from '../core/vocabulary.js';

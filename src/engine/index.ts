@@ -7,6 +7,7 @@
 export * from './report-types.js';
 export * from '../core/index.js';
 export * from './kpis.js';
+export * from './kpis/registry.js';
 export { MEASURES, MEASURE_NAMES, measureColumn } from './measures.js';
 export type { MeasureCollection, MeasureContext, MeasureDeclaration, MeasureName } from './measures.js';
 export * from './aggregates-contract.js';

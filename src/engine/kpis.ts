@@ -1,6 +1,8 @@
 /**
- * The KPI registry: every KPI of KPI-SPEC section 3 as a definition, and the plugin SDK
- * for custom KPIs.
+ * What a KPI is: its definition (metadata, formula, custom measures), the measures a
+ * formula reads, the arithmetic helpers that carry the reason of a missing value, and the
+ * evaluation of a formula. The kit's own KPIs are declared in `kpis/builtins.ts`; the
+ * registry that holds them and custom KPIs (the plugin SDK) is `kpis/registry.ts`.
  *
  * A KPI is a formula over the *measures* of a scope (the sums and counts the engine
  * aggregates in one pass: revenue, orders, buyers, spend, reach ...). Because formulas only
@@ -24,7 +26,6 @@
 import type { Measures } from './measures.js';
 import type { KpiMeta } from './report-types.js';
 import type { KpiReason } from '../core/vocabulary.js';
-import { BUILT_IN_KPI_DECLARATIONS } from './kpis/builtins.js';
 
 /** Version of the KPI plugin API. Bumped on a breaking change of {@link KpiDefinition}. */
 export const KPI_API_VERSION = 1;
@@ -140,104 +141,6 @@ export const formula: FormulaHelpers = {
   cogs: (m) => (m.missingCogs > 0 ? { reason: 'missing-cogs' } : m.cogs),
   exposure: (m, key) => (m.exposureRecords > 0 ? m[key] : { reason: 'no-exposures' }),
 };
-
-/** The kit's KPIs, in KPI-SPEC section 3 order (declared in `kpis/builtins.ts`). */
-export const BUILT_IN_KPIS: readonly KpiDefinition[] = BUILT_IN_KPI_DECLARATIONS.map((d) =>
-  Object.freeze({ ...d, builtIn: true }),
-);
-
-/** The KPI tiles of the board's default layout, in order (the built-in KPIs declared with `board`). */
-export const DEFAULT_BOARD_KPIS: readonly string[] = Object.freeze(
-  BUILT_IN_KPIS.filter((d) => d.board !== undefined)
-    .sort((a, b) => a.board! - b.board!)
-    .map((d) => d.id),
-);
-
-const registry = new Map<string, KpiDefinition>(BUILT_IN_KPIS.map((d) => [d.id, d]));
-const listeners = new Set<() => void>();
-
-const ID_RE = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
-
-/**
- * Registers a custom KPI (or replaces a custom one with the same id). Built-in ids cannot
- * be replaced. Throws a TypeError for an invalid definition, so mistakes show at startup.
- */
-export function registerKpi(def: KpiDefinition): void {
-  if (!def || typeof def !== 'object') throw new TypeError('registerKpi: expected a KPI definition object');
-  if (typeof def.id !== 'string' || !ID_RE.test(def.id))
-    throw new TypeError(`registerKpi: id must match ${ID_RE} (got ${JSON.stringify(def.id)})`);
-  if (registry.get(def.id)?.builtIn)
-    throw new TypeError(`registerKpi: "${def.id}" is a built-in KPI and cannot be replaced`);
-  if (typeof def.compute !== 'function')
-    throw new TypeError(`registerKpi: "${def.id}" needs a compute(measures, f) function`);
-  if (!def.label || typeof def.label.en !== 'string' || typeof def.label.vi !== 'string')
-    throw new TypeError(`registerKpi: "${def.id}" needs label.en and label.vi`);
-  if (!['currency', 'count', 'ratio', 'number'].includes(def.unit))
-    throw new TypeError(`registerKpi: "${def.id}" has unknown unit ${JSON.stringify(def.unit)}`);
-  if (!['higher-is-better', 'lower-is-better', 'neutral'].includes(def.polarity))
-    throw new TypeError(`registerKpi: "${def.id}" has unknown polarity ${JSON.stringify(def.polarity)}`);
-  if (def.additive !== undefined && typeof def.additive !== 'boolean')
-    throw new TypeError(`registerKpi: "${def.id}" additive must be true or false`);
-  for (const [name, m] of Object.entries(def.measures ?? {})) {
-    if (!['orders', 'costs', 'exposures', 'loyalty'].includes(m?.collection) || typeof m.value !== 'function')
-      throw new TypeError(`registerKpi: "${def.id}" measure "${name}" needs a collection and a value(record) function`);
-  }
-  registry.set(def.id, Object.freeze({ ...def, builtIn: false }));
-  for (const l of listeners) l();
-}
-
-/** Removes a custom KPI. Returns whether one was removed. */
-export function unregisterKpi(id: string): boolean {
-  const d = registry.get(id);
-  if (!d || d.builtIn) return false;
-  registry.delete(id);
-  for (const l of listeners) l();
-  return true;
-}
-
-/** The definition of a KPI, built-in or custom. */
-export function getKpi(id: string): KpiDefinition | undefined {
-  return registry.get(id);
-}
-
-/** Every KPI, built-ins first in spec order, then custom ones in registration order. */
-export function listKpis(): KpiDefinition[] {
-  return [...registry.values()];
-}
-
-/**
- * The plain metadata of a KPI (no formula), as a report carries it in `report.kpiMeta`:
- * structured-clone and JSON safe, `additive` always set, optional fields only when present.
- */
-export function describeKpi(def: KpiMeta): KpiMeta {
-  const meta: KpiMeta = {
-    id: def.id,
-    label: { en: def.label.en, vi: def.label.vi },
-    unit: def.unit,
-    polarity: def.polarity,
-    additive: def.additive === true,
-  };
-  if (def.description) meta.description = { en: def.description.en, vi: def.description.vi };
-  if (def.dailyField) meta.dailyField = def.dailyField;
-  if (def.dailyPer) meta.dailyPer = def.dailyPer;
-  return meta;
-}
-
-/**
- * The metadata of registered KPIs by id (`ids`, default every registered KPI; unknown ids
- * are left out): what `report.kpiMeta` holds. For a report made by hand, so widgets can
- * show its KPIs: `report.kpiMeta = describeKpis(Object.keys(report.kpis))`.
- */
-export function describeKpis(ids?: Iterable<string>): Record<string, KpiMeta> {
-  const defs = ids === undefined ? [...registry.values()] : [...ids].map((id) => registry.get(id));
-  return Object.fromEntries(defs.filter((d) => d !== undefined).map((d) => [d.id, describeKpi(d)]));
-}
-
-/** Calls `listener` whenever a custom KPI is registered or removed. Returns an unsubscribe function. */
-export function onKpiRegistryChange(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
 
 /** The measures of an empty scope; declared with the measures (`measures.ts`), re-exported here. */
 export { emptyMeasures } from './measures.js';

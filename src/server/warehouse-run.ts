@@ -5,7 +5,8 @@
  * statement timeout.
  */
 import type { ResolvedOptions } from '../engine/aggregates-contract.js';
-import { listKpis, type CustomMeasure } from '../engine/kpis.js';
+import type { CustomMeasure } from '../engine/kpis.js';
+import { listKpis } from '../engine/kpis/registry.js';
 import { monthIndex, monthStart, MS_PER_DAY, weekStart, zoneFor, type Zone } from '../core/time.js';
 import type { DataIssue } from '../core/issues.js';
 import {

@@ -10,7 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright';
 import { build, createServer, type ViteDevServer } from 'vite';
 import { generateDemoData, DEMO_TIME_ZONE } from '../../demo/generate.js';
 import { computeReport } from '../../src/engine/report.js';
-import { getKpi } from '../../src/engine/kpis.js';
+import { getKpi } from '../../src/engine/kpis/registry.js';
 import { formatValue } from '../../src/format/format.js';
 import { DEFAULT_BOARD_KPIS } from '../../src/elements/kpi-board/kpi-board.js';
 

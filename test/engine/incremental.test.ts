@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { aggregateMode, clearEngineCache } from '../../src/engine/aggregation/internal.js';
 import { datasetReport } from '../../src/engine/compute.js';
-import { registerKpi, unregisterKpi } from '../../src/engine/kpis.js';
+import { registerKpi, unregisterKpi } from '../../src/engine/kpis/registry.js';
 import { miniDataset, type MiniInput } from './mini-dataset.js';
 import { base } from './fixtures.js';
 

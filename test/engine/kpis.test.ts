@@ -1,15 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  BUILT_IN_KPIS,
-  emptyMeasures,
-  evaluateKpi,
-  getKpi,
-  listKpis,
-  registerKpi,
-  unregisterKpi,
-  type Measures,
-} from '../../src/engine/kpis.js';
+import { emptyMeasures, evaluateKpi, type Measures } from '../../src/engine/kpis.js';
+import { BUILT_IN_KPIS, getKpi, listKpis, registerKpi, unregisterKpi } from '../../src/engine/kpis/registry.js';
 
 const SPEC_IDS = [
   'revenue',

@@ -12,7 +12,7 @@ import '../../src/elements/campaign-chart/define.js';
 import '../../src/elements/cohort-heatmap/define.js';
 import type { PromoKpiBoard } from '../../src/elements/kpi-board/define.js';
 import type { PromoWidget, PromoExportDetail } from '../../src/elements/shared/widget.js';
-import { registerKpi, unregisterKpi } from '../../src/engine/kpis.js';
+import { registerKpi, unregisterKpi } from '../../src/engine/kpis/registry.js';
 import { deepElements, deepText, injectedNodes, isFormula, parseCsv } from './dom-audit.js';
 
 declare global {

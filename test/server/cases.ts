@@ -1,5 +1,5 @@
 /** Report options exercised against every warehouse, and custom KPIs registered for them. */
-import { registerKpi, unregisterKpi } from '../../src/engine/kpis.js';
+import { registerKpi, unregisterKpi } from '../../src/engine/kpis/registry.js';
 import type { ReportOptions } from '../../src/engine/report-types.js';
 
 export const CASES: { name: string; options: ReportOptions }[] = [

@@ -6,7 +6,7 @@ import { resolveOptions } from '../../src/engine/options.js';
 import { segmentCustomers } from '../../src/engine/segments.js';
 import { SEGMENT_OF } from '../../src/core/vocabulary.js';
 import { warehouseSegmentCustomers } from '../../src/server/warehouse.js';
-import { registerKpi, unregisterKpi } from '../../src/engine/kpis.js';
+import { registerKpi, unregisterKpi } from '../../src/engine/kpis/registry.js';
 import {
   clickhouse,
   clickhouseDriver,

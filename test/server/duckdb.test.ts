@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { computeReport } from '../../src/engine/report.js';
-import { registerKpi, unregisterKpi } from '../../src/engine/kpis.js';
+import { registerKpi, unregisterKpi } from '../../src/engine/kpis/registry.js';
 import { duckdb, duckdbDriver, warehouseReport, type SqlDriver } from '../../src/server/index.js';
 import { CASES, registerCustomKpis } from './cases.js';
 import { reportDifferences } from './compare.js';

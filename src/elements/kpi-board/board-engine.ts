@@ -11,7 +11,7 @@ import { createReportWorker, type ReportWorker, type WorkerLoadResult } from '..
 import { summarizeDataset } from '../../engine/worker-protocol.js';
 import type { Report, ReportOptions, SegmentQuery } from '../../engine/report-types.js';
 import { segmentCustomers } from '../../engine/segments.js';
-export { DEFAULT_BOARD_KPIS } from '../../engine/kpis.js';
+export { DEFAULT_BOARD_KPIS } from '../../engine/kpis/registry.js';
 import type { Dataset } from '../../data/columns.js';
 import { createDataset, isDataset, type LiveDataset } from '../../data/dataset.js';
 import type { DataInput } from '../../data/records.js';

@@ -10,7 +10,8 @@
  *
  * DOM-free.
  */
-import { listKpis, type CustomMeasure } from '../kpis.js';
+import type { CustomMeasure } from '../kpis.js';
+import { listKpis } from '../kpis/registry.js';
 import { MEASURE_NAMES, MEASURES, type MeasureName } from '../measures.js';
 
 /** The slot of each declared measure in a block. */

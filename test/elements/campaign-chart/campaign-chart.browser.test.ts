@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../../src/elements/campaign-chart/define.js';
 import type { PromoCampaignChart } from '../../../src/elements/campaign-chart/campaign-chart.js';
-import { registerKpi, unregisterKpi } from '../../../src/engine/kpis.js';
+import { registerKpi, unregisterKpi } from '../../../src/engine/kpis/registry.js';
 import { CAMPAIGN_INFO, makeReport, REPORT } from '../../fixtures/report.js';
 import { $, $$, captureExport, rgb, settle, text } from '../shared/helpers.js';
 import { manyCampaignsReport } from './fixtures.js';

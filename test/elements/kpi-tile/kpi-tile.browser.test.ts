@@ -3,7 +3,7 @@ import '../../../src/elements/kpi-tile/define.js';
 import type { PromoKpiTile } from '../../../src/elements/kpi-tile/kpi-tile.js';
 import { dailySeries, sparkline, targetProgress } from '../../../src/elements/kpi-tile/layout.js';
 import { toneOf, trendOf } from '../../../src/elements/shared/tone.js';
-import { registerKpi, unregisterKpi } from '../../../src/engine/kpis.js';
+import { registerKpi, unregisterKpi } from '../../../src/engine/kpis/registry.js';
 import { CAMPAIGN_INFO, makeReport, REPORT } from '../../fixtures/report.js';
 import { $, captureExport, rgb, settle, text } from '../shared/helpers.js';
 
