@@ -5,7 +5,8 @@
 import { resolveOptions } from '../engine/options.js';
 import { SEGMENT_OF } from '../core/vocabulary.js';
 import type { ReportOptions, SegmentQuery } from '../engine/report-types.js';
-import { assertTenantScoped, segmentCustomersStatement, type CompiledQuery } from './compiler.js';
+import { assertTenantScoped, type CompiledQuery } from './compiler.js';
+import { segmentCustomersStatement } from './statements.js';
 import { resolveMapping } from './table-mapping.js';
 import {
   type WarehouseConfig,

@@ -11,7 +11,6 @@ import { monthIndex, monthStart, MS_PER_DAY, weekStart, zoneFor, type Zone } fro
 import type { DataIssue } from '../core/issues.js';
 import {
   assertTenantScoped,
-  campaignsStatement,
   type CompiledAttribute,
   type CompiledPeriod,
   type CompiledQuery,
@@ -20,6 +19,7 @@ import {
   type OffsetSpan,
   type TenantKey,
 } from './compiler.js';
+import { campaignsStatement } from './statements.js';
 import type { Dialect } from './dialects/dialect.js';
 import type { SqlDriver } from './driver.js';
 import type { ResolvedMapping, WarehouseMapping } from './table-mapping.js';

@@ -32,7 +32,7 @@ import {
   pacingStatement,
   segmentsStatement,
   unknownCampaignsStatement,
-} from './compiler.js';
+} from './statements.js';
 import { resolveMapping, type ResolvedMapping } from './table-mapping.js';
 import {
   type WarehouseConfig,

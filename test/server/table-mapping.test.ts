@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { duckdb, postgres, requireTenantColumns, resolveMapping } from '../../src/server/index.js';
 import { mappedTables } from '../../src/server/table-mapping.js';
-import { campaignsStatement, type CompiledQuery } from '../../src/server/compiler.js';
+import type { CompiledQuery } from '../../src/server/compiler.js';
+import { campaignsStatement } from '../../src/server/statements.js';
 
 const r = { lo: 0, hi: 0, loMs: 0, hiMs: 86_400_000, offsets: [{ fromMs: 0, offsetMs: 0 }] };
 const q: CompiledQuery = {
