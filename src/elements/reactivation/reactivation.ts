@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatValue } from '../../format/format.js';
+import { formatDay as formatLocalDay } from '../../format/date.js';
 import { formatDay, parseLocalDate } from '../../core/time.js';
 import type { ReactivationRow, Report, SegmentQuery } from '../../engine/report-types.js';
 import { listKey } from '../shared/list-keys.js';
@@ -154,7 +155,7 @@ export class PromoReactivation extends PromoWidget {
     const focus = Math.min(this.focusIndex, rows.length - 1);
     const narrow = this.width > 0 && this.width < NARROW;
     const from = parseLocalDate(report.period.from);
-    const baseDay = from === null ? null : formatDay(from - 1);
+    const baseDay = from === null ? null : formatLocalDay(formatDay(from - 1), this.activeLocale);
     const maxRate = Math.max(0, ...rows.map((r) => r.rate ?? 0));
     const hintId = `${this.uid}-hint`;
     const lists = !!this.resolver;

@@ -45,7 +45,7 @@ describe('<promo-reactivation>', () => {
   it('one row per segment: customers, returned, rate, orders, revenue', async () => {
     const el = await widget();
     expect(text($(el, '[part~="title"]'))).to.equal('Re-activation by days since last order');
-    expect(text($(el, '[part~="base-day"]'))).to.equal('Days counted to 2026-10-31, the day before the period.');
+    expect(text($(el, '[part~="base-day"]'))).to.equal('Days counted to Oct 31, 2026, the day before the period.');
     expect(rows(el).map((r) => text(r.querySelector('.seg')))).to.deep.equal([
       '0–7 days',
       '8–14 days',
@@ -211,6 +211,10 @@ describe('<promo-reactivation>', () => {
   it('Vietnamese, table view and empty state', async () => {
     const el = await widget({ locale: 'vi' });
     expect(text($(el, '[part~="title"]'))).to.equal('Khách quay lại theo số ngày từ đơn gần nhất');
+    // the day before the period (2026-11-01) in the reader's calendar, never ISO
+    expect(text($(el, '[part~="base-day"]'))).to.equal('Số ngày tính đến 31 thg 10, 2026, ngày trước kỳ báo cáo.');
+    const en = await widget();
+    expect(text($(en, '[part~="base-day"]'))).to.equal('Days counted to Oct 31, 2026, the day before the period.');
     el.toggleTable();
     await settle(el);
     expect($$(el, '[part~="table"] thead th').map(text)).to.deep.equal([
