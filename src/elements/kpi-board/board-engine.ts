@@ -79,8 +79,8 @@ export class BoardEngine {
   private worker: ReportWorker | null = null;
   private summary: DataSummary | null = null;
   private timeZone = 'UTC';
+  /** Ends the current load and its live subscription when a newer load starts or the board stops. */
   private abort: AbortController | null = null;
-  private loadSeq = 0;
   private version = 0;
   /** Stops posting the input of a worker load that newer data replaced. */
   private using: AbortController | null = null;
@@ -99,7 +99,7 @@ export class BoardEngine {
   }
 
   /** Takes loaded data: a dataset stays on the page; large plain input goes to a worker. */
-  private async use(input: LoadResult | unknown, seq: number): Promise<void> {
+  private async use(input: LoadResult | unknown, current: AbortSignal): Promise<void> {
     const tz = this.timeZone;
     this.using?.abort();
     this.using = null;
@@ -123,10 +123,10 @@ export class BoardEngine {
       this.using = null;
       // The worker could not start (blocked, or a bundle without the worker file): compute on
       // the page and say so.
-      if (seq === this.loadSeq) this.usePage(createDataset(data, { timeZone: tz }), message(error));
+      if (!current.aborted) this.usePage(createDataset(data, { timeZone: tz }), message(error));
       return;
     }
-    if (seq !== this.loadSeq || using.signal.aborted) {
+    if (current.aborted || using.signal.aborted) {
       worker.terminate();
       return;
     }
@@ -149,62 +149,58 @@ export class BoardEngine {
     this.events.onData(this.summary);
   }
 
-  /** (Re)loads from the source; the previous data stays on screen until the new one is ready. */
-  load(source: BoardSource, query: ReportOptions, timeZone: string): void {
+  /**
+   * (Re)loads from the source; the previous data stays on screen until the new one is ready.
+   * Resolves once the first data is in use (and the live subscription, if any, is open);
+   * rejects when the load fails. Sequencing is the caller's: `signal` (a task's) ends this
+   * load when a newer one starts, and a newer `load` ends it too. Later failures of the live
+   * subscription go to `onError`.
+   */
+  async load(source: BoardSource, query: ReportOptions, timeZone: string, signal?: AbortSignal): Promise<void> {
     this.abort?.abort();
+    this.abort = null;
     this.adapter = null;
     this.events.onLive(false);
     this.timeZone = timeZone;
-    const seq = ++this.loadSeq;
     if (source.kind === 'none') return;
     const abort = new AbortController();
     this.abort = abort;
-    const current = () => seq === this.loadSeq && !abort.signal.aborted;
-    const fail = (error: unknown) => current() && this.events.onError(message(error), error);
-    let adapter: Adapter;
-    try {
-      if (source.kind === 'data') {
-        this.use(source.data, seq).catch(fail);
-        return;
-      }
-      if (source.kind === 'named') registerBuiltinAdapters();
-      adapter =
-        source.kind === 'adapter'
-          ? source.adapter
-          : createAdapter(source.name, { ...source.options, ...(source.src ? { src: source.src } : {}) });
-      if (!adapter || typeof adapter.load !== 'function')
-        throw new TypeError('The adapter has no load(query, { signal }) method');
-    } catch (error) {
-      this.events.onError(message(error), error);
-      return;
-    }
+    const current = abort.signal;
+    if (signal?.aborted) abort.abort();
+    else signal?.addEventListener('abort', () => abort.abort(), { once: true });
+    if (source.kind === 'data') return this.use(source.data, current);
+    if (source.kind === 'named') registerBuiltinAdapters();
+    const adapter: Adapter =
+      source.kind === 'adapter'
+        ? source.adapter
+        : createAdapter(source.name, { ...source.options, ...(source.src ? { src: source.src } : {}) });
+    if (!adapter || typeof adapter.load !== 'function')
+      throw new TypeError('The adapter has no load(query, { signal }) method');
     const adapterQuery = { ...query, timeZone };
     this.adapter = adapter;
-    adapter
-      .load(adapterQuery, { signal: abort.signal })
-      .then(async (input) => {
-        if (!current()) return;
-        await this.use(input, seq);
-        if (!current() || typeof adapter.subscribe !== 'function') return;
-        let reported = false;
-        adapter.subscribe((update) => current() && this.apply(update, seq), {
-          signal: abort.signal,
-          query: adapterQuery,
-          onError: (error) => fail(error),
-          onStatus: (status) => {
-            reported = true;
-            if (current()) this.events.onLive(status === 'open');
-          },
-        });
-        // Adapters that do not report a status are live once subscribed.
-        if (!reported) this.events.onLive(true);
-      })
-      .catch(fail);
+    const input = await adapter.load(adapterQuery, { signal: current });
+    if (current.aborted) return;
+    await this.use(input, current);
+    if (current.aborted || typeof adapter.subscribe !== 'function') return;
+    let reported = false;
+    adapter.subscribe((update) => !current.aborted && this.apply(update, current), {
+      signal: current,
+      query: adapterQuery,
+      onError: (error) => !current.aborted && this.events.onError(message(error), error),
+      onStatus: (status) => {
+        reported = true;
+        if (!current.aborted) this.events.onLive(status === 'open');
+      },
+    });
+    // Adapters that do not report a status are live once subscribed.
+    if (!reported) this.events.onLive(true);
   }
 
-  private apply(update: AdapterUpdate, seq: number): void {
+  private apply(update: AdapterUpdate, current: AbortSignal): void {
     if (update.type === 'replace')
-      this.use(update.data, seq).catch((error: unknown) => this.events.onError(message(error), error));
+      this.use(update.data, current).catch(
+        (error: unknown) => !current.aborted && this.events.onError(message(error), error),
+      );
     else this.append(update.records);
   }
 

@@ -266,6 +266,17 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
   });
   private needsReload = false;
   /**
+   * The load of the data from the source: run by `reload()`; a newer run ends the older one
+   * and drops its result, and a failing load is said once, through the board's one failure
+   * path (the last good data stays on screen).
+   */
+  private readonly loadTask = new Task(this, {
+    autoRun: false,
+    task: ([source, query, zone]: readonly [BoardSource, ReportOptions, string], { signal }) =>
+      this.engine.load(source, query, zone, signal),
+    onError: (error) => this.fail(error instanceof Error ? error.message : String(error), error),
+  });
+  /**
    * The report of the current query over the loaded data: run again when either changes; a
    * result that a newer query or newer data overtook is dropped (the task keeps the latest run).
    */
@@ -364,7 +375,7 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
     // Set here too: the first load runs from connectedCallback, before willUpdate sets it.
     this.engine.workerMode = this.worker;
     this.engine.workerUrl = this.workerUrl;
-    this.engine.load(source, this.query, this.zone);
+    void this.loadTask.run([source, this.query, this.zone]);
   }
 
   /** @internal */
@@ -400,6 +411,7 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // Stops streams and the worker; the data is loaded again if the board comes back.
+    this.loadTask.abort();
     this.engine.stop();
     this.needsReload = true;
   }

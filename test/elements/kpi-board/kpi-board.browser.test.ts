@@ -287,6 +287,34 @@ describe('<promo-kpi-board>', () => {
     await waitUntil(() => !sr(board).querySelector('[role="alert"]'), 'error cleared');
   });
 
+  it('drops the data of a load that a newer one overtook', async () => {
+    let finishOld!: (data: unknown) => void;
+    const slow: Adapter = {
+      load: () =>
+        new Promise((resolve) => {
+          finishOld = resolve as (data: unknown) => void;
+        }),
+    };
+    const fast: Adapter = { load: async () => DATA };
+    const board = await fixture<PromoKpiBoard>(
+      html`<promo-kpi-board time-zone="UTC" from="2026-11-01" to="2026-11-07"></promo-kpi-board>`,
+    );
+    const errors: unknown[] = [];
+    board.addEventListener('promo-board-error', (e) => errors.push(e));
+    board.adapter = slow;
+    await board.updateComplete;
+    board.adapter = fast;
+    await ready(board);
+    expect(revenueOf(board)).to.equal(350);
+    // The overtaken load answers late with other numbers: they never reach the screen.
+    finishOld({ ...DATA, orders: DATA.orders.slice(0, 1) });
+    await new Promise((r) => setTimeout(r, 50));
+    await board.updateComplete;
+    expect(revenueOf(board)).to.equal(350);
+    expect(errors.length).to.equal(0);
+    expect(sr(board).querySelector('[role="alert"]')).to.equal(null);
+  });
+
   it('shows loading, then an error with no numbers when the first load fails', async () => {
     let reject!: (e: Error) => void;
     const adapter: Adapter = { load: () => new Promise<never>((_, r) => (reject = r)) };
