@@ -123,4 +123,4 @@ export const BOARD_MESSAGES: Record<Locale, Record<BoardMessageKey, string>> = {
 export const bt = translator(BOARD_MESSAGES);
 
 /** A channel's display name (declared with the widgets' strings). */
-export { channelLabel } from './strings.js';
+export { channelLabel } from './labels.js';

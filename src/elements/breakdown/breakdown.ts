@@ -4,7 +4,7 @@ import { formatDelta, formatValue } from '../../format/format.js';
 import type { ChannelSummary as ValueSummary, Report } from '../../engine/report-types.js';
 import type { KpiUnit } from '../../core/vocabulary.js';
 import { kpiLabel } from '../shared/kpi-meta.js';
-import { attributeLabel, channelLabel } from '../../i18n/strings.js';
+import { attributeLabel, channelLabel } from '../../i18n/labels.js';
 import { listKey } from '../shared/list-keys.js';
 import { renderSelection } from '../shared/selection.js';
 import { PromoWidget } from '../shared/widget.js';
@@ -21,6 +21,8 @@ import {
   type BreakdownKpi,
   type BreakdownRow,
 } from './layout.js';
+import { breakdownText, type BreakdownMessageKey } from '../../i18n/breakdown.js';
+import type { StringParams } from '../../i18n/translate.js';
 
 export { BREAKDOWN_KPIS };
 export type { BreakdownKpi };
@@ -198,6 +200,11 @@ export class PromoBreakdown extends PromoWidget {
     }
     const s = formatValue(c, 'ratio', { locale: this.activeLocale });
     return long ? this.msg('breakdown.shareOf', { value: s }) : s;
+  }
+
+  /** A UI string in the widget's locale: one of its own or a shared one. */
+  protected override msg(key: BreakdownMessageKey, params?: StringParams): string {
+    return breakdownText(this.activeLocale, key, params);
   }
 
   protected override widgetLabel(): string {

@@ -9,6 +9,8 @@ import { serializeSvg } from '../shared/export.js';
 import { listValue } from '../shared/converters.js';
 import { budgetGaugeStyles } from './budget-gauge.styles.js';
 import { gaugeGeometry, gaugeState, LIST_FROM, usedFraction, type GaugeState, type GaugeStatus } from './layout.js';
+import { gaugeText, type GaugeMessageKey } from '../../i18n/budget-gauge.js';
+import type { StringParams } from '../../i18n/translate.js';
 
 const GAUGE_HEIGHT = 28;
 
@@ -97,6 +99,11 @@ export class PromoBudgetGauge extends PromoWidget {
     if (!Object.hasOwn(report.byCampaign, this.campaign))
       throw new WidgetError(this.msg('unknownCampaign', { id: this.campaign }));
     return [];
+  }
+
+  /** A UI string in the widget's locale: one of its own or a shared one. */
+  protected override msg(key: GaugeMessageKey, params?: StringParams): string {
+    return gaugeText(this.activeLocale, key, params);
   }
 
   protected override widgetLabel(): string {

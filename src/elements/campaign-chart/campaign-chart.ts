@@ -21,6 +21,8 @@ import {
 import { BarsView } from './bars-view.js';
 import { TrendView } from './trend-view.js';
 import type { ChartViewHost } from './view-host.js';
+import { chartText, type ChartMessageKey } from '../../i18n/campaign-chart.js';
+import type { StringParams } from '../../i18n/translate.js';
 
 /** Views of the chart: compare campaigns on a KPI, or follow their revenue over time. */
 export const CAMPAIGN_CHART_VIEWS = ['bars', 'trend'] as const;
@@ -282,6 +284,11 @@ export class PromoCampaignChart extends PromoWidget {
         composed: true,
       }),
     );
+  }
+
+  /** A UI string in the widget's locale: one of its own or a shared one. */
+  protected override msg(key: ChartMessageKey, params?: StringParams): string {
+    return chartText(this.activeLocale, key, params);
   }
 
   protected override widgetLabel(): string {

@@ -6,7 +6,7 @@
 import type { nothing, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { Report } from '../../engine/report-types.js';
 import type { KpiPolarity, KpiReason, KpiUnit } from '../../core/vocabulary.js';
-import type { MessageKey } from '../../i18n/strings.js';
+import type { ChartMessageKey } from '../../i18n/campaign-chart.js';
 import type { CampaignDatum, CampaignRun, SecondaryMode, TrendGrain } from './layout.js';
 
 export interface ChartViewHost extends ReactiveControllerHost {
@@ -33,7 +33,7 @@ export interface ChartViewHost extends ReactiveControllerHost {
   trendIds(report: Report): string[];
   /** A campaign's run, when the page or the board tells it. */
   run(id: string): CampaignRun | undefined;
-  msg(key: MessageKey, params?: Record<string, string | number>): string;
+  msg(key: ChartMessageKey, params?: Record<string, string | number>): string;
   fmt(v: number | null | undefined, unit: KpiUnit, compact?: boolean): string;
   date(day: string, withYear?: boolean): string;
   name(id: string): string;

@@ -24,6 +24,8 @@ import {
   type HeatmapLayout,
   type HeatmapMode,
 } from './layout.js';
+import { cohortText, type CohortMessageKey } from '../../i18n/cohort-heatmap.js';
+import type { StringParams } from '../../i18n/translate.js';
 
 export { HEATMAP_MODES };
 export type { HeatmapMode };
@@ -162,6 +164,11 @@ export class PromoCohortHeatmap extends PromoWidget {
 
   private periodLabel(k: number, grain: 'month' | 'week'): string {
     return this.msg(`cohort.period.${grain}`, { k });
+  }
+
+  /** A UI string in the widget's locale: one of its own or a shared one. */
+  protected override msg(key: CohortMessageKey, params?: StringParams): string {
+    return cohortText(this.activeLocale, key, params);
   }
 
   protected override widgetLabel(): string {

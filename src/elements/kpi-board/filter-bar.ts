@@ -8,7 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { COMPARE_MODES, type CompareMode } from '../../core/vocabulary.js';
 import type { ReportOptions } from '../../engine/report-types.js';
-import { attributeLabel } from '../../i18n/strings.js';
+import { attributeLabel } from '../../i18n/labels.js';
 import { closeMenu, onMenuToggle } from '../shared/menus.js';
 import { bt, channelLabel } from '../../i18n/board-strings.js';
 import type { PeriodPreset } from './query.js';

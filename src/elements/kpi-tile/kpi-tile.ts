@@ -15,6 +15,8 @@ import { cell, type DataTable } from '../shared/data-table.js';
 import { kpiTileStyles } from './kpi-tile.styles.js';
 import { dailySeries, sparkline, targetProgress } from './layout.js';
 import { toneOf } from '../shared/tone.js';
+import { tileText, type TileMessageKey } from '../../i18n/kpi-tile.js';
+import type { StringParams } from '../../i18n/translate.js';
 
 const ARROWS = { up: '▲', down: '▼', flat: '▬' } as const;
 const SPARK_HEIGHT = 36;
@@ -129,6 +131,11 @@ export class PromoKpiTile extends PromoWidget {
       this.#fitKey = key;
       this.requestUpdate();
     }
+  }
+
+  /** A UI string in the widget's locale: one of its own or a shared one. */
+  protected override msg(key: TileMessageKey, params?: StringParams): string {
+    return tileText(this.activeLocale, key, params);
   }
 
   protected override widgetLabel(): string {

@@ -3,7 +3,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatValue } from '../../format/format.js';
 import type { KpiPolarity, KpiReason, KpiUnit } from '../../core/vocabulary.js';
 import type { KpiValue, Report } from '../../engine/report-types.js';
-import { channelLabel, reasonText } from '../../i18n/strings.js';
+import { reasonText } from '../../i18n/strings.js';
+import { channelLabel } from '../../i18n/labels.js';
 import { kpiLabel, kpiMeta } from '../shared/kpi-meta.js';
 import { PromoWidget } from '../shared/widget.js';
 import { cell, type DataTable, type DataCell } from '../shared/data-table.js';
@@ -13,6 +14,8 @@ import { toneOf } from '../shared/tone.js';
 import { changeCell, showChange } from '../shared/change.js';
 import { loyaltyPanelStyles } from './loyalty-panel.styles.js';
 import { LOYALTY_KPIS, pairLayout, sortChannels, type ChannelPoints, type LoyaltyKpi } from './layout.js';
+import { loyaltyText, type LoyaltyMessageKey } from '../../i18n/loyalty-panel.js';
+import type { StringParams } from '../../i18n/translate.js';
 
 export { LOYALTY_KPIS };
 export type { LoyaltyKpi };
@@ -119,6 +122,11 @@ export class PromoLoyaltyPanel extends PromoWidget {
   private channelPoints(report: Report): ChannelPoints[] {
     const by = report.loyaltyByChannel;
     return by ? sortChannels(by) : [];
+  }
+
+  /** A UI string in the widget's locale: one of its own or a shared one. */
+  protected override msg(key: LoyaltyMessageKey, params?: StringParams): string {
+    return loyaltyText(this.activeLocale, key, params);
   }
 
   protected override widgetLabel(): string {

@@ -13,6 +13,8 @@ import { styleProps } from '../shared/style-props.js';
 import type { PromoErrorDetail, PromoExportDetail } from '../shared/widget.js';
 import { reactivationStyles } from './reactivation.styles.js';
 import { REACTIVATION_LISTS, segmentLabels, segmentText, type ReactivationList } from './layout.js';
+import { reactivationText, type ReactivationMessageKey } from '../../i18n/reactivation.js';
+import type { StringParams } from '../../i18n/translate.js';
 
 export { REACTIVATION_LISTS, segmentLabels };
 export type { ReactivationList };
@@ -129,6 +131,11 @@ export class PromoReactivation extends PromoWidget {
 
   private fmt(v: number | null | undefined, unit: 'count' | 'currency' | 'ratio', compact = false): string {
     return formatValue(v, unit, { locale: this.activeLocale, currency: this.money, compact });
+  }
+
+  /** A UI string in the widget's locale: one of its own or a shared one. */
+  protected override msg(key: ReactivationMessageKey, params?: StringParams): string {
+    return reactivationText(this.activeLocale, key, params);
   }
 
   protected override widgetLabel(): string {

@@ -3,11 +3,38 @@
  * typed against the English strings (the widgets' and the board's), so a missing or misspelt
  * key is a type error; numbers, dates and currencies already follow the tag through Intl.
  */
-import { addLocaleStrings, MESSAGES, type MessageKey } from '../../i18n/strings.js';
-import { BOARD_MESSAGES, type BoardMessageKey } from '../../i18n/board-strings.js';
+import { addLocaleStrings, type StringTables } from '../../i18n/translate.js';
+import { MESSAGES } from '../../i18n/strings.js';
+import { LABEL_MESSAGES } from '../../i18n/labels.js';
+import { SELECTION_MESSAGES } from '../../i18n/selection.js';
+import { TILE_MESSAGES } from '../../i18n/kpi-tile.js';
+import { GAUGE_MESSAGES } from '../../i18n/budget-gauge.js';
+import { CHART_MESSAGES } from '../../i18n/campaign-chart.js';
+import { COHORT_MESSAGES } from '../../i18n/cohort-heatmap.js';
+import { BREAKDOWN_MESSAGES } from '../../i18n/breakdown.js';
+import { REACTIVATION_MESSAGES } from '../../i18n/reactivation.js';
+import { LOYALTY_MESSAGES } from '../../i18n/loyalty-panel.js';
+import { BOARD_MESSAGES } from '../../i18n/board-strings.js';
 
-/** Every string a user reads, by key, as the English table has them. */
-export type LocaleStrings = Record<MessageKey | BoardMessageKey, string>;
+/** The string tables of every module of the kit (key names are unique across them). */
+const TABLES = [
+  MESSAGES,
+  LABEL_MESSAGES,
+  SELECTION_MESSAGES,
+  TILE_MESSAGES,
+  GAUGE_MESSAGES,
+  CHART_MESSAGES,
+  COHORT_MESSAGES,
+  BREAKDOWN_MESSAGES,
+  REACTIVATION_MESSAGES,
+  LOYALTY_MESSAGES,
+  BOARD_MESSAGES,
+] as const;
+
+type EnglishOf<T> = T extends StringTables<infer K> ? K : never;
+
+/** Every string a user reads, by key, as the English tables have them. */
+export type LocaleStrings = Record<EnglishOf<(typeof TABLES)[number]>, string>;
 
 /**
  * Adds the strings of a language (`fr`, `th-TH`): elements whose locale (their `locale`, the
@@ -25,5 +52,5 @@ export function registerLocale(code: string, strings: LocaleStrings): void {
 
 /** A copy of the English strings: the keys a language table must have, and a start for one. */
 export function englishStrings(): LocaleStrings {
-  return { ...MESSAGES.en, ...BOARD_MESSAGES.en };
+  return Object.assign({}, ...TABLES.map((t) => t.en)) as LocaleStrings;
 }

@@ -5,14 +5,14 @@
  * campaign chart and the breakdown.
  */
 import { css, html, type TemplateResult } from 'lit';
-import type { MessageKey } from '../../i18n/strings.js';
+import type { SelectionMessageKey } from '../../i18n/selection.js';
 
 export interface SelectionLine {
   /** The selection's name as shown; '' when nothing is selected. */
   name: string;
   /** Whether the board is filtered by the selection already. */
   filtered: boolean;
-  msg(key: MessageKey, params?: Record<string, string | number>): string;
+  msg(key: SelectionMessageKey, params?: Record<string, string | number>): string;
   /** The explicit step: filter by the selection (true) or remove that filter (false). */
   filter(on: boolean): void;
 }

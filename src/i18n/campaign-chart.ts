@@ -1,0 +1,65 @@
+/**
+ * Strings of `<promo-campaign-chart>` (both views), in English and Vietnamese. DOM-free. The strings every widget shows are
+ * in `strings.ts`, those of the selection line in `selection.ts`.
+ */
+import { MESSAGES } from './strings.js';
+import { SELECTION_MESSAGES } from './selection.js';
+import { translator, type StringTables } from './translate.js';
+
+const en = {
+  // campaign chart
+  'chart.title': '{kpi} by campaign',
+  'chart.titleVs': '{kpi} and {secondary} by campaign',
+  'chart.others': 'Others ({count})',
+  'chart.rank': 'Rank',
+  'chart.rankOf': 'rank {rank} of {total}',
+  'chart.selected': 'selected',
+  'chart.summary': '{count} campaigns. Best: {name}, {value}.',
+  'chart.noCampaigns': 'No campaign sold anything in this period.',
+  'chart.select':
+    'Enter or Space selects a campaign to compare it with the rest; filtering the board by it is the button shown with the selection.',
+  'chart.topAxis': '{kpi} (top axis)',
+  'trend.title': 'Sales over time: campaigns against the store total',
+  'trend.total': 'All sales (store)',
+  'trend.summary': '{from} to {to}: store sales {total}; {campaigns}.',
+  'trend.days': '{days} of 7 days in the period',
+  'trend.leftAxis': 'Campaigns',
+  'trend.rightAxis': 'Store total',
+  'trend.run': '{name} runs {from} to {to}',
+  'trend.starts': '{name} starts',
+  'trend.ends': '{name} ends',
+  weekOf: 'Week of {date}',
+};
+
+const vi: Record<keyof typeof en, string> = {
+  'chart.title': '{kpi} theo chiến dịch',
+  'chart.titleVs': '{kpi} và {secondary} theo chiến dịch',
+  'chart.others': 'Khác ({count})',
+  'chart.rank': 'Hạng',
+  'chart.rankOf': 'hạng {rank} trên {total}',
+  'chart.selected': 'đang chọn',
+  'chart.summary': '{count} chiến dịch. Tốt nhất: {name}, {value}.',
+  'chart.noCampaigns': 'Chưa chiến dịch nào có doanh số trong kỳ này.',
+  'chart.select':
+    'Nhấn Enter hoặc phím cách để chọn một chiến dịch và so với các chiến dịch khác; muốn lọc bảng theo chiến dịch đó, dùng nút hiện cùng lựa chọn.',
+  'chart.topAxis': '{kpi} (trục trên)',
+  'trend.title': 'Doanh số theo thời gian: chiến dịch so với tổng cửa hàng',
+  'trend.total': 'Tổng doanh số (cửa hàng)',
+  'trend.summary': '{from} đến {to}: doanh số cửa hàng {total}; {campaigns}.',
+  'trend.days': '{days}/7 ngày trong kỳ',
+  'trend.leftAxis': 'Chiến dịch',
+  'trend.rightAxis': 'Tổng cửa hàng',
+  'trend.run': '{name} chạy từ {from} đến {to}',
+  'trend.starts': '{name} bắt đầu',
+  'trend.ends': '{name} kết thúc',
+  weekOf: 'Tuần từ {date}',
+};
+
+/** The campaign chart's own strings in each shipped locale. */
+export const CHART_MESSAGES: StringTables<keyof typeof en> = { en, vi };
+
+/** One of the campaign chart's strings, or a shared one, in the nearest locale, with `{name}` placeholders filled. */
+export const chartText = translator(CHART_MESSAGES, SELECTION_MESSAGES, MESSAGES);
+
+/** The keys `chartText` reads. */
+export type ChartMessageKey = Parameters<typeof chartText>[1];

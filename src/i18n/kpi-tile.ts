@@ -1,0 +1,40 @@
+/**
+ * Strings of `<promo-kpi-tile>`, in English and Vietnamese. DOM-free. The strings every widget shows are
+ * in `strings.ts`.
+ */
+import { MESSAGES } from './strings.js';
+import { translator, type StringTables } from './translate.js';
+
+const en = {
+  // deltas
+  'delta.up': 'up {value} vs previous period',
+  'delta.down': 'down {value} vs previous period',
+  'delta.flat': 'unchanged vs previous period',
+  'delta.none': 'no comparison with the previous period',
+  'delta.good': 'better',
+  'delta.bad': 'worse',
+  target: 'Target',
+  targetProgress: '{percent} of target {target}',
+  trend: 'Daily trend, {from} to {to}',
+};
+
+const vi: Record<keyof typeof en, string> = {
+  'delta.up': 'tăng {value} so với kỳ trước',
+  'delta.down': 'giảm {value} so với kỳ trước',
+  'delta.flat': 'không đổi so với kỳ trước',
+  'delta.none': 'không có số liệu kỳ trước để so sánh',
+  'delta.good': 'tốt hơn',
+  'delta.bad': 'xấu hơn',
+  target: 'Mục tiêu',
+  targetProgress: 'đạt {percent} mục tiêu {target}',
+  trend: 'Diễn biến theo ngày, {from} đến {to}',
+};
+
+/** The tile's own strings in each shipped locale. */
+export const TILE_MESSAGES: StringTables<keyof typeof en> = { en, vi };
+
+/** One of the tile's strings, or a shared one, in the nearest locale, with `{name}` placeholders filled. */
+export const tileText = translator(TILE_MESSAGES, MESSAGES);
+
+/** The keys `tileText` reads. */
+export type TileMessageKey = Parameters<typeof tileText>[1];
