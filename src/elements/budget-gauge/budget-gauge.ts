@@ -5,7 +5,6 @@ import type { Pacing, Report } from '../../engine/report-types.js';
 import { reasonText } from '../../i18n/strings.js';
 import { PromoWidget, WidgetError } from '../shared/widget.js';
 import { cell, type DataTable } from '../shared/data-table.js';
-import { serializeSvg } from '../shared/export.js';
 import { listValue } from '../shared/converters.js';
 import { budgetGaugeStyles } from './budget-gauge.styles.js';
 import { gaugeGeometry, gaugeState, LIST_FROM, usedFraction, type GaugeState, type GaugeStatus } from './layout.js';
@@ -122,28 +121,9 @@ export class PromoBudgetGauge extends PromoWidget {
     return this.msg(report ? 'noBudgets' : 'empty');
   }
 
-  /** Every gauge as one SVG, stacked, for the export. */
-  protected override chartSvg(): SVGSVGElement | null {
-    const all = [...(this.renderRoot?.querySelectorAll<SVGSVGElement>('svg[part~="gauge"]') ?? [])];
-    if (all.length <= 1) return all[0] ?? null;
-    const ns = 'http://www.w3.org/2000/svg';
-    const root = document.createElementNS(ns, 'svg');
-    const gap = 12;
-    let y = 0;
-    let width = 0;
-    for (const el of all) {
-      const box = el.getBoundingClientRect();
-      const doc = new DOMParser().parseFromString(serializeSvg(el), 'image/svg+xml').documentElement;
-      doc.setAttribute('y', String(y));
-      root.append(root.ownerDocument.importNode(doc, true));
-      y += Math.round(box.height) + gap;
-      width = Math.max(width, Math.round(box.width));
-    }
-    root.setAttribute('width', String(width));
-    root.setAttribute('height', String(Math.max(1, y - gap)));
-    root.setAttribute('viewBox', `0 0 ${width} ${Math.max(1, y - gap)}`);
-    // Detached: measured through its attributes; its children already carry their colours.
-    return root;
+  /** Every gauge, stacked one under another in the exported SVG and PNG. */
+  protected override chartSvg(): readonly SVGSVGElement[] {
+    return [...(this.renderRoot?.querySelectorAll<SVGSVGElement>('svg[part~="gauge"]') ?? [])];
   }
 
   protected override renderContent(report: Report): TemplateResult {

@@ -8,7 +8,6 @@ import { listKey } from '../shared/list-keys.js';
 import { PromoWidget } from '../shared/widget.js';
 import { boundsValue, functionValue, oneOf, textValue } from '../shared/converters.js';
 import { cell, fileName, toCsv, type DataTable } from '../shared/data-table.js';
-import { download } from '../shared/export.js';
 import { styleProps } from '../shared/style-props.js';
 import type { PromoErrorDetail, PromoExportDetail } from '../shared/widget.js';
 import { reactivationStyles } from './reactivation.styles.js';
@@ -367,7 +366,7 @@ export class PromoReactivation extends PromoWidget {
           cancelable: true,
         }),
       );
-      if (proceed) download(blob, filename);
+      if (proceed) (await import('../shared/export.js')).download(blob, filename);
       return blob;
     } catch (error) {
       const message = this.msg('reactivation.listError', {

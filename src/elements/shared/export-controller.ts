@@ -31,8 +31,8 @@ export interface PromoErrorDetail {
 export interface ExportSource {
   /** The numbers behind the host (CSV), or null. */
   table(): DataTable | null;
-  /** The chart (SVG, PNG), or null. */
-  chart(): SVGSVGElement | null;
+  /** The chart (SVG, PNG), or null; several charts are stacked one under another. */
+  chart(): SVGSVGElement | readonly SVGSVGElement[] | null;
   /** The name of the files when the table has no caption (the host's tag name when empty). */
   label(): string;
 }

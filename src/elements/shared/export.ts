@@ -78,6 +78,30 @@ function backgroundOf(el: Element): string | null {
   return null;
 }
 
+/**
+ * Several charts of the page as one SVG, stacked top to bottom 12 px apart (a widget that
+ * draws one SVG per item, such as the budget gauges). Detached: measured through its
+ * attributes; its children already carry their colours.
+ */
+function stackSvgs(charts: readonly SVGSVGElement[]): SVGSVGElement {
+  const root = document.createElementNS(SVG_NS, 'svg');
+  const gap = 12;
+  let y = 0;
+  let width = 0;
+  for (const el of charts) {
+    const box = el.getBoundingClientRect();
+    const doc = new DOMParser().parseFromString(serializeSvg(el), 'image/svg+xml').documentElement;
+    doc.setAttribute('y', String(y));
+    root.append(root.ownerDocument.importNode(doc, true));
+    y += Math.round(box.height) + gap;
+    width = Math.max(width, Math.round(box.width));
+  }
+  root.setAttribute('width', String(width));
+  root.setAttribute('height', String(Math.max(1, y - gap)));
+  root.setAttribute('viewBox', `0 0 ${width} ${Math.max(1, y - gap)}`);
+  return root;
+}
+
 /** Draws SVG text on a canvas and resolves a PNG blob (`scale` for sharp output on HiDPI). */
 export async function svgToPng(svgText: string, scale = 2): Promise<Blob> {
   const w = Number(/\swidth="([\d.]+)"/.exec(svgText)?.[1] ?? 300);
@@ -123,7 +147,7 @@ export function download(blob: Blob, name: string): void {
 export async function exportFile(
   format: 'csv' | 'svg' | 'png',
   table: DataTable | null,
-  chart: SVGSVGElement | null,
+  chart: SVGSVGElement | readonly SVGSVGElement[] | null,
   base: string,
 ): Promise<{ blob: Blob; filename: string } | null> {
   let blob: Blob;
@@ -132,8 +156,9 @@ export async function exportFile(
     // BOM: spreadsheets then read the UTF-8 (Vietnamese) text correctly.
     blob = new Blob(['\uFEFF', toCsv(table)], { type: 'text/csv;charset=utf-8' });
   } else {
-    if (!chart) return null;
-    const text = serializeSvg(chart);
+    const charts = chart ? ('length' in chart ? chart : [chart]) : [];
+    if (!charts.length) return null;
+    const text = serializeSvg(charts.length === 1 ? charts[0]! : stackSvgs(charts));
     blob = format === 'svg' ? new Blob([text], { type: 'image/svg+xml' }) : await svgToPng(text);
   }
   return { blob, filename: fileName(base, format) };

@@ -263,8 +263,8 @@ export abstract class PromoWidget extends PromoElement {
     </div>`;
   }
 
-  /** The chart exported as SVG / PNG: the first `svg[part~="chart"]`. */
-  protected chartSvg(): SVGSVGElement | null {
+  /** The chart exported as SVG / PNG: the first `svg[part~="chart"]`; several are stacked one under another in the file. */
+  protected chartSvg(): SVGSVGElement | readonly SVGSVGElement[] | null {
     return this.renderRoot?.querySelector<SVGSVGElement>('svg[part~="chart"]') ?? null;
   }
 
