@@ -1,7 +1,7 @@
 /**
  * Strings of the board and its filter bar, in English and Vietnamese. DOM-free.
  */
-import { translator } from './strings.js';
+import { translator } from './translate.js';
 import type { Locale } from '../core/vocabulary.js';
 
 const en = {
