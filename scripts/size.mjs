@@ -27,21 +27,22 @@ const KB = 1024;
 /** Budgets in gzipped bytes. The board is the whole kit behind one element. */
 const BUDGETS = { kit: 80 * KB, 'kpi-board': 80 * KB, 'kpi-tile': 12 * KB, widget: 20 * KB };
 /**
- * Entries not yet within their budget (measured 2026-12-06), each with a ceiling about 15 %
- * above its figure then: `--check` fails above the ceiling so nothing grows unnoticed while
- * the gap is closed. Lower a ceiling whenever an entry shrinks; delete the entry once it is
- * within its budget (then the budget itself is enforced).
+ * Entries not yet within their budget, each with a ceiling about 5 % above its figure when
+ * last lowered (2026-12-06, after each widget's strings moved to its own table): `--check`
+ * fails above the ceiling so nothing grows unnoticed while the gap is closed. Lower a
+ * ceiling whenever an entry shrinks; delete the entry once it is within its budget (then
+ * the budget itself is enforced).
  */
 const NOT_YET_MET = {
-  kit: 125 * KB,
-  'kpi-board': 122 * KB,
-  breakdown: 34 * KB,
-  'budget-gauge': 32 * KB,
-  'campaign-chart': 45 * KB,
-  'cohort-heatmap': 33 * KB,
-  'kpi-tile': 35 * KB,
-  'loyalty-panel': 34 * KB,
-  reactivation: 31 * KB,
+  kit: 117 * KB,
+  'kpi-board': 113 * KB,
+  breakdown: 26 * KB,
+  'budget-gauge': 24.5 * KB,
+  'campaign-chart': 35.5 * KB,
+  'cohort-heatmap': 27 * KB,
+  'kpi-tile': 26 * KB,
+  'loyalty-panel': 25 * KB,
+  reactivation: 24.5 * KB,
 };
 
 const args = process.argv.slice(2);
