@@ -126,7 +126,10 @@ export const budgetGaugeStyles = [
       margin: 0;
       font-weight: 600;
       font-variant-numeric: tabular-nums;
-      overflow-wrap: anywhere;
+      /* A value never wraps: written compact when measured too wide for its column. */
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
     }
     /* Many campaigns: one row each (name, status, thin gauge, spent of budget). */
     .list.compact {
@@ -182,6 +185,10 @@ export const budgetGaugeStyles = [
       margin-top: calc(var(--_space) * 0.75);
       font-size: 0.8em;
       color: var(--_color-text-muted);
+    }
+    /* Legend items wrap as whole items, never inside one. */
+    .legend > span {
+      white-space: nowrap;
     }
     .key {
       display: inline-block;

@@ -1,5 +1,5 @@
-import { html, nothing, svg, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { formatValue } from '../../format/format.js';
 import type { Pacing, Report } from '../../engine/report-types.js';
 import { reasonText } from '../../i18n/strings.js';
@@ -84,6 +84,21 @@ export class PromoBudgetGauge extends PromoWidget {
 
   private money$(n: number | null, compact = this.fmt.compact): string {
     return formatValue(n, 'currency', { ...this.fmt, compact });
+  }
+
+  /** A figure under a gauge: compact when, written in full, one was measured wider than its column. */
+  private figure$(n: number | null): string {
+    return this.money$(n, this.fmt.compact || this.figuresTooWide === this.width);
+  }
+
+  /** The card width at which full figures were measured too wide (figures never wrap). */
+  @state() private figuresTooWide = -1;
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.figuresTooWide === this.width) return;
+    const dds = this.renderRoot.querySelectorAll<HTMLElement>('dl[part~="figures"] dd');
+    if ([...dds].some((dd) => dd.scrollWidth > dd.clientWidth + 1)) this.figuresTooWide = this.width;
   }
 
   /** The campaigns shown, in report order. Throws a user-facing error for an unknown campaign. */
@@ -228,34 +243,40 @@ export class PromoBudgetGauge extends PromoWidget {
         ${formatValue(p.pace, 'ratio', { locale: this.activeLocale })}
       </div>
       ${this.renderBar(id, p, s, width, GAUGE_HEIGHT)}
-      <dl part="figures" class=${columns === 2 ? 'two' : ''}>
-        <div>
+      <dl part="figures" class=${columns === 2 || p.ended ? 'two' : ''}>
+        <div data-figure="spent">
           <dt>${this.msg('spent')}</dt>
           <dd class=${over ? 'over' : ''}>
-            ${this.money$(p.spent)} (${formatValue(used, 'ratio', { locale: this.activeLocale })})
+            ${this.figure$(p.spent)} (${formatValue(used, 'ratio', { locale: this.activeLocale })})
           </dd>
         </div>
-        <div>
+        <div data-figure="budget">
           <dt>${this.msg('budget')}</dt>
-          <dd>${this.money$(p.budget)}</dd>
+          <dd>${this.figure$(p.budget)}</dd>
         </div>
-        <div>
-          <dt>${this.msg('expected')}</dt>
-          <dd>${this.money$(p.expected)}</dd>
-        </div>
-        <div>
-          <dt>${this.msg('projected')}</dt>
-          <dd class=${projectedOver ? 'over' : ''}>${this.money$(p.projected)}</dd>
-        </div>
-        <div>
+        ${
+          // Once ended, the plan to date is the budget and the forecast is what was spent:
+          // only the figures that say something new (the result vs budget, the revenue made).
+          p.ended
+            ? nothing
+            : html`<div data-figure="expected">
+                  <dt>${this.msg('expected')}</dt>
+                  <dd>${this.figure$(p.expected)}</dd>
+                </div>
+                <div data-figure="projected">
+                  <dt>${this.msg('projected')}</dt>
+                  <dd class=${projectedOver ? 'over' : ''}>${this.figure$(p.projected)}</dd>
+                </div>`
+        }
+        <div data-figure="remaining">
           <dt>${this.msg('remaining')}</dt>
           <dd class=${over ? 'over' : ''}>
-            ${over ? this.msg('overBy', { value: this.money$(-p.remaining) }) : this.money$(p.remaining)}
+            ${over ? this.msg('overBy', { value: this.figure$(-p.remaining) }) : this.figure$(p.remaining)}
           </dd>
         </div>
-        <div>
-          <dt>${this.msg('projectedRevenue')}</dt>
-          <dd>${this.money$(p.projectedRevenue)}</dd>
+        <div data-figure="revenue">
+          <dt>${this.msg(p.ended ? 'revenue' : 'projectedRevenue')}</dt>
+          <dd>${this.figure$(p.projectedRevenue)}</dd>
         </div>
       </dl>
     </li>`;

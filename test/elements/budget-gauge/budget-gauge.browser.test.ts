@@ -194,6 +194,41 @@ describe('<promo-budget-gauge>', () => {
     expect($(c2, '.expected')).to.equal(null);
   });
 
+  it('an ended campaign shows only what is new: spent, budget, the result, the revenue made', async () => {
+    const el = await gauge(640, { campaign: 'C2', locale: 'vi' });
+    const cells = $$(el, '[part~="figures"] > div');
+    expect(cells.map((c) => c.dataset.figure)).to.deep.equal(['spent', 'budget', 'remaining', 'revenue']);
+    const labels = $$(el, '[part~="figures"] dt').map(text);
+    expect(labels).to.deep.equal(['Đã chi', 'Ngân sách', 'Còn lại', 'Doanh thu']);
+    expect(labels.join(' ')).to.not.contain('dự báo');
+    // Two rows of two, none left alone.
+    expect(new Set(cells.map((c) => Math.round(c.getBoundingClientRect().top))).size).to.equal(2);
+  });
+
+  it('values never wrap (compact when too wide); legend items wrap whole', async () => {
+    for (const width of [300, 375, 420, 480, 500, 540, 640]) {
+      for (const campaign of ['C1', 'C2', 'C3']) {
+        const el = await gauge(width, { campaign, locale: 'vi' });
+        for (const dd of $$(el, '[part~="figures"] dd')) {
+          const line = parseFloat(getComputedStyle(dd).lineHeight) || 20;
+          expect(dd.getBoundingClientRect().height, `${campaign} ${width} px ${text(dd)}`).to.be.lessThan(line * 1.5);
+          expect(dd.scrollWidth, `${campaign} ${width} px ${text(dd)}`).to.be.at.most(dd.clientWidth + 1);
+        }
+      }
+    }
+    // Full figures where they fit, compact only where measured too wide.
+    const wide = await gauge(640, { campaign: 'C1', locale: 'vi' });
+    expect(text($(wide, '[part~="figures"]'))).to.contain('9.000.000');
+    for (let width = 280; width <= 420; width += 10) {
+      const el = await gauge(width, { locale: 'vi' });
+      const legend = $(el, '[part~="legend"]');
+      for (const item of [...legend.children] as HTMLElement[]) {
+        const line = parseFloat(getComputedStyle(item).lineHeight) || 16;
+        expect(item.getBoundingClientRect().height, `${width} px ${text(item)}`).to.be.lessThan(line * 1.5);
+      }
+    }
+  });
+
   it('speaks Vietnamese, compacts amounts on a 280 px card, and is accessible in the dark theme', async () => {
     const el = await gauge(280, { campaign: 'C1', locale: 'vi', theme: 'dark' });
     expect(text($(el, '[part~="status"]'))).to.equal('Chi dưới kế hoạch');
