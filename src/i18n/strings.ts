@@ -27,6 +27,7 @@ const en = {
   'emptyAction.filters': 'Clear the filters',
   error: 'This widget could not be shown.',
   unavailable: 'Nothing to show until the data loads.',
+  noReport: 'No data yet: place this widget inside a promo-kpi-board, or give it a report.',
   filterNotApplied: 'The channel and attribute filters do not apply to this panel.',
   partial: 'Some values could not be computed.',
   // reasons a KPI has no value
@@ -83,6 +84,7 @@ const vi: Record<MessageKey, string> = {
   'emptyAction.filters': 'Bỏ bộ lọc',
   error: 'Không thể hiển thị tiện ích này.',
   unavailable: 'Chưa có gì để hiển thị cho đến khi tải được dữ liệu.',
+  noReport: 'Chưa có số liệu: hãy đặt thành phần này trong promo-kpi-board hoặc gán cho nó một báo cáo (report).',
   filterNotApplied: 'Bộ lọc kênh và thuộc tính không áp dụng cho phần này.',
   partial: 'Một số chỉ số không tính được.',
   'reason.no-data': 'chưa đủ đơn hàng hay khách hàng trong kỳ này để tính',

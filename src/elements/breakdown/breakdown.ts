@@ -221,7 +221,7 @@ export class PromoBreakdown extends PromoWidget {
   }
 
   protected override emptyMessage(report: Report | null): string {
-    if (!report) return this.msg('empty');
+    if (!report) return super.emptyMessage(report);
     return this.summaries(report)
       ? this.msg('breakdown.noValues', { by: this.byLabel() })
       : this.msg('breakdown.notInReport', { by: this.resolvedBy });

@@ -133,7 +133,7 @@ export class PromoBudgetGauge extends PromoWidget {
     // A campaign of the report without a budget: say so in words.
     if (report && this.campaign && Object.hasOwn(report.byCampaign, this.campaign))
       return `${this.campaignName(this.campaign)}: ${reasonText(this.activeLocale, 'no-budget')}.`;
-    return this.msg(report ? 'noBudgets' : 'empty');
+    return report ? this.msg('noBudgets') : super.emptyMessage(report);
   }
 
   /** Every gauge, stacked one under another in the exported SVG and PNG. */

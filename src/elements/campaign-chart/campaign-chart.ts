@@ -304,7 +304,7 @@ export class PromoCampaignChart extends PromoWidget {
   }
 
   protected override emptyMessage(report: Report | null): string {
-    return report ? this.msg(this.view === 'trend' ? 'empty' : 'chart.noCampaigns') : this.msg('empty');
+    return report && this.view !== 'trend' ? this.msg('chart.noCampaigns') : super.emptyMessage(report);
   }
 
   /**

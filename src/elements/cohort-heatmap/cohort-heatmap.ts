@@ -188,7 +188,7 @@ export class PromoCohortHeatmap extends PromoWidget {
   }
 
   protected override emptyMessage(report: Report | null): string {
-    return report && this.mode !== 'recency' ? this.msg('cohort.noCohorts') : this.msg('empty');
+    return report && this.mode !== 'recency' ? this.msg('cohort.noCohorts') : super.emptyMessage(report);
   }
 
   protected override renderContent(report: Report | null): TemplateResult {

@@ -139,7 +139,7 @@ export class PromoLoyaltyPanel extends PromoWidget {
   }
 
   protected override emptyMessage(report: Report | null): string {
-    return report ? this.msg('loyalty.noProgramme') : this.msg('empty');
+    return report ? this.msg('loyalty.noProgramme') : super.emptyMessage(report);
   }
 
   protected override hasChart(report: Report | null): boolean {

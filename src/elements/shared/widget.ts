@@ -228,8 +228,10 @@ export abstract class PromoWidget extends PromoElement {
     return !report;
   }
 
-  /** A message for the empty state (default: "Nothing to show for this period", or that nothing matches the board's filters). */
-  protected emptyMessage(_report: Report | null): string {
+  /** A message for the empty state (default: "Nothing to show for this period", that nothing matches the board's filters, or, for a widget given no report and outside a board, where its data comes from). */
+  protected emptyMessage(report: Report | null): string {
+    // Alone on the page with nothing given: say where its data comes from.
+    if (!report && this.report === undefined && !this.board) return this.msg('noReport');
     return this.#boardFiltered() ? this.msg('emptyFiltered') : this.msg('empty');
   }
 

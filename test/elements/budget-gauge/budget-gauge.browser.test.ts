@@ -314,6 +314,9 @@ describe('<promo-budget-gauge>', () => {
     el.locale = 'vi';
     el.state = 'auto';
     await el.updateComplete;
-    expect(text($(el, '[part~="empty"]'))).to.equal('Không có số liệu nào trong khoảng thời gian này.');
+    // Alone, with no report: it says where its data comes from.
+    expect(text($(el, '[part~="empty"]'))).to.equal(
+      'Chưa có số liệu: hãy đặt thành phần này trong promo-kpi-board hoặc gán cho nó một báo cáo (report).',
+    );
   });
 });

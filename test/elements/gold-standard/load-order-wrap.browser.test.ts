@@ -15,7 +15,7 @@ describe('load order: a board added later around existing widgets', () => {
     const host = document.getElementById('host')!;
     const tiles = [...host.querySelectorAll('promo-kpi-tile')];
     await Promise.all(tiles.map((t) => (t as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete));
-    expect(tiles[0]!.shadowRoot!.textContent).to.include('No data');
+    expect(tiles[0]!.shadowRoot!.textContent).to.include('No data yet: place this widget inside a promo-kpi-board');
     const board = document.createElement('promo-kpi-board') as HTMLElement & { data: unknown };
     board.setAttribute('layout', 'custom');
     board.setAttribute('time-zone', 'UTC');

@@ -387,8 +387,10 @@ describe('<promo-kpi-tile> with a report', () => {
     await expect(el).to.be.accessible();
     el.state = 'auto';
     await el.updateComplete;
-    // A KPI id without a report and no value of its own: nothing to show yet.
-    expect(text($(el, '[part~="empty"]'))).to.equal('Nothing to show for this period.');
+    // A KPI id without a report, no value of its own and no board: it says where its data comes from.
+    expect(text($(el, '[part~="empty"]'))).to.equal(
+      'No data yet: place this widget inside a promo-kpi-board, or give it a report.',
+    );
     await expect(el).to.be.accessible();
   });
 });
