@@ -1,9 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ContextProvider } from '@lit/context';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import {
-  boardContext,
   THEMES,
   type BoardCampaign,
   type BoardState,
@@ -16,9 +14,6 @@ import type { DataInput } from '../../data/records.js';
 import type { Adapter } from '../../adapters/adapter.js';
 import { isValidTimeZone, parseLocalDate } from '../../core/time.js';
 import { isDataset } from '../../data/dataset.js';
-import { COLLECTIONS } from '../../core/collections.js';
-import { describeValue } from '../shared/converters.js';
-import { formatTime } from '../../format/date.js';
 import { bt } from '../../i18n/board-strings.js';
 import { PromoElement } from '../shared/element.js';
 import {
@@ -44,6 +39,9 @@ import {
   type QueryChangeDetail,
 } from './query.js';
 import { renderFilterBar, type FilterBarHost } from './filter-bar.js';
+import { widgetActions } from './board-actions.js';
+import { BoardContextController } from './board-context.js';
+import { boardProblems, renderMessage, renderStatus, type StatusView } from './board-status.js';
 import { MenuController } from '../shared/menus.js';
 import { TileGridController } from './tiles.js';
 import { BOARD_LAYOUTS, renderDefaultLayout, type BoardLayout } from './default-layout.js';
@@ -55,8 +53,6 @@ import {
   type DataSummary,
   type WorkerMode,
 } from './board-engine.js';
-import { reportHasKpi } from '../shared/kpi-meta.js';
-import type { PromoBreakdownSelectDetail } from '../breakdown/breakdown.js';
 
 export { BOARD_LAYOUTS, type BoardLayout };
 
@@ -246,7 +242,8 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
   /** Whether the list of problems is open. */
   @state() protected problemsOpen = false;
 
-  private readonly provider = new ContextProvider(this, { context: boardContext, initialValue: this.boardState() });
+  /** Provides the board's state to the widgets inside (`boardContext`). */
+  private readonly context = new BoardContextController(this, () => this.boardState());
 
   constructor() {
     super();
@@ -265,6 +262,8 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
     },
   });
   private needsReload = false;
+  /** What the board does when a widget inside asks it to filter, or an empty state offers its next step. */
+  private readonly actions = widgetActions(this);
   /**
    * The load of the data from the source: run by `reload()`; a newer run ends the older one
    * and drops its result, and a failing load is said once, through the board's one failure
@@ -437,23 +436,7 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
     } else if (sourceChanged && this.isConnected && !this.hasUpdated && this.status === 'idle') {
       if (this.source().kind !== 'none') this.reload();
     }
-    // A new context object only when something consumers see has changed.
-    const next = this.boardState();
-    const prev = this.provider.value;
-    if (
-      !prev ||
-      prev.report !== next.report ||
-      JSON.stringify(prev.query) !== JSON.stringify(next.query) ||
-      prev.locale !== next.locale ||
-      prev.currency !== next.currency ||
-      prev.theme !== next.theme ||
-      prev.status !== next.status ||
-      prev.error !== next.error ||
-      prev.lastUpdated !== next.lastUpdated ||
-      prev.campaigns !== next.campaigns ||
-      !prev.segmentCustomers !== !next.segmentCustomers
-    )
-      this.provider.setValue(next);
+    this.context.refresh();
   }
 
   private campaignRun(): string | null {
@@ -567,34 +550,6 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
     this.userChange({ preset: 'campaign', from: c.start, to: c.end, campaigns: [id] });
   }
 
-  private onCampaignSelect = (event: Event): void => {
-    const detail = (event as CustomEvent<{ campaignId?: string | null; id?: string | null }>).detail ?? {};
-    const id = detail.campaignId ?? detail.id ?? null;
-    // Selecting the only selected campaign again clears the filter.
-    const next = id && !(this.campaigns.length === 1 && this.campaigns[0] === id) ? [id] : [];
-    this.userChange({ campaigns: next });
-  };
-
-  /** A value chosen in a breakdown filters the board by it (channel or attribute); chosen again, the filter is cleared. */
-  private onBreakdownSelect = (event: Event): void => {
-    const { by, value } = (event as CustomEvent<PromoBreakdownSelectDetail>).detail ?? {};
-    if (!by) return;
-    const next = value ? [value] : [];
-    if (by === 'channel') this.userChange({ channels: next });
-    else this.userChange({ filters: { ...this.filterValues, [by]: next } });
-  };
-
-  /** A widget's empty state asked for its next step: clear the filters, or go to the period controls. */
-  private onEmptyAction = (event: Event): void => {
-    const action = (event as CustomEvent<{ action?: string }>).detail?.action;
-    if (action === 'clear-filters') this.userChange({ campaigns: [], channels: [], filters: {} });
-    else if (action === 'change-period') {
-      const control = this.renderRoot.querySelector<HTMLElement>('[part~="period"] select, [part~="period"] input');
-      control?.scrollIntoView({ block: 'nearest' });
-      control?.focus();
-    }
-  };
-
   private onSlotChange = (event: Event): void => {
     const slot = event.target as HTMLSlotElement;
     // Only content counts: a <style>, <template> or <script> child keeps the default layout.
@@ -603,129 +558,32 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
 
   // ---- rendering ----
 
-  private formatUpdated(): string {
-    if (this.lastUpdated === null) return '';
-    const time = formatTime(this.lastUpdated, this.activeLocale, this.zone);
-    return bt(this.activeLocale, 'updated', { time });
-  }
-
-  /** Records the data validation left out (not option notes): the numbers are partial. */
-  #recordIssues() {
-    return this.computedReport?.issues.filter((i) => i.collection !== 'options') ?? [];
-  }
-
-  /**
-   * Configuration and data problems, in the board's locale: values it could not read, lists
-   * of the data that are not lists, unknown KPIs, notes on the options, records left out.
-   */
-  #problems(): string[] {
-    const locale = this.activeLocale;
-    const out = this.configErrors.map((p) => this.configMessage(p));
-    const data = this.data;
-    if (data !== undefined && data !== null && !isDataset(data)) {
-      if (typeof data !== 'object' || Array.isArray(data)) out.push(bt(locale, 'problem.notData'));
-      else
-        for (const name of COLLECTIONS) {
-          const list = (data as Record<string, unknown>)[name];
-          if (list !== undefined && list !== null && !Array.isArray(list))
-            out.push(bt(locale, 'problem.notList', { name, value: describeValue(list) }));
-        }
-    }
-    // KPI ids are checked against the report (the KPIs it computed, wherever it was made),
-    // so a KPI registered only in the worker or the warehouse is known too.
+  /** What the status line and the board-wide message show. */
+  private statusView(): StatusView {
     const report = this.computedReport;
-    if (report) {
-      for (const id of this.kpis)
-        if (!reportHasKpi(report, id)) out.push(bt(locale, 'problem.unknownKpi', { id, name: 'kpis' }));
-      if (this.chartMetric && !reportHasKpi(report, this.chartMetric))
-        out.push(bt(locale, 'problem.unknownKpi', { id: this.chartMetric, name: 'chart-metric' }));
-    }
-    const issues = this.computedReport?.issues ?? [];
-    const shown = issues.slice(0, 50);
-    for (const i of shown)
-      out.push(
-        bt(locale, 'problem.record', {
-          collection: bt(locale, `collection.${i.collection}`),
-          index: i.index + 1,
-          id: i.id ? ` (${i.id})` : '',
-          path: i.path,
-          message: i.message,
-        }),
-      );
-    if (issues.length > shown.length) out.push(bt(locale, 'problem.more', { count: issues.length - shown.length }));
-    return out;
-  }
-
-  private renderStatus(): TemplateResult {
-    const busy = this.status === 'loading' || this.computing;
-    const records = this.#recordIssues().length;
-    const problems = this.#problems();
-    const others = problems.length - (this.computedReport?.issues.length ?? 0);
-    const listId = 'promo-board-problems';
-    return html`<div part="status" class="status">
-        ${this.live ? html`<span class="live"><span class="dot" aria-hidden="true"></span>${bt(this.activeLocale, 'live')}</span>` : nothing}
-        ${
-          this.lastUpdated !== null
-            ? html`<time datetime=${new Date(this.lastUpdated).toISOString()}>${this.formatUpdated()}</time>`
-            : nothing
-        }
-        ${
-          problems.length
-            ? html`<button
-                type="button"
-                part="problems-toggle"
-                class="problems-toggle"
-                aria-expanded=${this.problemsOpen ? 'true' : 'false'}
-                aria-controls=${listId}
-                @click=${() => (this.problemsOpen = !this.problemsOpen)}
-              >
-                <span aria-hidden="true" class="warn">⚠</span>
-                ${others > 0 ? html`<span class="config">${bt(this.activeLocale, 'problems', { count: others })}</span>` : nothing}
-                ${records ? html`<span class="issues">${bt(this.activeLocale, 'issues', { count: records })}</span>` : nothing}
-              </button>`
-            : nothing
-        }
-        ${
-          this.loaded?.workerFallback
-            ? html`<span class="computed-in" data-computed-in="page"
-                >${bt(this.activeLocale, 'workerFallback', { reason: this.loaded.workerFallback })}</span
-              >`
-            : nothing
-        }
-        <span role="status" class="busy">${busy && this.computedReport ? bt(this.activeLocale, 'computing') : ''}</span>
-      </div>
-      ${
-        problems.length
-          ? html`<div part="problems" class="problems" id=${listId} ?hidden=${!this.problemsOpen}>
-              <h2 class="problems-title">${bt(this.activeLocale, 'problemsList')}</h2>
-              <ul>
-                ${problems.map((p) => html`<li>${p}</li>`)}
-              </ul>
-            </div>`
-          : nothing
-      }`;
-  }
-
-  private renderMessage(): TemplateResult | typeof nothing {
-    if (this.status === 'error' && this.error) {
-      const text = this.computedReport
-        ? bt(this.activeLocale, 'staleError', { message: this.error })
-        : bt(this.activeLocale, 'error', { message: this.error });
-      return html`<div part="message" class="message error" role="alert">
-        <span>${text}</span>
-        ${
-          this.source().kind !== 'none'
-            ? html`<button type="button" @click=${() => this.reload()}>${bt(this.activeLocale, 'retry')}</button>`
-            : nothing
-        }
-      </div>`;
-    }
-    if (this.error) return html`<div part="message" class="message error" role="alert">${this.error}</div>`;
-    if (!this.computedReport && (this.status === 'loading' || this.status === 'idle') && this.source().kind !== 'none')
-      return html`<div part="message" class="message" role="status">${bt(this.activeLocale, 'loading')}</div>`;
-    if (this.loaded && this.loaded.orders === 0 && this.status === 'ready')
-      return html`<div part="message" class="message" role="status">${bt(this.activeLocale, 'empty')}</div>`;
-    return nothing;
+    return {
+      locale: this.activeLocale,
+      zone: this.zone,
+      status: this.status,
+      computing: this.computing,
+      error: this.error,
+      lastUpdated: this.lastUpdated,
+      live: this.live,
+      report,
+      loaded: this.loaded,
+      problems: boardProblems({
+        locale: this.activeLocale,
+        configMessages: this.configErrors.map((p) => this.configMessage(p)),
+        data: isDataset(this.data) ? undefined : this.data,
+        kpis: this.kpis,
+        chartMetric: this.chartMetric,
+        report,
+      }),
+      problemsOpen: this.problemsOpen,
+      toggleProblems: () => (this.problemsOpen = !this.problemsOpen),
+      hasSource: this.source().kind !== 'none',
+      reload: () => this.reload(),
+    };
   }
 
   /** @internal */
@@ -745,6 +603,7 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
   }
 
   override render(): TemplateResult {
+    const view = this.statusView();
     return html`<div
       part="base"
       class="promo-root board theme-${this.theme}"
@@ -752,15 +611,15 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
       aria-label=${bt(this.activeLocale, 'board')}
       lang=${this.activeLocale.split('-')[0]!.toLowerCase()}
       aria-busy=${this.status === 'loading' || this.computing ? 'true' : 'false'}
-      @promo-campaign-select=${this.onCampaignSelect}
-      @promo-breakdown-select=${this.onBreakdownSelect}
-      @promo-empty-action=${this.onEmptyAction}
+      @promo-campaign-select=${this.actions.onCampaignSelect}
+      @promo-breakdown-select=${this.actions.onBreakdownSelect}
+      @promo-empty-action=${this.actions.onEmptyAction}
     >
       <div class="top">
         <slot name="header"></slot>
-        ${this.noFilters ? nothing : renderFilterBar(this)} ${this.renderStatus()}
+        ${this.noFilters ? nothing : renderFilterBar(this)} ${renderStatus(view)}
       </div>
-      ${this.renderMessage()} ${this.hasSlotted ? nothing : renderDefaultLayout(this)}
+      ${renderMessage(view)} ${this.hasSlotted ? nothing : renderDefaultLayout(this)}
       <slot @slotchange=${this.onSlotChange}></slot>
     </div>`;
   }
