@@ -140,7 +140,8 @@ test('strict CSP: the board and every widget render, no violation', async () => 
   );
   assert.ok(result.tiles >= 8, `tiles: ${result.tiles}`);
   assert.match(result.revenueText, /\d/, 'the revenue tile shows a number');
-  assert.equal(result.charts, 2);
+  // The board's default layout holds the campaign trend and the comparison; the page adds a trend of its own.
+  assert.equal(result.charts, 3);
   assert.ok(result.paths > 0, 'the trend view drew its lines');
   assert.ok(result.cells > 0, 'the heatmap drew its cells');
   assert.notEqual(result.cellFill, 'none', 'heatmap cells are coloured');

@@ -46,7 +46,7 @@ export const boardStyles = [
     .chips {
       display: flex;
       flex-wrap: wrap;
-      gap: calc(var(--_space) * 0.5);
+      gap: var(--_space-s);
       flex: 1 0 100%;
       margin: 0;
       padding: 0;
@@ -61,7 +61,7 @@ export const boardStyles = [
       border: 1px solid var(--_color-accent);
       border-radius: 999px;
       background: var(--_color-surface-muted);
-      font-size: 0.9em;
+      font-size: var(--_font-size-s);
     }
     .chip-text {
       overflow-wrap: anywhere;
