@@ -28,6 +28,7 @@ const en = {
   'trend.run': '{name} runs {from} to {to}',
   'trend.starts': '{name} starts',
   'trend.ends': '{name} ends',
+  'trend.oneDay': '{name} starts and ends here',
   weekOf: 'Week of {date}',
 };
 
@@ -52,6 +53,7 @@ const vi: Record<keyof typeof en, string> = {
   'trend.run': '{name} chạy từ {from} đến {to}',
   'trend.starts': '{name} bắt đầu',
   'trend.ends': '{name} kết thúc',
+  'trend.oneDay': '{name} bắt đầu và kết thúc tại đây',
   weekOf: 'Tuần từ {date}',
 };
 

@@ -6,8 +6,8 @@
  * with gaps where a campaign has no value (outside its run). Data and size in, shapes out.
  * No DOM.
  */
-import { max } from 'd3-array';
-import { alignZeros, areaPath, linearScale, linePath } from '../shared/scale.js';
+import { max, tickIncrement } from 'd3-array';
+import { areaPath, linearScale, linePath } from '../shared/scale.js';
 import { textWidth } from '../shared/text-fit.js';
 import { formatDay, parseLocalDate, weekStart } from '../../core/time.js';
 import type { DailyPoint } from '../../engine/report-types.js';
@@ -122,6 +122,8 @@ export interface TrendOptions {
   dateLabel: (day: string) => string;
   /** The run of each series (same order), for its start and end marks. */
   runs?: readonly (CampaignRun | undefined)[];
+  /** Width in px of a text at a font size, measured where it is drawn; an estimate when absent. */
+  measure?: (text: string, fontSize: number) => number;
 }
 
 export interface AxisTick {
@@ -133,7 +135,8 @@ export interface AxisTick {
 export interface RunMark {
   /** Index of the series. */
   series: number;
-  kind: 'start' | 'end';
+  /** `run`: the campaign starts and ends in the same bucket (one mark, not two on top of each other). */
+  kind: 'start' | 'end' | 'run';
   x: number;
   /** The day it marks (`YYYY-MM-DD`). */
   day: string;
@@ -182,24 +185,34 @@ export function trendLayout(data: TrendData, o: TrendOptions): TrendLayout {
   const hi = Math.max(0, ...values);
   const tLo = Math.min(0, ...data.total.filter(finite));
   const tHi = Math.max(0, max(data.total) ?? 0);
-  const nice = (d: [number, number]) => linearScale(d[0] === d[1] ? [0, 1] : d, [0, 1], { nice: 5 }).domain;
-  const [left, right] = alignZeros(nice([lo, hi]), nice([tLo, tHi]));
-  const yl = linearScale(left, [y1, y0]);
-  const yr = linearScale(right, [y1, y0]);
   const count = Math.max(2, Math.min(MAX_DATE_TICKS, Math.floor((y1 - y0) / 36)));
-  // d3's ticks(n) may give a few more than n: ask for fewer until there are at most `count`.
-  const ticksOf = (scale: typeof yl) => {
-    for (let k = count; k > 1; k--) {
-      const t = scale.ticks(k);
-      if (t.length <= count) return t;
-    }
-    return scale.ticks(1);
-  };
-  const leftValues = ticksOf(yl);
-  const rightValues = ticksOf(yr);
+  // The left axis: a nice step, its domain whole steps from zero, at most `count` ticks.
+  let yStep = 1;
+  let below = 0;
+  let above = 1;
+  for (let k = count - 1; k >= 1; k--) {
+    yStep = niceStep(hi - lo || 1, k);
+    below = Math.ceil(-lo / yStep - 1e-9);
+    above = Math.ceil(hi / yStep - 1e-9);
+    if (below + above === 0) above = 1;
+    if (below + above + 1 <= count) break;
+  }
+  // The store total below zero while the campaigns are not (or the reverse): a step on that side.
+  if (tLo < 0 && below === 0) below = 1;
+  if (tHi > 0 && above === 0) above = 1;
+  // The right axis: the same ticks at the same heights, with the smallest nice step that
+  // holds the store total, so its labels sit on the left axis's grid lines.
+  const need = Math.max(above ? tHi / above : 0, below ? -tLo / below : 0);
+  const tYStep = need > 0 ? niceStepAtLeast(need) : yStep;
+  const at = (i: number, s: number) => Number(((i - below) * s).toPrecision(12));
+  const leftValues = Array.from({ length: below + above + 1 }, (_, i) => at(i, yStep));
+  const rightValues = Array.from({ length: below + above + 1 }, (_, i) => at(i, tYStep));
+  const yl = linearScale([leftValues[0]!, leftValues[leftValues.length - 1]!], [y1, y0]);
+  const yr = linearScale([rightValues[0]!, rightValues[rightValues.length - 1]!], [y1, y0]);
   const leftLabels = leftValues.map(o.tick);
   const rightLabels = rightValues.map(totalTick);
-  const labelW = (labels: string[]) => Math.ceil(Math.max(0, ...labels.map((s) => textWidth(s, fs * 0.85))));
+  const measure = o.measure ?? textWidth;
+  const labelW = (labels: string[]) => Math.ceil(Math.max(0, ...labels.map((s) => measure(s, fs * 0.85))));
   const x0 = labelW(leftLabels) + 8;
   const x1 = width - labelW(rightLabels) - 8;
   const n = data.buckets.length;
@@ -236,10 +249,12 @@ export function trendLayout(data: TrendData, o: TrendOptions): TrendLayout {
   };
   (o.runs ?? []).forEach((run, series) => {
     if (!run || series >= data.series.length) return;
-    for (const kind of ['start', 'end'] as const) {
-      const day = run[kind];
-      const i = bucketOf(day);
-      if (i >= 0) marks.push({ series, kind, x: xs[i]!, day });
+    const start = bucketOf(run.start);
+    const end = bucketOf(run.end);
+    if (start >= 0 && start === end) marks.push({ series, kind: 'run', x: xs[start]!, day: run.start });
+    else {
+      if (start >= 0) marks.push({ series, kind: 'start', x: xs[start]!, day: run.start });
+      if (end >= 0) marks.push({ series, kind: 'end', x: xs[end]!, day: run.end });
     }
   });
   return {
@@ -263,6 +278,19 @@ export function trendLayout(data: TrendData, o: TrendOptions): TrendLayout {
     }),
     marks,
   };
+}
+
+/** d3's step for about `k` ticks over a span (1, 2 or 5 times a power of ten). */
+function niceStep(span: number, k: number): number {
+  const inc = tickIncrement(0, span, k);
+  return inc > 0 ? inc : -1 / inc;
+}
+
+/** The smallest step of 1, 2, 2.5 or 5 times a power of ten that is at least `v` (> 0). */
+export function niceStepAtLeast(v: number): number {
+  const p = 10 ** Math.floor(Math.log10(v));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= v * (1 - 1e-12)) return Number((m * p).toPrecision(12));
+  return 10 * p;
 }
 
 /** Index of the bucket nearest to `px` (pointer x in chart coordinates). */

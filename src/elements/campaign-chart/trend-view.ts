@@ -8,6 +8,7 @@ import { html, nothing, svg, type ReactiveController, type TemplateResult } from
 import type { Report } from '../../engine/report-types.js';
 import { seriesVar } from '../../theme/tokens.js';
 import { cell, type DataTable } from '../shared/data-table.js';
+import { textMeasurer } from '../shared/measure-text.js';
 import { styleProps } from '../shared/style-props.js';
 import { bucketDaily, nearestIndex, trendLayout, type TrendData, type TrendLayout } from './trend-layout.js';
 import type { ChartViewHost } from './view-host.js';
@@ -65,6 +66,7 @@ export class TrendView implements ReactiveController {
       tick: (v) => h.fmt(v, 'currency', true),
       dateLabel: (d) => this.bucketLabel(d),
       runs,
+      measure: textMeasurer(h.find('.promo-root')),
     });
     this.layout = layout;
     const title = h.title();
@@ -167,9 +169,9 @@ export class TrendView implements ReactiveController {
           ${layout.marks.map(
             (m) =>
               svg`<g class="mark ${m.kind}" data-series=${data.series[m.series]!.id} data-day=${m.day} style=${styleProps({ color: seriesVar(m.series) })}>
-                <title>${h.msg(m.kind === 'start' ? 'trend.starts' : 'trend.ends', { name: h.name(data.series[m.series]!.id) })}</title>
+                <title>${h.msg(m.kind === 'start' ? 'trend.starts' : m.kind === 'end' ? 'trend.ends' : 'trend.oneDay', { name: h.name(data.series[m.series]!.id) })}</title>
                 <line x1=${m.x} x2=${m.x} y1=${y0} y2=${y1}></line>
-                <path d=${m.kind === 'start' ? `M${m.x},${y0}l7,3.5l-7,3.5Z` : `M${m.x},${y0}l-7,3.5l7,3.5Z`}></path>
+                <path d=${m.kind === 'start' ? `M${m.x},${y0}l7,3.5l-7,3.5Z` : m.kind === 'end' ? `M${m.x},${y0}l-7,3.5l7,3.5Z` : `M${m.x},${y0}l4,4l-4,4l-4,-4Z`}></path>
               </g>`,
           )}
         </g>

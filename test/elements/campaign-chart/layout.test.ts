@@ -217,3 +217,47 @@ test('the "others" row stays out of the scale: its bar is cut at the plot edge a
   assert.equal(others.clipped, true);
   assert.equal(others.x + others.width, l.plot.x1);
 });
+
+test('trend axes: the right axis has the left axis tick count, on the same grid lines, with a niced domain', () => {
+  const data = bucketDaily(DAILY, ['C1', 'C2'], 'day');
+  const top = Math.max(...data.total);
+  const l = trendLayout(data, { width: 700, height: 260, fontSize: 14, tick: String, dateLabel: (d) => d });
+  assert.equal(l.totalTicks.length, l.yTicks.length);
+  assert.equal(l.totalTicks.map((t) => t.y).join(), l.yTicks.map((t) => t.y).join());
+  const right = l.totalTicks.map((t) => Number(t.label));
+  const step = right[1] - right[0];
+  assert.ok(right.includes(0));
+  // It holds the total; half the step (a nicer one) would not.
+  assert.ok(right[right.length - 1] >= top && ((right.length - 1) * step) / 2 < top, `${right} vs ${top}`);
+});
+
+test('trend axes: the right labels get their measured width, the plot ends before them', () => {
+  const data = bucketDaily(DAILY, ['C1'], 'day');
+  const o = { width: 375, height: 200, fontSize: 14, tick: String, dateLabel: (d: string) => d };
+  const wide = (s: string, fs: number) => s.length * fs * 1.2;
+  const l = trendLayout(data, { ...o, measure: wide });
+  const widest = Math.max(...l.totalTicks.map((t) => wide(t.label, 14 * 0.85)));
+  assert.ok(l.plot.x1 + widest <= l.width - 6, `${l.plot.x1} + ${widest} within ${l.width}`);
+  assert.ok(trendLayout(data, o).plot.x1 > l.plot.x1);
+});
+
+test('trend marks: a campaign that starts and ends in one bucket gets one mark', () => {
+  const data = bucketDaily(DAILY, ['C1', 'C2'], 'day');
+  const o = { width: 600, height: 220, fontSize: 14, tick: String, dateLabel: (d: string) => d };
+  const runs = [
+    { start: '2026-11-03', end: '2026-11-03' },
+    { start: '2026-11-02', end: '2026-11-04' },
+  ];
+  const l = trendLayout(data, { ...o, runs });
+  assert.deepEqual(
+    l.marks.map((m) => [m.series, m.kind]),
+    [
+      [0, 'run'],
+      [1, 'start'],
+      [1, 'end'],
+    ],
+  );
+  // By week, a run inside one week is one mark too.
+  const week = trendLayout(bucketDaily(DAILY, ['C1', 'C2'], 'week'), { ...o, runs });
+  assert.ok(week.marks.every((m) => m.kind === 'run'));
+});
