@@ -167,7 +167,13 @@ export class BoardEngine {
     this.abort = abort;
     const current = abort.signal;
     if (signal?.aborted) abort.abort();
-    else signal?.addEventListener('abort', () => abort.abort(), { once: true });
+    else if (signal) {
+      // A task's signal is aborted only if a newer run starts while this one is pending; a
+      // completed run's signal never is, so the link is removed when this load ends instead.
+      const onAbort = () => abort.abort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      current.addEventListener('abort', () => signal.removeEventListener('abort', onAbort), { once: true });
+    }
     if (source.kind === 'data') return this.use(source.data, current);
     if (source.kind === 'named') registerBuiltinAdapters();
     const adapter: Adapter =
