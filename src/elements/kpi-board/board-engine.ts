@@ -20,6 +20,9 @@ import { createAdapter } from '../../adapters/registry.js';
 import { registerBuiltinAdapters } from '../../adapters/builtins.js';
 import type { BoardCampaign } from '../../context/context.js';
 
+/** What the board element needs of the data layer and adapters, through the one module allowed to reach them. */
+export { isDataset, type DataInput, type Adapter };
+
 export type BoardSource =
   | { kind: 'none' }
   | { kind: 'data'; data: unknown }

@@ -10,10 +10,7 @@ import {
 } from '../../context/context.js';
 import { COMPARE_MODES, type CohortGrain, type CompareMode } from '../../core/vocabulary.js';
 import type { Report, ReportOptions, SegmentQuery } from '../../engine/report-types.js';
-import type { DataInput } from '../../data/records.js';
-import type { Adapter } from '../../adapters/adapter.js';
 import { isValidTimeZone, parseLocalDate } from '../../core/time.js';
-import { isDataset } from '../../data/dataset.js';
 import { bt } from '../../i18n/board-strings.js';
 import { PromoElement } from '../shared/element.js';
 import {
@@ -49,7 +46,10 @@ import {
   BoardEngine,
   DEFAULT_BOARD_KPIS,
   WORKER_MODES,
+  isDataset,
+  type Adapter,
   type BoardSource,
+  type DataInput,
   type DataSummary,
   type WorkerMode,
 } from './board-engine.js';
