@@ -373,7 +373,7 @@ async function main() {
   // 4. The expected numbers: the engine of the same tarball, in Node.
   const data = makeData();
   const ordersJson = JSON.stringify(data);
-  const engine = await import(pathToFileURL(join(work, 'node_modules/promo-kpi-kit/dist/engine/index.js')).href);
+  const engine = await import(pathToFileURL(join(work, 'node_modules/promo-kpi-kit/dist/engine-entry.js')).href);
   const dataset = engine.createDataset(data, { timeZone: 'Asia/Ho_Chi_Minh' });
   const expected = (query) => ({ revenue: engine.computeReport(dataset, query).kpis.revenue.value });
 

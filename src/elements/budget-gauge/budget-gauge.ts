@@ -94,9 +94,29 @@ export class PromoBudgetGauge extends PromoWidget {
   /** The card width at which full figures were measured too wide (figures never wrap). */
   @state() private figuresTooWide = -1;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A figure measured in a fallback font may overflow where the page's font fits: measure
+    // again once the fonts are loaded.
+    globalThis.document?.fonts?.ready.then(() => {
+      if (this.isConnected) this.figuresTooWide = -1;
+    });
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.figuresTooWide === this.width) return;
+    // Only a measure taken at the width this render was laid out for counts: a transient layout
+    // (the board's grid still settling) would otherwise leave full figures compact for good.
+    const box = this.getBoundingClientRect().width;
+    const style = getComputedStyle(this);
+    const content =
+      box -
+      parseFloat(style.paddingLeft) -
+      parseFloat(style.paddingRight) -
+      parseFloat(style.borderLeftWidth) -
+      parseFloat(style.borderRightWidth);
+    if (Math.abs(Math.round(content) - this.width) > 1) return;
     const dds = this.renderRoot.querySelectorAll<HTMLElement>('dl[part~="figures"] dd');
     if ([...dds].some((dd) => dd.scrollWidth > dd.clientWidth + 1)) this.figuresTooWide = this.width;
   }
