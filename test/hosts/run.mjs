@@ -261,16 +261,27 @@ async function check(browser, host, url, expected) {
   page.on('response', (r) => {
     if (KIT.test(new URL(r.url()).pathname)) kitRequests.push(r);
   });
+  const failed = [];
+  page.on('requestfailed', (r) => failed.push(`${r.url()} (${r.failure()?.errorText})`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.url()} (${r.status()})`);
+  });
   try {
     await page.goto(url);
-    await page.waitForFunction(
-      () => {
-        const boards = [...document.querySelectorAll('promo-kpi-board')];
-        return boards.length >= 2 && boards.every((b) => b.currentReport && b.computedIn);
-      },
-      null,
-      { timeout: 60_000 },
-    );
+    await page
+      .waitForFunction(
+        () => {
+          const boards = [...document.querySelectorAll('promo-kpi-board')];
+          return boards.length >= 2 && boards.every((b) => b.currentReport && b.computedIn);
+        },
+        null,
+        { timeout: 60_000 },
+      )
+      .catch((e) => {
+        // Say why: what the page printed and which requests failed.
+        const why = [...errors, ...failed.map((f) => `request failed: ${f}`)];
+        throw new Error(`${e.message}${why.length ? `\n    ${why.join('\n    ')}` : ''}`);
+      });
     const seen = await page.evaluate(async () => {
       const [main, custom] = document.querySelectorAll('promo-kpi-board');
       await main.reportComplete();
