@@ -10,7 +10,8 @@ import { renderSelection } from '../shared/selection.js';
 import { PromoWidget } from '../shared/widget.js';
 import { checkedText, numberValue, oneOf, textValue } from '../shared/converters.js';
 import { cell, type DataTable } from '../shared/data-table.js';
-import { fontSizeOf, innerWidth } from '../shared/inner-width.js';
+import { innerWidth } from '../shared/inner-width.js';
+import { FontsLoadedController, textMeasurer } from '../shared/measure-text.js';
 import { breakdownStyles } from './breakdown.styles.js';
 import {
   ADDITIVE_BREAKDOWN_KPIS,
@@ -117,6 +118,14 @@ export class PromoBreakdown extends PromoWidget {
   @state() private focusIndex = 0;
 
   private rows: BreakdownRow[] = [];
+  /** Whether the last render showed the values in compact form (the note follows it). */
+  private compactValues = false;
+
+  constructor() {
+    super();
+    // Values measured in a fallback font are measured again once the page's fonts load.
+    new FontsLoadedController(this);
+  }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -243,23 +252,29 @@ export class PromoBreakdown extends PromoWidget {
     this.rows = rows;
     const total = this.total(report, kpi);
     const comps = rows.map((r) => this.comparison(r.value, total, kpi));
-    const width = innerWidth(this.renderRoot?.querySelector('.promo-root'), this.width);
-    const fs = fontSizeOf(this);
-    const compact = width < 520;
+    const root = this.renderRoot?.querySelector('.promo-root') ?? null;
+    const width = innerWidth(root, this.width);
+    const fs = this.baseFontSize;
     const labels = rows.map((r) => this.valueLabel(r.key, r.count));
-    const valueLabels = rows.map((r) => this.fmt(r.value, unit, compact));
     const compLabels = comps.map((c) => this.comparisonText(c, kpi));
+    // Texts measured in the font they are drawn in (the estimate until the frame exists);
+    // the layout picks full or compact values, one form for every row.
     const layout = breakdownLayout(
       rows.map((r) => r.value),
       {
         width,
         fontSize: fs,
         labels,
-        valueLabels,
+        valueLabels: rows.map((r) => this.fmt(r.value, unit)),
+        compactValueLabels: rows.map((r) => this.fmt(r.value, unit, true)),
         comparisonLabels: compLabels,
         scaleLimit: rows.filter((r) => r.key !== OTHERS_KEY).length,
+        measure: textMeasurer(root),
+        measureValue: textMeasurer(root, '600'),
       },
     );
+    this.compactValues = layout.compact;
+    const valueLabels = rows.map((r) => this.fmt(r.value, unit, layout.compact));
     const title = this.widgetLabel();
     const descId = `${this.uid}-desc`;
     const focus = Math.min(this.focusIndex, rows.length - 1);
@@ -301,6 +316,7 @@ export class PromoBreakdown extends PromoWidget {
           const g = layout.rows[i]!;
           const others = r.key === OTHERS_KEY;
           const isChosen = !others && r.key === chosen;
+          const name = this.rowText(r, labels[i]!, comps[i]!, kpi, rows);
           return svg`<g
             role="button"
             class="row ${isChosen ? 'chosen' : ''}"
@@ -309,10 +325,11 @@ export class PromoBreakdown extends PromoWidget {
             tabindex=${i === focus ? 0 : -1}
             aria-pressed=${others ? nothing : isChosen ? 'true' : 'false'}
             aria-disabled=${others ? 'true' : nothing}
-            aria-label=${this.rowText(r, labels[i]!, comps[i]!, kpi, rows)}
+            aria-label=${name}
             @click=${() => this.choose(i)}
             @focus=${() => (this.focusIndex = i)}
           >
+            <title>${name}</title>
             <rect class="hit" x="0" y=${g.y + 1} width=${layout.width} height=${g.height - 2} rx="4"></rect>
             <rect class="track" x=${layout.x0} y=${g.barY} width=${layout.x1 - layout.x0} height=${g.barHeight} rx="2"></rect>
             ${g.barWidth > 0 ? svg`<rect class="bar ${others ? 'others' : ''}" x=${g.barX} y=${g.barY} width=${g.barWidth} height=${g.barHeight} rx="2"></rect>` : nothing}
@@ -336,7 +353,13 @@ export class PromoBreakdown extends PromoWidget {
       const sum = Object.values(s).reduce((a, v) => a + (Number.isFinite(v[kpi]) ? (v[kpi] as number) : 0), 0);
       // Rounding of sums of amounts: a remainder under one unit is no remainder.
       if (total - sum >= 1)
-        notes.push(this.msg('breakdown.unassigned', { by: this.byLabel(), value: this.fmt(total - sum, UNITS[kpi]) }));
+        notes.push(
+          this.msg('breakdown.unassigned', {
+            by: this.byLabel(),
+            // In the form of the rows' values: compact when they are.
+            value: this.fmt(total - sum, UNITS[kpi], this.compactValues),
+          }),
+        );
     }
     if (kpi === 'buyers' && rows.length > 1) notes.push(this.msg('breakdown.overlap'));
     return notes.length ? html`<p part="note">${notes.join(' ')}</p>` : nothing;

@@ -5,7 +5,11 @@
  * shapes out. No DOM.
  */
 import { linearScale } from '../shared/scale.js';
-import { fitText, textWidth } from '../shared/text-fit.js';
+import { textWidth } from '../shared/text-fit.js';
+import { fitMeasured } from '../shared/measure-text.js';
+
+/** Width of a text in px at a font size: a real measure, or the estimate of `text-fit.ts`. */
+export type Measure = (text: string, fontSize: number) => number;
 
 /** KPIs a breakdown can show: the fields of `report.byChannel` and `report.byAttribute` rows. */
 export const BREAKDOWN_KPIS = ['revenue', 'orders', 'buyers', 'aov'] as const;
@@ -57,14 +61,24 @@ export interface BreakdownLayoutOptions {
   fontSize: number;
   /** Row labels (names of the values), as shown. */
   labels: readonly string[];
-  /** Formatted values. */
+  /** Formatted values, in full. */
   valueLabels: readonly string[];
+  /**
+   * The same values in compact form ("373,9 tr ₫"): used for every row when the full values
+   * leave the bars too little room (side by side: under a third of the width; stacked: less
+   * than the widest label needs).
+   */
+  compactValueLabels?: readonly string[];
   /** Formatted comparisons (share of the total, or against the average). */
   comparisonLabels: readonly string[];
   /** Below this width the labels go above the bars. */
   stackBelow?: number;
   /** Only the first `scaleLimit` values set the scale (the others row is left out). */
   scaleLimit?: number;
+  /** Measures labels and comparisons (regular weight); default: the estimate. */
+  measure?: Measure;
+  /** Measures the values (drawn bold); default: `measure`. */
+  measureValue?: Measure;
 }
 
 export interface BarGeometry {
@@ -93,6 +107,10 @@ export interface BreakdownLayout {
   x1: number;
   /** Right edge of the value texts (text-anchor end). */
   valueX: number;
+  /** Width of the value column: the widest value shown. */
+  valueWidth: number;
+  /** Whether the values are shown in compact form (all rows alike). */
+  compact: boolean;
   /** Right edge of the comparison texts (text-anchor end). */
   comparisonX: number;
   rows: BarGeometry[];
@@ -101,47 +119,55 @@ export interface BreakdownLayout {
 /** Default width below which labels go above the bars. */
 export const STACK_BELOW = 420;
 
-/** Bars of `values` (>= 0, null for none) from 0 to the largest value. */
+/** Least room between the bars' track (or a label) and the values, and between the values and the comparisons. */
+export const VALUE_GAP = 8;
+
+/**
+ * Bars of `values` (>= 0, null for none) from 0 to the largest value. The value column is as
+ * wide as its widest value (measured) plus a gap, so no value touches its bar's track.
+ */
 export function breakdownLayout(values: readonly (number | null)[], o: BreakdownLayoutOptions): BreakdownLayout {
   const fs = o.fontSize;
+  const measure = o.measure ?? textWidth;
+  const measureValue = o.measureValue ?? measure;
   const width = Math.max(120, Math.floor(o.width));
   const stacked = width < (o.stackBelow ?? STACK_BELOW);
-  const valueW = Math.ceil(Math.max(textWidth('—', fs), ...o.valueLabels.map((s) => textWidth(s, fs))));
-  const compW = Math.ceil(Math.max(0, ...o.comparisonLabels.map((s) => textWidth(s, fs * 0.85))));
-  const gap = 8;
+  const gap = VALUE_GAP;
+  const compW = Math.ceil(Math.max(0, ...o.comparisonLabels.map((s) => measure(s, fs * 0.85))));
+  const comparisonX = width;
+  const widestValue = (labels: readonly string[]) =>
+    Math.ceil(Math.max(measureValue('—', fs), ...labels.map((s) => measureValue(s, fs))));
+  // The right edge of the values: left of the comparisons, a gap and a half away.
+  const valueX = compW ? width - compW - Math.ceil(gap * 1.5) : width;
+  const labelFs = stacked ? fs : fs * 0.95;
+  const widestLabel = Math.ceil(Math.max(0, ...o.labels.map((s) => measure(s, labelFs))));
+  const labelW = Math.ceil(Math.min(width * 0.32, Math.max(48, widestLabel)));
+  const x0 = stacked ? 0 : labelW + gap;
+  // Full values unless they leave the bars (side by side) or the labels (stacked) short.
+  let valueW = widestValue(o.valueLabels);
+  let compact = false;
+  const short = (w: number) =>
+    stacked ? valueX - w - gap < Math.min(widestLabel, width * 0.45) : valueX - w - gap - x0 < width / 3;
+  if (o.compactValueLabels && short(valueW)) {
+    compact = true;
+    valueW = widestValue(o.compactValueLabels);
+  }
+  const x1 = stacked ? width : Math.max(x0 + 40, valueX - valueW - gap);
+  const rowH = stacked ? Math.round(fs * 3.1) : Math.round(fs * 2.2);
   // The scale runs to the largest value shown on its own: an "others" row (`scaleLimit`
   // excludes it) may add up to more, and its bar is then cut at the end of the track.
   const scaled = o.scaleLimit === undefined ? values : values.slice(0, o.scaleLimit);
   const max = Math.max(0, ...scaled.map((v) => (v !== null && Number.isFinite(v) ? v : 0)));
   const rows: BarGeometry[] = [];
-  let x0: number;
-  let x1: number;
-  let valueX: number;
-  let comparisonX: number;
-  let rowH: number;
-  if (stacked) {
-    // Line 1: label, then value and comparison at the right; line 2: the bar, full width.
-    rowH = Math.round(fs * 3.1);
-    x0 = 0;
-    x1 = width;
-    comparisonX = width;
-    valueX = compW ? width - compW - gap : width;
-  } else {
-    rowH = Math.round(fs * 2.2);
-    const labelW = Math.min(width * 0.32, Math.max(48, ...o.labels.map((s) => textWidth(s, fs * 0.95))));
-    x0 = Math.ceil(labelW) + gap;
-    comparisonX = width;
-    valueX = compW ? width - compW - gap * 1.5 : width;
-    x1 = Math.max(x0 + 40, valueX - valueW - gap);
-  }
   const x = linearScale([0, max || 1], [x0, x1], { clamp: true });
   const barH = Math.max(6, Math.round(fs * (stacked ? 0.7 : 0.95)));
+  const labelRoom = stacked ? Math.max(40, valueX - valueW - gap) : x0 - gap;
   values.forEach((v, i) => {
     const y = i * rowH;
     const w = v !== null && Number.isFinite(v) && v > 0 ? Math.max(1, x(v) - x0) : 0;
-    const labelRoom = stacked ? Math.max(40, valueX - valueW - gap) : x0 - gap;
-    const label = fitText(o.labels[i] ?? '', labelRoom, stacked ? fs : fs * 0.95);
+    const label = fitMeasured(o.labels[i] ?? '', labelRoom, labelFs, measure);
     if (stacked) {
+      // Line 1: label, then value and comparison at the right; line 2: the bar, full width.
       const line = y + fs * 0.95;
       rows.push({
         y,
@@ -178,6 +204,8 @@ export function breakdownLayout(values: readonly (number | null)[], o: Breakdown
     x0,
     x1,
     valueX,
+    valueWidth: valueW,
+    compact,
     comparisonX,
     rows,
   };

@@ -217,6 +217,94 @@ describe('<promo-breakdown>', () => {
   });
 });
 
+/**
+ * A report with the demo's sizes of amounts: channel revenue in hundreds of millions of VND,
+ * stores in tens of millions, and over a billion from orders without a store.
+ */
+function bigReport(): ReportV2 {
+  const report = makeReportV2();
+  const channels: Record<string, number> = {
+    web: 373_898_000,
+    social: 372_191_000,
+    app: 335_960_000,
+    marketplace: 329_654_000,
+    store: 136_000_000,
+  };
+  report.byChannel = Object.fromEntries(
+    Object.entries(channels).map(([k, revenue]) => [k, { revenue, orders: 100, buyers: 90, aov: revenue / 100 }]),
+  ) as typeof report.byChannel;
+  const stores = [29_944_000, 28_240_000, 25_146_000, 21_698_000, 19_259_000, 19_070_000, 18_563_000, 18_111_000];
+  report.byAttribute.store = Object.fromEntries(
+    [...stores, 14_000_000, 13_000_000, 12_527_000].map((revenue, i) => [
+      `S${String(i + 1).padStart(2, '0')}`,
+      { revenue, orders: 10, buyers: 9, aov: revenue / 10 },
+    ]),
+  );
+  report.kpis.revenue = { ...report.kpis.revenue!, value: 1_547_703_000 };
+  return report;
+}
+
+/** A full amount has at least two group separators (millions); a compact one has none. */
+const isFull = (s: string) => /\d([.,\u202f]\d{3}){2,}/.test(s);
+const box = (e: Element) => e.getBoundingClientRect();
+
+describe('<promo-breakdown> value column', () => {
+  // Card widths of the demo board at 375, 768 and 1,440 px (one and two columns), and a full row.
+  for (const width of [351, 452, 720, 1400])
+    for (const locale of ['vi', 'en'])
+      for (const by of ['channel', 'store'])
+        it(`at ${width} px (${locale}, by ${by}) no value touches its track, label or comparison; every row in one form`, async () => {
+          const el = await breakdown({ locale, by }, bigReport(), width);
+          const svg = $<SVGSVGElement>(el, 'svg[part~="chart"]');
+          expect(box(svg).width).to.be.at.most(width);
+          const vs = $$<SVGTextElement>(el, '.row-text .value');
+          const cs = $$<SVGTextElement>(el, '.row-text .comparison');
+          const ls = $$<SVGTextElement>(el, '.row-text .label');
+          const tracks = options(el).map((o) => o.querySelector('.track')!);
+          const side = ls[0]!.getAttribute('text-anchor') === 'end';
+          expect(side).to.equal(width >= 452);
+          vs.forEach((v, i) => {
+            const t = box(v);
+            if (side) expect(t.left - box(tracks[i]!).right, `${v.textContent} after its track`).to.be.at.least(4);
+            else expect(t.left - box(ls[i]!).right, `${v.textContent} after its label`).to.be.at.least(4);
+            expect(box(cs[i]!).left - t.right, `${v.textContent} before its comparison`).to.be.at.least(4);
+            expect(t.right).to.be.at.most(box(svg).right + 0.5);
+          });
+          // One form for every row, the note on orders without a value included.
+          const forms = vs.map((v) => isFull(text(v)));
+          const note = $(el, '[part~="note"]');
+          if (note) forms.push(isFull(text(note)));
+          expect(new Set(forms).size, forms.join()).to.equal(1);
+          // Full values wherever they fit: from a phone's card width up.
+          expect(forms[0]).to.equal(true);
+          // The accessible name and the tooltip always carry the full value.
+          for (const o of options(el).slice(0, 3)) {
+            expect(isFull(o.getAttribute('aria-label')!)).to.equal(true);
+            expect(o.querySelector('title')!.textContent).to.equal(o.getAttribute('aria-label'));
+          }
+        });
+
+  it('turns every value compact, note included, only when the measured room is short', async () => {
+    const report = bigReport();
+    // Long store names leave the values too little room on a narrow card.
+    report.byAttribute.store = Object.fromEntries(
+      Object.entries(report.byAttribute.store).map(([k, v]) => [`Cửa hàng trung tâm ${k}`, v]),
+    );
+    const el = await breakdown({ locale: 'vi', by: 'store' }, report, 240);
+    const vs = $$(el, '.row-text .value').map(text);
+    expect(
+      vs.every((v) => !isFull(v)),
+      vs.join(),
+    ).to.equal(true);
+    expect(isFull(text($(el, '[part~="note"]')))).to.equal(false);
+    // The table keeps the full values.
+    expect(isFull(options(el)[0]!.getAttribute('aria-label')!)).to.equal(true);
+    const wide = await breakdown({ locale: 'vi', by: 'store' }, report, 720);
+    expect($$(wide, '.row-text .value').map(text).every(isFull)).to.equal(true);
+    expect(isFull(text($(wide, '[part~="note"]')))).to.equal(true);
+  });
+});
+
 describe('breakdown layout', () => {
   it('ranks by value, missing values last, ties by key', () => {
     const r = rankBreakdown(
