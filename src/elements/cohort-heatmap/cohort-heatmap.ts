@@ -1,29 +1,19 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { styleProps } from '../shared/style-props.js';
-import type { CohortRow, Report } from '../../engine/report-types.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Report } from '../../engine/report-types.js';
 import type { KpiUnit } from '../../core/vocabulary.js';
 import { formatValue } from '../../format/format.js';
 import { formatDay, formatMonth } from '../../format/date.js';
-import { publicVar, TOKENS } from '../../theme/tokens.js';
 import { cell, type DataTable } from '../shared/data-table.js';
 import { PromoWidget } from '../shared/widget.js';
 import { innerWidth } from '../shared/inner-width.js';
 import { booleanValue, oneOf } from '../shared/converters.js';
 import { cohortHeatmapStyles } from './cohort-heatmap.styles.js';
-import {
-  HEATMAP_MODES,
-  cellColor,
-  heatmapLayout,
-  legendStops,
-  lightText,
-  moveCell,
-  recencyLayout,
-  rowValues,
-  textWidth,
-  type HeatmapLayout,
-  type HeatmapMode,
-} from './layout.js';
+import { HEATMAP_MODES, rowValues, type HeatmapMode } from './layout.js';
+import { HeatmapGridView } from './grid-view.js';
+import { heatColors } from './heat-colors.js';
+import { renderRecency } from './recency-view.js';
+import type { CohortGrain, HeatmapViewHost } from './view-host.js';
 import { cohortText, type CohortMessageKey } from '../../i18n/cohort-heatmap.js';
 import type { StringParams } from '../../i18n/translate.js';
 
@@ -33,16 +23,6 @@ export type { HeatmapMode };
 const DEFAULT_FONT_SIZE = 14;
 /** Width from which the recency panel goes beside the heatmap (`show-recency`). */
 const SIDE_BY_SIDE = 720;
-
-let paint: CanvasRenderingContext2D | null | undefined;
-/** A CSS colour as the canvas serialises it (`#rrggbb` or `rgba(...)` for named, hsl(), ...). */
-function toRgb(color: string): string {
-  paint ??= document.createElement('canvas').getContext('2d');
-  if (!paint) return color;
-  paint.fillStyle = '#000';
-  paint.fillStyle = color;
-  return String(paint.fillStyle);
-}
 
 /**
  * Customers grouped by the month or ISO week of their first order (the grain the report was
@@ -108,11 +88,9 @@ export class PromoCohortHeatmap extends PromoWidget {
   /** Shows the recency segments beside the heatmap (below it on narrow cards). */
   @property({ attribute: 'show-recency', type: Boolean, converter: booleanValue('show-recency') }) showRecency = false;
 
-  /** The cell that takes focus (roving tabindex). */
-  @state() private active = { row: 0, col: 0 };
-  @state() private tip: { row: number; col: number; left: number; top: number } | null = null;
-
   private fontSize = DEFAULT_FONT_SIZE;
+  /** The grid, its keyboard cursor and its tooltip. */
+  readonly #grid = new HeatmapGridView(this.#viewHost());
   private media: MediaQueryList | null = null;
   private onScheme = () => this.requestUpdate();
 
@@ -130,7 +108,7 @@ export class PromoCohortHeatmap extends PromoWidget {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('mode') || changed.has('report') || changed.has('board')) this.tip = null;
+    if (changed.has('mode') || changed.has('report') || changed.has('board')) this.#grid.reset();
     // The base font size (the --promo-font-size token, followed live) sizes rows and text widths.
     this.fontSize = this.baseFontSize;
   }
@@ -152,17 +130,53 @@ export class PromoCohortHeatmap extends PromoWidget {
     return innerWidth(this.renderRoot?.querySelector('.promo-root'), this.width, 560, 160);
   }
 
-  private grainOf(report: Report | null): 'month' | 'week' {
+  /** What the grid and the recency bars need from the element. */
+  #viewHost(): HeatmapViewHost {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const el = this;
+    return {
+      addController: (c) => el.addController(c),
+      removeController: (c) => el.removeController(c),
+      requestUpdate: () => el.requestUpdate(),
+      get updateComplete() {
+        return el.updateComplete;
+      },
+      get uid() {
+        return el.uid;
+      },
+      get fontSize() {
+        return el.fontSize;
+      },
+      get heatMode() {
+        return el.heatMode;
+      },
+      get cellUnit() {
+        return el.cellUnit;
+      },
+      get recencyMode() {
+        return el.mode === 'recency';
+      },
+      msg: (key, params) => el.msg(key, params),
+      fmt: (v, unit, compact = false) => el.fmt(v, unit, compact),
+      cohortLabel: (cohort, grain, short = false) => el.cohortLabel(cohort, grain, short),
+      periodLabel: (k, grain) => el.periodLabel(k, grain),
+      title: () => el.widgetLabel(),
+      heatColors: () => el.heatColors(),
+      find: (selector) => el.renderRoot?.querySelector(selector) ?? null,
+    };
+  }
+
+  private grainOf(report: Report | null): CohortGrain {
     return report?.cohorts?.grain === 'week' ? 'week' : 'month';
   }
 
   /** "Jul 2026", or the Monday "27 Jul 2026" of a week cohort; `short`: "7/2026", "27/7/26". */
-  private cohortLabel(cohort: string, grain: 'month' | 'week', short = false): string {
+  private cohortLabel(cohort: string, grain: CohortGrain, short = false): string {
     if (grain === 'month') return formatMonth(cohort, this.activeLocale, short ? 'numeric' : 'short');
     return formatDay(cohort, this.activeLocale, short ? { month: 'numeric', year: '2-digit' } : {});
   }
 
-  private periodLabel(k: number, grain: 'month' | 'week'): string {
+  private periodLabel(k: number, grain: CohortGrain): string {
     return this.msg(`cohort.period.${grain}`, { k });
   }
 
@@ -197,7 +211,7 @@ export class PromoCohortHeatmap extends PromoWidget {
     if (this.mode === 'recency')
       return html`<div class="heat-root">
         <h3 part="title">${title}</h3>
-        ${this.renderFilterNote()} ${this.renderRecency(report, this.innerWidth, true)}
+        ${this.renderFilterNote()} ${renderRecency(this.#viewHost(), report, this.innerWidth, true)}
       </div>`;
     const side = this.showRecency && this.innerWidth >= SIDE_BY_SIDE;
     const heatWidth = side ? ((this.innerWidth - 12) * 2) / 3 : this.innerWidth;
@@ -205,127 +219,27 @@ export class PromoCohortHeatmap extends PromoWidget {
       <h3 part="title">${title}</h3>
       ${this.renderFilterNote()}
       <div class="panels ${side ? 'side' : ''}">
-        <div>${this.renderHeatmap(report, heatWidth)}</div>
+        <div>${this.#grid.render(report, heatWidth, this.grainOf(report))}</div>
         ${
           this.showRecency
             ? html`<div>
                 <h4>${this.msg('cohort.title.recency')}</h4>
                 ${
                   report.recency?.length
-                    ? this.renderRecency(report, side ? (this.innerWidth - 12) / 3 : this.innerWidth, false)
+                    ? renderRecency(
+                        this.#viewHost(),
+                        report,
+                        side ? (this.innerWidth - 12) / 3 : this.innerWidth,
+                        false,
+                      )
                     : html`<p class="note">${this.msg('cohort.noRecency')}</p>`
                 }
               </div>`
             : nothing
         }
       </div>
-      ${this.renderTip(report)}
+      ${this.#grid.renderTip(report, this.grainOf(report))}
     </div>`;
-  }
-
-  /* ---------------------------------------------------------------- heatmap */
-
-  private renderHeatmap(report: Report, width: number): TemplateResult {
-    const rows = report.cohorts.rows;
-    const grain = this.grainOf(report);
-    const mode = this.heatMode;
-    const unit = this.cellUnit;
-    const fs = this.fontSize;
-    const cols = Math.max(0, ...rows.map((r) => rowValues(r, mode).length));
-    // Row labels keep the cohort size: the numeric date when the long label is too wide.
-    const longLabels = rows.map((r) => `${this.cohortLabel(r.cohort, grain)} · ${this.fmt(r.size, 'count')}`);
-    const widest = Math.max(0, ...longLabels.map((s) => textWidth(s, fs * 0.9)));
-    const rowLabels =
-      widest + 8 <= Math.max(160, width) * 0.4
-        ? longLabels
-        : rows.map((r) => `${this.cohortLabel(r.cohort, grain, true)} · ${this.fmt(r.size, 'count')}`);
-    // Retention cells at the kit's one precision for percentages; amounts compact.
-    const cellFormat = (v: number) => this.fmt(v, unit, unit !== 'ratio');
-    const grid = heatmapLayout(rows, mode, {
-      width,
-      fontSize: fs,
-      rowLabels,
-      colLabels: Array.from({ length: cols }, (_, k) => this.periodLabel(k, grain)),
-      format: cellFormat,
-    });
-    const lengths = rows.map((r) => rowValues(r, mode).filter(Number.isFinite).length);
-    const active = moveCell(lengths, this.active, '');
-    const title = this.widgetLabel();
-    const descId = `${this.uid}-desc`;
-    const customers = rows.reduce((s, r) => s + (Number.isFinite(r.size) ? r.size : 0), 0);
-    const k = cols > 1 ? 1 : 0;
-    const atK = rows.map((r) => rowValues(r, mode)[k]).filter((v): v is number => Number.isFinite(v));
-    const summary = this.msg('cohort.summary', {
-      count: rows.length,
-      customers: this.fmt(customers, 'count'),
-      period: this.periodLabel(k, grain),
-      value: this.fmt(atK.length ? atK.reduce((s, v) => s + v, 0) / atK.length : null, unit),
-    });
-    const labelW = grid.rowHeaderWidth - 8;
-    const heat = this.heatColors();
-    return html`<p class="sr-only" id=${descId}>${summary}</p>
-      <div class="scroll-x">
-        <svg
-          part="chart"
-          role="grid"
-          aria-label=${title}
-          aria-describedby=${descId}
-          aria-rowcount=${rows.length + 1}
-          width=${grid.width}
-          height=${grid.height}
-          viewBox="0 0 ${grid.width} ${grid.height}"
-          @keydown=${(e: KeyboardEvent) => this.onGridKeydown(e, lengths)}
-          @pointerleave=${() => (this.tip = null)}
-        >
-          <g role="row" aria-rowindex="1">
-            <g role="columnheader">
-              <text class="head" x="0" y=${fs}>
-                ${fit(`${this.msg('cohort.cohort')} · ${this.msg('cohort.size').toLowerCase()}`, labelW, fs * 0.8)}
-              </text>
-            </g>
-            ${grid.cols.map(
-              (c, i) =>
-                svg`<g role="columnheader" aria-label=${this.periodLabel(i, grain)}><text class="head" x=${c.x} y=${fs} text-anchor="middle">${c.label}</text></g>`,
-            )}
-          </g>
-          ${rows.map((r, i) => {
-            const y = grid.rows[i].y;
-            return svg`<g role="row" aria-rowindex=${i + 2}>
-              <g role="rowheader" aria-label=${`${this.cohortLabel(r.cohort, grain)}, ${this.fmt(r.size, 'count')} ${this.msg('cohort.size').toLowerCase()}`}>
-                <text class="row-label" x="0" y=${y} dominant-baseline="central">${fit(rowLabels[i], labelW, fs * 0.9)}</text>
-              </g>
-              ${grid.cells
-                .filter((c) => c.row === i)
-                .map((c) => {
-                  const color = cellColor(c.t);
-                  const isActive = c.row === active.row && c.col === active.col;
-                  return svg`<g
-                    role="gridcell"
-                    id=${`${this.uid}-cell-${c.row}-${c.col}`}
-                    tabindex=${isActive ? 0 : -1}
-                    aria-label=${this.cellText(r, c.col, c.value, grain)}
-                    data-row=${c.row}
-                    data-col=${c.col}
-                    data-value=${c.value}
-                    @focus=${() => this.showTip(c.row, c.col)}
-                    @blur=${() => (this.tip = null)}
-                    @pointerenter=${() => this.showTip(c.row, c.col)}
-                    @click=${() => (this.active = { row: c.row, col: c.col })}
-                  ><rect class="cell" x=${c.x + 1} y=${c.y + 1} width=${c.width} height=${c.height} rx="3" style=${styleProps({ fill: color })}></rect><rect class="ring" x=${c.x} y=${c.y} width=${c.width + 2} height=${c.height + 2} rx="4"></rect></g>`;
-                })}
-            </g>`;
-          })}
-          <g class="cell-texts" aria-hidden="true">
-            ${grid.cells.map((c) => {
-              const light = lightText(c.t, heat);
-              const textClass =
-                light === null ? (c.t > 0.5 ? 'light-text' : 'dark-text') : light ? 'fixed-light' : 'fixed-dark';
-              return svg`<text class="cell-value ${textClass}" data-cell=${`${c.row}-${c.col}`} x=${c.x + 1 + c.width / 2} y=${c.y + 1 + c.height / 2} text-anchor="middle" dominant-baseline="central">${cellFormat(c.value)}</text>`;
-            })}
-          </g>
-        </svg>
-      </div>
-      ${this.renderLegend(grid, unit)}`;
   }
 
   /**
@@ -334,137 +248,7 @@ export class PromoCohortHeatmap extends PromoWidget {
    */
   private heatColors(): [string, string] {
     const theme = this.resolvedTheme;
-    const dark = theme === 'dark' || (theme === 'auto' && !!this.media?.matches);
-    const cs = getComputedStyle(this);
-    const pick = (name: 'color-heat-low' | 'color-heat-high') =>
-      toRgb(cs.getPropertyValue(publicVar(name)).trim() || (dark ? TOKENS[name].dark : TOKENS[name].light));
-    return [pick('color-heat-low'), pick('color-heat-high')];
-  }
-
-  private cellText(r: CohortRow, k: number, value: number, grain: 'month' | 'week'): string {
-    const text = this.msg('cohort.cell', {
-      cohort: this.cohortLabel(r.cohort, grain),
-      size: this.fmt(r.size, 'count'),
-      period: this.periodLabel(k, grain),
-      value: this.fmt(value, this.cellUnit),
-    });
-    if (this.heatMode === 'revenue') return text;
-    // Retention also in customers: the share of the cohort, as a count.
-    return `${text} (${this.fmt(Math.round(value * r.size), 'count')}/${this.fmt(r.size, 'count')})`;
-  }
-
-  private renderLegend(grid: HeatmapLayout, unit: KpiUnit): TemplateResult {
-    const id = `${this.uid}-grad`;
-    const min = this.fmt(grid.domain[0], unit, true);
-    const max = this.fmt(grid.domain[1], unit, true);
-    return html`<div part="legend">
-      <span>${min}</span>
-      <svg
-        role="img"
-        aria-label=${this.msg('cohort.legend', { min, max })}
-        viewBox="0 0 100 10"
-        preserveAspectRatio="none"
-      >
-        <defs>
-          <linearGradient id=${id}>
-            ${legendStops().map((s) => svg`<stop offset=${`${s.offset}%`} style=${styleProps({ 'stop-color': s.color })}></stop>`)}
-          </linearGradient>
-        </defs>
-        <rect width="100" height="10" fill=${`url(#${id})`}></rect>
-      </svg>
-      <span>${max}${this.heatMode === 'retention' && grid.domain[1] < 1 ? '+' : ''}</span>
-    </div>`;
-  }
-
-  private renderTip(report: Report) {
-    const tip = this.tip;
-    if (!tip || this.mode === 'recency') return nothing;
-    const r = report.cohorts.rows[tip.row];
-    const v = r ? rowValues(r, this.heatMode)[tip.col] : undefined;
-    if (!r || v === undefined) return nothing;
-    const grain = this.grainOf(report);
-    return html`<div
-      part="tooltip"
-      aria-hidden="true"
-      style=${styleProps({ left: `${tip.left}px`, top: `${tip.top}px` })}
-    >
-      ${this.cellText(r, tip.col, v, grain)}
-    </div>`;
-  }
-
-  private showTip(row: number, col: number): void {
-    const root = this.renderRoot.querySelector<HTMLElement>('.promo-root');
-    const el = this.renderRoot.querySelector(`[id="${this.uid}-cell-${row}-${col}"]`);
-    if (!root || !el) return;
-    const rb = root.getBoundingClientRect();
-    const b = el.getBoundingClientRect();
-    const left = Math.max(4, Math.min(rb.width - 220, b.left - rb.left));
-    const below = b.bottom - rb.top + 4;
-    const top = below + 60 > rb.height ? Math.max(0, b.top - rb.top - 64) : below;
-    this.tip = { row, col, left, top };
-  }
-
-  private onGridKeydown(e: KeyboardEvent, lengths: number[]): void {
-    if (!['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'Escape'].includes(e.key)) return;
-    e.preventDefault();
-    if (e.key === 'Escape') {
-      this.tip = null;
-      return;
-    }
-    const next = moveCell(lengths, this.active, e.key, e.ctrlKey || e.metaKey);
-    this.active = next;
-    void this.updateComplete.then(() => {
-      const el = this.renderRoot.querySelector<SVGGElement>(`[id="${this.uid}-cell-${next.row}-${next.col}"]`);
-      el?.focus();
-      el?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
-    });
-  }
-
-  /* ---------------------------------------------------------------- recency */
-
-  private renderRecency(report: Report, width: number, main: boolean): TemplateResult {
-    const fs = this.fontSize;
-    const rows = report.recency ?? [];
-    const labels = rows.map((r) => this.msg('recency.segment', { segment: r.segment }));
-    const customers = rows.map((r) => this.fmt(r.customers, 'count'));
-    const revenue = rows.map((r) => this.fmt(r.revenue, 'currency', true));
-    const valueWidth = Math.max(
-      ...customers.map((s) => textWidth(s, fs * 0.85)),
-      ...revenue.map((s) => textWidth(s, fs * 0.8)),
-    );
-    const labelWidth = Math.max(...labels.map((s) => textWidth(s, fs * 0.9)));
-    const l = recencyLayout(rows, { width, fontSize: fs, labelWidth, valueWidth });
-    const text = rows
-      .map((r, i) =>
-        this.msg('recency.row', {
-          segment: r.segment,
-          customers: customers[i],
-          revenue: this.fmt(r.revenue, 'currency'),
-        }),
-      )
-      .join('; ');
-    const barH = Math.round(fs * 0.9);
-    return html`<div class="rec-key" aria-hidden="true">
-        <strong>${this.msg('cohort.size')}</strong> · ${this.msg('recency.revenue')}
-      </div>
-      <svg
-        part=${main ? 'chart recency' : 'recency'}
-        role="img"
-        aria-label=${`${this.msg('cohort.title.recency')}: ${text}`}
-        width=${l.width}
-        height=${l.height}
-        viewBox="0 0 ${l.width} ${l.height}"
-      >
-        ${l.bars.map(
-          (b, i) => svg`<g>
-          <text class="rec-label" x="0" y=${b.y + b.height / 2} dominant-baseline="central">${labels[i]}</text>
-          <rect class="rec-track" x=${l.x0} y=${b.y + (b.height - barH) / 2} width=${l.x1 - l.x0} height=${barH} rx="2"></rect>
-          <rect class="rec-bar" x=${b.x} y=${b.y + (b.height - barH) / 2} width=${b.width} height=${barH} rx="2"></rect>
-          <text class="rec-value" x=${l.width} y=${b.y + b.height / 2 - fs * 0.35} text-anchor="end" dominant-baseline="central">${customers[i]}</text>
-          <text class="rec-sub" x=${l.width} y=${b.y + b.height / 2 + fs * 0.5} text-anchor="end" dominant-baseline="central">${revenue[i]}</text>
-        </g>`,
-        )}
-      </svg>`;
+    return heatColors(this, theme === 'dark' || (theme === 'auto' && !!this.media?.matches));
   }
 
   /* ---------------------------------------------------------------- table */
@@ -508,11 +292,4 @@ export class PromoCohortHeatmap extends PromoWidget {
       }),
     };
   }
-}
-
-/** A label cut to `width` px. */
-function fit(text: string, width: number, fontSize: number): string {
-  if (textWidth(text, fontSize) <= width) return text;
-  const n = Math.max(1, Math.floor(width / (fontSize * 0.58)) - 1);
-  return text.slice(0, n).trimEnd() + '…';
 }
