@@ -1,12 +1,11 @@
 /**
- * The two pieces of chart maths the widgets need: a linear scale whose `nice` domain and
- * `ticks` come from d3-array (the same algorithm as d3-scale's `scaleLinear`, without the
- * interpolators, colour parsing and number formatting that d3-scale pulls in: the widgets
- * format ticks with Intl), and SVG paths of lines and areas, drawn by d3-shape with gaps
- * where a value is missing. Pure, no DOM.
+ * Chart maths the widgets share: a linear scale whose `nice` domain and `ticks` come from
+ * d3-array (the same algorithm as d3-scale's `scaleLinear`, without the interpolators,
+ * colour parsing and number formatting that d3-scale pulls in: the widgets format ticks
+ * with Intl), and two domains with aligned zeros. The SVG paths of lines and areas are in
+ * `paths.ts`, so a widget without lines does not load d3-shape. Pure, no DOM.
  */
 import { nice as niceDomain, ticks as ticksOf } from 'd3-array';
-import { area, line } from 'd3-shape';
 
 /** A linear map from a domain to a range (pixels, or [0, 1]). */
 export interface LinearScale {
@@ -50,36 +49,6 @@ export function linearScale(
   Object.defineProperty(scale, 'domain', { value: [d0, d1] as const });
   scale.ticks = (count: number) => ticksOf(d0, d1, count);
   return scale;
-}
-
-const defined = (y: number | null | undefined): y is number => typeof y === 'number' && Number.isFinite(y);
-
-/**
- * SVG path of the line through (`xs[i]`, `ys[i]`), by d3-shape's `line`: a missing value
- * (null or not finite) leaves a gap (`line().defined()`), so a day without data is not
- * drawn as a zero. '' without points.
- */
-export function linePath(xs: readonly number[], ys: readonly (number | null)[]): string {
-  return (
-    line<number | null>()
-      .defined(defined)
-      .x((_, i) => xs[i]!)
-      .y((v) => v as number)(ys) ?? ''
-  );
-}
-
-/**
- * SVG path of the area between the line and the baseline `y0`, by d3-shape's `area`, with
- * the same gaps as {@link linePath}; '' without points.
- */
-export function areaPath(xs: readonly number[], ys: readonly (number | null)[], y0: number): string {
-  return (
-    area<number | null>()
-      .defined(defined)
-      .x((_, i) => xs[i]!)
-      .y0(y0)
-      .y1((v) => v as number)(ys) ?? ''
-  );
 }
 
 /**

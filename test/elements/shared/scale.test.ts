@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { scaleLinear } from 'd3-scale';
 import { area, line } from 'd3-shape';
-import { areaPath, linearScale, linePath } from '../../../src/elements/shared/scale.js';
+import { linearScale } from '../../../src/elements/shared/scale.js';
+import { areaPath, linePath } from '../../../src/elements/shared/paths.js';
 
 /** Amounts and fractions as the charts see them: up to 1e12, down to thousandths. */
 const num = fc.oneof(
