@@ -125,6 +125,8 @@ export interface BarOptions {
   valueLabels: readonly string[];
   /** Formatted secondary value of each row. */
   secondaryLabels?: readonly string[];
+  /** Width of the value column (the widest value), measured where it is drawn; estimated from the labels when absent. */
+  valueWidth?: number;
   /** Formats an axis tick of the primary / secondary scale. */
   tick: (v: number) => string;
   secondaryTick?: (v: number) => string;
@@ -175,6 +177,30 @@ export interface BarLayout {
 /** Width below which labels go above the bars. */
 export const STACK_BELOW = 420;
 
+/** Gap between the columns (labels, bars, values). */
+const GAP = 8;
+
+/** Share of the room beside the labels (the whole row when stacked) the value column may take. */
+export const VALUE_SHARE = 0.35;
+
+/** Width of the label column beside the bars (0 when the labels go above them). */
+function labelColumn(width: number): number {
+  return width < STACK_BELOW ? 0 : Math.round(Math.min(220, Math.max(72, width * 0.28)));
+}
+
+/**
+ * Whether values `valueWidth` px wide (the widest, as measured) may be written in full in
+ * a chart `width` px wide: the value column takes at most {@link VALUE_SHARE} of the room
+ * beside the labels, so the bars keep theirs and a value never runs out of the card.
+ * Otherwise they are written compact ("1,3 tỷ ₫"), the full values staying in the tooltip,
+ * the table and each bar's accessible name.
+ */
+export function valuesFit(width: number, valueWidth: number): boolean {
+  const w = Math.max(120, Math.floor(width));
+  const labelW = labelColumn(w);
+  return valueWidth + GAP <= (w - labelW - (labelW ? GAP : 0)) * VALUE_SHARE;
+}
+
 /**
  * Horizontal bars, one row per campaign, in `width` px. Wide: label column, bars, value
  * column. Narrow (< {@link STACK_BELOW}): the label above its bar. Bars start at zero
@@ -186,14 +212,15 @@ export function barLayout(rows: readonly RankedRow[], o: BarOptions): BarLayout 
   const stacked = width < STACK_BELOW;
   const hasSecond = o.secondary !== 'none';
   const valueW = Math.ceil(
-    Math.max(
-      textWidth('—', fs),
-      ...o.valueLabels.map((s) => textWidth(s, fs)),
-      ...(o.secondaryLabels ?? []).map((s) => textWidth(s, fs * 0.85)),
-    ),
+    o.valueWidth ??
+      Math.max(
+        textWidth('—', fs),
+        ...o.valueLabels.map((s) => textWidth(s, fs)),
+        ...(o.secondaryLabels ?? []).map((s) => textWidth(s, fs * 0.85)),
+      ),
   );
-  const labelW = stacked ? 0 : Math.round(Math.min(220, Math.max(72, width * 0.28)));
-  const gap = 8;
+  const labelW = labelColumn(width);
+  const gap = GAP;
   const x0 = stacked ? 0 : labelW + gap;
   const x1 = Math.max(x0 + 40, width - valueW - gap);
   const topAxis = o.secondary === 'marker' ? Math.round(fs * 1.6) : 0;

@@ -12,13 +12,14 @@ import { reasonText } from '../../i18n/strings.js';
 import { changeCell, showChange } from '../shared/change.js';
 import { cell, type DataCell, type DataTable } from '../shared/data-table.js';
 import { listKey } from '../shared/list-keys.js';
+import { textMeasurer } from '../shared/measure-text.js';
 import { renderSelection } from '../shared/selection.js';
 import { styleProps } from '../shared/style-props.js';
 import {
   OTHERS_ID,
-  STACK_BELOW,
   barLayout,
   rankCampaigns,
+  valuesFit,
   type BarLayout,
   type CampaignDatum,
   type Ranking,
@@ -27,6 +28,10 @@ import {
 import type { ChartViewHost } from './view-host.js';
 
 type Row = CampaignDatum & { rank: number | null; count?: number };
+
+/** Font sizes of the value texts, in em of the chart's font (as in the styles: `.value`, `.value.second`). */
+const VALUE_EM = 0.92;
+const SECOND_EM = 0.8;
 
 export class BarsView implements ReactiveController {
   /** Index of the campaign row that takes focus (roving tabindex). */
@@ -69,14 +74,15 @@ export class BarsView implements ReactiveController {
     const unit2 = h.unitOf(h.secondaryMetric);
     const mode = h.secondaryMode;
     const width = h.chartWidth;
-    const compact = width < STACK_BELOW;
     const fs = h.fontSize;
+    const { values, seconds, valueWidth } = this.valueTexts(rows, width);
     const layout = barLayout(rows, {
       width,
       fontSize: fs,
       secondary: mode,
-      valueLabels: rows.map((r) => h.fmt(r.value, unit, compact)),
-      secondaryLabels: mode === 'none' ? [] : rows.map((r) => h.fmt(r.secondary, unit2, compact)),
+      valueLabels: values,
+      secondaryLabels: seconds,
+      valueWidth,
       tick: (v) => h.fmt(v, unit, true),
       secondaryTick: (v) => h.fmt(v, unit2, true),
     });
@@ -138,11 +144,41 @@ export class BarsView implements ReactiveController {
                 svg`<text x=${t.x} y=${fs * 0.9} text-anchor=${i === layout.secondaryTicks.length - 1 && t.x >= x1 - 1 ? 'end' : 'middle'} class="second-axis">${t.label}</text>`,
             )}
           </g>
-          ${rows.map((r, i) => this.renderRow(r, i, layout, focus, unit, unit2, compact))}
+          ${rows.map((r, i) => this.renderRow(r, i, layout, focus, unit, unit2, values[i]!, seconds[i] ?? ''))}
         </svg>
       </div>
       ${this.renderTip(rows, unit, unit2)} ${h.partial(reasons)}
     </div>`;
+  }
+
+  /**
+   * The values printed beside the bars, and the width of their column: in full when they
+   * fit the room the chart gives them (measured in the font they are drawn in), else all
+   * compact ("1,3 tỷ ₫"), so a value never wraps or runs out of the card. The full values
+   * stay in the tooltip, the table and each bar's accessible name.
+   */
+  private valueTexts(rows: readonly Row[], width: number): { values: string[]; seconds: string[]; valueWidth: number } {
+    const h = this.host;
+    const fs = h.fontSize;
+    const unit = h.unitOf(h.metric);
+    const unit2 = h.unitOf(h.secondaryMetric);
+    const root = h.find('.promo-root');
+    const bold = textMeasurer(root, '600');
+    const plain = textMeasurer(root);
+    const texts = (compact: boolean) => {
+      const values = rows.map((r) => h.fmt(r.value, unit, compact));
+      const seconds = h.secondaryMode === 'none' ? [] : rows.map((r) => h.fmt(r.secondary, unit2, compact));
+      const valueWidth = Math.ceil(
+        Math.max(
+          bold('—', fs * VALUE_EM),
+          ...values.map((v) => bold(v, fs * VALUE_EM)),
+          ...seconds.map((v) => plain(v, fs * SECOND_EM)),
+        ),
+      );
+      return { values, seconds, valueWidth };
+    };
+    const full = texts(false);
+    return valuesFit(width, full.valueWidth) ? full : texts(true);
   }
 
   /** The selection and the one explicit step from it. */
@@ -206,7 +242,8 @@ export class BarsView implements ReactiveController {
     focus: number,
     unit: KpiUnit,
     unit2: KpiUnit,
-    compact: boolean,
+    valueText: string,
+    secondText: string,
   ) {
     const h = this.host;
     const g = layout.rows[i]!;
@@ -214,7 +251,6 @@ export class BarsView implements ReactiveController {
     const selected = !others && r.id === h.selected;
     const fs = h.fontSize;
     const reasonX = layout.zeroX + 4;
-    const valueText = h.fmt(r.value, unit, compact);
     return svg`<g
       role="button"
       class="row ${selected ? 'selected' : ''}"
@@ -250,7 +286,7 @@ export class BarsView implements ReactiveController {
       ${
         h.secondaryMode === 'none'
           ? nothing
-          : svg`<text class="value second" x=${layout.valueX} y=${g.secondY} text-anchor="end" dominant-baseline="central">${h.fmt(r.secondary, unit2, compact)}</text>`
+          : svg`<text class="value second" x=${layout.valueX} y=${g.secondY} text-anchor="end" dominant-baseline="central">${secondText}</text>`
       }
     </g>`;
   }

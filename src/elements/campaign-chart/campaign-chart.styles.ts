@@ -175,6 +175,20 @@ export const campaignChartStyles = [
       stroke-linejoin: round;
       stroke-linecap: round;
     }
+    /* A campaign is selected: its line bold, drawn last; the other lines and marks step back. */
+    .line.selected .series {
+      stroke-width: 3.5;
+    }
+    .picked :is(.line, .mark):not(.selected) {
+      opacity: 0.3;
+    }
+    [part~='legend'] li.selected {
+      color: var(--_color-text);
+      font-weight: 600;
+    }
+    [part~='legend'] li.dim svg {
+      opacity: 0.4;
+    }
     /* A week cut by the period (fewer than 7 days): a hollow point. */
     circle.partial {
       fill: var(--_color-surface);

@@ -10,16 +10,10 @@ import { innerWidth } from '../shared/inner-width.js';
 import { PromoWidget, WidgetError } from '../shared/widget.js';
 import { numberValue, oneOf } from '../shared/converters.js';
 import { campaignChartStyles } from './campaign-chart.styles.js';
-import {
-  TREND_GRAINS,
-  campaignsByRevenue,
-  type CampaignDatum,
-  type CampaignRun,
-  type SecondaryMode,
-  type TrendGrain,
-} from './layout.js';
+import type { CampaignDatum, SecondaryMode } from './bar-layout.js';
+import { TREND_GRAINS, type CampaignRun, type TrendGrain } from './trend-options.js';
 import { BarsView } from './bars-view.js';
-import { TrendView } from './trend-view.js';
+import type { TrendView } from './trend-view.js';
 import type { ChartViewHost } from './view-host.js';
 import { chartText, type ChartMessageKey } from '../../i18n/campaign-chart.js';
 import type { StringParams } from '../../i18n/translate.js';
@@ -39,8 +33,6 @@ export interface PromoCampaignSelectDetail {
 }
 
 const DEFAULT_FONT_SIZE = 14;
-/** Most campaigns drawn in the trend view by default (the largest by revenue). */
-const TREND_DEFAULT_SERIES = 4;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -69,13 +61,18 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
  * (`campaignId: null`). Hover and focus show a tooltip.
  *
  * `view="trend"` shows sales over time from `report.daily`, by day or ISO week (`grain`):
- * each campaign's revenue as a line (each with its own dash pattern, on the left axis) over
- * the store's total revenue (`allRevenue`) as an area on its own axis at the right, both
- * axes from one zero line, so a campaign worth a few percent of sales still reads as a
- * shape. Where the board (or `campaigns` items with `start` and `end`) tells a campaign's
- * run, its line stops outside it and a mark shows where it starts and ends. A week cut by
- * the period is a hollow point, and its tooltip says how many days it holds. The left and
- * right arrow keys move a cursor across the periods.
+ * the store's total revenue (`allRevenue`) as an area and each campaign's revenue as a line
+ * (each with its own dash pattern) on one shared revenue axis. A campaign's revenue is part
+ * of the store's, so one scale is the honest one: a line stays inside the area, and the gap
+ * between them is the rest of the store's sales (the tooltip and the table give each
+ * campaign's share). A campaign selected in the bars view stays selected in the trend
+ * view: its line is drawn bold and the others step back (it is added to the lines drawn
+ * when it is not among them). Where the board (or `campaigns` items with `start` and `end`)
+ * tells a campaign's run, its line stops outside it and a mark shows where it starts and
+ * ends. A week cut by the period is a hollow point, and its tooltip says how many days it
+ * holds. The left and right arrow keys move a cursor across the periods. The trend view's
+ * code is loaded when it is first asked for (the loading placeholder shows meanwhile; a
+ * failed load shows an error and fires `promo-error`); `updateComplete` waits for it.
  *
  * @summary Compares campaigns on a KPI (bars), or their sales over time (trend).
  *
@@ -142,24 +139,71 @@ export class PromoCampaignChart extends PromoWidget {
   /** The selected campaign's id (highlighted, the others dimmed; set by a click, Enter or Space). Selecting does not filter. */
   @property({ reflect: true }) selected = '';
 
-  /** Campaign ids drawn in the trend view, comma-separated; default: the selected campaign, else the 4 largest by revenue. */
+  /** Campaign ids drawn in the trend view, comma-separated; default: the 4 largest by revenue, and the selected campaign. */
   @property() series = '';
 
+  /**
+   * Loads the trend view's module (a chunk of its own: the default bars view does not load
+   * it). A subclass may load it another way, or fail it to see the error state.
+   */
+  protected static loadTrendView = (): Promise<typeof import('./trend-view.js')> => import('./trend-view.js');
+
   private fontSize = DEFAULT_FONT_SIZE;
-  readonly #views = this.#makeViews();
+  readonly #host = this.#makeHost();
+  readonly #bars = new BarsView(this.#host);
+  /** The trend view, once its module is loaded. */
+  #trend: TrendView | null = null;
+  /** The trend module's load while it is under way. */
+  #trendLoading: Promise<void> | null = null;
+  /** Why the trend module could not be loaded. */
+  #trendFailure: unknown = null;
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('view') || changed.has('metric') || changed.has('report') || changed.has('board')) {
-      this.#views.bars.reset();
-      this.#views.trend.reset();
+      this.#bars.reset();
+      this.#trend?.reset();
     }
+    // A failed load is tried again when the trend view is asked for anew.
+    if (changed.has('view') && this.#trendFailure !== null && this.view === 'trend') this.#trendFailure = null;
+    if (this.view === 'trend') this.#loadTrend();
     // The base font size (the --promo-font-size token, followed live) sizes rows and text widths.
     this.fontSize = this.baseFontSize;
   }
 
-  /** The two views, over one host object that lends them the element's settings and actions. */
-  #makeViews(): { bars: BarsView; trend: TrendView } {
+  /** Loads the trend view's module (its geometry and d3-shape) the first time it is needed. */
+  #loadTrend(): void {
+    if (this.#trend || this.#trendLoading || this.#trendFailure !== null) return;
+    const load = (this.constructor as typeof PromoCampaignChart).loadTrendView;
+    // A loader that throws is a failed load too, never an exception out of the update.
+    this.#trendLoading = Promise.resolve()
+      .then(load)
+      .then(
+        (m) => {
+          this.#trend = new m.TrendView(this.#host);
+        },
+        (error: unknown) => {
+          this.#trendFailure = error ?? new Error('trend view not loaded');
+        },
+      )
+      .finally(() => {
+        this.#trendLoading = null;
+        this.requestUpdate();
+      });
+  }
+
+  /** Also waits for the trend view's module while it loads, so the chart awaited is the one drawn. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.#trendLoading) {
+      await this.#trendLoading;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
+  /** The host object that lends both views the element's settings and actions. */
+  #makeHost(): ChartViewHost {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const el = this;
     const host: ChartViewHost = {
@@ -212,7 +256,9 @@ export class PromoCampaignChart extends PromoWidget {
       get grain() {
         return el.grain;
       },
-      trendIds: (report) => el.trendIds(report),
+      get series() {
+        return el.series;
+      },
       run: (id) => el.run(id),
       msg: (key, params) => el.msg(key, params),
       fmt: (v, unit, compact = false) => el.fmt(v, unit, compact),
@@ -229,7 +275,7 @@ export class PromoCampaignChart extends PromoWidget {
       partial: (reasons) => el.renderPartial(reasons),
       find: (selector) => el.renderRoot?.querySelector(selector) ?? null,
     };
-    return { bars: new BarsView(host), trend: new TrendView(host) };
+    return host;
   }
 
   /** A KPI's metadata in the report shown (never the engine's registry). */
@@ -350,22 +396,20 @@ export class PromoCampaignChart extends PromoWidget {
 
   protected override renderContent(report: Report | null): TemplateResult {
     if (!report) return html``;
-    return this.view === 'trend' ? this.#views.trend.render(report) : this.#views.bars.render(report);
+    if (this.view !== 'trend') return this.#bars.render(report);
+    if (this.#trend) return this.#trend.render(report);
+    // Caught by the widget: shown as the error part, and told once in `promo-error`.
+    if (this.#trendFailure !== null) throw new WidgetError(this.msg('trend.loadFailed'), { cause: this.#trendFailure });
+    return this.renderLoading();
   }
 
-  /** Campaigns drawn in the trend view. */
-  private trendIds(report: Report): string[] {
-    const listed = this.series
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
-    if (listed.length) return listed;
-    if (this.selected) return [this.selected];
-    return campaignsByRevenue(report.daily).slice(0, TREND_DEFAULT_SERIES);
+  protected override hasChart(): boolean {
+    return this.view !== 'trend' || !!this.#trend;
   }
 
   protected override tableData(report: Report | null): DataTable | null {
     if (!report) return null;
-    return this.view === 'trend' ? this.#views.trend.table(report) : this.#views.bars.table(report);
+    if (this.view !== 'trend') return this.#bars.table(report);
+    return this.#trend?.table(report) ?? null;
   }
 }

@@ -1,19 +1,23 @@
 /**
  * Pure geometry of the campaign chart's trend view: campaign revenue against the store's
- * total, by day or ISO week. The store total is an area on its own axis (right), the
- * campaigns are lines on theirs (left), both from a shared zero, so a campaign worth a few
- * percent of sales is not squashed flat under the total. Lines and areas are d3-shape's,
- * with gaps where a campaign has no value (outside its run). Data and size in, shapes out.
- * No DOM.
+ * total, by day or ISO week. A campaign's revenue is part of the store's (KPI-SPEC: the
+ * attributed orders A are some of the orders O), so both are drawn on one scale: the store
+ * total as an area, each campaign as a line inside it, the gap between them the rest of
+ * the store's sales. Two scales would let a line rise above the area, as if a campaign sold
+ * more than the whole store. Lines and areas are d3-shape's, with gaps where a campaign
+ * has no value (outside its run). Data and size in, shapes out. No DOM.
  */
 import { max, tickIncrement } from 'd3-array';
-import { areaPath, linearScale, linePath } from '../shared/scale.js';
+import { linearScale } from '../shared/scale.js';
+import { areaPath, linePath } from '../shared/paths.js';
 import { textWidth } from '../shared/text-fit.js';
 import { formatDay, parseLocalDate, weekStart } from '../../core/time.js';
 import type { DailyPoint } from '../../engine/report-types.js';
 
-export const TREND_GRAINS = ['day', 'week'] as const;
-export type TrendGrain = (typeof TREND_GRAINS)[number];
+import { TREND_GRAINS, type CampaignRun, type TrendGrain } from './trend-options.js';
+
+export { TREND_GRAINS };
+export type { CampaignRun, TrendGrain };
 
 /** The most date labels under the trend, however wide. */
 export const MAX_DATE_TICKS = 6;
@@ -24,12 +28,6 @@ export interface TrendSeries {
   id: string;
   /** Revenue per bucket; null in a bucket wholly outside the campaign's run with no sale (a gap, not a zero). */
   values: (number | null)[];
-}
-
-/** A campaign's run, as far as the chart knows it (`YYYY-MM-DD`, both ends included). */
-export interface CampaignRun {
-  start: string;
-  end: string;
 }
 
 export interface TrendData {
@@ -114,10 +112,8 @@ export interface TrendOptions {
   width: number;
   height: number;
   fontSize: number;
-  /** Formats a tick of the campaigns' axis (left; currency, compact). */
+  /** Formats a tick of the revenue axis (currency, compact). */
   tick: (v: number) => string;
-  /** Formats a tick of the store total's axis (right); `tick` when absent. */
-  totalTick?: (v: number) => string;
   /** Formats an x label from a bucket's first day. */
   dateLabel: (day: string) => string;
   /** The run of each series (same order), for its start and end marks. */
@@ -148,11 +144,9 @@ export interface TrendLayout {
   plot: { x0: number; x1: number; y0: number; y1: number };
   /** x of each bucket. */
   xs: number[];
-  /** Ticks of the campaigns' axis (left), with the grid lines. */
+  /** Ticks of the revenue axis (left), shared by the store total and the campaigns, with the grid lines. */
   yTicks: AxisTick[];
-  /** Ticks of the store total's axis (right). */
-  totalTicks: AxisTick[];
-  /** y of the zero line shared by both axes. */
+  /** y of the zero line. */
   zeroY: number;
   xTicks: { x: number; label: string; anchor: 'start' | 'middle' | 'end' }[];
   /** Area and top line of the store total. */
@@ -168,25 +162,23 @@ function yTicksOf(scale: (v: number) => number, values: readonly number[], label
 }
 
 /**
- * The store total as an area on its own axis (right) and each campaign as a line on the
- * campaigns' axis (left), in `width` x `height` px. Both axes start at zero on the same
- * line; each has at most about six ticks, fewer on a short chart.
+ * The store total as an area and each campaign as a line, on one revenue scale (left axis),
+ * in `width` x `height` px: a line never rises above the area unless the data says the
+ * campaign sold more than the store. The axis starts at zero and has at most about six
+ * ticks, fewer on a short chart.
  */
 export function trendLayout(data: TrendData, o: TrendOptions): TrendLayout {
   const fs = o.fontSize;
   const width = Math.max(160, Math.floor(o.width));
   const height = Math.max(120, Math.floor(o.height));
-  const totalTick = o.totalTick ?? o.tick;
-  // Room above the plot for the two axis titles.
+  // Room above the plot for the axis title.
   const y0 = Math.round(fs * 1.7);
   const y1 = height - Math.round(fs * 1.9);
-  const values = data.series.flatMap((s) => s.values.filter(finite));
+  const values = [...data.series.flatMap((s) => s.values.filter(finite)), ...data.total.filter(finite)];
   const lo = Math.min(0, ...values);
-  const hi = Math.max(0, ...values);
-  const tLo = Math.min(0, ...data.total.filter(finite));
-  const tHi = Math.max(0, max(data.total) ?? 0);
+  const hi = Math.max(0, max(values) ?? 0);
   const count = Math.max(2, Math.min(MAX_DATE_TICKS, Math.floor((y1 - y0) / 36)));
-  // The left axis: a nice step, its domain whole steps from zero, at most `count` ticks.
+  // A nice step, the domain whole steps from zero, at most `count` ticks.
   let yStep = 1;
   let below = 0;
   let above = 1;
@@ -197,24 +189,14 @@ export function trendLayout(data: TrendData, o: TrendOptions): TrendLayout {
     if (below + above === 0) above = 1;
     if (below + above + 1 <= count) break;
   }
-  // The store total below zero while the campaigns are not (or the reverse): a step on that side.
-  if (tLo < 0 && below === 0) below = 1;
-  if (tHi > 0 && above === 0) above = 1;
-  // The right axis: the same ticks at the same heights, with the smallest nice step that
-  // holds the store total, so its labels sit on the left axis's grid lines.
-  const need = Math.max(above ? tHi / above : 0, below ? -tLo / below : 0);
-  const tYStep = need > 0 ? niceStepAtLeast(need) : yStep;
-  const at = (i: number, s: number) => Number(((i - below) * s).toPrecision(12));
-  const leftValues = Array.from({ length: below + above + 1 }, (_, i) => at(i, yStep));
-  const rightValues = Array.from({ length: below + above + 1 }, (_, i) => at(i, tYStep));
-  const yl = linearScale([leftValues[0]!, leftValues[leftValues.length - 1]!], [y1, y0]);
-  const yr = linearScale([rightValues[0]!, rightValues[rightValues.length - 1]!], [y1, y0]);
-  const leftLabels = leftValues.map(o.tick);
-  const rightLabels = rightValues.map(totalTick);
+  const at = (i: number) => Number(((i - below) * yStep).toPrecision(12));
+  const tickValues = Array.from({ length: below + above + 1 }, (_, i) => at(i));
+  const yl = linearScale([tickValues[0]!, tickValues[tickValues.length - 1]!], [y1, y0]);
+  const tickLabels = tickValues.map(o.tick);
   const measure = o.measure ?? textWidth;
-  const labelW = (labels: string[]) => Math.ceil(Math.max(0, ...labels.map((s) => measure(s, fs * 0.85))));
-  const x0 = labelW(leftLabels) + 8;
-  const x1 = width - labelW(rightLabels) - 8;
+  const x0 = Math.ceil(Math.max(0, ...tickLabels.map((s) => measure(s, fs * 0.85)))) + 8;
+  // A little room on the right for the last date label and the last point.
+  const x1 = width - Math.round(fs * 0.6);
   const n = data.buckets.length;
   const round = (v: number) => Math.round(v * 10) / 10;
   const xs = data.buckets.map((_, i) => round(n <= 1 ? (x0 + x1) / 2 : x0 + ((x1 - x0) * i) / (n - 1)));
@@ -262,12 +244,11 @@ export function trendLayout(data: TrendData, o: TrendOptions): TrendLayout {
     height,
     plot: { x0, x1, y0, y1 },
     xs,
-    yTicks: yTicksOf(yl, leftValues, leftLabels),
-    totalTicks: yTicksOf(yr, rightValues, rightLabels),
+    yTicks: yTicksOf(yl, tickValues, tickLabels),
     zeroY,
     xTicks,
-    totalArea: n ? areaPath(xs, ys(data.total, yr), round(yr(0))) : '',
-    totalLine: n ? linePath(xs, ys(data.total, yr)) : '',
+    totalArea: n ? areaPath(xs, ys(data.total, yl), zeroY) : '',
+    totalLine: n ? linePath(xs, ys(data.total, yl)) : '',
     lines: data.series.map((s) => {
       const points = ys(s.values, yl);
       return {
@@ -284,13 +265,6 @@ export function trendLayout(data: TrendData, o: TrendOptions): TrendLayout {
 function niceStep(span: number, k: number): number {
   const inc = tickIncrement(0, span, k);
   return inc > 0 ? inc : -1 / inc;
-}
-
-/** The smallest step of 1, 2, 2.5 or 5 times a power of ten that is at least `v` (> 0). */
-export function niceStepAtLeast(v: number): number {
-  const p = 10 ** Math.floor(Math.log10(v));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= v * (1 - 1e-12)) return Number((m * p).toPrecision(12));
-  return 10 * p;
 }
 
 /** Index of the bucket nearest to `px` (pointer x in chart coordinates). */

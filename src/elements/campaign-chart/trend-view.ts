@@ -1,8 +1,9 @@
 /**
- * The trend view of `<promo-campaign-chart>`: each campaign's revenue as a line (its own
- * dash pattern, gaps outside its run, marks where it starts and ends) over the store's
- * total revenue, an area on its own axis at the right, both axes from one zero line. The
- * left and right arrow keys move a cursor across the periods.
+ * The trend view of `<promo-campaign-chart>`, loaded on demand: each campaign's revenue as
+ * a line (its own dash pattern, gaps outside its run, marks where it starts and ends)
+ * inside the store's total revenue, an area, on one shared revenue axis. The selected
+ * campaign's line is bold, the others step back. The left and right arrow keys move a
+ * cursor across the periods.
  */
 import { html, nothing, svg, type ReactiveController, type TemplateResult } from 'lit';
 import type { Report } from '../../engine/report-types.js';
@@ -10,11 +11,20 @@ import { seriesVar } from '../../theme/tokens.js';
 import { cell, type DataTable } from '../shared/data-table.js';
 import { textMeasurer } from '../shared/measure-text.js';
 import { styleProps } from '../shared/style-props.js';
-import { bucketDaily, nearestIndex, trendLayout, type TrendData, type TrendLayout } from './trend-layout.js';
+import {
+  bucketDaily,
+  campaignsByRevenue,
+  nearestIndex,
+  trendLayout,
+  type TrendData,
+  type TrendLayout,
+} from './trend-layout.js';
 import type { ChartViewHost } from './view-host.js';
 
 /** Dash patterns of the trend lines, so series differ by more than colour. */
 const DASHES = ['', '7 4', '2 3', '10 3 2 3', '4 2', '1 3', '12 4', '6 2 2 2'];
+/** Most campaigns drawn by default (the largest by revenue), besides the selected one. */
+const DEFAULT_SERIES = 4;
 
 export class TrendView implements ReactiveController {
   /** The period under the cursor (keyboard or pointer). */
@@ -40,9 +50,27 @@ export class TrendView implements ReactiveController {
     return this.host.grain === 'week' ? 'week' : 'day';
   }
 
+  /**
+   * Campaigns drawn: those listed in `series`, else the largest by revenue, and the
+   * selected campaign when it sold in the period and is not among them.
+   */
+  private ids(report: Report): string[] {
+    const h = this.host;
+    const listed = h.series
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (listed.length) return listed;
+    const sold = campaignsByRevenue(report.daily);
+    const ids = sold.slice(0, DEFAULT_SERIES);
+    const pick = h.selected;
+    if (pick && !ids.includes(pick) && sold.includes(pick)) ids.push(pick);
+    return ids;
+  }
+
   private bucket(report: Report): TrendData {
     const h = this.host;
-    const ids = h.trendIds(report);
+    const ids = this.ids(report);
     return bucketDaily(report.daily, ids, this.grain, Object.fromEntries(ids.map((id) => [id, h.run(id)])));
   }
 
@@ -93,6 +121,8 @@ export class TrendView implements ReactiveController {
     ].join(' ');
     const { x0, x1, y0, y1 } = layout.plot;
     const c = this.cursor;
+    const pick = h.selected;
+    const picked = data.series.some((s) => s.id === pick);
     const descId = `${h.uid}-desc`;
     const hide = () => {
       this.cursor = null;
@@ -111,7 +141,7 @@ export class TrendView implements ReactiveController {
         </li>
         ${data.series.map(
           (s, i) =>
-            html`<li>
+            html`<li class=${!picked ? '' : s.id === pick ? 'selected' : 'dim'}>
               <svg width="22" height="12" aria-hidden="true">
                 <line
                   class="series"
@@ -123,14 +153,16 @@ export class TrendView implements ReactiveController {
                   stroke-dasharray=${DASHES[i % DASHES.length] || nothing}
                 ></line>
               </svg>
-              ${h.name(s.id)}
+              ${h.name(s.id)}${
+                s.id === pick ? html`<span class="sr-only"> (${h.msg('chart.selected')})</span>` : nothing
+              }
             </li>`,
         )}
       </ul>
       <p class="sr-only" id=${descId}>${summary}</p>
       <svg
         part="chart"
-        class="trend-plot"
+        class="trend-plot ${picked ? 'picked' : ''}"
         role="img"
         tabindex="0"
         aria-label=${title}
@@ -155,29 +187,26 @@ export class TrendView implements ReactiveController {
             (t) =>
               svg`<text class="left-axis" x=${x0 - 6} y=${t.y} text-anchor="end" dominant-baseline="central">${t.label}</text>`,
           )}
-          ${layout.totalTicks.map(
-            (t) =>
-              svg`<text class="total-axis" x=${x1 + 6} y=${t.y} text-anchor="start" dominant-baseline="central">${t.label}</text>`,
-          )}
           ${layout.xTicks.map((t) => svg`<text x=${t.x} y=${y1 + fs * 1.25} text-anchor=${t.anchor}>${t.label}</text>`)}
-          <text class="axis-title left-axis" x="0" y=${fs * 0.8}>${h.msg('trend.leftAxis')}</text>
-          <text class="axis-title total-axis" x=${layout.width} y=${fs * 0.8} text-anchor="end">
-            ${h.msg('trend.rightAxis')}
-          </text>
+          <text class="axis-title left-axis" x="0" y=${fs * 0.8}>${h.msg('trend.axis')}</text>
         </g>
         <g class="marks" aria-hidden="true">
           ${layout.marks.map(
             (m) =>
-              svg`<g class="mark ${m.kind}" data-series=${data.series[m.series]!.id} data-day=${m.day} style=${styleProps({ color: seriesVar(m.series) })}>
+              svg`<g class="mark ${m.kind} ${data.series[m.series]!.id === pick ? 'selected' : ''}" data-series=${data.series[m.series]!.id} data-day=${m.day} style=${styleProps({ color: seriesVar(m.series) })}>
                 <title>${h.msg(m.kind === 'start' ? 'trend.starts' : m.kind === 'end' ? 'trend.ends' : 'trend.oneDay', { name: h.name(data.series[m.series]!.id) })}</title>
                 <line x1=${m.x} x2=${m.x} y1=${y0} y2=${y1}></line>
                 <path d=${m.kind === 'start' ? `M${m.x},${y0}l7,3.5l-7,3.5Z` : m.kind === 'end' ? `M${m.x},${y0}l-7,3.5l7,3.5Z` : `M${m.x},${y0}l4,4l-4,4l-4,-4Z`}></path>
               </g>`,
           )}
         </g>
-        ${layout.lines.map(
-          (l, i) =>
-            svg`<path class="series" data-series=${l.id} d=${l.path} style=${styleProps({ stroke: seriesVar(i) })} stroke-dasharray=${DASHES[i % DASHES.length] || nothing}></path>
+        ${layout.lines
+          .map((l, i) => [l, i] as const)
+          // The selected line last: drawn over the others.
+          .sort(([a], [b]) => Number(a.id === pick) - Number(b.id === pick))
+          .map(
+            ([l, i]) =>
+              svg`<g class="line ${l.id === pick ? 'selected' : ''}" data-series=${l.id}><path class="series" data-series=${l.id} d=${l.path} style=${styleProps({ stroke: seriesVar(i) })} stroke-dasharray=${DASHES[i % DASHES.length] || nothing}></path>
             ${l.points.map((p, k) =>
               // Every point on a short or weekly series; else only a point with no
               // neighbour (a one-day campaign), which a line alone would not show.
@@ -186,8 +215,8 @@ export class TrendView implements ReactiveController {
                 : this.grain === 'week' && data.days[k]! < 7
                   ? svg`<circle class="partial" cx=${p.x} cy=${p.y} r="3" style=${styleProps({ stroke: seriesVar(i) })}></circle>`
                   : svg`<circle cx=${p.x} cy=${p.y} r="2.5" style=${styleProps({ fill: seriesVar(i) })}></circle>`,
-            )}`,
-        )}
+            )}</g>`,
+          )}
         ${
           c !== null && layout.xs[c] !== undefined
             ? svg`<line class="cursor" x1=${layout.xs[c]} x2=${layout.xs[c]} y1=${y0} y2=${y1}></line>`

@@ -7,7 +7,8 @@ import type { nothing, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { Report } from '../../engine/report-types.js';
 import type { KpiPolarity, KpiReason, KpiUnit } from '../../core/vocabulary.js';
 import type { ChartMessageKey } from '../../i18n/campaign-chart.js';
-import type { CampaignDatum, CampaignRun, SecondaryMode, TrendGrain } from './layout.js';
+import type { CampaignDatum, SecondaryMode } from './bar-layout.js';
+import type { CampaignRun, TrendGrain } from './trend-options.js';
 
 export interface ChartViewHost extends ReactiveControllerHost {
   /** Prefix of the ids inside the shadow root. */
@@ -29,8 +30,8 @@ export interface ChartViewHost extends ReactiveControllerHost {
   /** The campaign the board is filtered on alone, '' when none (or outside a board). */
   readonly filtered: string;
   readonly grain: TrendGrain;
-  /** Campaigns drawn in the trend view. */
-  trendIds(report: Report): string[];
+  /** Campaign ids listed for the trend view, comma-separated ('' : the view's default). */
+  readonly series: string;
   /** A campaign's run, when the page or the board tells it. */
   run(id: string): CampaignRun | undefined;
   msg(key: ChartMessageKey, params?: Record<string, string | number>): string;

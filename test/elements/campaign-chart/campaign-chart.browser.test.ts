@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../../src/elements/campaign-chart/define.js';
-import type { PromoCampaignChart } from '../../../src/elements/campaign-chart/campaign-chart.js';
+import { PromoCampaignChart } from '../../../src/elements/campaign-chart/campaign-chart.js';
+import { setViewport } from '@web/test-runner-commands';
 import { registerKpi, unregisterKpi } from '../../../src/engine/kpis/registry.js';
 import { CAMPAIGN_INFO, makeReport, REPORT } from '../../fixtures/report.js';
 import { $, $$, captureExport, rgb, settle, text } from '../shared/helpers.js';
@@ -389,7 +390,7 @@ describe('<promo-campaign-chart view="trend">', () => {
     expect(text($(el, '[part~="tooltip"] strong'))).to.equal('Week of Oct 26, 2026 (1 of 7 days in the period)');
   });
 
-  it('draws the selected campaign alone, in Vietnamese and the dark theme, on a phone card', async () => {
+  it('the selected campaign is highlighted among the others, in Vietnamese and the dark theme, on a phone card', async () => {
     const wrap = await fixture<HTMLDivElement>(html`<div style="width: 280px"></div>`);
     const el = document.createElement('promo-campaign-chart');
     Object.assign(el, { report: REPORT, campaigns: CAMPAIGN_INFO });
@@ -400,9 +401,47 @@ describe('<promo-campaign-chart view="trend">', () => {
     el.setAttribute('currency', 'VND');
     wrap.append(el);
     await settle(el);
-    expect($$(el, '[part~="legend"] li').map(text)).to.deep.equal(['Tổng doanh số (cửa hàng)', 'Quà tặng kèm']);
+    expect($$(el, '[part~="legend"] li').map(text)).to.deep.equal([
+      'Tổng doanh số (cửa hàng)',
+      'Tết sớm',
+      '=HYPERLINK("x") voucher',
+      'Quà tặng kèm (đang chọn)',
+      'Tích điểm x2',
+    ]);
+    expect($$(el, 'g.line.selected').map((g) => g.dataset.series)).to.deep.equal(['C2']);
     expect(Number($(el, 'svg[part~="chart"]').getAttribute('width'))).to.be.at.most(256);
     await expect(el).to.be.accessible();
+  });
+
+  it('a bar selected in the bars view carries to the trend view: its line bold, the others dimmed', async () => {
+    const el = await chart({}, 768);
+    const row = options(el).find((o) => o.dataset.id === 'C2')!;
+    const change = oneEvent(el, 'promo-campaign-selection-change');
+    row.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect((await change).detail).to.deep.equal({ campaignId: 'C2' });
+    await el.updateComplete;
+    expect(row.getAttribute('aria-pressed')).to.equal('true');
+    el.view = 'trend';
+    await el.updateComplete;
+    expect($(el, 'svg[part~="chart"]').classList.contains('picked')).to.equal(true);
+    const lines = $$(el, 'g.line');
+    expect(lines.length).to.equal(4);
+    const opacity = (e: Element) => Number(getComputedStyle(e).opacity);
+    for (const g of lines) {
+      if (g.dataset.series === 'C2') {
+        expect(opacity(g)).to.equal(1);
+        expect(parseFloat(getComputedStyle(g.querySelector('path.series')!).strokeWidth)).to.be.greaterThan(
+          parseFloat(getComputedStyle($(el, 'g.line:not(.selected) path.series')).strokeWidth),
+        );
+      } else expect(opacity(g), g.dataset.series).to.be.lessThan(0.5);
+    }
+    // Drawn last, over the others; the legend says which one is selected.
+    expect(lines[lines.length - 1]!.dataset.series).to.equal('C2');
+    expect(text($(el, '[part~="legend"] li.selected'))).to.equal('Quà tặng kèm (selected)');
+    // Unselected: no line steps back.
+    el.selected = '';
+    await el.updateComplete;
+    expect($$(el, 'g.line').every((g) => opacity(g) === 1)).to.equal(true);
   });
 });
 
@@ -449,34 +488,35 @@ describe('<promo-campaign-chart> axes, ties and the trend story', () => {
       expect(ticks.length, `bars at ${width}`).to.be.within(2, 6);
       const trend = await chart({ view: 'trend' }, width);
       expect($$(trend, '.axis text.left-axis:not(.axis-title)').length, `left at ${width}`).to.be.within(2, 6);
-      expect($$(trend, '.axis text.total-axis:not(.axis-title)').length, `right at ${width}`).to.be.within(2, 6);
-      const dates = $$(trend, '.axis text:not(.left-axis):not(.total-axis)');
+      const dates = $$(trend, '.axis text:not(.left-axis)');
       expect(dates.length, `dates at ${width}`).to.be.within(2, 6);
     }
   });
 
-  it('trend: campaign lines use their own axis (not squashed under the store total), both axes from one zero', async () => {
+  it('trend: the store total and the campaigns share one revenue axis: no line rises above the total', async () => {
     const el = await chart({ view: 'trend' }, 768);
-    const plot = $(el, 'svg[part~="chart"]');
     const grid = $$(el, '.grid line').map((l) => Number(l.getAttribute('y1')));
     const [top, bottom] = [Math.min(...grid), Math.max(...grid)];
-    // C1's best day (2,000,000 of 5,800,000 store sales) reaches the top of the plot.
-    const c1 = $$(el, 'path.series')[0]!;
-    expect(Math.min(...pathYs(c1.getAttribute('d')!))).to.be.at.most(top + (bottom - top) * 0.15);
-    // The store total's axis is on the right, titled; its zero is the campaigns' zero.
-    const zeroOf = (cls: string) =>
-      Number(
-        $$(el, `.axis text.${cls}:not(.axis-title)`)
-          .find((t) => /^₫0$/.test(text(t)))!
-          .getAttribute('y'),
-      );
-    expect(zeroOf('total-axis')).to.equal(zeroOf('left-axis'));
-    expect(zeroOf('left-axis')).to.equal(bottom);
-    expect(text($(el, '.axis-title.total-axis'))).to.equal('Store total');
-    expect(text($(el, '.axis-title.left-axis'))).to.equal('Campaigns');
-    const right = $$(el, '.axis text.total-axis:not(.axis-title)').map((t) => Number(t.getAttribute('x')));
-    expect(Math.min(...right)).to.be.greaterThan(Math.max(...pathXs(c1.getAttribute('d')!)));
-    expect(plot.getAttribute('aria-label')).to.equal('Sales over time: campaigns against the store total');
+    // One axis, at the left, titled; no second scale.
+    expect($$(el, '.axis text.total-axis').length).to.equal(0);
+    expect(text($(el, '.axis-title'))).to.equal('Revenue');
+    const ticks = $$(el, '.axis text.left-axis:not(.axis-title)');
+    const zero = ticks.find((t) => /^₫0$/.test(text(t)))!;
+    expect(Number(zero.getAttribute('y'))).to.equal(bottom);
+    // The store total's best day (5,800,000) sets the scale: the top tick is the first above it.
+    expect(text(ticks[ticks.length - 1])).to.equal('₫6M');
+    // Day by day, each campaign's point is at or under the store total's (SVG y grows downwards).
+    const total = pathYs($(el, 'path.total').getAttribute('d')!);
+    for (const p of $$(el, 'path.series')) {
+      const ys = pathYs(p.getAttribute('d')!);
+      ys.forEach((y, i) => expect(y, `${p.dataset.series} day ${i}`).to.be.at.least(total[i]! - 0.01));
+    }
+    // C1's best day (2,000,000) is a third of the way up, as on the store's scale.
+    const c1Top = Math.min(...pathYs($(el, 'path.series[data-series="C1"]').getAttribute('d')!));
+    expect((bottom - c1Top) / (bottom - top)).to.be.closeTo(2 / 6, 0.01);
+    expect($(el, 'svg[part~="chart"]').getAttribute('aria-label')).to.equal(
+      'Sales over time: campaigns against the store total',
+    );
   });
 
   it('trend: a campaign with known dates is marked where it starts and ends, and its line stops outside its run', async () => {
@@ -508,5 +548,146 @@ describe('<promo-campaign-chart> axes, ties and the trend story', () => {
     await el.updateComplete;
     const rows = $$(el, '[part~="table"] tbody tr').map((r) => [...r.children].map(text));
     expect(rows[6]![3]).to.equal('—');
+  });
+});
+
+describe('<promo-campaign-chart> trend view loaded on demand', () => {
+  /** A chart whose trend module comes when `open` is called, or never (`fail`). */
+  function gatedChart(tag: string) {
+    let open!: () => void;
+    let fail!: (e: Error) => void;
+    const gate = new Promise<void>((resolve, reject) => {
+      open = resolve;
+      fail = reject;
+    });
+    class Gated extends PromoCampaignChart {
+      protected static override loadTrendView = () =>
+        gate.then(() => import('../../../src/elements/campaign-chart/trend-view.js'));
+    }
+    if (!customElements.get(tag)) customElements.define(tag, Gated);
+    return { open: () => open(), fail: (e: Error) => fail(e) };
+  }
+
+  async function place(tag: string, view = 'trend'): Promise<PromoCampaignChart> {
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width: 640px"></div>`);
+    const el = document.createElement(tag) as PromoCampaignChart;
+    Object.assign(el, { report: REPORT, campaigns: CAMPAIGN_INFO });
+    el.setAttribute('view', view);
+    el.setAttribute('currency', 'VND');
+    wrap.append(el);
+    // The first renders only (not updateComplete, which waits for the module).
+    for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+    return el;
+  }
+
+  it('the bars view does not ask for it; view="trend" shows the loading placeholder until it comes', async () => {
+    const gate = gatedChart('test-chart-gated');
+    const bars = await place('test-chart-gated', 'bars');
+    expect($$(bars, '[role="button"]').length).to.equal(5);
+    const el = await place('test-chart-gated');
+    expect($(el, '[part~="skeleton"]')).to.not.equal(null);
+    expect($(el, 'svg[part~="chart"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+    gate.open();
+    await el.updateComplete;
+    expect($(el, '[part~="skeleton"]')).to.equal(null);
+    expect($$(el, 'path.series').length).to.equal(4);
+    // The bars chart switched to trend uses the module already loaded.
+    bars.view = 'trend';
+    await bars.updateComplete;
+    expect($$(bars, 'path.series').length).to.equal(4);
+  });
+
+  it('a failed load shows an error in words and fires promo-error; nothing throws, the bars still work', async () => {
+    const gate = gatedChart('test-chart-failing');
+    const el = await place('test-chart-failing');
+    const error = oneEvent(el, 'promo-error');
+    gate.fail(new Error('chunk not found'));
+    await el.updateComplete;
+    const { detail } = await error;
+    expect(detail.message).to.equal('The chart over time could not be loaded. Reload the page to try again.');
+    expect((detail.error as Error).cause).to.be.instanceOf(Error);
+    expect(text($(el, '[part~="error"]'))).to.equal(detail.message);
+    el.locale = 'vi';
+    await el.updateComplete;
+    expect(text($(el, '[part~="error"]'))).to.equal(
+      'Không tải được biểu đồ theo thời gian. Hãy tải lại trang để thử lại.',
+    );
+    el.view = 'bars';
+    await el.updateComplete;
+    expect($$(el, '[role="button"]').length).to.equal(5);
+  });
+});
+
+describe('<promo-campaign-chart> values beside the bars', () => {
+  /** The fixture with every campaign's revenue 12,345 times larger: C1 148,140,000,000 ₫. */
+  const BIG = structuredClone(REPORT);
+  for (const k of Object.values(BIG.byCampaign)) if (k?.revenue?.value) k.revenue.value *= 12_345;
+
+  /** A chart in a card as wide as the viewport (16 px padding), as on a phone or a tablet. */
+  async function inCard(viewport: number, report = REPORT, locale = 'vi'): Promise<PromoCampaignChart> {
+    await setViewport({ width: viewport, height: 900 });
+    const wrap = await fixture<HTMLDivElement>(
+      html`<div style="box-sizing: border-box; padding: 16px; width: 100%"></div>`,
+    );
+    const el = document.createElement('promo-campaign-chart');
+    el.setAttribute('currency', 'VND');
+    el.setAttribute('locale', locale);
+    el.report = report;
+    el.campaigns = CAMPAIGN_INFO;
+    wrap.append(el);
+    await settle(el);
+    return el;
+  }
+
+  /** Each value stays on one line inside the card, right of its bar's end. */
+  function expectInside(el: PromoCampaignChart, label: string): void {
+    const card = $(el, '[part="base"]').getBoundingClientRect();
+    for (const o of options(el)) {
+      const v = texts(o).querySelector('.value')!;
+      const r = v.getBoundingClientRect();
+      expect(r.right, `${label}: ${text(v)} right edge`).to.be.at.most(card.right - 1);
+      expect(r.height, `${label}: ${text(v)} on one line`).to.be.below(30);
+      const bar = o.querySelector('.bar');
+      if (bar)
+        expect(r.left, `${label}: ${text(v)} clear of its bar`).to.be.at.least(bar.getBoundingClientRect().right);
+    }
+  }
+
+  after(() => setViewport({ width: 800, height: 600 }));
+
+  it('at 375 px: large values turn compact, values that fit stay in full; the full value stays in the name, tooltip and table', async () => {
+    const big = await inCard(375, BIG);
+    const values = () => options(big).map((o) => text(texts(o).querySelector('.value')));
+    expect(values().slice(0, 2)).to.deep.equal(['148,1 tỷ ₫', '37 tỷ ₫']);
+    expectInside(big, '375 large');
+    const c1 = options(big)[0]!;
+    expect(c1.getAttribute('aria-label')!.replace(/\s+/g, ' ')).to.contain(
+      `Doanh thu khuyến mãi: ${vnd(148_140_000_000, 'vi-VN')}`,
+    );
+    c1.focus();
+    await big.updateComplete;
+    expect(text($(big, '[part~="tooltip"]'))).to.contain(vnd(148_140_000_000, 'vi-VN'));
+    big.toggleTable();
+    await big.updateComplete;
+    expect(text($$(big, '[part~="table"] tbody tr')[0])).to.contain(vnd(148_140_000_000, 'vi-VN'));
+
+    // The fixture's values (12,000,000 ₫) fit a phone card in full.
+    const small = await inCard(375);
+    expect(text(texts(options(small)[0]).querySelector('.value'))).to.equal(vnd(12_000_000, 'vi-VN'));
+    expectInside(small, '375 small');
+    // So do short English ones.
+    const en = await inCard(375, BIG, 'en');
+    expect(text(texts(options(en)[0]).querySelector('.value'))).to.equal('₫148.1B');
+    expectInside(en, '375 en');
+  });
+
+  it('at 768 px: the same large values are written in full, inside the card', async () => {
+    const big = await inCard(768, BIG);
+    expect(text(texts(options(big)[0]).querySelector('.value'))).to.equal(vnd(148_140_000_000, 'vi-VN'));
+    expectInside(big, '768 large');
+    const en = await inCard(768, BIG, 'en');
+    expect(text(texts(options(en)[0]).querySelector('.value'))).to.equal(vnd(148_140_000_000));
+    expectInside(en, '768 en');
   });
 });

@@ -10,6 +10,8 @@ import {
   nearestIndex,
   rankCampaigns,
   trendLayout,
+  valuesFit,
+  VALUE_SHARE,
   type CampaignDatum,
 } from '../../../src/elements/campaign-chart/layout.js';
 import { DAILY } from '../../fixtures/report.js';
@@ -218,27 +220,35 @@ test('the "others" row stays out of the scale: its bar is cut at the plot edge a
   assert.equal(others.x + others.width, l.plot.x1);
 });
 
-test('trend axes: the right axis has the left axis tick count, on the same grid lines, with a niced domain', () => {
-  const data = bucketDaily(DAILY, ['C1', 'C2'], 'day');
+test('trend scale: the store total and the campaigns share one axis, so no line rises above the total', () => {
+  const data = bucketDaily(DAILY, ['C1', 'C2', 'C5'], 'day');
   const top = Math.max(...data.total);
   const l = trendLayout(data, { width: 700, height: 260, fontSize: 14, tick: String, dateLabel: (d) => d });
-  assert.equal(l.totalTicks.length, l.yTicks.length);
-  assert.equal(l.totalTicks.map((t) => t.y).join(), l.yTicks.map((t) => t.y).join());
-  const right = l.totalTicks.map((t) => Number(t.label));
-  const step = right[1] - right[0];
-  assert.ok(right.includes(0));
-  // It holds the total; half the step (a nicer one) would not.
-  assert.ok(right[right.length - 1] >= top && ((right.length - 1) * step) / 2 < top, `${right} vs ${top}`);
+  const ticks = l.yTicks.map((t) => Number(t.label));
+  const step = ticks[1] - ticks[0];
+  assert.equal(ticks[0], 0);
+  // The axis holds the store total (the largest value), with whole steps from zero.
+  assert.ok(ticks[ticks.length - 1] >= top && ticks[ticks.length - 2] < top, `${ticks} vs ${top}`);
+  assert.ok(ticks.every((v, i) => Math.abs(v - i * step) < 1e-6));
+  // On every day each campaign's point is at or below the total's (larger y), at its true height.
+  const totalYs = [...l.totalLine.matchAll(/[ML]([-\d.]+),([-\d.]+)/g)].map((m) => Number(m[2]));
+  const y = (v: number) => l.plot.y1 - ((l.plot.y1 - l.plot.y0) * v) / ticks[ticks.length - 1];
+  for (const line of l.lines)
+    line.points.forEach((p, i) => {
+      assert.ok(p!.y >= totalYs[i]! - 0.01, `${line.id} day ${i}: ${p!.y} above the total ${totalYs[i]}`);
+      const v = data.series.find((s) => s.id === line.id)!.values[i]!;
+      assert.ok(Math.abs(p!.y - y(v)) < 0.11, `${line.id} day ${i}: ${p!.y} vs ${y(v)}`);
+    });
 });
 
-test('trend axes: the right labels get their measured width, the plot ends before them', () => {
+test('trend axis: its labels get their measured width, the plot starts after them', () => {
   const data = bucketDaily(DAILY, ['C1'], 'day');
   const o = { width: 375, height: 200, fontSize: 14, tick: String, dateLabel: (d: string) => d };
   const wide = (s: string, fs: number) => s.length * fs * 1.2;
   const l = trendLayout(data, { ...o, measure: wide });
-  const widest = Math.max(...l.totalTicks.map((t) => wide(t.label, 14 * 0.85)));
-  assert.ok(l.plot.x1 + widest <= l.width - 6, `${l.plot.x1} + ${widest} within ${l.width}`);
-  assert.ok(trendLayout(data, o).plot.x1 > l.plot.x1);
+  const widest = Math.max(...l.yTicks.map((t) => wide(t.label, 14 * 0.85)));
+  assert.ok(l.plot.x0 >= widest + 6, `${l.plot.x0} after ${widest}`);
+  assert.ok(trendLayout(data, o).plot.x0 < l.plot.x0);
 });
 
 test('trend marks: a campaign that starts and ends in one bucket gets one mark', () => {
@@ -260,4 +270,20 @@ test('trend marks: a campaign that starts and ends in one bucket gets one mark',
   // By week, a run inside one week is one mark too.
   const week = trendLayout(bucketDaily(DAILY, ['C1', 'C2'], 'week'), { ...o, runs });
   assert.ok(week.marks.every((m) => m.kind === 'run'));
+});
+
+test('values are written in full while their column takes at most VALUE_SHARE of the room beside the labels', () => {
+  // Stacked (narrow): the whole row is the room.
+  assert.equal(valuesFit(310, Math.floor(310 * VALUE_SHARE) - 8), true);
+  assert.equal(valuesFit(310, Math.ceil(310 * VALUE_SHARE)), false);
+  // Beside a label column (28 % of 700 = 196 px, then a gap).
+  const room = (700 - 196 - 8) * VALUE_SHARE;
+  assert.equal(valuesFit(700, Math.floor(room) - 8), true);
+  assert.equal(valuesFit(700, Math.ceil(room) - 7), false);
+  // The measured width sizes the value column: the bars end before it.
+  const rows = rankCampaigns(DATA, { polarity: 'higher-is-better', limit: 10, additive: true }).rows;
+  const o = { width: 600, fontSize: 14, secondary: 'none' as const, valueLabels: rows.map(() => 'x'), tick: String };
+  const l = barLayout(rows, { ...o, valueWidth: 150 });
+  assert.equal(l.plot.x1, 600 - 150 - 8);
+  assert.ok(barLayout(rows, o).plot.x1 > l.plot.x1);
 });
