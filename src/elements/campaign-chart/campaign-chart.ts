@@ -7,6 +7,7 @@ import { formatValue } from '../../format/format.js';
 import { formatDay } from '../../format/date.js';
 import type { DataTable } from '../shared/data-table.js';
 import { innerWidth } from '../shared/inner-width.js';
+import { FontsLoadedController } from '../shared/measure-text.js';
 import { PromoWidget, WidgetError } from '../shared/widget.js';
 import { numberValue, oneOf } from '../shared/converters.js';
 import { campaignChartStyles } from './campaign-chart.styles.js';
@@ -157,6 +158,12 @@ export class PromoCampaignChart extends PromoWidget {
   #trendLoading: Promise<void> | null = null;
   /** Why the trend module could not be loaded. */
   #trendFailure: unknown = null;
+
+  constructor() {
+    super();
+    // Values measured in a fallback font are measured again once the page's fonts load.
+    new FontsLoadedController(this);
+  }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
