@@ -1,9 +1,11 @@
 /**
  * Two tenants in one warehouse, with colliding ids: both data sets come from the same
  * generator, so customer ids (u0 ...), order ids (o0 ...) and campaign ids (C1 ... C6)
- * repeat across tenants. Shared by the DuckDB and PostgreSQL tests.
+ * repeat across tenants. Shared by the DuckDB, PostgreSQL and ClickHouse tests.
  */
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { computeReport } from '../../src/engine/report.js';
 import { resolveOptions } from '../../src/engine/options.js';
 import { segmentCustomers } from '../../src/engine/segments.js';
 import { SEGMENT_OF } from '../../src/core/vocabulary.js';
@@ -11,11 +13,12 @@ import type { Report, ReportOptions } from '../../src/engine/report-types.js';
 import { createPushdownHandler } from '../../src/server/handler.js';
 import type { Dialect } from '../../src/server/dialects/dialect.js';
 import { warehouseReport, type WarehouseConfig } from '../../src/server/warehouse.js';
-import { CASES } from './cases.js';
+import { CASES, registerCustomKpis } from './cases.js';
 import { reportDifferences } from './compare.js';
 import type { WarehouseMapping } from '../../src/server/table-mapping.js';
 import type { Statement } from '../../src/server/sql.js';
 import { ATTRIBUTE_COLUMNS, generate, TABLES, type Input } from './fixtures.js';
+import type { Warehouse, WarehouseSpec } from './warehouses.js';
 
 export const TENANT_A = 'acme';
 export const TENANT_B = 'bee';
@@ -43,20 +46,13 @@ export const TENANT_MAPPING: WarehouseMapping = {
   loyalty: { table: SHARED_TABLES.loyalty },
 };
 
-/** How a test creates tables in its warehouse. */
-export interface TenantLoader {
-  /** Loads one tenant's rows into tables named `prefix` + the default names. */
-  load(input: Input, prefix: string): Promise<void>;
-  /** Runs a statement without parameters. */
-  exec(sql: string): Promise<unknown>;
-  /** `CREATE TABLE name AS select` in the warehouse's words. Default: the standard words. */
-  createAs?(name: string, select: string): string;
-}
+/** How a test creates tables in its warehouse (`createAs` defaults to the standard words). */
+export type TenantLoader = Pick<Warehouse, 'load' | 'exec' | 'createAs'>;
 
 /** Loads both tenants' rows into the shared tables (one table per collection, a tenant column). */
 export async function loadTenants(loader: TenantLoader, a: Input, b: Input): Promise<void> {
-  await loader.load(a, 'mta_');
-  await loader.load(b, 'mtb_');
+  await loader.load(a, { prefix: 'mta_' });
+  await loader.load(b, { prefix: 'mtb_' });
   const createAs = loader.createAs ?? ((name: string, select: string) => `CREATE TABLE ${name} AS ${select}`);
   for (const key of Object.keys(TABLES) as (keyof Input)[]) {
     const name = TABLES[key].name;
@@ -188,4 +184,48 @@ export async function checkTenantSegments(config: WarehouseConfig, tenant: strin
     }
   }
   return compared;
+}
+
+/**
+ * The two-tenant tests of a warehouse: before them it is opened, both tenants' rows are
+ * loaded into the shared tables and the custom KPIs registered; for each tenant, its scoped
+ * report equals the engine's over its rows and the report of a warehouse holding its rows
+ * alone, and its segment lists equal the engine's. `opened` is handed the open warehouse, and
+ * the tenants' rows are returned, for the warehouse's own tests.
+ */
+export function tenantSuite<W extends Warehouse>(
+  spec: WarehouseSpec<W>,
+  opened: (warehouse: W) => void = () => {},
+): { a: Input; b: Input } {
+  const { a, b } = tenantInputs();
+  let warehouse: W | undefined;
+  let cleanup: (() => void) | undefined;
+  before(async () => {
+    warehouse = await spec.open();
+    opened(warehouse);
+    await loadTenants(warehouse, a, b);
+    cleanup = registerCustomKpis();
+  });
+  after(async () => {
+    cleanup?.();
+    await warehouse?.close();
+  });
+  const config = (): WarehouseConfig => ({ driver: warehouse!.driver, dialect: spec.dialect });
+  const title = `${spec.name}, two tenants with colliding ids`;
+  for (const [tenant, own] of [
+    [TENANT_A, a],
+    [TENANT_B, b],
+  ] as const) {
+    test(`${title}: ${tenant} gets the in-browser report of its own rows`, async () => {
+      await checkTenantCases(config(), tenant, (o) => computeReport(own, o));
+    });
+    test(`${title}: ${tenant}'s segment lists are the engine's over its own rows`, async () => {
+      const compared = await checkTenantSegments(config(), tenant, own);
+      assert.ok(compared > 50, `${compared} ids compared`);
+    });
+    test(`${title}: ${tenant} gets the report of a warehouse holding its rows alone`, async () => {
+      await checkTenantCases(config(), tenant, ownTablesReport(config(), tenant));
+    });
+  }
+  return { a, b };
 }

@@ -1,75 +1,21 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ClickHouseClient } from '@clickhouse/client';
-import { computeReport } from '../../src/engine/report.js';
 import type { Report } from '../../src/engine/report-types.js';
 import {
   clickhouse,
-  clickhouseDriver,
   createPushdownHandler,
   requestHeader,
   type SqlDriver,
   type Statement,
 } from '../../src/server/index.js';
-import { registerCustomKpis } from './cases.js';
 import { reportDifferences } from './compare.js';
-import { loadClickHouse, startClickHouse } from './clickhouse-fixtures.js';
-import {
-  assertScoped,
-  checkTenantCases,
-  checkTenantSegments,
-  loadTenants,
-  ownTablesReport,
-  TENANT_A,
-  TENANT_B,
-  TENANT_MAPPING,
-  tenantInputs,
-} from './tenancy.js';
+import { assertScoped, ownTablesReport, TENANT_A, TENANT_B, TENANT_MAPPING, tenantSuite } from './tenancy.js';
+import { CLICKHOUSE } from './warehouses.js';
 
-let client: ClickHouseClient;
 let driver: SqlDriver;
-let cleanup: () => void;
-const { a, b } = tenantInputs();
-
-before(async () => {
-  client = startClickHouse();
-  driver = clickhouseDriver(client, { settings: { session_timezone: 'Pacific/Chatham' } });
-  await loadTenants(
-    {
-      load: (input, prefix) => loadClickHouse(client, input, { prefix }),
-      exec: (query) => client.command({ query }),
-      createAs: (name, select) => `CREATE TABLE ${name} ENGINE = MergeTree ORDER BY tuple() AS ${select}`,
-    },
-    a,
-    b,
-  );
-  cleanup = registerCustomKpis();
+tenantSuite(CLICKHOUSE, (w) => {
+  driver = w.driver;
 });
-
-after(async () => {
-  cleanup?.();
-  await client?.close();
-});
-
-for (const [tenant, own] of [
-  [TENANT_A, a],
-  [TENANT_B, b],
-] as const) {
-  test(`ClickHouse, two tenants with colliding ids: ${tenant} gets the in-browser report of its own rows`, async () => {
-    await checkTenantCases({ driver, dialect: clickhouse }, tenant, (o) => computeReport(own, o));
-  });
-  test(`ClickHouse, two tenants with colliding ids: ${tenant}'s segment lists are the engine's over its own rows`, async () => {
-    const compared = await checkTenantSegments({ driver, dialect: clickhouse }, tenant, own);
-    assert.ok(compared > 50, `${compared} ids compared`);
-  });
-  test(`ClickHouse, two tenants with colliding ids: ${tenant} gets the report of a warehouse holding its rows alone`, async () => {
-    await checkTenantCases(
-      { driver, dialect: clickhouse },
-      tenant,
-      ownTablesReport({ driver, dialect: clickhouse }, tenant),
-    );
-  });
-}
 
 test('ClickHouse: a scoped handler answers each caller from its own rows only', async () => {
   const statements: Statement[] = [];

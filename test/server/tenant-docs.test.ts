@@ -12,11 +12,9 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import pg from 'pg';
 import type { Report } from '../../src/engine/report-types.js';
-import { pgDriver, postgres, type SqlDriver } from '../../src/server/index.js';
+import { postgres, type SqlDriver } from '../../src/server/index.js';
 import { reportDifferences } from './compare.js';
-import { load, startPostgres, type PgCluster } from './fixtures.js';
 import {
   loadTenants,
   ownTablesReport,
@@ -26,6 +24,7 @@ import {
   TENANT_COLUMN,
   tenantInputs,
 } from './tenancy.js';
+import { POSTGRES } from './warehouses.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const GUIDE = join(ROOT, 'stories/guides/data-adapters.mdx');
@@ -88,8 +87,7 @@ export class Hono {
 }
 `;
 
-let cluster: PgCluster;
-let client: pg.Client;
+let warehouse: Awaited<ReturnType<typeof POSTGRES.open>>;
 let driver: SqlDriver;
 let hono: { fetch(request: Request): Promise<Response> };
 let expressBase: string;
@@ -97,15 +95,9 @@ let expressServers: Server[];
 const { a, b } = tenantInputs();
 
 before(async () => {
-  cluster = await startPostgres();
-  client = new pg.Client({ host: cluster.host, port: cluster.port, user: cluster.user, database: 'postgres' });
-  await client.connect();
-  driver = pgDriver(client);
-  await loadTenants(
-    { load: (input, prefix) => load(driver, 'postgres', input, { prefix }), exec: (sql) => driver.query(sql, []) },
-    a,
-    b,
-  );
+  warehouse = await POSTGRES.open();
+  driver = warehouse.driver;
+  await loadTenants(warehouse, a, b);
   // The guide's layout: the default table names, each with a retailer_id column.
   for (const [name, shared] of Object.entries(SHARED_TABLES))
     await driver.query(`CREATE VIEW ${name} AS SELECT ${TENANT_COLUMN} AS retailer_id, * FROM ${shared}`, []);
@@ -124,6 +116,7 @@ before(async () => {
   writeFileSync(join(DIR, 'express.ts'), EXPRESS_STUB);
   writeFileSync(join(DIR, 'hono.ts'), HONO_STUB);
   process.env.KPI_SECRET = SECRET;
+  const { cluster } = warehouse;
   process.env.DATABASE_URL = `postgres://${cluster.user}@${cluster.host}:${cluster.port}/postgres`;
   hono = (await import(pathToFileURL(join(DIR, 'hono-server.ts')).href)).default;
   expressServers = (await import(pathToFileURL(join(DIR, 'express.ts')).href)).servers;
@@ -135,9 +128,9 @@ before(async () => {
 
 after(async () => {
   for (const s of expressServers ?? []) await new Promise((r) => s.close(r));
-  await client?.end();
+  // The guide's pool lets go of its idle connections before the cluster stops.
   await new Promise((r) => setTimeout(r, 300));
-  cluster?.stop();
+  await warehouse?.close();
   rmSync(DIR, { recursive: true, force: true });
 });
 

@@ -1,7 +1,6 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
-import { computeReport } from '../../src/engine/report.js';
 import type { Report } from '../../src/engine/report-types.js';
 import {
   createPushdownHandler,
@@ -11,70 +10,20 @@ import {
   type SqlDriver,
   type Statement,
 } from '../../src/server/index.js';
-import { registerCustomKpis } from './cases.js';
 import { reportDifferences } from './compare.js';
-import { load, startPostgres, type PgCluster } from './fixtures.js';
-import {
-  assertScoped,
-  checkTenantCases,
-  checkTenantSegments,
-  loadTenants,
-  ownTablesReport,
-  TENANT_A,
-  TENANT_B,
-  TENANT_MAPPING,
-  tenantInputs,
-} from './tenancy.js';
+import { assertScoped, ownTablesReport, TENANT_A, TENANT_B, TENANT_MAPPING, tenantSuite } from './tenancy.js';
+import type { PgCluster } from './fixtures.js';
+import { POSTGRES } from './warehouses.js';
 
-let cluster: PgCluster;
-let client: pg.Client;
 let driver: SqlDriver;
-let cleanup: () => void;
-const { a, b } = tenantInputs();
+let cluster: PgCluster;
+tenantSuite(POSTGRES, (w) => {
+  ({ driver, cluster } = w);
+});
 const POOL = 3;
-
-before(async () => {
-  cluster = await startPostgres();
-  client = new pg.Client({ host: cluster.host, port: cluster.port, user: cluster.user, database: 'postgres' });
-  await client.connect();
-  await client.query(`SET TimeZone = 'Pacific/Chatham'`);
-  driver = pgDriver(client);
-  await loadTenants(
-    { load: (input, prefix) => load(driver, 'postgres', input, { prefix }), exec: (sql) => driver.query(sql, []) },
-    a,
-    b,
-  );
-  cleanup = registerCustomKpis();
-});
-
-after(async () => {
-  cleanup?.();
-  await client?.end();
-  cluster?.stop();
-});
 
 const newPool = () =>
   new pg.Pool({ host: cluster.host, port: cluster.port, user: cluster.user, database: 'postgres', max: POOL });
-
-for (const [tenant, own] of [
-  [TENANT_A, a],
-  [TENANT_B, b],
-] as const) {
-  test(`PostgreSQL, two tenants with colliding ids: ${tenant} gets the in-browser report of its own rows`, async () => {
-    await checkTenantCases({ driver, dialect: postgres }, tenant, (o) => computeReport(own, o));
-  });
-  test(`PostgreSQL, two tenants with colliding ids: ${tenant}'s segment lists are the engine's over its own rows`, async () => {
-    const compared = await checkTenantSegments({ driver, dialect: postgres }, tenant, own);
-    assert.ok(compared > 50, `${compared} ids compared`);
-  });
-  test(`PostgreSQL, two tenants with colliding ids: ${tenant} gets the report of a warehouse holding its rows alone`, async () => {
-    await checkTenantCases(
-      { driver, dialect: postgres },
-      tenant,
-      ownTablesReport({ driver, dialect: postgres }, tenant),
-    );
-  });
-}
 
 test(`PostgreSQL: 50 concurrent requests through a pool of ${POOL}: never more than ${POOL} connections, every one answered`, async () => {
   const pool = newPool();

@@ -1,13 +1,11 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { computeReport } from '../../src/engine/report.js';
 import type { Report, ReportOptions } from '../../src/engine/report-types.js';
 import {
   createPushdownHandler,
   DEFAULT_LIMITS,
   duckdb,
-  duckdbDriver,
   requestHeader,
   warehouseReport,
   type PushdownHandler,
@@ -16,62 +14,17 @@ import {
   type SqlDriver,
   type Statement,
 } from '../../src/server/index.js';
-import { CASES, registerCustomKpis } from './cases.js';
+import { CASES } from './cases.js';
 import { assertTenantScoped } from '../../src/server/compiler.js';
 import { resolveMapping } from '../../src/server/table-mapping.js';
 import { reportDifferences } from './compare.js';
-import { load } from './fixtures.js';
-import {
-  assertScoped,
-  checkTenantCases,
-  checkTenantSegments,
-  loadTenants,
-  ownTablesReport,
-  TENANT_A,
-  TENANT_B,
-  TENANT_MAPPING,
-  tenantInputs,
-} from './tenancy.js';
+import { assertScoped, ownTablesReport, TENANT_A, TENANT_B, TENANT_MAPPING, tenantSuite } from './tenancy.js';
+import { DUCKDB } from './warehouses.js';
 
-let instance: DuckDBInstance;
-let connection: DuckDBConnection;
 let driver: SqlDriver;
-let cleanup: () => void;
-const { a, b } = tenantInputs();
-
-before(async () => {
-  instance = await DuckDBInstance.create(':memory:');
-  connection = await instance.connect();
-  driver = duckdbDriver(connection);
-  await loadTenants(
-    { load: (input, prefix) => load(driver, 'duckdb', input, { prefix }), exec: (sql) => driver.query(sql, []) },
-    a,
-    b,
-  );
-  cleanup = registerCustomKpis();
+const { a, b } = tenantSuite(DUCKDB, (w) => {
+  driver = w.driver;
 });
-
-after(() => {
-  cleanup?.();
-  connection?.closeSync();
-  instance?.closeSync();
-});
-
-for (const [tenant, own] of [
-  [TENANT_A, a],
-  [TENANT_B, b],
-] as const) {
-  test(`DuckDB, two tenants with colliding ids: ${tenant} gets the in-browser report of its own rows`, async () => {
-    await checkTenantCases({ driver, dialect: duckdb }, tenant, (o) => computeReport(own, o));
-  });
-  test(`DuckDB, two tenants with colliding ids: ${tenant}'s segment lists are the engine's over its own rows`, async () => {
-    const compared = await checkTenantSegments({ driver, dialect: duckdb }, tenant, own);
-    assert.ok(compared > 50, `${compared} ids compared`);
-  });
-  test(`DuckDB, two tenants with colliding ids: ${tenant} gets the report of a warehouse holding its rows alone`, async () => {
-    await checkTenantCases({ driver, dialect: duckdb }, tenant, ownTablesReport({ driver, dialect: duckdb }, tenant));
-  });
-}
 
 test('DuckDB, two tenants: the data really collide (an unscoped read mixes them)', async () => {
   const options = CASES[0]!.options;
