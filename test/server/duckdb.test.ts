@@ -1,54 +1,19 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { computeReport } from '../../src/engine/report.js';
 import { registerKpi, unregisterKpi } from '../../src/engine/kpis/registry.js';
-import { duckdb, duckdbDriver, warehouseReport, type SqlDriver } from '../../src/server/index.js';
-import { CASES, registerCustomKpis } from './cases.js';
+import { duckdb, warehouseReport, type SqlDriver } from '../../src/server/index.js';
 import { reportDifferences } from './compare.js';
-import { checkFilteredNewCustomers, checkReturnWindowEdges } from './edges.js';
-import { checkSegmentLists, checkSegmentOrder } from './segments.js';
-import { ATTRIBUTE_COLUMNS, ATTRIBUTE_JSON, generate, load } from './fixtures.js';
+import { COLUMNS, JSON_ATTRIBUTES, paritySuite } from './parity.js';
+import { DUCKDB } from './warehouses.js';
 
-let instance: DuckDBInstance;
 let connection: DuckDBConnection;
 let driver: SqlDriver;
-let cleanup: () => void;
-const input = generate(7, 3000);
-const COLUMNS = { orders: { attributes: ATTRIBUTE_COLUMNS } };
-const JSON_ATTRIBUTES = { orders: { attributes: ATTRIBUTE_JSON } };
-
-before(async () => {
-  instance = await DuckDBInstance.create(':memory:');
-  connection = await instance.connect();
-  driver = duckdbDriver(connection);
-  await load(driver, 'duckdb', input);
-  cleanup = registerCustomKpis();
+// Attributes from their own columns, and from the JSON column.
+const input = paritySuite(DUCKDB, { seed: 7, orders: 3000, mappings: [COLUMNS, JSON_ATTRIBUTES] }, (w) => {
+  ({ connection, driver } = w);
 });
-
-after(() => {
-  cleanup?.();
-  connection?.closeSync();
-  instance?.closeSync();
-});
-
-for (const c of CASES) {
-  test(`DuckDB pushdown equals computeReport: ${c.name}`, async () => {
-    const expected = computeReport(input, c.options);
-    const actual = await warehouseReport({ driver, dialect: duckdb, mapping: COLUMNS }, c.options);
-    assert.deepEqual(reportDifferences(actual, expected), []);
-    // Attributes from the JSON column instead of their own columns: the same report.
-    const json = await warehouseReport({ driver, dialect: duckdb, mapping: JSON_ATTRIBUTES }, c.options);
-    assert.deepEqual(reportDifferences(json, expected), [], 'attributes from a JSON column');
-    // The comparison is not vacuous: the data set has orders in most periods.
-    if (c === CASES[0]) {
-      assert.ok(actual.kpis.orders!.value! > 100);
-      assert.ok(actual.kpis.retentionRate!.value! > 0);
-      assert.ok(Object.keys(actual.byChannel).length >= 4);
-      assert.ok(actual.kpis.giftCostPerOrder!.value! > 0);
-    }
-  });
-}
 
 test('DuckDB: a custom measure without SQL is reported, its KPI has no value, the rest is computed', async () => {
   registerKpi({
@@ -106,44 +71,4 @@ test('DuckDB: times stored as UTC timestamps without zone (timeKind utc_timestam
   );
   assert.deepEqual(reportDifferences(actual, computeReport(input, options)), []);
   assert.ok(actual.kpis.pointsEarned!.value! > 0);
-});
-
-test('DuckDB: the portable first-order SQL (a dialect without the firstOrderRows hook) gives the same report', async () => {
-  const portable = { ...duckdb, firstOrderRows: undefined };
-  for (const c of CASES.filter((_, i) => i < 3 || i === 8)) {
-    const actual = await warehouseReport({ driver, dialect: portable, mapping: COLUMNS }, c.options);
-    assert.deepEqual(reportDifferences(actual, computeReport(input, c.options)), [], c.name);
-  }
-});
-
-test('DuckDB: called directly, a hostile time zone never reaches SQL (it falls back to UTC, reported)', async () => {
-  const statements: string[] = [];
-  const hostile = "UTC'; DROP TABLE orders; --";
-  const r = await warehouseReport(
-    { driver, dialect: duckdb, onStatement: (_, st) => statements.push(st.sql, JSON.stringify(st.params)) },
-    { from: '2025-02-01', to: '2025-02-28', timeZone: hostile },
-  );
-  assert.ok(statements.length > 0);
-  assert.ok(statements.every((s) => !s.includes('DROP')));
-  assert.ok(r.issues.some((i) => i.path === 'timeZone'));
-  const utc = computeReport(input, { from: '2025-02-01', to: '2025-02-28', timeZone: 'UTC' });
-  assert.ok(Math.abs(r.kpis.revenue!.value! - utc.kpis.revenue!.value!) < 1e-6);
-  const rows = await driver.query('SELECT COUNT(*) AS n FROM orders', []);
-  assert.equal(Number(rows[0]!.n), input.orders.length);
-});
-
-test('DuckDB: the return window ends exactly at t + returnWindowDays x 24 h (inclusive), 1 ms later is out', async () => {
-  await checkReturnWindowEdges(driver, duckdb, 'duckdb');
-});
-
-test('DuckDB: under an attribute filter, a customer is new only when their first order passes it', async () => {
-  await checkFilteredNewCustomers(driver, duckdb, 'duckdb');
-});
-
-test("DuckDB: segment lists (recency, re-activation, returned) equal the engine's segmentCustomers", async () => {
-  await checkSegmentLists(driver, duckdb, COLUMNS, input);
-});
-
-test('DuckDB: segment lists are sorted by code point', async () => {
-  await checkSegmentOrder(driver, duckdb, 'duckdb');
 });

@@ -5,12 +5,11 @@
 import assert from 'node:assert/strict';
 import { computeReport } from '../../src/engine/report.js';
 import type { ReportOptions } from '../../src/engine/report-types.js';
-import type { Dialect } from '../../src/server/dialects/dialect.js';
-import type { SqlDriver } from '../../src/server/driver.js';
 import type { WarehouseMapping } from '../../src/server/table-mapping.js';
 import { warehouseReport } from '../../src/server/warehouse.js';
 import { reportDifferences } from './compare.js';
-import { load, returnWindowEdges, type Input } from './fixtures.js';
+import { returnWindowEdges, type Input } from './fixtures.js';
+import type { Warehouse } from './warehouses.js';
 
 /** The default tables under a prefix. */
 export function prefixed(prefix: string): WarehouseMapping {
@@ -23,24 +22,15 @@ export function prefixed(prefix: string): WarehouseMapping {
   };
 }
 
-/** A warehouse the shared loader of fixtures.ts knows, or one loaded by its test's own loader. */
-export type EdgeWarehouse = 'duckdb' | 'postgres' | { name: string; load(input: Input, prefix: string): Promise<void> };
-
-async function loadEdges(driver: SqlDriver, kind: EdgeWarehouse, input: Input, prefix: string): Promise<string> {
-  if (typeof kind === 'string') {
-    await load(driver, kind, input, { prefix });
-    return kind;
-  }
-  await kind.load(input, prefix);
-  return kind.name;
-}
+/** What the edge cases need of a warehouse. */
+export type EdgeWarehouse = Pick<Warehouse, 'kind' | 'driver' | 'dialect' | 'load'>;
 
 /**
  * The return window's end is inclusive: a customer whose only later order is exactly at
  * t + returnWindowDays x 24 h is retained, one whose later order is 1 ms after it is not.
  * Two buyers, one retained: retentionRate 0.5 (hand-computed), in three zones.
  */
-export async function checkReturnWindowEdges(driver: SqlDriver, dialect: Dialect, kind: EdgeWarehouse) {
+export async function checkReturnWindowEdges({ kind: name, driver, dialect, load }: EdgeWarehouse) {
   const t = Date.UTC(2025, 1, 10, 5);
   const input: Input = {
     campaigns: [{ id: 'C1', name: 'Tết', start: '2025-02-01', end: '2025-02-28' }],
@@ -52,7 +42,7 @@ export async function checkReturnWindowEdges(driver: SqlDriver, dialect: Dialect
     exposures: [],
     loyalty: [],
   };
-  const name = await loadEdges(driver, kind, input, 'edge_');
+  await load(input, { prefix: 'edge_' });
   const mapping = prefixed('edge_');
   for (const timeZone of ['Asia/Ho_Chi_Minh', 'America/New_York', 'UTC'])
     for (const [returnWindowDays, channels] of [
@@ -81,7 +71,7 @@ export async function checkReturnWindowEdges(driver: SqlDriver, dialect: Dialect
  * attribute, or with another value, makes no new customer even if a later order passes.
  * Hand-computed: buyers 2 (a, b), new customers 1 (a); without the filter 3.
  */
-export async function checkFilteredNewCustomers(driver: SqlDriver, dialect: Dialect, kind: EdgeWarehouse) {
+export async function checkFilteredNewCustomers({ kind: name, driver, dialect, load }: EdgeWarehouse) {
   const t = Date.UTC(2025, 1, 10, 3);
   const H = 3_600_000;
   const input: Input = {
@@ -96,7 +86,7 @@ export async function checkFilteredNewCustomers(driver: SqlDriver, dialect: Dial
     exposures: [],
     loyalty: [],
   };
-  const name = await loadEdges(driver, kind, input, 'newc_');
+  await load(input, { prefix: 'newc_' });
   const mapping = {
     ...prefixed('newc_'),
     orders: { table: 'newc_orders', attributes: { columns: { store: 'store' } } },

@@ -1,4 +1,4 @@
-/** Segment lists (KPI-SPEC 7.3) from the warehouse against the engine's, shared by the DuckDB and PostgreSQL tests. */
+/** Segment lists (KPI-SPEC 7.3) from the warehouse against the engine's, shared by the warehouse tests. */
 import assert from 'node:assert/strict';
 import { segmentCustomers } from '../../src/engine/segments.js';
 import { resolveOptions } from '../../src/engine/options.js';
@@ -9,7 +9,8 @@ import type { SqlDriver } from '../../src/server/driver.js';
 import type { WarehouseMapping } from '../../src/server/table-mapping.js';
 import { warehouseSegmentCustomerList, warehouseSegmentCustomers } from '../../src/server/warehouse.js';
 import { prefixed } from './edges.js';
-import { load, type Input } from './fixtures.js';
+import type { Input } from './fixtures.js';
+import type { Warehouse } from './warehouses.js';
 
 /** Options whose segments the tests list: default and custom bounds, filters, zones. */
 export const SEGMENT_CASES: ReportOptions[] = [
@@ -62,7 +63,12 @@ export async function checkSegmentLists(
  * Ids are sorted by code point, as the engine sorts them (not by UTF-16 unit: U+1F600 comes
  * after U+FF5E), whatever the warehouse's collation. Hand-written order.
  */
-export async function checkSegmentOrder(driver: SqlDriver, dialect: Dialect, kind: 'duckdb' | 'postgres') {
+export async function checkSegmentOrder({
+  kind,
+  driver,
+  dialect,
+  load,
+}: Pick<Warehouse, 'kind' | 'driver' | 'dialect' | 'load'>) {
   const ids = ['😀', '～', 'é', 'z', 'a', 'Zoë', 'Z'];
   const t = Date.UTC(2025, 1, 5, 5);
   const input: Input = {
@@ -72,7 +78,7 @@ export async function checkSegmentOrder(driver: SqlDriver, dialect: Dialect, kin
     exposures: [],
     loyalty: [],
   };
-  await load(driver, kind, input, { prefix: 'cp_' });
+  await load(input, { prefix: 'cp_' });
   // A column in Vietnamese collation, where `ORDER BY` alone puts '～' and '😀' before 'a'.
   if (kind === 'postgres')
     await driver.query('ALTER TABLE "cp_orders" ALTER COLUMN customer_id TYPE text COLLATE "vi-x-icu"', []);
