@@ -180,6 +180,14 @@ export function fieldsOf(collection: CollectionName): readonly (readonly [string
   return Object.entries(RECORDS[collection]) as [string, FieldSpec][];
 }
 
+/**
+ * What an absent optional field reads as on the fast paths: 0 or NaN (missing) for a number
+ * that declares it, undefined otherwise.
+ */
+export function absentValue(f: FieldSpec): number | undefined {
+  return f.absent === 0 ? 0 : f.absent === 'missing' ? NaN : undefined;
+}
+
 /** The value a valid record holds in a field of each type (as it arrives, or as the zod schemas output it). */
 export interface ValueOfType {
   id: string;

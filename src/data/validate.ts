@@ -3,7 +3,9 @@
  *
  * Two paths give one answer, both derived from the declaration of records.ts:
  *  - the fast path ({@link readRecord}): reads a record into a reused, normalized object
- *    without allocating, for millions of records;
+ *    without allocating, for millions of records; each collection's reader is compiled
+ *    once from the declaration into one step per field (the order fields the dataset
+ *    keeps in columns are read by name, see `readOrder`);
  *  - the explaining path (`explainRecord`, explain.ts): checks a record the fast path
  *    rejected field by field and reports every problem as a {@link DataIssue}.
  * Both follow the zod schemas of `src/schema/` (`promo-kpi-kit/schema`), derived from the
@@ -23,13 +25,14 @@ import {
   COLLECTIONS,
   MAX_AMOUNT,
   MAX_ATTRIBUTES,
-  TIME_MAX,
-  TIME_MIN,
   RECORDS,
+  absentValue,
   fieldsOf,
+  inTimeSpan,
   isAttributeValue,
   type CampaignType,
   type CollectionName,
+  type FieldSpec,
   type FieldType,
   type Records,
 } from './records.js';
@@ -59,7 +62,7 @@ export function timeOf(v: unknown, zone: Zone): number {
   if (typeof v === 'number') t = v;
   else if (typeof v === 'string') t = readInstant(v, zone);
   else return NaN;
-  return t >= TIME_MIN && t < TIME_MAX ? t : NaN;
+  return inTimeSpan(t) ? t : NaN;
 }
 
 /** What the fast path hands on for a valid value of each type. */
@@ -96,162 +99,129 @@ export type CostFields = FieldsOf<'costs'>;
 export type ExposureFields = FieldsOf<'exposures'>;
 export type LoyaltyFields = FieldsOf<'loyalty'>;
 
-// Type codes of the fast path, in FIELD_TYPES order.
-const ID = 0;
-const LABEL = 1;
-const TEXT = 2;
-const AMOUNT = 3;
-const COUNT = 4;
-const TIME = 5;
-const DATE = 6;
-const CAMPAIGN_TYPE = 7;
-const TARGETS = 8;
-const ATTRIBUTES = 9;
-const CODES: Record<FieldType, number> = {
-  id: ID,
-  label: LABEL,
-  text: TEXT,
-  amount: AMOUNT,
-  count: COUNT,
-  time: TIME,
-  date: DATE,
-  campaignType: CAMPAIGN_TYPE,
-  targets: TARGETS,
-  attributes: ATTRIBUTES,
-};
+/**
+ * Reads the value of one field of a record into `out`: true, or false when the schema
+ * rejects it. One is made per declared field when the module loads ({@link stepOf}),
+ * bound to the field's name, its type's check, its presence and absent value: reading a
+ * record looks nothing up.
+ */
+type FieldStep = (value: unknown, zone: Zone, out: Record<string, unknown>) => boolean;
 
-/** How the fast path reads a collection: its declaration as flat arrays. */
-interface Plan {
-  readonly keys: readonly string[];
-  readonly types: Uint8Array;
-  /** 1 a required field, 2 an optional one read from strings (`""` is absent too), 0 another optional one. */
-  readonly presence: Uint8Array;
-  /** What each absent optional field reads as. */
-  readonly absent: readonly unknown[];
-  /** Pairs of field indexes [i, j]: the date in i may not precede the date in j. */
-  readonly ordered: readonly number[];
-}
-
-function planOf(collection: CollectionName): Plan {
-  const fields = fieldsOf(collection);
-  const keys = fields.map(([k]) => k);
-  return {
-    keys,
-    types: Uint8Array.from(fields, ([, f]) => CODES[f.type]),
-    presence: Uint8Array.from(fields, ([, f]) =>
-      f.required ? 1 : f.type === 'id' || f.type === 'label' || f.type === 'text' || f.type === 'campaignType' ? 2 : 0,
-    ),
-    absent: fields.map(([, f]) => (f.absent === 0 ? 0 : f.absent === 'missing' ? NaN : undefined)),
-    ordered: fields.flatMap(([, f], i) => (f.notBefore === undefined ? [] : [i, keys.indexOf(f.notBefore)])),
-  };
-}
-
-const PLANS = Object.fromEntries(COLLECTIONS.map((c) => [c, planOf(c)])) as Record<CollectionName, Plan>;
+/** Reads a whole record (already known to be an object, not a list) into `out`. */
+type RecordStep = (r: Record<string, unknown>, zone: Zone, out: Record<string, unknown>) => boolean;
 
 const TYPES = new Set<unknown>(CAMPAIGN_TYPES);
 
+/** Whether a value stands for an absent optional field of a type read from strings (`""` too). */
+function isBlank(v: unknown): boolean {
+  return v === undefined || v === null || v === '';
+}
+
+function isNullish(v: unknown): boolean {
+  return v === undefined || v === null;
+}
+
+/** A present value of each type: what the fast path hands on, or BAD. */
+const VALUE_OF: { readonly [T in FieldType]: (v: unknown, zone: Zone) => unknown } = {
+  id: (v) => idOf(v) ?? BAD,
+  label: (v) => (typeof v === 'string' && v !== '' ? v : BAD),
+  text: (v) => (typeof v === 'string' ? v : BAD),
+  amount: (v) => (typeof v === 'number' && v >= 0 && v <= MAX_AMOUNT ? v : BAD),
+  count: (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_AMOUNT ? v : BAD),
+  time: (v, zone) => {
+    const t = timeOf(v, zone);
+    return t === t ? t : BAD;
+  },
+  date: (v) => parseLocalDate(v) ?? BAD,
+  campaignType: (v) => (TYPES.has(v) ? v : BAD),
+  targets: (v) => readTargets(v),
+  attributes: (v) => readAttributes(v),
+};
+
+/** Types read from strings: `""` is absent for them (a required text may be `""`). */
+const STRING_TYPES: ReadonlySet<FieldType> = new Set(['id', 'label', 'text', 'campaignType']);
+
 /**
- * The fast path: reads `record` of `collection` into `out` (every field written, in
- * declaration order) and returns true, or returns false for a record the schema rejects
- * (`out` is then partly written). `zone` reads local times.
+ * The reader of one declared field. Absent (undefined or null, and `""` for the types read
+ * from strings) is refused for a required field, except a required text, which may be
+ * `""`; an absent optional field reads as declared (0, NaN when missing, else undefined).
  */
-export function readRecord<C extends CollectionName>(
-  collection: C,
-  record: unknown,
-  zone: Zone,
-  out: FieldsOf<C>,
-): boolean {
-  if (record === null || typeof record !== 'object' || Array.isArray(record)) return false;
-  if (collection === 'orders') return readOrder(record as Record<string, unknown>, zone, out as OrderFields);
-  const plan = PLANS[collection];
-  const r = record as Record<string, unknown>;
-  const o = out as Record<string, unknown>;
-  const keys = plan.keys;
-  for (let i = 0; i < keys.length; i++) {
-    const x = readField(plan, i, r[keys[i]!], zone);
+function stepOf(key: string, f: FieldSpec): FieldStep {
+  const required = f.required;
+  const absent = absentValue(f);
+  const isAbsent = STRING_TYPES.has(f.type) && !(required && f.type === 'text') ? isBlank : isNullish;
+  const valueOf = VALUE_OF[f.type];
+  return (v, zone, o) => {
+    if (isAbsent(v)) {
+      o[key] = absent;
+      return !required;
+    }
+    const x = valueOf(v, zone);
     if (x === BAD) return false;
-    o[keys[i]!] = x;
-  }
-  return inOrder(plan, o);
+    o[key] = x;
+    return true;
+  };
 }
 
-/** Field `i` of a plan read from value `v`: what the fast path hands on, or BAD. */
-function readField(plan: Plan, i: number, v: unknown, zone: Zone): unknown {
-  const type = plan.types[i]!;
-  const presence = plan.presence[i]!;
-  if (v === undefined || v === null || (v === '' && presence !== 0)) {
-    // Absent: a required field fails, except a required text, which may be "".
-    if (presence === 1) return v === '' && type === TEXT ? '' : BAD;
-    return plan.absent[i];
-  }
-  let x: unknown;
-  switch (type) {
-    case ID:
-      return idOf(v) ?? BAD;
-    case LABEL:
-    case TEXT:
-      return typeof v === 'string' ? v : BAD;
-    case AMOUNT:
-      return typeof v === 'number' && v >= 0 && v <= MAX_AMOUNT ? v : BAD;
-    case COUNT:
-      return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_AMOUNT ? v : BAD;
-    case TIME:
-      x = timeOf(v, zone);
-      return x === x ? x : BAD;
-    case DATE:
-      return parseLocalDate(v) ?? BAD;
-    case CAMPAIGN_TYPE:
-      return TYPES.has(v) ? v : BAD;
-    case TARGETS:
-      return readTargets(v);
-    default:
-      return readAttributes(v);
-  }
+/**
+ * A collection's reader, made once from its declaration: the steps of its fields in
+ * order, then the date-order checks (`notBefore`).
+ */
+function compile(collection: CollectionName): RecordStep {
+  const fields = fieldsOf(collection);
+  const keys = fields.map(([key]) => key);
+  const steps = fields.map(([key, f]) => stepOf(key, f));
+  const n = steps.length;
+  const ordered = fields.flatMap(([key, f]) => (f.notBefore === undefined ? [] : [[key, f.notBefore] as const]));
+  return (r, zone, o) => {
+    for (let i = 0; i < n; i++) if (!steps[i]!(r[keys[i]!], zone, o)) return false;
+    for (let i = 0; i < ordered.length; i++) {
+      const [later, earlier] = ordered[i]!;
+      if ((o[later] as number) < (o[earlier] as number)) return false;
+    }
+    return true;
+  };
 }
 
-/** Whether the dates of a read record come in their declared order. */
-function inOrder(plan: Plan, o: Record<string, unknown>): boolean {
-  const { keys, ordered } = plan;
-  for (let i = 0; i < ordered.length; i += 2)
-    if ((o[keys[ordered[i]!]!] as number) < (o[keys[ordered[i + 1]!]!] as number)) return false;
-  return true;
-}
+/** Compiled from the declaration, except the order fields of {@link readOrder}. */
+const COMPILED = Object.fromEntries(COLLECTIONS.map((c) => [c, compile(c)])) as Record<CollectionName, RecordStep>;
 
-// Orders are millions: the fields the dataset holds are read by hand, with property reads
-// the engine can keep monomorphic (`npm run bench data`, JSON objects -> dataset: the
-// table-driven loop above took twice as long). Any other declared order field is read by
-// the loop (`ORDER_REST`); property tests hold this reader to the zod schemas.
-const ORDERS = RECORDS.orders;
-const HAND_READ = ['id', 'customerId', 'time', 'revenue', 'discount', 'cogs', 'campaignId', 'channel', 'attributes'];
-const NO_DISCOUNT = PLANS.orders.absent[PLANS.orders.keys.indexOf('discount')] as number;
-const NO_COGS = PLANS.orders.absent[PLANS.orders.keys.indexOf('cogs')] as number;
-/** Indexes of the declared order fields not read by hand. */
-const ORDER_REST = PLANS.orders.keys.flatMap((k, i) => (HAND_READ.includes(k) ? [] : [i]));
-if (
-  ORDERS.id.type !== 'id' ||
-  ORDERS.revenue.type !== 'amount' ||
-  ORDERS.discount.type !== 'amount' ||
-  ORDERS.cogs.type !== 'amount'
-)
-  throw new Error('validate.ts: the hand-read order fields differ from their declaration');
+// Orders are millions. A reader compiled from the table reads each field with a keyed
+// property read whose site serves every field of every collection, so no engine can
+// specialise it, and writes `out` the same way: it took 1.6 to 2.1 times as long as the
+// same checks written field by field (`npm run bench record-readers`). Code generated per
+// collection would read by name, but the kit runs under a Content-Security-Policy without
+// 'unsafe-eval'. So the order fields the dataset keeps in columns are read by name below,
+// with the same checks as their compiled steps, and any other declared order field by its
+// compiled step. The declaration stays the one source: `readOrder` is used only while these
+// fields are declared as it reads them (checked here); otherwise orders are read by the
+// compiled reader, and a test fails until `readOrder` follows the declaration again.
+const ORDERS = RECORDS.orders as Record<string, FieldSpec | undefined>;
+/** The order fields read by name, as [type, required] of their declaration. */
+const READ_BY_NAME: Record<string, readonly [FieldType, boolean]> = {
+  id: ['id', true],
+  customerId: ['id', true],
+  time: ['time', true],
+  revenue: ['amount', true],
+  discount: ['amount', false],
+  cogs: ['amount', false],
+  campaignId: ['id', false],
+  channel: ['text', false],
+  attributes: ['attributes', false],
+};
+/** Whether orders are read by {@link readOrder} (the declaration is what it reads). */
+export const ORDERS_READ_BY_NAME =
+  Object.entries(READ_BY_NAME).every(
+    ([key, [type, required]]) => ORDERS[key]?.type === type && ORDERS[key].required === required,
+  ) && fieldsOf('orders').every(([, f]) => f.notBefore === undefined);
+const NO_DISCOUNT = absentValue(RECORDS.orders.discount) ?? NaN;
+const NO_COGS = absentValue(RECORDS.orders.cogs) ?? NaN;
+/** The other declared order fields, read by their compiled steps. */
+const ORDER_REST = fieldsOf('orders').filter(([key]) => !(key in READ_BY_NAME));
+const ORDER_REST_KEYS = ORDER_REST.map(([key]) => key);
+const ORDER_REST_STEPS = ORDER_REST.map(([key, f]) => stepOf(key, f));
 
-function optId(v: unknown): string | undefined | typeof BAD {
-  if (v === undefined || v === null || v === '') return undefined;
-  return idOf(v) ?? BAD;
-}
-
-function optText(v: unknown): string | undefined | typeof BAD {
-  if (v === undefined || v === null || v === '') return undefined;
-  return typeof v === 'string' ? v : BAD;
-}
-
-/** An optional amount: the value, `absent` when absent, or -1 when bad. */
-function optAmount(v: unknown, absent: number): number {
-  if (v === undefined || v === null) return absent;
-  return typeof v === 'number' && v >= 0 && v <= MAX_AMOUNT ? v : -1;
-}
-
-function readOrder(r: Record<string, unknown>, zone: Zone, out: OrderFields): boolean {
+function readOrder(r: Record<string, unknown>, zone: Zone, o: Record<string, unknown>): boolean {
   const id = idOf(r.id);
   const customerId = idOf(r.customerId);
   const revenue = r.revenue;
@@ -274,6 +244,7 @@ function readOrder(r: Record<string, unknown>, zone: Zone, out: OrderFields): bo
     time !== time
   )
     return false;
+  const out = o as OrderFields;
   out.id = id;
   out.customerId = customerId;
   out.time = time;
@@ -283,24 +254,57 @@ function readOrder(r: Record<string, unknown>, zone: Zone, out: OrderFields): bo
   out.campaignId = campaignId;
   out.channel = channel;
   out.attributes = attributes;
-  if (ORDER_REST.length > 0) {
-    const o = out as Record<string, unknown>;
-    const plan = PLANS.orders;
-    for (const i of ORDER_REST) {
-      const x = readField(plan, i, r[plan.keys[i]!], zone);
-      if (x === BAD) return false;
-      o[plan.keys[i]!] = x;
-    }
-    return inOrder(plan, o);
-  }
+  for (let i = 0; i < ORDER_REST_STEPS.length; i++)
+    if (!ORDER_REST_STEPS[i]!(r[ORDER_REST_KEYS[i]!], zone, o)) return false;
   return true;
 }
 
+function optId(v: unknown): string | undefined | typeof BAD {
+  if (isBlank(v)) return undefined;
+  return idOf(v) ?? BAD;
+}
+
+function optText(v: unknown): string | undefined | typeof BAD {
+  if (isBlank(v)) return undefined;
+  return typeof v === 'string' ? v : BAD;
+}
+
+/** An optional amount: the value, `absent` when absent, or -1 when bad. */
+function optAmount(v: unknown, absent: number): number {
+  if (v === undefined || v === null) return absent;
+  return typeof v === 'number' && v >= 0 && v <= MAX_AMOUNT ? v : -1;
+}
+
+const READERS: Record<CollectionName, RecordStep> = {
+  ...COMPILED,
+  orders: ORDERS_READ_BY_NAME ? readOrder : COMPILED.orders,
+};
+
+/** A fast path over `readers`: a record that is not an object, or is a list, is refused. */
+function readerOver(readers: Record<CollectionName, RecordStep>) {
+  return <C extends CollectionName>(collection: C, record: unknown, zone: Zone, out: FieldsOf<C>): boolean => {
+    if (record === null || typeof record !== 'object' || Array.isArray(record)) return false;
+    return readers[collection](record as Record<string, unknown>, zone, out as Record<string, unknown>);
+  };
+}
+
+/**
+ * The fast path: reads `record` of `collection` into `out` (every field written, in
+ * declaration order) and returns true, or returns false for a record the schema rejects
+ * (`out` is then partly written). `zone` reads local times.
+ */
+export const readRecord = readerOver(READERS);
+
+/**
+ * The reader compiled from the declaration alone, orders included (what reads orders when
+ * their declaration is not what `readOrder` reads): for tests and the record-reader benchmark.
+ */
+export const readCompiled = readerOver(COMPILED);
+
 /** A new object of a collection's fields, for {@link readRecord} to fill (one shape per collection). */
 export function newFields<C extends CollectionName>(collection: C): FieldsOf<C> {
-  const { keys, absent, presence } = PLANS[collection];
   const o: Record<string, unknown> = {};
-  for (let i = 0; i < keys.length; i++) o[keys[i]!] = presence[i] === 1 ? undefined : absent[i];
+  for (const [key, f] of fieldsOf(collection)) o[key] = f.required ? undefined : absentValue(f);
   return o as FieldsOf<C>;
 }
 
