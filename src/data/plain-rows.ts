@@ -8,7 +8,7 @@
  */
 import { readInstantAt, type Zone } from '../core/time.js';
 import { HASH_A0, HASH_B0, hashEndA, hashEndB, hashStepA, hashStepB } from './compact/hash.js';
-import { RECORDS, TIME_MAX, TIME_MIN, type FieldSpec } from './records.js';
+import { RECORDS, absentValue, inTimeSpan, type FieldSpec } from './records.js';
 
 /** How the cells of a text's rows are laid out, for {@link plainOrderRows}. */
 export interface PlainRowLayout {
@@ -121,12 +121,8 @@ function roleOf(field: string): number {
   return f.required ? SOME_TEXT : ANY_TEXT;
 }
 
-/** What an absent optional amount reads as (data/records.ts). */
-function absentAmount(f: FieldSpec): number {
-  return f.absent === 0 ? 0 : NaN;
-}
-const NO_DISCOUNT = absentAmount(RECORDS.orders.discount);
-const NO_COGS = absentAmount(RECORDS.orders.cogs);
+const NO_DISCOUNT = absentValue(RECORDS.orders.discount) ?? NaN;
+const NO_COGS = absentValue(RECORDS.orders.cogs) ?? NaN;
 
 /**
  * The in-place reader of plain order rows: a row of one line without quotes, numbers
@@ -199,16 +195,14 @@ export function plainOrderRows(
     if (quote < eol) return -1;
     let p = pos;
     let cell = 0;
-    let idStart = -1;
-    let idEnd = -1;
-    let customerStart = -1;
-    let customerEnd = -1;
+    // The row's fields are written to `out` as they are scanned; it is handed on only when all are valid.
     let timeStart = -1;
     let timeEnd = -1;
     let time = NaN;
-    let revenue = -1;
-    let discount = NO_DISCOUNT;
-    let cogs = NO_COGS;
+    out.idStart = out.idEnd = out.customerStart = out.customerEnd = -1;
+    out.revenue = -1;
+    out.discount = NO_DISCOUNT;
+    out.cogs = NO_COGS;
     out.campaignStart = out.campaignEnd = out.channelStart = out.channelEnd = 0;
     for (;;) {
       const role = cell < width ? roles[cell]! : 0;
@@ -223,13 +217,13 @@ export function plainOrderRows(
           b = hashStepB(b, c);
         }
         if (role === ID) {
-          idStart = s;
-          idEnd = p;
+          out.idStart = s;
+          out.idEnd = p;
           out.idHashA = hashEndA(a);
           out.idHashB = hashEndB(b, p - s);
         } else {
-          customerStart = s;
-          customerEnd = p;
+          out.customerStart = s;
+          out.customerEnd = p;
           out.customerHashA = hashEndA(a);
           out.customerHashB = hashEndB(b, p - s);
         }
@@ -261,9 +255,9 @@ export function plainOrderRows(
             v = frac > 0 ? m / POW10[frac]! : m;
           }
           if (!(v >= 0)) return -1;
-          if (role === REVENUE) revenue = v;
-          else if (role === DISCOUNT) discount = v;
-          else cogs = v;
+          if (role === REVENUE) out.revenue = v;
+          else if (role === DISCOUNT) out.discount = v;
+          else out.cogs = v;
         }
       } else if (role === TIME) {
         // The usual export shape (`YYYY-MM-DDTHH:MM:SS` then `Z` or `±HH:MM`) filling the
@@ -295,21 +289,14 @@ export function plainOrderRows(
       p++;
       cell++;
     }
-    if (idStart >= idEnd || customerStart >= customerEnd || revenue < 0) return -1;
+    if (out.idStart >= out.idEnd || out.customerStart >= out.customerEnd || out.revenue < 0) return -1;
     if (time !== time) {
       if (timeStart >= timeEnd) return -1;
       time = readInstantAt(text, timeStart, timeEnd, zone);
       if (time !== time) time = plainNumberAt(text, timeStart, timeEnd, -1);
     }
-    if (!(time >= TIME_MIN && time < TIME_MAX)) return -1;
-    out.idStart = idStart;
-    out.idEnd = idEnd;
-    out.customerStart = customerStart;
-    out.customerEnd = customerEnd;
+    if (!inTimeSpan(time)) return -1;
     out.time = time;
-    out.revenue = revenue;
-    out.discount = discount;
-    out.cogs = cogs;
     add(out);
     // Past the line end: LF, CRLF or CR.
     if (eol >= len) return len;
