@@ -28,14 +28,14 @@ const KB = 1024;
 const BUDGETS = { kit: 80 * KB, 'kpi-board': 80 * KB, 'kpi-tile': 12 * KB, widget: 20 * KB };
 /**
  * Entries not yet within their budget, each with a ceiling about 5 % above its figure when
- * last lowered (2026-12-06, after each widget's strings moved to its own table): `--check`
+ * last lowered (2026-12-06, after each widget's strings moved to its own table; the board
+ * entry met its budget on 2026-12-07, once it loaded its page engine and adapters on demand): `--check`
  * fails above the ceiling so nothing grows unnoticed while the gap is closed. Lower a
  * ceiling whenever an entry shrinks; delete the entry once it is within its budget (then
  * the budget itself is enforced).
  */
 const NOT_YET_MET = {
   kit: 117 * KB,
-  'kpi-board': 113 * KB,
   breakdown: 26 * KB,
   'budget-gauge': 24.5 * KB,
   'campaign-chart': 35.5 * KB,

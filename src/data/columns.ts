@@ -127,3 +127,19 @@ export interface Dataset {
   /** Validation report of everything ingested so far (KPI-SPEC section 4). */
   readonly issues: readonly DataIssue[];
 }
+
+/**
+ * Whether a value is a dataset built by `createDataset` (or anything shaped like one). Kept
+ * beside the shape it checks, so a caller can tell a dataset from plain input without
+ * loading the dataset's builder.
+ */
+export function isDataset(value: unknown): value is Dataset {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    'orders' in value &&
+    'customers' in value &&
+    'firstOrder' in value &&
+    typeof (value as Dataset).version === 'number'
+  );
+}

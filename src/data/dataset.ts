@@ -45,6 +45,7 @@ import { findFirstOrders, pushId, useText, type BuildState } from './first-order
 import { COLLECTIONS, MAX_ATTRIBUTES, type CollectionName, type DataInput } from './records.js';
 import { expected } from './explain.js';
 import type { CampaignRecord, CostColumns, Dataset, ExposureColumns, LoyaltyColumns, OrderColumns } from './columns.js';
+export { isDataset } from './columns.js';
 import { makeIssue, newFields, readRecord } from './validate.js';
 import { plainOrderRows, type OrderCells, type PlainRowLayout, type PlainRowReader } from './plain-rows.js';
 
@@ -704,16 +705,4 @@ export function createDataset(input: DataInput = {}, options: DatasetOptions = {
  */
 export function createDatasetBuilder(options: DatasetOptions = {}, expectedOrders = 0): DatasetBuilder {
   return new ColumnarDataset(options, expectedOrders);
-}
-
-/** Whether a value is a dataset built by {@link createDataset} (or anything shaped like one). */
-export function isDataset(value: unknown): value is Dataset {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    'orders' in value &&
-    'customers' in value &&
-    'firstOrder' in value &&
-    typeof (value as Dataset).version === 'number'
-  );
 }

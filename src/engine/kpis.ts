@@ -120,7 +120,10 @@ export interface KpiDefinition extends KpiMeta {
   measures?: Record<string, CustomMeasure>;
   /** True when the KPI has no previous-period value (budgets). */
   noPrevious?: boolean;
-  /** Position among the default board's tiles (`DEFAULT_BOARD_KPIS`); built-in KPIs only. */
+  /**
+   * Not read: the board's default tiles are the list `DEFAULT_BOARD_KPIS`.
+   * @deprecated Set the board's `kpis` property instead.
+   */
   board?: number;
   /** True for the kit's own KPIs. */
   builtIn?: boolean;

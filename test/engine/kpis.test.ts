@@ -1,7 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { emptyMeasures, evaluateKpi, type Measures } from '../../src/engine/kpis.js';
-import { BUILT_IN_KPIS, getKpi, listKpis, registerKpi, unregisterKpi } from '../../src/engine/kpis/registry.js';
+import {
+  BUILT_IN_KPIS,
+  DEFAULT_BOARD_KPIS,
+  getKpi,
+  listKpis,
+  registerKpi,
+  unregisterKpi,
+} from '../../src/engine/kpis/registry.js';
 
 const SPEC_IDS = [
   'revenue',
@@ -58,6 +65,12 @@ test('the registry holds every KPI of the spec, in spec order, with en and vi la
   }
   assert.equal(getKpi('cac')!.polarity, 'lower-is-better');
   assert.equal(getKpi('roi')!.unit, 'ratio');
+});
+
+test("the board's default tiles are distinct built-in KPIs", () => {
+  assert.ok(DEFAULT_BOARD_KPIS.length > 0);
+  assert.equal(new Set(DEFAULT_BOARD_KPIS).size, DEFAULT_BOARD_KPIS.length);
+  for (const id of DEFAULT_BOARD_KPIS) assert.equal(getKpi(id)?.builtIn, true, id);
 });
 
 test('formulas over hand-computed measures', () => {

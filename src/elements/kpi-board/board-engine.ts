@@ -4,22 +4,21 @@
  * reports — on the page over a dataset, or in the engine's Web Worker for large plain input
  * (the dataset then lives in the worker, the input is posted to it in chunks, and the worker
  * answers with the small summary the filters need, so no whole-data pass runs on the page).
+ * The code of computing on the page (the dataset builder and the aggregation) and the
+ * registered adapters are loaded with a dynamic `import()` the first time they are needed:
+ * a board whose reports are computed in the worker never loads the former, a board given
+ * its data or an adapter object never loads the latter.
+ *
  * DOM-free apart from the worker the engine starts.
  */
-import { computeReport } from '../../engine/report.js';
 import { createReportWorker, type ReportWorker, type WorkerLoadResult } from '../../engine/report-worker.js';
-import { summarizeDataset } from '../../engine/worker-protocol.js';
 import type { Report, ReportOptions, SegmentQuery } from '../../engine/report-types.js';
-import { segmentCustomers } from '../../engine/segments.js';
-export { DEFAULT_BOARD_KPIS } from '../../engine/kpis/registry.js';
-import type { Dataset } from '../../data/columns.js';
-import { createDataset, isDataset, type LiveDataset } from '../../data/dataset.js';
+export { DEFAULT_BOARD_KPIS } from '../../engine/kpis/board-tiles.js';
+import { isDataset, type Dataset } from '../../data/columns.js';
+import type { LiveDataset } from '../../data/dataset.js';
 import type { DataInput } from '../../data/records.js';
 import type { Adapter, AdapterUpdate, LoadResult } from '../../adapters/adapter.js';
-import { createAdapter } from '../../adapters/registry.js';
-import { registerBuiltinAdapters } from '../../adapters/builtins.js';
 import type { BoardCampaign } from '../../context/context.js';
-
 /** What the board element needs of the data layer and adapters, through the one module allowed to reach them. */
 export { isDataset, type DataInput, type Adapter };
 
@@ -68,8 +67,27 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function datasetSummary(ds: Dataset): DataSummary {
-  return { ...summarizeDataset(ds), version: ds.version, where: 'page', workerFallback: null };
+/** What computing on the page takes, loaded on first use. */
+type PageEngine = typeof import('../../engine/page-engine.js');
+let pageEngine: Promise<PageEngine> | null = null;
+
+/** Loads the code of computing on the page (once; a failed load is tried again next time). */
+function loadPageEngine(): Promise<PageEngine> {
+  pageEngine ??= import('../../engine/page-engine.js').catch((error: unknown) => {
+    pageEngine = null;
+    throw error;
+  });
+  return pageEngine;
+}
+
+function pageSummary(page: PageEngine, ds: Dataset, workerFallback: string | null): DataSummary {
+  return { ...page.summarizeDataset(ds), version: ds.version, where: 'page', workerFallback };
+}
+
+/** Creates a registered adapter by name (the adapter registry is loaded on first use). */
+async function namedAdapter(name: string, options: Record<string, unknown>): Promise<Adapter> {
+  const { createAdapter } = await import('../../adapters/registry.js');
+  return createAdapter(name, options);
 }
 
 export class BoardEngine {
@@ -77,6 +95,8 @@ export class BoardEngine {
   /** The worker script; empty: the engine's default. */
   workerUrl = '';
   private dataset: Dataset | null = null;
+  /** The code of computing on the page, once loaded (with the first dataset on the page). */
+  private page: PageEngine | null = null;
   /** The adapter of the current load, for its optional `segmentCustomers` (a warehouse). */
   private adapter: Adapter | null = null;
   private worker: ReportWorker | null = null;
@@ -106,13 +126,13 @@ export class BoardEngine {
     const tz = this.timeZone;
     this.using?.abort();
     this.using = null;
-    if (isDataset(input)) return this.usePage(input);
+    if (isDataset(input)) return this.usePage(current, () => input);
     const data = (input ?? {}) as DataInput;
     const orders = Array.isArray(data.orders) ? data.orders.length : 0;
     const wanted = this.workerMode === 'always' || (this.workerMode === 'auto' && orders >= WORKER_THRESHOLD);
-    if (!wanted) return this.usePage(createDataset(data, { timeZone: tz }));
-    if (typeof Worker === 'undefined')
-      return this.usePage(createDataset(data, { timeZone: tz }), 'Web Workers are not available here');
+    const build = (page: PageEngine) => page.createDataset(data, { timeZone: tz });
+    if (!wanted) return this.usePage(current, build);
+    if (typeof Worker === 'undefined') return this.usePage(current, build, 'Web Workers are not available here');
     const using = new AbortController();
     this.using = using;
     let worker: ReportWorker | null = null;
@@ -126,7 +146,7 @@ export class BoardEngine {
       this.using = null;
       // The worker could not start (blocked, or a bundle without the worker file): compute on
       // the page and say so.
-      if (!current.aborted) this.usePage(createDataset(data, { timeZone: tz }), message(error));
+      if (!current.aborted) await this.usePage(current, build, message(error));
       return;
     }
     if (current.aborted || using.signal.aborted) {
@@ -140,11 +160,23 @@ export class BoardEngine {
     this.publish({ ...loaded.summary, version: 0, where: 'worker', workerFallback: null });
   }
 
-  private usePage(ds: Dataset, workerFallback: string | null = null): void {
+  /**
+   * Computes on the page: loads the page's engine code (the first time), builds the dataset
+   * with it and publishes its summary; does nothing when a newer load took over meanwhile.
+   */
+  private async usePage(
+    current: AbortSignal,
+    dataset: (page: PageEngine) => Dataset,
+    workerFallback: string | null = null,
+  ): Promise<void> {
+    const page = await loadPageEngine();
+    if (current.aborted) return;
+    const ds = dataset(page);
+    this.page = page;
     this.worker?.terminate();
     this.worker = null;
     this.dataset = ds;
-    this.publish({ ...datasetSummary(ds), workerFallback });
+    this.publish(pageSummary(page, ds, workerFallback));
   }
 
   private publish(summary: DataSummary): void {
@@ -178,11 +210,11 @@ export class BoardEngine {
       current.addEventListener('abort', () => signal.removeEventListener('abort', onAbort), { once: true });
     }
     if (source.kind === 'data') return this.use(source.data, current);
-    if (source.kind === 'named') registerBuiltinAdapters();
     const adapter: Adapter =
       source.kind === 'adapter'
         ? source.adapter
-        : createAdapter(source.name, { ...source.options, ...(source.src ? { src: source.src } : {}) });
+        : await namedAdapter(source.name, { ...source.options, ...(source.src ? { src: source.src } : {}) });
+    if (current.aborted) return;
     if (!adapter || typeof adapter.load !== 'function')
       throw new TypeError('The adapter has no load(query, { signal }) method');
     const adapterQuery = { ...query, timeZone };
@@ -225,11 +257,12 @@ export class BoardEngine {
       return;
     }
     const ds = this.dataset as LiveDataset | null;
-    if (!ds) return;
+    const page = this.page;
+    if (!ds || !page) return;
     try {
       if (typeof ds.append !== 'function') throw new TypeError('This dataset cannot be appended to');
       ds.append(records);
-      this.publish({ ...datasetSummary(ds), workerFallback: this.summary?.workerFallback ?? null });
+      this.publish(pageSummary(page, ds, this.summary?.workerFallback ?? null));
     } catch (error) {
       this.events.onError(message(error), error);
     }
@@ -251,14 +284,14 @@ export class BoardEngine {
       return adapter.segmentCustomers({ ...query, timeZone: this.timeZone }, segment);
     }
     if (this.worker) return this.worker.segmentCustomers(query, segment);
-    if (!this.dataset) throw new Error('No data loaded');
-    return segmentCustomers(this.dataset, query, segment);
+    if (!this.dataset || !this.page) throw new Error('No data loaded');
+    return this.page.segmentCustomers(this.dataset, query, segment);
   }
 
   /** The report of a query (only new rows are visited after an append). */
   async compute(query: ReportOptions): Promise<Report> {
     if (this.worker) return this.worker.report(query);
-    if (!this.dataset) throw new Error('No data loaded');
-    return computeReport(this.dataset, query);
+    if (!this.dataset || !this.page) throw new Error('No data loaded');
+    return this.page.computeReport(this.dataset, query);
   }
 }

@@ -2,9 +2,9 @@
  * The kit's KPIs (KPI-SPEC section 3), one declaration each, in spec order: every fact of
  * a KPI in one place. From this table come the registry's built-in definitions
  * (`BUILT_IN_KPIS`), the metadata each report carries (`report.kpiMeta`: labels and
- * descriptions in English and Vietnamese, unit, polarity, additive, daily series), the
- * campaign chart's "others" row (additive KPIs only) and the board's default tiles
- * (`DEFAULT_BOARD_KPIS`, from `board`).
+ * descriptions in English and Vietnamese, unit, polarity, additive, daily series) and the
+ * campaign chart's "others" row (additive KPIs only). The board's default tiles are listed
+ * in `board-tiles.ts` (`DEFAULT_BOARD_KPIS`).
  *
  * A declaration holds:
  * - `id`, `label` and `description` (English and Vietnamese);
@@ -12,7 +12,6 @@
  * - `additive`: a sum over campaigns, so campaigns may be added up;
  * - `dailyField` (and `dailyPer` for a ratio): the keys of `report.daily` points that give
  *   its daily series, if any;
- * - `board`: its position among the default board's tiles, if it is one;
  * - `noPrevious`: no value over the comparison period (budgets);
  * - `compute`: the formula over the scope's measures, through the helpers `f` that carry
  *   the reason of a missing value.
@@ -34,7 +33,6 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     unit: 'currency',
     polarity: 'higher-is-better',
     additive: true,
-    board: 1,
     dailyField: 'revenue',
     compute: (m) => m.revenue,
   },
@@ -65,7 +63,6 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     unit: 'currency',
     polarity: 'higher-is-better',
     additive: false,
-    board: 4,
     dailyField: 'revenue',
     dailyPer: 'orders',
     compute: (m, f) => f.div(m.revenue, m.orders),
@@ -118,7 +115,6 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     unit: 'currency',
     polarity: 'higher-is-better',
     additive: true,
-    board: 2,
     compute: (m, f) => f.sub(f.sub(m.revenue, f.cogs(m)), m.spend),
   },
   {
@@ -128,7 +124,6 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     unit: 'ratio',
     polarity: 'higher-is-better',
     additive: false,
-    board: 3,
     compute: (m, f) => f.div(f.sub(f.sub(m.revenue, f.cogs(m)), m.spend), promoCost(m)),
   },
   {
@@ -203,7 +198,6 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     unit: 'ratio',
     polarity: 'higher-is-better',
     additive: false,
-    board: 5,
     compute: (m, f) => f.div(m.buyers, f.exposure(m, 'reach')),
   },
   {
@@ -213,7 +207,6 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     unit: 'count',
     polarity: 'higher-is-better',
     additive: true,
-    board: 6,
     compute: (m) => m.newCustomers,
   },
   {
@@ -223,7 +216,6 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     unit: 'currency',
     polarity: 'lower-is-better',
     additive: false,
-    board: 7,
     compute: (m, f) => f.div(promoCost(m), m.newCustomers),
   },
   {
@@ -245,7 +237,6 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     unit: 'ratio',
     polarity: 'higher-is-better',
     additive: false,
-    board: 8,
     compute: (m, f) => f.div(m.retainedBuyers, m.buyers),
   },
   {
