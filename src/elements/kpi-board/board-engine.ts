@@ -28,6 +28,19 @@ export type BoardSource =
   | { kind: 'adapter'; adapter: Adapter }
   | { kind: 'named'; name: string; src: string; options?: Record<string, unknown> };
 
+/** The board's source: inline `data` first, then an adapter object, then a registered adapter by name. */
+export function boardSource(
+  data: unknown,
+  adapter: string | Adapter | undefined,
+  src: string,
+  options: Record<string, unknown>,
+): BoardSource {
+  if (data !== undefined && data !== null) return { kind: 'data', data };
+  if (adapter && typeof adapter === 'object') return { kind: 'adapter', adapter };
+  if (typeof adapter === 'string' && adapter) return { kind: 'named', name: adapter, src, options };
+  return { kind: 'none' };
+}
+
 /** When to compute in the engine's Web Worker. */
 export const WORKER_MODES = ['auto', 'always', 'never'] as const;
 export type WorkerMode = (typeof WORKER_MODES)[number];

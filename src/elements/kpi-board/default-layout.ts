@@ -8,6 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { BoardCampaign } from '../../context/context.js';
 import { parseLocalDate } from '../../core/time.js';
 import type { ReportOptions } from '../../engine/report-types.js';
+import { bt } from '../../i18n/board-strings.js';
 import { renderTiles } from './tiles.js';
 import type { TileGrid } from './tile-grid.js';
 import '../kpi-tile/define.js';
@@ -36,9 +37,17 @@ export interface DefaultLayoutHost {
   readonly campaignList: readonly BoardCampaign[];
   readonly attributeList: Record<string, string[]>;
   readonly dataReady: boolean;
-  readonly tilesLabel: string;
+  /** Targets shown on the tiles, by KPI id. */
+  readonly targets: Record<string, number>;
+  /** The locale of the board's strings. */
+  readonly uiLocale: string;
   readonly tileGrid: TileGrid | null;
-  tileTarget(kpi: string): number | undefined;
+}
+
+/** A tile's target: a finite number set for its KPI, else none. */
+function tileTarget(targets: Record<string, number>, kpi: string): number | undefined {
+  const t = targets?.[kpi];
+  return typeof t === 'number' && Number.isFinite(t) ? t : undefined;
 }
 
 /** Days of a `YYYY-MM-DD` period, both ends included. */
@@ -65,7 +74,8 @@ function renderGauges(host: DefaultLayoutHost): TemplateResult {
 /** The default widgets of the board's layout (nothing for `custom`). */
 export function renderDefaultLayout(host: DefaultLayoutHost): TemplateResult | typeof nothing {
   if (host.layout === 'custom') return nothing;
-  const tiles = renderTiles(host.kpis, host.tileGrid, host.tilesLabel, (kpi) => host.tileTarget(kpi));
+  const label = bt(host.uiLocale, 'tiles');
+  const tiles = renderTiles(host.kpis, host.tileGrid, label, (kpi) => tileTarget(host.targets, kpi));
   if (host.layout === 'tiles') return tiles;
   const selected = host.campaigns.length === 1 ? host.campaigns[0]! : '';
   const grain = days(host.query.from, host.query.to) > TREND_DAYS ? 'week' : 'day';

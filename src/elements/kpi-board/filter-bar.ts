@@ -11,7 +11,7 @@ import type { ReportOptions } from '../../engine/report-types.js';
 import { attributeLabel } from '../../i18n/labels.js';
 import { closeMenu, onMenuToggle } from '../shared/menus.js';
 import { bt, channelLabel } from '../../i18n/board-strings.js';
-import type { PeriodPreset } from './query.js';
+import type { PeriodPreset, UserChange } from './query.js';
 
 /** What the filter bar needs from the board. */
 export interface FilterBarHost {
@@ -30,19 +30,16 @@ export interface FilterBarHost {
   readonly selectedPreset: PeriodPreset;
   /** False until the data is in: the period is not known yet (presets end on the last day with data). */
   readonly dataReady: boolean;
-  userChange(change: {
-    preset?: PeriodPreset;
-    from?: string;
-    to?: string;
-    campaigns?: string[];
-    channels?: string[];
-    compare?: CompareMode;
-    filters?: Record<string, string[]>;
-  }): void;
-  selectCampaignRun(id: string): void;
+  userChange(change: UserChange): void;
 }
 
 const PRESET_OPTIONS = ['last-7', 'last-14', 'last-28', 'last-90', 'this-month'] as const;
+
+/** Shows a campaign's own run and filters the board to it. */
+function selectCampaignRun(host: FilterBarHost, id: string): void {
+  const c = host.campaignList.find((x) => x.id === id);
+  if (c) host.userChange({ preset: 'campaign', from: c.start, to: c.end, campaigns: [id] });
+}
 
 /** Toggles `id` in a filter where an empty list means "all of `all`". */
 function toggle(selected: string[], all: string[], id: string, on: boolean): string[] {
@@ -207,7 +204,7 @@ export function renderFilterBar(host: FilterBarHost): TemplateResult {
   const selectValue = preset === 'campaign' && host.campaigns.length === 1 ? `campaign:${host.campaigns[0]}` : preset;
   const onPreset = (e: Event) => {
     const value = (e.target as HTMLSelectElement).value;
-    if (value.startsWith('campaign:')) host.selectCampaignRun(value.slice('campaign:'.length));
+    if (value.startsWith('campaign:')) selectCampaignRun(host, value.slice('campaign:'.length));
     else if (value !== 'custom') host.userChange({ preset: value as PeriodPreset });
   };
   const onDate = (which: 'from' | 'to') => (e: Event) => {

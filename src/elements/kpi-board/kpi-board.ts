@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { initialState, Task, TaskStatus } from '@lit/task';
 import {
   THEMES,
   type BoardCampaign,
@@ -9,8 +8,8 @@ import {
   type ThemeName,
 } from '../../context/context.js';
 import { COMPARE_MODES, type CohortGrain, type CompareMode } from '../../core/vocabulary.js';
-import type { Report, ReportOptions, SegmentQuery } from '../../engine/report-types.js';
-import { isValidTimeZone, parseLocalDate } from '../../core/time.js';
+import type { Report, ReportOptions } from '../../engine/report-types.js';
+import { isValidTimeZone } from '../../core/time.js';
 import { bt } from '../../i18n/board-strings.js';
 import { PromoElement } from '../shared/element.js';
 import {
@@ -27,13 +26,15 @@ import {
 import { boardStyles } from './kpi-board.styles.js';
 import {
   PERIOD_PRESETS,
-  matchPreset,
+  boardQuery,
+  changeQuery,
   parseFilters,
-  presetPeriod,
+  shownPreset,
   today,
   validPeriod,
   type PeriodPreset,
   type QueryChangeDetail,
+  type UserChange,
 } from './query.js';
 import { renderFilterBar, type FilterBarHost } from './filter-bar.js';
 import { widgetActions } from './board-actions.js';
@@ -43,9 +44,9 @@ import { MenuController } from '../shared/menus.js';
 import { TileGridController } from './tiles.js';
 import { BOARD_LAYOUTS, renderDefaultLayout, type BoardLayout } from './default-layout.js';
 import {
-  BoardEngine,
   DEFAULT_BOARD_KPIS,
   WORKER_MODES,
+  boardSource,
   isDataset,
   type Adapter,
   type BoardSource,
@@ -53,26 +54,16 @@ import {
   type DataSummary,
   type WorkerMode,
 } from './board-engine.js';
+import { BoardTasks } from './board-tasks.js';
+import { SOURCE_PROPERTIES, adapterValue, slotHasContent, viewerZone } from './board-properties.js';
 
 export { BOARD_LAYOUTS, type BoardLayout };
 
-/** KPI tiles of the default layout (declared with each KPI, in the engine's KPI table). */
+/** KPI tiles of the default layout (listed in the engine's `kpis/board-tiles.ts`). */
 export { DEFAULT_BOARD_KPIS };
 
 const NO_CAMPAIGNS: BoardCampaign[] = [];
 const NO_ATTRIBUTES: Record<string, string[]> = {};
-
-/** Children that are not widgets: they never replace the default layout. */
-const NOT_CONTENT = new Set(['style', 'template', 'script', 'link', 'meta', 'noscript']);
-
-/** The viewer's time zone (the engine default is UTC; the board uses the viewer's zone unless told). */
-function viewerZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
-  }
-}
 
 /**
  * A complete promotion dashboard: loads data through an adapter, computes the report once
@@ -145,13 +136,7 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
    * An adapter object (property), or the name of a registered adapter (attribute, used with `src`).
    * @type {string | Adapter}
    */
-  @property({
-    converter: {
-      fromAttribute: (value: string | null) => value ?? undefined,
-      toAttribute: (value: unknown) => (typeof value === 'string' ? value : null),
-    },
-  })
-  adapter: string | Adapter | undefined = undefined;
+  @property({ converter: adapterValue }) adapter: string | Adapter | undefined = undefined;
 
   /** Where a registered adapter reads from (a URL), with the `adapter` attribute. */
   @property() src = '';
@@ -245,55 +230,35 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
   /** Provides the board's state to the widgets inside (`boardContext`). */
   private readonly context = new BoardContextController(this, () => this.boardState());
 
-  constructor() {
-    super();
-    // The filter bar's menus close on an outside press or when another menu of the kit opens.
-    new MenuController(this);
-  }
   /** Columns of the tile row, by its width and the number of tiles. */
   private readonly tileGridController = new TileGridController(this);
-  private readonly engine = new BoardEngine({
-    onData: (summary) => {
-      this.loaded = summary;
-    },
-    onError: (message, error) => this.fail(message, error),
-    onLive: (live) => {
-      this.live = live;
-    },
-  });
   private needsReload = false;
   /** What the board does when a widget inside asks it to filter, or an empty state offers its next step. */
   private readonly actions = widgetActions(this);
-  /**
-   * The load of the data from the source: run by `reload()`; a newer run ends the older one
-   * and drops its result, and a failing load is said once, through the board's one failure
-   * path (the last good data stays on screen).
-   */
-  private readonly loadTask = new Task(this, {
-    autoRun: false,
-    task: ([source, query, zone]: readonly [BoardSource, ReportOptions, string], { signal }) =>
-      this.engine.load(source, query, zone, signal),
-    onError: (error) => this.fail(error instanceof Error ? error.message : String(error), error),
-  });
-  /**
-   * The report of the current query over the loaded data: run again when either changes; a
-   * result that a newer query or newer data overtook is dropped (the task keeps the latest run).
-   */
-  private readonly reportTask = new Task(this, {
-    args: () => [this.loaded, JSON.stringify(this.query)] as const,
-    task: ([loaded, key]) => (loaded ? this.engine.compute(JSON.parse(key) as ReportOptions) : initialState),
-    onComplete: (report) => {
+  /** The load of the data and the report of the current query (`@lit/task`s over the board's engine). */
+  private readonly tasks = new BoardTasks(this, {
+    loaded: () => this.loaded,
+    query: () => this.query,
+    onData: (summary) => (this.loaded = summary),
+    onLive: (live) => (this.live = live),
+    onReport: (report) => {
       this.computedReport = report;
       this.status = 'ready';
       this.error = null;
       this.lastUpdated = Date.now();
     },
-    onError: (error) => this.fail(error instanceof Error ? error.message : String(error), error),
+    onError: (message, error) => this.fail(message, error),
   });
+
+  constructor() {
+    super();
+    // The filter bar's menus close on an outside press or when another menu of the kit opens.
+    new MenuController(this);
+  }
 
   /** Whether a report is being computed. */
   protected get computing(): boolean {
-    return this.reportTask.status === TaskStatus.PENDING;
+    return this.tasks.computing;
   }
 
   protected get ownLocale(): string | undefined {
@@ -307,25 +272,7 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
 
   /** The query the board shows now (the period resolved from presets, filters, zone). */
   get query(): ReportOptions {
-    const period = this.currentPeriod();
-    const q: ReportOptions = { from: period.from, to: period.to, timeZone: this.zone };
-    const days = parseLocalDate(period.to)! - parseLocalDate(period.from)! + 1;
-    const grain = this.cohortGrain === 'auto' ? (days <= 92 ? 'week' : 'month') : this.cohortGrain;
-    if (grain === 'week') q.cohortGrain = 'week';
-    if (this.campaigns.length) q.campaignIds = [...this.campaigns];
-    if (this.channels.length) q.channels = [...this.channels];
-    if (this.compare !== 'previous') q.compare = this.compare;
-    const filters = this.filterValues;
-    if (Object.keys(filters).length) q.filters = filters;
-    const names = Object.keys(this.attributeList);
-    if (names.length) q.breakdowns = names;
-    if (this.recencyBounds.length) q.recencyBounds = [...this.recencyBounds];
-    return q;
-  }
-
-  /** The attribute filters in force (non-empty lists only). */
-  private get filterValues(): Record<string, string[]> {
-    return parseFilters(this.filters) ?? {};
+    return boardQuery(this, this.zone, this.anchorDay, Object.keys(this.attributeList));
   }
 
   /** What the board knows of its data (campaigns, channels, last day, orders, where reports are computed). */
@@ -361,7 +308,7 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
    * adapter does; the report is updated incrementally.
    */
   appendRecords(records: DataInput): void {
-    this.engine.append(records);
+    this.tasks.append(records);
   }
 
   /** Loads the data again from the source (after an error). */
@@ -372,9 +319,8 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
       this.error = null;
     }
     // Set here too: the first load runs from connectedCallback, before willUpdate sets it.
-    this.engine.workerMode = this.worker;
-    this.engine.workerUrl = this.workerUrl;
-    void this.loadTask.run([source, this.query, this.zone]);
+    this.tasks.setWorker(this.worker, this.workerUrl);
+    this.tasks.load(source, this.query, this.zone);
   }
 
   /** @internal */
@@ -387,18 +333,8 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
     return this.loaded?.lastDay ?? today(this.zone);
   }
 
-  private currentPeriod(): { from: string; to: string } {
-    if (this.from && this.to && validPeriod(this.from, this.to)) return { from: this.from, to: this.to };
-    const anchor = this.to && parseLocalDate(this.to) !== null ? parseLocalDate(this.to)! : this.anchorDay;
-    return presetPeriod(this.period === 'campaign' || this.period === 'custom' ? 'last-28' : this.period, anchor)!;
-  }
-
   private source(): BoardSource {
-    if (this.data !== undefined && this.data !== null) return { kind: 'data', data: this.data };
-    if (this.adapter && typeof this.adapter === 'object') return { kind: 'adapter', adapter: this.adapter };
-    if (typeof this.adapter === 'string' && this.adapter)
-      return { kind: 'named', name: this.adapter, src: this.src, options: this.adapterOptions };
-    return { kind: 'none' };
+    return boardSource(this.data, this.adapter, this.src, this.adapterOptions);
   }
 
   override connectedCallback(): void {
@@ -410,39 +346,24 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // Stops streams and the worker; the data is loaded again if the board comes back.
-    this.loadTask.abort();
-    this.engine.stop();
+    this.tasks.stop();
     this.needsReload = true;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.engine.workerMode = this.worker;
-    this.engine.workerUrl = this.workerUrl;
+    this.tasks.setWorker(this.worker, this.workerUrl);
     if (changed.has('period') && this.period !== 'campaign') this.preset = this.period;
     if (changed.has('from') || changed.has('to') || changed.has('loaded' as keyof PromoKpiBoard)) {
-      if (this.from && this.to && validPeriod(this.from, this.to)) {
-        const run = this.campaignRun();
-        this.preset = run ? 'campaign' : matchPreset(this.from, this.to, this.anchorDay);
-      }
+      if (this.from && this.to && validPeriod(this.from, this.to))
+        this.preset = shownPreset(this.from, this.to, this.campaigns, this.campaignList, this.anchorDay);
     }
-    const sourceChanged =
-      changed.has('data') ||
-      changed.has('adapter') ||
-      changed.has('src') ||
-      changed.has('adapterOptions') ||
-      changed.has('timeZone');
+    const sourceChanged = SOURCE_PROPERTIES.some((name) => changed.has(name));
     if (sourceChanged && this.isConnected && this.hasUpdated) {
       this.reload();
     } else if (sourceChanged && this.isConnected && !this.hasUpdated && this.status === 'idle') {
       if (this.source().kind !== 'none') this.reload();
     }
     this.context.refresh();
-  }
-
-  private campaignRun(): string | null {
-    if (this.campaigns.length !== 1) return null;
-    const c = this.campaignList.find((x) => x.id === this.campaigns[0]);
-    return c && c.start === this.from && c.end === this.to ? c.id : null;
   }
 
   private boardState(): BoardState {
@@ -456,13 +377,8 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
       error: this.error,
       lastUpdated: this.lastUpdated,
       campaigns: this.campaignList,
-      ...(this.loaded && this.engine.canListCustomers ? { segmentCustomers: this.segmentLister(this.query) } : {}),
+      ...(this.loaded && this.tasks.canListCustomers ? { segmentCustomers: this.tasks.segmentLister(this.query) } : {}),
     };
-  }
-
-  /** Lists a segment's customers for the query the widgets were given. */
-  private segmentLister(query: ReportOptions) {
-    return (segment: SegmentQuery) => this.engine.segmentCustomers(query, segment);
   }
 
   private fail(message: string, error: unknown): void {
@@ -490,9 +406,9 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
     return this.loaded?.attributes ?? NO_ATTRIBUTES;
   }
 
-  /** @internal */
+  /** @internal The attribute filters in force (non-empty lists only). */
   get attributeFilters(): Record<string, string[]> {
-    return this.filterValues;
+    return parseFilters(this.filters) ?? {};
   }
 
   /** @internal */
@@ -506,54 +422,24 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
   }
 
   /** @internal Applies a user's change and fires `promo-query-change`. */
-  userChange(change: {
-    preset?: PeriodPreset;
-    from?: string;
-    to?: string;
-    campaigns?: string[];
-    channels?: string[];
-    compare?: CompareMode;
-    filters?: Record<string, string[]>;
-  }): void {
-    if (change.preset && change.preset !== 'custom' && change.preset !== 'campaign') {
-      const p = presetPeriod(change.preset, this.anchorDay)!;
-      this.from = p.from;
-      this.to = p.to;
-      this.period = change.preset;
-      this.preset = change.preset;
+  userChange(change: UserChange): void {
+    const now = { from: this.from, to: this.to, period: this.period };
+    const { next, badDates } = changeQuery(change, now, this.anchorDay);
+    const { preset, ...properties } = next;
+    Object.assign(this, properties);
+    if (preset) this.preset = preset;
+    const badDatesMessage = bt(this.activeLocale, 'badDates');
+    if (badDates) {
+      this.error = badDatesMessage;
+      return;
     }
-    if (change.from !== undefined || change.to !== undefined) {
-      const from = change.from ?? this.currentPeriod().from;
-      const to = change.to ?? this.currentPeriod().to;
-      if (!validPeriod(from, to)) {
-        this.error = bt(this.activeLocale, 'badDates');
-        return;
-      }
-      if (this.error === bt(this.activeLocale, 'badDates')) this.error = null;
-      this.from = from;
-      this.to = to;
-      this.preset = change.preset ?? 'custom';
-    }
-    if (change.campaigns) this.campaigns = change.campaigns;
-    if (change.channels) this.channels = change.channels;
-    if (change.compare) this.compare = change.compare;
-    if (change.filters)
-      this.filters = Object.fromEntries(Object.entries(change.filters).filter(([, values]) => values.length));
+    if ((change.from !== undefined || change.to !== undefined) && this.error === badDatesMessage) this.error = null;
     const detail: QueryChangeDetail = { query: this.query, preset: this.preset };
     this.dispatchEvent(new CustomEvent('promo-query-change', { detail, bubbles: true, composed: true }));
   }
 
-  /** @internal Shows a campaign's own run and filters the board to it. */
-  selectCampaignRun(id: string): void {
-    const c = this.campaignList.find((x) => x.id === id);
-    if (!c) return;
-    this.userChange({ preset: 'campaign', from: c.start, to: c.end, campaigns: [id] });
-  }
-
   private onSlotChange = (event: Event): void => {
-    const slot = event.target as HTMLSlotElement;
-    // Only content counts: a <style>, <template> or <script> child keeps the default layout.
-    this.hasSlotted = slot.assignedElements({ flatten: true }).some((el) => !NOT_CONTENT.has(el.localName));
+    this.hasSlotted = slotHasContent(event.target as HTMLSlotElement);
   };
 
   // ---- rendering ----
@@ -584,17 +470,6 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
       hasSource: this.source().kind !== 'none',
       reload: () => this.reload(),
     };
-  }
-
-  /** @internal */
-  tileTarget(kpi: string): number | undefined {
-    const t = this.targets?.[kpi];
-    return typeof t === 'number' && Number.isFinite(t) ? t : undefined;
-  }
-
-  /** @internal */
-  get tilesLabel(): string {
-    return bt(this.activeLocale, 'tiles');
   }
 
   /** @internal The measured grid of the tile row. */

@@ -3,7 +3,7 @@
  * board's state in its address. Pure and DOM-free.
  */
 import { formatDay, parseLocalDate, zoneFor, civilFromDays, daysFromCivil } from '../../core/time.js';
-import { COMPARE_MODES, type CompareMode } from '../../core/vocabulary.js';
+import { COMPARE_MODES, type CohortGrain, type CompareMode } from '../../core/vocabulary.js';
 import type { ReportOptions } from '../../engine/report-types.js';
 import { boundsValue, listValue } from '../shared/converters.js';
 
@@ -140,4 +140,129 @@ export function queryFromParams(params: URLSearchParams): Partial<ReportOptions>
   }
   if (Object.keys(filters).length) out.filters = filters;
   return out;
+}
+
+/** A change the user made in the filter bar (or through a widget's request to the board). */
+export interface UserChange {
+  preset?: PeriodPreset;
+  from?: string;
+  to?: string;
+  campaigns?: string[];
+  channels?: string[];
+  compare?: CompareMode;
+  filters?: Record<string, string[]>;
+}
+
+/**
+ * The period the board shows: `from`/`to` when both are set and make a valid period, else
+ * the `preset` (`last-28` for `campaign` and `custom`) ending on `to` when it is a date,
+ * else on `anchor` (the last day with orders, or today).
+ */
+export function boardPeriod(
+  from: string,
+  to: string,
+  preset: PeriodPreset,
+  anchor: number,
+): { from: string; to: string } {
+  if (from && to && validPeriod(from, to)) return { from, to };
+  const end = to && parseLocalDate(to) !== null ? parseLocalDate(to)! : anchor;
+  return presetPeriod(preset === 'campaign' || preset === 'custom' ? 'last-28' : preset, end)!;
+}
+
+/** The board's properties its query is made of. */
+export interface BoardQueryProperties {
+  readonly from: string;
+  readonly to: string;
+  readonly period: PeriodPreset;
+  readonly cohortGrain: 'auto' | CohortGrain;
+  readonly campaigns: readonly string[];
+  readonly channels: readonly string[];
+  readonly compare: CompareMode;
+  readonly filters: unknown;
+  readonly recencyBounds: readonly number[];
+}
+
+/**
+ * The board's query (the report options) in `timeZone`, with its period resolved
+ * ({@link boardPeriod}), the attribute filters in force, a breakdown by each of the data's
+ * `attributes`, and only what differs from the engine's defaults: weekly cohorts for an
+ * `auto` grain over a period of up to 92 days, monthly beyond.
+ */
+export function boardQuery(
+  p: BoardQueryProperties,
+  timeZone: string,
+  anchor: number,
+  attributes: string[],
+): ReportOptions {
+  const { from, to } = boardPeriod(p.from, p.to, p.period, anchor);
+  const q: ReportOptions = { from, to, timeZone };
+  const days = parseLocalDate(to)! - parseLocalDate(from)! + 1;
+  const grain = p.cohortGrain === 'auto' ? (days <= 92 ? 'week' : 'month') : p.cohortGrain;
+  if (grain === 'week') q.cohortGrain = 'week';
+  if (p.campaigns.length) q.campaignIds = [...p.campaigns];
+  if (p.channels.length) q.channels = [...p.channels];
+  if (p.compare !== 'previous') q.compare = p.compare;
+  const filters = parseFilters(p.filters) ?? {};
+  if (Object.keys(filters).length) q.filters = filters;
+  if (attributes.length) q.breakdowns = attributes;
+  if (p.recencyBounds.length) q.recencyBounds = [...p.recencyBounds];
+  return q;
+}
+
+/**
+ * The preset a period set from outside shows as: `campaign` when one campaign is selected and
+ * the period is its own run, else the preset the period matches (or `custom`).
+ */
+export function shownPreset(
+  from: string,
+  to: string,
+  campaigns: readonly string[],
+  campaignList: readonly { id: string; start: string; end: string }[],
+  anchor: number,
+): PeriodPreset {
+  const run = campaigns.length === 1 ? campaignList.find((c) => c.id === campaigns[0]) : undefined;
+  return run && run.start === from && run.end === to ? 'campaign' : matchPreset(from, to, anchor);
+}
+
+/** The board's properties a user's change sets, and the preset its period came from. */
+export interface ChangedQuery {
+  from?: string;
+  to?: string;
+  period?: PeriodPreset;
+  preset?: PeriodPreset;
+  campaigns?: string[];
+  channels?: string[];
+  compare?: CompareMode;
+  filters?: Record<string, string[]>;
+}
+
+/**
+ * What a user's change sets (`next`), given the board's `from`, `to` and `period` and the
+ * anchor of its presets: a preset (but `custom` and `campaign`) sets its period; dates set the
+ * period with their preset (default `custom`), and are left out with `badDates` when they
+ * do not make a valid period (what came before them in the change still applies); attribute
+ * filters keep their non-empty lists.
+ */
+export function changeQuery(
+  change: UserChange,
+  now: { from: string; to: string; period: PeriodPreset },
+  anchor: number,
+): { next: ChangedQuery; badDates: boolean } {
+  const next: ChangedQuery = {};
+  if (change.preset && change.preset !== 'custom' && change.preset !== 'campaign') {
+    const p = presetPeriod(change.preset, anchor)!;
+    Object.assign(next, { from: p.from, to: p.to, period: change.preset, preset: change.preset });
+  }
+  if (change.from !== undefined || change.to !== undefined) {
+    const shown = boardPeriod(next.from ?? now.from, next.to ?? now.to, next.period ?? now.period, anchor);
+    const from = change.from ?? shown.from;
+    const to = change.to ?? shown.to;
+    if (!validPeriod(from, to)) return { next, badDates: true };
+    Object.assign(next, { from, to, preset: change.preset ?? 'custom' });
+  }
+  if (change.campaigns) next.campaigns = change.campaigns;
+  if (change.channels) next.channels = change.channels;
+  if (change.compare) next.compare = change.compare;
+  if (change.filters) next.filters = Object.fromEntries(Object.entries(change.filters).filter(([, v]) => v.length));
+  return { next, badDates: false };
 }

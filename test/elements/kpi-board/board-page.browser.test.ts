@@ -190,7 +190,8 @@ describe('empty states on the board', () => {
 describe('the board’s report task', () => {
   it('drops a report that a newer query overtook', async () => {
     const board = await boardAt(1024, 8);
-    const engine = (board as unknown as { engine: { compute(q: { from: string }): Promise<unknown> } }).engine;
+    type Engine = { compute(q: { from: string }): Promise<unknown> };
+    const engine = (board as unknown as { tasks: { engine: Engine } }).tasks.engine;
     const compute = engine.compute.bind(engine);
     // The first query's report arrives late, after the second one's.
     engine.compute = async (q) => {
