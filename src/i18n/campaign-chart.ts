@@ -1,6 +1,7 @@
 /**
- * Strings of `<promo-campaign-chart>` (both views), in English and Vietnamese. DOM-free. The strings every widget shows are
- * in `strings.ts`, those of the selection line in `selection.ts`.
+ * Strings of `<promo-campaign-chart>`, in English and Vietnamese. DOM-free. Those of the
+ * trend view alone are in `campaign-trend.ts` (loaded with that view), the strings every
+ * widget shows in `strings.ts`, those of the selection line in `selection.ts`.
  */
 import { MESSAGES } from './strings.js';
 import { SELECTION_MESSAGES } from './selection.js';
@@ -20,16 +21,7 @@ const en = {
     'Enter or Space selects a campaign to compare it with the rest; filtering the board by it is the button shown with the selection.',
   'chart.topAxis': '{kpi} (top axis)',
   'trend.title': 'Sales over time: campaigns against the store total',
-  'trend.total': 'All sales (store)',
-  'trend.summary': '{from} to {to}: store sales {total}; {campaigns}.',
-  'trend.days': '{days} of 7 days in the period',
-  'trend.axis': 'Revenue',
   'trend.loadFailed': 'The chart over time could not be loaded. Reload the page to try again.',
-  'trend.run': '{name} runs {from} to {to}',
-  'trend.starts': '{name} starts',
-  'trend.ends': '{name} ends',
-  'trend.oneDay': '{name} starts and ends here',
-  weekOf: 'Week of {date}',
 };
 
 const vi: Record<keyof typeof en, string> = {
@@ -45,16 +37,7 @@ const vi: Record<keyof typeof en, string> = {
     'Nhấn Enter hoặc phím cách để chọn một chiến dịch và so với các chiến dịch khác; muốn lọc bảng theo chiến dịch đó, dùng nút hiện cùng lựa chọn.',
   'chart.topAxis': '{kpi} (trục trên)',
   'trend.title': 'Doanh số theo thời gian: chiến dịch so với tổng cửa hàng',
-  'trend.total': 'Tổng doanh số (cửa hàng)',
-  'trend.summary': '{from} đến {to}: doanh số cửa hàng {total}; {campaigns}.',
-  'trend.days': '{days}/7 ngày trong kỳ',
-  'trend.axis': 'Doanh thu',
   'trend.loadFailed': 'Không tải được biểu đồ theo thời gian. Hãy tải lại trang để thử lại.',
-  'trend.run': '{name} chạy từ {from} đến {to}',
-  'trend.starts': '{name} bắt đầu',
-  'trend.ends': '{name} kết thúc',
-  'trend.oneDay': '{name} bắt đầu và kết thúc tại đây',
-  weekOf: 'Tuần từ {date}',
 };
 
 /** The campaign chart's own strings in each shipped locale. */

@@ -144,67 +144,6 @@ export const campaignChartStyles = [
       display: block;
       font-weight: 600;
     }
-    .area {
-      fill: var(--_color-surface-muted);
-      stroke: none;
-    }
-    .axis .total-axis {
-      font-style: italic;
-    }
-    .mark {
-      color: var(--_color-text-muted);
-    }
-    .mark line {
-      stroke: currentColor;
-      stroke-width: 1;
-      stroke-dasharray: 2 3;
-      opacity: 0.8;
-    }
-    .mark path {
-      fill: currentColor;
-    }
-    .total {
-      fill: none;
-      stroke: var(--_color-text-muted);
-      stroke-width: 1.5;
-      stroke-dasharray: 4 3;
-    }
-    .series {
-      fill: none;
-      stroke-width: 2;
-      stroke-linejoin: round;
-      stroke-linecap: round;
-    }
-    /* A campaign is selected: its line bold, drawn last; the other lines and marks step back. */
-    .line.selected .series {
-      stroke-width: 3.5;
-    }
-    .picked :is(.line, .mark):not(.selected) {
-      opacity: 0.3;
-    }
-    [part~='legend'] li.selected {
-      color: var(--_color-text);
-      font-weight: 600;
-    }
-    [part~='legend'] li.dim svg {
-      opacity: 0.4;
-    }
-    /* A week cut by the period (fewer than 7 days): a hollow point. */
-    circle.partial {
-      fill: var(--_color-surface);
-      stroke-width: 1.5;
-    }
-    .cursor {
-      stroke: var(--_color-text-muted);
-      stroke-width: 1;
-    }
-    .trend-plot {
-      cursor: crosshair;
-    }
-    .trend-plot:focus-visible {
-      outline: 2px solid var(--_color-focus);
-      outline-offset: 2px;
-    }
     @media (prefers-reduced-motion: no-preference) {
       .bar,
       .bar2 {

@@ -1,10 +1,9 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { KpiMeta, Report } from '../../engine/report-types.js';
 import type { KpiUnit } from '../../core/vocabulary.js';
 import { kpiAdditive, kpiLabel, kpiMeta } from '../shared/kpi-meta.js';
 import { formatValue } from '../../format/format.js';
-import { formatDay } from '../../format/date.js';
 import type { DataTable } from '../shared/data-table.js';
 import { innerWidth } from '../shared/inner-width.js';
 import { FontsLoadedController } from '../shared/measure-text.js';
@@ -187,6 +186,7 @@ export class PromoCampaignChart extends PromoWidget {
       .then(load)
       .then(
         (m) => {
+          this.#adopt(m.trendViewStyles);
           this.#trend = new m.TrendView(this.#host);
         },
         (error: unknown) => {
@@ -197,6 +197,19 @@ export class PromoCampaignChart extends PromoWidget {
         this.#trendLoading = null;
         this.requestUpdate();
       });
+  }
+
+  /** Adds styles that came with a view's module to the element's own. */
+  #adopt(styles: CSSResult): void {
+    const root = this.renderRoot;
+    const sheet = styles.styleSheet;
+    if (sheet && root instanceof ShadowRoot) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    else {
+      // Where constructed style sheets are not supported (Lit then uses style elements too).
+      const style = document.createElement('style');
+      style.textContent = styles.cssText;
+      root.appendChild(style);
+    }
   }
 
   /** Also waits for the trend view's module while it loads, so the chart awaited is the one drawn. */
@@ -269,7 +282,6 @@ export class PromoCampaignChart extends PromoWidget {
       run: (id) => el.run(id),
       msg: (key, params) => el.msg(key, params),
       fmt: (v, unit, compact = false) => el.fmt(v, unit, compact),
-      date: (day, withYear = false) => formatDay(day, el.activeLocale, { year: withYear }),
       name: (id) => el.campaignName(id),
       kpiLabel: (id) => el.kpiLabel(id),
       unitOf: (id) => el.unitOf(id),

@@ -8,6 +8,9 @@
 import { html, nothing, svg, type ReactiveController, type TemplateResult } from 'lit';
 import type { Report } from '../../engine/report-types.js';
 import { seriesVar } from '../../theme/tokens.js';
+import { formatDay } from '../../format/date.js';
+import { trendText, type TrendMessageKey } from '../../i18n/campaign-trend.js';
+import type { StringParams } from '../../i18n/translate.js';
 import { cell, type DataTable } from '../shared/data-table.js';
 import { textMeasurer } from '../shared/measure-text.js';
 import { styleProps } from '../shared/style-props.js';
@@ -20,6 +23,8 @@ import {
   type TrendLayout,
 } from './trend-layout.js';
 import type { ChartViewHost } from './view-host.js';
+
+export { trendViewStyles } from './trend-view.styles.js';
 
 /** Dash patterns of the trend lines, so series differ by more than colour. */
 const DASHES = ['', '7 4', '2 3', '10 3 2 3', '4 2', '1 3', '12 4', '6 2 2 2'];
@@ -44,6 +49,16 @@ export class TrendView implements ReactiveController {
   reset(): void {
     this.cursor = null;
     this.tip = null;
+  }
+
+  /** One of the trend view's own strings, in the chart's locale. */
+  private t(key: TrendMessageKey, params?: StringParams): string {
+    return trendText(this.host.locale, key, params);
+  }
+
+  /** A day (`YYYY-MM-DD`) in the chart's locale. */
+  private date(day: string, withYear = false): string {
+    return formatDay(day, this.host.locale, { year: withYear });
   }
 
   private get grain(): 'day' | 'week' {
@@ -75,8 +90,8 @@ export class TrendView implements ReactiveController {
   }
 
   private bucketLabel(day: string, long = false): string {
-    const d = this.host.date(day, long);
-    return this.grain === 'week' && long ? this.host.msg('weekOf', { date: d }) : d;
+    const d = this.date(day, long);
+    return this.grain === 'week' && long ? this.t('weekOf', { date: d }) : d;
   }
 
   render(report: Report): TemplateResult {
@@ -101,9 +116,9 @@ export class TrendView implements ReactiveController {
     const sum = (a: readonly (number | null)[]) => a.reduce<number>((s, v) => s + (v ?? 0), 0);
     const total = sum(data.total);
     const summary = [
-      h.msg('trend.summary', {
-        from: h.date(report.period.from, true),
-        to: h.date(report.period.to, true),
+      this.t('trend.summary', {
+        from: this.date(report.period.from, true),
+        to: this.date(report.period.to, true),
         total: h.fmt(total, 'currency'),
         campaigns: data.series
           .map((s) => {
@@ -115,7 +130,13 @@ export class TrendView implements ReactiveController {
       ...data.series.flatMap((s, i) => {
         const run = runs[i];
         return run
-          ? [h.msg('trend.run', { name: h.name(s.id), from: h.date(run.start, true), to: h.date(run.end, true) })]
+          ? [
+              this.t('trend.run', {
+                name: h.name(s.id),
+                from: this.date(run.start, true),
+                to: this.date(run.end, true),
+              }),
+            ]
           : [];
       }),
     ].join(' ');
@@ -137,7 +158,7 @@ export class TrendView implements ReactiveController {
             <rect class="area" width="22" height="12"></rect>
             <line class="total" x1="0" x2="22" y1="1" y2="1"></line>
           </svg>
-          ${h.msg('trend.total')}
+          ${this.t('trend.total')}
         </li>
         ${data.series.map(
           (s, i) =>
@@ -188,13 +209,13 @@ export class TrendView implements ReactiveController {
               svg`<text class="left-axis" x=${x0 - 6} y=${t.y} text-anchor="end" dominant-baseline="central">${t.label}</text>`,
           )}
           ${layout.xTicks.map((t) => svg`<text x=${t.x} y=${y1 + fs * 1.25} text-anchor=${t.anchor}>${t.label}</text>`)}
-          <text class="axis-title left-axis" x="0" y=${fs * 0.8}>${h.msg('trend.axis')}</text>
+          <text class="axis-title left-axis" x="0" y=${fs * 0.8}>${this.t('trend.axis')}</text>
         </g>
         <g class="marks" aria-hidden="true">
           ${layout.marks.map(
             (m) =>
               svg`<g class="mark ${m.kind} ${data.series[m.series]!.id === pick ? 'selected' : ''}" data-series=${data.series[m.series]!.id} data-day=${m.day} style=${styleProps({ color: seriesVar(m.series) })}>
-                <title>${h.msg(m.kind === 'start' ? 'trend.starts' : m.kind === 'end' ? 'trend.ends' : 'trend.oneDay', { name: h.name(data.series[m.series]!.id) })}</title>
+                <title>${this.t(m.kind === 'start' ? 'trend.starts' : m.kind === 'end' ? 'trend.ends' : 'trend.oneDay', { name: h.name(data.series[m.series]!.id) })}</title>
                 <line x1=${m.x} x2=${m.x} y1=${y0} y2=${y1}></line>
                 <path d=${m.kind === 'start' ? `M${m.x},${y0}l7,3.5l-7,3.5Z` : m.kind === 'end' ? `M${m.x},${y0}l-7,3.5l7,3.5Z` : `M${m.x},${y0}l4,4l-4,4l-4,-4Z`}></path>
               </g>`,
@@ -234,8 +255,8 @@ export class TrendView implements ReactiveController {
     const d = this.data;
     if (!d || !d.buckets[i]) return '';
     const parts = [this.bucketLabel(d.buckets[i]!, true)];
-    if (this.grain === 'week' && d.days[i]! < 7) parts[0] += ` (${h.msg('trend.days', { days: d.days[i]! })})`;
-    parts.push(`${h.msg('trend.total')}: ${h.fmt(d.total[i], 'currency')}`);
+    if (this.grain === 'week' && d.days[i]! < 7) parts[0] += ` (${this.t('trend.days', { days: d.days[i]! })})`;
+    parts.push(`${this.t('trend.total')}: ${h.fmt(d.total[i], 'currency')}`);
     for (const s of d.series) {
       const v = s.values[i] ?? null;
       const share = v !== null && d.total[i] ? v / d.total[i]! : null;
@@ -315,8 +336,8 @@ export class TrendView implements ReactiveController {
     return {
       caption: h.title(),
       columns: [
-        this.grain === 'week' ? h.msg('weekOf', { date: '' }).trim() : h.msg('date'),
-        h.msg('trend.total'),
+        this.grain === 'week' ? this.t('weekOf', { date: '' }).trim() : h.msg('date'),
+        this.t('trend.total'),
         ...data.series.map((s) => h.name(s.id)),
       ],
       numeric: [false, true, ...data.series.map(() => true)],

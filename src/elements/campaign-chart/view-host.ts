@@ -36,7 +36,6 @@ export interface ChartViewHost extends ReactiveControllerHost {
   run(id: string): CampaignRun | undefined;
   msg(key: ChartMessageKey, params?: Record<string, string | number>): string;
   fmt(v: number | null | undefined, unit: KpiUnit, compact?: boolean): string;
-  date(day: string, withYear?: boolean): string;
   name(id: string): string;
   kpiLabel(id: string): string;
   unitOf(id: string): KpiUnit;

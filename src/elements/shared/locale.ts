@@ -10,6 +10,7 @@ import { SELECTION_MESSAGES } from '../../i18n/selection.js';
 import { TILE_MESSAGES } from '../../i18n/kpi-tile.js';
 import { GAUGE_MESSAGES } from '../../i18n/budget-gauge.js';
 import { CHART_MESSAGES } from '../../i18n/campaign-chart.js';
+import { TREND_MESSAGES } from '../../i18n/campaign-trend.js';
 import { COHORT_MESSAGES } from '../../i18n/cohort-heatmap.js';
 import { BREAKDOWN_MESSAGES } from '../../i18n/breakdown.js';
 import { REACTIVATION_MESSAGES } from '../../i18n/reactivation.js';
@@ -24,6 +25,7 @@ const TABLES = [
   TILE_MESSAGES,
   GAUGE_MESSAGES,
   CHART_MESSAGES,
+  TREND_MESSAGES,
   COHORT_MESSAGES,
   BREAKDOWN_MESSAGES,
   REACTIVATION_MESSAGES,
