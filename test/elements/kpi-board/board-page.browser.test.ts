@@ -10,25 +10,31 @@ import { tileGrid } from '../../../src/elements/kpi-board/tile-grid.js';
 const DATA = await (await fetch(new URL('./fixtures/week.json', import.meta.url).href)).json();
 const KPIS = ['revenue', 'grossProfit', 'roi', 'aov', 'conversionRate', 'newCustomers', 'cac', 'retentionRate'];
 
-async function boardAt(width: number, count: number): Promise<PromoKpiBoard> {
-  const wrap = await fixture<HTMLDivElement>(
-    html`<div style="width: ${width}px">
-      <promo-kpi-board
-        layout="tiles"
-        time-zone="UTC"
-        from="2026-11-01"
-        to="2026-11-07"
-        currency="VND"
-        locale="vi"
-        theme="light"
-        kpis=${KPIS.slice(0, count).join(',')}
-      ></promo-kpi-board>
-    </div>`,
-  );
-  const board = wrap.querySelector('promo-kpi-board')!;
+/**
+ * A board `width` px wide with these attributes (besides UTC, VND and the light theme), given
+ * the week's data; resolves once its report is computed.
+ */
+async function mountBoard(width: number, attributes: Record<string, string>): Promise<PromoKpiBoard> {
+  const wrap = await fixture<HTMLDivElement>(html`<div style="width: ${width}px"></div>`);
+  const board = document.createElement('promo-kpi-board');
+  for (const [name, value] of Object.entries({ 'time-zone': 'UTC', currency: 'VND', theme: 'light', ...attributes }))
+    board.setAttribute(name, value);
+  wrap.append(board);
   board.data = DATA;
   await waitUntil(() => board.currentReport !== null, 'report computed', { timeout: 5000 });
   await board.reportComplete();
+  return board;
+}
+
+/** A tile board of the first `count` KPIs at `width` px, its grid measured. */
+async function boardAt(width: number, count: number): Promise<PromoKpiBoard> {
+  const board = await mountBoard(width, {
+    layout: 'tiles',
+    from: '2026-11-01',
+    to: '2026-11-07',
+    locale: 'vi',
+    kpis: KPIS.slice(0, count).join(','),
+  });
   await waitUntil(() => board.shadowRoot!.querySelector('.tiles')?.getAttribute('data-columns'), 'tile grid measured');
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   return board;
@@ -86,22 +92,7 @@ describe('the tile grid of the board', () => {
 
 describe('the default layout of the board', () => {
   it('shows the campaigns’ sales over time against the store total, with their start and end marked', async () => {
-    const wrap = await fixture<HTMLDivElement>(
-      html`<div style="width: 1024px">
-        <promo-kpi-board
-          time-zone="UTC"
-          from="2026-10-20"
-          to="2026-11-10"
-          currency="VND"
-          locale="en"
-          theme="light"
-        ></promo-kpi-board>
-      </div>`,
-    );
-    const board = wrap.querySelector('promo-kpi-board')!;
-    board.data = DATA;
-    await waitUntil(() => board.currentReport !== null, 'report computed', { timeout: 5000 });
-    await board.reportComplete();
+    const board = await mountBoard(1024, { from: '2026-10-20', to: '2026-11-10', locale: 'en' });
     const trend = board.shadowRoot!.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(
       'promo-campaign-chart[view="trend"]',
     );
@@ -114,7 +105,7 @@ describe('the default layout of the board', () => {
     // It comes before the campaign comparison.
     const charts = [...board.shadowRoot!.querySelectorAll('promo-campaign-chart')];
     expect(charts.map((c) => c.getAttribute('view') ?? 'bars')).to.deep.equal(['trend', 'bars']);
-    wrap.remove();
+    board.parentElement!.remove();
   });
 
   it('sizes the cohort heatmap’s card to its grid', async () => {
@@ -135,23 +126,7 @@ describe('the default layout of the board', () => {
 
 describe('empty states on the board', () => {
   it('say in plain words what is missing and offer the next step', async () => {
-    const wrap = await fixture<HTMLDivElement>(
-      html`<div style="width: 1024px">
-        <promo-kpi-board
-          time-zone="UTC"
-          from="2026-12-01"
-          to="2026-12-07"
-          channels="web"
-          currency="VND"
-          locale="vi"
-          theme="light"
-        ></promo-kpi-board>
-      </div>`,
-    );
-    const board = wrap.querySelector('promo-kpi-board')!;
-    board.data = DATA;
-    await waitUntil(() => board.currentReport !== null, 'report computed', { timeout: 5000 });
-    await board.reportComplete();
+    const board = await mountBoard(1024, { from: '2026-12-01', to: '2026-12-07', channels: 'web', locale: 'vi' });
     const widgets = () =>
       [...board.shadowRoot!.querySelectorAll('[part~="widgets"] *')].filter((w) =>
         w.shadowRoot?.querySelector('[part~="empty"]'),
@@ -183,7 +158,7 @@ describe('empty states on the board', () => {
     expect(
       [...sr.querySelectorAll('[part~="empty-actions"] button')].map((b) => b.getAttribute('data-action')),
     ).to.deep.equal(['change-period']);
-    wrap.remove();
+    board.parentElement!.remove();
   });
 });
 
