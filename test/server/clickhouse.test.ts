@@ -6,7 +6,6 @@ import { resolveOptions } from '../../src/engine/options.js';
 import { segmentCustomers } from '../../src/engine/segments.js';
 import { SEGMENT_OF } from '../../src/core/vocabulary.js';
 import { warehouseSegmentCustomers } from '../../src/server/warehouse.js';
-import { registerKpi, unregisterKpi } from '../../src/engine/kpis/registry.js';
 import { clickhouse, warehouseReport, type SqlDriver } from '../../src/server/index.js';
 import { CASES } from './cases.js';
 import { reportDifferences } from './compare.js';
@@ -66,30 +65,6 @@ test('ClickHouse: epoch-ms times, UTC wall-clock times, other table and column n
   assert.deepEqual(reportDifferences(wall, expected), []);
   assert.ok(epoch.kpis.orders!.value! > 50);
   assert.ok(wall.kpis.pointsEarned!.value! > 0);
-});
-
-test('ClickHouse: a custom measure without SQL or with unsafe SQL is reported, the rest is computed', async () => {
-  registerKpi({
-    id: 'badSql',
-    label: { en: 'Bad SQL', vi: 'SQL sai' },
-    unit: 'number',
-    polarity: 'neutral',
-    measures: {
-      sneaky: { collection: 'orders', value: () => 1, sql: '1) SETTINGS readonly = 0; DROP TABLE orders --' },
-    },
-    compute: (m) => m.custom.sneaky!,
-  });
-  try {
-    const options = { from: '2025-02-01', to: '2025-02-28' };
-    const r = await warehouseReport({ driver, dialect: clickhouse }, options);
-    assert.equal(r.kpis.badSql!.value, null);
-    assert.equal(r.kpis.badSql!.reason, 'no-data');
-    assert.ok(r.issues.some((i) => i.path === 'kpis.badSql.measures.sneaky'));
-    const engine = computeReport(input, options);
-    assert.ok(Math.abs(r.kpis.webShare!.value! - engine.kpis.webShare!.value!) < 1e-12);
-  } finally {
-    unregisterKpi('badSql');
-  }
 });
 
 test('ClickHouse: segment customer lists equal the engine lists, for every segment of every kind', async () => {

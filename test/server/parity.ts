@@ -6,6 +6,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { computeReport } from '../../src/engine/report.js';
+import { registerKpi, unregisterKpi } from '../../src/engine/kpis/registry.js';
+import type { CustomMeasure } from '../../src/engine/kpis.js';
 import { createPushdownHandler } from '../../src/server/handler.js';
 import type { Statement } from '../../src/server/sql.js';
 import type { WarehouseMapping } from '../../src/server/table-mapping.js';
@@ -59,7 +61,74 @@ interface ParityCase {
   run(w: Warehouse, input: Input, mapping: WarehouseMapping): Promise<void>;
 }
 
+/**
+ * Custom KPIs whose one measure cannot run in a warehouse, and why the pushdown says so: no
+ * SQL, or SQL that is not a single expression (a statement after it, a ClickHouse SETTINGS
+ * clause, a comment).
+ */
+const UNRUNNABLE: { id: string; en: string; vi: string; measure: string; def: CustomMeasure; why: string }[] = [
+  {
+    id: 'jsOnly',
+    en: 'JS only',
+    vi: 'Chỉ JS',
+    measure: 'jsMeasure',
+    def: { collection: 'orders', value: (o) => o.revenue * 2 },
+    why: 'custom measure has no "sql" expression, so it cannot run in the warehouse',
+  },
+  {
+    id: 'badSql',
+    en: 'Bad SQL',
+    vi: 'SQL sai',
+    measure: 'sneaky',
+    def: { collection: 'orders', value: () => 1, sql: '1); DROP TABLE orders; --' },
+    why: '"sql" must be a single expression (no ";" or comments)',
+  },
+  {
+    id: 'badSettings',
+    en: 'Bad settings',
+    vi: 'Thiết lập sai',
+    measure: 'settings',
+    def: { collection: 'orders', value: () => 1, sql: '1) SETTINGS readonly = 0; DROP TABLE orders --' },
+    why: '"sql" must be a single expression (no ";" or comments)',
+  },
+];
+
 const PARITY: ParityCase[] = [
+  {
+    title: 'a custom measure without SQL or with unsafe SQL is reported, its KPI has no value, the rest is computed',
+    async run(w, input) {
+      for (const k of UNRUNNABLE)
+        registerKpi({
+          id: k.id,
+          label: { en: k.en, vi: k.vi },
+          unit: 'number',
+          polarity: 'neutral',
+          measures: { [k.measure]: k.def },
+          compute: (m, f) => f.div(m.custom[k.measure]!, m.orders),
+        });
+      try {
+        const options = { from: '2025-02-01', to: '2025-02-28' };
+        const r = await warehouseReport({ driver: w.driver, dialect: w.dialect }, options);
+        for (const k of UNRUNNABLE)
+          assert.deepEqual(r.kpis[k.id], { value: null, previous: null, delta: null, change: null, reason: 'no-data' });
+        const issues = r.issues.filter((i) => i.path.startsWith('kpis.'));
+        assert.deepEqual(
+          issues.map((i) => i.path),
+          UNRUNNABLE.map((k) => `kpis.${k.id}.measures.${k.measure}`),
+        );
+        assert.deepEqual(
+          issues.map((i) => i.message),
+          UNRUNNABLE.map((k) => `kpis.${k.id}.measures.${k.measure}: ${k.why}; KPI "${k.id}" has no value`),
+        );
+        const engine = computeReport(input, options);
+        assert.ok(engine.kpis.jsOnly!.value! > 0, 'the in-browser engine computes it');
+        assert.ok(Math.abs(r.kpis.revenue!.value! - engine.kpis.revenue!.value!) < 1e-6);
+        assert.ok(Math.abs(r.kpis.webShare!.value! - engine.kpis.webShare!.value!) < 1e-12);
+      } finally {
+        for (const k of UNRUNNABLE) unregisterKpi(k.id);
+      }
+    },
+  },
   {
     title: 'the portable first-order SQL (a dialect without the firstOrderRows hook) gives the same report',
     async run(w, input) {
