@@ -13,6 +13,9 @@ const en = {
   'delta.none': 'no comparison with the previous period',
   'delta.good': 'better',
   'delta.bad': 'worse',
+  /** The comparison beside the change, full and, where that does not fit, short. */
+  'delta.vs': 'previous period: {value}',
+  'delta.vsShort': 'prev.: {value}',
   target: 'Target',
   targetProgress: '{percent} of target {target}',
   trend: 'Daily trend, {from} to {to}',
@@ -25,6 +28,8 @@ const vi: Record<keyof typeof en, string> = {
   'delta.none': 'không có số liệu kỳ trước để so sánh',
   'delta.good': 'tốt hơn',
   'delta.bad': 'xấu hơn',
+  'delta.vs': 'kỳ trước: {value}',
+  'delta.vsShort': 'trước: {value}',
   target: 'Mục tiêu',
   targetProgress: 'đạt {percent} mục tiêu {target}',
   trend: 'Diễn biến theo ngày, {from} đến {to}',

@@ -1,6 +1,7 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 import { tokenStyles } from '../../theme/theme.js';
 import { accessStyles, forcedColors } from '../shared/styles.js';
+import { TILE_ROWS } from '../kpi-tile/define.js';
 
 /** Board layout: filter bar on top, a responsive row of tiles, then the widgets in a grid. */
 export const boardStyles = [
@@ -285,18 +286,27 @@ export const boardStyles = [
     }
     /*
      * The tile row: this fallback until the board has measured it, then the column count of
-     * tileGrid (full rows, or a stretched last row) set on the element. Rows of equal height.
+     * tileGrid (full rows, or a stretched last row) set on the element. The tiles of a row share
+     * its rows (label, value, change, trend), so they have one height and their values line up.
      */
     .tiles {
       position: relative;
       display: grid;
-      grid-auto-rows: 1fr;
+      /* A tile's rows (see the tiles below): label, value and change as tall as the row needs; the last, trend and target, one height in every row. */
+      grid-auto-rows: ${unsafeCSS('auto '.repeat(TILE_ROWS - 1))} 1fr;
       /* At most four tiles a row, so the eight default tiles make two even rows. */
       grid-template-columns: repeat(
         auto-fill,
         minmax(min(100%, max(var(--_tile-min), calc((100% - 3 * var(--_space)) / 4))), 1fr)
       );
       gap: var(--_space);
+    }
+    /* Each tile takes its rows from the grid, so labels, values and changes of a row line up. */
+    .tiles > promo-kpi-tile {
+      display: grid;
+      grid-row: span ${TILE_ROWS};
+      grid-template-rows: subgrid;
+      row-gap: 0;
     }
     .tile-probe {
       position: absolute;

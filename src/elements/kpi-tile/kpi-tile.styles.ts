@@ -1,13 +1,56 @@
 import { css } from 'lit';
 import { forcedColors, widgetStyles } from '../shared/styles.js';
 
+/**
+ * The rows of a tile: label, value, change, then trend, target and table. A grid of tiles
+ * whose items are subgrids of this many rows (`promo-kpi-tile { display: grid; grid-row: span
+ * 4; grid-template-rows: subgrid }`, as the board's tile row does) gives the tiles of a row
+ * shared rows, so their values line up whatever the length of their labels.
+ */
+export const TILE_ROWS = 4;
+
 export const kpiTileStyles = [
   ...widgetStyles,
   css`
-    .tile {
+    /*
+     * The frame is a grid of the tile's rows. When the host is a subgrid of its parent (see
+     * TILE_ROWS), the frame takes the host's rows (inherit), so the rows are the parent's.
+     * Rows are spaced by margins, not gaps: a tile without a change or trend takes no space.
+     */
+    .promo-root {
       display: grid;
-      gap: var(--_space-xs);
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-rows: inherit;
+      grid-row: inherit;
+      row-gap: 0;
+      align-content: start;
+    }
+    .tile {
+      display: contents;
+    }
+    .tile > * {
       min-width: 0;
+    }
+    .tile > [part~='label'] {
+      grid-row: 1;
+    }
+    .tile > .figure {
+      grid-row: 2;
+      margin-block-start: var(--_space-xs);
+    }
+    .tile > [part~='delta'] {
+      grid-row: 3;
+      margin-block-start: var(--_space-xs);
+    }
+    .tile > .more {
+      grid-row: 4;
+      display: grid;
+      align-content: start;
+      gap: var(--_space-xs);
+      margin-block-start: var(--_space-xs);
+    }
+    .more:empty {
+      display: none;
     }
     [part~='label'] {
       padding-inline-end: 28px;
@@ -57,6 +100,18 @@ export const kpiTileStyles = [
       color: var(--_color-text-muted);
       font-weight: 400;
       font-size: var(--_font-size-s);
+    }
+    /*
+     * "previous: 776,868 ₫" is one phrase: it never breaks inside. It sits beside the change
+     * when both fit, else on a line of its own; narrower still, it is cut with an ellipsis
+     * (the whole phrase in its title).
+     */
+    [part~='delta'][data-trend] .vs {
+      min-width: 0;
+      max-width: 100%;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
     }
     .tone-good {
       color: var(--_color-good);

@@ -118,6 +118,7 @@ export class PromoKpiTile extends PromoWidget {
    */
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this.#fitComparison();
     const el = this.renderRoot.querySelector<HTMLElement>('[part~="value"]:not(.config-error)');
     if (!el || this.compact) return;
     const key = `${el.title}|${el.clientWidth}`;
@@ -129,6 +130,40 @@ export class PromoKpiTile extends PromoWidget {
     } else if (el.scrollWidth > el.clientWidth + 1) {
       this.#tooWide = true;
       this.#fitKey = key;
+      this.requestUpdate();
+    }
+  }
+
+  /**
+   * The comparison phrase ("previous period: ₫1,006,110,000") never breaks inside. Where it
+   * does not fit the tile's width it shortens, a step at a time, to the shortest that fits:
+   * the value in its shorter form (full or compact, whichever is shorter), then the short
+   * phrase ("prev.: ₫1B"); the last step is cut with an ellipsis, the whole phrase in its title.
+   */
+  #vsStep = 0;
+  #vsKey = '';
+
+  /** The phrase at step `step` (see above); step -1 is the whole phrase, with the full value. */
+  #comparison(previous: number | null, step = this.#vsStep): string {
+    const unit = this.resolvedUnit;
+    const full = formatValue(previous, unit, { ...this.fmt, compact: false });
+    const compact = formatValue(previous, unit, { ...this.fmt, compact: true });
+    const shorter = compact.length < full.length ? compact : full;
+    const value = step < 0 ? full : step === 0 ? formatValue(previous, unit, this.fmt) : shorter;
+    return this.msg(step < 2 ? 'delta.vs' : 'delta.vsShort', { value });
+  }
+
+  /** After a render: one step shorter while the phrase overflows; a new width or phrase starts over. */
+  #fitComparison(): void {
+    const vs = this.renderRoot.querySelector<HTMLElement>('[part~="delta"][data-trend] .vs');
+    if (!vs) return;
+    const key = `${vs.title}|${vs.parentElement!.clientWidth}`;
+    if (this.#vsStep > 0 && key !== this.#vsKey) {
+      this.#vsStep = 0;
+      this.requestUpdate();
+    } else if (this.#vsStep < 2 && vs.scrollWidth > vs.clientWidth + 1) {
+      this.#vsStep++;
+      this.#vsKey = key;
       this.requestUpdate();
     }
   }
@@ -185,24 +220,39 @@ export class PromoKpiTile extends PromoWidget {
       : { value: this.value, previous: null, delta: null, change: null };
     const narrow = this.width > 0 && this.width < 200;
     const problems = this.configErrors;
+    // Four blocks, each in a row of its own (see TILE_ROWS): in a grid of tiles that shares
+    // its rows, the labels, values, changes and trends of a row line up.
+    const table = this.tableOpen ? this.tableData(report) : null;
+    const more = [
+      report ? this.renderSparkline(report) : nothing,
+      this.renderTarget(kv.value, unit),
+      table ? super.renderTable(table) : nothing,
+    ];
     return html`<div class="tile ${narrow ? 'narrow' : ''}">
       <div part="label">${label}</div>
-      ${
-        problems.length
-          ? html`<div part="value config-error" class="config-error" role="alert">
-              ${problems.map((p) => html`<div>${this.configMessage(p)}</div>`)}
-            </div>`
-          : html`<div
-              part="value"
-              title=${ifDefined(kv.value !== null ? formatValue(kv.value, unit, { ...this.fmt, compact: false }) : undefined)}
-            >
-              ${formatValue(kv.value, unit, this.fmt)}
-            </div>`
-      }
-      ${kv.value === null && kv.reason ? html`<div part="reason">${reasonText(this.activeLocale, kv.reason)}</div>` : nothing}
-      ${report ? this.renderDelta(kv) : nothing} ${report ? this.renderSparkline(report) : nothing}
-      ${this.renderTarget(kv.value, unit)}
+      <div class="figure">
+        ${
+          problems.length
+            ? html`<div part="value config-error" class="config-error" role="alert">
+                ${problems.map((p) => html`<div>${this.configMessage(p)}</div>`)}
+              </div>`
+            : html`<div
+                part="value"
+                title=${ifDefined(kv.value !== null ? formatValue(kv.value, unit, { ...this.fmt, compact: false }) : undefined)}
+              >
+                ${formatValue(kv.value, unit, this.fmt)}
+              </div>`
+        }
+        ${kv.value === null && kv.reason ? html`<div part="reason">${reasonText(this.activeLocale, kv.reason)}</div>` : nothing}
+      </div>
+      ${report ? this.renderDelta(kv) : nothing}
+      ${more.some((m) => m !== nothing) ? html`<div class="more">${more}</div>` : nothing}
     </div>`;
+  }
+
+  /** The table is shown in the tile's last row (see `renderContent`), not after it. */
+  protected override renderTable(): typeof nothing {
+    return nothing;
   }
 
   private renderDelta(kv: KpiValue): TemplateResult {
@@ -214,11 +264,11 @@ export class PromoKpiTile extends PromoWidget {
       trend === 'flat'
         ? this.msg('delta.flat')
         : `${this.msg(trend === 'up' ? 'delta.up' : 'delta.down', { value: c.spoken })}${tone === 'neutral' ? '' : `, ${this.msg(tone === 'good' ? 'delta.good' : 'delta.bad')}`}`;
+    const vs = this.#comparison(kv.previous);
+    const whole = this.#comparison(kv.previous, -1);
     return html`<div part="delta" class="tone-${tone}" data-trend=${trend} data-tone=${tone} data-kind=${c.kind}>
       <span class="change" aria-hidden="true">${ARROWS[trend]} <bdi>${c.signed}</bdi></span>
-      <span class="vs" aria-hidden="true"
-        >${this.msg('previous').toLowerCase()}: ${formatValue(kv.previous, this.resolvedUnit, this.fmt)}</span
-      >
+      <span class="vs" aria-hidden="true" title=${whole}>${vs}</span>
       <span class="sr-only">${words}</span>
     </div>`;
   }

@@ -442,7 +442,7 @@ export abstract class PromoWidget extends PromoElement {
     if (item && details) closeMenu(details, true);
   }
 
-  protected renderTable(table: DataTable): TemplateResult {
+  protected renderTable(table: DataTable): TemplateResult | typeof nothing {
     return this.#table.render(table);
   }
 
