@@ -35,7 +35,10 @@ const BUDGETS = { kit: 80 * KB, 'kpi-board': 80 * KB, 'kpi-tile': 12 * KB, widge
  * the budget itself is enforced).
  */
 const NOT_YET_MET = {
-  kit: 117 * KB,
+  // Raised from 117 KB on 2026-12-07: the board entry now loads its page engine and adapters
+  // on demand, and esbuild's code splitting cuts the whole kit into more chunks (3.7 KB gz
+  // more, no code added); lower it again when the gap closes.
+  kit: 124 * KB,
   breakdown: 26 * KB,
   'budget-gauge': 24.5 * KB,
   'campaign-chart': 31 * KB,
