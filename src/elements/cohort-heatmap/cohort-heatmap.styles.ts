@@ -48,9 +48,44 @@ export const cohortHeatmapStyles = [
       font-size: 0.9em;
       color: var(--_color-text-muted);
     }
+    /* A grid wider than the card scrolls sideways: a thin scrollbar, a fade at the edge with
+       more to the right, and the row headers kept in view (a layer moved by the scroll
+       offset, see grid-view.ts) with a line along them once scrolled. */
+    .scroll-wrap {
+      position: relative;
+      min-width: 0;
+    }
     .scroll-x {
       overflow-x: auto;
       min-width: 0;
+      scrollbar-width: thin;
+      scrollbar-color: var(--_color-text-muted) transparent;
+    }
+    .scroll-wrap.scrolls .scroll-x {
+      padding-block-end: 4px;
+    }
+    .scroll-wrap[data-more]::after {
+      content: '';
+      position: absolute;
+      inset-block: 0;
+      inset-inline-end: 0;
+      inline-size: 16px;
+      background: linear-gradient(to right, transparent, var(--_color-surface));
+      pointer-events: none;
+    }
+    .sticky-col {
+      transform: translateX(var(--sx, 0px));
+      pointer-events: none;
+    }
+    .sticky-bg {
+      fill: var(--_color-surface);
+    }
+    .sticky-edge {
+      stroke: none;
+    }
+    .scroll-wrap[data-scrolled] .sticky-edge {
+      stroke: var(--_color-border);
+      stroke-width: 1;
     }
     svg {
       display: block;
@@ -66,6 +101,13 @@ export const cohortHeatmapStyles = [
     .row-label {
       fill: var(--_color-text);
       font-size: 0.9em;
+    }
+    .row-label.lines {
+      font-size: 0.85em;
+    }
+    .row-size {
+      fill: var(--_color-text-muted);
+      font-size: 0.75em;
     }
     .cell-value {
       font-size: 0.8em;

@@ -28,13 +28,15 @@ const SIDE_BY_SIDE = 720;
  * Customers grouped by the month or ISO week of their first order (the grain the report was
  * computed with), by period since that first order: `mode="retention"` (share of the cohort
  * ordering again in period k; period 0 is 100 %) or `mode="revenue"` (the cohort's revenue in
- * period k). Colour follows a sequential scale, with a legend; the value is printed in every
- * cell wide enough to hold it, so colour is never the only carrier, and every cell has a
- * tooltip and an accessible name.
+ * period k). Colour follows a sequential scale, with a legend; every cell is made wide enough
+ * for its value (measured in the font it is drawn in) and shows it, so colour is never the
+ * only carrier, and every cell has a tooltip and an accessible name.
  *
  * The grid is an ARIA grid: Tab reaches it, the arrow keys move between cells (Home / End
- * to the row's ends, Ctrl+Home / Ctrl+End to the corners). Past the width of the card the
- * grid scrolls sideways (cells stay at least 30 px wide).
+ * to the row's ends, Ctrl+Home / Ctrl+End to the corners). On a narrow card the row headers
+ * shorten (numeric date, then date over cohort size) and the corner header takes two lines
+ * so the grid fits; when it still does not, it scrolls sideways, with a fade at the edge
+ * while there is more to the right and the row headers kept in view.
  *
  * The recency segments (customers by days since their last order: 0-7, 8-14, 15-28, 29+,
  * with their revenue in the period) are `mode="recency"`, or a panel beside the heatmap

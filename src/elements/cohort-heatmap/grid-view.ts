@@ -7,16 +7,9 @@ import { html, nothing, svg, type ReactiveController, type TemplateResult } from
 import type { CohortRow, Report } from '../../engine/report-types.js';
 import type { KpiUnit } from '../../core/vocabulary.js';
 import { styleProps } from '../shared/style-props.js';
+import { textMeasurer } from '../shared/measure-text.js';
 import { GridCursor } from './grid-keys.js';
-import {
-  cellColor,
-  heatmapLayout,
-  legendStops,
-  lightText,
-  rowValues,
-  textWidth,
-  type HeatmapLayout,
-} from './layout.js';
+import { cellColor, heatmapLayout, legendStops, lightText, rowValues, type HeatmapLayout } from './layout.js';
 import type { CohortGrain, HeatmapViewHost } from './view-host.js';
 
 export class HeatmapGridView implements ReactiveController {
@@ -35,6 +28,26 @@ export class HeatmapGridView implements ReactiveController {
   }
 
   hostConnected(): void {}
+
+  /** After each render: the scroll state of the grid (sticky row headers, scroll hints). */
+  hostUpdated(): void {
+    this.syncScroll();
+  }
+
+  /**
+   * Keeps the row headers in view while the grid scrolls sideways (`--sx` moves their layer
+   * by the scroll offset), and marks the frame scrolled (`data-scrolled`) and with more to
+   * the right (`data-more`), which the styles show.
+   */
+  private syncScroll(): void {
+    const scroller = this.host.find<HTMLElement>('.scroll-x');
+    const wrap = scroller?.parentElement;
+    if (!scroller || !wrap) return;
+    const sx = Math.max(0, scroller.scrollLeft);
+    scroller.querySelector('svg')?.style.setProperty('--sx', `${sx}px`);
+    wrap.toggleAttribute('data-scrolled', sx > 0);
+    wrap.toggleAttribute('data-more', sx + scroller.clientWidth < scroller.scrollWidth - 1);
+  }
 
   /** Forgets the tooltip (new data or settings). */
   reset(): void {
@@ -58,21 +71,22 @@ export class HeatmapGridView implements ReactiveController {
     const unit = h.cellUnit;
     const fs = h.fontSize;
     const cols = Math.max(0, ...rows.map((r) => rowValues(r, mode).length));
-    // Row labels keep the cohort size: the numeric date when the long label is too wide.
-    const longLabels = rows.map((r) => `${h.cohortLabel(r.cohort, grain)} · ${h.fmt(r.size, 'count')}`);
-    const widest = Math.max(0, ...longLabels.map((s) => textWidth(s, fs * 0.9)));
-    const rowLabels =
-      widest + 8 <= Math.max(160, width) * 0.4
-        ? longLabels
-        : rows.map((r) => `${h.cohortLabel(r.cohort, grain, true)} · ${h.fmt(r.size, 'count')}`);
+    // Row labels keep the cohort size: the numeric date when the long label is too wide, on
+    // two lines (date over size) when the grid would not fit otherwise.
+    const size = (r: CohortRow) => h.fmt(r.size, 'count');
+    const sizeWord = h.msg('cohort.size').toLowerCase();
     // Retention cells at the kit's one precision for percentages; amounts compact.
     const cellFormat = (v: number) => h.fmt(v, unit, unit !== 'ratio');
     const grid = heatmapLayout(rows, mode, {
       width,
       fontSize: fs,
-      rowLabels,
+      rowLabels: rows.map((r) => `${h.cohortLabel(r.cohort, grain)} · ${size(r)}`),
+      shortRowLabels: rows.map((r) => `${h.cohortLabel(r.cohort, grain, true)} · ${size(r)}`),
+      rowLines: rows.map((r) => [h.cohortLabel(r.cohort, grain, true), size(r)] as const),
+      corner: [h.msg('cohort.cohort'), sizeWord],
       colLabels: Array.from({ length: cols }, (_, k) => h.periodLabel(k, grain)),
       format: cellFormat,
+      measure: textMeasurer(h.find('.promo-root')),
     });
     const lengths = rows.map((r) => rowValues(r, mode).filter(Number.isFinite).length);
     const active = this.cursor.active(lengths);
@@ -87,38 +101,38 @@ export class HeatmapGridView implements ReactiveController {
       period: h.periodLabel(k, grain),
       value: h.fmt(atK.length ? atK.reduce((s, v) => s + v, 0) / atK.length : null, unit),
     });
-    const labelW = grid.rowHeaderWidth - 8;
     const heat = h.heatColors();
+    const cornerText = `${h.msg('cohort.cohort')} · ${sizeWord}`;
     return html`<p class="sr-only" id=${descId}>${summary}</p>
-      <div class="scroll-x">
-        <svg
-          part="chart"
-          role="grid"
-          aria-label=${title}
-          aria-describedby=${descId}
-          aria-rowcount=${rows.length + 1}
-          width=${grid.width}
-          height=${grid.height}
-          viewBox="0 0 ${grid.width} ${grid.height}"
-          @keydown=${(e: KeyboardEvent) => this.cursor.onKeydown(e, lengths)}
-          @pointerleave=${() => this.hideTip()}
+      <div class="scroll-wrap ${grid.scrolls ? 'scrolls' : ''}">
+        <div
+          class="scroll-x"
+          style=${styleProps({ 'scroll-padding-inline-start': grid.scrolls ? `${grid.rowHeaderWidth}px` : null })}
+          @scroll=${() => this.syncScroll()}
         >
-          <g role="row" aria-rowindex="1">
-            <g role="columnheader">
-              <text class="head" x="0" y=${fs}>
-                ${fit(`${h.msg('cohort.cohort')} · ${h.msg('cohort.size').toLowerCase()}`, labelW, fs * 0.8)}
-              </text>
+          <svg
+            part="chart"
+            role="grid"
+            aria-label=${title}
+            aria-describedby=${descId}
+            aria-rowcount=${rows.length + 1}
+            width=${grid.width}
+            height=${grid.height}
+            viewBox="0 0 ${grid.width} ${grid.height}"
+            @keydown=${(e: KeyboardEvent) => this.cursor.onKeydown(e, lengths)}
+            @pointerleave=${() => this.hideTip()}
+          >
+            <g role="row" aria-rowindex="1">
+              <g role="columnheader" aria-label=${cornerText}>${this.renderCorner(grid)}</g>
+              ${grid.cols.map(
+                (c, i) =>
+                  svg`<g role="columnheader" aria-label=${h.periodLabel(i, grain)}><text class="head" x=${c.x} y=${grid.headBaseline} text-anchor="middle">${c.label}</text></g>`,
+              )}
             </g>
-            ${grid.cols.map(
-              (c, i) =>
-                svg`<g role="columnheader" aria-label=${h.periodLabel(i, grain)}><text class="head" x=${c.x} y=${fs} text-anchor="middle">${c.label}</text></g>`,
-            )}
-          </g>
-          ${rows.map((r, i) => {
-            const y = grid.rows[i].y;
-            return svg`<g role="row" aria-rowindex=${i + 2}>
-              <g role="rowheader" aria-label=${`${h.cohortLabel(r.cohort, grain)}, ${h.fmt(r.size, 'count')} ${h.msg('cohort.size').toLowerCase()}`}>
-                <text class="row-label" x="0" y=${y} dominant-baseline="central">${fit(rowLabels[i], labelW, fs * 0.9)}</text>
+            ${rows.map((r, i) => {
+              return svg`<g role="row" aria-rowindex=${i + 2}>
+              <g role="rowheader" aria-label=${`${h.cohortLabel(r.cohort, grain)}, ${size(r)} ${sizeWord}`}>
+                ${this.renderRowLabel(grid, i)}
               </g>
               ${grid.cells
                 .filter((c) => c.row === i)
@@ -140,18 +154,47 @@ export class HeatmapGridView implements ReactiveController {
                   ><rect class="cell" x=${c.x + 1} y=${c.y + 1} width=${c.width} height=${c.height} rx="3" style=${styleProps({ fill: color })}></rect><rect class="ring" x=${c.x} y=${c.y} width=${c.width + 2} height=${c.height + 2} rx="4"></rect></g>`;
                 })}
             </g>`;
-          })}
-          <g class="cell-texts" aria-hidden="true">
-            ${grid.cells.map((c) => {
-              const light = lightText(c.t, heat);
-              const textClass =
-                light === null ? (c.t > 0.5 ? 'light-text' : 'dark-text') : light ? 'fixed-light' : 'fixed-dark';
-              return svg`<text class="cell-value ${textClass}" data-cell=${`${c.row}-${c.col}`} x=${c.x + 1 + c.width / 2} y=${c.y + 1 + c.height / 2} text-anchor="middle" dominant-baseline="central">${cellFormat(c.value)}</text>`;
             })}
-          </g>
-        </svg>
+            <g class="cell-texts" aria-hidden="true">
+              ${grid.cells.map((c) => {
+                const light = lightText(c.t, heat);
+                const textClass =
+                  light === null ? (c.t > 0.5 ? 'light-text' : 'dark-text') : light ? 'fixed-light' : 'fixed-dark';
+                return svg`<text class="cell-value ${textClass}" data-cell=${`${c.row}-${c.col}`} x=${c.x + 1 + c.width / 2} y=${c.y + 1 + c.height / 2} text-anchor="middle" dominant-baseline="central">${cellFormat(c.value)}</text>`;
+              })}
+            </g>
+            ${
+              grid.scrolls
+                ? svg`<g class="sticky-col" aria-hidden="true">
+                  <rect class="sticky-bg" x="0" y="0" width=${grid.rowHeaderWidth - 2} height=${grid.height}></rect>
+                  <line class="sticky-edge" x1=${grid.rowHeaderWidth - 2} x2=${grid.rowHeaderWidth - 2} y1="0" y2=${grid.height}></line>
+                  ${this.renderCorner(grid)}
+                  ${rows.map((_, i) => this.renderRowLabel(grid, i))}
+                </g>`
+                : nothing
+            }
+          </svg>
+        </div>
       </div>
       ${this.renderLegend(grid, unit)}`;
+  }
+
+  /** The header above the row headers, on one line or two. */
+  private renderCorner(grid: HeatmapLayout) {
+    const fs = this.host.fontSize;
+    const [first, second] = grid.corner;
+    return second === undefined
+      ? svg`<text class="head" x="0" y=${grid.headBaseline}>${first}</text>`
+      : svg`<text class="head" x="0" y=${grid.headBaseline - Math.round(fs * 1.05)}>${first}</text><text class="head" x="0" y=${grid.headBaseline}>${second}</text>`;
+  }
+
+  /** A row's header: its label, or date over size. */
+  private renderRowLabel(grid: HeatmapLayout, i: number) {
+    const fs = this.host.fontSize;
+    const row = grid.rows[i]!;
+    if (!row.lines)
+      return svg`<text class="row-label" x="0" y=${row.y} dominant-baseline="central">${row.label}</text>`;
+    return svg`<text class="row-label lines" x="0" y=${row.y - fs * 0.42} dominant-baseline="central">${row.lines[0]}</text><text class="row-size" x="0" y=${row.y + fs * 0.52} dominant-baseline="central">${row.lines[1]}</text>`;
   }
 
   /** The accessible name (and tooltip) of a cell. */
@@ -220,11 +263,4 @@ export class HeatmapGridView implements ReactiveController {
     this.tip = { row, col, left, top };
     this.host.requestUpdate();
   }
-}
-
-/** A label cut to `width` px. */
-function fit(text: string, width: number, fontSize: number): string {
-  if (textWidth(text, fontSize) <= width) return text;
-  const n = Math.max(1, Math.floor(width / (fontSize * 0.58)) - 1);
-  return text.slice(0, n).trimEnd() + '…';
 }

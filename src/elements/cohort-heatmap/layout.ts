@@ -5,6 +5,7 @@
  */
 import { max } from 'd3-array';
 import { linearScale } from '../shared/scale.js';
+import { fitMeasured } from '../shared/measure-text.js';
 import type { CohortRow, RecencyRow } from '../../engine/report-types.js';
 
 export const HEATMAP_MODES = ['retention', 'revenue', 'recency'] as const;
@@ -104,11 +105,22 @@ export interface HeatCell {
   t: number;
 }
 
+/** Width of a text in px at a font size: a real measure, or the estimate. */
+export type Measure = (text: string, fontSize: number) => number;
+
 export interface HeatmapOptions {
   width: number;
   fontSize: number;
   /** Text of each row header (cohort label and size). */
   rowLabels: readonly string[];
+  /** Shorter one-line row headers (numeric date and size), for when `rowLabels` take too much room. */
+  shortRowLabels?: readonly string[];
+  /** Row headers on two lines (date, size), for when no one-line form lets the grid fit. */
+  rowLines?: readonly (readonly [string, string])[];
+  /** The header above the row headers: its two parts (cohort, size), on one line or two. */
+  corner?: readonly [string, string];
+  /** Measures texts in the font they are drawn in (default: the estimate). */
+  measure?: Measure;
   /** Text of each column header (period since first order). */
   colLabels: readonly string[];
   /** Formats a cell value (cells are made wide enough for every value). */
@@ -120,11 +132,20 @@ export interface HeatmapLayout {
   height: number;
   rowHeaderWidth: number;
   headerHeight: number;
+  /** Baseline of the column headers (and of the corner header's last line). */
+  headBaseline: number;
+  /** The corner header's lines (one, or two when one line would keep the grid from fitting). */
+  corner: string[];
+  /** Which row headers are used: `long`, `short` (one line each) or `lines` (two lines). */
+  rowForm: 'long' | 'short' | 'lines';
+  /** Whether the grid is wider than the width it was given (the element scrolls it). */
+  scrolls: boolean;
   cellWidth: number;
   cellHeight: number;
   /** The values the colour scale spans: `[0, max]`. */
   domain: [number, number];
-  rows: { y: number; label: string }[];
+  /** Middle of each row, its one-line header, and its two lines in the `lines` form. */
+  rows: { y: number; label: string; lines?: readonly [string, string] }[];
   cols: { x: number; label: string }[];
   cells: HeatCell[];
 }
@@ -133,14 +154,22 @@ export interface HeatmapLayout {
 export const rowValues = (row: CohortRow, mode: 'retention' | 'revenue'): number[] =>
   (mode === 'retention' ? row.retention : row.revenue) ?? [];
 
+/** Room between the row headers and the first column. */
+const HEADER_GAP = 6;
+
 /**
  * The grid: one row per cohort, one column per period since first order (a triangle: later
  * cohorts have fewer periods). The colour scale spans 0 to the largest value; in
  * `retention` mode period 0 (always 100 %) is left out of that maximum when later periods
  * exist, so the differences that matter are visible (period-0 cells show the top colour).
- * Cells are at least as wide as the widest value or column label (so every cell shows its
- * value), and at most 96 px; the layout is as wide as its cells (narrower than `width` when
- * they reach 96 px); past the width the grid is wider than `width` (the element scrolls it).
+ *
+ * Every cell shows its value and every column its label: no cell is narrower than the widest
+ * of them (measured) plus a margin, and none wider than 96 px. The row headers take the first
+ * form that lets the grid fit the width in at most 40 % of it: the long label, the short one,
+ * then two lines (date over size); the corner header goes on two lines when one line would
+ * keep the grid from fitting. When even that does not fit, the grid is wider than `width` (`scrolls`:
+ * the element scrolls it sideways, the row headers kept in view). The layout is as wide as
+ * its cells (narrower than `width` when they reach 96 px).
  */
 export function heatmapLayout(
   rows: readonly CohortRow[],
@@ -148,18 +177,58 @@ export function heatmapLayout(
   o: HeatmapOptions,
 ): HeatmapLayout {
   const fs = o.fontSize;
+  const measure = o.measure ?? textWidth;
   const width = Math.max(160, Math.floor(o.width));
   const cols = Math.max(0, ...rows.map((r) => rowValues(r, mode).length));
-  const rowHeaderWidth = Math.ceil(
-    Math.min(width * 0.4, Math.max(48, ...o.rowLabels.map((s) => textWidth(s, fs * 0.9))) + 8),
-  );
-  const headerHeight = Math.round(fs * 1.8);
   // Every cell shows its value and every column its label: no cell narrower than the widest
   // of them (the grid scrolls sideways when that is wider than the card).
   const texts = [...o.colLabels, ...rows.flatMap((r) => rowValues(r, mode).filter(Number.isFinite).map(o.format))];
-  const minCell = Math.ceil(Math.max(30, ...texts.map((s) => textWidth(s, fs * 0.8) + 10)));
+  const minCell = Math.ceil(Math.max(30, ...texts.map((s) => measure(s, fs * 0.8) + 6)));
+  const widest = (labels: readonly string[], size: number) => Math.max(0, ...labels.map((s) => measure(s, size)));
+  const cornerOne = o.corner ? `${o.corner[0]} · ${o.corner[1]}` : '';
+  const cornerOneW = o.corner ? measure(cornerOne, fs * 0.8) : 0;
+  const cornerTwoW = o.corner ? widest(o.corner, fs * 0.8) : 0;
+  const cap = Math.max(160, width) * 0.4;
+  type Form = { form: HeatmapLayout['rowForm']; labelW: number };
+  const forms: Form[] = [{ form: 'long', labelW: widest(o.rowLabels, fs * 0.9) }];
+  if (o.shortRowLabels) forms.push({ form: 'short', labelW: widest(o.shortRowLabels, fs * 0.9) });
+  if (o.rowLines)
+    forms.push({
+      form: 'lines',
+      labelW: Math.max(
+        widest(
+          o.rowLines.map((l) => l[0]),
+          fs * 0.85,
+        ),
+        widest(
+          o.rowLines.map((l) => l[1]),
+          fs * 0.75,
+        ),
+      ),
+    });
+  // The corner header on one line when the grid still fits with it; else on two.
+  const headerOf = (f: Form) => {
+    const labelW = Math.max(48 - HEADER_GAP, f.labelW);
+    const one = Math.ceil(Math.max(labelW, cornerOneW) + HEADER_GAP);
+    if (one <= cap && one + cols * minCell <= width) return one;
+    return Math.ceil(Math.max(labelW, cornerTwoW) + HEADER_GAP);
+  };
+  const chosen =
+    forms.find((f) => headerOf(f) <= cap && headerOf(f) + cols * minCell <= width) ?? forms[forms.length - 1]!;
+  const rowForm = chosen.form;
+  // One-line headers are cut at 40 % of the width; two-line ones are short enough as they are.
+  const rowHeaderWidth = rowForm === 'lines' ? headerOf(chosen) : Math.min(Math.ceil(cap), headerOf(chosen));
+  const room = rowHeaderWidth - HEADER_GAP;
+  const corner = !o.corner
+    ? []
+    : cornerOneW <= room
+      ? [cornerOne]
+      : o.corner.map((s) => fitMeasured(s, room, fs * 0.8, measure));
+  const headBaseline = Math.round(corner.length > 1 ? fs * 2.05 : fs);
+  const headerHeight = Math.round(corner.length > 1 ? fs * 2.6 : fs * 1.8);
   const cellWidth = Math.max(minCell, Math.min(96, Math.floor((width - rowHeaderWidth) / Math.max(1, cols))));
-  const cellHeight = Math.round(fs * 2);
+  const cellHeight = Math.round(fs * (rowForm === 'lines' ? 2.3 : 2));
+  const labels = rowForm === 'short' ? o.shortRowLabels! : o.rowLabels;
   const finiteVals = (r: CohortRow, from: number) =>
     rowValues(r, mode)
       .slice(from)
@@ -184,16 +253,25 @@ export function heatmapLayout(
       });
     });
   });
+  const gridWidth = rowHeaderWidth + cols * cellWidth;
   return {
     // The grid's own width: a short period leaves no empty band to its right (the card fits it).
-    width: rowHeaderWidth + cols * cellWidth,
+    width: gridWidth,
     height: headerHeight + rows.length * cellHeight,
     rowHeaderWidth,
     headerHeight,
+    headBaseline,
+    corner,
+    rowForm,
+    scrolls: gridWidth > width,
     cellWidth,
     cellHeight,
     domain,
-    rows: rows.map((_, i) => ({ y: headerHeight + i * cellHeight + cellHeight / 2, label: o.rowLabels[i] ?? '' })),
+    rows: rows.map((_, i) => ({
+      y: headerHeight + i * cellHeight + cellHeight / 2,
+      label: fitMeasured(labels[i] ?? '', room, fs * 0.9, measure),
+      ...(rowForm === 'lines' && o.rowLines?.[i] ? { lines: o.rowLines[i] } : {}),
+    })),
     cols: Array.from({ length: cols }, (_, k) => ({
       x: rowHeaderWidth + k * cellWidth + cellWidth / 2,
       label: o.colLabels[k] ?? String(k),

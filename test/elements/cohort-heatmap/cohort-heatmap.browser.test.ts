@@ -197,10 +197,11 @@ describe('<promo-cohort-heatmap>', () => {
         expect(t.left, v.textContent!).to.be.at.least(box.left - 0.5);
         expect(t.right, v.textContent!).to.be.at.most(box.right + 0.5);
       }
-      // Row labels keep the cohort size (no ellipsis eats it).
-      for (const label of $$(el, '.row-label')) {
-        expect(text(label)).to.match(/· [\d.,]+$/);
-        expect(text(label)).not.to.contain('…');
+      // Row labels keep the cohort size, after the date or below it (no ellipsis eats it).
+      for (const head of $$(el, '[role="rowheader"]')) {
+        const shown = [...head.querySelectorAll('text')].map(text).join(' ');
+        expect(shown).to.match(/^\S+( ·)? [\d.,]+$/);
+        expect(shown).not.to.contain('…');
       }
       // The header above the row labels ends before the first column starts.
       const head = $(el, '[role="columnheader"] text').getBoundingClientRect();
@@ -274,5 +275,114 @@ describe('<promo-cohort-heatmap>', () => {
     expect(text($(empty, '[part~="empty"]'))).to.equal('No cohorts in this period.');
     const error = await heatmap({ state: 'error', 'error-message': 'Could not load' });
     expect(text($(error, '[part~="error"]'))).to.equal('Could not load');
+  });
+});
+
+/** Twelve monthly cohorts of a year, each with its months since first order up to December. */
+function yearReport() {
+  const report = monthCohortReport();
+  report.cohorts = {
+    grain: 'month',
+    rows: Array.from({ length: 12 }, (_, i) => {
+      const n = 12 - i;
+      const retention = Array.from({ length: n }, (_, k) => (k === 0 ? 1 : Math.round((0.5 / (k + 1)) * 1000) / 1000));
+      const size = 1000 + i * 37;
+      return {
+        cohort: `2025-${String(i + 1).padStart(2, '0')}`,
+        size,
+        retention,
+        revenue: retention.map((r) => Math.round(r * size) * 250_000),
+      };
+    }),
+  };
+  return report;
+}
+
+const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+const rectOf = (e: Element) => e.getBoundingClientRect();
+
+describe('<promo-cohort-heatmap> on a phone', () => {
+  // The demo's card at 375 px is 351 px wide: five weekly periods fit, every value shown.
+  for (const locale of ['vi', 'en'])
+    it(`(${locale}) the grid fits a 351 px card, every value in its cell, the corner header whole`, async () => {
+      const report = monthCohortReport();
+      report.cohorts = {
+        grain: 'week',
+        rows: [
+          ['2025-12-01', 421, [1, 0.333, 0.166, 0.116, 0.05]],
+          ['2025-12-08', 1116, [1, 0.208, 0.224, 0.068]],
+          ['2025-12-15', 473, [1, 0.23, 0.125]],
+          ['2025-12-22', 643, [1, 0.086]],
+          ['2025-12-29', 223, [1]],
+        ].map(([cohort, size, retention]) => ({
+          cohort: cohort as string,
+          size: size as number,
+          retention: retention as number[],
+          revenue: (retention as number[]).map(() => 0),
+        })),
+      };
+      const el = await heatmap({ locale }, 351, report);
+      const scroller = $(el, '.scroll-x');
+      expect(scroller.scrollWidth, 'no sideways scroll').to.be.at.most(scroller.clientWidth);
+      const box = rectOf(scroller);
+      for (const v of $$(el, '.cell-value')) {
+        const [row, col] = v.dataset.cell!.split('-').map(Number);
+        const cell = rectOf(cellAt(el, row!, col!).querySelector('rect')!);
+        const t = rectOf(v);
+        expect(t.left, v.textContent!).to.be.at.least(cell.left);
+        expect(t.right, v.textContent!).to.be.at.most(cell.right);
+        expect(t.right, `${v.textContent} inside the card`).to.be.at.most(box.right);
+      }
+      // The corner header: whole words (no ellipsis), left of the first column.
+      const corner = $$(el, '[role="columnheader"]')[0]!;
+      expect(text(corner)).not.to.contain('…');
+      const lines = [...corner.querySelectorAll('text')].map(text).join(' ');
+      expect(lines.replace(' · ', ' ')).to.equal(corner.getAttribute('aria-label')!.replace(' · ', ' '));
+      for (const t of corner.querySelectorAll('text'))
+        expect(rectOf(t).right).to.be.at.most(rectOf(cellAt(el, 0, 0).querySelector('rect')!).left);
+      // The last period's header in view.
+      const heads = $$(el, '[role="columnheader"] text');
+      expect(rectOf(heads[heads.length - 1]!).right).to.be.at.most(box.right);
+      await expect(el).to.be.accessible();
+    });
+
+  it('a grid wider than the card scrolls, shows that it does, and keeps the row headers in view', async () => {
+    const el = await heatmap({ locale: 'vi' }, 351, yearReport());
+    const scroller = $(el, '.scroll-x');
+    const wrap = scroller.parentElement!;
+    expect(scroller.scrollWidth).to.be.greaterThan(scroller.clientWidth + 100);
+    // More to the right: the frame says so (a fade at the edge) until the end is reached.
+    expect(wrap.hasAttribute('data-more')).to.equal(true);
+    expect(getComputedStyle(wrap, '::after').content).to.not.equal('none');
+    const heads = () => $$(el, '.sticky-col .row-label');
+    expect(heads().length).to.equal(12);
+    const left0 = rectOf(heads()[0]!).left;
+    scroller.scrollLeft = scroller.scrollWidth;
+    scroller.dispatchEvent(new Event('scroll'));
+    await frame();
+    expect(scroller.scrollLeft).to.be.greaterThan(100);
+    expect(wrap.hasAttribute('data-more')).to.equal(false);
+    expect(wrap.hasAttribute('data-scrolled')).to.equal(true);
+    // The row headers stayed where they were, over an opaque band; the last cell is in view.
+    expect(rectOf(heads()[0]!).left).to.be.closeTo(left0, 1);
+    expect(getComputedStyle($(el, '.sticky-bg')).fill).to.equal(
+      getComputedStyle($(el, '[part~="base"]')).backgroundColor,
+    );
+    const last = rectOf(cellAt(el, 0, 11).querySelector('rect')!);
+    expect(last.right).to.be.at.most(rectOf(scroller).right + 0.5);
+    expect(last.left).to.be.at.least(rectOf($(el, '.sticky-bg')).right);
+    // Every value still inside its cell.
+    for (const v of $$(el, '.cell-value')) {
+      const [row, col] = v.dataset.cell!.split('-').map(Number);
+      const cell = rectOf(cellAt(el, row!, col!).querySelector('rect')!);
+      expect(rectOf(v).width, v.textContent!).to.be.at.most(cell.width);
+    }
+    // Keyboard: Home brings the first cell back from under the row headers.
+    cellAt(el, 0, 11).focus();
+    el.shadowRoot!.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true }));
+    await settle(el);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(rectOf(cellAt(el, 0, 0).querySelector('rect')!).left).to.be.at.least(rectOf($(el, '.sticky-bg')).right - 1);
+    await expect(el).to.be.accessible();
   });
 });

@@ -54,13 +54,41 @@ test('narrow widths: every cell as wide as the widest value and column label, th
     colLabels: Array.from({ length: 12 }, (_, k) => `Tuần ${k}`),
     format,
   });
-  // "100.0%" (6 characters at 0.8 of 14 px) and "Tuần 10" (7) decide: 7 x 14 x 0.8 x 0.58 + 10.
-  assert.equal(l.cellWidth, Math.ceil(textWidth('Tuần 10', 14 * 0.8) + 10));
-  for (const c of l.cells) assert.ok(textWidth(format(c.value), 14 * 0.8) + 6 <= c.width);
+  // "100.0%" (6 characters at 0.8 of 14 px) and "Tuần 10" (7) decide: 7 x 14 x 0.8 x 0.58 + 6.
+  assert.equal(l.cellWidth, Math.ceil(textWidth('Tuần 10', 14 * 0.8) + 6));
+  // 2 px clear on either side of the value inside its cell (drawn 2 px narrower than the column).
+  for (const c of l.cells) assert.ok(textWidth(format(c.value), 14 * 0.8) + 4 <= c.width);
   assert.ok(l.width > 200);
+  assert.equal(l.scrolls, true);
   // Wide enough cards still cap cells at 96 px.
   const roomy = heatmapLayout(ROWS, 'retention', opts(1400));
   assert.equal(roomy.cellWidth, 96);
+});
+
+test('row headers: long, short, then date over size, the first form that lets the grid fit', () => {
+  const rows = ROWS;
+  const o = {
+    ...opts(0),
+    rowLabels: rows.map((r) => `${r.cohort} long label · ${r.size}`),
+    shortRowLabels: rows.map((r) => `${r.cohort} · ${r.size}`),
+    rowLines: rows.map((r) => [r.cohort, String(r.size)] as const),
+    corner: ['Cohort group', 'customers'] as const,
+  };
+  const wide = heatmapLayout(rows, 'retention', { ...o, width: 900 });
+  assert.equal(wide.rowForm, 'long');
+  assert.deepEqual(wide.corner, ['Cohort group · customers']);
+  assert.equal(wide.rows[0]!.label, o.rowLabels[0]);
+  assert.equal(wide.scrolls, false);
+  const mid = heatmapLayout(rows, 'retention', { ...o, width: 330 });
+  assert.equal(mid.rowForm, 'short');
+  const narrow = heatmapLayout(rows, 'retention', { ...o, width: 200 });
+  assert.equal(narrow.rowForm, 'lines');
+  assert.deepEqual(narrow.rows[0]!.lines, o.rowLines[0]);
+  // The corner on two lines, each whole, and a header band tall enough for them.
+  assert.deepEqual(narrow.corner, ['Cohort group', 'customers']);
+  assert.ok(narrow.headerHeight > wide.headerHeight);
+  assert.ok(narrow.rowHeaderWidth >= textWidth('Cohort group', 14 * 0.8));
+  for (const l of [wide, mid, narrow]) assert.ok(l.width <= Math.max(160, l === wide ? 900 : l === mid ? 330 : 200));
 });
 
 test('colours: a mix of the heat tokens; white or black text, whichever contrasts more', () => {
