@@ -430,6 +430,16 @@ function baselineAggregates(data: Plain, o: ResolvedOptions): Aggregates {
       discountCost: 0,
       spend: 0,
       allRevenue: 0,
+      cogs: 0,
+      missingCogs: 0,
+      impressions: 0,
+      reach: 0,
+      clicks: 0,
+      engagements: 0,
+      exposureRecords: 0,
+      newCustomers: 0,
+      pointsEarned: 0,
+      pointsRedeemed: 0,
       byCampaign: Object.fromEntries(selected.map((c) => [c.id, { revenue: 0, orders: 0 }])),
     });
     dayBuyers.push(new Set());
@@ -442,6 +452,9 @@ function baselineAggregates(data: Plain, o: ResolvedOptions): Aggregates {
     pt.revenue += x.revenue;
     pt.orders += 1;
     pt.discountCost += x.discount;
+    if (x.cogs === null) pt.missingCogs += 1;
+    else pt.cogs += x.cogs;
+    if (firstOf.get(x.customerId) === x) pt.newCustomers += 1;
     pt.byCampaign[x.campaignId!]!.revenue += x.revenue;
     pt.byCampaign[x.campaignId!]!.orders += 1;
     dayBuyers[x.day - o.fromDay]!.add(x.customerId);
@@ -458,6 +471,20 @@ function baselineAggregates(data: Plain, o: ResolvedOptions): Aggregates {
   daily.forEach((pt, d) => (pt.buyers = dayBuyers[d]!.size));
   for (const c of data.costs)
     if (selIds.has(c.campaignId) && periodOf(c.day) === 0) daily[c.day - o.fromDay]!.spend += c.amount;
+  for (const e of data.exposures) {
+    if (periodOf(e.day) !== 0 || !selIds.has(e.campaignId) || !chOk(e.channel)) continue;
+    const pt = daily[e.day - o.fromDay]!;
+    pt.impressions += e.impressions;
+    pt.reach += e.reach;
+    pt.clicks += e.clicks;
+    pt.engagements += e.engagements;
+    pt.exposureRecords += 1;
+  }
+  for (const l of data.loyalty) {
+    if (periodOf(l.day) !== 0 || !chOk(l.channel)) continue;
+    daily[l.day - o.fromDay]!.pointsEarned += l.earned;
+    daily[l.day - o.fromDay]!.pointsRedeemed += l.redeemed;
+  }
 
   const bucket = (d: number): number => (o.cohortGrain === 'month' ? monthIndex(d) : (weekStart(d) - 4) / 7);
   const label = (b: number): string => (o.cohortGrain === 'month' ? formatMonth(b) : formatDay(b * 7 + 4));

@@ -62,3 +62,30 @@ export type SegmentOf = (typeof SEGMENT_OF)[number];
 
 export const PACING_STATUSES = ['scheduled', 'on-track', 'at-risk', 'over-budget'] as const;
 export type PacingStatus = (typeof PACING_STATUSES)[number];
+
+/**
+ * The values each point of `report.daily` holds besides its date and campaigns: a KPI's
+ * daily series (`dailyField`, `dailyPer` of its metadata) names these. Each is the KPI of
+ * the same name over that day alone (a null where the KPI has no value that day: `cogs`
+ * and `grossProfit` on a day with an order lacking cogs, the exposure sums on a day with
+ * no exposure record), or for `allRevenue` the revenue of all orders that day.
+ */
+export const DAILY_MEASURES = [
+  'revenue',
+  'orders',
+  'buyers',
+  'discountCost',
+  'spend',
+  'allRevenue',
+  'promoCost',
+  'cogs',
+  'grossProfit',
+  'impressions',
+  'reach',
+  'clicks',
+  'engagements',
+  'newCustomers',
+  'pointsEarned',
+  'pointsRedeemed',
+] as const;
+export type DailyMeasure = (typeof DAILY_MEASURES)[number];

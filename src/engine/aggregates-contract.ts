@@ -17,6 +17,7 @@
  * DOM-free.
  */
 import type { Measures } from './kpis.js';
+import type { DailyMeasureName } from './measures.js';
 import type { CohortGrain, CompareMode } from '../core/vocabulary.js';
 import type { DailyPoint, RecencyRow } from './report-types.js';
 import type { DataIssue } from '../core/issues.js';
@@ -25,8 +26,9 @@ import type { DataIssue } from '../core/issues.js';
  * Version of the {@link Aggregates} format. Bumped on a breaking change.
  * 2: comparison modes, order attributes (filters, `byAttribute`), re-activation, loyalty
  * members and `loyaltyByChannel` (KPI-SPEC section 7).
+ * 3: every daily measure in `daily` (cogs, exposures, new customers, points...).
  */
-export const AGGREGATES_VERSION = 2;
+export const AGGREGATES_VERSION = 3;
 
 /**
  * Report options after defaults and validation (KPI-SPEC section 2). Produced by
@@ -101,10 +103,15 @@ export interface ScopeMeasures {
 }
 
 /**
- * A day of P: raw sums over A and the costs that day, `allRevenue` over O, and each selected
- * campaign (zeros included). The same shape as the report's daily points.
+ * A day of P: every daily measure (declared with `daily: true` in `measures.ts`) over that
+ * day's records alone (A, O, the costs, exposure records and loyalty events dated that
+ * day; `buyers` the distinct customers of A that day, `newCustomers` those whose first
+ * order ever is in A and falls that day), and each selected campaign's revenue and orders
+ * (zeros included). `finishReport` makes the report's daily point from it.
  */
-export type DailyAggregate = DailyPoint;
+export type DailyAggregate = { date: string; byCampaign: DailyPoint['byCampaign'] } & {
+  [K in DailyMeasureName]: number;
+};
 
 /** Raw sums of one cohort. `active[k]` and `revenue[k]` for k = 0 .. bucket(to) - cohort. */
 export interface CohortAggregate {

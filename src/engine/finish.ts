@@ -7,6 +7,7 @@
  */
 import type {
   Aggregates,
+  DailyAggregate,
   GroupAggregate,
   PacingInput,
   ReactivationAggregate,
@@ -14,10 +15,19 @@ import type {
   ScopeMeasures,
 } from './aggregates-contract.js';
 import { evaluateKpi, isMissing, type KpiDefinition, type Measures } from './kpis.js';
-import { describeKpi, listKpis } from './kpis/registry.js';
+import { BUILT_IN_KPIS, describeKpi, listKpis } from './kpis/registry.js';
+import { DAILY_MEASURE_NAMES, emptyMeasures, type DailyMeasureName } from './measures.js';
 import { parseLocalDate } from '../core/time.js';
-import type { ChannelSummary, CohortRow, KpiValue, Pacing, ReactivationRow, Report } from './report-types.js';
-import type { PacingStatus } from '../core/vocabulary.js';
+import type {
+  ChannelSummary,
+  CohortRow,
+  DailyPoint,
+  KpiValue,
+  Pacing,
+  ReactivationRow,
+  Report,
+} from './report-types.js';
+import { DAILY_MEASURES, type DailyMeasure, type PacingStatus } from '../core/vocabulary.js';
 
 /**
  * `(value - previous) / previous` when `previous > 0`; null when either is null or
@@ -121,6 +131,42 @@ function copyByCampaign(
   return out;
 }
 
+// The values of a daily point are the daily measures of the vocabulary, and only those.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const dailyKeysMatch: Same<Exclude<keyof DailyPoint, 'date' | 'byCampaign'>, DailyMeasure> = true;
+void dailyKeysMatch;
+
+/**
+ * Where each value of a daily point comes from: the built-in KPI of the same name
+ * (evaluated over the day's measures, so a day has its own `missing-cogs` or
+ * `no-exposures`), else the daily measure of that name (`allRevenue`).
+ */
+const DAILY_SOURCES = DAILY_MEASURES.map((name) => {
+  const kpi = BUILT_IN_KPIS.find((d) => d.id === name);
+  if (!kpi && !(DAILY_MEASURE_NAMES as readonly string[]).includes(name))
+    throw new Error(`daily value ${name} is neither a built-in KPI nor a daily measure`);
+  return { name, kpi };
+});
+
+/**
+ * The report's point of one day: each daily value of the vocabulary over that day's
+ * measures alone (null where the KPI of that name has no value that day).
+ */
+export function dailyPoint(d: DailyAggregate, lifetimeDays: number): DailyPoint {
+  const m = emptyMeasures(1, lifetimeDays);
+  for (const name of DAILY_MEASURE_NAMES) m[name] = d[name];
+  const point: Record<string, unknown> = { date: d.date };
+  for (const { name, kpi } of DAILY_SOURCES) {
+    if (!kpi) point[name] = m[name as DailyMeasureName];
+    else {
+      const v = evaluateKpi(kpi, m);
+      point[name] = isMissing(v) ? null : v;
+    }
+  }
+  point.byCampaign = copyByCampaign(d.byCampaign);
+  return point as unknown as DailyPoint;
+}
+
 /** Pacing of one campaign with a budget B > 0 (KPI-SPEC section 5), as of `asOfDay`. */
 export function pacingOf(p: PacingInput, asOfDay: number): Pacing | null {
   const start = parseLocalDate(p.start);
@@ -177,16 +223,7 @@ export function finishReport(agg: Aggregates, o: ResolvedOptions): Report {
 
   const byChannel: Record<string, ChannelSummary> = mapOf(agg.byChannel, summary);
 
-  const daily = agg.daily.map((d) => ({
-    date: d.date,
-    revenue: d.revenue,
-    orders: d.orders,
-    buyers: d.buyers,
-    discountCost: d.discountCost,
-    spend: d.spend,
-    allRevenue: d.allRevenue,
-    byCampaign: copyByCampaign(d.byCampaign),
-  }));
+  const daily = agg.daily.map((d) => dailyPoint(d, o.lifetimeDays));
 
   const rows: CohortRow[] = [];
   for (const c of agg.cohorts.rows) {

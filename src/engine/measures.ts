@@ -11,10 +11,13 @@
  *  - the engine's accumulator layout (one slot per entry, in this order: see
  *    `aggregation/slots.ts`) and how a campaign scope reads a selection-wide measure;
  *  - the SQL column of each measure in the warehouse pushdown ({@link measureColumn}:
- *    `retainedBuyers` is `retained_buyers`).
+ *    `retainedBuyers` is `retained_buyers`);
+ *  - with `daily: true`, the measures summed per day of P as well: the engine's daily
+ *    accumulators (`aggregation/slots.ts`), the days of `Aggregates.daily`, and the
+ *    report's daily points (`finish.ts`).
  *
  * Adding a measure: an entry here, the code that accumulates it (engine pass and SQL
- * statement), and its tests.
+ * statement; per day too when it is `daily`), and its tests.
  *
  * DOM-free.
  */
@@ -42,10 +45,17 @@ export interface MeasureDeclaration {
    * selection, reported in every campaign scope too.
    */
   scope: 'campaign' | 'selection';
+  /**
+   * Also accumulated per local day of the period P (`Aggregates.daily`): the day's value
+   * is the measure over that day's rows alone (a distinct count counts that day's
+   * customers; `newCustomers` those whose first order falls that day). The report's daily
+   * points (`report.daily`) are made from these, through the KPI formulas of the same name.
+   */
+  daily?: true;
 }
 
-const orderRow = { collection: 'orders', per: 'row', combine: 'sum', scope: 'campaign' } as const;
-const exposureRow = { collection: 'exposures', per: 'row', combine: 'sum', scope: 'campaign' } as const;
+const orderRow = { collection: 'orders', per: 'row', combine: 'sum', scope: 'campaign', daily: true } as const;
+const exposureRow = { collection: 'exposures', per: 'row', combine: 'sum', scope: 'campaign', daily: true } as const;
 
 /** Every measure, in accumulator order. The documentation of each entry is that of its {@link Measures} field. */
 export const MEASURES = {
@@ -54,17 +64,17 @@ export const MEASURES = {
   /** Count of A. */
   orders: orderRow,
   /** Distinct customers in A. */
-  buyers: { collection: 'orders', per: 'customer', combine: 'distinct', scope: 'campaign' },
+  buyers: { collection: 'orders', per: 'customer', combine: 'distinct', scope: 'campaign', daily: true },
   /** Sum of discount over A. */
   discountCost: orderRow,
   /** Sum of costs (promotion spend) of the scope in the period. */
-  spend: { collection: 'costs', per: 'row', combine: 'sum', scope: 'campaign' },
+  spend: { collection: 'costs', per: 'row', combine: 'sum', scope: 'campaign', daily: true },
   /** Sum of cogs over the orders of A that have it. */
   cogs: orderRow,
   /** Orders of A without cogs (any makes `cogs` unknown). */
   missingCogs: orderRow,
   /** Revenue of all orders in the period passing the channel and attribute filters (O), attributed or not. */
-  allRevenue: { collection: 'orders', per: 'row', combine: 'sum', scope: 'selection' },
+  allRevenue: { collection: 'orders', per: 'row', combine: 'sum', scope: 'selection', daily: true },
   /** Count of O. */
   allOrders: { collection: 'orders', per: 'row', combine: 'sum', scope: 'selection' },
   /** Sum of impressions over the scope's exposure records in the period passing the channel filter. */
@@ -78,15 +88,15 @@ export const MEASURES = {
   /** Exposure records in scope (0 means the channel reported nothing). */
   exposureRecords: exposureRow,
   /** Customers whose first order ever is in A. */
-  newCustomers: { collection: 'orders', per: 'customer', combine: 'sum', scope: 'campaign' },
+  newCustomers: { collection: 'orders', per: 'customer', combine: 'sum', scope: 'campaign', daily: true },
   /** Buyers with 2 or more orders in A. */
   repeatBuyers: { collection: 'orders', per: 'customer', combine: 'distinct', scope: 'campaign' },
   /** Buyers with another order within the return window after their first order in A. */
   retainedBuyers: { collection: 'orders', per: 'customer', combine: 'distinct', scope: 'campaign' },
   /** Sum of `earned` over the loyalty events of the period passing the channel filter. */
-  pointsEarned: { collection: 'loyalty', per: 'row', combine: 'sum', scope: 'selection' },
+  pointsEarned: { collection: 'loyalty', per: 'row', combine: 'sum', scope: 'selection', daily: true },
   /** Sum of `redeemed` over the same events. */
-  pointsRedeemed: { collection: 'loyalty', per: 'row', combine: 'sum', scope: 'selection' },
+  pointsRedeemed: { collection: 'loyalty', per: 'row', combine: 'sum', scope: 'selection', daily: true },
   /**
    * Customers who are members at the end of the period: with at least one valid loyalty
    * event whose local date is on or before the period's last day (any channel; no filter
@@ -111,6 +121,16 @@ export type MeasureName = keyof typeof MEASURES;
 
 /** Every measure name, in declaration (accumulator) order. */
 export const MEASURE_NAMES = Object.keys(MEASURES) as MeasureName[];
+
+/** The name of a measure also accumulated per day of P (declared with `daily: true`). */
+export type DailyMeasureName = {
+  [K in MeasureName]: (typeof MEASURES)[K] extends { daily: true } ? K : never;
+}[MeasureName];
+
+/** Every daily measure, in declaration order (the layout of the engine's daily accumulators). */
+export const DAILY_MEASURE_NAMES = MEASURE_NAMES.filter(
+  (name): name is DailyMeasureName => (MEASURES[name] as MeasureDeclaration).daily === true,
+);
 
 /** What a scope's measures carry besides the declared measures: set when the report is assembled. */
 export interface MeasureContext {

@@ -6,6 +6,7 @@
 import type { DataIssue } from '../core/issues.js';
 import type {
   CohortGrain,
+  DailyMeasure,
   CompareMode,
   KpiPolarity,
   KpiReason,
@@ -42,16 +43,45 @@ export interface ChannelSummary {
   aov: number | null;
 }
 
+/**
+ * One local date of P. Each value is that day's own (the same formula over that day's
+ * records): it is the day's point of the KPI of the same name, the sparkline a tile draws
+ * (`KpiMeta.dailyField`, `dailyPer`). Sums (revenue, orders, costs, cogs, exposures, new
+ * customers, points) add up to the period's value; distinct counts (`buyers`) do not, a
+ * customer buying on two days counting on each.
+ */
 export interface DailyPoint {
   /** Local date `YYYY-MM-DD`. */
   date: string;
   revenue: number;
   orders: number;
+  /** Distinct customers of A that day. */
   buyers: number;
   discountCost: number;
   spend: number;
   /** Revenue of all orders that day (attributed or not): the baseline the promotions lift. */
   allRevenue: number;
+  /*
+   * The fields below are always set by the engine, the report worker and the warehouse
+   * pushdown; they are optional so that a report made by hand, or by an older version,
+   * stays a valid report (its tiles then show no sparkline for them).
+   */
+  /** `spend + discountCost` that day. */
+  promoCost?: number;
+  /** Cogs of A that day; null when an order of A that day has none (`missing-cogs`). */
+  cogs?: number | null;
+  /** `revenue - cogs - spend` that day; null with `cogs`. */
+  grossProfit?: number | null;
+  /** Sums over the exposure records of that day; null when the day has none (`no-exposures`). */
+  impressions?: number | null;
+  reach?: number | null;
+  clicks?: number | null;
+  engagements?: number | null;
+  /** Customers whose first order ever is in A and falls that day. */
+  newCustomers?: number;
+  /** Points earned and redeemed over the loyalty events of that day. */
+  pointsEarned?: number;
+  pointsRedeemed?: number;
   byCampaign: Record<string, { revenue: number; orders: number }>;
 }
 
@@ -174,8 +204,8 @@ export interface KpiMeta {
   additive?: boolean;
 }
 
-/** The measures each point of `report.daily` holds. */
-export type DailyMeasure = 'revenue' | 'orders' | 'buyers' | 'discountCost' | 'spend' | 'allRevenue';
+/** The values each point of `report.daily` holds (declared in `core/vocabulary.ts`). */
+export type { DailyMeasure } from '../core/vocabulary.js';
 
 /** Options of one report (KPI-SPEC section 2). Dates are local `YYYY-MM-DD`. */
 export interface ReportOptions {

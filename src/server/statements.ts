@@ -41,11 +41,17 @@ export function orderSets(breakdowns: readonly string[]) {
   return { columns, sets: [...Object.values(sets), ...breakdowns.map((k) => ['p', k])], masks, byAttribute };
 }
 
-/** GROUPING(p, campaign_id, day) bitmasks of the costs part of the others statement. */
+/** GROUPING(p, campaign_id, day) bitmasks of the costs and exposures parts of the others statement. */
 export const COST_SETS = {
   scope: groupingMask(['p', 'campaign_id', 'day'], ['p', 'campaign_id']),
   total: groupingMask(['p', 'campaign_id', 'day'], ['p']),
   day: groupingMask(['p', 'campaign_id', 'day'], ['p', 'day']),
+} as const;
+/** GROUPING(p, channel, day) bitmasks of the loyalty part of the others statement. */
+export const LOYALTY_SETS = {
+  total: groupingMask(['p', 'channel', 'day'], ['p']),
+  channel: groupingMask(['p', 'channel', 'day'], ['p', 'channel']),
+  day: groupingMask(['p', 'channel', 'day'], ['p', 'day']),
 } as const;
 /** Row kinds of the customers statement. */
 export const CUSTOMER_ROWS = { buyers: 0, newCustomers: 1, cohort: 2 } as const;
@@ -106,8 +112,9 @@ GROUP BY GROUPING SETS (${sets.sets.map((s) => `(${s.join(', ')})`).join(', ')})
  * - kind 0, per scope and period: buyers with 2+ orders in A (`repeat_buyers`), buyers
  *   with another order (any) in (t, t + window], t their first order time in A
  *   (`retained_buyers`);
- * - kind 1, per scope and period: new customers (first order over the whole data set,
- *   ties: smaller id, is in A) (`new_customers`);
+ * - kind 1, per scope and period, and per day (`day` set, campaign NULL): new customers
+ *   (first order over the whole data set, ties: smaller id, is in A; on that day)
+ *   (`new_customers`);
  * - kind 2, per cohort bucket `cb` and order bucket `b`: members with an order
  *   (`cohort_active`) and their revenue (`cohort_revenue`). Members: first order in bucket(from) .. bucket(to) (with a
  *   campaign filter: attributed to a selected campaign); channel and attribute filters
@@ -126,7 +133,7 @@ export function customersStatement(d: Dialect, map: ResolvedMapping, q: Compiled
   const fSub = `SELECT f.campaign_id, ${fDay} AS day FROM f WHERE ${c.periodInstants('f.time_ms')} AND ${c.campaignPred(
     'f.campaign_id',
   )} AND ${c.channelPred('f.channel')} AND ${c.filterPred('f.')}`;
-  const fa = `fa AS (SELECT z.p, z.campaign_id FROM (${c.withPeriod(fSub)}) z)`;
+  const fa = `fa AS (SELECT z.p, z.campaign_id, z.day FROM (${c.withPeriod(fSub)}) z)`;
   const cd = q.cohortDays;
   const mCamp = q.campaignFilter ? ` AND ${c.campaignPred('f.campaign_id')}` : '';
   const m = `m AS (SELECT f.customer_id, ${c.bucket(c.day(cd, 'f.time_ms'))} AS cb FROM f WHERE ${c.inDays(cd, 'f.time_ms')}${mCamp})`;
@@ -147,20 +154,20 @@ ${fa},
 ${m},
 ${oc},
 ob AS (SELECT m.cb, oc.b, oc.customer_id, oc.revenue FROM oc JOIN m ON oc.customer_id = m.customer_id)
-SELECT ${CUSTOMER_ROWS.buyers} AS kind, p, campaign_id, ${inull} AS cb, ${inull} AS b,
+SELECT ${CUSTOMER_ROWS.buyers} AS kind, p, campaign_id, ${inull} AS day, ${inull} AS cb, ${inull} AS b,
   ${d.double('SUM(CASE WHEN n >= 2 THEN 1 ELSE 0 END)')} AS ${col('repeatBuyers')}, ${d.double('SUM(kept)')} AS ${col(
     'retainedBuyers',
   )},
   ${dn} AS ${col('newCustomers')}, ${dn} AS ${COHORT_COLUMNS.active}, ${dn} AS ${COHORT_COLUMNS.revenue}
   FROM kept GROUP BY p, campaign_id
 UNION ALL
-SELECT ${CUSTOMER_ROWS.newCustomers}, p, campaign_id, ${inull}, ${inull}, ${dn} AS ${col('repeatBuyers')}, ${dn} AS ${col(
+SELECT ${CUSTOMER_ROWS.newCustomers}, p, campaign_id, day, ${inull}, ${inull}, ${dn} AS ${col('repeatBuyers')}, ${dn} AS ${col(
     'retainedBuyers',
   )},
   ${d.double('COUNT(*)')} AS ${col('newCustomers')}, ${dn} AS ${COHORT_COLUMNS.active}, ${dn} AS ${COHORT_COLUMNS.revenue}
-  FROM fa GROUP BY GROUPING SETS ((p, campaign_id), (p))
+  FROM fa GROUP BY GROUPING SETS ((p, campaign_id), (p), (p, day))
 UNION ALL
-SELECT ${CUSTOMER_ROWS.cohort}, ${inull}, ${tn}, cb, b, ${dn} AS ${col('repeatBuyers')}, ${dn} AS ${col('retainedBuyers')},
+SELECT ${CUSTOMER_ROWS.cohort}, ${inull}, ${tn}, ${inull}, cb, b, ${dn} AS ${col('repeatBuyers')}, ${dn} AS ${col('retainedBuyers')},
   ${dn} AS ${col('newCustomers')}, ${d.double('COUNT(DISTINCT customer_id)')} AS ${COHORT_COLUMNS.active},
   ${d.double('SUM(revenue)')} AS ${COHORT_COLUMNS.revenue}
   FROM ob WHERE b >= cb GROUP BY cb, b`);
@@ -175,10 +182,10 @@ SELECT ${CUSTOMER_ROWS.cohort}, ${inull}, ${tn}, cb, b, ${dn} AS ${col('repeatBu
  *   per day (g 0): `all_revenue`, `member_revenue`, `member_orders`, `all_orders`
  *   (members: customers with a loyalty event on or before the end of the period);
  * - `costs`: `spend` per scope, period and day (see {@link COST_SETS});
- * - `exposures`: per scope (g 0) and period (g 1): `impressions`, `reach`, `clicks`,
- *   `engagements`, `exposure_records`;
- * - `loyalty`: events of the period passing the channel filter, per period (g 1) and per
- *   channel (g 0): `points_earned`, `points_redeemed`, `active_members`;
+ * - `exposures`: per scope, period and day (see {@link COST_SETS}): `impressions`, `reach`,
+ *   `clicks`, `engagements`, `exposure_records`;
+ * - `loyalty`: events of the period passing the channel filter, per period, channel and
+ *   day (see {@link LOYALTY_SETS}): `points_earned`, `points_redeemed`, `active_members`;
  * - `members`, `outstanding`: per period, `members` at its end, and `points_outstanding`
  *   (earned - redeemed over every event up to its end; no filter applies).
  */
@@ -223,7 +230,7 @@ SELECT 'costs', GROUPING(p, campaign_id, day), p, campaign_id, day, ${values({ s
   FROM (${c.withPeriod(`SELECT * FROM costs_n WHERE ${c.campaignPred('campaign_id')}`)}) x
   GROUP BY GROUPING SETS ((p, campaign_id), (p), (p, day))
 UNION ALL
-SELECT 'exposures', GROUPING(p, campaign_id), p, campaign_id, ${inull}, ${values({
+SELECT 'exposures', GROUPING(p, campaign_id, day), p, campaign_id, day, ${values({
     impressions: d.double('SUM(impressions)'),
     reach: d.double('SUM(reach)'),
     clicks: d.double('SUM(clicks)'),
@@ -231,15 +238,15 @@ SELECT 'exposures', GROUPING(p, campaign_id), p, campaign_id, ${inull}, ${values
     exposureRecords: d.double('COUNT(*)'),
   })}${c.customSums('exposures')}
   FROM (${c.withPeriod(`SELECT * FROM exposures_n WHERE ${c.campaignPred('campaign_id')} AND ${c.channelPred('channel')}`)}) x
-  GROUP BY GROUPING SETS ((p, campaign_id), (p))
+  GROUP BY GROUPING SETS ((p, campaign_id), (p), (p, day))
 UNION ALL
-SELECT 'loyalty', GROUPING(p, channel), p, channel, ${inull}, ${values({
+SELECT 'loyalty', GROUPING(p, channel, day), p, channel, day, ${values({
     pointsEarned: d.double('SUM(earned)'),
     pointsRedeemed: d.double('SUM(redeemed)'),
     activeMembers: d.double('COUNT(DISTINCT customer_id)'),
   })}${c.customSums('loyalty')}
   FROM (${c.withPeriod(lSub)}) x
-  GROUP BY GROUPING SETS ((p), (p, channel))
+  GROUP BY GROUPING SETS ((p), (p, channel), (p, day))
 UNION ALL
 ${upTo.join('\nUNION ALL\n')}`);
 }

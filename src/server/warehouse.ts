@@ -11,12 +11,20 @@
 import {
   AGGREGATES_VERSION,
   type Aggregates,
+  type DailyAggregate,
   type ResolvedOptions,
   type ScopeMeasures,
 } from '../engine/aggregates-contract.js';
 import { finishReport } from '../engine/finish.js';
 import type { CustomMeasure } from '../engine/kpis.js';
-import { emptyMeasures, measureColumn as col, type MeasureName, type Measures } from '../engine/measures.js';
+import {
+  DAILY_MEASURE_NAMES,
+  emptyMeasures,
+  measureColumn as col,
+  type DailyMeasureName,
+  type MeasureName,
+  type Measures,
+} from '../engine/measures.js';
 import { resolveOptions } from '../engine/options.js';
 import { formatDay, formatMonth } from '../core/time.js';
 import type { DataIssue } from '../core/issues.js';
@@ -25,6 +33,7 @@ import {
   COHORT_COLUMNS,
   COST_SETS,
   CUSTOMER_ROWS,
+  LOYALTY_SETS,
   customersStatement,
   orderSets,
   ordersStatement,
@@ -122,19 +131,18 @@ export async function warehouseAggregates(
   };
 
   const dayIndex = (d: unknown): number => num(d) - o.fromDay;
-  const daily = Array.from({ length: o.days }, (_, d) => ({
-    date: formatDay(o.fromDay + d),
-    revenue: 0,
-    orders: 0,
-    buyers: 0,
-    discountCost: 0,
-    spend: 0,
-    allRevenue: 0,
-    byCampaign: Object.fromEntries(ids.map((id) => [id, { revenue: 0, orders: 0 }])) as Record<
-      string,
-      { revenue: number; orders: number }
-    >,
-  }));
+  const daily: DailyAggregate[] = Array.from({ length: o.days }, (_, d) => {
+    const point = {
+      date: formatDay(o.fromDay + d),
+      byCampaign: Object.fromEntries(ids.map((id) => [id, { revenue: 0, orders: 0 }])),
+    } as DailyAggregate;
+    for (const name of DAILY_MEASURE_NAMES) point[name] = 0;
+    return point;
+  });
+  /** Sets a day's measures from the columns named after them. */
+  const readDay = (d: DailyAggregate, r: Row, names: readonly DailyMeasureName[]) => {
+    for (const name of names) d[name] = num(r[col(name)]);
+  };
   const dayAt = (d: unknown) => {
     const i = dayIndex(d);
     return i >= 0 && i < o.days ? daily[i] : undefined;
@@ -164,10 +172,7 @@ export async function warehouseAggregates(
     } else if (g === ORDER_SETS.day) {
       const d = num(r.p) === 0 ? dayAt(r.day) : undefined;
       if (!d) continue;
-      d.revenue = num(r[col('revenue')]);
-      d.orders = num(r[col('orders')]);
-      d.buyers = num(r[col('buyers')]);
-      d.discountCost = num(r[col('discountCost')]);
+      readDay(d, r, ['revenue', 'orders', 'buyers', 'discountCost', 'cogs', 'missingCogs']);
     } else if (g === ORDER_SETS.dayCampaign) {
       const d = num(r.p) === 0 ? dayAt(r.day) : undefined;
       const c = d?.byCampaign[String(r.campaign_id)];
@@ -205,6 +210,11 @@ export async function warehouseAggregates(
       if (k === 0) row.size = num(r[COHORT_COLUMNS.active]);
       continue;
     }
+    if (kind === CUSTOMER_ROWS.newCustomers && r.day !== null && r.day !== undefined) {
+      const d = num(r.p) === 0 ? dayAt(r.day) : undefined;
+      if (d) readDay(d, r, ['newCustomers']);
+      continue;
+    }
     const m = at(r.campaign_id, r.p);
     if (!m) continue;
     if (kind === CUSTOMER_ROWS.buyers) {
@@ -223,12 +233,12 @@ export async function warehouseAggregates(
         for (const s of scopes) read(s[p]!, r, ['allRevenue', 'allOrders', 'memberRevenue', 'memberOrders']);
       } else {
         const d = p === 0 ? dayAt(r.day) : undefined;
-        if (d) d.allRevenue = num(r[col('allRevenue')]);
+        if (d) readDay(d, r, ['allRevenue']);
       }
     } else if (src === 'costs') {
       if (g === COST_SETS.day) {
         const d = p === 0 ? dayAt(r.day) : undefined;
-        if (d) d.spend = num(r[col('spend')]);
+        if (d) readDay(d, r, ['spend']);
       } else {
         const m = at(g === COST_SETS.total ? null : r.k, p);
         if (!m) continue;
@@ -236,15 +246,26 @@ export async function warehouseAggregates(
         addCustom(m, r, 'costs');
       }
     } else if (src === 'exposures') {
-      const m = at(g === 1 ? null : r.k, p);
+      const names = ['impressions', 'reach', 'clicks', 'engagements', 'exposureRecords'] as const;
+      if (g === COST_SETS.day) {
+        const d = p === 0 ? dayAt(r.day) : undefined;
+        if (d) readDay(d, r, names);
+        continue;
+      }
+      const m = at(g === COST_SETS.total ? null : r.k, p);
       if (!m) continue;
-      read(m, r, ['impressions', 'reach', 'clicks', 'engagements', 'exposureRecords']);
+      read(m, r, names);
       addCustom(m, r, 'exposures');
     } else if (src === 'loyalty') {
-      if (g === 0) {
+      if (g === LOYALTY_SETS.channel) {
         const ch = str(r.k);
         if (ch !== null && p === 0)
           loyaltyByChannel.set(ch, { earned: num(r[col('pointsEarned')]), redeemed: num(r[col('pointsRedeemed')]) });
+        continue;
+      }
+      if (g === LOYALTY_SETS.day) {
+        const d = p === 0 ? dayAt(r.day) : undefined;
+        if (d) readDay(d, r, ['pointsEarned', 'pointsRedeemed']);
         continue;
       }
       // Loyalty events belong to no campaign: every scope reports the selection's sums.

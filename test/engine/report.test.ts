@@ -184,7 +184,8 @@ test('daily: every local date of P, allRevenue and byCampaign', () => {
     ],
   );
   const zero = { revenue: 0, orders: 0 };
-  // 03-01: o1 (100, disc 10), C1 cost 100.
+  // 03-01: o1 (100, disc 10, cogs 60; a's first order: new), C1 cost 100, C1's exposure
+  // record. promoCost 100 + 10; gross profit 100 - 60 - 100. No loyalty event that day.
   assert.deepEqual(d[0], {
     date: '2025-03-01',
     revenue: 100,
@@ -193,9 +194,20 @@ test('daily: every local date of P, allRevenue and byCampaign', () => {
     discountCost: 10,
     spend: 100,
     allRevenue: 100,
+    promoCost: 110,
+    cogs: 60,
+    grossProfit: -60,
+    impressions: 1000,
+    reach: 400,
+    clicks: 50,
+    engagements: 80,
+    newCustomers: 1,
+    pointsEarned: 0,
+    pointsRedeemed: 0,
     byCampaign: { C1: { revenue: 100, orders: 1 }, C2: zero, C3: zero },
   });
-  // 03-02: o3 (200, disc 20), costs C2 60 + C3 25 = 85.
+  // 03-02: o3 (200, disc 20, cogs 120; b ordered first in P': not new), costs C2 60 + C3
+  // 25 = 85, C2's exposure record, a's loyalty event (earned 100, redeemed 20).
   assert.deepEqual(d[1], {
     date: '2025-03-02',
     revenue: 200,
@@ -204,8 +216,24 @@ test('daily: every local date of P, allRevenue and byCampaign', () => {
     discountCost: 20,
     spend: 85,
     allRevenue: 200,
+    promoCost: 105,
+    cogs: 120,
+    grossProfit: 200 - 120 - 85,
+    impressions: 500,
+    reach: 100,
+    clicks: 10,
+    engagements: 20,
+    newCustomers: 0,
+    pointsEarned: 100,
+    pointsRedeemed: 20,
     byCampaign: { C1: zero, C2: { revenue: 200, orders: 1 }, C3: zero },
   });
+  // 03-04: o5 has no cogs: the day's cogs and gross profit are unknown; no exposure record
+  // that day: the exposure sums are unknown (not 0); c's first order: new.
+  assert.deepEqual(
+    [d[3]!.cogs, d[3]!.grossProfit, d[3]!.reach, d[3]!.newCustomers, d[3]!.promoCost],
+    [null, null, null, 1, 0],
+  );
   // 03-04: o5 at 00:00 exactly belongs to 03-04.
   assert.equal(d[3]!.revenue, 40);
   assert.equal(d[2]!.revenue, 50);

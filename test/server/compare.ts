@@ -53,3 +53,23 @@ export function reportDifferences(actual: Report, expected: Report): string[] {
     out.push(`issues:\n  pushdown ${sa.join('\n    ')}\n  engine   ${se.join('\n    ')}`);
   return out;
 }
+
+/**
+ * Why a report's daily points would make a vacuous comparison: every daily value must
+ * vary (days with cogs known and unknown, with and without exposure records, new
+ * customers, loyalty points), so a pushdown that dropped one would differ. Empty when
+ * none.
+ */
+export function dailyCoverageGaps(r: Report): string[] {
+  const some = (f: (d: Report['daily'][number]) => boolean) => r.daily.some(f);
+  const need: [string, boolean][] = [
+    ['a day with gross profit known', some((d) => typeof d.grossProfit === 'number' && d.grossProfit !== 0)],
+    ['a day with an order lacking cogs', some((d) => d.cogs === null)],
+    ['a day with exposure records', some((d) => typeof d.reach === 'number' && d.reach > 0 && d.clicks! > 0)],
+    ['a day without exposure records', some((d) => d.reach === null)],
+    ['a day with new customers', some((d) => d.newCustomers! > 0)],
+    ['a day with points earned and redeemed', some((d) => d.pointsEarned! > 0 && d.pointsRedeemed! > 0)],
+    ['a day with spend and discounts', some((d) => d.spend > 0 && d.discountCost > 0)],
+  ];
+  return need.filter(([, ok]) => !ok).map(([what]) => `no ${what}`);
+}

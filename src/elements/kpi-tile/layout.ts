@@ -18,7 +18,8 @@ export interface SparklineGeometry {
 
 /**
  * A KPI's value on each day of `daily` (null where it has none): the day's `dailyField`, or
- * for a ratio KPI `dailyField / dailyPer` of that day (null on a day where `dailyPer` is 0).
+ * for a ratio KPI `dailyField / dailyPer` of that day (null on a day where `dailyPer` is 0,
+ * or either is null: a day without cogs or without exposure records).
  * With `campaign`, the campaign's own daily points, which hold revenue and orders only.
  * Empty when the KPI has no daily series.
  */
@@ -32,15 +33,19 @@ export function dailySeries(
   if (!field) return [];
   const perCampaign = (f: string) => f === 'revenue' || f === 'orders';
   if (campaign && (!perCampaign(field) || (per && !perCampaign(per)))) return [];
-  const of = (d: DailyPoint, f: NonNullable<KpiMeta['dailyField']>): number => {
-    if (!campaign) return d[f];
+  const of = (d: DailyPoint, f: NonNullable<KpiMeta['dailyField']>): number | null => {
+    if (!campaign) {
+      const v = d[f];
+      return typeof v === 'number' && Number.isFinite(v) ? v : null;
+    }
     const c = Object.hasOwn(d.byCampaign, campaign) ? d.byCampaign[campaign]! : null;
     return c ? c[f as 'revenue' | 'orders'] : 0;
   };
   return daily.map((d) => {
-    if (!per) return of(d, field);
+    const value = of(d, field);
+    if (!per) return value;
     const den = of(d, per);
-    return den === 0 || !Number.isFinite(den) ? null : of(d, field) / den;
+    return value === null || den === null || den === 0 ? null : value / den;
   });
 }
 

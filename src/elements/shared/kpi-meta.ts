@@ -4,17 +4,10 @@
  * carries no formula and a report made elsewhere renders its custom KPIs. Defensive: a
  * report made by hand may lack the metadata or hold anything.
  */
-import { KPI_POLARITIES, KPI_UNITS } from '../../core/vocabulary.js';
-import type { DailyMeasure, KpiMeta, Report } from '../../engine/report-types.js';
+import { DAILY_MEASURES as DAILY_MEASURE_LIST, KPI_POLARITIES, KPI_UNITS } from '../../core/vocabulary.js';
+import type { KpiMeta, Report } from '../../engine/report-types.js';
 
-const DAILY_MEASURES: ReadonlySet<unknown> = new Set<DailyMeasure>([
-  'revenue',
-  'orders',
-  'buyers',
-  'discountCost',
-  'spend',
-  'allRevenue',
-]);
+const DAILY_MEASURES: ReadonlySet<unknown> = new Set(DAILY_MEASURE_LIST);
 
 const own = <T>(o: unknown, k: string): T | undefined =>
   o !== null && typeof o === 'object' && Object.hasOwn(o, k) ? ((o as Record<string, T>)[k] ?? undefined) : undefined;

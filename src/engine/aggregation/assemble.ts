@@ -14,10 +14,10 @@ import {
   type ReactivationAggregate,
   type ScopeMeasures,
 } from '../aggregates-contract.js';
-import { emptyMeasures, MEASURE_NAMES, type Measures } from '../measures.js';
+import { DAILY_MEASURE_NAMES, emptyMeasures, MEASURE_NAMES, type Measures } from '../measures.js';
 import { formatDay } from '../../core/time.js';
 import type { RecencyRow } from '../report-types.js';
-import { BASE_FIELDS, selectionWide, SLOT } from './slots.js';
+import { BASE_FIELDS, DAILY_FIELDS, DAILY_SLOT, selectionWide, SLOT } from './slots.js';
 import { bucketLabel, type State } from './state.js';
 
 /** The measures of one scope and period, read from its block (selection-wide measures from the selection's). */
@@ -97,16 +97,10 @@ export function buildAggregates(ds: Dataset, s: State): Aggregates {
         Object.defineProperty(bc, id, { value: v, enumerable: true, writable: true, configurable: true });
       else bc[id] = v;
     }
-    daily.push({
-      date: formatDay(o.fromDay + d),
-      revenue: s.dRev[d]!,
-      orders: s.dOrd[d]!,
-      buyers: s.dBuy[d]!,
-      discountCost: s.dDisc[d]!,
-      spend: s.dSpend[d]!,
-      allRevenue: s.dAll[d]!,
-      byCampaign: bc,
-    });
+    const point = { date: formatDay(o.fromDay + d), byCampaign: bc } as DailyAggregate;
+    const at = d * DAILY_FIELDS;
+    for (const name of DAILY_MEASURE_NAMES) point[name] = s.daily[at + DAILY_SLOT[name]]!;
+    daily.push(point);
   }
 
   const rows: CohortAggregate[] = [];

@@ -6,7 +6,7 @@
  * DOM-free.
  */
 import { campaignOf, channelOf, R_CC, R_DAY, R_ROW, type OrderRecs } from './customer-index.js';
-import { SLOT } from './slots.js';
+import { DAILY_FIELDS, DAILY_SLOT, SLOT } from './slots.js';
 import { NO_DAY, type State } from './state.js';
 
 /**
@@ -15,7 +15,8 @@ import { NO_DAY, type State } from './state.js';
  * `firstPosOf[c]` is the position of their first order (-1 when it is not among them).
  *
  * The per-customer part is what needs a customer's other orders: distinct buyers (per
- * scope, day and channel), repeat and retained buyers, new customers, cohorts and
+ * scope, day and channel), repeat and retained buyers, new customers (per scope and day
+ * of their first order), cohorts and
  * recency. Sums over orders (revenue, discounts, cogs, pacing...) are not included: each
  * order adds its own, see {@link addOrderRows} and {@link addCube}.
  *
@@ -36,6 +37,9 @@ const noDay = NO_DAY;
 const SLOT_BUYERS = SLOT.buyers;
 const SLOT_REPEAT = SLOT.repeatBuyers;
 const SLOT_RETAINED = SLOT.retainedBuyers;
+const DF = DAILY_FIELDS;
+const D_BUY = DAILY_SLOT.buyers;
+const D_NEW = DAILY_SLOT.newCustomers;
 
 export function contribute(
   s: State,
@@ -75,7 +79,7 @@ export function contribute(
   const bucketOfDay = s.bucketOfDay;
   const nTable = bucketOfDay.length;
   const campaignFilter = s.campaignFilter;
-  const dBuy = s.dBuy;
+  const daily = s.daily;
   const dayStamp = s.dayStamp;
   const chBuy = s.chBuy;
   const chStamp = s.chStamp;
@@ -121,6 +125,7 @@ export function contribute(
         let firstP = -1;
         if (fd >= fromDay && fd <= toDay) {
           new0++;
+          daily[(fd - fromDay) * DF + D_NEW]!++;
           firstP = 0;
         } else if (fd >= prevFromDay && fd <= prevToDay) {
           new1++;
@@ -203,7 +208,7 @@ export function contribute(
       const dd = d - fromDay;
       if (dayStamp[dd] !== gen) {
         dayStamp[dd] = gen;
-        dBuy[dd]!++;
+        daily[dd * DF + D_BUY]!++;
       }
       if (ch >= 0 && chStamp[ch] !== gen) {
         chStamp[ch] = gen;

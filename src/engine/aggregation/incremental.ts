@@ -33,7 +33,7 @@ function subtractContribution(s: State, old: State): void {
     [s.cSize, old.cSize],
     [s.cActive, old.cActive],
     [s.cRev, old.cRev],
-    [s.dBuy, old.dBuy],
+    [s.daily, old.daily],
     [s.chBuy, old.chBuy],
     [s.gapCust, old.gapCust],
     [s.gapRev, old.gapRev],

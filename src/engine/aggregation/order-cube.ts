@@ -8,7 +8,7 @@
  * DOM-free.
  */
 import type { Dataset } from '../../data/columns.js';
-import { SLOT } from './slots.js';
+import { DAILY_FIELDS, DAILY_SLOT, SLOT } from './slots.js';
 import type { State } from './state.js';
 
 /**
@@ -91,10 +91,13 @@ export function buildCube(ds: Dataset, n: number, limit: number): OrderCube | nu
 export function addCube(s: State, cube: OrderCube): void {
   const { dayMin, nDays, nCamp, nChan, values } = cube;
   const o = s.o;
-  const { acc, F, selPos, chPass, dAll, dRev, dOrd, dDisc, dCampRev, dCampOrd, chRev, chOrd } = s;
+  const { acc, F, selPos, chPass, daily, dCampRev, dCampOrd, chRev, chOrd } = s;
   const S = s.sel.length;
   const { revenue: REV, orders: ORD, discountCost: DISC, cogs: COGS, missingCogs: MISS } = SLOT;
   const { allRevenue: ALLREV, allOrders: ALLORD } = SLOT;
+  const DF = DAILY_FIELDS;
+  const { revenue: D_REV, orders: D_ORD, discountCost: D_DISC, cogs: D_COGS, missingCogs: D_MISS } = DAILY_SLOT;
+  const D_ALL = DAILY_SLOT.allRevenue;
   for (let p = 0; p < 2; p++) {
     const first = p === 0 ? o.fromDay : o.previousFromDay;
     const days = p === 0 ? o.days : o.previousDays;
@@ -125,9 +128,12 @@ export function addCube(s: State, cube: OrderCube): void {
             acc[off + MISS]! += values[at + 4]!;
           }
           if (p === 0) {
-            dRev[dd]! += rev;
-            dOrd[dd]! += orders;
-            dDisc[dd]! += disc;
+            const db = dd * DF;
+            daily[db + D_REV]! += rev;
+            daily[db + D_ORD]! += orders;
+            daily[db + D_DISC]! += disc;
+            daily[db + D_COGS]! += values[at + 3]!;
+            daily[db + D_MISS]! += values[at + 4]!;
             dCampRev[dd * S + pos]! += rev;
             dCampOrd[dd * S + pos]! += orders;
             if (h > 0) {
@@ -138,7 +144,7 @@ export function addCube(s: State, cube: OrderCube): void {
         }
       }
       all += allDay;
-      if (p === 0) dAll[dd]! += allDay;
+      if (p === 0) daily[dd * DF + D_ALL]! += allDay;
     }
     acc[p * F + ALLREV]! += all;
     acc[p * F + ALLORD]! += allOrd;

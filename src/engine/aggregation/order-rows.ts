@@ -9,7 +9,7 @@
  */
 import type { Dataset } from '../../data/columns.js';
 import type { OrderView } from '../kpis.js';
-import { BASE_FIELDS, SLOT } from './slots.js';
+import { BASE_FIELDS, DAILY_FIELDS, DAILY_SLOT, SLOT } from './slots.js';
 import type { State } from './state.js';
 
 /** Custom order measures of one attributed order (kept out of the hot loop). */
@@ -55,7 +55,7 @@ export function safeValue(f: () => number): number {
 
 /**
  * Adds the order sums of rows `[from, to)`, row by row: revenue, orders, discounts and
- * cogs per scope, period, day and channel, the revenue of all orders (O), custom order
+ * cogs per scope, period, day (of P) and channel, the revenue of all orders (O), custom order
  * measures and pacing. An order's sums are its own, so appended rows simply add theirs.
  */
 export function addOrderRows(ds: Dataset, s: State, from: number, to: number): void {
@@ -67,7 +67,7 @@ export function addOrderRows(ds: Dataset, s: State, from: number, to: number): v
   const campaign = o.campaign;
   const channel = o.channel;
   const time = o.time;
-  const { acc, F, selPos, chPass, dAll, dRev, dOrd, dDisc, dCampRev, dCampOrd, chRev, chOrd } = s;
+  const { acc, F, selPos, chPass, daily, dCampRev, dCampOrd, chRev, chOrd } = s;
   const S = s.sel.length;
   const fromDay = s.o.fromDay;
   const prevFromDay = s.o.previousFromDay;
@@ -80,6 +80,9 @@ export function addOrderRows(ds: Dataset, s: State, from: number, to: number): v
   const { pFrom, pTo, pSpent, pRev } = s;
   const { revenue: REV, orders: ORD, discountCost: DISC, cogs: COGS, missingCogs: MISS } = SLOT;
   const { allRevenue: ALLREV, allOrders: ALLORD } = SLOT;
+  const DF = DAILY_FIELDS;
+  const { revenue: D_REV, orders: D_ORD, discountCost: D_DISC, cogs: D_COGS, missingCogs: D_MISS } = DAILY_SLOT;
+  const D_ALL = DAILY_SLOT.allRevenue;
   for (let i = from; i < to; i++) {
     const d = day[i]!;
     const rev = revenue[i]!;
@@ -99,7 +102,7 @@ export function addOrderRows(ds: Dataset, s: State, from: number, to: number): v
     if (rowPass !== null && rowPass[i] !== 1) continue;
     acc[p * F + ALLREV]! += rev;
     acc[p * F + ALLORD]! += 1;
-    if (p === 0) dAll[dd]! += rev;
+    if (p === 0) daily[dd * DF + D_ALL]! += rev;
     const pos = cam >= 0 ? selPos[cam]! : -1;
     if (pos < 0) continue;
     const cg = cogs[i]!;
@@ -114,9 +117,12 @@ export function addOrderRows(ds: Dataset, s: State, from: number, to: number): v
     }
     if (nCustom > 0) customOrder(ds, s, o0, o1, rev, disc, cg, cam, ch, time[i]!);
     if (p === 0) {
-      dRev[dd]! += rev;
-      dOrd[dd]! += 1;
-      dDisc[dd]! += disc;
+      const db = dd * DF;
+      daily[db + D_REV]! += rev;
+      daily[db + D_ORD]! += 1;
+      daily[db + D_DISC]! += disc;
+      if (cg === cg) daily[db + D_COGS]! += cg;
+      else daily[db + D_MISS]! += 1;
       dCampRev[dd * S + pos]! += rev;
       dCampOrd[dd * S + pos]! += 1;
       if (ch >= 0) {

@@ -9,7 +9,7 @@ import type { ResolvedOptions } from '../aggregates-contract.js';
 import type { CostView, CustomMeasure, ExposureView, LoyaltyView } from '../kpis.js';
 import { formatDay } from '../../core/time.js';
 import { safeValue } from './order-rows.js';
-import { BASE_FIELDS, SLOT } from './slots.js';
+import { BASE_FIELDS, DAILY_FIELDS, DAILY_SLOT, SLOT } from './slots.js';
 import type { State } from './state.js';
 
 /** 0 for a day of P, 1 for a day of P', else -1. */
@@ -31,6 +31,9 @@ export function addOtherRows(ds: Dataset, s: State): void {
   const o = s.o;
   const { spend: SPEND, impressions: IMP, reach: REACH, clicks: CLK, engagements: ENG, exposureRecords: EXPN } = SLOT;
   const { pointsEarned: PE, pointsRedeemed: PR, activeMembers: ACTM, pointsOutstanding: POUT } = SLOT;
+  const daily = s.daily;
+  const DF = DAILY_FIELDS;
+  const D = DAILY_SLOT;
 
   const costs = ds.costs;
   const costCustom = hasCustom(s, 'costs');
@@ -47,7 +50,7 @@ export function addOtherRows(ds: Dataset, s: State): void {
     const o1 = ((1 + pos) * 2 + p) * F;
     acc[o0 + SPEND]! += amount;
     acc[o1 + SPEND]! += amount;
-    if (p === 0) s.dSpend[d - o.fromDay]! += amount;
+    if (p === 0) daily[(d - o.fromDay) * DF + D.spend]! += amount;
     if (costCustom) {
       const cat = costs.category[i]!;
       const view: CostView = {
@@ -85,6 +88,14 @@ export function addOtherRows(ds: Dataset, s: State): void {
       acc[off + CLK]! += ex.clicks[i]!;
       acc[off + ENG]! += ex.engagements[i]!;
       acc[off + EXPN]! += 1;
+    }
+    if (p === 0) {
+      const db = (d - o.fromDay) * DF;
+      daily[db + D.impressions]! += ex.impressions[i]!;
+      daily[db + D.reach]! += ex.reach[i]!;
+      daily[db + D.clicks]! += ex.clicks[i]!;
+      daily[db + D.engagements]! += ex.engagements[i]!;
+      daily[db + D.exposureRecords]! += 1;
     }
     if (exCustom) {
       const view: ExposureView = {
@@ -136,6 +147,11 @@ export function addOtherRows(ds: Dataset, s: State): void {
     if ((activeBits[c]! & bit) === 0) {
       activeBits[c] = activeBits[c]! | bit;
       acc[p * F + ACTM]!++;
+    }
+    if (p === 0) {
+      const db = (d - o.fromDay) * DF;
+      daily[db + D.pointsEarned]! += earned;
+      daily[db + D.pointsRedeemed]! += redeemed;
     }
     if (p === 0 && ch >= 0) {
       lyChE[ch]! += earned;

@@ -12,7 +12,7 @@ import { returnWindowMs } from '../options.js';
 import { formatDay, formatMonth, monthIndex, monthStart, weekStart } from '../../core/time.js';
 import type { DataIssue } from '../../core/issues.js';
 import { filterRows } from './filters.js';
-import { BASE_FIELDS, customSpecs, type CustomSpec } from './slots.js';
+import { BASE_FIELDS, customSpecs, DAILY_FIELDS, type CustomSpec } from './slots.js';
 
 /** Everything needed to update the aggregates of one set of options. */
 export interface State {
@@ -56,13 +56,8 @@ export interface State {
   lyChR: Float64Array;
   lyChN: Float64Array;
   acc: Float64Array;
-  // daily
-  dRev: Float64Array;
-  dOrd: Float64Array;
-  dBuy: Float64Array;
-  dDisc: Float64Array;
-  dSpend: Float64Array;
-  dAll: Float64Array;
+  /** Daily measures of P: day `d`'s at `d * DAILY_FIELDS + DAILY_SLOT[name]` (see `slots.ts`). */
+  daily: Float64Array;
   dCampRev: Float64Array;
   dCampOrd: Float64Array;
   dayStamp: Int32Array;
@@ -243,12 +238,7 @@ export function newState(ds: Dataset, o: ResolvedOptions): State {
     lyChR: new Float64Array(0),
     lyChN: new Float64Array(0),
     acc: new Float64Array((1 + S) * 2 * F),
-    dRev: new Float64Array(days),
-    dOrd: new Float64Array(days),
-    dBuy: new Float64Array(days),
-    dDisc: new Float64Array(days),
-    dSpend: new Float64Array(days),
-    dAll: new Float64Array(days),
+    daily: new Float64Array(days * DAILY_FIELDS),
     dCampRev: new Float64Array(days * S),
     dCampOrd: new Float64Array(days * S),
     dayStamp: new Int32Array(days),

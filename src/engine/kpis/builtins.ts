@@ -11,7 +11,9 @@
  * - `unit` (how the value is formatted) and `polarity` (whether a rise is good news);
  * - `additive`: a sum over campaigns, so campaigns may be added up;
  * - `dailyField` (and `dailyPer` for a ratio): the keys of `report.daily` points that give
- *   its daily series, if any;
+ *   its daily series, if any: a KPI that is a sum over the period's records, or a ratio of
+ *   such sums, has one (each day's value from that day's records alone, a ratio from that
+ *   day's numerator and denominator); the others say why they have none;
  * - `noPrevious`: no value over the comparison period (budgets);
  * - `compute`: the formula over the scope's measures, through the helpers `f` that carry
  *   the reason of a missing value.
@@ -97,6 +99,7 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     unit: 'currency',
     polarity: 'lower-is-better',
     additive: true,
+    dailyField: 'promoCost',
     compute: (m) => promoCost(m),
   },
   {
@@ -106,6 +109,7 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     unit: 'currency',
     polarity: 'neutral',
     additive: true,
+    dailyField: 'cogs',
     compute: (m, f) => f.cogs(m),
   },
   {
@@ -115,6 +119,7 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     unit: 'currency',
     polarity: 'higher-is-better',
     additive: true,
+    dailyField: 'grossProfit',
     compute: (m, f) => f.sub(f.sub(m.revenue, f.cogs(m)), m.spend),
   },
   {
@@ -124,6 +129,8 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     unit: 'ratio',
     polarity: 'higher-is-better',
     additive: false,
+    dailyField: 'grossProfit',
+    dailyPer: 'promoCost',
     compute: (m, f) => f.div(f.sub(f.sub(m.revenue, f.cogs(m)), m.spend), promoCost(m)),
   },
   {
@@ -144,6 +151,7 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     unit: 'count',
     polarity: 'higher-is-better',
     additive: true,
+    dailyField: 'impressions',
     compute: (m, f) => f.exposure(m, 'impressions'),
   },
   {
@@ -153,6 +161,7 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     unit: 'count',
     polarity: 'higher-is-better',
     additive: false,
+    dailyField: 'reach',
     compute: (m, f) => f.exposure(m, 'reach'),
   },
   {
@@ -162,6 +171,7 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     unit: 'count',
     polarity: 'higher-is-better',
     additive: true,
+    dailyField: 'clicks',
     compute: (m, f) => f.exposure(m, 'clicks'),
   },
   {
@@ -171,6 +181,7 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     unit: 'count',
     polarity: 'higher-is-better',
     additive: true,
+    dailyField: 'engagements',
     compute: (m, f) => f.exposure(m, 'engagements'),
   },
   {
@@ -180,6 +191,8 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     unit: 'ratio',
     polarity: 'higher-is-better',
     additive: false,
+    dailyField: 'clicks',
+    dailyPer: 'impressions',
     compute: (m, f) => f.div(f.exposure(m, 'clicks'), f.exposure(m, 'impressions')),
   },
   {
@@ -189,6 +202,8 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     unit: 'ratio',
     polarity: 'higher-is-better',
     additive: false,
+    dailyField: 'engagements',
+    dailyPer: 'reach',
     compute: (m, f) => f.div(f.exposure(m, 'engagements'), f.exposure(m, 'reach')),
   },
   {
@@ -198,6 +213,8 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     unit: 'ratio',
     polarity: 'higher-is-better',
     additive: false,
+    dailyField: 'buyers',
+    dailyPer: 'reach',
     compute: (m, f) => f.div(m.buyers, f.exposure(m, 'reach')),
   },
   {
@@ -207,6 +224,7 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     unit: 'count',
     polarity: 'higher-is-better',
     additive: true,
+    dailyField: 'newCustomers',
     compute: (m) => m.newCustomers,
   },
   {
@@ -216,8 +234,12 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     unit: 'currency',
     polarity: 'lower-is-better',
     additive: false,
+    dailyField: 'promoCost',
+    dailyPer: 'newCustomers',
     compute: (m, f) => f.div(promoCost(m), m.newCustomers),
   },
+  // No daily series: a day's buyers with 2+ orders that day is another measure (same-day
+  // repeat), not this KPI over a day; its numerator needs the whole period's orders.
   {
     id: 'repeatRate',
     label: t('Repeat purchase rate', 'Tỷ lệ mua lại'),
@@ -227,6 +249,9 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     additive: false,
     compute: (m, f) => f.div(m.repeatBuyers, m.buyers),
   },
+  // No daily series: a buyer's retention looks past the day into the return window after
+  // their first order in A over the whole period; split by day it would neither follow that
+  // definition nor be known for the last days of the period until the window has passed.
   {
     id: 'retentionRate',
     label: t('Retention rate', 'Tỷ lệ giữ chân khách'),
@@ -239,6 +264,8 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     additive: false,
     compute: (m, f) => f.div(m.retainedBuyers, m.buyers),
   },
+  // No daily series: scaled by lifetime days over the period's days, it is not a sum or a
+  // ratio of sums per day (one day would be scaled by 365).
   {
     id: 'cltv',
     label: t('Customer lifetime value', 'Giá trị vòng đời khách (CLTV)'),
@@ -258,6 +285,8 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     unit: 'currency',
     polarity: 'lower-is-better',
     additive: false,
+    dailyField: 'promoCost',
+    dailyPer: 'reach',
     compute: (m, f) => f.div(promoCost(m), f.exposure(m, 'reach')),
   },
   {
@@ -267,6 +296,8 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     unit: 'currency',
     polarity: 'lower-is-better',
     additive: false,
+    dailyField: 'promoCost',
+    dailyPer: 'buyers',
     compute: (m, f) => f.div(promoCost(m), m.buyers),
   },
   {
@@ -276,6 +307,7 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     unit: 'count',
     polarity: 'neutral',
     additive: true,
+    dailyField: 'pointsEarned',
     compute: (m) => m.pointsEarned,
   },
   {
@@ -285,6 +317,7 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     unit: 'count',
     polarity: 'neutral',
     additive: true,
+    dailyField: 'pointsRedeemed',
     compute: (m) => m.pointsRedeemed,
   },
   {
@@ -294,8 +327,11 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
     unit: 'ratio',
     polarity: 'higher-is-better',
     additive: false,
+    dailyField: 'pointsRedeemed',
+    dailyPer: 'pointsEarned',
     compute: (m, f) => f.div(m.pointsRedeemed, m.pointsEarned),
   },
+  // Budgets and their use are stocks of the campaigns, not sums over days: no daily series.
   {
     id: 'budget',
     label: t('Budget', 'Ngân sách'),
@@ -319,6 +355,10 @@ export const BUILT_IN_KPI_DECLARATIONS: readonly Omit<KpiDefinition, 'builtIn'>[
         ? f.missing('no-budget')
         : f.div(m.budgetSpent, m.budget, 'no-budget'),
   },
+  // Members, active members, the member shares and points outstanding: no daily series.
+  // Membership is taken at the end of the period (and points outstanding over all time),
+  // and active members are distinct customers of the period, so none is a sum or a ratio of
+  // sums over the period's days.
   {
     id: 'members',
     label: t('Loyalty members', 'Thành viên'),
