@@ -113,39 +113,32 @@ test('fetch-style: Request in, Response out', async () => {
   assert.equal(((await get.json()) as Report).daily.length, 7);
 });
 
-test('an Express-style parsed body is used as is', async () => {
-  let status = 0;
-  let text = '';
-  const req = Object.assign(Object.create(null), { method: 'POST', url: '/kpi', body: options });
+/** A POST to the node handler with a body a framework already read, as the status and text answered. */
+async function nodeWithBody(body: unknown): Promise<{ status: number; text: string }> {
+  const out = { status: 0, text: '' };
+  const req = Object.assign(Object.create(null), { method: 'POST', url: '/kpi', body });
   const res = {
     writeHead(s: number) {
-      status = s;
+      out.status = s;
       return this;
     },
     end(t: string) {
-      text = t;
+      out.text = t;
     },
   };
   await handler.node(req as never, res as never);
+  return out;
+}
+
+test('an Express-style parsed body is used as is', async () => {
+  const { status, text } = await nodeWithBody(options);
   assert.equal(status, 200);
   assert.deepEqual(reportDifferences(JSON.parse(text) as Report, computeReport(input, options)), []);
 });
 
 test('a body a framework read as a Buffer or a string is parsed', async () => {
   for (const body of [Buffer.from(JSON.stringify(options)), JSON.stringify(options)]) {
-    let status = 0;
-    let text = '';
-    const req = Object.assign(Object.create(null), { method: 'POST', url: '/kpi', body });
-    const res = {
-      writeHead(s: number) {
-        status = s;
-        return this;
-      },
-      end(t: string) {
-        text = t;
-      },
-    };
-    await handler.node(req as never, res as never);
+    const { status, text } = await nodeWithBody(body);
     assert.equal(status, 200);
     assert.equal((JSON.parse(text) as Report).kpis.orders!.value, computeReport(input, options).kpis.orders!.value);
   }

@@ -126,14 +126,20 @@ function gatedDriver(inner: SqlDriver, gate: Promise<void>, seen: { closed: bool
   };
 }
 
+/** A handler over {@link gatedDriver}: `open()` lets the rest of the list through; `seen` tells what the driver saw. */
+function gatedHandler() {
+  let open!: () => void;
+  const gate = new Promise<void>((r) => (open = r));
+  const seen = { closed: false, batches: 0 };
+  const handler = createPushdownHandler({ driver: gatedDriver(driver, gate, seen), dialect: duckdb, mapping });
+  return { handler, open, seen };
+}
+
 test(
   'segment ids are written as the warehouse yields them: the client reads the first ids while the query still runs',
   { timeout: 60_000 },
   async () => {
-    let open!: () => void;
-    const gate = new Promise<void>((r) => (open = r));
-    const seen = { closed: false, batches: 0 };
-    const handler = createPushdownHandler({ driver: gatedDriver(driver, gate, seen), dialect: duckdb, mapping });
+    const { handler, open, seen } = gatedHandler();
     const expected = segmentCustomers(input as never, options, { segment: '29+', of: 'recency' });
     assert.ok(expected.length > 200);
     const res = await handler.fetch(
@@ -165,10 +171,7 @@ test(
   'a client that goes away mid-list ends the query (node:http); a failure mid-list cuts the response short',
   { timeout: 60_000 },
   async () => {
-    let open!: () => void;
-    const gate = new Promise<void>((r) => (open = r));
-    const seen = { closed: false, batches: 0 };
-    const handler = createPushdownHandler({ driver: gatedDriver(driver, gate, seen), dialect: duckdb, mapping });
+    const { handler, open, seen } = gatedHandler();
     const srv = createServer((req, res) => void handler.node(req, res));
     await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
     const port = (srv.address() as { port: number }).port;
