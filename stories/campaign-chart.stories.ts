@@ -22,6 +22,10 @@ interface ChartArgs {
   campaignCount: number;
 }
 
+/** The fixture with every campaign's revenue 12,345 times larger (C1: 148,140,000,000 ₫). */
+const BIG = structuredClone(REPORT);
+for (const k of Object.values(BIG.byCampaign)) if (k?.revenue?.value) k.revenue.value *= 12_345;
+
 const MANY = new Map<number, ReturnType<typeof manyCampaignsReport>>();
 const many = (n: number) => {
   if (!MANY.has(n)) MANY.set(n, manyCampaignsReport(n));
@@ -98,7 +102,16 @@ export const RevenueAndRoi: Story = { args: { secondaryMetric: 'roi', selected: 
 export const HundredCampaigns: Story = { args: { campaignCount: 100 } };
 /** 100 campaigns on a ratio: every campaign, scrolling. */
 export const HundredCampaignsScroll: Story = { args: { campaignCount: 100, metric: 'ctr' } };
+/**
+ * Sales over time. A campaign's revenue is part of the store's (its attributed orders are
+ * some of all orders), so the store total (area) and the campaigns (lines) share one
+ * revenue axis: a line never rises above the area, and the gap between them is the rest of
+ * the store's sales; the tooltip and the table give each campaign's share. The view's code
+ * is loaded when it is first shown.
+ */
 export const Trend: Story = { args: { view: 'trend' } };
+/** A campaign selected in the bars view stays selected here: its line bold, the others dimmed. */
+export const TrendSelected: Story = { args: { view: 'trend', selected: 'C2' } };
 export const TrendByWeek: Story = { args: { view: 'trend', grain: 'week' } };
 
 export const Loading: Story = { args: { state: 'loading' } };
@@ -126,6 +139,25 @@ export const VietnameseTrend: Story = { args: { locale: 'vi', view: 'trend' } };
 /** A 280 px phone card: labels above the bars, short numbers. */
 export const Narrow: Story = { args: { width: '280px', secondaryMetric: 'roi' } };
 export const NarrowTrend: Story = { args: { width: '280px', view: 'trend' } };
+/**
+ * Values beside the bars are written in full while they fit the room the card gives them
+ * (measured), else compact ("148,1 tỷ ₫"); the full values stay in the tooltip, the table
+ * and each bar's accessible name. Here every revenue is 12,345 times the fixture's.
+ */
+export const LargeValues: Story = {
+  args: { locale: 'vi', width: '360px' },
+  render: (a) =>
+    html`<div style="width: ${a.width}">
+      <promo-campaign-chart
+        metric=${a.metric}
+        locale=${a.locale}
+        currency=${a.currency}
+        theme=${a.theme}
+        .report=${BIG}
+        .campaigns=${CAMPAIGN_INFO}
+      ></promo-campaign-chart>
+    </div>`,
+};
 export const Wide: Story = { args: { width: '1100px', secondaryMetric: 'promoCost' } };
 
 /** A white-label brand, in CSS alone (src/theme/brand-example.css). */
