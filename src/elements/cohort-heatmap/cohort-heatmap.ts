@@ -7,6 +7,7 @@ import { formatDay, formatMonth } from '../../format/date.js';
 import { cell, type DataTable } from '../shared/data-table.js';
 import { PromoWidget } from '../shared/widget.js';
 import { innerWidth } from '../shared/inner-width.js';
+import { FontsLoadedController } from '../shared/measure-text.js';
 import { booleanValue, oneOf } from '../shared/converters.js';
 import { cohortHeatmapStyles } from './cohort-heatmap.styles.js';
 import { HEATMAP_MODES, rowValues, type HeatmapMode } from './layout.js';
@@ -95,6 +96,12 @@ export class PromoCohortHeatmap extends PromoWidget {
   readonly #grid = new HeatmapGridView(this.#viewHost());
   private media: MediaQueryList | null = null;
   private onScheme = () => this.requestUpdate();
+
+  constructor() {
+    super();
+    // Texts measured in a fallback font are measured again once the page's fonts load.
+    new FontsLoadedController(this);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -4,7 +4,8 @@
  */
 import { html, svg, type TemplateResult } from 'lit';
 import type { Report } from '../../engine/report-types.js';
-import { recencyLayout, textWidth } from './layout.js';
+import { textMeasurer } from '../shared/measure-text.js';
+import { recencyLayout } from './layout.js';
 import type { HeatmapViewHost } from './view-host.js';
 
 /** The recency bars in `width` px; `main`: they are the widget's chart (recency mode). */
@@ -14,11 +15,15 @@ export function renderRecency(h: HeatmapViewHost, report: Report, width: number,
   const labels = rows.map((r) => h.msg('recency.segment', { segment: r.segment }));
   const customers = rows.map((r) => h.fmt(r.customers, 'count'));
   const revenue = rows.map((r) => h.fmt(r.revenue, 'currency', true));
+  // Measured in the font they are drawn in: customers bold, revenue and labels regular.
+  const root = h.find('.promo-root');
+  const measure = textMeasurer(root);
+  const measureBold = textMeasurer(root, '600');
   const valueWidth = Math.max(
-    ...customers.map((s) => textWidth(s, fs * 0.85)),
-    ...revenue.map((s) => textWidth(s, fs * 0.8)),
+    ...customers.map((s) => measureBold(s, fs * 0.85)),
+    ...revenue.map((s) => measure(s, fs * 0.8)),
   );
-  const labelWidth = Math.max(...labels.map((s) => textWidth(s, fs * 0.9)));
+  const labelWidth = Math.max(...labels.map((s) => measure(s, fs * 0.9)));
   const l = recencyLayout(rows, { width, fontSize: fs, labelWidth, valueWidth });
   const text = rows
     .map((r, i) =>
