@@ -5,7 +5,8 @@
 import { unsafeCSS } from 'lit';
 import { tokenCss } from './tokens.js';
 
-export { TOKENS, SERIES_COUNT, tokenVar, seriesVar, publicVar, privateVar, tokenTable } from './tokens.js';
+export { TOKENS, SERIES_COUNT, tokenVar, seriesVar, publicVar, privateVar } from './tokens.js';
+export { TOKEN_DESCRIPTIONS, tokenTable } from './token-docs.js';
 export type { TokenName, TokenDefinition } from './tokens.js';
 
 /** Lit stylesheet with the token variables; include it first in an element's `styles`. */

@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { TOKENS, tokenCss, tokenTable, SERIES_COUNT } from '../../src/theme/tokens.js';
+import { TOKENS, tokenCss, SERIES_COUNT } from '../../src/theme/tokens.js';
+import { tokenTable } from '../../src/theme/token-docs.js';
 
 const ROOT = join(import.meta.dirname, '../../src/elements');
 const files = readdirSync(ROOT, { recursive: true })
