@@ -1,9 +1,8 @@
 /**
  * Pure geometry of a KPI tile: the sparkline and the target bar. No DOM.
  */
-import { extent } from 'd3-array';
 import { line } from 'd3-shape';
-import { linearScale } from '../shared/scale.js';
+import { linearMap } from '../shared/scale.js';
 import type { KpiPolarity } from '../../core/vocabulary.js';
 import type { DailyPoint, KpiMeta } from '../../engine/report-types.js';
 
@@ -63,9 +62,10 @@ export function sparkline(
   const ys = values.map((v) => (v !== null && Number.isFinite(v) ? v : null));
   const known = ys.filter((v): v is number => v !== null);
   if (known.length < 2 || width <= 2 * pad || height <= 2 * pad) return null;
-  const [lo = 0, hi = 0] = extent(known);
-  const x = linearScale([0, ys.length - 1], [pad, width - pad]);
-  const y = linearScale(lo === hi ? [lo - 1, hi + 1] : [lo, hi], [height - pad, pad]);
+  const lo = Math.min(...known);
+  const hi = Math.max(...known);
+  const x = linearMap([0, ys.length - 1], [pad, width - pad]);
+  const y = linearMap(lo === hi ? [lo - 1, hi + 1] : [lo, hi], [height - pad, pad]);
   const round = (n: number) => Math.round(n * 100) / 100;
   const path =
     line<number | null>()

@@ -24,8 +24,28 @@ export interface LinearScaleOptions {
 }
 
 /**
- * A linear scale from `domain` to `range`. A domain of one value maps everything to the
- * middle of the range, as d3 does.
+ * The map of a linear scale from `domain` to `range`, without ticks or `nice` (so without
+ * d3-array): what a chart with no axis, such as a sparkline, needs. A domain of one value
+ * maps everything to the middle of the range, as d3 does.
+ */
+export function linearMap(
+  domain: readonly [number, number],
+  range: readonly [number, number],
+  clamp = false,
+): (value: number) => number {
+  const [d0, d1] = domain;
+  const [r0, r1] = range;
+  const span = d1 - d0;
+  return (v: number) => {
+    let t = span === 0 || !Number.isFinite(span) ? 0.5 : (v - d0) / span;
+    if (clamp) t = Math.min(1, Math.max(0, t));
+    return r0 * (1 - t) + r1 * t;
+  };
+}
+
+/**
+ * A linear scale from `domain` to `range` (see `linearMap`), with ticks, and its domain
+ * extended to round values with `nice`.
  */
 export function linearScale(
   domain: readonly [number, number],
@@ -39,13 +59,7 @@ export function linearScale(
     if (d0 <= d1) [d0, d1] = niceDomain(d0, d1, count);
     else [d1, d0] = niceDomain(d1, d0, count);
   }
-  const [r0, r1] = range;
-  const span = d1 - d0;
-  const scale = ((v: number) => {
-    let t = span === 0 || !Number.isFinite(span) ? 0.5 : (v - d0) / span;
-    if (o.clamp) t = Math.min(1, Math.max(0, t));
-    return r0 * (1 - t) + r1 * t;
-  }) as LinearScale;
+  const scale = linearMap([d0, d1], range, o.clamp) as LinearScale;
   Object.defineProperty(scale, 'domain', { value: [d0, d1] as const });
   scale.ticks = (count: number) => ticksOf(d0, d1, count);
   return scale;
