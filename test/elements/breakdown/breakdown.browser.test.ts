@@ -284,6 +284,14 @@ describe('<promo-breakdown> value column', () => {
           }
         });
 
+  it('measures again when the page’s fonts finish loading', async () => {
+    const el = await breakdown({ locale: 'vi' }, bigReport(), 720);
+    expect(el.isUpdatePending).to.equal(false);
+    document.fonts.dispatchEvent(new Event('loadingdone'));
+    expect(el.isUpdatePending).to.equal(true);
+    await settle(el);
+  });
+
   it('turns every value compact, note included, only when the measured room is short', async () => {
     const report = bigReport();
     // Long store names leave the values too little room on a narrow card.

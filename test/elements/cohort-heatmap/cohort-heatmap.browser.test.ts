@@ -346,6 +346,14 @@ describe('<promo-cohort-heatmap> on a phone', () => {
       await expect(el).to.be.accessible();
     });
 
+  it('measures again when the page’s fonts finish loading', async () => {
+    const el = await heatmap({ locale: 'vi' }, 351);
+    expect(el.isUpdatePending).to.equal(false);
+    document.fonts.dispatchEvent(new Event('loadingdone'));
+    expect(el.isUpdatePending).to.equal(true);
+    await settle(el);
+  });
+
   it('a grid wider than the card scrolls, shows that it does, and keeps the row headers in view', async () => {
     const el = await heatmap({ locale: 'vi' }, 351, yearReport());
     const scroller = $(el, '.scroll-x');
