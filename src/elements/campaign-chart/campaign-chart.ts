@@ -184,15 +184,13 @@ export class PromoCampaignChart extends PromoWidget {
     // A loader that throws is a failed load too, never an exception out of the update.
     this.#trendLoading = Promise.resolve()
       .then(load)
-      .then(
-        (m) => {
-          this.#adopt(m.trendViewStyles);
-          this.#trend = new m.TrendView(this.#host);
-        },
-        (error: unknown) => {
-          this.#trendFailure = error ?? new Error('trend view not loaded');
-        },
-      )
+      .then((m) => {
+        this.#adopt(m.trendViewStyles);
+        this.#trend = new m.TrendView(this.#host);
+      })
+      .catch((error: unknown) => {
+        this.#trendFailure = error ?? new Error('trend view not loaded');
+      })
       .finally(() => {
         this.#trendLoading = null;
         this.requestUpdate();
