@@ -10,7 +10,7 @@ import { headroom } from './column-growth.js';
 import { release, type StringSlots } from './compact/index.js';
 
 /**
- * Where each order row's id is during a bulk build (`#build` of dataset.ts): first
+ * Where each order row's id is during a bulk build (`#build` of order-ingest.ts): first
  * orders are found by `finish` in one pass over the rows, which reads far less scattered
  * memory than keeping them right row by row.
  */

@@ -1,11 +1,11 @@
 /**
- * The queue of valid orders the dataset adds 256 at a time (see `#flushOrders` in
- * dataset.ts): column by column, so a batch reads and writes typed arrays only.
+ * The queue of valid orders the dataset adds 256 at a time (see `flush` in
+ * order-ingest.ts): column by column, so a batch reads and writes typed arrays only.
  *
  * DOM-free.
  */
 /**
- * Valid orders queued before they are added (see `#flushOrders`): read in place (ranges of
+ * Valid orders queued before they are added (see `flush`): read in place (ranges of
  * `text`, `ids[k]` null) or from a record (`ids`, `customers`, `campaigns`, `channels`).
  */
 export const QUEUE = 256;

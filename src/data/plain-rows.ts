@@ -1,8 +1,8 @@
 /**
  * Plain rows of delimited text (a CSV file) read straight into the dataset's columns, for
- * the row sink's `plainRows` (dataset.ts). Hand-written for the ingest hot path
- * (`npm run bench data`: CSV text into a dataset); what it checks follows the declaration
- * of records.ts, and a row it cannot read plainly goes to the record path.
+ * the row sink's `plainRows` (dataset-contract.ts, order-ingest.ts). Hand-written for the
+ * ingest hot path (`npm run bench data`: CSV text into a dataset); what it checks follows
+ * the declaration of records.ts, and a row it cannot read plainly goes to the record path.
  *
  * DOM-free.
  */
