@@ -40,7 +40,10 @@ export interface ValueKind<T> extends ComplexAttributeConverter<T | null> {
 const ok = <T>(value: T): ReadResult<T> => ({ ok: true, value });
 const FAIL = { ok: false } as const;
 
-/** Builds a kind whose attribute form is read exactly like a string set as the property. */
+/**
+ * Builds a kind whose attribute form is read exactly like a string set as the property. Pure:
+ * each call is marked so, and a bundle keeps only the kinds its elements use.
+ */
 function kind<T>(
   expected: ExpectedKind,
   read: (value: unknown) => ReadResult<T>,
@@ -65,7 +68,7 @@ function kind<T>(
 }
 
 /** A finite number; the string form is a JavaScript numeric literal (`1284500000`, `1.5e9`, `-0.25`). */
-export const numberValue: ValueKind<number> = kind(
+export const numberValue: ValueKind<number> = /* @__PURE__ */ kind(
   'number',
   (v) => {
     if (typeof v === 'number') return Number.isFinite(v) ? ok(v) : FAIL;
@@ -110,7 +113,7 @@ export function booleanValue(attribute: string): ValueKind<boolean> {
 }
 
 /** Ids separated by commas (`revenue, roi`); as a property also an array of strings. */
-export const listValue: ValueKind<string[]> = kind(
+export const listValue: ValueKind<string[]> = /* @__PURE__ */ kind(
   'list',
   (v) => {
     if (typeof v === 'string')
@@ -183,7 +186,7 @@ export function jsonValue<T>(accept: (v: object) => boolean = () => true): Value
 }
 
 /** A local day `YYYY-MM-DD` that exists in the calendar; a `Date` is read as its UTC day. */
-export const dateValue: ValueKind<string> = kind(
+export const dateValue: ValueKind<string> = /* @__PURE__ */ kind(
   'date',
   (v) => {
     if (v instanceof Date) return Number.isNaN(v.getTime()) ? FAIL : ok(v.toISOString().slice(0, 10));
@@ -224,7 +227,7 @@ export function checkedText(expected: ExpectedKind, accept: (v: string) => boole
  * property also an array of numbers or of their strings. An empty string or list reads as
  * `[]` (the element's default bounds).
  */
-export const boundsValue: ValueKind<number[]> = kind(
+export const boundsValue: ValueKind<number[]> = /* @__PURE__ */ kind(
   'bounds',
   (v) => {
     let parts: unknown[];
@@ -243,14 +246,14 @@ export const boundsValue: ValueKind<number[]> = kind(
 );
 
 /** A function (a callback a host hands over); it has no string form. */
-export const functionValue: ValueKind<(...args: never[]) => unknown> = kind(
+export const functionValue: ValueKind<(...args: never[]) => unknown> = /* @__PURE__ */ kind(
   'function',
   (v) => (typeof v === 'function' ? ok(v as (...args: never[]) => unknown) : FAIL),
   () => null,
 );
 
 /** Any text; numbers given by a host are read as their decimal form. */
-export const textValue: ValueKind<string> = kind(
+export const textValue: ValueKind<string> = /* @__PURE__ */ kind(
   'text',
   (v) => (typeof v === 'string' ? ok(v) : typeof v === 'number' && Number.isFinite(v) ? ok(String(v)) : FAIL),
   // An empty text (the default of most text properties) is no attribute at all.
