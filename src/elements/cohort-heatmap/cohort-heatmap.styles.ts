@@ -1,14 +1,21 @@
 import { css } from 'lit';
 import { widgetStyles } from '../shared/styles.js';
 
+/**
+ * Styles of `<promo-cohort-heatmap>`. Notes are kept here, not in the CSS (comments inside a
+ * css`` literal ship in the bundle):
+ * - The card is as wide as its grid (a short period does not leave half the card empty); the
+ *   host keeps the full width, which is what the layout measures. With the recency panel
+ *   beside it, the card spans the width the two share.
+ * - A grid wider than the card scrolls sideways: a thin scrollbar, a fade at the edge while
+ *   there is more to the right, and the row headers kept in view (`.sticky-col`, moved by the
+ *   scroll offset, see grid-view.ts) with a line along them once scrolled.
+ * - Focus (`.ring`): a ring in the focus colour outside a ring in the surface colour, visible
+ *   on the darkest and the lightest cells alike.
+ */
 export const cohortHeatmapStyles = [
   ...widgetStyles,
   css`
-    /*
-     * The card is as wide as its grid (a short period does not leave half the card empty);
-     * the host keeps the full width, which is what the layout measures. With the recency
-     * panel beside it, the card spans the width the two share.
-     */
     .promo-root:has(.heat-root.fit) {
       inline-size: fit-content;
       max-inline-size: 100%;
@@ -48,9 +55,6 @@ export const cohortHeatmapStyles = [
       font-size: 0.9em;
       color: var(--_color-text-muted);
     }
-    /* A grid wider than the card scrolls sideways: a thin scrollbar, a fade at the edge with
-       more to the right, and the row headers kept in view (a layer moved by the scroll
-       offset, see grid-view.ts) with a line along them once scrolled. */
     .scroll-wrap {
       position: relative;
       min-width: 0;
@@ -132,8 +136,6 @@ export const cohortHeatmapStyles = [
       outline: none;
       cursor: default;
     }
-    /* Focus: a ring in the focus colour outside a ring in the surface colour, visible on
-       the darkest and the lightest cells alike. */
     .ring {
       fill: none;
       stroke: none;
