@@ -1,6 +1,7 @@
 /**
  * Pure geometry of a KPI tile: the sparkline and the target bar. No DOM.
  */
+import { line } from 'd3-shape';
 import { linearMap } from '../shared/scale.js';
 import type { KpiPolarity } from '../../core/vocabulary.js';
 import type { DailyPoint, KpiMeta } from '../../engine/report-types.js';
@@ -66,20 +67,11 @@ export function sparkline(
   const x = linearMap([0, ys.length - 1], [pad, width - pad]);
   const y = linearMap(lo === hi ? [lo - 1, hi + 1] : [lo, hi], [height - pad, pad]);
   const round = (n: number) => Math.round(n * 100) / 100;
-  // A polyline broken at the gaps: "M" starts each run of known values, "L" joins its points;
-  // a run of one point is closed ("Z") so the round line cap draws it as a dot.
-  let path = '';
-  let run = 0;
-  ys.forEach((v, i) => {
-    if (v === null) {
-      if (run === 1) path += 'Z';
-      run = 0;
-      return;
-    }
-    path += `${run ? 'L' : 'M'}${round(x(i))},${round(y(v))}`;
-    run++;
-  });
-  if (run === 1) path += 'Z';
+  const path =
+    line<number | null>()
+      .defined((v) => v !== null)
+      .x((_, i) => round(x(i)))
+      .y((v) => round(y(v!)))(ys) ?? '';
   let i = ys.length - 1;
   while (ys[i] === null) i--;
   return { path, last: { x: round(x(i)), y: round(y(ys[i]!)) }, width, height };
