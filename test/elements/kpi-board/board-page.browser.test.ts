@@ -98,7 +98,9 @@ describe('the default layout of the board', () => {
       'promo-campaign-chart[view="trend"]',
     );
     expect(trend, 'a trend view in the default layout').to.not.equal(null);
-    await waitUntil(() => trend!.shadowRoot!.querySelector('svg[part~="chart"]'), 'trend drawn');
+    // The board's page engine and the chart's trend view are both loaded on demand: give the
+    // two requests time on a loaded test machine.
+    await waitUntil(() => trend!.shadowRoot!.querySelector('svg[part~="chart"]'), 'trend drawn', { timeout: 10_000 });
     const root = trend!.shadowRoot!;
     // The store total and a line per campaign; both campaigns start on Nov 1, inside the period.
     expect(root.querySelectorAll('.marks path').length).to.be.at.least(2);
