@@ -23,7 +23,7 @@ import { newQueue, QUEUE } from './order-queue.js';
 import { plainOrderRows, type OrderCells, type PlainRowLayout, type PlainRowReader } from './plain-rows.js';
 import type { RecordCodes } from './record-codes.js';
 import { MAX_ATTRIBUTES } from './records.js';
-import { newFields, readRecord } from './validate.js';
+import { newFields, readOrderRecord } from './validate.js';
 
 /** What orders are added to: the dataset's order columns and the dictionaries they share. */
 export interface OrderTarget {
@@ -84,7 +84,7 @@ export class OrderIngest {
   add(record: unknown): void {
     const index = this.#received++;
     const o = this.#order;
-    if (!readRecord('orders', record, this.#zone, o)) {
+    if (!readOrderRecord(record, this.#zone, o)) {
       this.flush();
       return this.#log.reject('orders', record, index);
     }
