@@ -112,8 +112,8 @@ const OFFSET = '+07:00';
 const OFFSET_MS = 7 * 3_600_000;
 const MS_PER_DAY = 86_400_000;
 
-/** Mulberry32. */
-function random(seed: number): () => number {
+/** Mulberry32: a small seeded generator, for reproducible data (the demo's, the benchmarks' and the tests'). */
+export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -506,7 +506,7 @@ function newChain(seed: number, plansList: Plan[], lastYear: number, recentSize:
       opens.set(s.id, daysFromCivil(lastYear, m, d));
     }
   return {
-    rand: random(seed),
+    rand: seeded(seed),
     plans: plansList,
     customers: 0,
     orderSeq: 0,

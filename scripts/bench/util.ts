@@ -34,17 +34,9 @@ export function heapUsed(): number {
   return mem ? mem.usedJSHeapSize : NaN;
 }
 
-/** Mulberry32: a small seeded generator, for reproducible data. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from '../../demo/generate.js';
+
+export { seeded };
 
 export function fmtMs(ms: number): string {
   return `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;

@@ -14,17 +14,7 @@ import { DAILY_MEASURES } from '../../src/core/vocabulary.js';
 import type { DailyMeasure, DailyPoint, Report } from '../../src/engine/report-types.js';
 import { miniDataset, type MiniInput } from './mini-dataset.js';
 import { base } from './fixtures.js';
-
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from '../../demo/generate.js';
 
 /** Random data over 2025-02-01 .. 2025-04-11: orders (some without cogs), costs, exposures, loyalty. */
 function randomInput(seed: number, withoutCogs: number): MiniInput {

@@ -9,17 +9,7 @@ import { datasetReport } from '../../src/engine/compute.js';
 import { registerKpi, unregisterKpi } from '../../src/engine/kpis/registry.js';
 import { miniDataset, type MiniInput } from './mini-dataset.js';
 import { base } from './fixtures.js';
-
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from '../../demo/generate.js';
 
 function randomBatch(rand: () => number, from: number, n: number): MiniInput {
   const day0 = Date.UTC(2025, 1, 1);
