@@ -9,6 +9,7 @@ import { datasetReport } from '../../src/engine/compute.js';
 import { registerKpi, unregisterKpi } from '../../src/engine/kpis/registry.js';
 import { miniDataset, type MiniInput } from './mini-dataset.js';
 import { base } from './fixtures.js';
+import { GIFT_COST_PER_ORDER } from './fixtures/gift-kpi-definition.js';
 import { seeded } from '../../demo/generate.js';
 
 function randomBatch(rand: () => number, from: number, n: number): MiniInput {
@@ -181,14 +182,7 @@ test('a new campaign in the dataset falls back to a full pass', () => {
 });
 
 test('custom KPIs: their measures are summed per scope in the same pass', () => {
-  registerKpi({
-    id: 'giftCostPerOrder',
-    label: { en: 'Gift cost per order', vi: 'Chi phí quà tặng mỗi đơn' },
-    unit: 'currency',
-    polarity: 'lower-is-better',
-    measures: { giftCost: { collection: 'costs', value: (c) => (c.category === 'gift' ? c.amount : 0) } },
-    compute: (m, f) => f.div(m.custom.giftCost!, m.orders),
-  });
+  registerKpi(GIFT_COST_PER_ORDER);
   registerKpi({
     id: 'webShare',
     label: { en: 'Web share', vi: 'Tỷ trọng web' },

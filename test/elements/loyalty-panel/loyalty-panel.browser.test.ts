@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/elements/loyalty-panel/define.js';
 import type { PromoLoyaltyPanel } from '../../../src/elements/loyalty-panel/loyalty-panel.js';
-import { sortChannels } from '../../../src/elements/loyalty-panel/layout.js';
+import { LOYALTY_KPIS, sortChannels } from '../../../src/elements/loyalty-panel/layout.js';
 import { makeReportV2, makeYearReport, type ReportV2 } from '../../fixtures/report-v2.js';
 import { $, $$, captureExport, settle, text } from '../shared/helpers.js';
 
@@ -77,18 +77,7 @@ describe('<promo-loyalty-panel>', () => {
     );
     expect(text($(el, '[part~="channels"] .note'))).to.equal('No points activity with a channel in this period.');
     const bare = makeReportV2();
-    for (const id of [
-      'members',
-      'activeMembers',
-      'memberRevenueShare',
-      'memberAov',
-      'nonMemberAov',
-      'pointsEarned',
-      'pointsRedeemed',
-      'redemptionRate',
-      'pointsOutstanding',
-    ])
-      delete bare.kpis[id];
+    for (const id of LOYALTY_KPIS) delete bare.kpis[id];
     bare.loyaltyByChannel = {};
     const empty = await panel({}, bare);
     expect(text($(empty, '[part~="empty"]'))).to.equal('No loyalty data in this report.');
