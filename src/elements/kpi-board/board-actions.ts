@@ -7,6 +7,7 @@
  */
 import type { PromoBreakdownSelectDetail } from '../breakdown/breakdown.js';
 import type { FilterBarHost } from './filter-bar.js';
+import { clearFilters } from './query.js';
 
 /** What the actions need from the board. */
 export type WidgetActionsHost = Pick<FilterBarHost, 'campaigns' | 'attributeFilters' | 'userChange'> & {
@@ -35,7 +36,7 @@ export function widgetActions(host: WidgetActionsHost) {
   /** A widget's empty state asked for its next step: clear the filters, or go to the period controls. */
   const onEmptyAction = (event: Event): void => {
     const action = (event as CustomEvent<{ action?: string }>).detail?.action;
-    if (action === 'clear-filters') host.userChange({ campaigns: [], channels: [], filters: {} });
+    if (action === 'clear-filters') host.userChange(clearFilters());
     else if (action === 'change-period') {
       const control = host.renderRoot.querySelector<HTMLElement>('[part~="period"] select, [part~="period"] input');
       control?.scrollIntoView({ block: 'nearest' });

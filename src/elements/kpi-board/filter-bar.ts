@@ -11,7 +11,7 @@ import type { ReportOptions } from '../../engine/report-types.js';
 import { attributeLabel } from '../../i18n/labels.js';
 import { closeMenu, onMenuToggle } from '../shared/menus.js';
 import { bt, channelLabel } from '../../i18n/board-strings.js';
-import type { PeriodPreset, UserChange } from './query.js';
+import { FIXED_PRESETS, clearFilters, type PeriodPreset, type UserChange } from './query.js';
 
 /** What the filter bar needs from the board. */
 export interface FilterBarHost {
@@ -33,7 +33,11 @@ export interface FilterBarHost {
   userChange(change: UserChange): void;
 }
 
-const PRESET_OPTIONS = ['last-7', 'last-14', 'last-28', 'last-90', 'this-month'] as const;
+/** An order attribute's name as a filter's name: its label, capitalised. */
+function attributeName(locale: string, attr: string): string {
+  const label = attributeLabel(locale, attr);
+  return label.charAt(0).toLocaleUpperCase() + label.slice(1);
+}
 
 /** Shows a campaign's own run and filters the board to it. */
 function selectCampaignRun(host: FilterBarHost, id: string): void {
@@ -167,31 +171,24 @@ function renderChips(host: FilterBarHost): TemplateResult | typeof nothing {
     });
   for (const [attr, values] of Object.entries(host.attributeFilters)) {
     if (!values.length) continue;
-    const label = attributeLabel(locale, attr);
     chips.push({
       key: `attr-${attr}`,
-      name: label.charAt(0).toLocaleUpperCase() + label.slice(1),
+      name: attributeName(locale, attr),
       values: values.join(', '),
       clear: () => host.userChange({ filters: { ...host.attributeFilters, [attr]: [] } }),
     });
   }
   if (!chips.length) return nothing;
   return html`<ul part="active-filters" class="chips" aria-label=${bt(locale, 'activeFilters')}>
-    ${chips.map(
-      (c) =>
-        html`<li part="filter-chip" class="chip" data-filter=${c.key}>
-          <span class="chip-text"><span class="chip-name">${c.name}:</span> ${c.values}</span>
-          <button
-            type="button"
-            class="chip-remove"
-            aria-label=${bt(locale, 'removeFilter', { filter: `${c.name}: ${c.values}` })}
-            title=${bt(locale, 'removeFilter', { filter: `${c.name}: ${c.values}` })}
-            @click=${c.clear}
-          >
-            <span aria-hidden="true">×</span>
-          </button>
-        </li>`,
-    )}
+    ${chips.map((c) => {
+      const remove = bt(locale, 'removeFilter', { filter: `${c.name}: ${c.values}` });
+      return html`<li part="filter-chip" class="chip" data-filter=${c.key}>
+        <span class="chip-text"><span class="chip-name">${c.name}:</span> ${c.values}</span>
+        <button type="button" class="chip-remove" aria-label=${remove} title=${remove} @click=${c.clear}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </li>`;
+    })}
   </ul>`;
 }
 
@@ -221,7 +218,7 @@ export function renderFilterBar(host: FilterBarHost): TemplateResult {
       <label class="field">
         <span class="field-label">${bt(locale, 'period')}</span>
         <select name="preset" .value=${live(selectValue)} ?disabled=${!ready} @change=${onPreset}>
-          ${PRESET_OPTIONS.map(
+          ${FIXED_PRESETS.map(
             (p) => html`<option value=${p} ?selected=${selectValue === p}>${bt(locale, `preset.${p}`)}</option>`,
           )}
           ${
@@ -296,26 +293,20 @@ export function renderFilterBar(host: FilterBarHost): TemplateResult {
           )
         : nothing
     }
-    ${Object.entries(host.attributeList).map(([name, values]) => {
-      const label = attributeLabel(locale, name);
-      return multiSelect(
+    ${Object.entries(host.attributeList).map(([name, values]) =>
+      multiSelect(
         locale,
-        {
-          part: 'attribute-filter',
-          input: `attr-${name}`,
-          label: label.charAt(0).toLocaleUpperCase() + label.slice(1),
-          data: name,
-        },
+        { part: 'attribute-filter', input: `attr-${name}`, label: attributeName(locale, name), data: name },
         [...values].sort((a, b) => a.localeCompare(b, locale)).map((v) => ({ id: v, label: v })),
         host.attributeFilters[name] ?? [],
         (next) => host.userChange({ filters: { ...host.attributeFilters, [name]: next } }),
-      );
-    })}
+      ),
+    )}
     <button
       type="button"
       class="reset"
       ?disabled=${host.campaigns.length === 0 && host.channels.length === 0 && !Object.keys(host.attributeFilters).length}
-      @click=${() => host.userChange({ campaigns: [], channels: [], filters: {} })}
+      @click=${() => host.userChange(clearFilters())}
     >
       ${bt(locale, 'clear')}
     </button>

@@ -10,6 +10,8 @@ import { boundsValue, listValue } from '../shared/converters.js';
 /** Period presets of the filter bar; `campaign` is "the selected campaign's own run". */
 export const PERIOD_PRESETS = ['last-7', 'last-14', 'last-28', 'last-90', 'this-month', 'campaign', 'custom'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
+/** The presets that are a period of their own, ending on the anchor (all but `campaign` and `custom`). */
+export const FIXED_PRESETS = PERIOD_PRESETS.slice(0, 5) as readonly Exclude<PeriodPreset, 'campaign' | 'custom'>[];
 
 /** Detail of `promo-query-change`: the whole query the board now shows. */
 export interface QueryChangeDetail {
@@ -39,7 +41,7 @@ export function presetPeriod(preset: PeriodPreset, anchor: number): { from: stri
 
 /** The preset a period matches (for a period set from outside), or `custom`. */
 export function matchPreset(from: string, to: string, anchor: number): PeriodPreset {
-  for (const p of ['last-7', 'last-14', 'last-28', 'last-90', 'this-month'] as const) {
+  for (const p of FIXED_PRESETS) {
     const period = presetPeriod(p, anchor);
     if (period && period.from === from && period.to === to) return p;
   }
@@ -152,6 +154,9 @@ export interface UserChange {
   compare?: CompareMode;
   filters?: Record<string, string[]>;
 }
+
+/** The change that clears every filter (campaigns, channels, attributes). */
+export const clearFilters = (): UserChange => ({ campaigns: [], channels: [], filters: {} });
 
 /**
  * The period the board shows: `from`/`to` when both are set and make a valid period, else

@@ -49,9 +49,6 @@ export const kpiTileStyles = [
       gap: var(--_space-xs);
       margin-block-start: var(--_space-xs);
     }
-    .more:empty {
-      display: none;
-    }
     [part~='label'] {
       padding-inline-end: 28px;
       color: var(--_color-text-muted);

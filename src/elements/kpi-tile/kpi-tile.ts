@@ -111,6 +111,11 @@ export class PromoKpiTile extends PromoWidget {
     return { locale: this.activeLocale, currency: this.money, compact: this.compact || this.#tooWide };
   }
 
+  /** A value in full (never compact): the tooltip, the table, the whole comparison phrase. */
+  #full(value: number | null, unit = this.resolvedUnit): string {
+    return formatValue(value, unit, { ...this.fmt, compact: false });
+  }
+
   /**
    * The value never wraps: after each render, a full value wider than the tile turns
    * compact (the full one stays in the tooltip, the table and the accessible name); when
@@ -146,7 +151,7 @@ export class PromoKpiTile extends PromoWidget {
   /** The phrase at step `step` (see above); step -1 is the whole phrase, with the full value. */
   #comparison(previous: number | null, step = this.#vsStep): string {
     const unit = this.resolvedUnit;
-    const full = formatValue(previous, unit, { ...this.fmt, compact: false });
+    const full = this.#full(previous, unit);
     const compact = formatValue(previous, unit, { ...this.fmt, compact: true });
     const shorter = compact.length < full.length ? compact : full;
     const value = step < 0 ? full : step === 0 ? formatValue(previous, unit, this.fmt) : shorter;
@@ -204,7 +209,7 @@ export class PromoKpiTile extends PromoWidget {
   }
 
   private get resolvedTarget(): number | undefined {
-    if (this.target !== undefined && this.target !== null && Number.isFinite(this.target)) return this.target;
+    if (Number.isFinite(this.target)) return this.target;
     return this.campaign ? this.campaignInfo(this.campaign)?.targets?.[this.kpi] : undefined;
   }
 
@@ -236,10 +241,7 @@ export class PromoKpiTile extends PromoWidget {
             ? html`<div part="value config-error" class="config-error" role="alert">
                 ${problems.map((p) => html`<div>${this.configMessage(p)}</div>`)}
               </div>`
-            : html`<div
-                part="value"
-                title=${ifDefined(kv.value !== null ? formatValue(kv.value, unit, { ...this.fmt, compact: false }) : undefined)}
-              >
+            : html`<div part="value" title=${ifDefined(kv.value !== null ? this.#full(kv.value, unit) : undefined)}>
                 ${formatValue(kv.value, unit, this.fmt)}
               </div>`
         }
@@ -312,7 +314,7 @@ export class PromoKpiTile extends PromoWidget {
   protected override tableData(report: Report | null): DataTable | null {
     const label = this.widgetLabel();
     const unit = this.resolvedUnit;
-    const f = (v: number | null) => cell(v, formatValue(v, unit, { ...this.fmt, compact: false }));
+    const f = (v: number | null) => cell(v, this.#full(v, unit));
     if (!report) {
       return this.manual
         ? {
