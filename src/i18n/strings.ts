@@ -14,7 +14,7 @@
  * placeholders.
  */
 import { translator, type StringTables } from './translate.js';
-import type { KpiReason } from '../core/vocabulary.js';
+import type { KpiReason, Locale } from '../core/vocabulary.js';
 
 export { translator, addLocaleStrings, onLocaleStrings } from './translate.js';
 
@@ -53,21 +53,10 @@ const en = {
   kpi: 'KPI',
   value: 'Value',
   campaign: 'Campaign',
-  // configuration problems (a property or attribute the element can't read)
+  // configuration problems (a property or attribute the element can't read); what a readable
+  // value looks like is said by the kind of value (EXPECTED_WORDS below)
   'config.invalid': '{name}="{value}" ignored: expected {expected}. Using {fallback}.',
   'config.default': 'the default',
-  'config.expected.number': 'a number',
-  'config.expected.boolean': 'true or false',
-  'config.expected.list': 'ids separated by commas',
-  'config.expected.object': 'a JSON object of numbers, such as {"revenue": 5000000}',
-  'config.expected.json': 'JSON data (an object or a list)',
-  'config.expected.date': 'a date YYYY-MM-DD',
-  'config.expected.oneOf': 'one of {values}',
-  'config.expected.timeZone': 'an IANA time zone such as Asia/Ho_Chi_Minh',
-  'config.expected.text': 'text',
-  'config.expected.bounds': 'increasing whole numbers of days, such as 7,14,28',
-  'config.expected.attributeName': 'channel or an attribute name (letters, digits and _, starting with a letter)',
-  'config.expected.function': 'a function',
   // comparison
   'compare.vsPrevious': 'vs previous period',
   'compare.vsYear': 'vs same period last year',
@@ -109,18 +98,6 @@ const vi: Record<MessageKey, string> = {
   campaign: 'Chiến dịch',
   'config.invalid': 'Bỏ qua {name}="{value}": cần {expected}. Dùng {fallback}.',
   'config.default': 'giá trị mặc định',
-  'config.expected.number': 'một số',
-  'config.expected.boolean': 'true hoặc false',
-  'config.expected.list': 'các mã cách nhau bằng dấu phẩy',
-  'config.expected.object': 'một đối tượng JSON gồm các số, ví dụ {"revenue": 5000000}',
-  'config.expected.json': 'dữ liệu JSON (đối tượng hoặc danh sách)',
-  'config.expected.date': 'một ngày dạng YYYY-MM-DD',
-  'config.expected.oneOf': 'một trong {values}',
-  'config.expected.timeZone': 'một múi giờ IANA, ví dụ Asia/Ho_Chi_Minh',
-  'config.expected.text': 'văn bản',
-  'config.expected.bounds': 'các số ngày nguyên tăng dần, ví dụ 7,14,28',
-  'config.expected.attributeName': 'channel hoặc tên một thuộc tính (chữ, số và _, bắt đầu bằng chữ)',
-  'config.expected.function': 'một hàm',
   'compare.vsPrevious': 'so với kỳ trước',
   'compare.vsYear': 'so với cùng kỳ năm trước',
   'compare.none': 'không so sánh',
@@ -135,3 +112,55 @@ export const t = translator(MESSAGES);
 /** The reason a KPI has no value, in words. */
 export const reasonText = (locale: string | undefined, reason: KpiReason): string =>
   t(locale, `reason.${reason}` as MessageKey);
+
+/** A phrase in each shipped locale. */
+export type Words = Record<Locale, string>;
+
+/**
+ * What a readable value of one kind looks like (the `config.expected.<kind>` strings), in
+ * each shipped locale. One constant per kind, held by its converter (`converters.ts`), so a
+ * bundle carries the words of the kinds its elements read and no others.
+ */
+export const EXPECTED_NUMBER: Words = { en: 'a number', vi: 'một số' };
+export const EXPECTED_BOOLEAN: Words = { en: 'true or false', vi: 'true hoặc false' };
+export const EXPECTED_LIST: Words = { en: 'ids separated by commas', vi: 'các mã cách nhau bằng dấu phẩy' };
+export const EXPECTED_OBJECT: Words = {
+  en: 'a JSON object of numbers, such as {"revenue": 5000000}',
+  vi: 'một đối tượng JSON gồm các số, ví dụ {"revenue": 5000000}',
+};
+export const EXPECTED_JSON: Words = {
+  en: 'JSON data (an object or a list)',
+  vi: 'dữ liệu JSON (đối tượng hoặc danh sách)',
+};
+export const EXPECTED_DATE: Words = { en: 'a date YYYY-MM-DD', vi: 'một ngày dạng YYYY-MM-DD' };
+export const EXPECTED_ONE_OF: Words = { en: 'one of {values}', vi: 'một trong {values}' };
+export const EXPECTED_TIME_ZONE: Words = {
+  en: 'an IANA time zone such as Asia/Ho_Chi_Minh',
+  vi: 'một múi giờ IANA, ví dụ Asia/Ho_Chi_Minh',
+};
+export const EXPECTED_TEXT: Words = { en: 'text', vi: 'văn bản' };
+export const EXPECTED_BOUNDS: Words = {
+  en: 'increasing whole numbers of days, such as 7,14,28',
+  vi: 'các số ngày nguyên tăng dần, ví dụ 7,14,28',
+};
+export const EXPECTED_ATTRIBUTE_NAME: Words = {
+  en: 'channel or an attribute name (letters, digits and _, starting with a letter)',
+  vi: 'channel hoặc tên một thuộc tính (chữ, số và _, bắt đầu bằng chữ)',
+};
+export const EXPECTED_FUNCTION: Words = { en: 'a function', vi: 'một hàm' };
+
+/** The words of every kind of value, by kind (for `englishStrings`, and languages added at run time). */
+export const EXPECTED_WORDS = {
+  number: EXPECTED_NUMBER,
+  boolean: EXPECTED_BOOLEAN,
+  list: EXPECTED_LIST,
+  object: EXPECTED_OBJECT,
+  json: EXPECTED_JSON,
+  date: EXPECTED_DATE,
+  oneOf: EXPECTED_ONE_OF,
+  timeZone: EXPECTED_TIME_ZONE,
+  text: EXPECTED_TEXT,
+  bounds: EXPECTED_BOUNDS,
+  attributeName: EXPECTED_ATTRIBUTE_NAME,
+  function: EXPECTED_FUNCTION,
+} as const;

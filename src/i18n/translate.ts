@@ -55,19 +55,32 @@ function registeredTable(locale: string | undefined): Record<string, string> | u
 export type StringParams = Record<string, string | number>;
 
 /**
+ * The string `key` in the locale nearest to `locale`: a registered language first, else
+ * `words` in the shipped locale (English when that one is missing), else the key itself; with
+ * `{name}` placeholders filled.
+ */
+export function phrase(
+  locale: string | undefined,
+  key: string,
+  words: Partial<Record<Locale, string>> | undefined,
+  params?: StringParams,
+): string {
+  const extra = registeredTable(locale);
+  const s =
+    (extra && Object.hasOwn(extra, key) ? extra[key] : undefined) ??
+    (words ? (words[baseLocale(locale)] ?? words.en) : key) ??
+    key;
+  return params ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : s;
+}
+
+/**
  * A lookup over the tables of one or more modules, searched in order: the string in the
  * locale nearest to `locale` (a registered language first, English when a key is missing),
  * with `{name}` placeholders filled.
  */
 export function translator<T extends readonly StringTables[]>(...tables: T) {
   return (locale: string | undefined, key: KeysOf<T>, params?: StringParams): string => {
-    const extra = registeredTable(locale);
-    let s = extra && Object.hasOwn(extra, key) ? extra[key] : undefined;
-    if (s === undefined) {
-      const base = baseLocale(locale);
-      const table = tables.find((t) => Object.hasOwn(t.en, key));
-      s = table ? ((table[base] as Record<string, string>)[key] ?? (table.en as Record<string, string>)[key]) : key;
-    }
-    return params ? s!.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : s!;
+    const table = tables.find((t) => Object.hasOwn(t.en, key)) as Record<Locale, Record<string, string>> | undefined;
+    return phrase(locale, key, table && { en: table.en[key], vi: table.vi[key] }, params);
   };
 }

@@ -10,29 +10,35 @@
  * reach `read`: they mean "the default". DOM-free.
  */
 import type { ComplexAttributeConverter } from 'lit';
+import {
+  EXPECTED_ATTRIBUTE_NAME,
+  EXPECTED_BOOLEAN,
+  EXPECTED_BOUNDS,
+  EXPECTED_DATE,
+  EXPECTED_FUNCTION,
+  EXPECTED_JSON,
+  EXPECTED_LIST,
+  EXPECTED_NUMBER,
+  EXPECTED_OBJECT,
+  EXPECTED_ONE_OF,
+  EXPECTED_TEXT,
+  EXPECTED_TIME_ZONE,
+  type EXPECTED_WORDS,
+  type Words,
+} from '../../i18n/strings.js';
 
 export type ReadResult<T> = { ok: true; value: T } | { ok: false };
 
 /** What a value of this kind must look like, for messages: a key of the `config.expected.*` strings. */
-export type ExpectedKind =
-  | 'number'
-  | 'boolean'
-  | 'list'
-  | 'object'
-  | 'json'
-  | 'date'
-  | 'oneOf'
-  | 'timeZone'
-  | 'text'
-  | 'bounds'
-  | 'attributeName'
-  | 'function';
+export type ExpectedKind = keyof typeof EXPECTED_WORDS;
 
 export interface ValueKind<T> extends ComplexAttributeConverter<T | null> {
   /** The kind, for messages (`config.expected.<kind>`). */
   readonly expected: ExpectedKind;
   /** The values allowed, for `oneOf` kinds. */
   readonly values?: readonly string[];
+  /** The words of `config.expected.<kind>` in each shipped locale (the kind carries them, so a bundle keeps only those of the kinds it reads). */
+  readonly words?: Words;
   /** Reads a property value of any type (the string form included). */
   read(value: unknown): ReadResult<T>;
 }
@@ -46,6 +52,7 @@ const FAIL = { ok: false } as const;
  */
 function kind<T>(
   expected: ExpectedKind,
+  words: Words | undefined,
   read: (value: unknown) => ReadResult<T>,
   toAttribute: (value: T) => string | null,
   values?: readonly string[],
@@ -53,6 +60,7 @@ function kind<T>(
   return {
     expected,
     values,
+    words,
     read,
     // An attribute the element can't read is handed to the property as the raw string, so the
     // property's setter reports it and keeps the default (one place for both paths).
@@ -70,6 +78,7 @@ function kind<T>(
 /** A finite number; the string form is a JavaScript numeric literal (`1284500000`, `1.5e9`, `-0.25`). */
 export const numberValue: ValueKind<number> = /* @__PURE__ */ kind(
   'number',
+  EXPECTED_NUMBER,
   (v) => {
     if (typeof v === 'number') return Number.isFinite(v) ? ok(v) : FAIL;
     if (typeof v === 'bigint') return ok(Number(v));
@@ -101,6 +110,7 @@ export function booleanValue(attribute: string): ValueKind<boolean> {
   };
   return {
     expected: 'boolean',
+    words: EXPECTED_BOOLEAN,
     read,
     // Present means true, absent false; `="false"` is false, as the property reads it.
     fromAttribute: (value: string | null): boolean | null => {
@@ -115,6 +125,7 @@ export function booleanValue(attribute: string): ValueKind<boolean> {
 /** Ids separated by commas (`revenue, roi`); as a property also an array of strings. */
 export const listValue: ValueKind<string[]> = /* @__PURE__ */ kind(
   'list',
+  EXPECTED_LIST,
   (v) => {
     if (typeof v === 'string')
       return ok(
@@ -155,6 +166,7 @@ export function objectValue<T extends Record<string, unknown>>(options: { number
   };
   return kind<T>(
     'object',
+    EXPECTED_OBJECT,
     (v) => {
       if (typeof v === 'string') {
         const r = parseJson(v);
@@ -174,6 +186,7 @@ export function jsonValue<T>(accept: (v: object) => boolean = () => true): Value
   const check = (v: unknown): ReadResult<T> => (typeof v === 'object' && v !== null && accept(v) ? ok(v as T) : FAIL);
   return kind<T>(
     'json',
+    EXPECTED_JSON,
     (v) => {
       if (typeof v === 'string') {
         const r = parseJson(v);
@@ -188,6 +201,7 @@ export function jsonValue<T>(accept: (v: object) => boolean = () => true): Value
 /** A local day `YYYY-MM-DD` that exists in the calendar; a `Date` is read as its UTC day. */
 export const dateValue: ValueKind<string> = /* @__PURE__ */ kind(
   'date',
+  EXPECTED_DATE,
   (v) => {
     if (v instanceof Date) return Number.isNaN(v.getTime()) ? FAIL : ok(v.toISOString().slice(0, 10));
     if (typeof v !== 'string') return FAIL;
@@ -204,6 +218,7 @@ export const dateValue: ValueKind<string> = /* @__PURE__ */ kind(
 export function oneOf<const V extends string>(values: readonly V[]): ValueKind<V> {
   return kind<V>(
     'oneOf',
+    EXPECTED_ONE_OF,
     (v) => {
       const s = typeof v === 'string' ? v.trim() : v;
       return typeof s === 'string' && (values as readonly string[]).includes(s) ? ok(s as V) : FAIL;
@@ -213,10 +228,17 @@ export function oneOf<const V extends string>(values: readonly V[]): ValueKind<V
   );
 }
 
-/** A string checked by a predicate (an IANA time zone, a KPI id). */
+/** The words of the kinds of text `checkedText` checks. */
+const CHECKED_WORDS: Partial<Record<ExpectedKind, Words>> = {
+  timeZone: EXPECTED_TIME_ZONE,
+  attributeName: EXPECTED_ATTRIBUTE_NAME,
+};
+
+/** A string checked by a predicate (an IANA time zone, an attribute name). */
 export function checkedText(expected: ExpectedKind, accept: (v: string) => boolean): ValueKind<string> {
   return kind<string>(
     expected,
+    CHECKED_WORDS[expected],
     (v) => (typeof v === 'string' && accept(v.trim()) ? ok(v.trim()) : FAIL),
     (v) => v,
   );
@@ -229,6 +251,7 @@ export function checkedText(expected: ExpectedKind, accept: (v: string) => boole
  */
 export const boundsValue: ValueKind<number[]> = /* @__PURE__ */ kind(
   'bounds',
+  EXPECTED_BOUNDS,
   (v) => {
     let parts: unknown[];
     if (typeof v === 'string') parts = v.trim() ? v.split(',').map((s) => s.trim()) : [];
@@ -248,6 +271,7 @@ export const boundsValue: ValueKind<number[]> = /* @__PURE__ */ kind(
 /** A function (a callback a host hands over); it has no string form. */
 export const functionValue: ValueKind<(...args: never[]) => unknown> = /* @__PURE__ */ kind(
   'function',
+  EXPECTED_FUNCTION,
   (v) => (typeof v === 'function' ? ok(v as (...args: never[]) => unknown) : FAIL),
   () => null,
 );
@@ -255,6 +279,7 @@ export const functionValue: ValueKind<(...args: never[]) => unknown> = /* @__PUR
 /** Any text; numbers given by a host are read as their decimal form. */
 export const textValue: ValueKind<string> = /* @__PURE__ */ kind(
   'text',
+  EXPECTED_TEXT,
   (v) => (typeof v === 'string' ? ok(v) : typeof v === 'number' && Number.isFinite(v) ? ok(String(v)) : FAIL),
   // An empty text (the default of most text properties) is no attribute at all.
   (v) => v || null,

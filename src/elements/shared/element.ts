@@ -23,6 +23,8 @@ import { LitElement, type PropertyDeclaration, type PropertyValues } from 'lit';
 import { ContextRoot } from '@lit/context';
 import { describeValue, type ValueKind } from './converters.js';
 import { t } from '../../i18n/strings.js';
+import { phrase } from '../../i18n/translate.js';
+import type { Words } from '../../i18n/strings.js';
 import { LocaleController } from './locale-controller.js';
 
 /** Detail of `promo-config-error`. */
@@ -79,6 +81,9 @@ function book(el: object): Book {
   return b;
 }
 
+/** The words of each kind of value the page's elements read, by kind (`ValueKind.words`). */
+const expectedWords = new Map<string, Words>();
+
 /** The attribute name Lit uses for a property. */
 function attributeOf(name: PropertyKey, options: PropertyDeclaration): string | null {
   if (options.attribute === false) return null;
@@ -101,6 +106,7 @@ function wrapProperty(proto: object, name: PropertyKey, opts: PropertyDeclaratio
   const valueKind = (opts.converter as Partial<ValueKind<unknown>> | undefined)?.read
     ? (opts.converter as ValueKind<unknown>)
     : null;
+  if (valueKind?.words) expectedWords.set(valueKind.expected, valueKind.words);
   const attribute = attributeOf(name, opts);
   const set = base.set;
   const wrapper = function (this: PromoElement, value: unknown): void {
@@ -185,7 +191,7 @@ export abstract class PromoElement extends LitElement {
   /** The message of a problem, in the element's locale. */
   protected configMessage(problem: ConfigProblem): string {
     const locale = this.activeLocale;
-    const expected = t(locale, `config.expected.${problem.expected}` as 'config.expected.number', {
+    const expected = phrase(locale, `config.expected.${problem.expected}`, expectedWords.get(problem.expected), {
       values: problem.values?.join(', ') ?? '',
     });
     const fallback =

@@ -4,7 +4,7 @@
  * key is a type error; numbers, dates and currencies already follow the tag through Intl.
  */
 import { addLocaleStrings, type StringTables } from '../../i18n/translate.js';
-import { MESSAGES } from '../../i18n/strings.js';
+import { EXPECTED_WORDS, MESSAGES } from '../../i18n/strings.js';
 import { LABEL_MESSAGES } from '../../i18n/labels.js';
 import { SELECTION_MESSAGES } from '../../i18n/selection.js';
 import { TILE_MESSAGES } from '../../i18n/kpi-tile.js';
@@ -17,9 +17,20 @@ import { REACTIVATION_MESSAGES } from '../../i18n/reactivation.js';
 import { LOYALTY_MESSAGES } from '../../i18n/loyalty-panel.js';
 import { BOARD_MESSAGES } from '../../i18n/board-strings.js';
 
+type ExpectedKey = `config.expected.${keyof typeof EXPECTED_WORDS}`;
+
+/** The words of each kind of value (`config.expected.<kind>`) as a table. */
+const EXPECTED_MESSAGES = Object.fromEntries(
+  (['en', 'vi'] as const).map((l) => [
+    l,
+    Object.fromEntries(Object.entries(EXPECTED_WORDS).map(([kind, words]) => [`config.expected.${kind}`, words[l]])),
+  ]),
+) as StringTables<ExpectedKey>;
+
 /** The string tables of every module of the kit (key names are unique across them). */
 const TABLES = [
   MESSAGES,
+  EXPECTED_MESSAGES,
   LABEL_MESSAGES,
   SELECTION_MESSAGES,
   TILE_MESSAGES,
