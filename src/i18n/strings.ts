@@ -28,13 +28,6 @@ const en = {
   error: 'This widget could not be shown.',
   unavailable: 'Nothing to show until the data loads.',
   noReport: 'No data yet: place this widget inside a promo-kpi-board, or give it a report.',
-  filterNotApplied: 'The channel and attribute filters do not apply to this panel.',
-  partial: 'Some values could not be computed.',
-  // reasons a KPI has no value
-  'reason.no-data': 'not enough orders or customers in this period to work it out',
-  'reason.missing-cogs': 'cost of goods missing on some orders',
-  'reason.no-exposures': 'no reach or impression data',
-  'reason.no-budget': 'no budget set',
   // data and export actions
   actions: 'Data and export',
   showTable: 'Show as table',
@@ -74,12 +67,6 @@ const vi: Record<MessageKey, string> = {
   error: 'Không thể hiển thị tiện ích này.',
   unavailable: 'Chưa có gì để hiển thị cho đến khi tải được dữ liệu.',
   noReport: 'Chưa có số liệu: hãy đặt thành phần này trong promo-kpi-board hoặc gán cho nó một báo cáo (report).',
-  filterNotApplied: 'Bộ lọc kênh và thuộc tính không áp dụng cho phần này.',
-  partial: 'Một số chỉ số không tính được.',
-  'reason.no-data': 'chưa đủ đơn hàng hay khách hàng trong kỳ này để tính',
-  'reason.missing-cogs': 'thiếu giá vốn ở một số đơn',
-  'reason.no-exposures': 'không có dữ liệu tiếp cận hay hiển thị',
-  'reason.no-budget': 'chưa đặt ngân sách',
   actions: 'Dữ liệu và xuất',
   showTable: 'Xem dạng bảng',
   hideTable: 'Ẩn bảng',
@@ -109,9 +96,47 @@ export const MESSAGES: StringTables<MessageKey> = { en, vi };
 /** A shared UI string in the locale nearest to `locale`, with `{name}` placeholders filled. */
 export const t = translator(MESSAGES);
 
+/**
+ * Why values are missing: the reason each KPI has no value, and the sentence before a list
+ * of them. A table of its own, so only the widgets that say why load it.
+ */
+const reasonEn = {
+  partial: 'Some values could not be computed.',
+  'reason.no-data': 'not enough orders or customers in this period to work it out',
+  'reason.missing-cogs': 'cost of goods missing on some orders',
+  'reason.no-exposures': 'no reach or impression data',
+  'reason.no-budget': 'no budget set',
+};
+
+export const REASON_MESSAGES: StringTables<keyof typeof reasonEn> = {
+  en: reasonEn,
+  vi: {
+    partial: 'Một số chỉ số không tính được.',
+    'reason.no-data': 'chưa đủ đơn hàng hay khách hàng trong kỳ này để tính',
+    'reason.missing-cogs': 'thiếu giá vốn ở một số đơn',
+    'reason.no-exposures': 'không có dữ liệu tiếp cận hay hiển thị',
+    'reason.no-budget': 'chưa đặt ngân sách',
+  },
+};
+
+const reasonT = /* @__PURE__ */ translator(REASON_MESSAGES);
+
 /** The reason a KPI has no value, in words. */
 export const reasonText = (locale: string | undefined, reason: KpiReason): string =>
-  t(locale, `reason.${reason}` as MessageKey);
+  reasonT(locale, `reason.${reason}`);
+
+/** The sentence before the reasons some values are missing ("Some values could not be computed."). */
+export const partialText = (locale: string | undefined): string => reasonT(locale, 'partial');
+
+/** The note of panels the board's channel and attribute filters do not reach. A table of its own: two widgets show it. */
+export const FILTER_NOTE_MESSAGES: StringTables<'filterNotApplied'> = {
+  en: { filterNotApplied: 'The channel and attribute filters do not apply to this panel.' },
+  vi: { filterNotApplied: 'Bộ lọc kênh và thuộc tính không áp dụng cho phần này.' },
+};
+
+/** The filter note in the locale nearest to `locale`. */
+export const filterNoteText = (locale: string | undefined): string =>
+  translator(FILTER_NOTE_MESSAGES)(locale, 'filterNotApplied');
 
 /** A phrase in each shipped locale. */
 export type Words = Record<Locale, string>;

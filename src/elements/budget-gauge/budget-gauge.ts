@@ -4,6 +4,7 @@ import { formatValue } from '../../format/format.js';
 import type { Pacing, Report } from '../../engine/report-types.js';
 import { reasonText } from '../../i18n/strings.js';
 import { PromoWidget, WidgetError } from '../shared/widget.js';
+import { renderFilterNote, renderPartial } from '../shared/notes.js';
 import { cell, type DataTable } from '../shared/data-table.js';
 import { listValue } from '../shared/converters.js';
 import { budgetGaugeStyles } from './budget-gauge.styles.js';
@@ -169,11 +170,11 @@ export class PromoBudgetGauge extends PromoWidget {
     const list = !this.campaign && rows.length >= LIST_FROM;
     const states = rows.map(([, p]) => gaugeState(p));
     return html`<h3 part="title">${this.widgetLabel()}</h3>
-      ${this.renderFilterNote()}
+      ${renderFilterNote(this.boardQuery, this.activeLocale)}
       <ul class="list ${list ? 'compact' : ''} ${list && this.width > 0 && this.width < 560 ? 'narrow' : ''}">
         ${rows.map(([id, p], i) => (list ? this.renderRow(id, p, states[i]!) : this.renderCampaign(id, p, states[i]!)))}
       </ul>
-      ${this.renderLegend(states)} ${missing.length ? this.renderPartial(['no-budget']) : nothing}`;
+      ${this.renderLegend(states)} ${missing.length ? renderPartial(this.activeLocale, ['no-budget']) : nothing}`;
   }
 
   /** The status in words: the running status, or "Ended · <outcome>". */

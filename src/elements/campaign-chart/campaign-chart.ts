@@ -8,6 +8,7 @@ import type { DataTable } from '../shared/data-table.js';
 import { innerWidth } from '../shared/inner-width.js';
 import { FontsLoadedController } from '../shared/measure-text.js';
 import { PromoWidget, WidgetError } from '../shared/widget.js';
+import { renderPartial } from '../shared/notes.js';
 import { numberValue, oneOf } from '../shared/converters.js';
 import { campaignChartStyles } from './campaign-chart.styles.js';
 import type { CampaignDatum, SecondaryMode } from './bar-layout.js';
@@ -289,7 +290,7 @@ export class PromoCampaignChart extends PromoWidget {
       title: () => el.widgetLabel(),
       select: (id) => el.select(id),
       filterBy: (id) => el.filterBy(id),
-      partial: (reasons) => el.renderPartial(reasons),
+      partial: (reasons) => renderPartial(el.activeLocale, reasons),
       find: (selector) => el.renderRoot?.querySelector(selector) ?? null,
     };
     return host;

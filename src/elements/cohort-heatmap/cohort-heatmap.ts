@@ -6,6 +6,7 @@ import { formatValue } from '../../format/format.js';
 import { formatDay, formatMonth } from '../../format/date.js';
 import { cell, type DataTable } from '../shared/data-table.js';
 import { PromoWidget } from '../shared/widget.js';
+import { renderFilterNote } from '../shared/notes.js';
 import { innerWidth } from '../shared/inner-width.js';
 import { FontsLoadedController } from '../shared/measure-text.js';
 import { booleanValue, oneOf } from '../shared/converters.js';
@@ -220,13 +221,14 @@ export class PromoCohortHeatmap extends PromoWidget {
     if (this.mode === 'recency')
       return html`<div class="heat-root">
         <h3 part="title">${title}</h3>
-        ${this.renderFilterNote()} ${renderRecency(this.#viewHost(), report, this.innerWidth, true)}
+        ${renderFilterNote(this.boardQuery, this.activeLocale)}
+        ${renderRecency(this.#viewHost(), report, this.innerWidth, true)}
       </div>`;
     const side = this.showRecency && this.innerWidth >= SIDE_BY_SIDE;
     const heatWidth = side ? ((this.innerWidth - 12) * 2) / 3 : this.innerWidth;
     return html`<div class="heat-root ${this.showRecency ? '' : 'fit'}">
       <h3 part="title">${title}</h3>
-      ${this.renderFilterNote()}
+      ${renderFilterNote(this.boardQuery, this.activeLocale)}
       <div class="panels ${side ? 'side' : ''}">
         <div>${this.#grid.render(report, heatWidth, this.grainOf(report))}</div>
         ${

@@ -11,9 +11,9 @@ import { ContextConsumer } from '@lit/context';
 import { boardContext, THEMES, type BoardState, type ThemeName } from '../../context/context.js';
 import { PromoElement, type ConfigProblem } from './element.js';
 import { jsonValue, oneOf } from './converters.js';
-import type { KpiReason } from '../../core/vocabulary.js';
-import type { Report } from '../../engine/report-types.js';
-import { reasonText, t, type MessageKey } from '../../i18n/strings.js';
+import type { Report, ReportOptions } from '../../engine/report-types.js';
+import { channelOrAttributeFilter } from './notes.js';
+import { t, type MessageKey } from '../../i18n/strings.js';
 import type { DataTable } from './data-table.js';
 import { styleProps } from './style-props.js';
 import { MenuController, closeMenu, onMenuToggle } from './menus.js';
@@ -235,20 +235,23 @@ export abstract class PromoWidget extends PromoElement {
     return this.#boardFiltered() ? this.msg('emptyFiltered') : this.msg('empty');
   }
 
+  /**
+   * The query of the board this widget reads from; undefined outside a board, or when the
+   * widget is given its own report.
+   */
+  protected get boardQuery(): ReportOptions | undefined {
+    return this.report === undefined ? this.board?.query : undefined;
+  }
+
   /** Whether the board this widget reads from has a campaign, channel or attribute filter in force. */
   #boardFiltered(): boolean {
-    const q = this.report === undefined ? this.board?.query : undefined;
-    return (
-      !!q &&
-      ((q.campaignIds?.length ?? 0) > 0 ||
-        (q.channels?.length ?? 0) > 0 ||
-        Object.values(q.filters ?? {}).some((v) => v.length > 0))
-    );
+    const q = this.boardQuery;
+    return !!q && ((q.campaignIds?.length ?? 0) > 0 || channelOrAttributeFilter(q));
   }
 
   /** Inside a board, the next steps of an empty state: change the period; clear the filters when some are in force. */
   #renderEmptyActions(): TemplateResult | typeof nothing {
-    if (this.report !== undefined || !this.board?.query) return nothing;
+    if (!this.boardQuery) return nothing;
     const act = (action: 'change-period' | 'clear-filters') => () =>
       this.dispatchEvent(new CustomEvent('promo-empty-action', { detail: { action }, bubbles: true, composed: true }));
     return html`<div part="empty-actions" class="empty-actions">
@@ -379,26 +382,6 @@ export abstract class PromoWidget extends PromoElement {
     return html`<div part="error" role="alert">${message}</div>`;
   }
 
-  /**
-   * For panels the channel and attribute filters do not reach (KPI-SPEC: budget pacing,
-   * cohorts): a note, in the board's locale, while such a filter of the board is in force.
-   */
-  protected renderFilterNote(): TemplateResult | typeof nothing {
-    const q = this.report === undefined ? this.board?.query : undefined;
-    if (!q) return nothing;
-    const active = (q.channels?.length ?? 0) > 0 || Object.values(q.filters ?? {}).some((v) => v.length > 0);
-    return active ? html`<p part="filter-note" class="filter-note">${this.msg('filterNotApplied')}</p>` : nothing;
-  }
-
-  /** The reasons some values are missing, in words ("partial data"). */
-  protected renderPartial(reasons: Iterable<KpiReason>): TemplateResult | typeof nothing {
-    const list = [...new Set(reasons)];
-    if (!list.length) return nothing;
-    return html`<p part="partial">
-      ${this.msg('partial')} ${sentence(list.map((r) => reasonText(this.activeLocale, r)).join('; '))}.
-    </p>`;
-  }
-
   protected renderActions(chart: boolean): TemplateResult {
     return html`<details part="actions" data-menu @keydown=${this.#onActionsKeydown} @toggle=${onMenuToggle}>
       <summary aria-label=${this.msg('actions')} title=${this.msg('actions')}>
@@ -464,9 +447,4 @@ export abstract class PromoWidget extends PromoElement {
   exportAs(format: ExportFormat): Promise<Blob | null> {
     return this.#export.export(format);
   }
-}
-
-/** A clause as the start of a sentence: first letter upper case ("no budget set" -> "No budget set"). */
-function sentence(text: string): string {
-  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
