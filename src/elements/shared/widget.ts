@@ -15,7 +15,6 @@ import type { Report, ReportOptions } from '../../engine/report-types.js';
 import { channelOrAttributeFilter } from './notes.js';
 import { t, type MessageKey } from '../../i18n/strings.js';
 import type { DataTable } from './data-table.js';
-import { styleProps } from './style-props.js';
 import { MenuController, closeMenu, onMenuToggle } from './menus.js';
 import { ExportController, type ExportFormat, type PromoErrorDetail } from './export-controller.js';
 import { TableViewController } from './table-view-controller.js';
@@ -149,22 +148,22 @@ export abstract class PromoWidget extends PromoElement {
    */
   protected static readonly watchedColors: readonly string[] = [];
 
-  #renderTokenProbes(): TemplateResult | typeof nothing {
-    const names = (this.constructor as typeof PromoWidget).watchedColors;
-    if (!names.length) return nothing;
-    return html`${names.map(
-      (n) =>
-        html`<span
-          class="token-probe"
-          aria-hidden="true"
-          style=${styleProps({ color: `var(--_${n})` })}
-          @transitionrun=${this.#onTokenChange}
-        ></span>`,
-    )}`;
-  }
+  #tokenProbes: HTMLElement[] | undefined;
 
-  #onTokenChange(): void {
-    this.requestUpdate();
+  /**
+   * One hidden probe per watched colour, coloured by its token through the CSSOM (allowed by
+   * any Content-Security-Policy): a change of the token starts the probe's colour transition,
+   * which re-renders the widget. Made once, like the font probe.
+   */
+  get #probes(): HTMLElement[] {
+    return (this.#tokenProbes ??= (this.constructor as typeof PromoWidget).watchedColors.map((name) => {
+      const probe = document.createElement('span');
+      probe.className = 'token-probe';
+      probe.setAttribute('aria-hidden', 'true');
+      probe.style.setProperty('color', `var(--_${name})`);
+      probe.addEventListener('transitionrun', () => this.requestUpdate());
+      return probe;
+    }));
   }
 
   /** Whether the widget lays out right to left (`dir="rtl"` on it or an ancestor): charts are drawn mirrored. */
@@ -328,8 +327,7 @@ export abstract class PromoWidget extends PromoElement {
       aria-busy=${busy ? 'true' : 'false'}
       lang=${this.activeLocale.split('-')[0]!.toLowerCase()}
     >
-      ${this.#size.fontProbe}${this.#renderTokenProbes()}
-      ${problems.length ? this.renderConfigErrors(problems) : nothing} ${body}
+      ${this.#size.fontProbe}${this.#probes} ${problems.length ? this.renderConfigErrors(problems) : nothing} ${body}
     </div>`;
   }
 
