@@ -34,7 +34,9 @@ const BUDGETS = { kit: 80 * KB, 'kpi-board': 80 * KB, 'kpi-tile': 12 * KB, widge
  * entry met its budget on 2026-12-07, once it loaded its page engine and adapters on demand;
  * the widgets' lowered on 2026-12-07, after token descriptions left the runtime and the
  * sparkline stopped bundling d3-shape, d3-path and d3-array, and unused converters were
- * shaken out): `--check`
+ * shaken out; then about 0.3 KB above their figures once the shared base stopped making every
+ * widget load the config words of every kind, the partial-data and filter notes, and
+ * styleProps): `--check`
  * fails above the ceiling so nothing grows unnoticed while the gap is closed. Lower a
  * ceiling whenever an entry shrinks; delete the entry once it is within its budget (then
  * the budget itself is enforced).
@@ -44,13 +46,13 @@ const NOT_YET_MET = {
   // on demand, and esbuild's code splitting cuts the whole kit into more chunks (3.7 KB gz
   // more, no code added); lower it again when the gap closes.
   kit: 124 * KB,
-  breakdown: 25.5 * KB,
-  'budget-gauge': 23.5 * KB,
-  'campaign-chart': 30 * KB,
-  'cohort-heatmap': 27 * KB,
-  'kpi-tile': 25 * KB,
-  'loyalty-panel': 24 * KB,
-  reactivation: 23.5 * KB,
+  breakdown: 23.8 * KB,
+  'budget-gauge': 22.4 * KB,
+  'campaign-chart': 28.4 * KB,
+  'cohort-heatmap': 26 * KB,
+  'kpi-tile': 23.8 * KB,
+  'loyalty-panel': 22.7 * KB,
+  reactivation: 22.1 * KB,
 };
 
 const args = process.argv.slice(2);
