@@ -21,17 +21,15 @@ export const cohortHeatmapStyles = [
       max-inline-size: 100%;
       min-inline-size: min(100%, 22em);
     }
-    .heat-root {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr);
-      gap: calc(var(--_space) * 0.5);
-      min-width: 0;
-    }
+    .heat-root,
     .panels {
       display: grid;
       grid-template-columns: minmax(0, 1fr);
       gap: var(--_space);
       min-width: 0;
+    }
+    .heat-root {
+      gap: calc(var(--_space) * 0.5);
     }
     .panels.side {
       grid-template-columns: minmax(0, 2fr) minmax(0, 1fr);
@@ -44,24 +42,21 @@ export const cohortHeatmapStyles = [
       font-weight: 600;
       overflow-wrap: anywhere;
     }
-    h4 {
-      margin: 0 0 4px;
-      font-size: 0.9em;
-      font-weight: 600;
-      color: var(--_color-text-muted);
-    }
+    h4,
     .note {
       margin: 0;
       font-size: 0.9em;
       color: var(--_color-text-muted);
     }
+    h4 {
+      margin-bottom: 4px;
+      font-weight: 600;
+    }
     .scroll-wrap {
       position: relative;
-      min-width: 0;
     }
     .scroll-x {
       overflow-x: auto;
-      min-width: 0;
       scrollbar-width: thin;
       scrollbar-color: var(--_color-text-muted) transparent;
     }
@@ -84,21 +79,15 @@ export const cohortHeatmapStyles = [
     .sticky-bg {
       fill: var(--_color-surface);
     }
-    .sticky-edge {
-      stroke: none;
-    }
-    .scroll-wrap[data-scrolled] .sticky-edge {
+    [data-scrolled] .sticky-edge {
       stroke: var(--_color-border);
-      stroke-width: 1;
     }
     svg {
       display: block;
       overflow: visible;
-      font-family: var(--_font-family);
       font-variant-numeric: tabular-nums;
     }
-    .head,
-    .size {
+    .head {
       fill: var(--_color-text-muted);
       font-size: 0.8em;
     }
@@ -129,16 +118,12 @@ export const cohortHeatmapStyles = [
     .cell-value.fixed-light {
       fill: #ffffff;
     }
-    .cell {
-      stroke: none;
-    }
     [role='gridcell'] {
       outline: none;
       cursor: default;
     }
     .ring {
       fill: none;
-      stroke: none;
       pointer-events: none;
     }
     [role='gridcell']:hover .cell,

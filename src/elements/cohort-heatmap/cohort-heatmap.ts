@@ -163,9 +163,6 @@ export class PromoCohortHeatmap extends PromoWidget {
       get cellUnit() {
         return el.cellUnit;
       },
-      get recencyMode() {
-        return el.mode === 'recency';
-      },
       msg: (key, params) => el.msg(key, params),
       fmt: (v, unit, compact = false) => el.fmt(v, unit, compact),
       cohortLabel: (cohort, grain, short = false) => el.cohortLabel(cohort, grain, short),

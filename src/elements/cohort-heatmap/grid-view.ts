@@ -238,7 +238,7 @@ export class HeatmapGridView implements ReactiveController {
   /** The tooltip of the hovered or focused cell. */
   renderTip(report: Report, grain: CohortGrain) {
     const tip = this.tip;
-    if (!tip || this.host.recencyMode) return nothing;
+    if (!tip) return nothing;
     const r = report.cohorts.rows[tip.row];
     const v = r ? rowValues(r, this.host.heatMode)[tip.col] : undefined;
     if (!r || v === undefined) return nothing;

@@ -4,7 +4,7 @@
  * recency bars. Data and size in, shapes out. No DOM.
  */
 import { max } from 'd3-array';
-import { linearScale } from '../shared/scale.js';
+import { linearMap } from '../shared/scale.js';
 import { fitMeasured } from '../shared/measure-text.js';
 import type { CohortRow, RecencyRow } from '../../engine/report-types.js';
 
@@ -236,7 +236,7 @@ export function heatmapLayout(
   const skipFirst = mode === 'retention' && cols > 1;
   const hi = max(rows.flatMap((r) => finiteVals(r, skipFirst ? 1 : 0))) ?? 0;
   const domain: [number, number] = [0, hi > 0 ? hi : 1];
-  const t = linearScale(domain, [0, 1], { clamp: true });
+  const t = linearMap(domain, [0, 1], true);
   const cells: HeatCell[] = [];
   rows.forEach((r, i) => {
     rowValues(r, mode).forEach((v, k) => {
@@ -338,7 +338,7 @@ export function recencyLayout(
   const x0 = Math.ceil(o.labelWidth) + 8;
   const x1 = Math.max(x0 + 30, width - Math.ceil(o.valueWidth) - 8);
   const hi = max(rows, (r) => (Number.isFinite(r.customers) ? r.customers : 0)) ?? 0;
-  const x = linearScale([0, hi > 0 ? hi : 1], [x0, x1]);
+  const x = linearMap([0, hi > 0 ? hi : 1], [x0, x1]);
   const rowH = Math.round(fs * 2.4);
   return {
     width,

@@ -18,8 +18,6 @@ export interface HeatmapViewHost extends ReactiveControllerHost {
   readonly heatMode: 'retention' | 'revenue';
   /** Unit of the grid's values (ratio for retention, currency for revenue). */
   readonly cellUnit: KpiUnit;
-  /** Whether the grid is the widget's only part (no tooltip otherwise). */
-  readonly recencyMode: boolean;
   msg(key: CohortMessageKey, params?: StringParams): string;
   fmt(v: number | null | undefined, unit: KpiUnit, compact?: boolean): string;
   /** "Jul 2026", or the Monday "27 Jul 2026" of a week cohort; `short`: "7/2026", "27/7/26". */
