@@ -46,7 +46,7 @@ const NOT_YET_MET = {
   // on demand, and esbuild's code splitting cuts the whole kit into more chunks (3.7 KB gz
   // more, no code added); lower it again when the gap closes.
   kit: 124 * KB,
-  breakdown: 23.8 * KB,
+  breakdown: 23.2 * KB,
   'budget-gauge': 22.4 * KB,
   'campaign-chart': 28.4 * KB,
   'cohort-heatmap': 25.5 * KB,

@@ -19,6 +19,7 @@ import {
   OTHERS_KEY,
   breakdownLayout,
   rankBreakdown,
+  type BreakdownDatum,
   type BreakdownKpi,
   type BreakdownRow,
 } from './layout.js';
@@ -40,6 +41,8 @@ export interface PromoBreakdownSelectDetail {
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
 const UNITS: Record<BreakdownKpi, KpiUnit> = { revenue: 'currency', orders: 'count', buyers: 'count', aov: 'currency' };
+/** A finite number, else null. */
+const finite = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /**
  * One KPI (`kpi`: revenue, orders, buyers or aov) by sales channel (`by="channel"`, the
@@ -189,16 +192,26 @@ export class PromoBreakdown extends PromoWidget {
     return formatValue(v, unit, { locale: this.activeLocale, currency: this.money, compact });
   }
 
+  /** Each value of the breakdown with its KPI (null when it has none), in the report's order. */
+  private valuesOf(report: Report, kpi: BreakdownKpi): BreakdownDatum[] {
+    const s = this.summaries(report) ?? {};
+    return Object.keys(s).map((key) => ({ key, value: finite(s[key]![kpi]) }));
+  }
+
   /** The whole selection's value of the KPI (`report.kpis`), the base of the comparisons. */
   private total(report: Report, kpi: BreakdownKpi): number | null {
-    const v = report.kpis[kpi]?.value;
-    return typeof v === 'number' && Number.isFinite(v) ? v : null;
+    return finite(report.kpis[kpi]?.value);
   }
 
   /** The comparison of one value with the whole selection, as a number (share, or relative difference). */
   private comparison(value: number | null, total: number | null, kpi: BreakdownKpi): number | null {
     if (value === null || total === null || total <= 0) return null;
     return kpi === 'aov' ? value / total - 1 : value / total;
+  }
+
+  /** The heading of the comparison column. */
+  private comparisonHead(kpi: BreakdownKpi): string {
+    return this.msg(kpi === 'aov' ? 'breakdown.vsAverage' : 'breakdown.share');
   }
 
   private comparisonText(c: number | null, kpi: BreakdownKpi, long = false): string {
@@ -236,19 +249,10 @@ export class PromoBreakdown extends PromoWidget {
       : this.msg('breakdown.notInReport', { by: this.resolvedBy });
   }
 
-  private rank(report: Report, kpi: BreakdownKpi): BreakdownRow[] {
-    const s = this.summaries(report) ?? {};
-    const data = Object.keys(s).map((key) => {
-      const v = s[key]![kpi];
-      return { key, value: typeof v === 'number' && Number.isFinite(v) ? v : null };
-    });
-    return rankBreakdown(data, this.resolvedLimit, ADDITIVE_BREAKDOWN_KPIS.has(kpi));
-  }
-
   protected override renderContent(report: Report): TemplateResult {
     const kpi = this.resolvedKpi;
     const unit = UNITS[kpi];
-    const rows = this.rank(report, kpi);
+    const rows = rankBreakdown(this.valuesOf(report, kpi), this.resolvedLimit, ADDITIVE_BREAKDOWN_KPIS.has(kpi));
     this.rows = rows;
     const total = this.total(report, kpi);
     const comps = rows.map((r) => this.comparison(r.value, total, kpi));
@@ -290,9 +294,7 @@ export class PromoBreakdown extends PromoWidget {
     return html`<div class="bd-root">
       <h3 part="title">${title}</h3>
       <div class="head" aria-hidden="true">
-        <span part="comparison-head"
-          >${kpi === 'aov' ? this.msg('breakdown.vsAverage') : this.msg('breakdown.share')}</span
-        >
+        <span part="comparison-head">${this.comparisonHead(kpi)}</span>
       </div>
       ${renderSelection({
         name: chosenRow ? this.valueLabel(chosen) : '',
@@ -349,8 +351,7 @@ export class PromoBreakdown extends PromoWidget {
   private renderNotes(report: Report, kpi: BreakdownKpi, rows: BreakdownRow[], total: number | null) {
     const notes: string[] = [];
     if (ADDITIVE_BREAKDOWN_KPIS.has(kpi) && total !== null) {
-      const s = this.summaries(report) ?? {};
-      const sum = Object.values(s).reduce((a, v) => a + (Number.isFinite(v[kpi]) ? (v[kpi] as number) : 0), 0);
+      const sum = this.valuesOf(report, kpi).reduce((a, d) => a + (d.value ?? 0), 0);
       // Rounding of sums of amounts: a remainder under one unit is no remainder.
       if (total - sum >= 1)
         notes.push(
@@ -420,22 +421,17 @@ export class PromoBreakdown extends PromoWidget {
     if (!report) return null;
     const kpi = this.resolvedKpi;
     const unit = UNITS[kpi];
-    const s = this.summaries(report);
-    if (!s) return null;
+    if (!this.summaries(report)) return null;
     const total = this.total(report, kpi);
     // Every value, unfolded: the table is where the values beyond the limit are read.
-    const rows = rankBreakdown(
-      Object.keys(s).map((key) => ({ key, value: Number.isFinite(s[key]![kpi]) ? (s[key]![kpi] as number) : null })),
-      Infinity,
-      false,
-    );
+    const rows = rankBreakdown(this.valuesOf(report, kpi), Infinity, false);
     const by = this.byLabel();
     return {
       caption: this.widgetLabel(),
       columns: [
         by.charAt(0).toLocaleUpperCase() + by.slice(1),
         this.kpiLabel(kpi),
-        kpi === 'aov' ? this.msg('breakdown.vsAverage') : this.msg('breakdown.share'),
+        this.comparisonHead(kpi),
         this.msg('breakdown.rank'),
       ],
       numeric: [false, true, true, true],

@@ -4,7 +4,7 @@
  * (labels beside the bars on wide cards, above them on narrow ones). Data and size in,
  * shapes out. No DOM.
  */
-import { linearScale } from '../shared/scale.js';
+import { linearMap } from '../shared/scale.js';
 import { textWidth } from '../shared/text-fit.js';
 import { fitMeasured } from '../shared/measure-text.js';
 
@@ -158,44 +158,27 @@ export function breakdownLayout(values: readonly (number | null)[], o: Breakdown
   // excludes it) may add up to more, and its bar is then cut at the end of the track.
   const scaled = o.scaleLimit === undefined ? values : values.slice(0, o.scaleLimit);
   const max = Math.max(0, ...scaled.map((v) => (v !== null && Number.isFinite(v) ? v : 0)));
-  const rows: BarGeometry[] = [];
-  const x = linearScale([0, max || 1], [x0, x1], { clamp: true });
+  // No axis: the map alone, without ticks or `nice` (so without d3-array).
+  const x = linearMap([0, max || 1], [x0, x1], true);
   const barH = Math.max(6, Math.round(fs * (stacked ? 0.7 : 0.95)));
   const labelRoom = stacked ? Math.max(40, valueX - valueW - gap) : x0 - gap;
-  values.forEach((v, i) => {
+  const rows = values.map((v, i): BarGeometry => {
     const y = i * rowH;
-    const w = v !== null && Number.isFinite(v) && v > 0 ? Math.max(1, x(v) - x0) : 0;
-    const label = fitMeasured(o.labels[i] ?? '', labelRoom, labelFs, measure);
-    if (stacked) {
-      // Line 1: label, then value and comparison at the right; line 2: the bar, full width.
-      const line = y + fs * 0.95;
-      rows.push({
-        y,
-        height: rowH,
-        barX: x0,
-        barY: y + fs * 1.75,
-        barWidth: w,
-        barHeight: barH,
-        label,
-        labelX: 0,
-        labelY: line,
-        textY: line,
-      });
-    } else {
-      const mid = y + rowH / 2;
-      rows.push({
-        y,
-        height: rowH,
-        barX: x0,
-        barY: mid - barH / 2,
-        barWidth: w,
-        barHeight: barH,
-        label,
-        labelX: x0 - gap,
-        labelY: mid,
-        textY: mid,
-      });
-    }
+    // Stacked, line 1: label, then value and comparison at the right; line 2: the bar, full
+    // width. Side by side: label, bar, value and comparison on the row's middle line.
+    const line = stacked ? y + fs * 0.95 : y + rowH / 2;
+    return {
+      y,
+      height: rowH,
+      barX: x0,
+      barY: stacked ? y + fs * 1.75 : line - barH / 2,
+      barWidth: v !== null && Number.isFinite(v) && v > 0 ? Math.max(1, x(v) - x0) : 0,
+      barHeight: barH,
+      label: fitMeasured(o.labels[i] ?? '', labelRoom, labelFs, measure),
+      labelX: stacked ? 0 : x0 - gap,
+      labelY: line,
+      textY: line,
+    };
   });
   return {
     width,
