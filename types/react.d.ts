@@ -244,9 +244,9 @@ declare module 'react' {
         PromoReactivation,
         PromoReactivationProps & {
           'onpromo-segment-select'?: (event: PromoEvent<'promo-segment-select'>) => void;
-          'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
           'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
           'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
+          'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
           'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
         }
       >;

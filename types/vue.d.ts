@@ -293,18 +293,18 @@ declare module 'vue' {
     'promo-reactivation': DefineComponent<
       PromoReactivationProps & {
         'onpromo-segment-select'?: (event: PromoEvent<'promo-segment-select'>) => void;
-        'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
+        'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
         'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
       }
     >;
     PromoReactivation: DefineComponent<
       PromoReactivationProps & {
         'onpromo-segment-select'?: (event: PromoEvent<'promo-segment-select'>) => void;
-        'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
         'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
+        'onpromo-export'?: (event: PromoEvent<'promo-export'>) => void;
         'onpromo-empty-action'?: (event: PromoEvent<'promo-empty-action'>) => void;
       }
     >;

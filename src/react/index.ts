@@ -124,9 +124,9 @@ export const Reactivation = createComponent({
   react: React,
   events: {
     onSegmentSelect: 'promo-segment-select' as EventName<PromoEvent<'promo-segment-select'>>,
-    onExport: 'promo-export' as EventName<PromoEvent<'promo-export'>>,
     onError: 'promo-error' as EventName<PromoEvent<'promo-error'>>,
     onConfigError: 'promo-config-error' as EventName<PromoEvent<'promo-config-error'>>,
+    onExport: 'promo-export' as EventName<PromoEvent<'promo-export'>>,
     onEmptyAction: 'promo-empty-action' as EventName<PromoEvent<'promo-empty-action'>>,
   },
 });

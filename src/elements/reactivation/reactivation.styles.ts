@@ -25,9 +25,6 @@ export const reactivationStyles = [
       font-size: 0.85em;
       color: var(--_color-text-muted);
     }
-    [part~='chosen']:empty {
-      display: none;
-    }
     [part~='config-error'] {
       margin: 0;
       font-size: 0.85em;

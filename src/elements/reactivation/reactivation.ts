@@ -1,17 +1,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatValue } from '../../format/format.js';
-import { formatDay as formatLocalDay } from '../../format/date.js';
-import { formatDay, parseLocalDate } from '../../core/time.js';
+import { formatDay } from '../../format/date.js';
 import type { ReactivationRow, Report, SegmentQuery } from '../../engine/report-types.js';
 import { listKey } from '../shared/list-keys.js';
 import { PromoWidget } from '../shared/widget.js';
 import { boundsValue, functionValue, oneOf, textValue } from '../shared/converters.js';
-import { cell, fileName, toCsv, type DataTable } from '../shared/data-table.js';
+import { cell, type DataTable } from '../shared/data-table.js';
 import { styleProps } from '../shared/style-props.js';
-import type { PromoErrorDetail, PromoExportDetail } from '../shared/widget.js';
+import type { PromoErrorDetail } from '../shared/widget.js';
 import { reactivationStyles } from './reactivation.styles.js';
-import { REACTIVATION_LISTS, segmentLabels, segmentText, type ReactivationList } from './layout.js';
+import { REACTIVATION_LISTS, dayBefore, segmentLabels, segmentText, type ReactivationList } from './layout.js';
 import { reactivationText, type ReactivationMessageKey } from '../../i18n/reactivation.js';
 import type { StringParams } from '../../i18n/translate.js';
 
@@ -32,6 +31,17 @@ export interface PromoSegmentSelectDetail {
 
 /** Width below which a segment's figures go under its name. */
 const NARROW = 520;
+
+/** The figures of a segment, in the order of the columns, each with its unit. */
+const FIGURES = {
+  customers: 'count',
+  returned: 'count',
+  rate: 'ratio',
+  orders: 'count',
+  revenue: 'currency',
+} as const satisfies Record<string, 'count' | 'currency' | 'ratio'>;
+type Figure = keyof typeof FIGURES;
+const FIGURE_NAMES = Object.keys(FIGURES) as Figure[];
 
 /**
  * Re-activation by days since last order: the customers of each segment (`0-7`, `8-14`,
@@ -114,10 +124,6 @@ export class PromoReactivation extends PromoWidget {
   @state() private focusIndex = 0;
   @state() private busy = false;
 
-  private get list(): ReactivationList {
-    return this.of;
-  }
-
   private rowsOf(report: Report | null): ReactivationRow[] {
     const rows = report?.reactivation;
     return Array.isArray(rows) ? rows : [];
@@ -145,23 +151,23 @@ export class PromoReactivation extends PromoWidget {
     return this.rowsOf(report).length === 0;
   }
 
+  /** A figure of a segment in full, in the reader's language. */
+  private full(r: ReactivationRow, f: Figure): string {
+    return this.fmt(r[f], FIGURES[f]);
+  }
+
   private rowText(r: ReactivationRow): string {
-    return this.msg('reactivation.row', {
-      segment: segmentText(r.segment),
-      customers: this.fmt(r.customers, 'count'),
-      returned: this.fmt(r.returned, 'count'),
-      rate: this.fmt(r.rate, 'ratio'),
-      orders: this.fmt(r.orders, 'count'),
-      revenue: this.fmt(r.revenue, 'currency'),
-    });
+    const params: StringParams = { segment: segmentText(r.segment) };
+    for (const f of FIGURE_NAMES) params[f] = this.full(r, f);
+    return this.msg('reactivation.row', params);
   }
 
   protected override renderContent(report: Report): TemplateResult {
     const rows = this.rowsOf(report);
     const focus = Math.min(this.focusIndex, rows.length - 1);
     const narrow = this.width > 0 && this.width < NARROW;
-    const from = parseLocalDate(report.period.from);
-    const baseDay = from === null ? null : formatLocalDay(formatDay(from - 1), this.activeLocale);
+    const before = dayBefore(report.period.from);
+    const baseDay = before === null ? null : formatDay(before, this.activeLocale);
     const maxRate = Math.max(0, ...rows.map((r) => r.rate ?? 0));
     const hintId = `${this.uid}-hint`;
     const lists = !!this.resolver;
@@ -172,11 +178,9 @@ export class PromoReactivation extends PromoWidget {
       ${lists ? this.renderSwitch() : nothing}
       <div class="heads" aria-hidden="true">
         <span>${this.msg('reactivation.segment')}</span>
-        <span class="num">${this.msg('reactivation.customers')}</span>
-        <span class="num">${this.msg('reactivation.returned')}</span>
-        <span>${this.msg('reactivation.rate')}</span>
-        <span class="num">${this.msg('reactivation.orders')}</span>
-        <span class="num">${this.msg('reactivation.revenue')}</span>
+        ${FIGURE_NAMES.map(
+          (f) => html`<span class=${f === 'rate' ? '' : 'num'}>${this.msg(`reactivation.${f}`)}</span>`,
+        )}
       </div>
       <div
         part="segments"
@@ -220,8 +224,8 @@ export class PromoReactivation extends PromoWidget {
           chosen
             ? this.msg('reactivation.chosen', {
                 segment: segmentText(chosen.segment),
-                of: this.msg(`reactivation.of.${this.list}`),
-                count: this.fmt(this.list === 'returned' ? chosen.returned : chosen.customers, 'count'),
+                of: this.msg(`reactivation.of.${this.of}`),
+                count: this.fmt(this.of === 'returned' ? chosen.returned : chosen.customers, 'count'),
               })
             : ''
         }
@@ -234,7 +238,7 @@ export class PromoReactivation extends PromoWidget {
    * One figure of a segment: its name (read by assistive technology; shown on narrow cards,
    * where the column headings are hidden) and its value.
    */
-  private figure(field: 'customers' | 'returned' | 'rate' | 'orders' | 'revenue', value: string): TemplateResult {
+  private figure(field: Figure, value: string): TemplateResult {
     return html`<span class="num fig" data-field=${field}
       ><span class="fig-label">${this.msg(`reactivation.${field}`)} </span><span class="fig-value">${value}</span></span
     >`;
@@ -247,13 +251,7 @@ export class PromoReactivation extends PromoWidget {
       ${REACTIVATION_LISTS.map(
         (of) =>
           html`<label
-            ><input
-              type="radio"
-              name=${name}
-              value=${of}
-              .checked=${this.list === of}
-              @change=${() => (this.of = of)}
-            />
+            ><input type="radio" name=${name} value=${of} .checked=${this.of === of} @change=${() => (this.of = of)} />
             ${this.msg(`reactivation.of.${of}`)}</label
           >`,
       )}
@@ -309,7 +307,7 @@ export class PromoReactivation extends PromoWidget {
     this.focusIndex = index;
     if (!row) return;
     this.selected = row.segment;
-    const of = this.list;
+    const of = this.of;
     const detail: PromoSegmentSelectDetail = {
       segment: row.segment,
       of,
@@ -342,32 +340,18 @@ export class PromoReactivation extends PromoWidget {
    * `of`). Fires a cancelable `promo-export`; unless cancelled, the file is downloaded.
    * Resolves with the blob, or null when the list could not be made (a `promo-error` says why).
    */
-  async exportCustomers(segment = this.selected, of: ReactivationList = this.list): Promise<Blob | null> {
+  async exportCustomers(segment = this.selected, of: ReactivationList = this.of): Promise<Blob | null> {
     const rows = this.rowsOf(this.shownReport);
     const segments = segment && rows.some((r) => r.segment === segment) ? [segment] : rows.map((r) => r.segment);
     this.busy = true;
     try {
       const lists = await Promise.all(segments.map((s) => this.idsOf(s, of)));
-      const table: DataTable = {
+      // What writes and downloads the file is loaded on the first export (a user's action).
+      const { exportCustomerList } = await import('./customer-list.js');
+      return await exportCustomerList(this, segments, lists, of, {
         caption: this.msg('reactivation.list'),
         columns: [this.msg('reactivation.customerId'), this.msg('reactivation.segment')],
-        rows: lists.flatMap((ids, i) => ids.map((id) => [cell(id), cell(segments[i]!)])),
-      };
-      const blob = new Blob(['\uFEFF', toCsv(table)], { type: 'text/csv;charset=utf-8' });
-      const filename = fileName(
-        `customers ${segments.length === 1 ? segments[0] : 'all'} ${of === 'returned' ? 'returned' : ''}`,
-        'csv',
-      );
-      const proceed = this.dispatchEvent(
-        new CustomEvent<PromoExportDetail>('promo-export', {
-          detail: { format: 'csv', filename, blob },
-          bubbles: true,
-          composed: true,
-          cancelable: true,
-        }),
-      );
-      if (proceed) (await import('../shared/export.js')).download(blob, filename);
-      return blob;
+      });
     } catch (error) {
       const message = this.msg('reactivation.listError', {
         message: error instanceof Error ? error.message : String(error),
@@ -386,22 +370,11 @@ export class PromoReactivation extends PromoWidget {
     if (!rows.length) return null;
     return {
       caption: this.widgetLabel(),
-      columns: [
-        this.msg('reactivation.segment'),
-        this.msg('reactivation.customers'),
-        this.msg('reactivation.returned'),
-        this.msg('reactivation.rate'),
-        this.msg('reactivation.orders'),
-        this.msg('reactivation.revenue'),
-      ],
-      numeric: [false, true, true, true, true, true],
+      columns: [this.msg('reactivation.segment'), ...FIGURE_NAMES.map((f) => this.msg(`reactivation.${f}`))],
+      numeric: [false, ...FIGURE_NAMES.map(() => true)],
       rows: rows.map((r) => [
         cell(r.segment, this.msg('reactivation.segmentDays', { segment: segmentText(r.segment) })),
-        cell(r.customers, this.fmt(r.customers, 'count')),
-        cell(r.returned, this.fmt(r.returned, 'count')),
-        cell(r.rate, this.fmt(r.rate, 'ratio')),
-        cell(r.orders, this.fmt(r.orders, 'count')),
-        cell(r.revenue, this.fmt(r.revenue, 'currency')),
+        ...FIGURE_NAMES.map((f) => cell(r[f], this.full(r, f))),
       ]),
     };
   }

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/elements/reactivation/define.js';
 import type { PromoReactivation, PromoSegmentSelectDetail } from '../../../src/elements/reactivation/reactivation.js';
-import { segmentLabels } from '../../../src/elements/reactivation/layout.js';
+import { dayBefore, segmentLabels } from '../../../src/elements/reactivation/layout.js';
 import { boundsValue } from '../../../src/elements/shared/converters.js';
 import type { SegmentQuery } from '../../../src/engine/report-types.js';
 import { makeReportV2, type ReportV2 } from '../../fixtures/report-v2.js';
@@ -246,5 +246,21 @@ describe('re-activation bounds', () => {
       expect(read(bad), JSON.stringify(bad)).to.equal(false);
     expect(segmentLabels([7, 14, 28])).to.deep.equal(['0-7', '8-14', '15-28', '29+']);
     expect(segmentLabels([3])).to.deep.equal(['0-3', '4+']);
+  });
+});
+
+describe('re-activation base day', () => {
+  it('is the day before the period, across months, years and leap days; none for a day that does not exist', async () => {
+    expect(dayBefore('2026-11-01')).to.equal('2026-10-31');
+    expect(dayBefore('2026-01-01')).to.equal('2025-12-31');
+    expect(dayBefore('2024-03-01')).to.equal('2024-02-29');
+    expect(dayBefore('2025-03-01')).to.equal('2025-02-28');
+    expect(dayBefore('0050-03-01')).to.equal('0050-02-28');
+    for (const bad of ['2025-02-30', '2025-02-29', '2025-13-01', '2025-00-10', '2025-1-1', '2025-01-01T00:00Z', ''])
+      expect(dayBefore(bad), bad).to.equal(null);
+    // A period that does not start on a real day: no base-day line, the rest shown.
+    const el = await widget({}, { ...makeReportV2(), period: { ...makeReportV2().period, from: '2026-02-30' } });
+    expect($(el, '[part~="base-day"]')).to.equal(null);
+    expect(rows(el)).to.have.length(4);
   });
 });
