@@ -14,7 +14,6 @@ const en = {
   'chart.others': 'Others ({count})',
   'chart.rank': 'Rank',
   'chart.rankOf': 'rank {rank} of {total}',
-  'chart.selected': 'selected',
   'chart.summary': '{count} campaigns. Best: {name}, {value}.',
   'chart.noCampaigns': 'No campaign sold anything in this period.',
   'chart.select':
@@ -30,7 +29,6 @@ const vi: Record<keyof typeof en, string> = {
   'chart.others': 'Khác ({count})',
   'chart.rank': 'Hạng',
   'chart.rankOf': 'hạng {rank} trên {total}',
-  'chart.selected': 'đang chọn',
   'chart.summary': '{count} chiến dịch. Tốt nhất: {name}, {value}.',
   'chart.noCampaigns': 'Chưa chiến dịch nào có doanh số trong kỳ này.',
   'chart.select':

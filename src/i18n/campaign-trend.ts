@@ -14,6 +14,7 @@ const en = {
   'trend.ends': '{name} ends',
   'trend.oneDay': '{name} starts and ends here',
   weekOf: 'Week of {date}',
+  'chart.selected': 'selected',
 };
 
 const vi: Record<keyof typeof en, string> = {
@@ -26,6 +27,7 @@ const vi: Record<keyof typeof en, string> = {
   'trend.ends': '{name} kết thúc',
   'trend.oneDay': '{name} bắt đầu và kết thúc tại đây',
   weekOf: 'Tuần từ {date}',
+  'chart.selected': 'đang chọn',
 };
 
 /** The trend view's own strings in each shipped locale. */

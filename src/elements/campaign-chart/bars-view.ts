@@ -5,7 +5,7 @@
  * picked directly, the same one again unselects. Filtering the board by the selection is
  * a separate button shown with it.
  */
-import { html, nothing, svg, type ReactiveController, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { Report } from '../../engine/report-types.js';
 import type { KpiReason, KpiUnit } from '../../core/vocabulary.js';
 import { reasonText } from '../../i18n/strings.js';
@@ -26,6 +26,7 @@ import {
   type SecondaryMode,
 } from './bar-layout.js';
 import type { ChartViewHost } from './view-host.js';
+import { renderTooltip } from './tooltip.js';
 
 type Row = CampaignDatum & { rank: number | null; count?: number };
 
@@ -33,7 +34,7 @@ type Row = CampaignDatum & { rank: number | null; count?: number };
 const VALUE_EM = 0.92;
 const SECOND_EM = 0.8;
 
-export class BarsView implements ReactiveController {
+export class BarsView {
   /** Index of the campaign row that takes focus (roving tabindex). */
   private focusIndex = 0;
   /** Tooltip of a row, and where to show it. */
@@ -41,11 +42,7 @@ export class BarsView implements ReactiveController {
   private ranking: Ranking | null = null;
   private layout: BarLayout | null = null;
 
-  constructor(private readonly host: ChartViewHost) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  constructor(private readonly host: ChartViewHost) {}
 
   /** Forgets the tooltip (new data or settings). */
   reset(): void {
@@ -213,19 +210,19 @@ export class BarsView implements ReactiveController {
     </ul>`;
   }
 
+  /** A value in full, or "—" and why it is missing. */
+  private valueText(v: number | null | undefined, unit: KpiUnit, reason?: KpiReason): string {
+    return v === null || v === undefined
+      ? `— (${reasonText(this.host.locale, reason ?? 'no-data')})`
+      : this.host.fmt(v, unit);
+  }
+
   private rowText(r: Row, unit: KpiUnit, unit2: KpiUnit): string {
     const h = this.host;
     const total = this.ranking?.rows.filter((x) => x.rank !== null).length ?? 0;
-    const parts = [r.name];
-    const value = r.value === null ? `— (${reasonText(h.locale, r.reason ?? 'no-data')})` : h.fmt(r.value, unit);
-    parts.push(`${h.kpiLabel(h.metric)}: ${value}`);
-    if (h.secondaryMode !== 'none') {
-      const v2 =
-        r.secondary === null || r.secondary === undefined
-          ? `— (${reasonText(h.locale, r.secondaryReason ?? 'no-data')})`
-          : h.fmt(r.secondary, unit2);
-      parts.push(`${h.kpiLabel(h.secondaryMetric)}: ${v2}`);
-    }
+    const parts = [r.name, `${h.kpiLabel(h.metric)}: ${this.valueText(r.value, unit, r.reason)}`];
+    if (h.secondaryMode !== 'none')
+      parts.push(`${h.kpiLabel(h.secondaryMetric)}: ${this.valueText(r.secondary, unit2, r.secondaryReason)}`);
     if (r.rank !== null) parts.push(h.msg('chart.rankOf', { rank: r.rank, total }));
     if (r.id !== OTHERS_ID) {
       const kv = h.report?.byCampaign[r.id]?.[h.metric];
@@ -303,15 +300,7 @@ export class BarsView implements ReactiveController {
     const tip = this.tip;
     if (!tip) return nothing;
     const r = rows[tip.index];
-    if (!r) return nothing;
-    const [name, ...rest] = this.rowText(r, unit, unit2).split('; ');
-    return html`<div
-      part="tooltip"
-      aria-hidden="true"
-      style=${styleProps({ left: `${tip.left}px`, top: `${tip.top}px` })}
-    >
-      <strong>${name}</strong>${rest.map((s) => html`<div>${s}</div>`)}
-    </div>`;
+    return r ? renderTooltip(this.rowText(r, unit, unit2), tip.left, tip.top) : nothing;
   }
 
   private setTip(tip: BarsView['tip']): void {
@@ -377,9 +366,7 @@ export class BarsView implements ReactiveController {
       additive: false,
     }).rows;
     const val = (v: number | null | undefined, u: KpiUnit, reason?: KpiReason): DataCell =>
-      v === null || v === undefined
-        ? cell(null, `— (${reasonText(h.locale, reason ?? 'no-data')})`)
-        : cell(v, h.fmt(v, u));
+      cell(v ?? null, this.valueText(v, u, reason));
     return {
       caption: h.title(),
       columns: [

@@ -52,8 +52,7 @@ export const campaignChartStyles = [
       font-family: var(--_font-family);
       font-variant-numeric: tabular-nums;
     }
-    .axis text,
-    .tick-label {
+    .axis text {
       fill: var(--_color-text-muted);
       font-size: 0.8em;
     }

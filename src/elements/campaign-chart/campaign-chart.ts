@@ -1,4 +1,11 @@
-import { html, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  adoptStyles,
+  html,
+  supportsAdoptingStyleSheets,
+  type CSSResult,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { property } from 'lit/decorators.js';
 import type { KpiMeta, Report } from '../../engine/report-types.js';
 import type { KpiUnit } from '../../core/vocabulary.js';
@@ -12,7 +19,7 @@ import { renderPartial } from '../shared/notes.js';
 import { numberValue, oneOf } from '../shared/converters.js';
 import { campaignChartStyles } from './campaign-chart.styles.js';
 import type { CampaignDatum, SecondaryMode } from './bar-layout.js';
-import { TREND_GRAINS, type CampaignRun, type TrendGrain } from './trend-options.js';
+import { TREND_GRAINS, type TrendGrain } from './trend-options.js';
 import { BarsView } from './bars-view.js';
 import type { TrendView } from './trend-view.js';
 import type { ChartViewHost } from './view-host.js';
@@ -34,8 +41,6 @@ export interface PromoCampaignSelectDetail {
 }
 
 const DEFAULT_FONT_SIZE = 14;
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Compares campaigns on any KPI of the registry (custom ones too): one horizontal bar per
@@ -198,17 +203,10 @@ export class PromoCampaignChart extends PromoWidget {
       });
   }
 
-  /** Adds styles that came with a view's module to the element's own. */
+  /** Adds styles that came with a view's module to the element's own, as Lit adds those: a sheet, or a style element where sheets are not supported. */
   #adopt(styles: CSSResult): void {
-    const root = this.renderRoot;
-    const sheet = styles.styleSheet;
-    if (sheet && root instanceof ShadowRoot) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    else {
-      // Where constructed style sheets are not supported (Lit then uses style elements too).
-      const style = document.createElement('style');
-      style.textContent = styles.cssText;
-      root.appendChild(style);
-    }
+    const root = this.renderRoot as ShadowRoot;
+    adoptStyles(root, supportsAdoptingStyleSheets ? [...root.adoptedStyleSheets, styles] : [styles]);
   }
 
   /** Also waits for the trend view's module while it loads, so the chart awaited is the one drawn. */
@@ -226,8 +224,6 @@ export class PromoCampaignChart extends PromoWidget {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const el = this;
     const host: ChartViewHost = {
-      addController: (c) => el.addController(c),
-      removeController: (c) => el.removeController(c),
       requestUpdate: () => el.requestUpdate(),
       get updateComplete() {
         return el.updateComplete;
@@ -278,7 +274,7 @@ export class PromoCampaignChart extends PromoWidget {
       get series() {
         return el.series;
       },
-      run: (id) => el.run(id),
+      info: (id) => el.campaignInfo(id),
       msg: (key, params) => el.msg(key, params),
       fmt: (v, unit, compact = false) => el.fmt(v, unit, compact),
       name: (id) => el.campaignName(id),
@@ -316,15 +312,6 @@ export class PromoCampaignChart extends PromoWidget {
   private get secondaryMode(): SecondaryMode {
     if (!this.secondaryMetric || this.secondaryMetric === this.metric) return 'none';
     return this.unitOf(this.secondaryMetric) === this.unitOf(this.metric) ? 'paired' : 'marker';
-  }
-
-  /** A campaign's run: from the board's campaigns, else from `campaigns` items carrying `start` and `end`. */
-  private run(id: string): CampaignRun | undefined {
-    const c = this.campaignInfo(id) as { start?: unknown; end?: unknown } | undefined;
-    const { start, end } = c ?? {};
-    return typeof start === 'string' && typeof end === 'string' && DAY.test(start) && DAY.test(end)
-      ? { start, end }
-      : undefined;
   }
 
   /** Selects a campaign (null: none) and says so; never filters. */

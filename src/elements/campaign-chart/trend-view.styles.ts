@@ -59,8 +59,4 @@ export const trendViewStyles = css`
   .trend-plot {
     cursor: crosshair;
   }
-  .trend-plot:focus-visible {
-    outline: 2px solid var(--_color-focus);
-    outline-offset: 2px;
-  }
 `;

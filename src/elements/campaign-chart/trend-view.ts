@@ -5,7 +5,7 @@
  * campaign's line is bold, the others step back. The left and right arrow keys move a
  * cursor across the periods.
  */
-import { html, nothing, svg, type ReactiveController, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { Report } from '../../engine/report-types.js';
 import { seriesVar } from '../../theme/tokens.js';
 import { formatDay } from '../../format/date.js';
@@ -19,10 +19,12 @@ import {
   campaignsByRevenue,
   nearestIndex,
   trendLayout,
+  type CampaignRun,
   type TrendData,
   type TrendLayout,
 } from './trend-layout.js';
 import type { ChartViewHost } from './view-host.js';
+import { renderTooltip } from './tooltip.js';
 
 export { trendViewStyles } from './trend-view.styles.js';
 
@@ -31,7 +33,9 @@ const DASHES = ['', '7 4', '2 3', '10 3 2 3', '4 2', '1 3', '12 4', '6 2 2 2'];
 /** Most campaigns drawn by default (the largest by revenue), besides the selected one. */
 const DEFAULT_SERIES = 4;
 
-export class TrendView implements ReactiveController {
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export class TrendView {
   /** The period under the cursor (keyboard or pointer). */
   private cursor: number | null = null;
   /** Where the tooltip of the cursor's period is shown. */
@@ -39,11 +43,7 @@ export class TrendView implements ReactiveController {
   private data: TrendData | null = null;
   private layout: TrendLayout | null = null;
 
-  constructor(private readonly host: ChartViewHost) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  constructor(private readonly host: ChartViewHost) {}
 
   /** Forgets the cursor (new data or settings). */
   reset(): void {
@@ -59,6 +59,14 @@ export class TrendView implements ReactiveController {
   /** A day (`YYYY-MM-DD`) in the chart's locale. */
   private date(day: string, withYear = false): string {
     return formatDay(day, this.host.locale, { year: withYear });
+  }
+
+  /** A campaign's run: from the board's campaigns, else from `campaigns` items carrying `start` and `end`. */
+  private run(id: string): CampaignRun | undefined {
+    const { start, end } = (this.host.info(id) ?? {}) as { start?: unknown; end?: unknown };
+    return typeof start === 'string' && typeof end === 'string' && DAY.test(start) && DAY.test(end)
+      ? { start, end }
+      : undefined;
   }
 
   private get grain(): 'day' | 'week' {
@@ -84,9 +92,8 @@ export class TrendView implements ReactiveController {
   }
 
   private bucket(report: Report): TrendData {
-    const h = this.host;
     const ids = this.ids(report);
-    return bucketDaily(report.daily, ids, this.grain, Object.fromEntries(ids.map((id) => [id, h.run(id)])));
+    return bucketDaily(report.daily, ids, this.grain, Object.fromEntries(ids.map((id) => [id, this.run(id)])));
   }
 
   private bucketLabel(day: string, long = false): string {
@@ -101,7 +108,7 @@ export class TrendView implements ReactiveController {
     const width = h.chartWidth;
     const fs = h.fontSize;
     const height = Math.round(Math.min(340, Math.max(200, width * 0.45)));
-    const runs = data.series.map((s) => h.run(s.id));
+    const runs = data.series.map((s) => this.run(s.id));
     const layout = trendLayout(data, {
       width,
       height,
@@ -175,7 +182,7 @@ export class TrendView implements ReactiveController {
                 ></line>
               </svg>
               ${h.name(s.id)}${
-                s.id === pick ? html`<span class="sr-only"> (${h.msg('chart.selected')})</span>` : nothing
+                s.id === pick ? html`<span class="sr-only"> (${this.t('chart.selected')})</span>` : nothing
               }
             </li>`,
         )}
@@ -267,15 +274,7 @@ export class TrendView implements ReactiveController {
 
   private renderTip() {
     const tip = this.tip;
-    if (!tip || this.cursor === null) return nothing;
-    const [head, ...rest] = this.periodText(this.cursor).split('; ');
-    return html`<div
-      part="tooltip"
-      aria-hidden="true"
-      style=${styleProps({ left: `${tip.left}px`, top: `${tip.top}px` })}
-    >
-      <strong>${head}</strong>${rest.map((s) => html`<div>${s}</div>`)}
-    </div>`;
+    return !tip || this.cursor === null ? nothing : renderTooltip(this.periodText(this.cursor), tip.left, tip.top);
   }
 
   private moveCursor(i: number): void {

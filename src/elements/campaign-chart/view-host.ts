@@ -3,14 +3,19 @@
  * settings, its strings and formats, and the actions a user takes. The element builds
  * one and hands it to both; each view keeps its own state and asks for a new render.
  */
-import type { nothing, ReactiveControllerHost, TemplateResult } from 'lit';
+import type { nothing, TemplateResult } from 'lit';
 import type { Report } from '../../engine/report-types.js';
 import type { KpiPolarity, KpiReason, KpiUnit } from '../../core/vocabulary.js';
 import type { ChartMessageKey } from '../../i18n/campaign-chart.js';
 import type { CampaignDatum, SecondaryMode } from './bar-layout.js';
-import type { CampaignRun, TrendGrain } from './trend-options.js';
+import type { CampaignInfo } from '../shared/widget.js';
+import type { TrendGrain } from './trend-options.js';
 
-export interface ChartViewHost extends ReactiveControllerHost {
+export interface ChartViewHost {
+  /** Asks the element for a new render. */
+  requestUpdate(): void;
+  /** Resolves once the element has rendered. */
+  readonly updateComplete: Promise<boolean>;
   /** Prefix of the ids inside the shadow root. */
   readonly uid: string;
   readonly locale: string;
@@ -32,8 +37,8 @@ export interface ChartViewHost extends ReactiveControllerHost {
   readonly grain: TrendGrain;
   /** Campaign ids listed for the trend view, comma-separated ('' : the view's default). */
   readonly series: string;
-  /** A campaign's run, when the page or the board tells it. */
-  run(id: string): CampaignRun | undefined;
+  /** What the page or the board tells of a campaign (its name; its run when it gives one). */
+  info(id: string): CampaignInfo | undefined;
   msg(key: ChartMessageKey, params?: Record<string, string | number>): string;
   fmt(v: number | null | undefined, unit: KpiUnit, compact?: boolean): string;
   name(id: string): string;

@@ -53,8 +53,4 @@ export const selectionStyles = css`
   .filter-action:hover {
     background: var(--_color-surface-muted);
   }
-  .filter-action:focus-visible {
-    outline: 2px solid var(--_color-focus);
-    outline-offset: 2px;
-  }
 `;
