@@ -42,15 +42,15 @@ const BUDGETS = { kit: 80 * KB, 'kpi-board': 80 * KB, 'kpi-tile': 12 * KB, widge
  * the budget itself is enforced).
  */
 const NOT_YET_MET = {
-  // Raised from 117 KB on 2026-12-07: the board entry now loads its page engine and adapters
-  // on demand, and esbuild's code splitting cuts the whole kit into more chunks (3.7 KB gz
-  // more, no code added); lower it again when the gap closes.
-  kit: 124 * KB,
+  // Raised from 117 KB on 2026-12-07 (the board entry loads its page engine and adapters on
+  // demand, and esbuild's code splitting cuts the whole kit into more chunks: 3.7 KB gz more,
+  // no code added), then lowered as the kit shrank.
+  kit: 120.7 * KB,
   breakdown: 23.2 * KB,
   'budget-gauge': 22.4 * KB,
   'campaign-chart': 28.4 * KB,
   'cohort-heatmap': 25.5 * KB,
-  'kpi-tile': 23.8 * KB,
+  'kpi-tile': 23.5 * KB,
   'loyalty-panel': 22.7 * KB,
   reactivation: 21.5 * KB,
 };

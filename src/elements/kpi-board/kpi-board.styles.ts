@@ -3,7 +3,21 @@ import { tokenStyles } from '../../theme/theme.js';
 import { accessStyles, forcedColors } from '../shared/styles.js';
 import { TILE_ROWS } from '../kpi-tile/define.js';
 
-/** Board layout: filter bar on top, a responsive row of tiles, then the widgets in a grid. */
+/**
+ * Board layout: filter bar on top, a responsive row of tiles, then the widgets in a grid. The
+ * reasons are written here rather than in the CSS, which ships as text:
+ * - `.chips`: the filters in force, each a removable chip, on their own line under the controls.
+ * - `.tiles`: the tile row, with this fallback until the board has measured it, then the column
+ *   count of tileGrid (full rows, or a stretched last row) set on the element. The tiles of a
+ *   row share its rows (label, value, change, trend), so they have one height and their values
+ *   line up: each tile takes its rows from the grid (`.tiles > promo-kpi-tile`). Of a tile's
+ *   rows, label, value and change are as tall as the row needs; the last, trend and target,
+ *   one height in every row. At most four tiles a row, so the eight default tiles make two
+ *   even rows.
+ * - `.widgets`: chart, budget gauges, heatmap, one above the other; the gauges share their row.
+ * - `.breakdowns`, `.pair`: the breakdowns (channel, each attribute) and the re-activation /
+ *   loyalty pair, two a row when there is room.
+ */
 export const boardStyles = [
   tokenStyles,
   accessStyles,
@@ -43,7 +57,6 @@ export const boardStyles = [
       flex: 1 1 auto;
       margin: 0;
     }
-    /* The filters in force, each a removable chip, on their own line under the controls. */
     .chips {
       display: flex;
       flex-wrap: wrap;
@@ -284,24 +297,16 @@ export const boardStyles = [
       border-color: var(--_color-bad);
       color: var(--_color-bad);
     }
-    /*
-     * The tile row: this fallback until the board has measured it, then the column count of
-     * tileGrid (full rows, or a stretched last row) set on the element. The tiles of a row share
-     * its rows (label, value, change, trend), so they have one height and their values line up.
-     */
     .tiles {
       position: relative;
       display: grid;
-      /* A tile's rows (see the tiles below): label, value and change as tall as the row needs; the last, trend and target, one height in every row. */
       grid-auto-rows: ${unsafeCSS('auto '.repeat(TILE_ROWS - 1))} 1fr;
-      /* At most four tiles a row, so the eight default tiles make two even rows. */
       grid-template-columns: repeat(
         auto-fill,
         minmax(min(100%, max(var(--_tile-min), calc((100% - 3 * var(--_space)) / 4))), 1fr)
       );
       gap: var(--_space);
     }
-    /* Each tile takes its rows from the grid, so labels, values and changes of a row line up. */
     .tiles > promo-kpi-tile {
       display: grid;
       grid-row: span ${TILE_ROWS};
@@ -315,14 +320,12 @@ export const boardStyles = [
       visibility: hidden;
       pointer-events: none;
     }
-    /* Chart, budget gauges, heatmap: one above the other; the gauges share their row. */
     .widgets {
       display: grid;
       grid-template-columns: minmax(0, 1fr);
       gap: var(--_gap);
       align-items: start;
     }
-    /* Breakdowns (channel, each attribute) and the re-activation / loyalty pair: two a row when there is room. */
     .breakdowns,
     .pair {
       display: grid;

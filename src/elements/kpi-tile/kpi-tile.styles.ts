@@ -9,14 +9,21 @@ import { forcedColors, widgetStyles } from '../shared/styles.js';
  */
 export const TILE_ROWS = 4;
 
+/**
+ * The tile's styles. Their reasons are written here rather than in the CSS, which ships as
+ * text:
+ * - The frame (`.promo-root`) is a grid of the tile's rows. When the host is a subgrid of its
+ *   parent (see TILE_ROWS), the frame takes the host's rows (inherit), so the rows are the
+ *   parent's. Rows are spaced by margins, not gaps: a tile without a change or trend takes no
+ *   space.
+ * - `bdi`: numbers keep their own order ("+32.1%") in right-to-left text.
+ * - The comparison ("previous: 776,868 ₫", `[part~='delta'][data-trend] .vs`) is one phrase:
+ *   it never breaks inside. It sits beside the change when both fit, else on a line of its
+ *   own; narrower still, it is cut with an ellipsis (the whole phrase in its title).
+ */
 export const kpiTileStyles = [
   ...widgetStyles,
   css`
-    /*
-     * The frame is a grid of the tile's rows. When the host is a subgrid of its parent (see
-     * TILE_ROWS), the frame takes the host's rows (inherit), so the rows are the parent's.
-     * Rows are spaced by margins, not gaps: a tile without a change or trend takes no space.
-     */
     .promo-root {
       display: grid;
       grid-template-columns: minmax(0, 1fr);
@@ -88,7 +95,6 @@ export const kpiTileStyles = [
     [part~='delta'] .change {
       white-space: nowrap;
     }
-    /* Numbers keep their own order ("+32.1%") in right-to-left text. */
     bdi {
       direction: ltr;
       unicode-bidi: isolate;
@@ -98,11 +104,6 @@ export const kpiTileStyles = [
       font-weight: 400;
       font-size: var(--_font-size-s);
     }
-    /*
-     * "previous: 776,868 ₫" is one phrase: it never breaks inside. It sits beside the change
-     * when both fit, else on a line of its own; narrower still, it is cut with an ellipsis
-     * (the whole phrase in its title).
-     */
     [part~='delta'][data-trend] .vs {
       min-width: 0;
       max-width: 100%;
