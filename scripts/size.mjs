@@ -47,11 +47,11 @@ const NOT_YET_MET = {
   // no code added), then lowered as the kit shrank.
   kit: 120.7 * KB,
   breakdown: 23.2 * KB,
-  'budget-gauge': 22.4 * KB,
+  'budget-gauge': 21.9 * KB,
   'campaign-chart': 28.4 * KB,
   'cohort-heatmap': 25.5 * KB,
   'kpi-tile': 23.5 * KB,
-  'loyalty-panel': 22.7 * KB,
+  'loyalty-panel': 22.1 * KB,
   reactivation: 21.3 * KB,
 };
 

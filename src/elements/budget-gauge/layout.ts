@@ -4,7 +4,7 @@
  * The scale runs from 0 to the largest of budget, spent and projected spend, so an overspend
  * or a projected overspend stays visible past the budget line.
  */
-import { linearScale } from '../shared/scale.js';
+import { linearMap } from '../shared/scale.js';
 import type { Pacing } from '../../engine/report-types.js';
 import type { PacingStatus } from '../../core/vocabulary.js';
 
@@ -67,7 +67,7 @@ export interface GaugeGeometry {
 export function gaugeGeometry(p: Pacing, width: number, height: number, pad = 2): GaugeGeometry {
   const finite = (n: number | null | undefined) => (n !== null && n !== undefined && Number.isFinite(n) ? n : 0);
   const top = Math.max(finite(p.budget), finite(p.spent), finite(p.projected), 1);
-  const x = linearScale([0, top], [pad, width - pad], { clamp: true });
+  const x = linearMap([0, top], [pad, width - pad], true);
   const r = (n: number) => Math.round(n * 100) / 100;
   const barHeight = Math.round(height * 0.5);
   return {

@@ -3,7 +3,7 @@
  * horizontal bars on one scale (labels beside the bars on wide cards, above on narrow ones).
  * No DOM.
  */
-import { linearScale } from '../shared/scale.js';
+import { linearMap } from '../shared/scale.js';
 import { fitText, textWidth } from '../shared/text-fit.js';
 
 /** The loyalty KPIs of the panel, in the order shown (`memberAov` and `nonMemberAov` share a cell). */
@@ -88,7 +88,7 @@ export function pairLayout(rows: readonly ChannelPoints[], o: PairLayoutOptions)
   const x0 = stacked ? 0 : Math.ceil(labelW) + gap * 2;
   const x1 = Math.max(x0 + 30, width - valueW - gap);
   const max = Math.max(0, ...rows.flatMap((r) => [r.earned, r.redeemed]));
-  const x = linearScale([0, max || 1], [x0, x1], { clamp: true });
+  const x = linearMap([0, max || 1], [x0, x1], true);
   const labelLine = stacked ? Math.round(fs * 1.3) : 0;
   const rowH = labelLine + barH * 2 + 3 + Math.round(fs * 0.9);
   const out: PairGeometry[] = rows.map((r, i) => {
