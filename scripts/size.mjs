@@ -47,7 +47,7 @@ const NOT_YET_MET = {
   // no code added), then lowered as the kit shrank.
   kit: 120.7 * KB,
   breakdown: 23.2 * KB,
-  'budget-gauge': 21.9 * KB,
+  'budget-gauge': 21.6 * KB,
   'campaign-chart': 28.4 * KB,
   'cohort-heatmap': 25.5 * KB,
   'kpi-tile': 23.5 * KB,

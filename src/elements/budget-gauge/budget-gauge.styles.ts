@@ -1,8 +1,19 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 import { forcedColors, widgetStyles } from '../shared/styles.js';
+import { GAUGE_STATUSES } from './layout.js';
 
+/**
+ * The gauge's rules, beyond the widget's frame. Figures never wrap: a value is written
+ * compact when measured too wide for its column. From `LIST_FROM` campaigns on, the list is
+ * `compact`: one row each (name, status, thin gauge, spent of budget), the rows sharing the
+ * list's columns (subgrid) so names, statuses and bars line up; `narrow`, the name has its
+ * own line (never cut), then the status, the bar, the figures. Legend items wrap as whole
+ * items, never inside one.
+ */
 export const budgetGaugeStyles = [
   ...widgetStyles,
+  // Each status's colour, as `--_status`, on an element of class `status-<status>`.
+  unsafeCSS(GAUGE_STATUSES.map((s) => `.status-${s}{--_status:var(--_color-status-${s})}`).join('')),
   css`
     [part~='title'] {
       margin: 0 0 calc(var(--_space) * 0.5);
@@ -37,7 +48,6 @@ export const budgetGaugeStyles = [
       overflow-wrap: anywhere;
     }
     [part~='days'] {
-      margin-inline-start: auto;
       color: var(--_color-text-muted);
       font-size: 0.85em;
     }
@@ -47,21 +57,7 @@ export const budgetGaugeStyles = [
       align-items: center;
       font-size: 0.85em;
       font-weight: 600;
-    }
-    .status-scheduled {
-      --_status: var(--_color-status-scheduled);
-    }
-    .status-on-track {
-      --_status: var(--_color-status-on-track);
-    }
-    .status-under-pace {
-      --_status: var(--_color-status-under-pace);
-    }
-    .status-at-risk {
-      --_status: var(--_color-status-at-risk);
-    }
-    .status-over-budget {
-      --_status: var(--_color-status-over-budget);
+      white-space: nowrap;
     }
     [part~='status'] .ended {
       color: var(--_color-status-ended);
@@ -84,24 +80,21 @@ export const budgetGaugeStyles = [
     .track {
       fill: var(--_color-surface-muted);
     }
-    .spent {
+    .spent,
+    .projected {
       fill: var(--_status);
     }
     .projected {
-      fill: var(--_status);
       fill-opacity: 0.3;
     }
-    .budget-line {
+    .budget-line,
+    .expected {
       stroke: var(--_color-text-muted);
       stroke-width: 2;
     }
     .expected {
       stroke: var(--_color-text);
-      stroke-width: 2;
       stroke-dasharray: 3 2;
-    }
-    [part~='status'] {
-      white-space: nowrap;
     }
     dl[part~='figures'] {
       display: grid;
@@ -116,27 +109,24 @@ export const budgetGaugeStyles = [
     dl[part~='figures'] div {
       min-width: 0;
     }
-    dl[part~='figures'] dt {
-      color: var(--_color-text-muted);
+    dl[part~='figures'] dt,
+    dl[part~='figures'] dd {
       white-space: nowrap;
       overflow: hidden;
       text-overflow: ellipsis;
+    }
+    dl[part~='figures'] dt {
+      color: var(--_color-text-muted);
     }
     dl[part~='figures'] dd {
       margin: 0;
       font-weight: 600;
       font-variant-numeric: tabular-nums;
-      /* A value never wraps: written compact when measured too wide for its column. */
-      white-space: nowrap;
-      overflow: hidden;
-      text-overflow: ellipsis;
     }
-    /* Many campaigns: one row each (name, status, thin gauge, spent of budget). */
     .list.compact {
       grid-template-columns: minmax(0, max-content) max-content minmax(6em, 1fr) max-content;
       gap: 0 12px;
     }
-    /* Rows share the list's columns (subgrid), so names, statuses and bars line up. */
     .list.compact > li {
       display: grid;
       grid-column: 1 / -1;
@@ -144,9 +134,6 @@ export const budgetGaugeStyles = [
       align-items: center;
       row-gap: 2px;
       padding-block: 6px;
-    }
-    .list.compact > li + li {
-      padding-top: 6px;
     }
     .list.compact [part~='name'] {
       overflow: hidden;
@@ -164,7 +151,6 @@ export const budgetGaugeStyles = [
       white-space: nowrap;
       text-align: end;
     }
-    /* Narrow: the name on its own line (never cut), then the status, the bar, the figures. */
     .list.compact.narrow {
       grid-template-columns: minmax(0, 1fr);
     }
@@ -186,7 +172,6 @@ export const budgetGaugeStyles = [
       font-size: 0.8em;
       color: var(--_color-text-muted);
     }
-    /* Legend items wrap as whole items, never inside one. */
     .legend > span {
       white-space: nowrap;
     }
@@ -213,13 +198,7 @@ export const budgetGaugeStyles = [
     .key.ghost {
       opacity: 0.3;
     }
-    .key.marker {
-      width: 0;
-      height: 12px;
-      border-inline-start: 2px dashed var(--_color-text);
-      border-radius: 0;
-      background: none;
-    }
+    .key.marker,
     .key.budget {
       width: 0;
       height: 12px;
@@ -227,12 +206,12 @@ export const budgetGaugeStyles = [
       border-radius: 0;
       background: none;
     }
+    .key.marker {
+      border-inline-start: 2px dashed var(--_color-text);
+    }
   `,
   forcedColors(`
-    [part~='status'] .dot {
-      forced-color-adjust: none;
-      background: CanvasText;
-    }
+    [part~='status'] .dot,
     .key {
       forced-color-adjust: none;
       background: CanvasText;
@@ -243,7 +222,6 @@ export const budgetGaugeStyles = [
     }
     .key.marker,
     .key.budget {
-      background: none;
       border-color: CanvasText;
     }
   `),

@@ -14,6 +14,23 @@ import type { StringParams } from '../../i18n/translate.js';
 
 const GAUGE_HEIGHT = 28;
 
+/** The figures under a full gauge, by name (`data-figure`). */
+type Figure = 'spent' | 'budget' | 'expected' | 'projected' | 'remaining' | 'revenue';
+
+/** The columns of the data table, by label. */
+const TABLE_COLUMNS = [
+  'campaign',
+  'status',
+  'budget',
+  'spent',
+  'expected',
+  'projected',
+  'remaining',
+  'projectedRevenue',
+  'pace',
+  'daysElapsed',
+] as const;
+
 /** Height of a gauge in the list of many campaigns. */
 const ROW_GAUGE_HEIGHT = 16;
 
@@ -85,6 +102,11 @@ export class PromoBudgetGauge extends PromoWidget {
 
   private money$(n: number | null, compact = this.fmt.compact): string {
     return formatValue(n, 'currency', { ...this.fmt, compact });
+  }
+
+  /** A fraction as a percentage ("30.0%"). */
+  private ratio$(n: number | null): string {
+    return formatValue(n, 'ratio', { locale: this.activeLocale });
   }
 
   /** A figure under a gauge: compact when, written in full, one was measured wider than its column. */
@@ -177,22 +199,21 @@ export class PromoBudgetGauge extends PromoWidget {
       ${this.renderLegend(states)} ${missing.length ? renderPartial(this.activeLocale, ['no-budget']) : nothing}`;
   }
 
+  /** The words of a status: the running status, or an ended campaign's outcome. */
+  private statusWord(s: GaugeState): string {
+    return this.msg(`${s.ended ? 'outcome' : 'status'}.${s.status as 'on-track' | 'under-pace' | 'over-budget'}`);
+  }
+
   /** The status in words: the running status, or "Ended · <outcome>". */
   private statusWords(s: GaugeState): string {
-    return s.ended
-      ? `${this.msg('status.ended')} · ${this.msg(`outcome.${s.status as 'on-track' | 'under-pace' | 'over-budget'}`)}`
-      : this.msg(`status.${s.status}`);
+    return s.ended ? `${this.msg('status.ended')} · ${this.statusWord(s)}` : this.statusWord(s);
   }
 
   private renderStatus(s: GaugeState): TemplateResult {
     return html`<span part="status" data-status=${s.status} ?data-ended=${s.ended}>
       <span class="dot" aria-hidden="true"></span>
-      ${
-        s.ended
-          ? html`<span class="ended">${this.msg('status.ended')}</span> ·
-              <span class="word">${this.msg(`outcome.${s.status as 'on-track' | 'under-pace' | 'over-budget'}`)}</span>`
-          : html`<span class="word">${this.msg(`status.${s.status}`)}</span>`
-      }
+      ${s.ended ? html`<span class="ended">${this.msg('status.ended')}</span> ·` : nothing}
+      <span class="word">${this.statusWord(s)}</span>
     </span>`;
   }
 
@@ -222,7 +243,7 @@ export class PromoBudgetGauge extends PromoWidget {
       status: this.statusWords(s),
       spent: this.money$(p.spent, false),
       budget: this.money$(p.budget, false),
-      percent: formatValue(used, 'ratio', { locale: this.activeLocale }),
+      percent: this.ratio$(used),
       expected: this.money$(p.expected, false),
       projected: this.money$(p.projected, false),
       remaining: this.money$(p.remaining, false),
@@ -255,50 +276,39 @@ export class PromoBudgetGauge extends PromoWidget {
     const projectedOver = p.projected !== null && p.projected > p.budget;
     // Six figures in rows of three, or of two on a narrow card: never one left alone.
     const columns = this.width > 0 && this.width < 480 ? 2 : 3;
+    // Each figure: its name (the label's key, but for the revenue made or projected), its value, whether it is bad news.
+    type Row = [Figure, string | TemplateResult, boolean?];
+    const figures: Row[] = [
+      ['spent', html`${this.figure$(p.spent)} (${this.ratio$(used)})`, over],
+      ['budget', this.figure$(p.budget)],
+      // Once ended, the plan to date is the budget and the forecast is what was spent:
+      // only the figures that say something new (the result vs budget, the revenue made).
+      ...(p.ended
+        ? []
+        : ([
+            ['expected', this.figure$(p.expected)],
+            ['projected', this.figure$(p.projected), projectedOver],
+          ] as Row[])),
+      ['remaining', over ? this.msg('overBy', { value: this.figure$(-p.remaining) }) : this.figure$(p.remaining), over],
+      ['revenue', this.figure$(p.projectedRevenue)],
+    ];
     return html`<li part="campaign" class="status-${s.status}" data-campaign=${id}>
       <div class="head">
         ${this.campaign ? nothing : html`<span part="name">${this.campaignName(id)}</span>`} ${this.renderStatus(s)}
       </div>
       <div part="days">
         ${this.msg('days', { elapsed: p.daysElapsed, total: p.daysTotal })} · ${this.msg('pace').toLowerCase()}
-        ${formatValue(p.pace, 'ratio', { locale: this.activeLocale })}
+        ${this.ratio$(p.pace)}
       </div>
       ${this.renderBar(id, p, s, width, GAUGE_HEIGHT)}
       <dl part="figures" class=${columns === 2 || p.ended ? 'two' : ''}>
-        <div data-figure="spent">
-          <dt>${this.msg('spent')}</dt>
-          <dd class=${over ? 'over' : ''}>
-            ${this.figure$(p.spent)} (${formatValue(used, 'ratio', { locale: this.activeLocale })})
-          </dd>
-        </div>
-        <div data-figure="budget">
-          <dt>${this.msg('budget')}</dt>
-          <dd>${this.figure$(p.budget)}</dd>
-        </div>
-        ${
-          // Once ended, the plan to date is the budget and the forecast is what was spent:
-          // only the figures that say something new (the result vs budget, the revenue made).
-          p.ended
-            ? nothing
-            : html`<div data-figure="expected">
-                  <dt>${this.msg('expected')}</dt>
-                  <dd>${this.figure$(p.expected)}</dd>
-                </div>
-                <div data-figure="projected">
-                  <dt>${this.msg('projected')}</dt>
-                  <dd class=${projectedOver ? 'over' : ''}>${this.figure$(p.projected)}</dd>
-                </div>`
-        }
-        <div data-figure="remaining">
-          <dt>${this.msg('remaining')}</dt>
-          <dd class=${over ? 'over' : ''}>
-            ${over ? this.msg('overBy', { value: this.figure$(-p.remaining) }) : this.figure$(p.remaining)}
-          </dd>
-        </div>
-        <div data-figure="revenue">
-          <dt>${this.msg(p.ended ? 'revenue' : 'projectedRevenue')}</dt>
-          <dd>${this.figure$(p.projectedRevenue)}</dd>
-        </div>
+        ${figures.map(
+          ([name, value, bad]) =>
+            html`<div data-figure=${name}>
+              <dt>${this.msg(name === 'revenue' && !p.ended ? 'projectedRevenue' : name)}</dt>
+              <dd class=${bad ? 'over' : ''}>${value}</dd>
+            </div>`,
+        )}
       </dl>
     </li>`;
   }
@@ -311,8 +321,7 @@ export class PromoBudgetGauge extends PromoWidget {
       <span part="name">${this.campaignName(id)}</span>
       ${this.renderStatus(s)} ${this.renderBar(id, p, s, width, ROW_GAUGE_HEIGHT)}
       <span part="figures" class="row-figures ${p.remaining < 0 ? 'over' : ''}"
-        >${this.money$(p.spent, true)} / ${this.money$(p.budget, true)} ·
-        ${formatValue(used, 'ratio', { locale: this.activeLocale })}</span
+        >${this.money$(p.spent, true)} / ${this.money$(p.budget, true)} · ${this.ratio$(used)}</span
       >
     </li>`;
   }
@@ -322,22 +331,12 @@ export class PromoBudgetGauge extends PromoWidget {
     const rows = this.rows(report);
     if (!rows.length) return null;
     const m = (n: number | null) => cell(n, this.money$(n, false));
-    const r = (n: number | null) => cell(n, formatValue(n, 'ratio', { locale: this.activeLocale }));
+    const r = (n: number | null) => cell(n, this.ratio$(n));
     return {
       caption: this.widgetLabel(),
-      columns: [
-        this.msg('campaign'),
-        this.msg('status'),
-        this.msg('budget'),
-        this.msg('spent'),
-        this.msg('expected'),
-        this.msg('projected'),
-        this.msg('remaining'),
-        this.msg('projectedRevenue'),
-        this.msg('pace'),
-        this.msg('daysElapsed'),
-      ],
-      numeric: [false, false, true, true, true, true, true, true, true, true],
+      columns: TABLE_COLUMNS.map((k) => this.msg(k)),
+      // Every column but the campaign and its status is a number.
+      numeric: TABLE_COLUMNS.map((_, i) => i > 1),
       rows: rows.map(([id, p]) => [
         cell(this.campaignName(id)),
         cell(this.statusWords(gaugeState(p))),
