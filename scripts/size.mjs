@@ -45,13 +45,13 @@ const NOT_YET_MET = {
   // Raised from 117 KB on 2026-12-07 (the board entry loads its page engine and adapters on
   // demand, and esbuild's code splitting cuts the whole kit into more chunks: 3.7 KB gz more,
   // no code added), then lowered as the kit shrank.
-  kit: 120.7 * KB,
+  kit: 120.2 * KB,
   breakdown: 23.2 * KB,
   'budget-gauge': 21.6 * KB,
   'campaign-chart': 28.4 * KB,
   'cohort-heatmap': 25.5 * KB,
   'kpi-tile': 23.5 * KB,
-  'loyalty-panel': 22.1 * KB,
+  'loyalty-panel': 22 * KB,
   reactivation: 21.3 * KB,
 };
 

@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { widgetStyles } from '../shared/styles.js';
 
+/** The panel's rules, beyond the widget's frame. Its eight figures are in 1, 2 or 4 columns of at least 10.5em: full rows, never 3 + 3 + 2. */
 export const loyaltyPanelStyles = [
   ...widgetStyles,
   css`
@@ -16,7 +17,6 @@ export const loyaltyPanelStyles = [
       font-size: 1em;
       font-weight: 600;
     }
-    /* Eight figures in 1, 2 or 4 columns of at least 10.5em: full rows, never 3 + 3 + 2. */
     [part~='kpis'] {
       display: grid;
       grid-template-columns: minmax(0, 1fr);
@@ -62,6 +62,7 @@ export const loyaltyPanelStyles = [
     [part~='reason'],
     .other,
     .note {
+      margin: 0;
       font-size: 0.8em;
       color: var(--_color-text-muted);
     }
@@ -95,9 +96,6 @@ export const loyaltyPanelStyles = [
       margin: 0;
       font-size: 0.92em;
       font-weight: 600;
-    }
-    .note {
-      margin: 0;
     }
     [part~='legend'] {
       display: flex;
@@ -145,17 +143,15 @@ export const loyaltyPanelStyles = [
       font-size: 0.8em;
     }
     @media (forced-colors: active) {
+      .key.earned,
       rect.earned {
+        background: CanvasText;
         fill: CanvasText;
       }
+      .key.redeemed,
       rect.redeemed {
-        fill: GrayText;
-      }
-      .key.earned {
-        background: CanvasText;
-      }
-      .key.redeemed {
         background: GrayText;
+        fill: GrayText;
       }
     }
   `,

@@ -1,7 +1,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatValue } from '../../format/format.js';
-import type { KpiPolarity, KpiReason, KpiUnit } from '../../core/vocabulary.js';
+import type { KpiPolarity, KpiUnit } from '../../core/vocabulary.js';
 import type { KpiValue, Report } from '../../engine/report-types.js';
 import { reasonText } from '../../i18n/strings.js';
 import { channelLabel } from '../../i18n/labels.js';
@@ -20,19 +20,13 @@ import type { StringParams } from '../../i18n/translate.js';
 export { LOYALTY_KPIS };
 export type { LoyaltyKpi };
 
+/** The two bars of a channel, in the order drawn: points earned, points redeemed. */
+const POINTS = ['earned', 'redeemed'] as const;
+
 const ARROWS = { up: '▲', down: '▼', flat: '▬' } as const;
 
-/** The cells of the panel: one KPI each, the two baskets (AOV) in one. */
-const CELLS: readonly (LoyaltyKpi | 'aov')[] = [
-  'members',
-  'activeMembers',
-  'memberRevenueShare',
-  'aov',
-  'pointsEarned',
-  'pointsRedeemed',
-  'redemptionRate',
-  'pointsOutstanding',
-];
+/** The cells of the panel: one KPI each, the members' basket (AOV) beside the other customers'. */
+const CELLS = LOYALTY_KPIS.filter((id) => id !== 'nonMemberAov');
 
 /**
  * The loyalty programme at a glance: members, active members, members' share of sales, the
@@ -148,12 +142,9 @@ export class PromoLoyaltyPanel extends PromoWidget {
 
   protected override renderContent(report: Report): TemplateResult {
     const vs = this.msg(compareKey(compareKind(report)));
-    const reasons: KpiReason[] = [];
     return html`<div class="lp-root">
       <h3 part="title">${this.widgetLabel()}</h3>
-      <dl part="kpis">
-        ${CELLS.map((c) => (c === 'aov' ? this.renderAov(report, vs) : this.renderKpi(report, c, vs, reasons)))}
-      </dl>
+      <dl part="kpis">${CELLS.map((id) => this.renderKpi(report, id, vs))}</dl>
       ${this.renderChannels(report)}
     </div>`;
   }
@@ -172,34 +163,27 @@ export class PromoLoyaltyPanel extends PromoWidget {
     </dd>`;
   }
 
-  private renderKpi(report: Report, id: LoyaltyKpi, vs: string, reasons: KpiReason[]): TemplateResult {
+  private renderKpi(report: Report, id: LoyaltyKpi, vs: string): TemplateResult {
     const kv = this.kv(report, id);
-    const unit = this.unitOf(id);
-    if (kv?.value === null && kv.reason) reasons.push(kv.reason);
-    return html`<div part="kpi" data-kpi=${id}>
+    // The members' basket is money, shown with the other customers' beside it.
+    const aov = id === 'memberAov';
+    const unit = aov ? 'currency' : this.unitOf(id);
+    const narrow = unit !== 'ratio' && this.width > 0 && this.width < 560;
+    return html`<div part="kpi" data-kpi=${id} class=${ifDefined(aov ? 'aov' : undefined)}>
       <dt part="label">${this.labelOf(id)}</dt>
       <dd part="value" title=${ifDefined(kv?.value != null ? this.fmt(kv.value, unit) : undefined)}>
-        ${this.figure(kv?.value, unit, unit !== 'ratio' && this.width > 0 && this.width < 560)}
+        ${this.figure(kv?.value, unit, narrow)}
       </dd>
       ${kv?.value === null && kv.reason ? html`<dd part="reason">${reasonText(this.activeLocale, kv.reason)}</dd>` : nothing}
+      ${
+        aov
+          ? html`<dd class="other" data-kpi="nonMemberAov">
+              ${this.labelOf('nonMemberAov')}:
+              <strong>${this.figure(this.kv(report, 'nonMemberAov')?.value, unit, narrow)}</strong>
+            </dd>`
+          : nothing
+      }
       ${this.renderDelta(id, kv, vs)}
-    </div>`;
-  }
-
-  private renderAov(report: Report, vs: string): TemplateResult {
-    const m = this.kv(report, 'memberAov');
-    const o = this.kv(report, 'nonMemberAov');
-    const compact = this.width > 0 && this.width < 560;
-    return html`<div part="kpi" data-kpi="memberAov" class="aov">
-      <dt part="label">${this.labelOf('memberAov')}</dt>
-      <dd part="value" title=${ifDefined(m?.value != null ? this.fmt(m.value, 'currency') : undefined)}>
-        ${this.figure(m?.value, 'currency', compact)}
-      </dd>
-      ${m?.value === null && m.reason ? html`<dd part="reason">${reasonText(this.activeLocale, m.reason)}</dd>` : nothing}
-      <dd class="other" data-kpi="nonMemberAov">
-        ${this.labelOf('nonMemberAov')}: <strong>${this.figure(o?.value, 'currency', compact)}</strong>
-      </dd>
-      ${this.renderDelta('memberAov', m, vs)}
     </div>`;
   }
 
@@ -214,9 +198,17 @@ export class PromoLoyaltyPanel extends PromoWidget {
     const fs = fontSizeOf(this);
     const width = innerWidth(this.renderRoot?.querySelector('.promo-root'), this.width);
     const labels = rows.map((r) => channelLabel(this.activeLocale, r.channel));
-    const earned = rows.map((r) => this.fmt(r.earned, 'count', true));
-    const redeemed = rows.map((r) => this.fmt(r.redeemed, 'count', true));
-    const l = pairLayout(rows, { width, fontSize: fs, labels, earnedLabels: earned, redeemedLabels: redeemed });
+    const values = {
+      earned: rows.map((r) => this.fmt(r.earned, 'count', true)),
+      redeemed: rows.map((r) => this.fmt(r.redeemed, 'count', true)),
+    };
+    const l = pairLayout(rows, {
+      width,
+      fontSize: fs,
+      labels,
+      earnedLabels: values.earned,
+      redeemedLabels: values.redeemed,
+    });
     const text = rows
       .map((r, i) =>
         this.msg('loyalty.channelRow', {
@@ -229,8 +221,7 @@ export class PromoLoyaltyPanel extends PromoWidget {
     return html`<div part="channels">
       <h4>${title}</h4>
       <ul part="legend" aria-hidden="true">
-        <li><span class="key earned"></span>${this.msg('loyalty.earned')}</li>
-        <li><span class="key redeemed"></span>${this.msg('loyalty.redeemed')}</li>
+        ${POINTS.map((k) => html`<li><span class="key ${k}"></span>${this.msg(`loyalty.${k}`)}</li>`)}
       </ul>
       <svg
         part="chart"
@@ -243,10 +234,11 @@ export class PromoLoyaltyPanel extends PromoWidget {
         ${l.rows.map(
           (g, i) => svg`<g>
             <text class="label" x=${g.labelX} y=${g.labelY} text-anchor=${l.arrangement === 'side' ? 'end' : 'start'} dominant-baseline="central">${g.label}</text>
-            <rect class="earned" x=${g.earned.x} y=${g.earned.y} width=${g.earned.width} height=${g.earned.height} rx="2"></rect>
-            <text class="num" x=${g.earned.textX} y=${g.earned.textY} dominant-baseline="central">${earned[i]}</text>
-            <rect class="redeemed" x=${g.redeemed.x} y=${g.redeemed.y} width=${g.redeemed.width} height=${g.redeemed.height} rx="2"></rect>
-            <text class="num" x=${g.redeemed.textX} y=${g.redeemed.textY} dominant-baseline="central">${redeemed[i]}</text>
+            ${POINTS.map((k) => {
+              const b = g[k];
+              return svg`<rect class=${k} x=${b.x} y=${b.y} width=${b.width} height=${b.height} rx="2"></rect>
+                <text class="num" x=${b.textX} y=${b.textY} dominant-baseline="central">${values[k][i]}</text>`;
+            })}
           </g>`,
         )}
       </svg>
@@ -271,18 +263,13 @@ export class PromoLoyaltyPanel extends PromoWidget {
     }
     for (const r of this.channelPoints(report)) {
       const name = channelLabel(this.activeLocale, r.channel);
-      rows.push([
-        cell(`${this.msg('loyalty.earned')} · ${name}`),
-        cell(r.earned, this.fmt(r.earned, 'count')),
-        cell(null, ''),
-        cell(null, ''),
-      ]);
-      rows.push([
-        cell(`${this.msg('loyalty.redeemed')} · ${name}`),
-        cell(r.redeemed, this.fmt(r.redeemed, 'count')),
-        cell(null, ''),
-        cell(null, ''),
-      ]);
+      for (const k of POINTS)
+        rows.push([
+          cell(`${this.msg(`loyalty.${k}`)} · ${name}`),
+          cell(r[k], this.fmt(r[k], 'count')),
+          cell(null, ''),
+          cell(null, ''),
+        ]);
     }
     return {
       caption: this.widgetLabel(),
