@@ -184,40 +184,12 @@ export class Zone {
   }
 
   #computeOffset(epochMs: number): number {
-    const parts = this.#format!.formatToParts(new Date(epochMs));
-    let y = 0;
-    let mo = 1;
-    let d = 1;
-    let h = 0;
-    let mi = 0;
-    let s = 0;
-    for (const p of parts) {
-      switch (p.type) {
-        case 'year':
-          y = Number(p.value);
-          break;
-        case 'month':
-          mo = Number(p.value);
-          break;
-        case 'day':
-          d = Number(p.value);
-          break;
-        case 'hour':
-          h = Number(p.value);
-          break;
-        case 'minute':
-          mi = Number(p.value);
-          break;
-        case 'second':
-          s = Number(p.value);
-          break;
-        case 'era':
-        case 'literal':
-        default:
-          break;
-      }
-    }
-    const asUtc = daysFromCivil(y, mo, d) * MS_PER_DAY + ((h * 60 + mi) * 60 + s) * 1000;
+    // The local calendar fields (year, month, day, hour, minute, second) by part type;
+    // literal parts are read too and never used.
+    const v: Record<string, number> = {};
+    for (const p of this.#format!.formatToParts(new Date(epochMs))) v[p.type] = Number(p.value);
+    const asUtc =
+      daysFromCivil(v.year!, v.month!, v.day!) * MS_PER_DAY + ((v.hour! * 60 + v.minute!) * 60 + v.second!) * 1000;
     const floored = Math.floor(epochMs / 1000) * 1000;
     return asUtc - floored;
   }
