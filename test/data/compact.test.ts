@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { IdSet, StringDictionary } from '../../src/data/compact/index.js';
+import { IdSet, StringDictionary, StringSlots } from '../../src/data/compact/index.js';
 import { readInstant as fastIso, readInstantAt as fastIsoAt } from '../../src/core/time.js';
 import { zoneFor } from '../../src/core/time.js';
 
@@ -48,6 +48,26 @@ test('a dictionary past its first table sizes keeps every code (entries carry ha
   dict.hashAt(text, 9, 16, a, b, 0);
   assert.equal(dict.internHashed(text, 9, 16, a[0]!, b[0]!), 100_000);
   assert.equal(dict.value(100_000), 'K100000');
+});
+
+test('string slots replaced many times keep each latest string through their compactions', () => {
+  const slots = new StringSlots();
+  const latest: string[] = [];
+  slots.fromRanges(3, 'xxT-1yyT-22', [2 * 65536 + 3, -1, 7 * 65536 + 4], [undefined, 'loose', undefined]);
+  latest.push('T-1', 'loose', 'T-22');
+  assert.deepEqual(
+    [0, 1, 2].map((c) => slots.get(c)),
+    latest,
+  );
+  // Rewrites pile garbage up in the pool until it is compacted (more than half garbage,
+  // past 4096 characters): thousands of rewrites compact it many times.
+  for (let round = 0; round < 40; round++)
+    for (let c = 0; c < 300; c++) {
+      const s = c % 97 === 0 ? `long-${round}-${'é'.repeat(300)}` : `id-${round}-${c}`;
+      slots.set(c, s);
+      latest[c] = s;
+    }
+  for (let c = 0; c < 300; c++) assert.equal(slots.get(c), latest[c], `slot ${c}`);
 });
 
 test('property: the ISO reader gives the same instant for a time alone and inside a row', () => {

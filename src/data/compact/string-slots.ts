@@ -9,8 +9,9 @@ import { release } from './hash.js';
 
 /**
  * One string per code that can be replaced (the id of each customer's first order). Built
- * from a plain array during a bulk build (`fromArray`), then held in a pool; a replaced
- * string leaves its old characters behind until the next `compact`.
+ * from ranges of a text and a plain array at the end of a bulk build (`fromRanges`), then
+ * held in a pool; a replaced string leaves its old characters behind until the next
+ * `compact`, which builds the slots again from their current strings.
  */
 export class StringSlots {
   #pool = new CharPool();
@@ -46,19 +47,6 @@ export class StringSlots {
     this.#put(code, s);
     // Old strings pile up on live data: rewrite when more than half the pool is garbage.
     if (this.#pool.length > 4096 && this.#pool.length > 2 * this.#live) this.#compact();
-  }
-
-  /** Replaces every slot: `values[code]`, or "" for an undefined entry. */
-  fromArray(values: readonly (string | undefined)[]): void {
-    this.#release();
-    this.#pool = new CharPool();
-    this.#long.clear();
-    this.#live = 0;
-    const n = values.length;
-    this.#start = new Uint32Array(n + (n >> 7) + 16);
-    this.#len = new Uint8Array(this.#start.length);
-    for (let c = 0; c < n; c++) this.#put(c, values[c] ?? '');
-    this.#pool.trim();
   }
 
   /**
@@ -122,6 +110,6 @@ export class StringSlots {
   #compact(): void {
     const values: string[] = [];
     for (let c = 0; c < this.#start.length; c++) values.push(this.get(c));
-    this.fromArray(values);
+    this.fromRanges(values.length, '', [], values);
   }
 }
