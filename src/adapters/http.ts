@@ -23,6 +23,40 @@ export interface HttpOptions {
 }
 
 /**
+ * Runs one request: `send` is given a signal that aborts when `signal` does or after
+ * `timeoutMs` (0: never), and any fault becomes an {@link AdapterError} naming `source`
+ * (`timeout` when the time ran out). The one timeout and abort handling of the HTTP
+ * adapters (`fetchText`, the pushdown adapter's requests).
+ */
+export async function timedRequest<T>(
+  source: string,
+  timeoutMs: number,
+  signal: PlatformAbortSignal | undefined,
+  send: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) controller.abort();
+  let timedOut = false;
+  const timer =
+    timeoutMs > 0
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, timeoutMs)
+      : undefined;
+  try {
+    return await send(controller.signal);
+  } catch (e) {
+    throw toAdapterError(e, source, timedOut);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
  * Fetches `url` and returns the response text. Aborts on `signal` or after the timeout;
  * a non-2xx status becomes an `http` error naming the status and what to check.
  */
@@ -33,25 +67,13 @@ export async function fetchText(
   signal?: PlatformAbortSignal,
 ): Promise<string> {
   if (signal?.aborted) throw toAdapterError(signal.reason ?? { name: 'AbortError' }, url);
-  const controller = new AbortController();
-  const onAbort = () => controller.abort();
-  signal?.addEventListener('abort', onAbort, { once: true });
-  let timedOut = false;
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  const timer =
-    timeoutMs > 0
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, timeoutMs)
-      : undefined;
-  try {
+  return timedRequest(url, options.timeoutMs ?? 30_000, signal, async (requestSignal) => {
     const headers = typeof options.headers === 'function' ? await options.headers(url, query) : options.headers;
     const doFetch = options.fetch ?? fetch;
     const res = await doFetch(url, {
       ...options.init,
       headers: { ...(options.init?.headers as Record<string, string> | undefined), ...headers },
-      signal: controller.signal,
+      signal: requestSignal,
     });
     if (!res.ok) {
       throw new AdapterError(
@@ -61,12 +83,7 @@ export async function fetchText(
       );
     }
     return await res.text();
-  } catch (e) {
-    throw toAdapterError(e, url, timedOut);
-  } finally {
-    if (timer !== undefined) clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
-  }
+  });
 }
 
 /** Adds query parameters to a URL (relative URLs stay relative). */

@@ -24,10 +24,10 @@ import { AGGREGATES_VERSION, type Aggregates, type ResolvedOptions } from '../en
 import { finishReport } from '../engine/finish.js';
 import { resolveOptions } from '../engine/options.js';
 import type { Report, ReportOptions, SegmentQuery } from '../engine/report-types.js';
+import { timedRequest } from './http.js';
 import {
   AdapterError,
   httpAdvice,
-  toAdapterError,
   type Adapter,
   type AdapterDescription,
   type LoadContext,
@@ -40,7 +40,7 @@ export interface PushdownAdapterOptions {
   url: string | PlatformURL;
   /** Extra request headers (auth), or a function giving them per request. */
   headers?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
-  /** Time limit of one request, ms. Default 60 000 (warehouse queries can take a while). */
+  /** Time limit of one request, ms. Default 60 000 (warehouse queries can take a while); 0 for none, as for the other HTTP adapters. */
   timeoutMs?: number;
   /** The fetch to use (tests, a custom agent). Default: the global fetch. */
   fetch?: PlatformFetch;
@@ -110,19 +110,13 @@ export function pushdownAdapter(options: PushdownAdapterOptions): PushdownAdapte
     expected: string,
   ): Promise<T> {
     const doFetch = options.fetch ?? globalThis.fetch;
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), timeoutMs);
-    const onAbort = () => timeout.abort();
-    context.signal?.addEventListener('abort', onAbort, { once: true });
-    if (context.signal?.aborted) timeout.abort();
-    let res: Response;
-    try {
+    return timedRequest(source, timeoutMs, context.signal, async (signal) => {
       const extra = typeof options.headers === 'function' ? await options.headers() : (options.headers ?? {});
-      res = await doFetch(source, {
+      const res = await doFetch(source, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json', ...extra },
         body: JSON.stringify(requestBody),
-        signal: timeout.signal,
+        signal,
       });
       if (!res.ok) {
         let detail = '';
@@ -153,13 +147,7 @@ export function pushdownAdapter(options: PushdownAdapterOptions): PushdownAdapte
           { source },
         );
       return body;
-    } catch (error) {
-      const timedOut = timeout.signal.aborted && !context.signal?.aborted;
-      throw toAdapterError(error, source, timedOut);
-    } finally {
-      clearTimeout(timer);
-      context.signal?.removeEventListener('abort', onAbort);
-    }
+    });
   }
 
   function aggregate(o: ResolvedOptions, context: LoadContext = {}): Promise<Aggregates> {
