@@ -18,16 +18,14 @@ interface Unknown {
   rows: number[];
 }
 
-const NOUNS: Record<CollectionName, [string, string]> = {
-  campaigns: ['campaign', 'campaigns'],
-  orders: ['order', 'orders'],
-  costs: ['cost', 'costs'],
-  exposures: ['exposure', 'exposures'],
-  loyalty: ['loyalty event', 'loyalty events'],
-};
+/** What the records of a collection are called in messages, as [one, many]: its name, loyalty records being events. */
+function nouns(collection: CollectionName): [string, string] {
+  const many = collection === 'loyalty' ? 'loyalty events' : collection;
+  return [many.slice(0, -1), many];
+}
 
 function unknownSummary(u: Unknown, count: number): DataIssue {
-  const [one, many] = NOUNS[u.collection];
+  const [one, many] = nouns(u.collection);
   return {
     collection: u.collection,
     index: u.firstIndex,
@@ -62,7 +60,7 @@ export class IssueLog {
           collection,
           index: u.firstIndex,
           path: '',
-          message: `${u.count} more invalid ${NOUNS[collection][1]} are not listed (from ${collection}[${u.firstIndex}])`,
+          message: `${u.count} more invalid ${nouns(collection)[1]} are not listed (from ${collection}[${u.firstIndex}])`,
         });
       }
       this.#cache = { version, issues: [...this.other, ...this.#recordIssues, ...summaries] };

@@ -219,6 +219,24 @@ test('beyond maxListedIssues, one summary counts the rest', () => {
   assert.equal(ds.issues[3]!.message, '7 more invalid orders are not listed (from orders[3])');
 });
 
+test('the summary of unlisted issues names the records of each collection', () => {
+  const bad = Array.from({ length: 3 }, () => ({}));
+  const ds = createDataset(
+    { campaigns: bad, orders: bad, costs: bad, exposures: bad, loyalty: bad },
+    { maxListedIssues: 1 },
+  );
+  assert.deepEqual(
+    ds.issues.filter((i) => i.message.includes('not listed')).map((i) => i.message),
+    [
+      '2 more invalid campaigns are not listed (from campaigns[1])',
+      '2 more invalid orders are not listed (from orders[1])',
+      '2 more invalid costs are not listed (from costs[1])',
+      '2 more invalid exposures are not listed (from exposures[1])',
+      '2 more invalid loyalty events are not listed (from loyalty[1])',
+    ],
+  );
+});
+
 test('validateCollection (zod only) agrees with the dataset', () => {
   const r = validateCollection('orders', [good, { ...good, revenue: '12,5' }]);
   assert.equal(r.valid.length, 1);
