@@ -45,7 +45,7 @@ const NOT_YET_MET = {
   // Raised from 117 KB on 2026-12-07 (the board entry loads its page engine and adapters on
   // demand, and esbuild's code splitting cuts the whole kit into more chunks: 3.7 KB gz more,
   // no code added), then lowered as the kit shrank.
-  kit: 120.2 * KB,
+  kit: 120.1 * KB,
   breakdown: 23.2 * KB,
   'budget-gauge': 21.6 * KB,
   'campaign-chart': 28.4 * KB,
