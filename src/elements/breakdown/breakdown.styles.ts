@@ -2,6 +2,11 @@ import { css } from 'lit';
 import { widgetStyles } from '../shared/styles.js';
 import { selectionStyles } from '../shared/selection.js';
 
+/**
+ * The breakdown's styles after the shared ones. While a value is selected (`.picked`), the
+ * bars and texts of the others step back (dimmed). The reasons are written here, not in the
+ * CSS text, which ships.
+ */
 export const breakdownStyles = [
   ...widgetStyles,
   selectionStyles,
@@ -71,7 +76,6 @@ export const breakdownStyles = [
     .row[aria-pressed='true'] .track {
       fill: var(--_color-border);
     }
-    /* A value is selected: the others step back. */
     .picked .row:not(.chosen) .bar,
     .picked .row:not(.chosen) + .row-text {
       opacity: 0.35;

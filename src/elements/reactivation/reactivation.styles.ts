@@ -1,6 +1,12 @@
 import { css } from 'lit';
 import { widgetStyles } from '../shared/styles.js';
 
+/**
+ * The re-activation panel's styles after the shared ones. On narrow cards (`.narrow`) the
+ * column headings are hidden: a segment's name and its rate share the first line, the other
+ * figures go below with their names shown. The reasons are written here, not in the CSS
+ * text, which ships.
+ */
 export const reactivationStyles = [
   ...widgetStyles,
   css`
@@ -120,7 +126,6 @@ export const reactivationStyles = [
       border-radius: 4px;
       background: var(--_color-accent);
     }
-    /* Narrow cards: the name and the rate on one line, the figures with their names below. */
     .narrow .heads {
       display: none;
     }
