@@ -1,6 +1,5 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { styleProps } from '../shared/style-props.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatValue } from '../../format/format.js';
 import { formatDay, formatDayRange } from '../../format/date.js';
@@ -121,8 +120,15 @@ export class PromoKpiTile extends PromoWidget {
    * compact (the full one stays in the tooltip, the table and the accessible name); when
    * the width or the value changes, the full value is tried again.
    */
+  /** The share of the target bar filled in the last render (see `updated`). */
+  #targetFill = 0;
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // The target bar's width, written through the CSSOM (allowed under a strict
+    // Content-Security-Policy) as soon as it is rendered, before the browser paints.
+    const fill = this.renderRoot.querySelector<HTMLElement>('[part~="target"] .fill');
+    if (fill) fill.style.width = `${this.#targetFill * 100}%`;
     this.#fitComparison();
     const el = this.renderRoot.querySelector<HTMLElement>('[part~="value"]:not(.config-error)');
     if (!el || this.compact) return;
@@ -296,6 +302,7 @@ export class PromoKpiTile extends PromoWidget {
     const target = this.resolvedTarget;
     if (target === undefined) return nothing;
     const p = targetProgress(value, target, this.meta?.polarity ?? 'higher-is-better');
+    this.#targetFill = p?.fill ?? 0;
     const targetText = formatValue(target, unit, this.fmt);
     const text = p
       ? this.msg('targetProgress', {
@@ -305,7 +312,7 @@ export class PromoKpiTile extends PromoWidget {
       : `${this.msg('target')}: ${targetText}`;
     return html`<div part="target">
       <div class="track" aria-hidden="true">
-        <div class="fill ${p?.met ? 'met' : ''}" style=${styleProps({ width: `${(p?.fill ?? 0) * 100}%` })}></div>
+        <div class="fill ${p?.met ? 'met' : ''}"></div>
       </div>
       <span>${text}${p?.met ? ' ✓' : ''}</span>
     </div>`;
