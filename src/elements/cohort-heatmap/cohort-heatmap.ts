@@ -93,27 +93,15 @@ export class PromoCohortHeatmap extends PromoWidget {
   @property({ attribute: 'show-recency', type: Boolean, converter: booleanValue('show-recency') }) showRecency = false;
 
   private fontSize = DEFAULT_FONT_SIZE;
+  /** What the grid and the recency bars need from the element. */
+  readonly #host = this.#viewHost();
   /** The grid, its keyboard cursor and its tooltip. */
-  readonly #grid = new HeatmapGridView(this.#viewHost());
-  private media: MediaQueryList | null = null;
-  private onScheme = () => this.requestUpdate();
+  readonly #grid = new HeatmapGridView(this.#host);
 
   constructor() {
     super();
     // Texts measured in a fallback font are measured again once the page's fonts load.
     new FontsLoadedController(this);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.media = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
-    this.media?.addEventListener('change', this.onScheme);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.media?.removeEventListener('change', this.onScheme);
-    this.media = null;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -219,7 +207,7 @@ export class PromoCohortHeatmap extends PromoWidget {
       return html`<div class="heat-root">
         <h3 part="title">${title}</h3>
         ${renderFilterNote(this.boardQuery, this.activeLocale)}
-        ${renderRecency(this.#viewHost(), report, this.innerWidth, true)}
+        ${renderRecency(this.#host, report, this.innerWidth, true)}
       </div>`;
     const side = this.showRecency && this.innerWidth >= SIDE_BY_SIDE;
     const heatWidth = side ? ((this.innerWidth - 12) * 2) / 3 : this.innerWidth;
@@ -234,12 +222,7 @@ export class PromoCohortHeatmap extends PromoWidget {
                 <h4>${this.msg('cohort.title.recency')}</h4>
                 ${
                   report.recency?.length
-                    ? renderRecency(
-                        this.#viewHost(),
-                        report,
-                        side ? (this.innerWidth - 12) / 3 : this.innerWidth,
-                        false,
-                      )
+                    ? renderRecency(this.#host, report, side ? (this.innerWidth - 12) / 3 : this.innerWidth, false)
                     : html`<p class="note">${this.msg('cohort.noRecency')}</p>`
                 }
               </div>`
@@ -253,10 +236,15 @@ export class PromoCohortHeatmap extends PromoWidget {
   /**
    * The heat colours (low, high) of the current theme, as hex or `rgb()`: the page's
    * `--promo-*` values (any CSS colour, normalised by a canvas), else the theme defaults.
+   * With `theme="auto"` a change of the system's colour scheme changes the heat tokens,
+   * which re-renders the map (`watchedColors`).
    */
   private heatColors(): [string, string] {
     const theme = this.resolvedTheme;
-    return heatColors(this, theme === 'dark' || (theme === 'auto' && !!this.media?.matches));
+    const dark =
+      theme === 'dark' ||
+      (theme === 'auto' && typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches);
+    return heatColors(this, dark);
   }
 
   /* ---------------------------------------------------------------- table */

@@ -17,14 +17,10 @@ export class GridCursor implements ReactiveController {
   /** The cell that takes focus (roving tabindex). */
   #active: Cell = { row: 0, col: 0 };
 
-  /**
-   * `cellId(row, col)`: the id of a cell in the shadow root; `find`: an element of it;
-   * `escape`: what Escape does (closes the tooltip).
-   */
+  /** `cellAt`: the element of a cell; `escape`: what Escape does (closes the tooltip). */
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly cellId: (row: number, col: number) => string,
-    private readonly find: <T extends Element>(selector: string) => T | null,
+    private readonly cellAt: (cell: Cell) => SVGGElement | null,
     private readonly escape: () => void,
   ) {
     host.addController(this);
@@ -37,8 +33,9 @@ export class GridCursor implements ReactiveController {
     return moveCell(lengths, this.#active, '');
   }
 
-  /** Puts the cursor on a cell (a click). */
-  set(cell: Cell): void {
+  /** Puts the cursor on a cell (a click; null: a click beside the cells). */
+  set(cell: Cell | null): void {
+    if (!cell) return;
     this.#active = cell;
     this.host.requestUpdate();
   }
@@ -54,7 +51,7 @@ export class GridCursor implements ReactiveController {
     const next = moveCell(lengths, this.#active, e.key, e.ctrlKey || e.metaKey);
     this.set(next);
     void this.host.updateComplete.then(() => {
-      const el = this.find<SVGGElement>(`[id="${this.cellId(next.row, next.col)}"]`);
+      const el = this.cellAt(next);
       el?.focus();
       el?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
     });

@@ -8,7 +8,7 @@ import type { CohortRow, Report } from '../../engine/report-types.js';
 import type { KpiUnit } from '../../core/vocabulary.js';
 import { styleProps } from '../shared/style-props.js';
 import { textMeasurer } from '../shared/measure-text.js';
-import { GridCursor } from './grid-keys.js';
+import { GridCursor, type Cell } from './grid-keys.js';
 import { cellColor, heatmapLayout, legendStops, lightText, rowValues, type HeatmapLayout } from './layout.js';
 import type { CohortGrain, HeatmapViewHost } from './view-host.js';
 
@@ -21,8 +21,7 @@ export class HeatmapGridView implements ReactiveController {
     host.addController(this);
     this.cursor = new GridCursor(
       host,
-      (row, col) => this.cellId(row, col),
-      (selector) => host.find(selector),
+      (cell) => this.cellAt(cell),
       () => this.hideTip(),
     );
   }
@@ -54,8 +53,15 @@ export class HeatmapGridView implements ReactiveController {
     this.tip = null;
   }
 
-  private cellId(row: number, col: number): string {
-    return `${this.host.uid}-cell-${row}-${col}`;
+  /** A cell of the grid. */
+  private cellAt({ row, col }: Cell): SVGGElement | null {
+    return this.host.find(`[role="gridcell"][data-row="${row}"][data-col="${col}"]`);
+  }
+
+  /** The cell an event on the grid happened in, if any (one listener on the grid serves every cell). */
+  private cellOf(e: Event): Cell | null {
+    const g = (e.target as Element).closest<SVGGElement>('[role="gridcell"]');
+    return g && { row: Number(g.dataset.row), col: Number(g.dataset.col) };
   }
 
   private hideTip(): void {
@@ -120,6 +126,10 @@ export class HeatmapGridView implements ReactiveController {
             height=${grid.height}
             viewBox="0 0 ${grid.width} ${grid.height}"
             @keydown=${(e: KeyboardEvent) => this.cursor.onKeydown(e, lengths)}
+            @focusin=${(e: Event) => this.showTip(this.cellOf(e))}
+            @pointerover=${(e: Event) => this.showTip(this.cellOf(e))}
+            @click=${(e: Event) => this.cursor.set(this.cellOf(e))}
+            @focusout=${() => this.hideTip()}
             @pointerleave=${() => this.hideTip()}
           >
             <g role="row" aria-rowindex="1">
@@ -141,16 +151,11 @@ export class HeatmapGridView implements ReactiveController {
                   const isActive = c.row === active.row && c.col === active.col;
                   return svg`<g
                     role="gridcell"
-                    id=${this.cellId(c.row, c.col)}
                     tabindex=${isActive ? 0 : -1}
                     aria-label=${this.cellText(r, c.col, c.value, grain)}
                     data-row=${c.row}
                     data-col=${c.col}
                     data-value=${c.value}
-                    @focus=${() => this.showTip(c.row, c.col)}
-                    @blur=${() => this.hideTip()}
-                    @pointerenter=${() => this.showTip(c.row, c.col)}
-                    @click=${() => this.cursor.set({ row: c.row, col: c.col })}
                   ><rect class="cell" x=${c.x + 1} y=${c.y + 1} width=${c.width} height=${c.height} rx="3" style=${styleProps({ fill: color })}></rect><rect class="ring" x=${c.x} y=${c.y} width=${c.width + 2} height=${c.height + 2} rx="4"></rect></g>`;
                 })}
             </g>`;
@@ -251,16 +256,17 @@ export class HeatmapGridView implements ReactiveController {
     </div>`;
   }
 
-  private showTip(row: number, col: number): void {
+  /** Shows the tooltip of a cell (hovered or focused); nothing for a point of the grid outside the cells. */
+  private showTip(cell: Cell | null): void {
     const root = this.host.find<HTMLElement>('.promo-root');
-    const el = this.host.find(`[id="${this.cellId(row, col)}"]`);
+    const el = cell && this.cellAt(cell);
     if (!root || !el) return;
     const rb = root.getBoundingClientRect();
     const b = el.getBoundingClientRect();
     const left = Math.max(4, Math.min(rb.width - 220, b.left - rb.left));
     const below = b.bottom - rb.top + 4;
     const top = below + 60 > rb.height ? Math.max(0, b.top - rb.top - 64) : below;
-    this.tip = { row, col, left, top };
+    this.tip = { ...cell, left, top };
     this.host.requestUpdate();
   }
 }

@@ -6,6 +6,7 @@
 import { max } from 'd3-array';
 import { linearMap } from '../shared/scale.js';
 import { fitMeasured } from '../shared/measure-text.js';
+import { textWidth } from '../shared/text-fit.js';
 import type { CohortRow, RecencyRow } from '../../engine/report-types.js';
 
 export const HEATMAP_MODES = ['retention', 'revenue', 'recency'] as const;
@@ -90,8 +91,8 @@ export function lightText(t: number, heat: readonly [string, string] | null): bo
   return 1.05 / (l + 0.05) > (l + 0.05) / 0.05;
 }
 
-/** Rough width of a text in px. */
-export const textWidth = (text: string, fontSize: number): number => text.length * fontSize * 0.58;
+/** Rough width of a text in px (the kit's one estimate). */
+export { textWidth };
 
 export interface HeatCell {
   row: number;

@@ -1,10 +1,10 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/elements/cohort-heatmap/define.js';
 import type { PromoCohortHeatmap } from '../../../src/elements/cohort-heatmap/cohort-heatmap.js';
 import { luminance } from '../../../src/elements/cohort-heatmap/layout.js';
 import { makeReport, REPORT } from '../../fixtures/report.js';
 import { $, $$, captureExport, rgb, settle, text } from '../shared/helpers.js';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { MONTH_ROWS, monthCohortReport } from './fixtures.js';
 
 const vnd = (n: number, tag = 'en-US') =>
@@ -103,6 +103,26 @@ describe('<promo-cohort-heatmap>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('theme auto: a change of the system colour scheme re-picks the cell text colours', async () => {
+    const el = await heatmap();
+    /** Whether every printed value contrasts at least 4.5:1 with its cell. */
+    const readable = () =>
+      cells(el).every((g) => {
+        const t = el.shadowRoot!.querySelector(`[data-cell="${g.dataset.row}-${g.dataset.col}"]`);
+        return !t || contrast(luminance(getComputedStyle(t).fill)!, fillLuminance(g)) >= 4.5;
+      });
+    const light = fillLuminance(cellAt(el, 2, 1));
+    expect(readable()).to.equal(true);
+    try {
+      await emulateMedia({ colorScheme: 'dark' });
+      // The dark scale runs the other way: the highest value is now the lightest cell.
+      await waitUntil(() => fillLuminance(cellAt(el, 2, 1)) > light, 'the dark palette', { timeout: 3000 });
+      await waitUntil(readable, 'cell text re-picked for the dark palette', { timeout: 3000 });
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
   it('revenue mode: the cohort revenue per month, in VND', async () => {
     const el = await heatmap({ mode: 'revenue' });
     expect(text($(el, '[part~="title"]'))).to.equal('Revenue by cohort');
@@ -150,6 +170,32 @@ describe('<promo-cohort-heatmap>', () => {
     expect(at()).to.deep.equal([4, 0]);
     await key('Home', true);
     expect(at()).to.deep.equal([0, 0]);
+  });
+
+  it('hovering a cell shows its tooltip, a click puts the cursor on it; leaving the grid hides the tooltip', async () => {
+    const el = await heatmap();
+    const box = cellAt(el, 1, 2).querySelector('rect')!.getBoundingClientRect();
+    await sendMouse({
+      type: 'move',
+      position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+    });
+    await el.updateComplete;
+    expect(text($(el, '[part~="tooltip"]'))).to.equal('Aug 2026 (95 customers), Month 2: 27.0% (26/95)');
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+    });
+    await el.updateComplete;
+    expect(
+      cells(el)
+        .filter((c) => c.getAttribute('tabindex') === '0')
+        .map((c) => c.getAttribute('aria-label')),
+    ).to.deep.equal(['Aug 2026 (95 customers), Month 2: 27.0% (26/95)']);
+    const svg = $(el, 'svg[part~="chart"]').getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(svg.right + 40), Math.round(svg.bottom + 40)] });
+    (el.shadowRoot!.activeElement as HTMLElement | null)?.blur();
+    await el.updateComplete;
+    expect($(el, '[part~="tooltip"]')).to.equal(null);
   });
 
   it('recency mode: customers and revenue per segment', async () => {
