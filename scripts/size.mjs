@@ -19,6 +19,9 @@
  *           for every entry over it
  * --top N   the N largest contributors to the whole kit, by package or source folder
  * --why E   the files of entry E (`kit`, `kpi-tile`, ...) by size, largest first
+ *
+ * Two floors are printed under the entries (scripts/size-floor/): Lit alone, and the smallest
+ * widget the shared base allows; they show how much of an entry is its own code.
  */
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
@@ -140,6 +143,16 @@ for (const e of entries) {
   e.ceiling = e.over ? (NOT_YET_MET[e.name] ?? e.budget) : e.budget;
   e.failed = e.total > e.ceiling;
 }
+/**
+ * Floors, measured the same way, printed for reference (no budget): Lit alone as a widget
+ * uses it, and the smallest widget the base allows. An entry's figure minus the widget floor
+ * is what that element adds of its own.
+ */
+const floors = [
+  { name: 'Lit alone (element, decorators, context, resize)', file: 'scripts/size-floor/lit-element.ts' },
+  { name: 'the widget base (a widget drawing one label)', file: 'scripts/size-floor/widget.ts' },
+];
+for (const f of floors) Object.assign(f, await measure(f.file));
 const over = entries.filter((e) => e.over);
 const failed = entries.filter((e) => e.failed);
 
@@ -175,6 +188,8 @@ if (json) {
   console.log(
     '  (gz: loaded on import; on demand: chunks behind a dynamic import (a user action, a setting, or the page engine of a board), counted in the whole kit)',
   );
+  console.log('\nfloors (what an element pays before it draws anything; no budget):');
+  for (const f of floors) console.log(`  ${f.name.padEnd(50)} ${kb(f.min).padStart(9)} ${kb(f.gzip).padStart(9)}`);
   if (top) {
     const kit = entries[0];
     const groups = new Map();

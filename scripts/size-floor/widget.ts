@@ -1,0 +1,22 @@
+/**
+ * Size floor: the smallest widget the kit's base allows (it draws one label and has no
+ * table), so the figure is what every widget pays before drawing anything: Lit, the base
+ * (report and board context, locale, currency, theme, states, configuration errors, the
+ * data and export menu), the shared styles and tokens, the shared strings in English and
+ * Vietnamese. `npm run size` prints its figure under the entries.
+ */
+import { html, type TemplateResult } from 'lit';
+import { PromoWidget } from '../../src/elements/shared/widget.js';
+
+export class SizeFloorWidget extends PromoWidget {
+  protected widgetLabel(): string {
+    return 'floor';
+  }
+  protected renderContent(): TemplateResult {
+    return html`<p>${this.widgetLabel()}</p>`;
+  }
+  protected tableData(): null {
+    return null;
+  }
+}
+customElements.define('size-floor-widget', SizeFloorWidget);
