@@ -211,9 +211,6 @@ export const boardStyles = [
       min-height: auto;
       padding: 0.25em 0.35em;
     }
-    .link:disabled {
-      color: var(--_color-text-muted);
-    }
     .status {
       display: flex;
       flex-wrap: wrap;
@@ -233,10 +230,6 @@ export const boardStyles = [
       color: var(--_color-bad);
       border-color: var(--_color-bad);
     }
-    .issues,
-    .config {
-      color: var(--_color-bad);
-    }
     .problems {
       flex-basis: 100%;
       font-size: var(--_font-size-s);
@@ -245,9 +238,6 @@ export const boardStyles = [
       border-inline-start: 3px solid var(--_color-bad);
       border-radius: var(--_radius);
       background: var(--_color-surface);
-    }
-    .problems[hidden] {
-      display: none;
     }
     .problems-title {
       margin: 0 0 0.25em;
