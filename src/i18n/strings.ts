@@ -1,7 +1,9 @@
 /**
  * The strings every widget shows, in English and Vietnamese: the loading, empty, error and
- * partial states, why a value is missing, the data and export menu, configuration problems
- * and the column heads several widgets share. DOM-free.
+ * unavailable states, the data and export menu, configuration problems; and, as tables of
+ * their own that only the widgets showing them load, why a value is missing, the filter note,
+ * what a readable value of each kind looks like, the column heads several widgets share, a
+ * change in points and the comparison in words. DOM-free.
  *
  * Each widget's own strings are in its file beside this one (`kpi-tile.ts`,
  * `campaign-chart.ts`, ...), so a page bundles only the strings of the widgets it loads;
@@ -35,25 +37,10 @@ const en = {
   exportCsv: 'Export CSV',
   exportSvg: 'Export SVG',
   exportPng: 'Export PNG',
-  'delta.points': '{value} pts',
-  'delta.pointsLong': '{value} percentage points',
-  previous: 'Previous period',
-  change: 'Change',
-  // tile
-  unknownKpi: 'Unknown KPI "{id}"',
-  unknownCampaign: 'Unknown campaign "{id}"',
-  date: 'Date',
-  kpi: 'KPI',
-  value: 'Value',
-  campaign: 'Campaign',
   // configuration problems (a property or attribute the element can't read); what a readable
   // value looks like is said by the kind of value (EXPECTED_WORDS below)
   'config.invalid': '{name}="{value}" ignored: expected {expected}. Using {fallback}.',
   'config.default': 'the default',
-  // comparison
-  'compare.vsPrevious': 'vs previous period',
-  'compare.vsYear': 'vs same period last year',
-  'compare.none': 'no comparison',
 };
 
 export type MessageKey = keyof typeof en;
@@ -73,21 +60,8 @@ const vi: Record<MessageKey, string> = {
   exportCsv: 'Xuất CSV',
   exportSvg: 'Xuất SVG',
   exportPng: 'Xuất PNG',
-  'delta.points': '{value} điểm %',
-  'delta.pointsLong': '{value} điểm phần trăm',
-  previous: 'Kỳ trước',
-  change: 'Thay đổi',
-  unknownKpi: 'Không có chỉ số "{id}"',
-  unknownCampaign: 'Không có chiến dịch "{id}"',
-  date: 'Ngày',
-  kpi: 'Chỉ số',
-  value: 'Giá trị',
-  campaign: 'Chiến dịch',
   'config.invalid': 'Bỏ qua {name}="{value}": cần {expected}. Dùng {fallback}.',
   'config.default': 'giá trị mặc định',
-  'compare.vsPrevious': 'so với kỳ trước',
-  'compare.vsYear': 'so với cùng kỳ năm trước',
-  'compare.none': 'không so sánh',
 };
 
 /** The shared messages of each shipped locale. */
@@ -95,6 +69,60 @@ export const MESSAGES: StringTables<MessageKey> = { en, vi };
 
 /** A shared UI string in the locale nearest to `locale`, with `{name}` placeholders filled. */
 export const t = translator(MESSAGES);
+
+/**
+ * Column heads and lookup failures of the widgets that show a KPI's values over periods or
+ * name campaigns (tile, campaign chart, budget gauge, loyalty panel): a table of its own,
+ * which those widgets' translators list, so the others do not load it.
+ */
+const columnEn = {
+  previous: 'Previous period',
+  change: 'Change',
+  unknownKpi: 'Unknown KPI "{id}"',
+  unknownCampaign: 'Unknown campaign "{id}"',
+  date: 'Date',
+  kpi: 'KPI',
+  value: 'Value',
+  campaign: 'Campaign',
+};
+
+export const COLUMN_MESSAGES: StringTables<keyof typeof columnEn> = {
+  en: columnEn,
+  vi: {
+    previous: 'Kỳ trước',
+    change: 'Thay đổi',
+    unknownKpi: 'Không có chỉ số "{id}"',
+    unknownCampaign: 'Không có chiến dịch "{id}"',
+    date: 'Ngày',
+    kpi: 'Chỉ số',
+    value: 'Giá trị',
+    campaign: 'Chiến dịch',
+  },
+};
+
+/** A change in percentage points, short and spoken (`shared/change.ts`). */
+const pointsEn = { 'delta.points': '{value} pts', 'delta.pointsLong': '{value} percentage points' };
+
+export const POINTS_MESSAGES: StringTables<keyof typeof pointsEn> = {
+  en: pointsEn,
+  vi: { 'delta.points': '{value} điểm %', 'delta.pointsLong': '{value} điểm phần trăm' },
+};
+
+/** What a report is compared with, in words (`shared/compare.ts`). */
+const compareEn = {
+  'compare.vsPrevious': 'vs previous period',
+  'compare.vsYear': 'vs same period last year',
+  'compare.none': 'no comparison',
+};
+
+export const COMPARE_MESSAGES: StringTables<keyof typeof compareEn> = {
+  en: compareEn,
+  vi: {
+    'compare.vsPrevious': 'so với kỳ trước',
+    'compare.vsYear': 'so với cùng kỳ năm trước',
+    'compare.none': 'không so sánh',
+  },
+};
 
 /**
  * Why values are missing: the reason each KPI has no value, and the sentence before a list

@@ -9,7 +9,7 @@ import { kpiLabel, kpiMeta } from '../shared/kpi-meta.js';
 import { PromoWidget } from '../shared/widget.js';
 import { cell, type DataTable, type DataCell } from '../shared/data-table.js';
 import { fontSizeOf, innerWidth } from '../shared/inner-width.js';
-import { compareKey, compareKind } from '../shared/compare.js';
+import { compareKind, compareText } from '../shared/compare.js';
 import { toneOf } from '../shared/tone.js';
 import { changeCell, showChange } from '../shared/change.js';
 import { loyaltyPanelStyles } from './loyalty-panel.styles.js';
@@ -141,7 +141,7 @@ export class PromoLoyaltyPanel extends PromoWidget {
   }
 
   protected override renderContent(report: Report): TemplateResult {
-    const vs = this.msg(compareKey(compareKind(report)));
+    const vs = compareText(this.activeLocale, compareKind(report));
     return html`<div class="lp-root">
       <h3 part="title">${this.widgetLabel()}</h3>
       <dl part="kpis">${CELLS.map((id) => this.renderKpi(report, id, vs))}</dl>

@@ -5,8 +5,10 @@
  */
 import { describeChange, type ChangeText, type FormatOptions } from '../../format/format.js';
 import type { KpiUnit } from '../../core/vocabulary.js';
-import { t } from '../../i18n/strings.js';
+import { POINTS_MESSAGES, translator } from '../../i18n/strings.js';
 import { cell, type DataCell } from './data-table.js';
+
+const pointsText = /* @__PURE__ */ translator(POINTS_MESSAGES);
 
 /** A change ready to show: short (`+2.3 pts`) and spoken (`2.3 percentage points`). */
 export interface ShownChange extends ChangeText {
@@ -35,8 +37,8 @@ export function showChange(
       : kv.value! - kv.previous!;
   return {
     ...c,
-    signed: points ? t(locale, 'delta.points', { value: c.text }) : c.text,
-    spoken: points ? t(locale, 'delta.pointsLong', { value: c.magnitude }) : c.magnitude,
+    signed: points ? pointsText(locale, 'delta.points', { value: c.text }) : c.text,
+    spoken: points ? pointsText(locale, 'delta.pointsLong', { value: c.magnitude }) : c.magnitude,
     amount,
   };
 }

@@ -4,6 +4,7 @@
  */
 import { parseLocalDate } from '../../core/time.js';
 import type { Report } from '../../engine/report-types.js';
+import { COMPARE_MESSAGES, translator } from '../../i18n/strings.js';
 
 export const COMPARE_KINDS = ['previous', 'year', 'none'] as const;
 export type CompareKind = (typeof COMPARE_KINDS)[number];
@@ -27,3 +28,9 @@ export const compareKey = (kind: CompareKind) =>
     : kind === 'none'
       ? ('compare.none' as const)
       : ('compare.vsPrevious' as const);
+
+const compareWords = /* @__PURE__ */ translator(COMPARE_MESSAGES);
+
+/** A comparison in words, in the locale nearest to `locale` (`vs previous period`). */
+export const compareText = (locale: string | undefined, kind: CompareKind): string =>
+  compareWords(locale, compareKey(kind));

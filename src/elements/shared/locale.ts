@@ -4,7 +4,15 @@
  * key is a type error; numbers, dates and currencies already follow the tag through Intl.
  */
 import { addLocaleStrings, type StringTables } from '../../i18n/translate.js';
-import { EXPECTED_WORDS, FILTER_NOTE_MESSAGES, MESSAGES, REASON_MESSAGES } from '../../i18n/strings.js';
+import {
+  COLUMN_MESSAGES,
+  COMPARE_MESSAGES,
+  EXPECTED_WORDS,
+  FILTER_NOTE_MESSAGES,
+  MESSAGES,
+  POINTS_MESSAGES,
+  REASON_MESSAGES,
+} from '../../i18n/strings.js';
 import { LABEL_MESSAGES } from '../../i18n/labels.js';
 import { SELECTION_MESSAGES } from '../../i18n/selection.js';
 import { TILE_MESSAGES } from '../../i18n/kpi-tile.js';
@@ -33,6 +41,9 @@ const TABLES = [
   EXPECTED_MESSAGES,
   REASON_MESSAGES,
   FILTER_NOTE_MESSAGES,
+  COLUMN_MESSAGES,
+  POINTS_MESSAGES,
+  COMPARE_MESSAGES,
   LABEL_MESSAGES,
   SELECTION_MESSAGES,
   TILE_MESSAGES,
