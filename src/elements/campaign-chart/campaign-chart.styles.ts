@@ -1,9 +1,11 @@
 import { css } from 'lit';
 import { widgetStyles } from '../shared/styles.js';
+import { tooltipStyles } from '../shared/tooltip-styles.js';
 import { selectionStyles } from '../shared/selection.js';
 
 export const campaignChartStyles = [
   ...widgetStyles,
+  tooltipStyles,
   selectionStyles,
   css`
     .chart-root {

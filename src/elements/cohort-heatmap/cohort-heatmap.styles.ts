@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { widgetStyles } from '../shared/styles.js';
+import { tooltipStyles } from '../shared/tooltip-styles.js';
 
 /**
  * Styles of `<promo-cohort-heatmap>`. Notes are kept here, not in the CSS (comments inside a
@@ -15,6 +16,7 @@ import { widgetStyles } from '../shared/styles.js';
  */
 export const cohortHeatmapStyles = [
   ...widgetStyles,
+  tooltipStyles,
   css`
     .promo-root:has(.heat-root.fit) {
       inline-size: fit-content;

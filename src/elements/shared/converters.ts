@@ -99,27 +99,21 @@ export const numberValue: ValueKind<number> = /* @__PURE__ */ kind(
  * `"false"` is false; anything else is reported.
  */
 export function booleanValue(attribute: string): ValueKind<boolean> {
-  const read = (v: unknown): ReadResult<boolean> => {
-    if (typeof v === 'boolean') return ok(v);
-    if (typeof v === 'string') {
-      const s = v.trim().toLowerCase();
-      if (s === '' || s === 'true' || s === attribute) return ok(true);
-      if (s === 'false') return ok(false);
-    }
-    return FAIL;
-  };
-  return {
-    expected: 'boolean',
-    words: EXPECTED_BOOLEAN,
-    read,
-    // Present means true, absent false; `="false"` is false, as the property reads it.
-    fromAttribute: (value: string | null): boolean | null => {
-      if (value === null) return null;
-      const r = read(value);
-      return r.ok ? r.value : (value as unknown as boolean);
+  return kind(
+    'boolean',
+    EXPECTED_BOOLEAN,
+    (v) => {
+      if (typeof v === 'boolean') return ok(v);
+      if (typeof v === 'string') {
+        const s = v.trim().toLowerCase();
+        if (s === '' || s === 'true' || s === attribute) return ok(true);
+        if (s === 'false') return ok(false);
+      }
+      return FAIL;
     },
-    toAttribute: (value: boolean | null) => (value ? '' : null),
-  };
+    // Present means true, absent false; `="false"` is false, as the property reads it.
+    (v) => (v ? '' : null),
+  );
 }
 
 /** Ids separated by commas (`revenue, roi`); as a property also an array of strings. */
@@ -146,12 +140,18 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-function parseJson(v: string): ReadResult<unknown> {
-  try {
-    return ok(JSON.parse(v) as unknown);
-  } catch {
-    return FAIL;
-  }
+/** Reads a value with `check`; a string is read as the JSON it holds. */
+function viaJson<T>(check: (v: unknown) => ReadResult<T>): (v: unknown) => ReadResult<T> {
+  return (v) => {
+    if (typeof v !== 'string') return check(v);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(v);
+    } catch {
+      return FAIL;
+    }
+    return check(parsed);
+  };
 }
 
 /**
@@ -164,18 +164,7 @@ export function objectValue<T extends Record<string, unknown>>(options: { number
     if (options.numbers && !Object.values(o).every((x) => typeof x === 'number' && Number.isFinite(x))) return FAIL;
     return ok(o as T);
   };
-  return kind<T>(
-    'object',
-    EXPECTED_OBJECT,
-    (v) => {
-      if (typeof v === 'string') {
-        const r = parseJson(v);
-        return r.ok ? check(r.value) : FAIL;
-      }
-      return check(v);
-    },
-    (v) => JSON.stringify(v),
-  );
+  return kind<T>('object', EXPECTED_OBJECT, viaJson(check), (v) => JSON.stringify(v));
 }
 
 /**
@@ -184,18 +173,7 @@ export function objectValue<T extends Record<string, unknown>>(options: { number
  */
 export function jsonValue<T>(accept: (v: object) => boolean = () => true): ValueKind<T> {
   const check = (v: unknown): ReadResult<T> => (typeof v === 'object' && v !== null && accept(v) ? ok(v as T) : FAIL);
-  return kind<T>(
-    'json',
-    EXPECTED_JSON,
-    (v) => {
-      if (typeof v === 'string') {
-        const r = parseJson(v);
-        return r.ok ? check(r.value) : FAIL;
-      }
-      return check(v);
-    },
-    (v) => JSON.stringify(v),
-  );
+  return kind<T>('json', EXPECTED_JSON, viaJson(check), (v) => JSON.stringify(v));
 }
 
 /** A local day `YYYY-MM-DD` that exists in the calendar; a `Date` is read as its UTC day. */

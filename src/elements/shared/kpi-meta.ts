@@ -6,6 +6,7 @@
  */
 import { DAILY_MEASURES as DAILY_MEASURE_LIST, KPI_POLARITIES, KPI_UNITS } from '../../core/vocabulary.js';
 import type { KpiMeta, Report } from '../../engine/report-types.js';
+import { baseLocale } from '../../format/format.js';
 
 const DAILY_MEASURES: ReadonlySet<unknown> = new Set(DAILY_MEASURE_LIST);
 
@@ -34,14 +35,9 @@ export function kpiMeta(report: Report | null | undefined, id: string): KpiMeta 
   return m;
 }
 
-/** The locale of a KPI label: `vi` for Vietnamese tags, else `en`. */
-function labelLocale(locale: string): 'en' | 'vi' {
-  return locale.toLowerCase().startsWith('vi') ? 'vi' : 'en';
-}
-
 /** The label of KPI `id` in `locale` from the report, or the id itself when the report has none. */
 export function kpiLabel(report: Report | null | undefined, id: string, locale: string): string {
-  return kpiMeta(report, id)?.label[labelLocale(locale)] ?? id;
+  return kpiMeta(report, id)?.label[baseLocale(locale)] ?? id;
 }
 
 /** Whether KPI `id` adds up across campaigns (per the report; false when unknown). */

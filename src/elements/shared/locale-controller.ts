@@ -5,7 +5,7 @@
  * registered later with `registerLocale` re-renders the host at once.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { onLocaleStrings, t, type MessageKey } from '../../i18n/strings.js';
+import { onLocaleStrings } from '../../i18n/strings.js';
 
 /** Closest `lang` crossing shadow roots (the element's own included). */
 function nearestLang(el: Element): string | null {
@@ -36,11 +36,6 @@ export class LocaleController implements ReactiveController {
   /** The locale in use: the chosen one, else the nearest `lang`, else `en`. */
   get value(): string {
     return this.#chosen() || this.#lang || 'en';
-  }
-
-  /** A UI string in the locale in use, with `{name}` placeholders filled. */
-  term(key: MessageKey, params?: Record<string, string | number>): string {
-    return t(this.value, key, params);
   }
 
   hostConnected(): void {

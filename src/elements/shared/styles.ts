@@ -30,25 +30,11 @@ export const accessStyles = css`
   }
 `;
 
-/** Styles every widget shares: tokens, frame, states, actions menu, data table, tooltip. */
+/** Styles every widget shares: tokens, frame, states, actions menu, data table. */
 export const widgetStyles = [
   tokenStyles,
   accessStyles,
   css`
-    [part~='tooltip'] {
-      position: absolute;
-      z-index: 2;
-      pointer-events: none;
-      max-width: min(280px, 90%);
-      padding: 6px 8px;
-      border-radius: 6px;
-      background: var(--_color-text);
-      color: var(--_color-surface);
-      font-size: var(--_font-size-s);
-      line-height: 1.35;
-      box-shadow: var(--_shadow);
-    }
-
     :host {
       display: block;
     }
