@@ -49,13 +49,13 @@ const NOT_YET_MET = {
   // demand, and esbuild's code splitting cuts the whole kit into more chunks: 3.7 KB gz more,
   // no code added), then lowered as the kit shrank.
   kit: 120.1 * KB,
-  breakdown: 23.2 * KB,
+  breakdown: 22.8 * KB,
   'budget-gauge': 21.6 * KB,
-  'campaign-chart': 28.4 * KB,
-  'cohort-heatmap': 25.4 * KB,
+  'campaign-chart': 28.2 * KB,
+  'cohort-heatmap': 25.2 * KB,
   'kpi-tile': 23.3 * KB,
   'loyalty-panel': 22 * KB,
-  reactivation: 21.2 * KB,
+  reactivation: 21.1 * KB,
 };
 
 const args = process.argv.slice(2);
