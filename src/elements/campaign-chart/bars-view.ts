@@ -49,14 +49,20 @@ export class BarsView {
     this.tip = null;
   }
 
-  private rank(report: Report): Ranking {
+  /** The campaigns ranked: as drawn (top `limit`, then "others" or scrolling), or `all` (the table: never folded). */
+  private rank(report: Report, all = false): Ranking {
     const h = this.host;
     return rankCampaigns(h.campaignData(report), {
       polarity: h.polarityOf(h.metric),
-      limit: Math.max(2, Number.isFinite(h.limit) ? h.limit : 10),
-      additive: h.additive(h.metric),
+      limit: all ? Number.MAX_SAFE_INTEGER : Math.max(2, Number.isFinite(h.limit) ? h.limit : 10),
+      additive: !all && h.additive(h.metric),
       secondaryAdditive: h.additive(h.secondaryMetric),
     });
+  }
+
+  /** Id of a campaign row's element. */
+  private rowId(index: number): string {
+    return `${this.host.uid}-opt-${index}`;
   }
 
   private rowName(id: string, count?: number): string {
@@ -251,7 +257,7 @@ export class BarsView {
     return svg`<g
       role="button"
       class="row ${selected ? 'selected' : ''}"
-      id=${`${h.uid}-opt-${i}`}
+      id=${this.rowId(i)}
       data-id=${others ? nothing : r.id}
       tabindex=${i === focus ? 0 : -1}
       aria-pressed=${others ? nothing : selected ? 'true' : 'false'}
@@ -313,7 +319,7 @@ export class BarsView {
   private showTip(index: number): void {
     const h = this.host;
     const root = h.find<HTMLElement>('.promo-root');
-    const row = h.find(`[id="${h.uid}-opt-${index}"]`);
+    const row = h.find(`[id="${this.rowId(index)}"]`);
     if (!root || !row) return;
     const rb = root.getBoundingClientRect();
     const b = row.getBoundingClientRect();
@@ -339,7 +345,7 @@ export class BarsView {
     this.focusIndex = i;
     this.host.requestUpdate();
     void this.host.updateComplete.then(() => {
-      const el = this.host.find<SVGGElement>(`[id="${this.host.uid}-opt-${i}"]`);
+      const el = this.host.find<SVGGElement>(`[id="${this.rowId(i)}"]`);
       el?.focus();
       el?.scrollIntoView?.({ block: 'nearest' });
     });
@@ -360,11 +366,7 @@ export class BarsView {
     const unit = h.unitOf(h.metric);
     const unit2 = h.unitOf(h.secondaryMetric);
     const second = h.secondaryMode !== 'none';
-    const rows = rankCampaigns(h.campaignData(report), {
-      polarity: h.polarityOf(h.metric),
-      limit: Number.MAX_SAFE_INTEGER,
-      additive: false,
-    }).rows;
+    const rows = this.rank(report, true).rows;
     const val = (v: number | null | undefined, u: KpiUnit, reason?: KpiReason): DataCell =>
       cell(v ?? null, this.valueText(v, u, reason));
     return {

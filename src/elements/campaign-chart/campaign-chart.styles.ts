@@ -3,6 +3,11 @@ import { widgetStyles } from '../shared/styles.js';
 import { tooltipStyles } from '../shared/tooltip-styles.js';
 import { selectionStyles } from '../shared/selection.js';
 
+/**
+ * Styles of the chart and its bars view (the trend view's come with its module). While a
+ * campaign is selected (`.picked`) the other rows step back: their bars and their texts.
+ * Reasons for rules are written here, not in the CSS text, which ships.
+ */
 export const campaignChartStyles = [
   ...widgetStyles,
   tooltipStyles,
@@ -136,7 +141,6 @@ export const campaignChartStyles = [
     .row-text.selected .label {
       font-weight: 700;
     }
-    /* A campaign is selected: the others step back (bars and their texts). */
     .picked .row:not(.selected) :is(.bar, .bar2, .dot),
     .picked .row:not(.selected) + .row-text {
       opacity: 0.35;

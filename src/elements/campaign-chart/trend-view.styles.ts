@@ -2,7 +2,10 @@ import { css } from 'lit';
 
 /**
  * Styles of the trend view only: loaded with it (the element adopts them when the view's
- * module arrives), so the default bars view does not carry them.
+ * module arrives), so the default bars view does not carry them. While a campaign is
+ * selected (`.picked`) its line is bold (and drawn last) and the other lines and marks step
+ * back; a week cut by the period (fewer than 7 days) is a hollow point (`circle.partial`).
+ * Reasons for rules are written here, not in the CSS text, which ships.
  */
 export const trendViewStyles = css`
   .area {
@@ -33,7 +36,6 @@ export const trendViewStyles = css`
     stroke-linejoin: round;
     stroke-linecap: round;
   }
-  /* A campaign is selected: its line bold, drawn last; the other lines and marks step back. */
   .line.selected .series {
     stroke-width: 3.5;
   }
@@ -47,7 +49,6 @@ export const trendViewStyles = css`
   [part~='legend'] li.dim svg {
     opacity: 0.4;
   }
-  /* A week cut by the period (fewer than 7 days): a hollow point. */
   circle.partial {
     fill: var(--_color-surface);
     stroke-width: 1.5;
