@@ -6,7 +6,6 @@
 import { html, nothing, svg, type ReactiveController, type TemplateResult } from 'lit';
 import type { CohortRow, Report } from '../../engine/report-types.js';
 import type { KpiUnit } from '../../core/vocabulary.js';
-import { styleProps } from '../shared/style-props.js';
 import { textMeasurer } from '../shared/measure-text.js';
 import { GridCursor, type Cell } from './grid-keys.js';
 import { cellColor, heatmapLayout, legendStops, lightText, rowValues, type HeatmapLayout } from './layout.js';
@@ -28,8 +27,17 @@ export class HeatmapGridView implements ReactiveController {
 
   hostConnected(): void {}
 
-  /** After each render: the scroll state of the grid (sticky row headers, scroll hints). */
+  /** Room the row headers keep at the start of a grid that scrolls (px; 0 when it fits). */
+  private stickyWidth = 0;
+
+  /**
+   * After each render: where the tooltip shows and the scroll state of the grid. Positions
+   * are written through the CSSOM, which a strict Content-Security-Policy allows (as are the
+   * colours, bound to `.style`, which sets its text through the CSSOM too).
+   */
   hostUpdated(): void {
+    const tip = this.tip && this.host.find<HTMLElement>('[part~="tooltip"]');
+    if (tip) Object.assign(tip.style, { left: `${this.tip!.left}px`, top: `${this.tip!.top}px` });
     this.syncScroll();
   }
 
@@ -42,6 +50,8 @@ export class HeatmapGridView implements ReactiveController {
     const scroller = this.host.find<HTMLElement>('.scroll-x');
     const wrap = scroller?.parentElement;
     if (!scroller || !wrap) return;
+    // A cell scrolled into view by the keyboard stops beside the row headers, not under them.
+    scroller.style.scrollPaddingInlineStart = this.stickyWidth ? `${this.stickyWidth}px` : '';
     const sx = Math.max(0, scroller.scrollLeft);
     scroller.querySelector('svg')?.style.setProperty('--sx', `${sx}px`);
     wrap.toggleAttribute('data-scrolled', sx > 0);
@@ -108,14 +118,11 @@ export class HeatmapGridView implements ReactiveController {
       value: h.fmt(atK.length ? atK.reduce((s, v) => s + v, 0) / atK.length : null, unit),
     });
     const heat = h.heatColors();
+    this.stickyWidth = grid.scrolls ? grid.rowHeaderWidth : 0;
     const cornerText = `${h.msg('cohort.cohort')} · ${sizeWord}`;
     return html`<p class="sr-only" id=${descId}>${summary}</p>
       <div class="scroll-wrap ${grid.scrolls ? 'scrolls' : ''}">
-        <div
-          class="scroll-x"
-          style=${styleProps({ 'scroll-padding-inline-start': grid.scrolls ? `${grid.rowHeaderWidth}px` : null })}
-          @scroll=${() => this.syncScroll()}
-        >
+        <div class="scroll-x" @scroll=${() => this.syncScroll()}>
           <svg
             part="chart"
             role="grid"
@@ -156,7 +163,7 @@ export class HeatmapGridView implements ReactiveController {
                     data-row=${c.row}
                     data-col=${c.col}
                     data-value=${c.value}
-                  ><rect class="cell" x=${c.x + 1} y=${c.y + 1} width=${c.width} height=${c.height} rx="3" style=${styleProps({ fill: color })}></rect><rect class="ring" x=${c.x} y=${c.y} width=${c.width + 2} height=${c.height + 2} rx="4"></rect></g>`;
+                  ><rect class="cell" x=${c.x + 1} y=${c.y + 1} width=${c.width} height=${c.height} rx="3" .style=${`fill: ${color}`}></rect><rect class="ring" x=${c.x} y=${c.y} width=${c.width + 2} height=${c.height + 2} rx="4"></rect></g>`;
                 })}
             </g>`;
             })}
@@ -231,7 +238,7 @@ export class HeatmapGridView implements ReactiveController {
       >
         <defs>
           <linearGradient id=${id}>
-            ${legendStops().map((s) => svg`<stop offset=${`${s.offset}%`} style=${styleProps({ 'stop-color': s.color })}></stop>`)}
+            ${legendStops().map((s) => svg`<stop offset=${`${s.offset}%`} .style=${`stop-color: ${s.color}`}></stop>`)}
           </linearGradient>
         </defs>
         <rect width="100" height="10" fill=${`url(#${id})`}></rect>
@@ -247,13 +254,7 @@ export class HeatmapGridView implements ReactiveController {
     const r = report.cohorts.rows[tip.row];
     const v = r ? rowValues(r, this.host.heatMode)[tip.col] : undefined;
     if (!r || v === undefined) return nothing;
-    return html`<div
-      part="tooltip"
-      aria-hidden="true"
-      style=${styleProps({ left: `${tip.left}px`, top: `${tip.top}px` })}
-    >
-      ${this.cellText(r, tip.col, v, grain)}
-    </div>`;
+    return html`<div part="tooltip" aria-hidden="true">${this.cellText(r, tip.col, v, grain)}</div>`;
   }
 
   /** Shows the tooltip of a cell (hovered or focused); nothing for a point of the grid outside the cells. */

@@ -181,6 +181,10 @@ describe('<promo-cohort-heatmap>', () => {
     });
     await el.updateComplete;
     expect(text($(el, '[part~="tooltip"]'))).to.equal('Aug 2026 (95 customers), Month 2: 27.0% (26/95)');
+    // Just below the cell, from its left edge.
+    const tip = rectOf($(el, '[part~="tooltip"]'));
+    expect(tip.left).to.be.closeTo(box.left, 1);
+    expect(tip.top).to.be.closeTo(box.bottom + 4 + 1, 2);
     await sendMouse({
       type: 'click',
       position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
@@ -437,6 +441,11 @@ describe('<promo-cohort-heatmap> on a phone', () => {
     await settle(el);
     await new Promise((r) => setTimeout(r, 100));
     expect(rectOf(cellAt(el, 0, 0).querySelector('rect')!).left).to.be.at.least(rectOf($(el, '.sticky-bg')).right - 1);
+    // Cells scrolled into view stop beside the row headers, not under them.
+    expect(parseFloat(getComputedStyle(scroller).scrollPaddingInlineStart)).to.be.closeTo(
+      rectOf($(el, '.sticky-bg')).width + 2,
+      0.5,
+    );
     await expect(el).to.be.accessible();
   });
 });
