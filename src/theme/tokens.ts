@@ -18,8 +18,8 @@ export interface TokenDefinition {
 const SERIES_LIGHT = ['#2563eb', '#d97706', '#059669', '#db2777', '#7c3aed', '#0891b2', '#65a30d', '#dc2626'];
 const SERIES_DARK = ['#60a5fa', '#fbbf24', '#34d399', '#f472b6', '#a78bfa', '#22d3ee', '#a3e635', '#f87171'];
 
-/** Every token, by name (without the `--promo-` prefix). */
-export const TOKENS = {
+/** Colours of surfaces, text and meaning every element reads. */
+const BASE_COLORS = {
   'color-surface': { light: '#ffffff', dark: '#161b22' },
   'color-surface-muted': {
     light: '#f1f3f5',
@@ -36,6 +36,10 @@ export const TOKENS = {
   'color-good': { light: '#1a7f37', dark: '#3fb950' },
   'color-bad': { light: '#cf222e', dark: '#ff7b72' },
   'color-neutral': { light: '#57606a', dark: '#9da7b3' },
+} as const satisfies Record<string, TokenDefinition>;
+
+/** Budget status colours: read by the budget gauge. */
+export const STATUS_TOKENS = {
   'color-status-scheduled': { light: '#5c6570', dark: '#8b949e' },
   'color-status-on-track': { light: '#1a7f37', dark: '#3fb950' },
   'color-status-under-pace': {
@@ -45,9 +49,19 @@ export const TOKENS = {
   'color-status-at-risk': { light: '#9a6700', dark: '#d29922' },
   'color-status-over-budget': { light: '#cf222e', dark: '#ff7b72' },
   'color-status-ended': { light: '#57606a', dark: '#9da7b3' },
-  ...seriesTokens(),
+} as const satisfies Record<string, TokenDefinition>;
+
+/** The categorical series palette: read by the campaign chart and the loyalty panel. */
+export const SERIES_TOKENS = /* @__PURE__ */ seriesTokens();
+
+/** The heat scale: read by the cohort heatmap. */
+export const HEAT_TOKENS = {
   'color-heat-low': { light: '#eef4fb', dark: '#1c2a3a' },
   'color-heat-high': { light: '#0b4a9c', dark: '#79c0ff' },
+} as const satisfies Record<string, TokenDefinition>;
+
+/** Type, spacing, radius and shadow: read by every element. */
+const SIZE_TOKENS = {
   'font-family': {
     light: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
   },
@@ -81,6 +95,30 @@ export const TOKENS = {
   },
 } as const satisfies Record<string, TokenDefinition>;
 
+/**
+ * The tokens every element reads. Each widget's styles add the group it draws with
+ * (`STATUS_TOKENS`, `SERIES_TOKENS`, `HEAT_TOKENS`), so a widget does not carry the others.
+ */
+export const CORE_TOKENS: typeof BASE_COLORS & typeof SIZE_TOKENS = /* @__PURE__ */ Object.assign(
+  {},
+  BASE_COLORS,
+  SIZE_TOKENS,
+);
+
+/** Every token, by name (without the `--promo-` prefix). */
+export const TOKENS: typeof BASE_COLORS &
+  typeof STATUS_TOKENS &
+  typeof SERIES_TOKENS &
+  typeof HEAT_TOKENS &
+  typeof SIZE_TOKENS = /* @__PURE__ */ Object.assign(
+  {},
+  BASE_COLORS,
+  STATUS_TOKENS,
+  SERIES_TOKENS,
+  HEAT_TOKENS,
+  SIZE_TOKENS,
+);
+
 function seriesTokens() {
   const out: Record<`color-series-${number}`, TokenDefinition> = {};
   SERIES_LIGHT.forEach((light, i) => {
@@ -104,24 +142,38 @@ export const tokenVar = (name: TokenName): string => `var(--_${name})`;
 export const seriesVar = (i: number): string =>
   `var(--_color-series-${(((i % SERIES_COUNT) + SERIES_COUNT) % SERIES_COUNT) + 1})`;
 
-function declarations(theme: 'light' | 'dark', indent: string): string {
-  return (Object.entries(TOKENS) as [TokenName, TokenDefinition][])
+function declarations(tokens: Record<string, TokenDefinition>, theme: 'light' | 'dark', indent: string): string {
+  return Object.entries(tokens)
     .map(
-      ([name, t]) =>
-        `${indent}${privateVar(name)}: var(${publicVar(name)}, ${theme === 'dark' ? (t.dark ?? t.light) : t.light});`,
+      ([name, t]) => `${indent}--_${name}: var(--promo-${name}, ${theme === 'dark' ? (t.dark ?? t.light) : t.light});`,
     )
     .join('\n');
 }
 
 /**
- * The CSS that maps public tokens to private variables on a widget's root element
+ * The CSS that maps some tokens (`tokens`) to their private variables on a widget's root
+ * element (`selector`), in the light theme, the dark one and `auto`, which follows
+ * `prefers-color-scheme`; with `scheme`, also the root's `color-scheme`.
+ */
+export function tokenGroupCss(
+  tokens: Record<string, TokenDefinition>,
+  selector = '.promo-root',
+  scheme = false,
+): string {
+  const light = scheme ? '\n  color-scheme: light;' : '';
+  const dark = scheme ? '\n  color-scheme: dark;' : '';
+  return [
+    `${selector} {\n${declarations(tokens, 'light', '  ')}${light}\n}`,
+    `@media (prefers-color-scheme: dark) {\n  ${selector}.theme-auto {\n${declarations(tokens, 'dark', '    ')}${dark.replace('\n', '\n  ')}\n  }\n}`,
+    `${selector}.theme-dark {\n${declarations(tokens, 'dark', '  ')}${dark}\n}`,
+  ].join('\n');
+}
+
+/**
+ * The CSS that maps every public token to its private variable on a widget's root element
  * (`selector`, default `.promo-root`). The root carries `theme-auto`, `theme-light` or
  * `theme-dark`: auto follows `prefers-color-scheme`.
  */
 export function tokenCss(selector = '.promo-root'): string {
-  return [
-    `${selector} {\n${declarations('light', '  ')}\n  color-scheme: light;\n}`,
-    `@media (prefers-color-scheme: dark) {\n  ${selector}.theme-auto {\n${declarations('dark', '    ')}\n    color-scheme: dark;\n  }\n}`,
-    `${selector}.theme-dark {\n${declarations('dark', '  ')}\n  color-scheme: dark;\n}`,
-  ].join('\n');
+  return tokenGroupCss(TOKENS, selector, true);
 }

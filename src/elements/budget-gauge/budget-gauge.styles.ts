@@ -1,5 +1,6 @@
 import { css, unsafeCSS } from 'lit';
 import { forcedColors, widgetStyles } from '../shared/styles.js';
+import { statusTokenStyles } from '../../theme/theme.js';
 import { GAUGE_STATUSES } from './layout.js';
 
 /**
@@ -12,6 +13,7 @@ import { GAUGE_STATUSES } from './layout.js';
  */
 export const budgetGaugeStyles = [
   ...widgetStyles,
+  statusTokenStyles,
   // Each status's colour, as `--_status`, on an element of class `status-<status>`.
   unsafeCSS(GAUGE_STATUSES.map((s) => `.status-${s}{--_status:var(--_color-status-${s})}`).join('')),
   css`

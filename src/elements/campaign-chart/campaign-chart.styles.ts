@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { widgetStyles } from '../shared/styles.js';
+import { seriesTokenStyles } from '../../theme/theme.js';
 import { tooltipStyles } from '../shared/tooltip-styles.js';
 import { selectionStyles } from '../shared/selection.js';
 
@@ -10,6 +11,7 @@ import { selectionStyles } from '../shared/selection.js';
  */
 export const campaignChartStyles = [
   ...widgetStyles,
+  seriesTokenStyles,
   tooltipStyles,
   selectionStyles,
   css`

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { widgetStyles } from '../shared/styles.js';
+import { heatTokenStyles } from '../../theme/theme.js';
 import { tooltipStyles } from '../shared/tooltip-styles.js';
 
 /**
@@ -16,6 +17,7 @@ import { tooltipStyles } from '../shared/tooltip-styles.js';
  */
 export const cohortHeatmapStyles = [
   ...widgetStyles,
+  heatTokenStyles,
   tooltipStyles,
   css`
     .promo-root:has(.heat-root.fit) {

@@ -2,7 +2,7 @@
  * The heat colours of the cohort heatmap as the canvas serialises them, so the cell text
  * colour can be chosen by contrast in script.
  */
-import { publicVar, TOKENS } from '../../theme/tokens.js';
+import { HEAT_TOKENS, publicVar } from '../../theme/tokens.js';
 
 let paint: CanvasRenderingContext2D | null | undefined;
 
@@ -22,6 +22,6 @@ export function toRgb(color: string): string {
 export function heatColors(el: Element, dark: boolean): [string, string] {
   const cs = getComputedStyle(el);
   const pick = (name: 'color-heat-low' | 'color-heat-high') =>
-    toRgb(cs.getPropertyValue(publicVar(name)).trim() || (dark ? TOKENS[name].dark : TOKENS[name].light));
+    toRgb(cs.getPropertyValue(publicVar(name)).trim() || (dark ? HEAT_TOKENS[name].dark : HEAT_TOKENS[name].light));
   return [pick('color-heat-low'), pick('color-heat-high')];
 }

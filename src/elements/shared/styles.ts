@@ -9,7 +9,7 @@ import { css, unsafeCSS, type CSSResult } from 'lit';
 export function forcedColors(rules: string): CSSResult {
   return unsafeCSS(`@media (forced-colors: active) {${rules}}`);
 }
-import { tokenStyles } from '../../theme/theme.js';
+import { coreTokenStyles } from '../../theme/theme.js';
 
 /** Text for assistive technology only, and the focus ring: shared by the widgets and the board. */
 export const accessStyles = css`
@@ -32,7 +32,7 @@ export const accessStyles = css`
 
 /** Styles every widget shares: tokens, frame, states, actions menu, data table. */
 export const widgetStyles = [
-  tokenStyles,
+  coreTokenStyles,
   accessStyles,
   css`
     :host {
