@@ -16,10 +16,18 @@ const files = readdirSync(ROOT, { recursive: true })
   .map((f) => ({ file: f, text: readFileSync(join(ROOT, f), 'utf8') }));
 const defined = new Set(Object.keys(TOKENS));
 
-/** Token names a source uses: `var(--_x)`, `tokenVar('x')`, and the palette through `seriesVar(...)`. */
+/**
+ * Token names a source uses: `var(--_x)`, `tokenVar('x')`, the palette through
+ * `seriesVar(...)`, and a family named in a template (`var(--_color-status-${s})`): every
+ * token of that prefix, or the prefix followed by `*` when no token has it.
+ */
 function uses(text: string): Set<string> {
   const out = new Set<string>();
-  for (const [, n] of text.matchAll(/var\(\s*--_([a-z0-9-]+)/g)) out.add(n);
+  for (const [, n] of text.matchAll(/var\(\s*--_([a-z0-9-]+)(?![a-z0-9-]|\$\{)/g)) out.add(n);
+  for (const [, prefix] of text.matchAll(/var\(\s*--_([a-z0-9-]+)\$\{/g)) {
+    const family = [...defined].filter((n) => n.startsWith(prefix!));
+    for (const n of family.length ? family : [`${prefix}*`]) out.add(n);
+  }
   for (const [, n] of text.matchAll(/tokenVar\(\s*['"]([a-z0-9-]+)['"]/g)) out.add(n);
   if (/seriesVar\(/.test(text)) for (let i = 1; i <= SERIES_COUNT; i++) out.add(`color-series-${i}`);
   return out;

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse, emulateMedia } from '@web/test-runner-commands';
 import '../../../src/elements/kpi-tile/define.js';
 import '../../../src/elements/budget-gauge/define.js';
@@ -172,7 +172,8 @@ describe('widget base (through <promo-kpi-tile>)', () => {
     await sendKeys({ press: 'Tab' });
     expect(el.shadowRoot!.activeElement?.getAttribute('data-action')).to.equal('csv');
     await sendKeys({ press: 'Enter' });
-    await new Promise((r) => setTimeout(r, 50));
+    // The file writer is loaded on the first export: wait for it, however busy the machine.
+    await waitUntil(() => exported !== null, 'no promo-export', { timeout: 5000 });
     expect(exported).to.equal('csv');
     expect($<HTMLDetailsElement>(el, '[part~="actions"]').open).to.equal(false);
 
