@@ -1,6 +1,7 @@
 /**
  * The strict-CSP page's script (bundled to csp.js): the whole kit and a small data set whose
- * names hold markup. Standalone widgets get the board's report, so every widget renders.
+ * names hold markup. Standalone widgets get the board's report, so every widget renders; the
+ * heatmap beside the board shows its recency bars, the campaign chart its trend view.
  */
 import '../src/index.js';
 import type { PromoKpiBoard } from '../src/elements/kpi-board/define.js';
@@ -26,6 +27,8 @@ const orders = Array.from({ length: 600 }, (_, i) => ({
 const costs = campaigns.map((c, i) => ({ campaignId: c.id, date: '2026-11-02', amount: 400_000 * (i + 1) }));
 
 const board = document.getElementById('board') as PromoKpiBoard;
+// Targets: the tiles draw their target bars too.
+board.targets = { revenue: 200_000_000, orders: 800 };
 board.data = { campaigns, orders, costs };
 void board.reportComplete().then((report) => {
   for (const id of ['trend', 'heat']) {
