@@ -30,7 +30,19 @@ export const accessStyles = css`
   }
 `;
 
-/** Styles every widget shares: tokens, frame, states, actions menu, data table. */
+/**
+ * Styles every widget shares: tokens, frame, states, actions menu, data table. The reasons
+ * are written here, not in the CSS text, which ships:
+ * - right to left, charts (`svg[part~='chart']`) are mirrored as a whole (bars grow from the
+ *   right, time runs leftwards, axes on the other side) and each text is turned back around
+ *   its own box, so it reads normally where the mirror put it; inside, text is laid out left
+ *   to right so the geometry stays the one computed;
+ * - `.font-probe` measures the --promo-font-size token (see baseFontSize);
+ * - the table's row labels (`tbody th`: periods, names) wrap between words, so the value
+ *   columns keep their full width;
+ * - `.token-probe` is a colour token a widget computes with: a change of it starts its
+ *   transition (see watchedColors).
+ */
 export const widgetStyles = [
   coreTokenStyles,
   accessStyles,
@@ -113,12 +125,6 @@ export const widgetStyles = [
       min-height: 2em;
       cursor: pointer;
     }
-    /*
-     * Right to left, charts are mirrored as a whole (bars grow from the right, time runs
-     * leftwards, axes on the other side) and each text is turned back around its own box, so
-     * it reads normally where the mirror put it. Inside, text is laid out left to right so
-     * the geometry stays the one computed.
-     */
     svg[part~='chart'] {
       direction: ltr;
     }
@@ -130,7 +136,6 @@ export const widgetStyles = [
       transform-box: fill-box;
       transform-origin: center;
     }
-    /* Measures the --promo-font-size token (see baseFontSize). */
     .font-probe {
       position: absolute;
       inset-block-start: 0;
@@ -228,7 +233,6 @@ export const widgetStyles = [
       text-align: start;
       white-space: nowrap;
     }
-    /* Row labels (periods, names) wrap between words, so the value columns keep their full width. */
     [part~='table'] tbody th {
       white-space: normal;
       min-width: 6em;
@@ -239,7 +243,6 @@ export const widgetStyles = [
     [part~='table'] .num {
       text-align: end;
     }
-    /* A colour token a widget computes with: a change of it starts this transition (see watchedColors). */
     .token-probe {
       position: absolute;
       inline-size: 0;
