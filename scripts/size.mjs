@@ -48,14 +48,13 @@ const NOT_YET_MET = {
   // Raised from 117 KB on 2026-12-07 (the board entry loads its page engine and adapters on
   // demand, and esbuild's code splitting cuts the whole kit into more chunks: 3.7 KB gz more,
   // no code added), then lowered as the kit shrank.
-  kit: 120.1 * KB,
-  breakdown: 22.5 * KB,
-  'budget-gauge': 21.3 * KB,
-  'campaign-chart': 28.1 * KB,
-  'cohort-heatmap': 24.9 * KB,
-  'kpi-tile': 23 * KB,
-  'loyalty-panel': 21.9 * KB,
-  reactivation: 20.6 * KB,
+  kit: 119.7 * KB,
+  breakdown: 22.2 * KB,
+  'budget-gauge': 21.0 * KB,
+  'campaign-chart': 27.8 * KB,
+  'cohort-heatmap': 24.4 * KB,
+  'kpi-tile': 22.7 * KB,
+  'loyalty-panel': 21.6 * KB,
 };
 
 const args = process.argv.slice(2);

@@ -34,7 +34,6 @@ export const reactivationStyles = [
     [part~='config-error'] {
       margin: 0;
       font-size: 0.85em;
-      color: var(--_color-bad);
     }
     [part~='list-switch'] {
       display: flex;

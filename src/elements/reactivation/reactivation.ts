@@ -204,16 +204,17 @@ export class PromoReactivation extends PromoWidget {
             @focus=${() => (this.focusIndex = i)}
           >
             <span class="seg">${this.msg('reactivation.segmentDays', { segment: segmentText(r.segment) })}</span>
-            ${this.figure('customers', this.fmt(r.customers, 'count', narrow))}
-            ${this.figure('returned', this.fmt(r.returned, 'count', narrow))}
-            <span class="rate-cell">
-              <span part="rate" class="track" aria-hidden="true"
-                ><span class="fill" data-width=${`${fill * 100}%`}></span
-              ></span>
-              ${this.figure('rate', this.fmt(r.rate, 'ratio'))}
-            </span>
-            ${this.figure('orders', this.fmt(r.orders, 'count', narrow))}
-            ${this.figure('revenue', this.fmt(r.revenue, 'currency', true))}
+            ${FIGURE_NAMES.map((f) =>
+              f === 'rate'
+                ? html`<span class="rate-cell">
+                    <span part="rate" class="track" aria-hidden="true"
+                      ><span class="fill" data-width=${`${fill * 100}%`}></span
+                    ></span>
+                    ${this.figure(f, this.fmt(r.rate, 'ratio'))}
+                  </span>`
+                : // Counts shortened on narrow cards; revenue always.
+                  this.figure(f, this.fmt(r[f], FIGURES[f], narrow || f === 'revenue')),
+            )}
           </div>`;
         })}
       </div>
@@ -242,12 +243,13 @@ export class PromoReactivation extends PromoWidget {
 
   /**
    * One figure of a segment: its name (read by assistive technology; shown on narrow cards,
-   * where the column headings are hidden) and its value.
+   * where the column headings are hidden) and its value, then a space (between the figures
+   * of the option's name).
    */
   private figure(field: Figure, value: string): TemplateResult {
     return html`<span class="num fig" data-field=${field}
       ><span class="fig-label">${this.msg(`reactivation.${field}`)} </span><span class="fig-value">${value}</span></span
-    >`;
+    > `;
   }
 
   private renderSwitch(): TemplateResult {
