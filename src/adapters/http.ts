@@ -32,7 +32,7 @@ export async function timedRequest<T>(
   source: string,
   timeoutMs: number,
   signal: PlatformAbortSignal | undefined,
-  send: (signal: AbortSignal) => Promise<T>,
+  send: (signal: PlatformAbortSignal) => Promise<T>,
 ): Promise<T> {
   const controller = new AbortController();
   const onAbort = () => controller.abort();
