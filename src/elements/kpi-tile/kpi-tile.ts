@@ -115,14 +115,14 @@ export class PromoKpiTile extends PromoWidget {
     return formatValue(value, unit, { ...this.fmt, compact: false });
   }
 
+  /** The share of the target bar filled in the last render (see `updated`). */
+  #targetFill = 0;
+
   /**
    * The value never wraps: after each render, a full value wider than the tile turns
    * compact (the full one stays in the tooltip, the table and the accessible name); when
    * the width or the value changes, the full value is tried again.
    */
-  /** The share of the target bar filled in the last render (see `updated`). */
-  #targetFill = 0;
-
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     // The target bar's width, written through the CSSOM (allowed under a strict
