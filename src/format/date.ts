@@ -36,12 +36,24 @@ function dayFormat(locale: string, format: DayFormat): Intl.DateTimeFormat {
   });
 }
 
-/** The instant of a `YYYY-MM-DD` day at 00:00 UTC, or null when it is not such a day. */
+/** Milliseconds in a day of the UTC calendar (no daylight saving). */
+const DAY_MS = 86_400_000;
+
+/**
+ * The instant of a `YYYY-MM-DD` day at 00:00 UTC, or null when it is not a real calendar day
+ * (`2025-02-30`, `2025-13-01`). A date-only ISO text is read as UTC midnight, so no time zone
+ * moves it.
+ */
 function dayTime(day: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) return null;
-  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return Number.isFinite(t) ? t : null;
+  const t = /^\d{4}-\d{2}-\d{2}$/.test(day) ? Date.parse(day) : NaN;
+  // `Date` rolls an impossible day over (2025-02-30 is read as March 2): read back, it differs.
+  return Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== day ? null : t;
+}
+
+/** The day `n` days after `day` (before it when `n` < 0), both `YYYY-MM-DD`; null when `day` is not a real calendar day. */
+export function addDays(day: string, n: number): string | null {
+  const t = dayTime(day);
+  return t === null ? null : new Date(t + n * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** A day in the locale ("Nov 1, 2026"; `year: false`: "Nov 1"); text that is not a day is returned as is. */

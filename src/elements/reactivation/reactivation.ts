@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatValue } from '../../format/format.js';
-import { formatDay } from '../../format/date.js';
+import { addDays, formatDay } from '../../format/date.js';
 import type { ReactivationRow, Report, SegmentQuery } from '../../engine/report-types.js';
 import { listKey } from '../shared/list-keys.js';
 import { PromoWidget } from '../shared/widget.js';
@@ -9,7 +9,7 @@ import { boundsValue, functionValue, oneOf, textValue } from '../shared/converte
 import { cell, type DataTable } from '../shared/data-table.js';
 import type { PromoErrorDetail } from '../shared/widget.js';
 import { reactivationStyles } from './reactivation.styles.js';
-import { REACTIVATION_LISTS, dayBefore, segmentLabels, segmentText, type ReactivationList } from './layout.js';
+import { REACTIVATION_LISTS, segmentLabels, segmentText, type ReactivationList } from './layout.js';
 import { reactivationText, type ReactivationMessageKey } from '../../i18n/reactivation.js';
 import type { StringParams } from '../../i18n/translate.js';
 
@@ -165,7 +165,7 @@ export class PromoReactivation extends PromoWidget {
     const rows = this.rowsOf(report);
     const focus = Math.min(this.focusIndex, rows.length - 1);
     const narrow = this.width > 0 && this.width < NARROW;
-    const before = dayBefore(report.period.from);
+    const before = addDays(report.period.from, -1);
     const baseDay = before === null ? null : formatDay(before, this.activeLocale);
     const maxRate = Math.max(0, ...rows.map((r) => r.rate ?? 0));
     const hintId = `${this.uid}-hint`;

@@ -1,7 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/elements/reactivation/define.js';
 import type { PromoReactivation, PromoSegmentSelectDetail } from '../../../src/elements/reactivation/reactivation.js';
-import { dayBefore, segmentLabels } from '../../../src/elements/reactivation/layout.js';
+import { segmentLabels } from '../../../src/elements/reactivation/layout.js';
+import { addDays } from '../../../src/format/date.js';
 import { boundsValue } from '../../../src/elements/shared/converters.js';
 import type { SegmentQuery } from '../../../src/engine/report-types.js';
 import { makeReportV2, type ReportV2 } from '../../fixtures/report-v2.js';
@@ -251,13 +252,13 @@ describe('re-activation bounds', () => {
 
 describe('re-activation base day', () => {
   it('is the day before the period, across months, years and leap days; none for a day that does not exist', async () => {
-    expect(dayBefore('2026-11-01')).to.equal('2026-10-31');
-    expect(dayBefore('2026-01-01')).to.equal('2025-12-31');
-    expect(dayBefore('2024-03-01')).to.equal('2024-02-29');
-    expect(dayBefore('2025-03-01')).to.equal('2025-02-28');
-    expect(dayBefore('0050-03-01')).to.equal('0050-02-28');
+    expect(addDays('2026-11-01', -1)).to.equal('2026-10-31');
+    expect(addDays('2026-01-01', -1)).to.equal('2025-12-31');
+    expect(addDays('2024-03-01', -1)).to.equal('2024-02-29');
+    expect(addDays('2025-03-01', -1)).to.equal('2025-02-28');
+    expect(addDays('0050-03-01', -1)).to.equal('0050-02-28');
     for (const bad of ['2025-02-30', '2025-02-29', '2025-13-01', '2025-00-10', '2025-1-1', '2025-01-01T00:00Z', ''])
-      expect(dayBefore(bad), bad).to.equal(null);
+      expect(addDays(bad, -1), bad).to.equal(null);
     // A period that does not start on a real day: no base-day line, the rest shown.
     const el = await widget({}, { ...makeReportV2(), period: { ...makeReportV2().period, from: '2026-02-30' } });
     expect($(el, '[part~="base-day"]')).to.equal(null);
