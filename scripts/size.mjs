@@ -148,7 +148,7 @@ for (const e of entries) {
  * is what that element adds of its own.
  */
 const floors = [
-  { name: 'Lit alone (element, decorators, context, resize)', file: 'scripts/size-floor/lit-element.ts' },
+  { name: 'Lit alone (element, decorators, styles, context, resize)', file: 'scripts/size-floor/lit-element.ts' },
   { name: 'the widget base (a widget drawing one label)', file: 'scripts/size-floor/widget.ts' },
 ];
 for (const f of floors) Object.assign(f, await measure(f.file));
@@ -188,7 +188,10 @@ if (json) {
     '  (gz: loaded on import; on demand: chunks behind a dynamic import (a user action, a setting, or the page engine of a board), counted in the whole kit)',
   );
   console.log('\nfloors (what an element pays before it draws anything; no budget):');
-  for (const f of floors) console.log(`  ${f.name.padEnd(50)} ${kb(f.min).padStart(9)} ${kb(f.gzip).padStart(9)}`);
+  for (const f of floors)
+    console.log(
+      `  ${f.name.padEnd(Math.max(...floors.map((x) => x.name.length)))} ${kb(f.min).padStart(9)} ${kb(f.gzip).padStart(9)}`,
+    );
   if (top) {
     const kit = entries[0];
     const groups = new Map();

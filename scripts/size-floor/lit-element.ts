@@ -1,9 +1,10 @@
 /**
  * Size floor: Lit alone, as a widget of the kit uses it (a LitElement with decorated
- * properties, a template, the board's context and a resize observer) and nothing of ours.
+ * properties, a template, styles, the board's context and a resize observer) and nothing of
+ * ours.
  * `npm run size` prints its figure under the entries.
  */
-import { LitElement, html } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ContextConsumer, createContext } from '@lit/context';
 import { ResizeController } from '@lit-labs/observers/resize-controller.js';
@@ -12,6 +13,11 @@ const context = createContext<{ locale: string }>(Symbol('floor'));
 
 @customElement('size-floor-lit')
 export class SizeFloorLit extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+  `;
   @property() label = '';
   readonly #size = new ResizeController(this, { callback: (entries) => entries[0]?.contentRect.width ?? 0 });
   readonly #board = new ContextConsumer(this, { context, subscribe: true });

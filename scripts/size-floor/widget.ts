@@ -1,14 +1,18 @@
 /**
- * Size floor: the smallest widget the kit's base allows (it draws one label and has no
- * table), so the figure is what every widget pays before drawing anything: Lit, the base
- * (report and board context, locale, currency, theme, states, configuration errors, the
- * data and export menu), the shared styles and tokens, the shared strings in English and
- * Vietnamese. `npm run size` prints its figure under the entries.
+ * Size floor: the smallest widget the kit's base allows. It draws one label, has no table and
+ * adopts the shared widget styles as every widget does, so the figure is what every widget
+ * pays before drawing anything: Lit, the base (report and board context, locale, currency,
+ * theme, states, configuration errors, the data and export menu), the shared styles and
+ * tokens, the shared strings in English and Vietnamese. `npm run size` prints its figure
+ * under the entries.
  */
 import { html, type TemplateResult } from 'lit';
 import { PromoWidget } from '../../src/elements/shared/widget.js';
+import { widgetStyles } from '../../src/elements/shared/styles.js';
 
 export class SizeFloorWidget extends PromoWidget {
+  static override styles = widgetStyles;
+
   protected widgetLabel(): string {
     return 'floor';
   }
