@@ -52,6 +52,17 @@ describe('themes', () => {
     expect(bg(wrap.querySelector('promo-budget-gauge')!)).to.equal(DARK);
   });
 
+  it('passes over an empty theme attribute, as over an empty lang', async () => {
+    const wrap = await mount(
+      html`<div theme="dark" lang="vi">
+        <div theme="" lang=""><promo-kpi-tile kpi="revenue" .report=${REPORT}></promo-kpi-tile></div>
+      </div>`,
+    );
+    const tile = wrap.querySelector('promo-kpi-tile')!;
+    expect(bg(tile)).to.equal(DARK);
+    expect($(tile, '[part~="base"]').getAttribute('lang')).to.equal('vi');
+  });
+
   it('public --promo-* properties re-brand the widgets, from any ancestor', async () => {
     const wrap = await mount(
       html`<div style="--promo-color-surface: #fffaf3; --promo-color-good: #0a6640; --promo-radius: 14px">

@@ -7,6 +7,7 @@ import { formatDay, formatMonth } from '../../format/date.js';
 import { cell, type DataTable } from '../shared/data-table.js';
 import { PromoWidget } from '../shared/widget.js';
 import { renderFilterNote } from '../shared/notes.js';
+import { tokenProbes } from '../shared/token-probes.js';
 import { innerWidth } from '../shared/inner-width.js';
 import { FontsLoadedController } from '../shared/measure-text.js';
 import { booleanValue, oneOf } from '../shared/converters.js';
@@ -87,7 +88,7 @@ export class PromoCohortHeatmap extends PromoWidget {
   @property({ converter: oneOf(HEATMAP_MODES) }) mode: HeatmapMode = 'retention';
 
   /** The heat colours are interpolated in script: a change of either re-renders the map. */
-  protected static override readonly watchedColors = ['color-heat-low', 'color-heat-high'];
+  protected override readonly colorProbes = tokenProbes(this, ['color-heat-low', 'color-heat-high']);
 
   /** Shows the recency segments beside the heatmap (below it on narrow cards). */
   @property({ attribute: 'show-recency', type: Boolean, converter: booleanValue('show-recency') }) showRecency = false;
@@ -237,7 +238,7 @@ export class PromoCohortHeatmap extends PromoWidget {
    * The heat colours (low, high) of the current theme, as hex or `rgb()`: the page's
    * `--promo-*` values (any CSS colour, normalised by a canvas), else the theme defaults.
    * With `theme="auto"` a change of the system's colour scheme changes the heat tokens,
-   * which re-renders the map (`watchedColors`).
+   * which re-renders the map (`colorProbes`).
    */
   private heatColors(): [string, string] {
     const theme = this.resolvedTheme;

@@ -7,15 +7,16 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { onLocaleStrings } from '../../i18n/strings.js';
 
-/** Closest `lang` crossing shadow roots (the element's own included). */
-function nearestLang(el: Element): string | null {
-  let n: Node | null = el;
-  while (n) {
-    if (n instanceof Element) {
-      const lang = n.getAttribute('lang');
-      if (lang) return lang;
-    }
-    n = n instanceof ShadowRoot ? n.host : n.parentNode;
+/**
+ * The value of attribute `name` on `node` or its closest ancestor where it is not empty,
+ * crossing shadow roots: the nearest `lang` here, the nearest `theme` for a widget. An empty
+ * attribute says nothing, so the search goes on above it.
+ */
+export function closestAttribute(node: Node | null, name: string): string | null {
+  while (node) {
+    const value = node instanceof Element && node.getAttribute(name);
+    if (value) return value;
+    node = node instanceof ShadowRoot ? node.host : node.parentNode;
   }
   return null;
 }
@@ -39,7 +40,7 @@ export class LocaleController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#lang = nearestLang(this.#host);
+    this.#lang = closestAttribute(this.#host, 'lang');
     this.#unsubscribe = onLocaleStrings(() => this.#host.requestUpdate());
   }
 

@@ -40,8 +40,9 @@ export const accessStyles = css`
  * - `.font-probe` measures the --promo-font-size token (see baseFontSize);
  * - the table's row labels (`tbody th`: periods, names) wrap between words, so the value
  *   columns keep their full width;
- * - `.token-probe` is a colour token a widget computes with: a change of it starts its
- *   transition (see watchedColors).
+ * - under `prefers-reduced-motion` every animation and transition stops, but for the probes
+ *   of colour tokens a widget computes with (`token-probes.ts`), whose own `!important`
+ *   transition outranks this one.
  */
 export const widgetStyles = [
   coreTokenStyles,
@@ -243,16 +244,8 @@ export const widgetStyles = [
     [part~='table'] .num {
       text-align: end;
     }
-    .token-probe {
-      position: absolute;
-      inline-size: 0;
-      block-size: 0;
-      overflow: hidden;
-      visibility: hidden;
-      transition: color 1ms;
-    }
     @media (prefers-reduced-motion: reduce) {
-      .promo-root *:not(.token-probe),
+      .promo-root *,
       .promo-root *::before,
       .promo-root *::after {
         animation: none !important;

@@ -19,6 +19,7 @@ import { MenuController, closeMenu, onMenuToggle } from './menus.js';
 import { ExportController, type ExportFormat, type PromoErrorDetail } from './export-controller.js';
 import { TableViewController } from './table-view-controller.js';
 import { SizeController } from './resize-controller.js';
+import { closestAttribute } from './locale-controller.js';
 
 export { EXPORT_FORMATS } from './export-controller.js';
 export type { ExportFormat, PromoErrorDetail, PromoExportDetail } from './export-controller.js';
@@ -46,16 +47,6 @@ export interface CampaignInfo {
 export class WidgetError extends Error {}
 
 let uid = 0;
-
-/** Closest ancestor (crossing shadow roots) with the attribute. */
-function closestWithAttribute(el: Element, name: string): Element | null {
-  let n: Node | null = el.parentNode;
-  while (n) {
-    if (n instanceof Element && n.hasAttribute(name)) return n;
-    n = n instanceof ShadowRoot ? n.host : n.parentNode;
-  }
-  return null;
-}
 
 /**
  * Base of the widgets.
@@ -125,7 +116,7 @@ export abstract class PromoWidget extends PromoElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const attr = closestWithAttribute(this, 'theme')?.getAttribute('theme');
+    const attr = closestAttribute(this.parentNode, 'theme');
     this.ancestorTheme = attr === 'light' || attr === 'dark' || attr === 'auto' ? attr : null;
   }
 
@@ -142,29 +133,12 @@ export abstract class PromoWidget extends PromoElement {
   }
 
   /**
-   * Colour tokens (names without `--promo-`) the widget reads in script, e.g. to interpolate
-   * between them: a change of one after the first render re-renders the widget (live theming).
-   * Tokens used only in the styles need nothing.
+   * Hidden nodes kept inside the root in every state: the probes of the colour tokens a
+   * widget reads in script (`tokenProbes` of `token-probes.ts`), so that a change of one
+   * after the first render re-renders the widget (live theming). None by default: tokens used
+   * only in the styles need nothing.
    */
-  protected static readonly watchedColors: readonly string[] = [];
-
-  #tokenProbes: HTMLElement[] | undefined;
-
-  /**
-   * One hidden probe per watched colour, coloured by its token through the CSSOM (allowed by
-   * any Content-Security-Policy): a change of the token starts the probe's colour transition,
-   * which re-renders the widget. Made once, like the font probe.
-   */
-  get #probes(): HTMLElement[] {
-    return (this.#tokenProbes ??= (this.constructor as typeof PromoWidget).watchedColors.map((name) => {
-      const probe = document.createElement('span');
-      probe.className = 'token-probe';
-      probe.setAttribute('aria-hidden', 'true');
-      probe.style.setProperty('color', `var(--_${name})`);
-      probe.addEventListener('transitionrun', () => this.requestUpdate());
-      return probe;
-    }));
-  }
+  protected readonly colorProbes: readonly Node[] = [];
 
   /** Whether the widget lays out right to left (`dir="rtl"` on it or an ancestor): charts are drawn mirrored. */
   protected get rtl(): boolean {
@@ -327,7 +301,8 @@ export abstract class PromoWidget extends PromoElement {
       aria-busy=${busy ? 'true' : 'false'}
       lang=${this.activeLocale.split('-')[0]!.toLowerCase()}
     >
-      ${this.#size.fontProbe}${this.#probes} ${problems.length ? this.renderConfigErrors(problems) : nothing} ${body}
+      ${this.#size.fontProbe}${this.colorProbes} ${problems.length ? this.renderConfigErrors(problems) : nothing}
+      ${body}
     </div>`;
   }
 

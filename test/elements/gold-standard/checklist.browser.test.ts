@@ -4,7 +4,7 @@
  * locale from the page, added languages, removed or invalid attributes.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import '../../../src/index.js';
 import { registerLocale, englishStrings } from '../../../src/index.js';
 import { computeReport } from '../../../src/engine/report.js';
@@ -141,6 +141,20 @@ describe('Gold Standard: live theming of colours computed in script', () => {
     map.style.setProperty('--promo-color-heat-high', '#fafafa');
     map.style.setProperty('--promo-color-heat-low', '#ffffff');
     await waitUntil(() => !classes().includes('fixed-light'), 'text re-picked for pale cells', { timeout: 3000 });
+  });
+
+  it('does so with reduced motion too (the colour probes keep their transition)', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      const map = await widget('promo-cohort-heatmap', 'theme="light"');
+      const classes = () => [...sr(map).querySelectorAll('text.cell-value')].map((t) => t.getAttribute('class')).join();
+      await waitUntil(() => classes().includes('fixed-light'), 'a dark cell with light text', { timeout: 3000 });
+      map.style.setProperty('--promo-color-heat-high', '#fafafa');
+      map.style.setProperty('--promo-color-heat-low', '#ffffff');
+      await waitUntil(() => !classes().includes('fixed-light'), 'text re-picked for pale cells', { timeout: 3000 });
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
   });
 });
 

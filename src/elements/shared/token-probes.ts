@@ -1,0 +1,32 @@
+/**
+ * Colour tokens a widget reads in script (the heatmap interpolates between its two heat
+ * colours): one hidden probe per token, coloured by the token's private variable. A change of
+ * the token (live theming, or `theme="auto"` following the system's colour scheme) starts
+ * the probe's colour transition, which re-renders the host. Tokens used only in styles need
+ * nothing of this, so only the widgets that list tokens here bundle it.
+ *
+ * The probes are styled through the CSSOM (allowed by any Content-Security-Policy), so no
+ * stylesheet carries them: an invisible box of no size, out of the flow, whose colour
+ * transition (1 ms) is kept under `prefers-reduced-motion` (the shared styles turn every
+ * other transition off there, with `!important`, which the probe's own `!important` outranks).
+ * The host renders the probes inside its root, where the private variables are defined (the
+ * base does: `colorProbes`).
+ */
+import type { ReactiveControllerHost } from 'lit';
+
+/** One probe per token of `names` (names without `--promo-`, e.g. `color-heat-low`), made once per host. */
+export function tokenProbes(host: ReactiveControllerHost, names: readonly string[]): HTMLElement[] {
+  return names.map((name) => {
+    const probe = document.createElement('span');
+    probe.setAttribute('aria-hidden', 'true');
+    const style = probe.style;
+    style.setProperty('position', 'absolute');
+    style.setProperty('inline-size', '0');
+    style.setProperty('block-size', '0');
+    style.setProperty('visibility', 'hidden');
+    style.setProperty('color', `var(--_${name})`);
+    style.setProperty('transition', 'color 1ms', 'important');
+    probe.addEventListener('transitionrun', () => host.requestUpdate());
+    return probe;
+  });
+}
