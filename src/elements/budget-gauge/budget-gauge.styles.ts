@@ -61,13 +61,13 @@ export const budgetGaugeStyles = [
       font-weight: 600;
       white-space: nowrap;
     }
-    [part~='status'] .ended {
+    .ended {
       color: var(--_color-status-ended);
     }
-    [part~='status'] .word {
+    .word {
       color: var(--_status);
     }
-    [part~='status'] .dot {
+    .dot {
       width: 0.7em;
       height: 0.7em;
       border-radius: 50%;
@@ -98,38 +98,35 @@ export const budgetGaugeStyles = [
       stroke: var(--_color-text);
       stroke-dasharray: 3 2;
     }
-    dl[part~='figures'] {
+    dl {
       display: grid;
       grid-template-columns: repeat(3, minmax(0, 1fr));
       gap: 4px 12px;
       margin: 0;
       font-size: 0.85em;
     }
-    dl[part~='figures'].two {
+    .two {
       grid-template-columns: repeat(2, minmax(0, 1fr));
     }
-    dl[part~='figures'] div {
-      min-width: 0;
-    }
-    dl[part~='figures'] dt,
-    dl[part~='figures'] dd {
+    dt,
+    dd {
       white-space: nowrap;
       overflow: hidden;
       text-overflow: ellipsis;
     }
-    dl[part~='figures'] dt {
+    dt {
       color: var(--_color-text-muted);
     }
-    dl[part~='figures'] dd {
+    dd {
       margin: 0;
       font-weight: 600;
       font-variant-numeric: tabular-nums;
     }
-    .list.compact {
+    .compact {
       grid-template-columns: minmax(0, max-content) max-content minmax(6em, 1fr) max-content;
       gap: 0 12px;
     }
-    .list.compact > li {
+    .list > .row {
       display: grid;
       grid-column: 1 / -1;
       grid-template-columns: subgrid;
@@ -137,13 +134,12 @@ export const budgetGaugeStyles = [
       row-gap: 2px;
       padding-block: 6px;
     }
-    .list.compact [part~='name'] {
+    .row [part~='name'] {
       overflow: hidden;
       text-overflow: ellipsis;
       white-space: nowrap;
-      overflow-wrap: normal;
     }
-    .list.compact [part~='gauge'] {
+    .row [part~='gauge'] {
       height: 16px;
       margin: 0;
     }
@@ -153,14 +149,13 @@ export const budgetGaugeStyles = [
       white-space: nowrap;
       text-align: end;
     }
-    .list.compact.narrow {
+    .narrow {
       grid-template-columns: minmax(0, 1fr);
     }
-    .list.compact.narrow [part~='name'] {
+    .narrow [part~='name'] {
       white-space: normal;
-      overflow-wrap: anywhere;
     }
-    .list.compact.narrow .row-figures {
+    .narrow .row-figures {
       text-align: start;
     }
     .over {
@@ -173,8 +168,6 @@ export const budgetGaugeStyles = [
       margin-top: calc(var(--_space) * 0.75);
       font-size: 0.8em;
       color: var(--_color-text-muted);
-    }
-    .legend > span {
       white-space: nowrap;
     }
     .key {
@@ -189,15 +182,15 @@ export const budgetGaugeStyles = [
     .key.spent {
       background: var(--_status, var(--_color-text-muted));
     }
-    .key.split {
+    .split {
       display: inline-flex;
       overflow: hidden;
     }
-    .key.split > span {
+    .split > span {
       flex: 1;
       background: var(--_status);
     }
-    .key.ghost {
+    .ghost {
       opacity: 0.3;
     }
     .key.marker,
@@ -213,12 +206,12 @@ export const budgetGaugeStyles = [
     }
   `,
   forcedColors(`
-    [part~='status'] .dot,
+    .dot,
     .key {
       forced-color-adjust: none;
       background: CanvasText;
     }
-    .key.ghost {
+    .ghost {
       opacity: 1;
       background: GrayText;
     }
