@@ -50,7 +50,7 @@ const NOT_YET_MET = {
   // no code added), then lowered as the kit shrank.
   kit: 119.7 * KB,
   breakdown: 22.0 * KB,
-  'budget-gauge': 20.8 * KB,
+  'budget-gauge': 20.7 * KB,
   'campaign-chart': 27.6 * KB,
   'cohort-heatmap': 24.3 * KB,
   'kpi-tile': 22.5 * KB,
