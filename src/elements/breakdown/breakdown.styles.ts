@@ -5,7 +5,9 @@ import { selectionStyles } from '../shared/selection.js';
 /**
  * The breakdown's styles after the shared ones. While a value is selected (`.picked`), the
  * bars and texts of the others step back (dimmed). The reasons are written here, not in the
- * CSS text, which ships.
+ * CSS text, which ships: the chart takes the frame's font (inherited); a row's texts take
+ * their fill from their group (`.row-text`), the comparison its own; a rect has no stroke
+ * unless the focus ring gives the hit area one.
  */
 export const breakdownStyles = [
   ...widgetStyles,
@@ -33,15 +35,12 @@ export const breakdownStyles = [
       display: block;
       max-width: 100%;
       overflow: visible;
-      font-family: var(--_font-family);
       font-variant-numeric: tabular-nums;
     }
     .label {
-      fill: var(--_color-text);
       font-size: 0.95em;
     }
     .value {
-      fill: var(--_color-text);
       font-weight: 600;
     }
     .comparison {
@@ -59,7 +58,6 @@ export const breakdownStyles = [
     }
     .hit {
       fill: transparent;
-      stroke: none;
     }
     .row {
       cursor: pointer;
@@ -85,6 +83,7 @@ export const breakdownStyles = [
       stroke-width: 2;
     }
     .row-text {
+      fill: var(--_color-text);
       pointer-events: none;
     }
     .row-text.chosen .label {

@@ -2,7 +2,6 @@ import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'li
 import { property, state } from 'lit/decorators.js';
 import { formatDelta, formatValue } from '../../format/format.js';
 import type { ChannelSummary as ValueSummary, Report } from '../../engine/report-types.js';
-import type { KpiUnit } from '../../core/vocabulary.js';
 import { kpiLabel } from '../shared/kpi-meta.js';
 import { attributeLabel, channelLabel } from '../../i18n/labels.js';
 import { listKey } from '../shared/list-keys.js';
@@ -19,7 +18,6 @@ import {
   OTHERS_KEY,
   breakdownLayout,
   rankBreakdown,
-  type BreakdownDatum,
   type BreakdownKpi,
   type BreakdownRow,
 } from './layout.js';
@@ -40,9 +38,15 @@ export interface PromoBreakdownSelectDetail {
 }
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
-const UNITS: Record<BreakdownKpi, KpiUnit> = { revenue: 'currency', orders: 'count', buyers: 'count', aov: 'currency' };
 /** A finite number, else null. */
 const finite = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** A row as drawn and tabled: its name, and its comparison with the whole selection as a number and in short. */
+interface ShownRow extends BreakdownRow {
+  label: string;
+  comparison: number | null;
+  comparisonText: string;
+}
 
 /**
  * One KPI (`kpi`: revenue, orders, buyers or aov) by sales channel (`by="channel"`, the
@@ -120,9 +124,8 @@ export class PromoBreakdown extends PromoWidget {
   /** Index of the row that takes focus (roving tabindex). */
   @state() private focusIndex = 0;
 
-  private rows: BreakdownRow[] = [];
-  /** Whether the last render showed the values in compact form (the note follows it). */
-  private compactValues = false;
+  /** The rows drawn, for the keys and clicks. */
+  #rows: ShownRow[] = [];
 
   constructor() {
     super();
@@ -137,91 +140,94 @@ export class PromoBreakdown extends PromoWidget {
   }
 
   /** The KPI shown: `kpi`, else `metric`, else revenue. */
-  private get resolvedKpi(): BreakdownKpi {
+  get #kpi(): BreakdownKpi {
     return this.kpi || this.metric || 'revenue';
   }
 
-  private get resolvedBy(): string {
+  get #by(): string {
     return this.by || 'channel';
-  }
-
-  private get resolvedLimit(): number {
-    const n = Number(this.limit);
-    return Number.isFinite(n) && n >= 1 ? Math.floor(n) : 8;
   }
 
   /** Set when the user unselected the board's filter value: it then shows unselected until the board changes. */
   #unpicked = false;
 
   /** The value the board filters on alone, '' when none (or outside a board). */
-  private get filtered(): string {
+  get #filtered(): string {
     const q = this.board?.query;
     if (!q || this.report) return '';
-    const list = this.resolvedBy === 'channel' ? q.channels : q.filters?.[this.resolvedBy];
+    const list = this.#by === 'channel' ? q.channels : q.filters?.[this.#by];
     return list?.length === 1 ? list[0]! : '';
   }
 
   /** The selected value: `selected`, else the value the board filters on (one value only). */
-  private get chosen(): string {
+  get #chosen(): string {
     if (this.selected) return this.selected;
-    return this.#unpicked ? '' : this.filtered;
+    return this.#unpicked ? '' : this.#filtered;
   }
 
-  private kpiLabel(id: string): string {
-    return kpiLabel(this.shownReport, id, this.activeLocale);
+  #byLabel(): string {
+    return attributeLabel(this.activeLocale, this.#by);
   }
 
-  private byLabel(): string {
-    return attributeLabel(this.activeLocale, this.resolvedBy);
-  }
-
-  private valueLabel(key: string, count?: number): string {
+  #valueLabel(key: string, count?: number): string {
     if (key === OTHERS_KEY) return this.msg('breakdown.others', { count: count ?? 0 });
-    return this.resolvedBy === 'channel' ? channelLabel(this.activeLocale, key) : key;
+    return this.#by === 'channel' ? channelLabel(this.activeLocale, key) : key;
   }
 
   /** The values of the breakdown in the report, or undefined when the report has none for `by`. */
-  private summaries(report: Report): Record<string, ValueSummary> | undefined {
-    const by = this.resolvedBy;
+  #summaries(report: Report): Record<string, ValueSummary> | undefined {
+    const by = this.#by;
     if (by === 'channel') return report.byChannel;
     const all = report.byAttribute;
     return all && Object.hasOwn(all, by) ? all[by] : undefined;
   }
 
-  private fmt(v: number | null | undefined, unit: KpiUnit, compact = false): string {
-    return formatValue(v, unit, { locale: this.activeLocale, currency: this.money, compact });
+  /** A value of the KPI shown: an amount for revenue and aov, a count for orders and buyers. */
+  #fmt(v: number | null | undefined, compact = false): string {
+    const kpi = this.#kpi;
+    return formatValue(v, kpi === 'orders' || kpi === 'buyers' ? 'count' : 'currency', {
+      locale: this.activeLocale,
+      currency: this.money,
+      compact,
+    });
   }
 
-  /** Each value of the breakdown with its KPI (null when it has none), in the report's order. */
-  private valuesOf(report: Report, kpi: BreakdownKpi): BreakdownDatum[] {
-    const s = this.summaries(report) ?? {};
-    return Object.keys(s).map((key) => ({ key, value: finite(s[key]![kpi]) }));
-  }
-
-  /** The whole selection's value of the KPI (`report.kpis`), the base of the comparisons. */
-  private total(report: Report, kpi: BreakdownKpi): number | null {
-    return finite(report.kpis[kpi]?.value);
-  }
-
-  /** The comparison of one value with the whole selection, as a number (share, or relative difference). */
-  private comparison(value: number | null, total: number | null, kpi: BreakdownKpi): number | null {
-    if (value === null || total === null || total <= 0) return null;
-    return kpi === 'aov' ? value / total - 1 : value / total;
+  /**
+   * The values of the KPI ranked, each with its comparison with the whole selection
+   * (`report.kpis`): the share of the total, or for aov the relative difference to the
+   * average basket. `fold`: beyond `limit`, an additive KPI folds the rest into "Others" (the
+   * chart); else every value (the table, where the values beyond the limit are read).
+   * `unassigned`: what the whole selection has beyond the sum of the values (null when the
+   * KPI does not add up or has no total).
+   */
+  #ranked(report: Report, fold: boolean): { rows: ShownRow[]; unassigned: number | null } {
+    const kpi = this.#kpi;
+    const s = this.#summaries(report) ?? {};
+    const values = Object.keys(s).map((key) => ({ key, value: finite(s[key]![kpi]) }));
+    const total = finite(report.kpis[kpi]?.value);
+    const additive = ADDITIVE_BREAKDOWN_KPIS.has(kpi);
+    const n = Number(this.limit);
+    const limit = fold && Number.isFinite(n) && n >= 1 ? n : fold ? 8 : Infinity;
+    const rows = rankBreakdown(values, limit, fold && additive).map((r): ShownRow => {
+      const v = r.value;
+      const c = v === null || total === null || total <= 0 ? null : kpi === 'aov' ? v / total - 1 : v / total;
+      const locale = { locale: this.activeLocale };
+      return {
+        ...r,
+        label: this.#valueLabel(r.key, r.count),
+        comparison: c,
+        comparisonText: c === null ? '—' : kpi === 'aov' ? formatDelta(c, locale) : formatValue(c, 'ratio', locale),
+      };
+    });
+    return {
+      rows,
+      unassigned: additive && total !== null ? total - values.reduce((a, d) => a + (d.value ?? 0), 0) : null,
+    };
   }
 
   /** The heading of the comparison column. */
-  private comparisonHead(kpi: BreakdownKpi): string {
-    return this.msg(kpi === 'aov' ? 'breakdown.vsAverage' : 'breakdown.share');
-  }
-
-  private comparisonText(c: number | null, kpi: BreakdownKpi, long = false): string {
-    if (c === null) return '—';
-    if (kpi === 'aov') {
-      const d = formatDelta(c, { locale: this.activeLocale });
-      return long ? this.msg('breakdown.vsAverageOf', { value: d }) : d;
-    }
-    const s = formatValue(c, 'ratio', { locale: this.activeLocale });
-    return long ? this.msg('breakdown.shareOf', { value: s }) : s;
+  #comparisonHead(): string {
+    return this.msg(this.#kpi === 'aov' ? 'breakdown.vsAverage' : 'breakdown.share');
   }
 
   /** A UI string in the widget's locale: one of its own or a shared one. */
@@ -231,76 +237,78 @@ export class PromoBreakdown extends PromoWidget {
 
   protected override widgetLabel(): string {
     return this.msg('breakdown.title', {
-      kpi: this.kpiLabel(this.resolvedKpi),
-      by: attributeLabel(this.activeLocale, this.resolvedBy),
+      kpi: kpiLabel(this.shownReport, this.#kpi, this.activeLocale),
+      by: this.#byLabel(),
     });
   }
 
   protected override isEmpty(report: Report | null): boolean {
     if (!report) return true;
-    const s = this.summaries(report);
+    const s = this.#summaries(report);
     return !s || Object.keys(s).length === 0;
   }
 
   protected override emptyMessage(report: Report | null): string {
     if (!report) return super.emptyMessage(report);
-    return this.summaries(report)
-      ? this.msg('breakdown.noValues', { by: this.byLabel() })
-      : this.msg('breakdown.notInReport', { by: this.resolvedBy });
+    return this.#summaries(report)
+      ? this.msg('breakdown.noValues', { by: this.#byLabel() })
+      : this.msg('breakdown.notInReport', { by: this.#by });
   }
 
   protected override renderContent(report: Report): TemplateResult {
-    const kpi = this.resolvedKpi;
-    const unit = UNITS[kpi];
-    const rows = rankBreakdown(this.valuesOf(report, kpi), this.resolvedLimit, ADDITIVE_BREAKDOWN_KPIS.has(kpi));
-    this.rows = rows;
-    const total = this.total(report, kpi);
-    const comps = rows.map((r) => this.comparison(r.value, total, kpi));
+    const kpi = this.#kpi;
+    const { rows, unassigned } = this.#ranked(report, true);
+    this.#rows = rows;
     const root = this.renderRoot?.querySelector('.promo-root') ?? null;
-    const width = innerWidth(root, this.width);
-    const fs = this.baseFontSize;
-    const labels = rows.map((r) => this.valueLabel(r.key, r.count));
-    const compLabels = comps.map((c) => this.comparisonText(c, kpi));
+    const full = rows.map((r) => this.#fmt(r.value));
+    const compact = rows.map((r) => this.#fmt(r.value, true));
     // Texts measured in the font they are drawn in (the estimate until the frame exists);
     // the layout picks full or compact values, one form for every row.
     const layout = breakdownLayout(
       rows.map((r) => r.value),
       {
-        width,
-        fontSize: fs,
-        labels,
-        valueLabels: rows.map((r) => this.fmt(r.value, unit)),
-        compactValueLabels: rows.map((r) => this.fmt(r.value, unit, true)),
-        comparisonLabels: compLabels,
+        width: innerWidth(root, this.width),
+        fontSize: this.baseFontSize,
+        labels: rows.map((r) => r.label),
+        valueLabels: full,
+        compactValueLabels: compact,
+        comparisonLabels: rows.map((r) => r.comparisonText),
         scaleLimit: rows.filter((r) => r.key !== OTHERS_KEY).length,
         measure: textMeasurer(root),
         measureValue: textMeasurer(root, '600'),
       },
     );
-    this.compactValues = layout.compact;
-    const valueLabels = rows.map((r) => this.fmt(r.value, unit, layout.compact));
+    const valueLabels = layout.compact ? compact : full;
     const title = this.widgetLabel();
     const descId = `${this.uid}-desc`;
     const focus = Math.min(this.focusIndex, rows.length - 1);
-    const best = rows.find((r) => r.rank === 1);
+    const ranked = rows.filter((r) => r.rank !== null).length;
+    const best = rows[0];
     const summary = [
-      best
-        ? this.msg('breakdown.summary', { count: rows.length, name: labels[0]!, value: this.fmt(best.value, unit) })
-        : '',
+      best?.rank ? this.msg('breakdown.summary', { count: rows.length, name: best.label, value: full[0]! }) : '',
       this.msg('breakdown.select'),
     ].join(' ');
-    const chosen = this.chosen;
+    const chosen = this.#chosen;
     const chosenRow = rows.some((r) => r.key === chosen && r.key !== OTHERS_KEY);
+    // What the bars do not show: orders without the attribute (a remainder under one unit is
+    // rounding of sums of amounts, no remainder), in the form of the rows' values; buyers
+    // counted in several values.
+    const notes: string[] = [];
+    if (unassigned !== null && unassigned >= 1)
+      notes.push(
+        this.msg('breakdown.unassigned', { by: this.#byLabel(), value: this.#fmt(unassigned, layout.compact) }),
+      );
+    if (kpi === 'buyers' && rows.length > 1) notes.push(this.msg('breakdown.overlap'));
     return html`<div class="bd-root">
       <h3 part="title">${title}</h3>
       <div class="head" aria-hidden="true">
-        <span part="comparison-head">${this.comparisonHead(kpi)}</span>
+        <span part="comparison-head">${this.#comparisonHead()}</span>
       </div>
       ${renderSelection({
-        name: chosenRow ? this.valueLabel(chosen) : '',
-        filtered: !!chosenRow && this.filtered === chosen,
+        name: chosenRow ? this.#valueLabel(chosen) : '',
+        filtered: !!chosenRow && this.#filtered === chosen,
         msg: (key, params) => this.msg(key, params),
-        filter: (on) => this.filterBy(on ? chosen : null),
+        filter: (on) => this.#filterBy(on ? chosen : null),
       })}
       <p class="sr-only" id=${descId}>${summary}</p>
       <svg
@@ -312,13 +320,19 @@ export class PromoBreakdown extends PromoWidget {
         width=${layout.width}
         height=${layout.height}
         viewBox="0 0 ${layout.width} ${layout.height}"
-        @keydown=${this.onKeydown}
+        @keydown=${this.#onKeydown}
       >
         ${rows.map((r, i) => {
           const g = layout.rows[i]!;
           const others = r.key === OTHERS_KEY;
           const isChosen = !others && r.key === chosen;
-          const name = this.rowText(r, labels[i]!, comps[i]!, kpi, rows);
+          const name = [
+            `${r.label}: ${full[i]}`,
+            ...(r.comparison === null
+              ? []
+              : [this.msg(kpi === 'aov' ? 'breakdown.vsAverageOf' : 'breakdown.shareOf', { value: r.comparisonText })]),
+            ...(r.rank === null ? [] : [this.msg('breakdown.rankOf', { rank: r.rank, total: ranked })]),
+          ].join('; ');
           return svg`<g
             role="button"
             class="row ${isChosen ? 'chosen' : ''}"
@@ -328,59 +342,32 @@ export class PromoBreakdown extends PromoWidget {
             aria-pressed=${others ? nothing : isChosen ? 'true' : 'false'}
             aria-disabled=${others ? 'true' : nothing}
             aria-label=${name}
-            @click=${() => this.choose(i)}
+            @click=${() => this.#choose(i)}
             @focus=${() => (this.focusIndex = i)}
           >
             <title>${name}</title>
-            <rect class="hit" x="0" y=${g.y + 1} width=${layout.width} height=${g.height - 2} rx="4"></rect>
-            <rect class="track" x=${layout.x0} y=${g.barY} width=${layout.x1 - layout.x0} height=${g.barHeight} rx="2"></rect>
-            ${g.barWidth > 0 ? svg`<rect class="bar ${others ? 'others' : ''}" x=${g.barX} y=${g.barY} width=${g.barWidth} height=${g.barHeight} rx="2"></rect>` : nothing}
+            <rect class="hit" x="0" y=${g.y + 1} width=${layout.width} height=${layout.rowHeight - 2} rx="4"></rect>
+            <rect class="track" x=${layout.x0} y=${g.barY} width=${layout.x1 - layout.x0} height=${layout.barHeight} rx="2"></rect>
+            ${g.barWidth > 0 ? svg`<rect class="bar ${others ? 'others' : ''}" x=${layout.x0} y=${g.barY} width=${g.barWidth} height=${layout.barHeight} rx="2"></rect>` : nothing}
           </g>
           <g class="row-text ${isChosen ? 'chosen' : ''}" aria-hidden="true">
-            <text class="label" x=${g.labelX} y=${g.labelY} text-anchor=${layout.arrangement === 'side' ? 'end' : 'start'} dominant-baseline="central">${isChosen ? '✓ ' : ''}${g.label}</text>
+            <text class="label" x=${layout.labelX} y=${g.textY} text-anchor=${layout.arrangement === 'side' ? 'end' : 'start'} dominant-baseline="central">${isChosen ? '✓ ' : ''}${g.label}</text>
             <text class="value" x=${layout.valueX} y=${g.textY} text-anchor="end" dominant-baseline="central">${valueLabels[i]}</text>
-            <text class="comparison" x=${layout.comparisonX} y=${g.textY} text-anchor="end" dominant-baseline="central">${compLabels[i]}</text>
+            <text class="comparison" x=${layout.comparisonX} y=${g.textY} text-anchor="end" dominant-baseline="central">${r.comparisonText}</text>
           </g>`;
         })}
       </svg>
-      ${this.renderNotes(report, kpi, rows, total)}
+      ${notes.length ? html`<p part="note">${notes.join(' ')}</p>` : nothing}
     </div>`;
   }
 
-  /** What the bars do not show: orders without the attribute, buyers counted in several values. */
-  private renderNotes(report: Report, kpi: BreakdownKpi, rows: BreakdownRow[], total: number | null) {
-    const notes: string[] = [];
-    if (ADDITIVE_BREAKDOWN_KPIS.has(kpi) && total !== null) {
-      const sum = this.valuesOf(report, kpi).reduce((a, d) => a + (d.value ?? 0), 0);
-      // Rounding of sums of amounts: a remainder under one unit is no remainder.
-      if (total - sum >= 1)
-        notes.push(
-          this.msg('breakdown.unassigned', {
-            by: this.byLabel(),
-            // In the form of the rows' values: compact when they are.
-            value: this.fmt(total - sum, UNITS[kpi], this.compactValues),
-          }),
-        );
-    }
-    if (kpi === 'buyers' && rows.length > 1) notes.push(this.msg('breakdown.overlap'));
-    return notes.length ? html`<p part="note">${notes.join(' ')}</p>` : nothing;
-  }
-
-  private rowText(r: BreakdownRow, label: string, c: number | null, kpi: BreakdownKpi, rows: BreakdownRow[]): string {
-    const ranked = rows.filter((x) => x.rank !== null).length;
-    const parts = [`${label}: ${this.fmt(r.value, UNITS[kpi])}`];
-    if (c !== null) parts.push(this.comparisonText(c, kpi, true));
-    if (r.rank !== null) parts.push(this.msg('breakdown.rankOf', { rank: r.rank, total: ranked }));
-    return parts.join('; ');
-  }
-
-  private onKeydown = (e: KeyboardEvent): void => {
-    const n = this.rows.length;
+  #onKeydown = (e: KeyboardEvent): void => {
+    const n = this.#rows.length;
     if (!n) return;
     const action = listKey(e.key, this.focusIndex, n);
     if (!action) return;
     e.preventDefault();
-    if ('choose' in action) return this.choose(Math.min(this.focusIndex, n - 1));
+    if ('choose' in action) return this.#choose(Math.min(this.focusIndex, n - 1));
     const i = action.move;
     this.focusIndex = i;
     void this.updateComplete.then(() =>
@@ -389,61 +376,46 @@ export class PromoBreakdown extends PromoWidget {
   };
 
   /** Selects the row's value, or unselects it when it is the selected one. Never filters. */
-  private choose(index: number): void {
-    const row = this.rows[index];
+  #choose(index: number): void {
+    const row = this.#rows[index];
     this.focusIndex = index;
     if (!row || row.key === OTHERS_KEY) return;
-    const value = this.chosen === row.key ? null : row.key;
+    const value = this.#chosen === row.key ? null : row.key;
     this.selected = value ?? '';
     this.#unpicked = value === null;
     this.requestUpdate();
-    this.dispatchEvent(
-      new CustomEvent<PromoBreakdownSelectDetail>('promo-breakdown-selection-change', {
-        detail: { by: this.resolvedBy, value },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    this.dispatchEvent(new CustomEvent('promo-breakdown-selection-change', this.#event(value)));
   }
 
   /** The explicit step: asks the board or the page to filter by the value (null: remove that filter). */
-  private filterBy(value: string | null): void {
-    this.dispatchEvent(
-      new CustomEvent<PromoBreakdownSelectDetail>('promo-breakdown-select', {
-        detail: { by: this.resolvedBy, value },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+  #filterBy(value: string | null): void {
+    this.dispatchEvent(new CustomEvent('promo-breakdown-select', this.#event(value)));
+  }
+
+  /** What both events carry: `detail: { by, value }`, bubbling and composed. */
+  #event(value: string | null): CustomEventInit<PromoBreakdownSelectDetail> {
+    return { detail: { by: this.#by, value }, bubbles: true, composed: true };
   }
 
   protected override tableData(report: Report | null): DataTable | null {
-    if (!report) return null;
-    const kpi = this.resolvedKpi;
-    const unit = UNITS[kpi];
-    if (!this.summaries(report)) return null;
-    const total = this.total(report, kpi);
-    // Every value, unfolded: the table is where the values beyond the limit are read.
-    const rows = rankBreakdown(this.valuesOf(report, kpi), Infinity, false);
-    const by = this.byLabel();
+    if (!report || !this.#summaries(report)) return null;
+    const by = this.#byLabel();
     return {
       caption: this.widgetLabel(),
       columns: [
         by.charAt(0).toLocaleUpperCase() + by.slice(1),
-        this.kpiLabel(kpi),
-        this.comparisonHead(kpi),
+        kpiLabel(report, this.#kpi, this.activeLocale),
+        this.#comparisonHead(),
         this.msg('breakdown.rank'),
       ],
       numeric: [false, true, true, true],
-      rows: rows.map((r) => {
-        const c = this.comparison(r.value, total, kpi);
-        return [
-          cell(r.key, this.valueLabel(r.key)),
-          cell(r.value, this.fmt(r.value, unit)),
-          cell(c, this.comparisonText(c, kpi)),
-          cell(r.rank, r.rank === null ? '—' : String(r.rank)),
-        ];
-      }),
+      // Every value, unfolded; the rank column's "—" for a value without one is the cell's own.
+      rows: this.#ranked(report, false).rows.map((r) => [
+        cell(r.key, r.label),
+        cell(r.value, this.#fmt(r.value)),
+        cell(r.comparison, r.comparisonText),
+        cell(r.rank),
+      ]),
     };
   }
 }

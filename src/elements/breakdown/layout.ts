@@ -71,8 +71,6 @@ export interface BreakdownLayoutOptions {
   compactValueLabels?: readonly string[];
   /** Formatted comparisons (share of the total, or against the average). */
   comparisonLabels: readonly string[];
-  /** Below this width the labels go above the bars. */
-  stackBelow?: number;
   /** Only the first `scaleLimit` values set the scale (the others row is left out). */
   scaleLimit?: number;
   /** Measures labels and comparisons (regular weight); default: the estimate. */
@@ -81,20 +79,17 @@ export interface BreakdownLayoutOptions {
   measureValue?: Measure;
 }
 
+/** One row; the bar starts at the layout's `x0`, the label at its `labelX`. */
 export interface BarGeometry {
   /** Top of the row. */
   y: number;
-  height: number;
-  /** The bar (width 0 for a zero or missing value). */
-  barX: number;
+  /** Top of the bar. */
   barY: number;
+  /** Width of the bar (0 for a zero or missing value). */
   barWidth: number;
-  barHeight: number;
   /** The label, fitted to its room. */
   label: string;
-  labelX: number;
-  labelY: number;
-  /** Baseline of the value and comparison texts. */
+  /** Middle line of the label, value and comparison texts. */
   textY: number;
 }
 
@@ -102,13 +97,17 @@ export interface BreakdownLayout {
   width: number;
   height: number;
   arrangement: 'side' | 'stacked';
+  /** Height of every row. */
+  rowHeight: number;
   /** Left and right end of the bars' track. */
   x0: number;
   x1: number;
+  /** Height of every bar. */
+  barHeight: number;
+  /** Anchor of the labels: their right edge side by side, their left edge stacked. */
+  labelX: number;
   /** Right edge of the value texts (text-anchor end). */
   valueX: number;
-  /** Width of the value column: the widest value shown. */
-  valueWidth: number;
   /** Whether the values are shown in compact form (all rows alike). */
   compact: boolean;
   /** Right edge of the comparison texts (text-anchor end). */
@@ -116,7 +115,7 @@ export interface BreakdownLayout {
   rows: BarGeometry[];
 }
 
-/** Default width below which labels go above the bars. */
+/** Width below which labels go above the bars. */
 export const STACK_BELOW = 420;
 
 /** Least room between the bars' track (or a label) and the values, and between the values and the comparisons. */
@@ -131,65 +130,58 @@ export function breakdownLayout(values: readonly (number | null)[], o: Breakdown
   const measure = o.measure ?? textWidth;
   const measureValue = o.measureValue ?? measure;
   const width = Math.max(120, Math.floor(o.width));
-  const stacked = width < (o.stackBelow ?? STACK_BELOW);
+  const stacked = width < STACK_BELOW;
   const gap = VALUE_GAP;
-  const compW = Math.ceil(Math.max(0, ...o.comparisonLabels.map((s) => measure(s, fs * 0.85))));
-  const comparisonX = width;
-  const widestValue = (labels: readonly string[]) =>
-    Math.ceil(Math.max(measureValue('—', fs), ...labels.map((s) => measureValue(s, fs))));
+  /** The widest of `texts` measured at `size`, at least `least`, in whole px. */
+  const widest = (texts: readonly string[], m: Measure, size: number, least = 0) =>
+    Math.ceil(Math.max(least, ...texts.map((s) => m(s, size))));
+  const compW = widest(o.comparisonLabels, measure, fs * 0.85);
   // The right edge of the values: left of the comparisons, a gap and a half away.
   const valueX = compW ? width - compW - Math.ceil(gap * 1.5) : width;
   const labelFs = stacked ? fs : fs * 0.95;
-  const widestLabel = Math.ceil(Math.max(0, ...o.labels.map((s) => measure(s, labelFs))));
-  const labelW = Math.ceil(Math.min(width * 0.32, Math.max(48, widestLabel)));
-  const x0 = stacked ? 0 : labelW + gap;
+  const widestLabel = widest(o.labels, measure, labelFs);
+  const x0 = stacked ? 0 : Math.ceil(Math.min(width * 0.32, Math.max(48, widestLabel))) + gap;
   // Full values unless they leave the bars (side by side) or the labels (stacked) short.
+  const widestValue = (texts: readonly string[]) => widest(texts, measureValue, fs, measureValue('—', fs));
   let valueW = widestValue(o.valueLabels);
-  let compact = false;
-  const short = (w: number) =>
-    stacked ? valueX - w - gap < Math.min(widestLabel, width * 0.45) : valueX - w - gap - x0 < width / 3;
-  if (o.compactValueLabels && short(valueW)) {
-    compact = true;
-    valueW = widestValue(o.compactValueLabels);
-  }
+  const short = stacked
+    ? valueX - valueW - gap < Math.min(widestLabel, width * 0.45)
+    : valueX - valueW - gap - x0 < width / 3;
+  const compact = !!o.compactValueLabels && short;
+  if (compact) valueW = widestValue(o.compactValueLabels!);
   const x1 = stacked ? width : Math.max(x0 + 40, valueX - valueW - gap);
-  const rowH = stacked ? Math.round(fs * 3.1) : Math.round(fs * 2.2);
+  const rowH = Math.round(fs * (stacked ? 3.1 : 2.2));
   // The scale runs to the largest value shown on its own: an "others" row (`scaleLimit`
   // excludes it) may add up to more, and its bar is then cut at the end of the track.
-  const scaled = o.scaleLimit === undefined ? values : values.slice(0, o.scaleLimit);
-  const max = Math.max(0, ...scaled.map((v) => (v !== null && Number.isFinite(v) ? v : 0)));
+  const max = Math.max(0, ...values.slice(0, o.scaleLimit).map((v) => (v !== null && Number.isFinite(v) ? v : 0)));
   // No axis: the map alone, without ticks or `nice` (so without d3-array).
   const x = linearMap([0, max || 1], [x0, x1], true);
   const barH = Math.max(6, Math.round(fs * (stacked ? 0.7 : 0.95)));
   const labelRoom = stacked ? Math.max(40, valueX - valueW - gap) : x0 - gap;
-  const rows = values.map((v, i): BarGeometry => {
-    const y = i * rowH;
-    // Stacked, line 1: label, then value and comparison at the right; line 2: the bar, full
-    // width. Side by side: label, bar, value and comparison on the row's middle line.
-    const line = stacked ? y + fs * 0.95 : y + rowH / 2;
-    return {
-      y,
-      height: rowH,
-      barX: x0,
-      barY: stacked ? y + fs * 1.75 : line - barH / 2,
-      barWidth: v !== null && Number.isFinite(v) && v > 0 ? Math.max(1, x(v) - x0) : 0,
-      barHeight: barH,
-      label: fitMeasured(o.labels[i] ?? '', labelRoom, labelFs, measure),
-      labelX: stacked ? 0 : x0 - gap,
-      labelY: line,
-      textY: line,
-    };
-  });
   return {
     width,
-    height: rows.length * rowH,
+    height: values.length * rowH,
     arrangement: stacked ? 'stacked' : 'side',
+    rowHeight: rowH,
     x0,
     x1,
+    barHeight: barH,
+    labelX: stacked ? 0 : x0 - gap,
     valueX,
-    valueWidth: valueW,
     compact,
-    comparisonX,
-    rows,
+    comparisonX: width,
+    rows: values.map((v, i): BarGeometry => {
+      const y = i * rowH;
+      // Stacked, line 1: label, then value and comparison at the right; line 2: the bar, full
+      // width. Side by side: label, bar, value and comparison on the row's middle line.
+      const line = stacked ? y + fs * 0.95 : y + rowH / 2;
+      return {
+        y,
+        barY: stacked ? y + fs * 1.75 : line - barH / 2,
+        barWidth: v !== null && Number.isFinite(v) && v > 0 ? Math.max(1, x(v) - x0) : 0,
+        label: fitMeasured(o.labels[i] ?? '', labelRoom, labelFs, measure),
+        textY: line,
+      };
+    }),
   };
 }
