@@ -2,7 +2,7 @@
  * Strings of `<promo-budget-gauge>`, in English and Vietnamese. DOM-free. The strings every widget shows are
  * in `strings.ts`.
  */
-import { COLUMN_MESSAGES, MESSAGES } from './strings.js';
+import { CAMPAIGN_MESSAGES, MESSAGES } from './strings.js';
 import { translator, type StringTables } from './translate.js';
 
 const en = {
@@ -69,7 +69,7 @@ const vi: Record<keyof typeof en, string> = {
 export const GAUGE_MESSAGES: StringTables<keyof typeof en> = { en, vi };
 
 /** One of the gauge's strings, or a shared one, in the nearest locale, with `{name}` placeholders filled. */
-export const gaugeText = translator(GAUGE_MESSAGES, COLUMN_MESSAGES, MESSAGES);
+export const gaugeText = translator(GAUGE_MESSAGES, CAMPAIGN_MESSAGES, MESSAGES);
 
 /** The keys `gaugeText` reads. */
 export type GaugeMessageKey = Parameters<typeof gaugeText>[1];

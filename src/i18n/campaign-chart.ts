@@ -3,7 +3,7 @@
  * trend view alone are in `campaign-trend.ts` (loaded with that view), the strings every
  * widget shows in `strings.ts`, those of the selection line in `selection.ts`.
  */
-import { COLUMN_MESSAGES, MESSAGES } from './strings.js';
+import { CAMPAIGN_MESSAGES, KPI_COLUMN_MESSAGES, MESSAGES } from './strings.js';
 import { SELECTION_MESSAGES } from './selection.js';
 import { translator, type StringTables } from './translate.js';
 
@@ -42,7 +42,7 @@ const vi: Record<keyof typeof en, string> = {
 export const CHART_MESSAGES: StringTables<keyof typeof en> = { en, vi };
 
 /** One of the campaign chart's strings, or a shared one, in the nearest locale, with `{name}` placeholders filled. */
-export const chartText = translator(CHART_MESSAGES, SELECTION_MESSAGES, COLUMN_MESSAGES, MESSAGES);
+export const chartText = translator(CHART_MESSAGES, SELECTION_MESSAGES, KPI_COLUMN_MESSAGES, CAMPAIGN_MESSAGES, MESSAGES);
 
 /** The keys `chartText` reads. */
 export type ChartMessageKey = Parameters<typeof chartText>[1];

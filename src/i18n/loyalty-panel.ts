@@ -2,7 +2,7 @@
  * Strings of `<promo-loyalty-panel>`, in English and Vietnamese. DOM-free. The strings every widget shows are
  * in `strings.ts`.
  */
-import { COLUMN_MESSAGES, MESSAGES } from './strings.js';
+import { KPI_COLUMN_MESSAGES, MESSAGES } from './strings.js';
 import { translator, type StringTables } from './translate.js';
 
 const en = {
@@ -36,7 +36,7 @@ const vi: Record<keyof typeof en, string> = {
 export const LOYALTY_MESSAGES: StringTables<keyof typeof en> = { en, vi };
 
 /** One of the loyalty panel's strings, or a shared one, in the nearest locale, with `{name}` placeholders filled. */
-export const loyaltyText = translator(LOYALTY_MESSAGES, COLUMN_MESSAGES, MESSAGES);
+export const loyaltyText = translator(LOYALTY_MESSAGES, KPI_COLUMN_MESSAGES, MESSAGES);
 
 /** The keys `loyaltyText` reads. */
 export type LoyaltyMessageKey = Parameters<typeof loyaltyText>[1];

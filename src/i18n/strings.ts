@@ -2,8 +2,8 @@
  * The strings every widget shows, in English and Vietnamese: the loading, empty, error and
  * unavailable states, the data and export menu, configuration problems; and, as tables of
  * their own that only the widgets showing them load, why a value is missing, the filter note,
- * what a readable value of each kind looks like, the column heads several widgets share, a
- * change in points and the comparison in words. DOM-free.
+ * what a readable value of each kind looks like, the column heads several widgets share (of
+ * KPIs, of campaigns), a change in points and the comparison in words. DOM-free.
  *
  * Each widget's own strings are in its file beside this one (`kpi-tile.ts`,
  * `campaign-chart.ts`, ...), so a page bundles only the strings of the widgets it loads;
@@ -71,33 +71,39 @@ export const MESSAGES: StringTables<MessageKey> = { en, vi };
 export const t = translator(MESSAGES);
 
 /**
- * Column heads and lookup failures of the widgets that show a KPI's values over periods or
- * name campaigns (tile, campaign chart, budget gauge, loyalty panel): a table of its own,
- * which those widgets' translators list, so the others do not load it.
+ * Column heads and the lookup failure of the widgets that show a KPI's values over periods
+ * (tile, campaign chart, loyalty panel): a table of its own, which those widgets'
+ * translators list, so the others do not load it.
  */
-const columnEn = {
+const kpiColumnEn = {
   previous: 'Previous period',
   change: 'Change',
   unknownKpi: 'Unknown KPI "{id}"',
-  unknownCampaign: 'Unknown campaign "{id}"',
   date: 'Date',
   kpi: 'KPI',
   value: 'Value',
-  campaign: 'Campaign',
 };
 
-export const COLUMN_MESSAGES: StringTables<keyof typeof columnEn> = {
-  en: columnEn,
+export const KPI_COLUMN_MESSAGES: StringTables<keyof typeof kpiColumnEn> = {
+  en: kpiColumnEn,
   vi: {
     previous: 'Kỳ trước',
     change: 'Thay đổi',
     unknownKpi: 'Không có chỉ số "{id}"',
-    unknownCampaign: 'Không có chiến dịch "{id}"',
     date: 'Ngày',
     kpi: 'Chỉ số',
     value: 'Giá trị',
-    campaign: 'Chiến dịch',
   },
+};
+
+/**
+ * The campaign column head and the lookup failure of the widgets that name campaigns (budget
+ * gauge, campaign chart, tile): a table of its own, apart from the KPI columns, which the
+ * gauge does not show.
+ */
+export const CAMPAIGN_MESSAGES: StringTables<'campaign' | 'unknownCampaign'> = {
+  en: { campaign: 'Campaign', unknownCampaign: 'Unknown campaign "{id}"' },
+  vi: { campaign: 'Chiến dịch', unknownCampaign: 'Không có chiến dịch "{id}"' },
 };
 
 /** A change in percentage points, short and spoken (`shared/change.ts`). */
