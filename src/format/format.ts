@@ -76,10 +76,6 @@ export function unitFormatOptions(unit: KpiUnit, options: FormatOptions = {}): I
  */
 const VI_SHORT_WORDS: Record<string, string> = { triệu: 'tr' };
 
-function isVietnamese(tag: string): boolean {
-  return tag.toLowerCase().startsWith('vi');
-}
-
 /** A compact amount in Vietnamese: the long scale word, the currency symbol where the locale puts it. */
 function formatCompactVi(value: number, tag: string, intl: Intl.NumberFormatOptions): string {
   const { style, currency, currencyDisplay, ...rest } = intl;
@@ -100,7 +96,7 @@ export function formatValue(value: number | null | undefined, unit: KpiUnit, opt
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   const tag = localeTag(options.locale);
   const intl = unitFormatOptions(unit, options);
-  if (intl.notation === 'compact' && isVietnamese(tag)) return formatCompactVi(value, tag, intl);
+  if (intl.notation === 'compact' && baseLocale(tag) === 'vi') return formatCompactVi(value, tag, intl);
   return numberFormat(tag, intl).format(value);
 }
 

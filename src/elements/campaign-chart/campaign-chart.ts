@@ -238,7 +238,7 @@ export class PromoCampaignChart extends PromoWidget {
         return el.money;
       },
       get rtl() {
-        return el.rtl;
+        return el.matches(':dir(rtl)');
       },
       get fontSize() {
         return el.fontSize;

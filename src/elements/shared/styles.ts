@@ -56,7 +56,6 @@ export const widgetStyles = [
     }
     .promo-root {
       position: relative;
-      box-sizing: border-box;
       height: 100%;
       background: var(--_color-surface);
       color: var(--_color-text);
@@ -68,6 +67,7 @@ export const widgetStyles = [
       font-size: var(--_font-size);
       line-height: 1.4;
     }
+    .promo-root,
     .promo-root *,
     .promo-root *::before,
     .promo-root *::after {
@@ -144,7 +144,6 @@ export const widgetStyles = [
       inline-size: var(--_font-size);
       block-size: 0;
       visibility: hidden;
-      pointer-events: none;
     }
     [part~='config-error'] {
       margin: 0 0 var(--_space-s);
@@ -168,7 +167,6 @@ export const widgetStyles = [
       z-index: 1;
     }
     [part~='actions'] summary {
-      list-style: none;
       cursor: pointer;
       min-width: 28px;
       min-height: 28px;

@@ -140,11 +140,6 @@ export abstract class PromoWidget extends PromoElement {
    */
   protected readonly colorProbes: readonly Node[] = [];
 
-  /** Whether the widget lays out right to left (`dir="rtl"` on it or an ancestor): charts are drawn mirrored. */
-  protected get rtl(): boolean {
-    return this.matches(':dir(rtl)');
-  }
-
   /** Whether a ResizeObserver is watching the host (for tests). */
   protected get observing(): boolean {
     return this.#size.observing;
