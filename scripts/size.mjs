@@ -50,11 +50,11 @@ const NOT_YET_MET = {
   // no code added), then lowered as the kit shrank.
   kit: 119.7 * KB,
   breakdown: 21.7 * KB,
-  'budget-gauge': 20.7 * KB,
+  'budget-gauge': 20.6 * KB,
   'campaign-chart': 27.6 * KB,
   'cohort-heatmap': 24.3 * KB,
   'kpi-tile': 22.5 * KB,
-  'loyalty-panel': 21.4 * KB,
+  'loyalty-panel': 21.3 * KB,
 };
 
 const args = process.argv.slice(2);
