@@ -49,7 +49,7 @@ const NOT_YET_MET = {
   // demand, and esbuild's code splitting cuts the whole kit into more chunks: 3.7 KB gz more,
   // no code added), then lowered as the kit shrank.
   kit: 119.7 * KB,
-  breakdown: 21.7 * KB,
+  breakdown: 21.3 * KB,
   'budget-gauge': 20.6 * KB,
   'campaign-chart': 27.6 * KB,
   'cohort-heatmap': 24.3 * KB,

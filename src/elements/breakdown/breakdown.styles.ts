@@ -5,7 +5,8 @@ import { selectionStyles } from '../shared/selection.js';
 /**
  * The breakdown's styles after the shared ones. While a value is selected (`.picked`), the
  * bars and texts of the others step back (dimmed). The reasons are written here, not in the
- * CSS text, which ships: the chart takes the frame's font (inherited); a row's texts take
+ * CSS text, which ships: the chart is a grid item of the root, so a block, and takes the
+ * frame's font (inherited); the root, a block in a block, needs no min-width; a row's texts take
  * their fill from their group (`.row-text`), the comparison its own; a rect has no stroke
  * unless the focus ring gives the hit area one.
  */
@@ -16,7 +17,6 @@ export const breakdownStyles = [
     .bd-root {
       display: grid;
       gap: calc(var(--_space) * 0.4);
-      min-width: 0;
     }
     [part~='title'] {
       margin: 0;
@@ -32,7 +32,6 @@ export const breakdownStyles = [
       color: var(--_color-text-muted);
     }
     [part~='chart'] {
-      display: block;
       max-width: 100%;
       overflow: visible;
       font-variant-numeric: tabular-nums;

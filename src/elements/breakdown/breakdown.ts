@@ -8,7 +8,7 @@ import { listKey } from '../shared/list-keys.js';
 import { renderSelection } from '../shared/selection.js';
 import { PromoWidget } from '../shared/widget.js';
 import { checkedText, numberValue, oneOf, textValue } from '../shared/converters.js';
-import { cell, type DataTable } from '../shared/data-table.js';
+import type { DataTable } from '../shared/data-table.js';
 import { innerWidth } from '../shared/inner-width.js';
 import { FontsLoadedController, textMeasurer } from '../shared/measure-text.js';
 import { breakdownStyles } from './breakdown.styles.js';
@@ -409,12 +409,14 @@ export class PromoBreakdown extends PromoWidget {
         this.msg('breakdown.rank'),
       ],
       numeric: [false, true, true, true],
-      // Every value, unfolded; the rank column's "—" for a value without one is the cell's own.
+      // Every value, unfolded. Cells written as they are (raw value, text shown): importing
+      // the table module's cell helper would load its CSV writer with the widget, not with
+      // the first export.
       rows: this.#ranked(report, false).rows.map((r) => [
-        cell(r.key, r.label),
-        cell(r.value, this.#fmt(r.value)),
-        cell(r.comparison, r.comparisonText),
-        cell(r.rank),
+        { raw: r.key, text: r.label },
+        { raw: r.value, text: this.#fmt(r.value) },
+        { raw: r.comparison, text: r.comparisonText },
+        { raw: r.rank, text: r.rank === null ? '—' : String(r.rank) },
       ]),
     };
   }
