@@ -64,24 +64,16 @@ export interface PairLayoutOptions {
   width: number;
   fontSize: number;
   labels: readonly string[];
-  /** Formatted values, earned and redeemed. */
-  earnedLabels: readonly string[];
-  redeemedLabels: readonly string[];
-  stackBelow?: number;
+  /** The values written after the bars, formatted (earned and redeemed): the widest sets the room they take. */
+  values: readonly string[];
 }
 
 /** Two bars a channel (earned above redeemed), one scale from 0 to the largest value, values after the bars. */
 export function pairLayout(rows: readonly ChannelPoints[], o: PairLayoutOptions): PairLayout {
   const fs = o.fontSize;
   const width = Math.max(120, Math.floor(o.width));
-  const stacked = width < (o.stackBelow ?? 380);
-  const valueW = Math.ceil(
-    Math.max(
-      textWidth('0', fs * 0.85),
-      ...o.earnedLabels.map((s) => textWidth(s, fs * 0.85)),
-      ...o.redeemedLabels.map((s) => textWidth(s, fs * 0.85)),
-    ),
-  );
+  const stacked = width < 380;
+  const valueW = Math.ceil(Math.max(textWidth('0', fs * 0.85), ...o.values.map((s) => textWidth(s, fs * 0.85))));
   const gap = 6;
   const barH = Math.max(6, Math.round(fs * 0.75));
   const labelW = stacked ? 0 : Math.min(width * 0.3, Math.max(40, ...o.labels.map((s) => textWidth(s, fs * 0.95))));

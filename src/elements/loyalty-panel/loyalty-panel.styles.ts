@@ -10,11 +10,12 @@ export const loyaltyPanelStyles = [
     .lp-root {
       display: grid;
       gap: calc(var(--_space) * 0.75);
-      min-width: 0;
       container-type: inline-size;
     }
-    [part~='title'] {
+    .lp-root * {
       margin: 0;
+    }
+    [part~='title'] {
       padding-inline-end: 32px;
       font-size: 1em;
       font-weight: 600;
@@ -23,7 +24,6 @@ export const loyaltyPanelStyles = [
       display: grid;
       grid-template-columns: minmax(0, 1fr);
       gap: calc(var(--_space) * 0.5);
-      margin: 0;
     }
     @container (min-width: 21.5em) {
       [part~='kpis'] {
@@ -44,9 +44,6 @@ export const loyaltyPanelStyles = [
       border-radius: calc(var(--_radius) * 0.75);
       border: 1px solid var(--_color-border);
     }
-    [part~='kpi'] dd {
-      margin: 0;
-    }
     [part~='label'] {
       font-size: 0.82em;
       color: var(--_color-text-muted);
@@ -64,7 +61,6 @@ export const loyaltyPanelStyles = [
     [part~='reason'],
     .other,
     .note {
-      margin: 0;
       font-size: 0.8em;
       color: var(--_color-text-muted);
     }
@@ -95,14 +91,12 @@ export const loyaltyPanelStyles = [
       gap: 4px;
     }
     [part~='channels'] h4 {
-      margin: 0;
       font-size: 0.92em;
       font-weight: 600;
     }
     [part~='legend'] {
       display: flex;
       gap: 14px;
-      margin: 0;
       padding: 0;
       list-style: none;
       font-size: 0.82em;
@@ -114,7 +108,6 @@ export const loyaltyPanelStyles = [
       align-items: center;
     }
     .key {
-      display: inline-block;
       width: 12px;
       height: 8px;
       border-radius: 2px;
@@ -133,7 +126,6 @@ export const loyaltyPanelStyles = [
       display: block;
       max-width: 100%;
       overflow: visible;
-      font-family: var(--_font-family);
       font-variant-numeric: tabular-nums;
     }
     .label {

@@ -8,7 +8,7 @@ import { channelLabel } from '../../i18n/labels.js';
 import { kpiLabel, kpiMeta } from '../shared/kpi-meta.js';
 import { PromoWidget } from '../shared/widget.js';
 import { cell, type DataTable, type DataCell } from '../shared/data-table.js';
-import { fontSizeOf, innerWidth } from '../shared/inner-width.js';
+import { innerWidth } from '../shared/inner-width.js';
 import { compareKind, compareText } from '../shared/compare.js';
 import { toneOf } from '../shared/tone.js';
 import { changeCell, showChange } from '../shared/change.js';
@@ -190,24 +190,22 @@ export class PromoLoyaltyPanel extends PromoWidget {
   private renderChannels(report: Report): TemplateResult {
     const rows = this.channelPoints(report);
     const title = this.msg('loyalty.byChannel');
-    if (!rows.length)
-      return html`<div part="channels">
-        <h4>${title}</h4>
-        <p class="note">${this.msg('loyalty.noChannels')}</p>
-      </div>`;
-    const fs = fontSizeOf(this);
-    const width = innerWidth(this.renderRoot?.querySelector('.promo-root'), this.width);
+    return html`<div part="channels">
+      <h4>${title}</h4>
+      ${rows.length ? this.renderBars(rows, title) : html`<p class="note">${this.msg('loyalty.noChannels')}</p>`}
+    </div>`;
+  }
+
+  /** The legend and the bars of the channels (at least one). */
+  private renderBars(rows: ChannelPoints[], title: string): TemplateResult {
     const labels = rows.map((r) => channelLabel(this.activeLocale, r.channel));
-    const values = {
-      earned: rows.map((r) => this.fmt(r.earned, 'count', true)),
-      redeemed: rows.map((r) => this.fmt(r.redeemed, 'count', true)),
-    };
+    const values = { earned: [] as string[], redeemed: [] as string[] };
+    for (const k of POINTS) for (const r of rows) values[k].push(this.fmt(r[k], 'count', true));
     const l = pairLayout(rows, {
-      width,
-      fontSize: fs,
+      width: innerWidth(this.renderRoot?.querySelector('.promo-root'), this.width),
+      fontSize: this.baseFontSize,
       labels,
-      earnedLabels: values.earned,
-      redeemedLabels: values.redeemed,
+      values: [...values.earned, ...values.redeemed],
     });
     const text = rows
       .map((r, i) =>
@@ -218,9 +216,7 @@ export class PromoLoyaltyPanel extends PromoWidget {
         }),
       )
       .join('; ');
-    return html`<div part="channels">
-      <h4>${title}</h4>
-      <ul part="legend" aria-hidden="true">
+    return html`<ul part="legend" aria-hidden="true">
         ${POINTS.map((k) => html`<li><span class="key ${k}"></span>${this.msg(`loyalty.${k}`)}</li>`)}
       </ul>
       <svg
@@ -241,8 +237,7 @@ export class PromoLoyaltyPanel extends PromoWidget {
             })}
           </g>`,
         )}
-      </svg>
-    </div>`;
+      </svg>`;
   }
 
   protected override tableData(report: Report | null): DataTable | null {
