@@ -50,10 +50,10 @@ const NOT_YET_MET = {
   // no code added), then lowered as the kit shrank.
   kit: 119.7 * KB,
   breakdown: 21.3 * KB,
-  'budget-gauge': 20.6 * KB,
+  'budget-gauge': 20.5 * KB,
   'campaign-chart': 27.6 * KB,
   'cohort-heatmap': 24.3 * KB,
-  'kpi-tile': 22.5 * KB,
+  'kpi-tile': 22.4 * KB,
   'loyalty-panel': 21.2 * KB,
 };
 

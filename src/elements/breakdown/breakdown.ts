@@ -9,7 +9,7 @@ import { renderSelection } from '../shared/selection.js';
 import { PromoWidget } from '../shared/widget.js';
 import { checkedText, numberValue, oneOf, textValue } from '../shared/converters.js';
 import type { DataTable } from '../shared/data-table.js';
-import { innerWidth } from '../shared/inner-width.js';
+import { baseFontSize, innerWidth } from '../shared/inner-width.js';
 import { FontsLoadedController, textMeasurer } from '../shared/measure-text.js';
 import { breakdownStyles } from './breakdown.styles.js';
 import {
@@ -268,7 +268,7 @@ export class PromoBreakdown extends PromoWidget {
       rows.map((r) => r.value),
       {
         width: innerWidth(root, this.width),
-        fontSize: this.baseFontSize,
+        fontSize: baseFontSize(this, this.probedFontSize),
         labels: rows.map((r) => r.label),
         valueLabels: full,
         compactValueLabels: compact,

@@ -12,7 +12,7 @@ import type { KpiUnit } from '../../core/vocabulary.js';
 import { kpiAdditive, kpiLabel, kpiMeta } from '../shared/kpi-meta.js';
 import { formatValue } from '../../format/format.js';
 import type { DataTable } from '../shared/data-table.js';
-import { innerWidth } from '../shared/inner-width.js';
+import { baseFontSize, innerWidth } from '../shared/inner-width.js';
 import { FontsLoadedController } from '../shared/measure-text.js';
 import { PromoWidget, WidgetError } from '../shared/widget.js';
 import { renderPartial } from '../shared/notes.js';
@@ -180,7 +180,7 @@ export class PromoCampaignChart extends PromoWidget {
     if (changed.has('view') && this.#trendFailure !== null && this.view === 'trend') this.#trendFailure = null;
     if (this.view === 'trend') this.#loadTrend();
     // The base font size (the --promo-font-size token, followed live) sizes rows and text widths.
-    this.fontSize = this.baseFontSize;
+    this.fontSize = baseFontSize(this, this.probedFontSize);
   }
 
   /** Loads the trend view's module (its geometry and d3-shape) the first time it is needed. */

@@ -8,7 +8,7 @@ import { cell, type DataTable } from '../shared/data-table.js';
 import { PromoWidget } from '../shared/widget.js';
 import { renderFilterNote } from '../shared/notes.js';
 import { tokenProbes } from '../shared/token-probes.js';
-import { innerWidth } from '../shared/inner-width.js';
+import { baseFontSize, innerWidth } from '../shared/inner-width.js';
 import { FontsLoadedController } from '../shared/measure-text.js';
 import { booleanValue, oneOf } from '../shared/converters.js';
 import { cohortHeatmapStyles } from './cohort-heatmap.styles.js';
@@ -109,7 +109,7 @@ export class PromoCohortHeatmap extends PromoWidget {
     super.willUpdate(changed);
     if (changed.has('mode') || changed.has('report') || changed.has('board')) this.#grid.reset();
     // The base font size (the --promo-font-size token, followed live) sizes rows and text widths.
-    this.fontSize = this.baseFontSize;
+    this.fontSize = baseFontSize(this, this.probedFontSize);
   }
 
   private get heatMode(): 'retention' | 'revenue' {

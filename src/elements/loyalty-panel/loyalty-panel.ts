@@ -8,7 +8,7 @@ import { channelLabel } from '../../i18n/labels.js';
 import { kpiLabel, kpiMeta } from '../shared/kpi-meta.js';
 import { PromoWidget } from '../shared/widget.js';
 import { cell, type DataTable, type DataCell } from '../shared/data-table.js';
-import { innerWidth } from '../shared/inner-width.js';
+import { baseFontSize, innerWidth } from '../shared/inner-width.js';
 import { compareKind, compareText } from '../shared/compare.js';
 import { toneOf } from '../shared/tone.js';
 import { changeCell, showChange } from '../shared/change.js';
@@ -203,7 +203,7 @@ export class PromoLoyaltyPanel extends PromoWidget {
     for (const k of POINTS) for (const r of rows) values[k].push(this.fmt(r[k], 'count', true));
     const l = pairLayout(rows, {
       width: innerWidth(this.renderRoot?.querySelector('.promo-root'), this.width),
-      fontSize: this.baseFontSize,
+      fontSize: baseFontSize(this, this.probedFontSize),
       labels,
       values: [...values.earned, ...values.redeemed],
     });

@@ -16,8 +16,14 @@ export function innerWidth(root: Element | null | undefined, hostWidth: number, 
   return Math.max(min, hostWidth - (Number.isFinite(pad) ? pad : 26));
 }
 
-/** The `--promo-font-size` of an element in px, or `fallback`. */
-export function fontSizeOf(el: Element, fallback = 14): number {
-  const fs = parseFloat(getComputedStyle(el).getPropertyValue('--promo-font-size'));
-  return Number.isFinite(fs) && fs > 0 ? fs : fallback;
+/**
+ * The base font size of a widget in px: `probed`, its font probe's measure (any unit of the
+ * `--promo-font-size` token; the widget's `probedFontSize`), else, before the probe is laid
+ * out, the token when it is given in px, else 14.
+ */
+export function baseFontSize(el: Element, probed: number): number {
+  if (probed > 0) return probed;
+  const raw = getComputedStyle(el).getPropertyValue('--promo-font-size').trim();
+  const px = /^[\d.]+px$/.test(raw) ? parseFloat(raw) : NaN;
+  return Number.isFinite(px) && px > 0 ? px : 14;
 }

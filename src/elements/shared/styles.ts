@@ -37,7 +37,7 @@ export const accessStyles = css`
  *   right, time runs leftwards, axes on the other side) and each text is turned back around
  *   its own box, so it reads normally where the mirror put it; inside, text is laid out left
  *   to right so the geometry stays the one computed;
- * - `.font-probe` measures the --promo-font-size token (see baseFontSize);
+ * - `.font-probe` measures the --promo-font-size token (see probedFontSize);
  * - the table's row labels (`tbody th`: periods, names) wrap between words, so the value
  *   columns keep their full width;
  * - under `prefers-reduced-motion` every animation and transition stops, but for the probes

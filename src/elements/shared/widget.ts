@@ -121,15 +121,14 @@ export abstract class PromoWidget extends PromoElement {
   }
 
   /**
-   * The base font size in px (the `--promo-font-size` token, whatever its unit), measured on
-   * a hidden probe so that a change of the token after the first render (live theming) is
-   * seen at once and the widget re-laid out.
+   * The base font size in px (the `--promo-font-size` token, whatever its unit) as measured on
+   * the hidden font probe, or 0 before the probe is laid out. A change of the token after the
+   * first render (live theming) is seen at once and the widget re-laid out. Widgets that lay
+   * text out in script read it through `baseFontSize` (`inner-width.ts`), which falls back to
+   * the token before the first measure.
    */
-  protected get baseFontSize(): number {
-    if (this.#size.fontSize > 0) return this.#size.fontSize;
-    const raw = getComputedStyle(this).getPropertyValue('--promo-font-size').trim();
-    const px = /^[\d.]+px$/.test(raw) ? parseFloat(raw) : NaN;
-    return Number.isFinite(px) && px > 0 ? px : 14;
+  protected get probedFontSize(): number {
+    return this.#size.fontSize;
   }
 
   /**
