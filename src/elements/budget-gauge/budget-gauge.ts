@@ -17,19 +17,11 @@ const GAUGE_HEIGHT = 28;
 /** The figures under a full gauge, by name (`data-figure`). */
 type Figure = 'spent' | 'budget' | 'expected' | 'projected' | 'remaining' | 'revenue';
 
+/** The amounts of the data table: each a field of a campaign's pacing, and its column's label. */
+const TABLE_AMOUNTS = ['budget', 'spent', 'expected', 'projected', 'remaining', 'projectedRevenue'] as const;
+
 /** The columns of the data table, by label. */
-const TABLE_COLUMNS = [
-  'campaign',
-  'status',
-  'budget',
-  'spent',
-  'expected',
-  'projected',
-  'remaining',
-  'projectedRevenue',
-  'pace',
-  'daysElapsed',
-] as const;
+const TABLE_COLUMNS = ['campaign', 'status', ...TABLE_AMOUNTS, 'pace', 'daysElapsed'] as const;
 
 /** Height of a gauge in the list of many campaigns. */
 const ROW_GAUGE_HEIGHT = 16;
@@ -222,14 +214,10 @@ export class PromoBudgetGauge extends PromoWidget {
     const shown: GaugeStatus[] = [];
     for (const s of states) if (!shown.includes(s.status)) shown.push(s.status);
     return html`<div part="legend" class="legend" aria-hidden="true">
-      ${
-        shown.length === 1
-          ? html`<span class="status-${shown[0]}"><span class="key spent"></span>${this.msg('spent')}</span>`
-          : html`<span
-              ><span class="key spent split">${shown.map((st) => html`<span class="status-${st}"></span>`)}</span
-              >${this.msg('spent')}</span
-            >`
-      }
+      <span
+        ><span class="key spent split">${shown.map((st) => html`<span class="status-${st}"></span>`)}</span
+        >${this.msg('spent')}</span
+      >
       <span><span class="key ghost"></span>${this.msg('projected')}</span>
       <span><span class="key marker"></span>${this.msg('expected')}</span>
       <span><span class="key budget"></span>${this.msg('budget')}</span>
@@ -330,8 +318,6 @@ export class PromoBudgetGauge extends PromoWidget {
     if (!report) return null;
     const rows = this.rows(report);
     if (!rows.length) return null;
-    const m = (n: number | null) => cell(n, this.money$(n, false));
-    const r = (n: number | null) => cell(n, this.ratio$(n));
     return {
       caption: this.widgetLabel(),
       columns: TABLE_COLUMNS.map((k) => this.msg(k)),
@@ -340,13 +326,8 @@ export class PromoBudgetGauge extends PromoWidget {
       rows: rows.map(([id, p]) => [
         cell(this.campaignName(id)),
         cell(this.statusWords(gaugeState(p))),
-        m(p.budget),
-        m(p.spent),
-        m(p.expected),
-        m(p.projected),
-        m(p.remaining),
-        m(p.projectedRevenue),
-        r(p.pace),
+        ...TABLE_AMOUNTS.map((k) => cell(p[k], this.money$(p[k], false))),
+        cell(p.pace, this.ratio$(p.pace)),
         cell(`${p.daysElapsed}/${p.daysTotal}`),
       ]),
     };
