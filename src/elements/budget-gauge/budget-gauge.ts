@@ -5,7 +5,7 @@ import type { Pacing, Report } from '../../engine/report-types.js';
 import { reasonText } from '../../i18n/strings.js';
 import { PromoWidget, WidgetError } from '../shared/widget.js';
 import { renderFilterNote, renderPartial } from '../shared/notes.js';
-import { cell, type DataTable } from '../shared/data-table.js';
+import type { DataCell, DataTable } from '../shared/data-table.js';
 import { listValue } from '../shared/converters.js';
 import { budgetGaugeStyles } from './budget-gauge.styles.js';
 import { gaugeGeometry, gaugeState, LIST_FROM, usedFraction, type GaugeState, type GaugeStatus } from './layout.js';
@@ -318,17 +318,20 @@ export class PromoBudgetGauge extends PromoWidget {
     if (!report) return null;
     const rows = this.rows(report);
     if (!rows.length) return null;
+    // Cells written as they are (raw value, text shown): importing the table module's cell
+    // helper would load its CSV writer with the widget, not with the first export.
+    const same = (text: string): DataCell => ({ raw: text, text });
     return {
       caption: this.widgetLabel(),
       columns: TABLE_COLUMNS.map((k) => this.msg(k)),
       // Every column but the campaign and its status is a number.
       numeric: TABLE_COLUMNS.map((_, i) => i > 1),
       rows: rows.map(([id, p]) => [
-        cell(this.campaignName(id)),
-        cell(this.statusWords(gaugeState(p))),
-        ...TABLE_AMOUNTS.map((k) => cell(p[k], this.money$(p[k], false))),
-        cell(p.pace, this.ratio$(p.pace)),
-        cell(`${p.daysElapsed}/${p.daysTotal}`),
+        same(this.campaignName(id)),
+        same(this.statusWords(gaugeState(p))),
+        ...TABLE_AMOUNTS.map((k) => ({ raw: p[k], text: this.money$(p[k], false) })),
+        { raw: p.pace, text: this.ratio$(p.pace) },
+        same(`${p.daysElapsed}/${p.daysTotal}`),
       ]),
     };
   }
