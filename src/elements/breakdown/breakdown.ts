@@ -37,6 +37,7 @@ export interface PromoBreakdownSelectDetail {
   value: string | null;
 }
 
+/** An attribute name (`channel` is one). */
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
 /** A finite number, else null. */
 const finite = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -107,7 +108,7 @@ export class PromoBreakdown extends PromoWidget {
   static override styles = breakdownStyles;
 
   /** `channel` (default), or the name of an order attribute (`store`, `region`, `category` ...). */
-  @property({ converter: checkedText('attributeName', (v) => v === 'channel' || NAME.test(v)) }) by = 'channel';
+  @property({ converter: checkedText('attributeName', (v) => NAME.test(v)) }) by = 'channel';
 
   /** The KPI: `revenue` (default), `orders`, `buyers` or `aov`. */
   @property({ converter: oneOf(BREAKDOWN_KPIS) }) kpi: BreakdownKpi | '' = '';

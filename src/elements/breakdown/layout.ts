@@ -40,12 +40,9 @@ export interface BreakdownRow extends BreakdownDatum {
  * into one "others" row; any other KPI keeps every row.
  */
 export function rankBreakdown(data: readonly BreakdownDatum[], limit: number, additive: boolean): BreakdownRow[] {
-  const sorted = [...data].sort((a, b) => {
-    const av = a.value;
-    const bv = b.value;
-    if (av === null || bv === null) return av === bv ? cmp(a.key, b.key) : av === null ? 1 : -1;
-    return bv - av || cmp(a.key, b.key);
-  });
+  // A missing value ranks as -Infinity: after every value; two missing ones differ by NaN,
+  // which falls through to the key.
+  const sorted = [...data].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || cmp(a.key, b.key));
   const rows: BreakdownRow[] = sorted.map((d, i) => ({ ...d, rank: d.value === null ? null : i + 1 }));
   const keep = Math.max(1, Math.floor(limit));
   if (!additive || rows.length <= keep + 1) return rows;
