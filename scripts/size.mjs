@@ -50,10 +50,10 @@ const NOT_YET_MET = {
   // no code added), then lowered as the kit shrank.
   kit: 119.7 * KB,
   breakdown: 21.3 * KB,
-  'campaign-chart': 27.6 * KB,
-  'cohort-heatmap': 24.3 * KB,
-  'kpi-tile': 22.4 * KB,
-  'loyalty-panel': 21.2 * KB,
+  'campaign-chart': 27.3 * KB,
+  'cohort-heatmap': 24.0 * KB,
+  'kpi-tile': 22.0 * KB,
+  'loyalty-panel': 20.8 * KB,
 };
 
 const args = process.argv.slice(2);

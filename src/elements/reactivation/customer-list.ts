@@ -4,7 +4,8 @@
  * is exported ("Export customer list (CSV)" in the menu, or `exportCustomers()`), so a page
  * that never exports one does not load it.
  */
-import { cell, fileName, toCsv } from '../shared/data-table.js';
+import { cell } from '../shared/data-table.js';
+import { fileName, toCsv } from '../shared/csv.js';
 import type { PromoExportDetail } from '../shared/widget.js';
 import type { ReactivationList } from './layout.js';
 

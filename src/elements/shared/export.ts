@@ -3,7 +3,8 @@
  * colours inlined (so the file looks the same outside the page), and PNG drawn from that SVG
  * on a canvas. Loaded by `ExportController` when a user first exports.
  */
-import { fileName, toCsv, type DataTable } from './data-table.js';
+import type { DataTable } from './data-table.js';
+import { fileName, toCsv } from './csv.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

@@ -1,7 +1,8 @@
 export { PromoWidget, WidgetError, WIDGET_STATES, EXPORT_FORMATS } from './widget.js';
 export type { CampaignInfo, WidgetState, ExportFormat, PromoErrorDetail, PromoExportDetail } from './widget.js';
 export { widgetStyles } from './styles.js';
-export { toCsv, csvField, cell, fileName } from './data-table.js';
+export { cell } from './data-table.js';
+export { toCsv, csvField, fileName } from './csv.js';
 export type { DataTable, DataCell } from './data-table.js';
 export { serializeSvg, svgToPng, download } from './export.js';
 export { PromoElement } from './element.js';

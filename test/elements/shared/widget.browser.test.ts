@@ -4,7 +4,8 @@ import '../../../src/elements/kpi-tile/define.js';
 import '../../../src/elements/budget-gauge/define.js';
 import '../../../src/elements/cohort-heatmap/define.js';
 import type { PromoKpiTile } from '../../../src/elements/kpi-tile/kpi-tile.js';
-import { csvField, toCsv, fileName, cell } from '../../../src/elements/shared/data-table.js';
+import { cell } from '../../../src/elements/shared/data-table.js';
+import { csvField, toCsv, fileName } from '../../../src/elements/shared/csv.js';
 import { makeReport, REPORT } from '../../fixtures/report.js';
 import { $, $$, boardState, captureExport, settle, text, type TestBoard } from './helpers.js';
 
