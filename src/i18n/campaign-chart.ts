@@ -42,7 +42,13 @@ const vi: Record<keyof typeof en, string> = {
 export const CHART_MESSAGES: StringTables<keyof typeof en> = { en, vi };
 
 /** One of the campaign chart's strings, or a shared one, in the nearest locale, with `{name}` placeholders filled. */
-export const chartText = translator(CHART_MESSAGES, SELECTION_MESSAGES, KPI_COLUMN_MESSAGES, CAMPAIGN_MESSAGES, MESSAGES);
+export const chartText = translator(
+  CHART_MESSAGES,
+  SELECTION_MESSAGES,
+  KPI_COLUMN_MESSAGES,
+  CAMPAIGN_MESSAGES,
+  MESSAGES,
+);
 
 /** The keys `chartText` reads. */
 export type ChartMessageKey = Parameters<typeof chartText>[1];
