@@ -42,8 +42,6 @@ export function sortChannels(byChannel: Record<string, { earned: number; redeeme
 }
 
 export interface PairGeometry {
-  y: number;
-  height: number;
   label: string;
   labelX: number;
   labelY: number;
@@ -55,8 +53,6 @@ export interface PairLayout {
   width: number;
   height: number;
   arrangement: 'side' | 'stacked';
-  x0: number;
-  x1: number;
   rows: PairGeometry[];
 }
 
@@ -91,8 +87,6 @@ export function pairLayout(rows: readonly ChannelPoints[], o: PairLayoutOptions)
       return { x: x0, y: by, width: w, height: barH, textX: x0 + w + gap, textY: by + barH / 2 };
     };
     return {
-      y,
-      height: rowH,
       label: fitText(o.labels[i] ?? '', stacked ? width : labelW, fs * 0.95),
       labelX: stacked ? 0 : x0 - gap * 2,
       labelY: stacked ? y + fs * 0.9 : top + barH + 1.5,
@@ -100,5 +94,5 @@ export function pairLayout(rows: readonly ChannelPoints[], o: PairLayoutOptions)
       redeemed: bar(r.redeemed, top + barH + 3),
     };
   });
-  return { width, height: rows.length * rowH, arrangement: stacked ? 'stacked' : 'side', x0, x1, rows: out };
+  return { width, height: rows.length * rowH, arrangement: stacked ? 'stacked' : 'side', rows: out };
 }

@@ -112,13 +112,11 @@ export const loyaltyPanelStyles = [
       height: 8px;
       border-radius: 2px;
     }
-    .key.earned,
-    rect.earned {
+    .earned {
       background: var(--_color-series-1);
       fill: var(--_color-series-1);
     }
-    .key.redeemed,
-    rect.redeemed {
+    .redeemed {
       background: var(--_color-series-2);
       fill: var(--_color-series-2);
     }
@@ -137,15 +135,9 @@ export const loyaltyPanelStyles = [
       font-size: 0.8em;
     }
     @media (forced-colors: active) {
-      .key.earned,
-      rect.earned {
-        background: CanvasText;
-        fill: CanvasText;
-      }
-      .key.redeemed,
-      rect.redeemed {
-        background: GrayText;
-        fill: GrayText;
+      .lp-root {
+        --_color-series-1: CanvasText;
+        --_color-series-2: GrayText;
       }
     }
   `,
