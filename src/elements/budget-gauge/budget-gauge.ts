@@ -186,7 +186,7 @@ export class PromoBudgetGauge extends PromoWidget {
     return html`<h3 part="title">${this.widgetLabel()}</h3>
       ${renderFilterNote(this.boardQuery, this.activeLocale)}
       <ul class="list ${list ? 'compact' : ''} ${list && this.width > 0 && this.width < 560 ? 'narrow' : ''}">
-        ${rows.map(([id, p], i) => (list ? this.renderRow(id, p, states[i]!) : this.renderCampaign(id, p, states[i]!)))}
+        ${rows.map(([id, p], i) => this.renderCampaign(id, p, states[i]!, list))}
       </ul>
       ${this.renderLegend(states)} ${missing.length ? renderPartial(this.activeLocale, ['no-budget']) : nothing}`;
   }
@@ -256,11 +256,22 @@ export class PromoBudgetGauge extends PromoWidget {
     </svg>`;
   }
 
-  /** One campaign in full: name and status, days and pace, the gauge, six figures. */
-  private renderCampaign(id: string, p: Pacing, s: GaugeState): TemplateResult {
-    const width = Math.max(120, this.width || 320);
+  /**
+   * One campaign: in full (name and status, days and pace, the gauge, six figures), or as a
+   * row of the compact list (name, status, a thin gauge, spent of budget).
+   */
+  private renderCampaign(id: string, p: Pacing, s: GaugeState, row: boolean): TemplateResult {
     const used = usedFraction(p);
     const over = p.remaining < 0;
+    const nameSpan = html`<span part="name">${this.campaignName(id)}</span>`;
+    if (row)
+      return html`<li part="campaign" class="status-${s.status} row" data-campaign=${id}>
+        ${nameSpan} ${this.renderStatus(s)}
+        ${this.renderBar(id, p, s, Math.max(80, Math.round((this.width || 480) * (this.width >= 560 ? 0.35 : 1))), ROW_GAUGE_HEIGHT)}
+        <span part="figures" class="row-figures ${over ? 'over' : ''}"
+          >${this.money$(p.spent, true)} / ${this.money$(p.budget, true)} · ${this.ratio$(used)}</span
+        >
+      </li>`;
     const projectedOver = p.projected !== null && p.projected > p.budget;
     // Six figures in rows of three, or of two on a narrow card: never one left alone.
     const columns = this.width > 0 && this.width < 480 ? 2 : 3;
@@ -281,14 +292,12 @@ export class PromoBudgetGauge extends PromoWidget {
       ['revenue', this.figure$(p.projectedRevenue)],
     ];
     return html`<li part="campaign" class="status-${s.status}" data-campaign=${id}>
-      <div class="head">
-        ${this.campaign ? nothing : html`<span part="name">${this.campaignName(id)}</span>`} ${this.renderStatus(s)}
-      </div>
+      <div class="head">${this.campaign ? nothing : nameSpan} ${this.renderStatus(s)}</div>
       <div part="days">
         ${this.msg('days', { elapsed: p.daysElapsed, total: p.daysTotal })} · ${this.msg('pace').toLowerCase()}
         ${this.ratio$(p.pace)}
       </div>
-      ${this.renderBar(id, p, s, width, GAUGE_HEIGHT)}
+      ${this.renderBar(id, p, s, Math.max(120, this.width || 320), GAUGE_HEIGHT)}
       <dl part="figures" class=${columns === 2 || p.ended ? 'two' : ''}>
         ${figures.map(
           ([name, value, bad]) =>
@@ -298,19 +307,6 @@ export class PromoBudgetGauge extends PromoWidget {
             </div>`,
         )}
       </dl>
-    </li>`;
-  }
-
-  /** One campaign as a row of the compact list: name, status, a thin gauge, spent of budget. */
-  private renderRow(id: string, p: Pacing, s: GaugeState): TemplateResult {
-    const used = usedFraction(p);
-    const width = Math.max(80, Math.round((this.width || 480) * (this.width >= 560 ? 0.35 : 1)));
-    return html`<li part="campaign" class="status-${s.status} row" data-campaign=${id}>
-      <span part="name">${this.campaignName(id)}</span>
-      ${this.renderStatus(s)} ${this.renderBar(id, p, s, width, ROW_GAUGE_HEIGHT)}
-      <span part="figures" class="row-figures ${p.remaining < 0 ? 'over' : ''}"
-        >${this.money$(p.spent, true)} / ${this.money$(p.budget, true)} · ${this.ratio$(used)}</span
-      >
     </li>`;
   }
 
