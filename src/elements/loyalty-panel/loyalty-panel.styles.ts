@@ -39,7 +39,6 @@ export const loyaltyPanelStyles = [
       display: grid;
       align-content: start;
       gap: 2px;
-      min-width: 0;
       padding: calc(var(--_space) * 0.5) calc(var(--_space) * 0.65);
       border-radius: calc(var(--_radius) * 0.75);
       border: 1px solid var(--_color-border);

@@ -28,6 +28,14 @@ const ARROWS = { up: '▲', down: '▼', flat: '▬' } as const;
 /** The cells of the panel: one KPI each, the members' basket (AOV) beside the other customers'. */
 const CELLS = LOYALTY_KPIS.filter((id) => id !== 'nonMemberAov');
 
+/** A loyalty KPI's value in the report, if it has one. */
+const kpiValue = (report: Report, id: LoyaltyKpi): KpiValue | undefined =>
+  Object.hasOwn(report.kpis, id) ? report.kpis[id] : undefined;
+
+/** The report's channels with loyalty points, most earned first. */
+const channelPoints = (report: Report): ChannelPoints[] =>
+  report.loyaltyByChannel ? sortChannels(report.loyaltyByChannel) : [];
+
 /**
  * The loyalty programme at a glance: members, active members, members' share of sales, the
  * members' basket (AOV) against the other customers', points earned, redeemed, the
@@ -109,15 +117,6 @@ export class PromoLoyaltyPanel extends PromoWidget {
     return short.length < full.length ? short : full;
   }
 
-  private kv(report: Report, id: LoyaltyKpi): KpiValue | undefined {
-    return Object.hasOwn(report.kpis, id) ? report.kpis[id] : undefined;
-  }
-
-  private channelPoints(report: Report): ChannelPoints[] {
-    const by = report.loyaltyByChannel;
-    return by ? sortChannels(by) : [];
-  }
-
   /** A UI string in the widget's locale: one of its own or a shared one. */
   protected override msg(key: LoyaltyMessageKey, params?: StringParams): string {
     return loyaltyText(this.activeLocale, key, params);
@@ -129,7 +128,7 @@ export class PromoLoyaltyPanel extends PromoWidget {
 
   protected override isEmpty(report: Report | null): boolean {
     if (!report) return true;
-    return LOYALTY_KPIS.every((id) => !this.kv(report, id)) && !this.channelPoints(report).length;
+    return LOYALTY_KPIS.every((id) => !kpiValue(report, id)) && !channelPoints(report).length;
   }
 
   protected override emptyMessage(report: Report | null): string {
@@ -137,7 +136,7 @@ export class PromoLoyaltyPanel extends PromoWidget {
   }
 
   protected override hasChart(report: Report | null): boolean {
-    return !!report && this.channelPoints(report).length > 0;
+    return !!report && channelPoints(report).length > 0;
   }
 
   protected override renderContent(report: Report): TemplateResult {
@@ -164,7 +163,7 @@ export class PromoLoyaltyPanel extends PromoWidget {
   }
 
   private renderKpi(report: Report, id: LoyaltyKpi, vs: string): TemplateResult {
-    const kv = this.kv(report, id);
+    const kv = kpiValue(report, id);
     // The members' basket is money, shown with the other customers' beside it.
     const aov = id === 'memberAov';
     const unit = aov ? 'currency' : this.unitOf(id);
@@ -179,7 +178,7 @@ export class PromoLoyaltyPanel extends PromoWidget {
         aov
           ? html`<dd class="other" data-kpi="nonMemberAov">
               ${this.labelOf('nonMemberAov')}:
-              <strong>${this.figure(this.kv(report, 'nonMemberAov')?.value, unit, narrow)}</strong>
+              <strong>${this.figure(kpiValue(report, 'nonMemberAov')?.value, unit, narrow)}</strong>
             </dd>`
           : nothing
       }
@@ -188,7 +187,7 @@ export class PromoLoyaltyPanel extends PromoWidget {
   }
 
   private renderChannels(report: Report): TemplateResult {
-    const rows = this.channelPoints(report);
+    const rows = channelPoints(report);
     const title = this.msg('loyalty.byChannel');
     return html`<div part="channels">
       <h4>${title}</h4>
@@ -244,7 +243,7 @@ export class PromoLoyaltyPanel extends PromoWidget {
     if (!report || this.isEmpty(report)) return null;
     const rows: DataCell[][] = [];
     for (const id of LOYALTY_KPIS) {
-      const kv = this.kv(report, id);
+      const kv = kpiValue(report, id);
       if (!kv) continue;
       const unit = this.unitOf(id);
       rows.push([
@@ -256,7 +255,7 @@ export class PromoLoyaltyPanel extends PromoWidget {
         changeCell(kv, unit, { locale: this.activeLocale, currency: this.money }),
       ]);
     }
-    for (const r of this.channelPoints(report)) {
+    for (const r of channelPoints(report)) {
       const name = channelLabel(this.activeLocale, r.channel);
       for (const k of POINTS)
         rows.push([
