@@ -1,9 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Report } from '../../engine/report-types.js';
-import type { KpiUnit } from '../../core/vocabulary.js';
-import { formatValue } from '../../format/format.js';
-import { formatDay, formatMonth } from '../../format/date.js';
 import { cell, type DataTable } from '../shared/data-table.js';
 import { PromoWidget } from '../shared/widget.js';
 import { renderFilterNote } from '../shared/notes.js';
@@ -16,14 +13,13 @@ import { HEATMAP_MODES, rowValues, type HeatmapMode } from './layout.js';
 import { HeatmapGridView } from './grid-view.js';
 import { heatColors } from './heat-colors.js';
 import { renderRecency } from './recency-view.js';
-import type { CohortGrain, HeatmapViewHost } from './view-host.js';
+import { cohortLabel, fmt, periodLabel, unitOf, type HeatmapView } from './view-host.js';
 import { cohortText, type CohortMessageKey } from '../../i18n/cohort-heatmap.js';
 import type { StringParams } from '../../i18n/translate.js';
 
 export { HEATMAP_MODES };
 export type { HeatmapMode };
 
-const DEFAULT_FONT_SIZE = 14;
 /** Width from which the recency panel goes beside the heatmap (`show-recency`). */
 const SIDE_BY_SIDE = 720;
 
@@ -93,11 +89,8 @@ export class PromoCohortHeatmap extends PromoWidget {
   /** Shows the recency segments beside the heatmap (below it on narrow cards). */
   @property({ attribute: 'show-recency', type: Boolean, converter: booleanValue('show-recency') }) showRecency = false;
 
-  private fontSize = DEFAULT_FONT_SIZE;
-  /** What the grid and the recency bars need from the element. */
-  readonly #host = this.#viewHost();
   /** The grid, its keyboard cursor and its tooltip. */
-  readonly #grid = new HeatmapGridView(this.#host);
+  readonly #grid = new HeatmapGridView(this);
 
   constructor() {
     super();
@@ -108,20 +101,6 @@ export class PromoCohortHeatmap extends PromoWidget {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('mode') || changed.has('report') || changed.has('board')) this.#grid.reset();
-    // The base font size (the --promo-font-size token, followed live) sizes rows and text widths.
-    this.fontSize = baseFontSize(this, this.probedFontSize);
-  }
-
-  private get heatMode(): 'retention' | 'revenue' {
-    return this.mode === 'revenue' ? 'revenue' : 'retention';
-  }
-
-  private get cellUnit(): KpiUnit {
-    return this.heatMode === 'retention' ? 'ratio' : 'currency';
-  }
-
-  private fmt(v: number | null | undefined, unit: KpiUnit, compact = false): string {
-    return formatValue(v, unit, { locale: this.activeLocale, currency: this.money, compact });
   }
 
   /** Width available inside the frame (px). */
@@ -129,51 +108,21 @@ export class PromoCohortHeatmap extends PromoWidget {
     return innerWidth(this.renderRoot?.querySelector('.promo-root'), this.width, 560, 160);
   }
 
-  /** What the grid and the recency bars need from the element. */
-  #viewHost(): HeatmapViewHost {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const el = this;
+  /**
+   * What the grid, the recency bars and the table draw with: the settings of this render.
+   * The base font size (the --promo-font-size token, followed live) sizes rows and text widths.
+   */
+  #view(report: Report | null): HeatmapView {
     return {
-      addController: (c) => el.addController(c),
-      removeController: (c) => el.removeController(c),
-      requestUpdate: () => el.requestUpdate(),
-      get updateComplete() {
-        return el.updateComplete;
-      },
-      get uid() {
-        return el.uid;
-      },
-      get fontSize() {
-        return el.fontSize;
-      },
-      get heatMode() {
-        return el.heatMode;
-      },
-      get cellUnit() {
-        return el.cellUnit;
-      },
-      msg: (key, params) => el.msg(key, params),
-      fmt: (v, unit, compact = false) => el.fmt(v, unit, compact),
-      cohortLabel: (cohort, grain, short = false) => el.cohortLabel(cohort, grain, short),
-      periodLabel: (k, grain) => el.periodLabel(k, grain),
-      title: () => el.widgetLabel(),
-      heatColors: () => el.heatColors(),
-      find: (selector) => el.renderRoot?.querySelector(selector) ?? null,
+      uid: this.uid,
+      fontSize: baseFontSize(this, this.probedFontSize),
+      mode: this.mode === 'revenue' ? 'revenue' : 'retention',
+      locale: this.activeLocale,
+      currency: this.money,
+      grain: report?.cohorts?.grain === 'week' ? 'week' : 'month',
+      title: this.widgetLabel(),
+      root: this.renderRoot?.querySelector('.promo-root') ?? null,
     };
-  }
-
-  private grainOf(report: Report | null): CohortGrain {
-    return report?.cohorts?.grain === 'week' ? 'week' : 'month';
-  }
-
-  /** "Jul 2026", or the Monday "27 Jul 2026" of a week cohort; `short`: "7/2026", "27/7/26". */
-  private cohortLabel(cohort: string, grain: CohortGrain, short = false): string {
-    if (grain === 'month') return formatMonth(cohort, this.activeLocale, short ? 'numeric' : 'short');
-    return formatDay(cohort, this.activeLocale, short ? { month: 'numeric', year: '2-digit' } : {});
-  }
-
-  private periodLabel(k: number, grain: CohortGrain): string {
-    return this.msg(`cohort.period.${grain}`, { k });
   }
 
   /** A UI string in the widget's locale: one of its own or a shared one. */
@@ -185,7 +134,7 @@ export class PromoCohortHeatmap extends PromoWidget {
     return this.msg(
       this.mode === 'recency'
         ? 'cohort.title.recency'
-        : this.heatMode === 'revenue'
+        : this.mode === 'revenue'
           ? 'cohort.title.revenue'
           : 'cohort.title.retention',
     );
@@ -203,34 +152,34 @@ export class PromoCohortHeatmap extends PromoWidget {
 
   protected override renderContent(report: Report | null): TemplateResult {
     if (!report) return html``;
-    const title = this.widgetLabel();
+    const v = this.#view(report);
+    const width = this.innerWidth;
     if (this.mode === 'recency')
       return html`<div class="heat-root">
-        <h3 part="title">${title}</h3>
-        ${renderFilterNote(this.boardQuery, this.activeLocale)}
-        ${renderRecency(this.#host, report, this.innerWidth, true)}
+        <h3 part="title">${v.title}</h3>
+        ${renderFilterNote(this.boardQuery, v.locale)} ${renderRecency(v, report, width, true)}
       </div>`;
-    const side = this.showRecency && this.innerWidth >= SIDE_BY_SIDE;
-    const heatWidth = side ? ((this.innerWidth - 12) * 2) / 3 : this.innerWidth;
+    const side = this.showRecency && width >= SIDE_BY_SIDE;
+    const heatWidth = side ? ((width - 12) * 2) / 3 : width;
     return html`<div class="heat-root ${this.showRecency ? '' : 'fit'}">
-      <h3 part="title">${title}</h3>
-      ${renderFilterNote(this.boardQuery, this.activeLocale)}
+      <h3 part="title">${v.title}</h3>
+      ${renderFilterNote(this.boardQuery, v.locale)}
       <div class="panels ${side ? 'side' : ''}">
-        <div>${this.#grid.render(report, heatWidth, this.grainOf(report))}</div>
+        <div>${this.#grid.render(report, heatWidth, v, this.heatColors())}</div>
         ${
           this.showRecency
             ? html`<div>
                 <h4>${this.msg('cohort.title.recency')}</h4>
                 ${
                   report.recency?.length
-                    ? renderRecency(this.#host, report, side ? (this.innerWidth - 12) / 3 : this.innerWidth, false)
+                    ? renderRecency(v, report, side ? (width - 12) / 3 : width, false)
                     : html`<p class="note">${this.msg('cohort.noRecency')}</p>`
                 }
               </div>`
             : nothing
         }
       </div>
-      ${this.#grid.renderTip(report, this.grainOf(report))}
+      ${this.#grid.renderTip(report, v)}
     </div>`;
   }
 
@@ -252,38 +201,35 @@ export class PromoCohortHeatmap extends PromoWidget {
 
   protected override tableData(report: Report | null): DataTable | null {
     if (!report) return null;
+    const v = this.#view(report);
     if (this.mode === 'recency')
       return {
-        caption: this.widgetLabel(),
+        caption: v.title,
         columns: [this.msg('cohort.title.recency'), this.msg('cohort.size'), this.msg('recency.revenue')],
         numeric: [false, true, true],
         rows: (report.recency ?? []).map((r) => [
           cell(r.segment, this.msg('recency.segment', { segment: r.segment })),
-          cell(r.customers, this.fmt(r.customers, 'count')),
-          cell(r.revenue, this.fmt(r.revenue, 'currency')),
+          cell(r.customers, fmt(v, r.customers, 'count')),
+          cell(r.revenue, fmt(v, r.revenue, 'currency')),
         ]),
       };
     const rows = report.cohorts?.rows ?? [];
-    const grain = this.grainOf(report);
-    const mode = this.heatMode;
-    const cols = Math.max(0, ...rows.map((r) => rowValues(r, mode).length));
+    const cols = Math.max(0, ...rows.map((r) => rowValues(r, v.mode).length));
     return {
-      caption: this.widgetLabel(),
+      caption: v.title,
       columns: [
         this.msg('cohort.cohort'),
         this.msg('cohort.size'),
-        ...Array.from({ length: cols }, (_, k) => this.periodLabel(k, grain)),
+        ...Array.from({ length: cols }, (_, k) => periodLabel(v, k)),
       ],
       numeric: [false, true, ...Array.from({ length: cols }, () => true)],
       rows: rows.map((r) => {
-        const vals = rowValues(r, mode);
+        const vals = rowValues(r, v.mode);
         return [
-          cell(r.cohort, this.cohortLabel(r.cohort, grain)),
-          cell(r.size, this.fmt(r.size, 'count')),
+          cell(r.cohort, cohortLabel(v, r.cohort)),
+          cell(r.size, fmt(v, r.size, 'count')),
           ...Array.from({ length: cols }, (_, k) =>
-            k < vals.length && Number.isFinite(vals[k])
-              ? cell(vals[k], this.fmt(vals[k], this.cellUnit))
-              : cell(null, ''),
+            k < vals.length && Number.isFinite(vals[k]) ? cell(vals[k], fmt(v, vals[k], unitOf(v))) : cell(null, ''),
           ),
         ];
       }),

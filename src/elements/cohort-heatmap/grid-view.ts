@@ -1,28 +1,32 @@
 /**
  * The grid of `<promo-cohort-heatmap>`: cohorts by period since first order as an ARIA grid
  * of coloured cells, each with its value printed, an accessible name and a tooltip; the
- * colour legend below it.
+ * colour legend below it. The keyboard moves a roving cursor over the cells of the triangle
+ * (arrow keys, Home / End, Ctrl+Home / Ctrl+End), focus follows it and scrolls the cell into
+ * view; Escape closes the tooltip.
  */
-import { html, nothing, svg, type ReactiveController, type TemplateResult } from 'lit';
+import { html, nothing, svg, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { CohortRow, Report } from '../../engine/report-types.js';
-import type { KpiUnit } from '../../core/vocabulary.js';
 import { textMeasurer } from '../shared/measure-text.js';
-import { GridCursor, type Cell } from './grid-keys.js';
-import { cellColor, heatmapLayout, legendStops, lightText, rowValues, type HeatmapLayout } from './layout.js';
-import type { CohortGrain, HeatmapViewHost } from './view-host.js';
+import { cellColor, heatmapLayout, legendStops, lightText, moveCell, rowValues, type HeatmapLayout } from './layout.js';
+import { cohortLabel, fmt, msg, periodLabel, unitOf, type HeatmapView } from './view-host.js';
+
+interface Cell {
+  row: number;
+  col: number;
+}
+
+const KEYS = ['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'Escape'];
 
 export class HeatmapGridView implements ReactiveController {
   /** The hovered or focused cell's tooltip, and where it shows. */
   private tip: { row: number; col: number; left: number; top: number } | null = null;
-  private readonly cursor: GridCursor;
+  /** The cell that takes focus (roving tabindex). */
+  private cursor: Cell = { row: 0, col: 0 };
 
-  constructor(private readonly host: HeatmapViewHost) {
+  /** `host`: the element the grid is drawn in. */
+  constructor(private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode }) {
     host.addController(this);
-    this.cursor = new GridCursor(
-      host,
-      (cell) => this.cellAt(cell),
-      () => this.hideTip(),
-    );
   }
 
   hostConnected(): void {}
@@ -30,13 +34,18 @@ export class HeatmapGridView implements ReactiveController {
   /** Room the row headers keep at the start of a grid that scrolls (px; 0 when it fits). */
   private stickyWidth = 0;
 
+  /** An element of the host's shadow root. */
+  private find<T extends Element>(selector: string): T | null {
+    return this.host.renderRoot?.querySelector<T>(selector) ?? null;
+  }
+
   /**
    * After each render: where the tooltip shows and the scroll state of the grid. Positions
    * are written through the CSSOM, which a strict Content-Security-Policy allows (as are the
    * colours, bound to `.style`, which sets its text through the CSSOM too).
    */
   hostUpdated(): void {
-    const tip = this.tip && this.host.find<HTMLElement>('[part~="tooltip"]');
+    const tip = this.tip && this.find<HTMLElement>('[part~="tooltip"]');
     if (tip) Object.assign(tip.style, { left: `${this.tip!.left}px`, top: `${this.tip!.top}px` });
     this.syncScroll();
   }
@@ -47,7 +56,7 @@ export class HeatmapGridView implements ReactiveController {
    * the right (`data-more`), which the styles show.
    */
   private syncScroll(): void {
-    const scroller = this.host.find<HTMLElement>('.scroll-x');
+    const scroller = this.find<HTMLElement>('.scroll-x');
     const wrap = scroller?.parentElement;
     if (!scroller || !wrap) return;
     // A cell scrolled into view by the keyboard stops beside the row headers, not under them.
@@ -65,7 +74,7 @@ export class HeatmapGridView implements ReactiveController {
 
   /** A cell of the grid. */
   private cellAt({ row, col }: Cell): SVGGElement | null {
-    return this.host.find(`[role="gridcell"][data-row="${row}"][data-col="${col}"]`);
+    return this.find(`[role="gridcell"][data-row="${row}"][data-col="${col}"]`);
   }
 
   /** The cell an event on the grid happened in, if any (one listener on the grid serves every cell). */
@@ -79,77 +88,95 @@ export class HeatmapGridView implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** The grid in `width` px, with its summary and legend. */
-  render(report: Report, width: number, grain: CohortGrain): TemplateResult {
-    const h = this.host;
+  /** Puts the cursor on a cell (a click; null: a click beside the cells). */
+  private setCursor(cell: Cell | null): void {
+    if (!cell) return;
+    this.cursor = cell;
+    this.host.requestUpdate();
+  }
+
+  /** Handles a key on the grid whose rows have `lengths` cells. */
+  private onKeydown(e: KeyboardEvent, lengths: readonly number[]): void {
+    if (!KEYS.includes(e.key)) return;
+    e.preventDefault();
+    if (e.key === 'Escape') return this.hideTip();
+    const next = moveCell(lengths, this.cursor, e.key, e.ctrlKey || e.metaKey);
+    this.setCursor(next);
+    void this.host.updateComplete.then(() => {
+      const el = this.cellAt(next);
+      el?.focus();
+      el?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    });
+  }
+
+  /** The grid in `width` px, with its summary and legend; `heat`: the heat colours (low, high). */
+  render(report: Report, width: number, v: HeatmapView, heat: readonly [string, string]): TemplateResult {
     const rows = report.cohorts.rows;
-    const mode = h.heatMode;
-    const unit = h.cellUnit;
-    const fs = h.fontSize;
+    const mode = v.mode;
+    const unit = unitOf(v);
     const cols = Math.max(0, ...rows.map((r) => rowValues(r, mode).length));
     // Row labels keep the cohort size: the numeric date when the long label is too wide, on
     // two lines (date over size) when the grid would not fit otherwise.
-    const size = (r: CohortRow) => h.fmt(r.size, 'count');
-    const sizeWord = h.msg('cohort.size').toLowerCase();
+    const size = (r: CohortRow) => fmt(v, r.size, 'count');
+    const sizeWord = msg(v, 'cohort.size').toLowerCase();
+    const corner = [msg(v, 'cohort.cohort'), sizeWord] as const;
+    const rowLines = rows.map((r) => [cohortLabel(v, r.cohort, true), size(r)] as const);
     // Retention cells at the kit's one precision for percentages; amounts compact.
-    const cellFormat = (v: number) => h.fmt(v, unit, unit !== 'ratio');
+    const cellFormat = (x: number) => fmt(v, x, unit, unit !== 'ratio');
     const grid = heatmapLayout(rows, mode, {
       width,
-      fontSize: fs,
-      rowLabels: rows.map((r) => `${h.cohortLabel(r.cohort, grain)} · ${size(r)}`),
-      shortRowLabels: rows.map((r) => `${h.cohortLabel(r.cohort, grain, true)} · ${size(r)}`),
-      rowLines: rows.map((r) => [h.cohortLabel(r.cohort, grain, true), size(r)] as const),
-      corner: [h.msg('cohort.cohort'), sizeWord],
-      colLabels: Array.from({ length: cols }, (_, k) => h.periodLabel(k, grain)),
+      fontSize: v.fontSize,
+      rowLabels: rows.map((r) => `${cohortLabel(v, r.cohort)} · ${size(r)}`),
+      shortRowLabels: rowLines.map((l) => l.join(' · ')),
+      rowLines,
+      corner,
+      colLabels: Array.from({ length: cols }, (_, k) => periodLabel(v, k)),
       format: cellFormat,
-      measure: textMeasurer(h.find('.promo-root')),
+      measure: textMeasurer(v.root),
     });
     const lengths = rows.map((r) => rowValues(r, mode).filter(Number.isFinite).length);
-    const active = this.cursor.active(lengths);
-    const title = h.title();
-    const descId = `${h.uid}-desc`;
+    const active = moveCell(lengths, this.cursor, '');
+    const descId = `${v.uid}-desc`;
     const customers = rows.reduce((s, r) => s + (Number.isFinite(r.size) ? r.size : 0), 0);
     const k = cols > 1 ? 1 : 0;
-    const atK = rows.map((r) => rowValues(r, mode)[k]).filter((v): v is number => Number.isFinite(v));
-    const summary = h.msg('cohort.summary', {
+    const atK = rows.map((r) => rowValues(r, mode)[k]).filter((x): x is number => Number.isFinite(x));
+    const summary = msg(v, 'cohort.summary', {
       count: rows.length,
-      customers: h.fmt(customers, 'count'),
-      period: h.periodLabel(k, grain),
-      value: h.fmt(atK.length ? atK.reduce((s, v) => s + v, 0) / atK.length : null, unit),
+      customers: fmt(v, customers, 'count'),
+      period: periodLabel(v, k),
+      value: fmt(v, atK.length ? atK.reduce((s, x) => s + x, 0) / atK.length : null, unit),
     });
-    const heat = h.heatColors();
     this.stickyWidth = grid.scrolls ? grid.rowHeaderWidth : 0;
-    const cornerText = `${h.msg('cohort.cohort')} · ${sizeWord}`;
     return html`<p class="sr-only" id=${descId}>${summary}</p>
       <div class="scroll-wrap ${grid.scrolls ? 'scrolls' : ''}">
         <div class="scroll-x" @scroll=${() => this.syncScroll()}>
           <svg
             part="chart"
             role="grid"
-            aria-label=${title}
+            aria-label=${v.title}
             aria-describedby=${descId}
             aria-rowcount=${rows.length + 1}
             width=${grid.width}
             height=${grid.height}
             viewBox="0 0 ${grid.width} ${grid.height}"
-            @keydown=${(e: KeyboardEvent) => this.cursor.onKeydown(e, lengths)}
+            @keydown=${(e: KeyboardEvent) => this.onKeydown(e, lengths)}
             @focusin=${(e: Event) => this.showTip(this.cellOf(e))}
             @pointerover=${(e: Event) => this.showTip(this.cellOf(e))}
-            @click=${(e: Event) => this.cursor.set(this.cellOf(e))}
+            @click=${(e: Event) => this.setCursor(this.cellOf(e))}
             @focusout=${() => this.hideTip()}
             @pointerleave=${() => this.hideTip()}
           >
             <g role="row" aria-rowindex="1">
-              <g role="columnheader" aria-label=${cornerText}>${this.renderCorner(grid)}</g>
+              <g role="columnheader" aria-label=${corner.join(' · ')}>${this.renderCorner(grid, v.fontSize)}</g>
               ${grid.cols.map(
-                (c, i) =>
-                  svg`<g role="columnheader" aria-label=${h.periodLabel(i, grain)}><text class="head" x=${c.x} y=${grid.headBaseline} text-anchor="middle">${c.label}</text></g>`,
+                (c) =>
+                  svg`<g role="columnheader" aria-label=${c.label}><text class="head" x=${c.x} y=${grid.headBaseline} text-anchor="middle">${c.label}</text></g>`,
               )}
             </g>
             ${rows.map((r, i) => {
               return svg`<g role="row" aria-rowindex=${i + 2}>
-              <g role="rowheader" aria-label=${`${h.cohortLabel(r.cohort, grain)}, ${size(r)} ${sizeWord}`}>
-                ${this.renderRowLabel(grid, i)}
+              <g role="rowheader" aria-label=${`${cohortLabel(v, r.cohort)}, ${size(r)} ${sizeWord}`}>
+                ${this.renderRowLabel(grid, i, v.fontSize)}
               </g>
               ${grid.cells
                 .filter((c) => c.row === i)
@@ -159,7 +186,7 @@ export class HeatmapGridView implements ReactiveController {
                   return svg`<g
                     role="gridcell"
                     tabindex=${isActive ? 0 : -1}
-                    aria-label=${this.cellText(r, c.col, c.value, grain)}
+                    aria-label=${cellText(v, r, c.col, c.value)}
                     data-row=${c.row}
                     data-col=${c.col}
                     data-value=${c.value}
@@ -180,20 +207,19 @@ export class HeatmapGridView implements ReactiveController {
                 ? svg`<g class="sticky-col" aria-hidden="true">
                   <rect class="sticky-bg" x="0" y="0" width=${grid.rowHeaderWidth - 2} height=${grid.height}></rect>
                   <line class="sticky-edge" x1=${grid.rowHeaderWidth - 2} x2=${grid.rowHeaderWidth - 2} y1="0" y2=${grid.height}></line>
-                  ${this.renderCorner(grid)}
-                  ${rows.map((_, i) => this.renderRowLabel(grid, i))}
+                  ${this.renderCorner(grid, v.fontSize)}
+                  ${rows.map((_, i) => this.renderRowLabel(grid, i, v.fontSize))}
                 </g>`
                 : nothing
             }
           </svg>
         </div>
       </div>
-      ${this.renderLegend(grid, unit)}`;
+      ${renderLegend(v, grid)}`;
   }
 
   /** The header above the row headers, on one line or two. */
-  private renderCorner(grid: HeatmapLayout) {
-    const fs = this.host.fontSize;
+  private renderCorner(grid: HeatmapLayout, fs: number) {
     const [first, second] = grid.corner;
     return second === undefined
       ? svg`<text class="head" x="0" y=${grid.headBaseline}>${first}</text>`
@@ -201,65 +227,26 @@ export class HeatmapGridView implements ReactiveController {
   }
 
   /** A row's header: its label, or date over size. */
-  private renderRowLabel(grid: HeatmapLayout, i: number) {
-    const fs = this.host.fontSize;
+  private renderRowLabel(grid: HeatmapLayout, i: number, fs: number) {
     const row = grid.rows[i]!;
     if (!row.lines)
       return svg`<text class="row-label" x="0" y=${row.y} dominant-baseline="central">${row.label}</text>`;
     return svg`<text class="row-label lines" x="0" y=${row.y - fs * 0.42} dominant-baseline="central">${row.lines[0]}</text><text class="row-size" x="0" y=${row.y + fs * 0.52} dominant-baseline="central">${row.lines[1]}</text>`;
   }
 
-  /** The accessible name (and tooltip) of a cell. */
-  private cellText(r: CohortRow, k: number, value: number, grain: CohortGrain): string {
-    const h = this.host;
-    const text = h.msg('cohort.cell', {
-      cohort: h.cohortLabel(r.cohort, grain),
-      size: h.fmt(r.size, 'count'),
-      period: h.periodLabel(k, grain),
-      value: h.fmt(value, h.cellUnit),
-    });
-    if (h.heatMode === 'revenue') return text;
-    // Retention also in customers: the share of the cohort, as a count.
-    return `${text} (${h.fmt(Math.round(value * r.size), 'count')}/${h.fmt(r.size, 'count')})`;
-  }
-
-  private renderLegend(grid: HeatmapLayout, unit: KpiUnit): TemplateResult {
-    const h = this.host;
-    const id = `${h.uid}-grad`;
-    const min = h.fmt(grid.domain[0], unit, true);
-    const max = h.fmt(grid.domain[1], unit, true);
-    return html`<div part="legend">
-      <span>${min}</span>
-      <svg
-        role="img"
-        aria-label=${h.msg('cohort.legend', { min, max })}
-        viewBox="0 0 100 10"
-        preserveAspectRatio="none"
-      >
-        <defs>
-          <linearGradient id=${id}>
-            ${legendStops().map((s) => svg`<stop offset=${`${s.offset}%`} .style=${`stop-color: ${s.color}`}></stop>`)}
-          </linearGradient>
-        </defs>
-        <rect width="100" height="10" fill=${`url(#${id})`}></rect>
-      </svg>
-      <span>${max}${h.heatMode === 'retention' && grid.domain[1] < 1 ? '+' : ''}</span>
-    </div>`;
-  }
-
   /** The tooltip of the hovered or focused cell. */
-  renderTip(report: Report, grain: CohortGrain) {
+  renderTip(report: Report, v: HeatmapView) {
     const tip = this.tip;
     if (!tip) return nothing;
     const r = report.cohorts.rows[tip.row];
-    const v = r ? rowValues(r, this.host.heatMode)[tip.col] : undefined;
-    if (!r || v === undefined) return nothing;
-    return html`<div part="tooltip" aria-hidden="true">${this.cellText(r, tip.col, v, grain)}</div>`;
+    const value = r ? rowValues(r, v.mode)[tip.col] : undefined;
+    if (!r || value === undefined) return nothing;
+    return html`<div part="tooltip" aria-hidden="true">${cellText(v, r, tip.col, value)}</div>`;
   }
 
   /** Shows the tooltip of a cell (hovered or focused); nothing for a point of the grid outside the cells. */
   private showTip(cell: Cell | null): void {
-    const root = this.host.find<HTMLElement>('.promo-root');
+    const root = this.find<HTMLElement>('.promo-root');
     const el = cell && this.cellAt(cell);
     if (!root || !el) return;
     const rb = root.getBoundingClientRect();
@@ -270,4 +257,38 @@ export class HeatmapGridView implements ReactiveController {
     this.tip = { ...cell, left, top };
     this.host.requestUpdate();
   }
+}
+
+/** The accessible name (and tooltip) of a cell. */
+function cellText(v: HeatmapView, r: CohortRow, k: number, value: number): string {
+  const size = fmt(v, r.size, 'count');
+  const text = msg(v, 'cohort.cell', {
+    cohort: cohortLabel(v, r.cohort),
+    size,
+    period: periodLabel(v, k),
+    value: fmt(v, value, unitOf(v)),
+  });
+  if (v.mode === 'revenue') return text;
+  // Retention also in customers: the share of the cohort, as a count.
+  return `${text} (${fmt(v, Math.round(value * r.size), 'count')}/${size})`;
+}
+
+/** The colour legend: the scale's two ends and a gradient between them. */
+function renderLegend(v: HeatmapView, grid: HeatmapLayout): TemplateResult {
+  const id = `${v.uid}-grad`;
+  const unit = unitOf(v);
+  const min = fmt(v, grid.domain[0], unit, true);
+  const max = fmt(v, grid.domain[1], unit, true);
+  return html`<div part="legend">
+    <span>${min}</span>
+    <svg role="img" aria-label=${msg(v, 'cohort.legend', { min, max })} viewBox="0 0 100 10" preserveAspectRatio="none">
+      <defs>
+        <linearGradient id=${id}>
+          ${legendStops().map((s) => svg`<stop offset=${`${s.offset}%`} .style=${`stop-color: ${s.color}`}></stop>`)}
+        </linearGradient>
+      </defs>
+      <rect width="100" height="10" fill=${`url(#${id})`}></rect>
+    </svg>
+    <span>${max}${v.mode === 'retention' && grid.domain[1] < 1 ? '+' : ''}</span>
+  </div>`;
 }

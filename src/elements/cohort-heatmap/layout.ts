@@ -3,7 +3,6 @@
  * the colour position of each cell, which values fit in their cell, the legend, and the
  * recency bars. Data and size in, shapes out. No DOM.
  */
-import { max } from 'd3-array';
 import { linearMap } from '../shared/scale.js';
 import { fitMeasured } from '../shared/measure-text.js';
 import { textWidth } from '../shared/text-fit.js';
@@ -235,7 +234,7 @@ export function heatmapLayout(
       .slice(from)
       .filter((v) => Number.isFinite(v));
   const skipFirst = mode === 'retention' && cols > 1;
-  const hi = max(rows.flatMap((r) => finiteVals(r, skipFirst ? 1 : 0))) ?? 0;
+  const hi = Math.max(0, ...rows.flatMap((r) => finiteVals(r, skipFirst ? 1 : 0)));
   const domain: [number, number] = [0, hi > 0 ? hi : 1];
   const t = linearMap(domain, [0, 1], true);
   const cells: HeatCell[] = [];
@@ -338,7 +337,7 @@ export function recencyLayout(
   const width = Math.max(160, Math.floor(o.width));
   const x0 = Math.ceil(o.labelWidth) + 8;
   const x1 = Math.max(x0 + 30, width - Math.ceil(o.valueWidth) - 8);
-  const hi = max(rows, (r) => (Number.isFinite(r.customers) ? r.customers : 0)) ?? 0;
+  const hi = Math.max(0, ...rows.map((r) => (Number.isFinite(r.customers) ? r.customers : 0)));
   const x = linearMap([0, hi > 0 ? hi : 1], [x0, x1]);
   const rowH = Math.round(fs * 2.4);
   return {

@@ -6,19 +6,18 @@ import { html, svg, type TemplateResult } from 'lit';
 import type { Report } from '../../engine/report-types.js';
 import { textMeasurer } from '../shared/measure-text.js';
 import { recencyLayout } from './layout.js';
-import type { HeatmapViewHost } from './view-host.js';
+import { fmt, msg, type HeatmapView } from './view-host.js';
 
 /** The recency bars in `width` px; `main`: they are the widget's chart (recency mode). */
-export function renderRecency(h: HeatmapViewHost, report: Report, width: number, main: boolean): TemplateResult {
-  const fs = h.fontSize;
+export function renderRecency(v: HeatmapView, report: Report, width: number, main: boolean): TemplateResult {
+  const fs = v.fontSize;
   const rows = report.recency ?? [];
-  const labels = rows.map((r) => h.msg('recency.segment', { segment: r.segment }));
-  const customers = rows.map((r) => h.fmt(r.customers, 'count'));
-  const revenue = rows.map((r) => h.fmt(r.revenue, 'currency', true));
+  const labels = rows.map((r) => msg(v, 'recency.segment', { segment: r.segment }));
+  const customers = rows.map((r) => fmt(v, r.customers, 'count'));
+  const revenue = rows.map((r) => fmt(v, r.revenue, 'currency', true));
   // Measured in the font they are drawn in: customers bold, revenue and labels regular.
-  const root = h.find('.promo-root');
-  const measure = textMeasurer(root);
-  const measureBold = textMeasurer(root, '600');
+  const measure = textMeasurer(v.root);
+  const measureBold = textMeasurer(v.root, '600');
   const valueWidth = Math.max(
     ...customers.map((s) => measureBold(s, fs * 0.85)),
     ...revenue.map((s) => measure(s, fs * 0.8)),
@@ -27,21 +26,21 @@ export function renderRecency(h: HeatmapViewHost, report: Report, width: number,
   const l = recencyLayout(rows, { width, fontSize: fs, labelWidth, valueWidth });
   const text = rows
     .map((r, i) =>
-      h.msg('recency.row', {
+      msg(v, 'recency.row', {
         segment: r.segment,
         customers: customers[i],
-        revenue: h.fmt(r.revenue, 'currency'),
+        revenue: fmt(v, r.revenue, 'currency'),
       }),
     )
     .join('; ');
   const barH = Math.round(fs * 0.9);
   return html`<div class="rec-key" aria-hidden="true">
-      <strong>${h.msg('cohort.size')}</strong> · ${h.msg('recency.revenue')}
+      <strong>${msg(v, 'cohort.size')}</strong> · ${msg(v, 'recency.revenue')}
     </div>
     <svg
       part=${main ? 'chart recency' : 'recency'}
       role="img"
-      aria-label=${`${h.msg('cohort.title.recency')}: ${text}`}
+      aria-label=${`${msg(v, 'cohort.title.recency')}: ${text}`}
       width=${l.width}
       height=${l.height}
       viewBox="0 0 ${l.width} ${l.height}"

@@ -1,33 +1,52 @@
 /**
- * What the parts of the cohort heatmap (the grid, the recency bars) need from the element:
- * its settings, its strings and formats. The element builds one and hands it to them.
+ * What the parts of the cohort heatmap (the grid, the recency bars, the table) draw with: the
+ * settings of one render, which the element gathers and hands them, and the strings and
+ * formats made from those settings. DOM-free.
  */
-import type { ReactiveControllerHost } from 'lit';
 import type { KpiUnit } from '../../core/vocabulary.js';
-import type { CohortMessageKey } from '../../i18n/cohort-heatmap.js';
+import { formatValue } from '../../format/format.js';
+import { formatDay, formatMonth } from '../../format/date.js';
+import { cohortText, type CohortMessageKey } from '../../i18n/cohort-heatmap.js';
 import type { StringParams } from '../../i18n/translate.js';
 
 export type CohortGrain = 'month' | 'week';
 
-export interface HeatmapViewHost extends ReactiveControllerHost {
+/** The settings of one render of the heatmap. */
+export interface HeatmapView {
   /** Prefix of the ids inside the shadow root. */
-  readonly uid: string;
+  uid: string;
   /** The base font size in px. */
-  readonly fontSize: number;
+  fontSize: number;
   /** The values shown in the grid. */
-  readonly heatMode: 'retention' | 'revenue';
-  /** Unit of the grid's values (ratio for retention, currency for revenue). */
-  readonly cellUnit: KpiUnit;
-  msg(key: CohortMessageKey, params?: StringParams): string;
-  fmt(v: number | null | undefined, unit: KpiUnit, compact?: boolean): string;
-  /** "Jul 2026", or the Monday "27 Jul 2026" of a week cohort; `short`: "7/2026", "27/7/26". */
-  cohortLabel(cohort: string, grain: CohortGrain, short?: boolean): string;
-  /** "Month 3", "Week 3". */
-  periodLabel(k: number, grain: CohortGrain): string;
+  mode: 'retention' | 'revenue';
+  /** The widget's locale. */
+  locale: string;
+  /** The currency of amounts. */
+  currency: string;
+  /** The grain the cohorts were computed with. */
+  grain: CohortGrain;
   /** The element's title. */
-  title(): string;
-  /** The heat colours (low, high) of the current theme, as hex or `rgb()`. */
-  heatColors(): [string, string];
-  /** An element of the shadow root. */
-  find<T extends Element>(selector: string): T | null;
+  title: string;
+  /** The widget's frame (`.promo-root`) once drawn: texts are measured in its font. */
+  root: Element | null;
 }
+
+/** Unit of the grid's values: ratio for retention, currency for revenue. */
+export const unitOf = (v: HeatmapView): KpiUnit => (v.mode === 'retention' ? 'ratio' : 'currency');
+
+/** One of the heatmap's strings, or a shared one, in the view's locale. */
+export const msg = (v: HeatmapView, key: CohortMessageKey, params?: StringParams): string =>
+  cohortText(v.locale, key, params);
+
+/** A value in the view's locale and currency; `compact`: "1,2 tr". */
+export const fmt = (v: HeatmapView, value: number | null | undefined, unit: KpiUnit, compact = false): string =>
+  formatValue(value, unit, { locale: v.locale, currency: v.currency, compact });
+
+/** "Jul 2026", or the Monday "27 Jul 2026" of a week cohort; `short`: "7/2026", "27/7/26". */
+export function cohortLabel(v: HeatmapView, cohort: string, short = false): string {
+  if (v.grain === 'month') return formatMonth(cohort, v.locale, short ? 'numeric' : 'short');
+  return formatDay(cohort, v.locale, short ? { month: 'numeric', year: '2-digit' } : {});
+}
+
+/** "Month 3", "Week 3". */
+export const periodLabel = (v: HeatmapView, k: number): string => msg(v, `cohort.period.${v.grain}`, { k });
