@@ -91,11 +91,13 @@ export const cohortHeatmapStyles = [
       overflow: visible;
       font-variant-numeric: tabular-nums;
     }
-    .head {
+    .head,
+    .rec-sub {
       fill: var(--_color-text-muted);
       font-size: 0.8em;
     }
-    .row-label {
+    .row-label,
+    .rec-label {
       fill: var(--_color-text);
       font-size: 0.9em;
     }
@@ -110,17 +112,17 @@ export const cohortHeatmapStyles = [
       font-size: 0.8em;
       pointer-events: none;
     }
-    .cell-value.dark-text {
+    .dark-text {
       fill: var(--_color-text);
     }
-    .cell-value.light-text {
+    .light-text {
       fill: var(--_color-surface);
     }
-    .cell-value.fixed-dark {
-      fill: #000000;
+    .fixed-dark {
+      fill: #000;
     }
-    .cell-value.fixed-light {
-      fill: #ffffff;
+    .fixed-light {
+      fill: #fff;
     }
     [role='gridcell'] {
       outline: none;
@@ -130,13 +132,11 @@ export const cohortHeatmapStyles = [
       fill: none;
       pointer-events: none;
     }
-    [role='gridcell']:hover .cell,
-    [role='gridcell']:focus-visible .cell {
+    [role='gridcell']:is(:hover, :focus-visible) .cell {
       stroke: var(--_color-surface);
       stroke-width: 2;
     }
-    [role='gridcell']:hover .ring,
-    [role='gridcell']:focus-visible .ring {
+    [role='gridcell']:is(:hover, :focus-visible) .ring {
       stroke: var(--_color-focus);
       stroke-width: 2;
     }
@@ -169,18 +169,10 @@ export const cohortHeatmapStyles = [
     .rec-track {
       fill: var(--_color-surface-muted);
     }
-    .rec-label {
-      fill: var(--_color-text);
-      font-size: 0.9em;
-    }
     .rec-value {
       fill: var(--_color-text);
       font-size: 0.85em;
       font-weight: 600;
-    }
-    .rec-sub {
-      fill: var(--_color-text-muted);
-      font-size: 0.8em;
     }
   `,
 ];

@@ -9,7 +9,7 @@ import { baseFontSize, innerWidth } from '../shared/inner-width.js';
 import { FontsLoadedController } from '../shared/measure-text.js';
 import { booleanValue, oneOf } from '../shared/converters.js';
 import { cohortHeatmapStyles } from './cohort-heatmap.styles.js';
-import { HEATMAP_MODES, rowValues, type HeatmapMode } from './layout.js';
+import { HEATMAP_MODES, periodCount, rowValues, type HeatmapMode } from './layout.js';
 import { HeatmapGridView } from './grid-view.js';
 import { heatColors } from './heat-colors.js';
 import { renderRecency } from './recency-view.js';
@@ -103,11 +103,6 @@ export class PromoCohortHeatmap extends PromoWidget {
     if (changed.has('mode') || changed.has('report') || changed.has('board')) this.#grid.reset();
   }
 
-  /** Width available inside the frame (px). */
-  private get innerWidth(): number {
-    return innerWidth(this.renderRoot?.querySelector('.promo-root'), this.width, 560, 160);
-  }
-
   /**
    * What the grid, the recency bars and the table draw with: the settings of this render.
    * The base font size (the --promo-font-size token, followed live) sizes rows and text widths.
@@ -153,7 +148,8 @@ export class PromoCohortHeatmap extends PromoWidget {
   protected override renderContent(report: Report | null): TemplateResult {
     if (!report) return html``;
     const v = this.#view(report);
-    const width = this.innerWidth;
+    // Width available inside the frame (px).
+    const width = innerWidth(v.root, this.width, 560, 160);
     if (this.mode === 'recency')
       return html`<div class="heat-root">
         <h3 part="title">${v.title}</h3>
@@ -214,7 +210,7 @@ export class PromoCohortHeatmap extends PromoWidget {
         ]),
       };
     const rows = report.cohorts?.rows ?? [];
-    const cols = Math.max(0, ...rows.map((r) => rowValues(r, v.mode).length));
+    const cols = periodCount(rows, v.mode);
     return {
       caption: v.title,
       columns: [

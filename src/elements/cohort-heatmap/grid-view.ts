@@ -8,7 +8,16 @@
 import { html, nothing, svg, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { CohortRow, Report } from '../../engine/report-types.js';
 import { textMeasurer } from '../shared/measure-text.js';
-import { cellColor, heatmapLayout, legendStops, lightText, moveCell, rowValues, type HeatmapLayout } from './layout.js';
+import {
+  cellColor,
+  heatmapLayout,
+  legendStops,
+  lightText,
+  moveCell,
+  periodCount,
+  rowValues,
+  type HeatmapLayout,
+} from './layout.js';
 import { cohortLabel, fmt, msg, periodLabel, unitOf, type HeatmapView } from './view-host.js';
 
 interface Cell {
@@ -28,8 +37,6 @@ export class HeatmapGridView implements ReactiveController {
   constructor(private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode }) {
     host.addController(this);
   }
-
-  hostConnected(): void {}
 
   /** Room the row headers keep at the start of a grid that scrolls (px; 0 when it fits). */
   private stickyWidth = 0;
@@ -114,7 +121,7 @@ export class HeatmapGridView implements ReactiveController {
     const rows = report.cohorts.rows;
     const mode = v.mode;
     const unit = unitOf(v);
-    const cols = Math.max(0, ...rows.map((r) => rowValues(r, mode).length));
+    const cols = periodCount(rows, mode);
     // Row labels keep the cohort size: the numeric date when the long label is too wide, on
     // two lines (date over size) when the grid would not fit otherwise.
     const size = (r: CohortRow) => fmt(v, r.size, 'count');

@@ -3,7 +3,6 @@
  * the colour position of each cell, which values fit in their cell, the legend, and the
  * recency bars. Data and size in, shapes out. No DOM.
  */
-import { linearMap } from '../shared/scale.js';
 import { fitMeasured } from '../shared/measure-text.js';
 import { textWidth } from '../shared/text-fit.js';
 import type { CohortRow, RecencyRow } from '../../engine/report-types.js';
@@ -154,6 +153,10 @@ export interface HeatmapLayout {
 export const rowValues = (row: CohortRow, mode: 'retention' | 'revenue'): number[] =>
   (mode === 'retention' ? row.retention : row.revenue) ?? [];
 
+/** The number of periods (columns) of the grid: the longest row's. */
+export const periodCount = (rows: readonly CohortRow[], mode: 'retention' | 'revenue'): number =>
+  Math.max(0, ...rows.map((r) => rowValues(r, mode).length));
+
 /** Room between the row headers and the first column. */
 const HEADER_GAP = 6;
 
@@ -179,7 +182,7 @@ export function heatmapLayout(
   const fs = o.fontSize;
   const measure = o.measure ?? textWidth;
   const width = Math.max(160, Math.floor(o.width));
-  const cols = Math.max(0, ...rows.map((r) => rowValues(r, mode).length));
+  const cols = periodCount(rows, mode);
   // Every cell shows its value and every column its label: no cell narrower than the widest
   // of them (the grid scrolls sideways when that is wider than the card).
   const texts = [...o.colLabels, ...rows.flatMap((r) => rowValues(r, mode).filter(Number.isFinite).map(o.format))];
@@ -229,14 +232,9 @@ export function heatmapLayout(
   const cellWidth = Math.max(minCell, Math.min(96, Math.floor((width - rowHeaderWidth) / Math.max(1, cols))));
   const cellHeight = Math.round(fs * (rowForm === 'lines' ? 2.3 : 2));
   const labels = rowForm === 'short' ? o.shortRowLabels! : o.rowLabels;
-  const finiteVals = (r: CohortRow, from: number) =>
-    rowValues(r, mode)
-      .slice(from)
-      .filter((v) => Number.isFinite(v));
-  const skipFirst = mode === 'retention' && cols > 1;
-  const hi = Math.max(0, ...rows.flatMap((r) => finiteVals(r, skipFirst ? 1 : 0)));
+  const from = mode === 'retention' && cols > 1 ? 1 : 0;
+  const hi = Math.max(0, ...rows.flatMap((r) => rowValues(r, mode).slice(from).filter(Number.isFinite)));
   const domain: [number, number] = [0, hi > 0 ? hi : 1];
-  const t = linearMap(domain, [0, 1], true);
   const cells: HeatCell[] = [];
   rows.forEach((r, i) => {
     rowValues(r, mode).forEach((v, k) => {
@@ -249,7 +247,8 @@ export function heatmapLayout(
         width: cellWidth - 2,
         height: cellHeight - 2,
         value: v,
-        t: Math.round(t(v) * 1000) / 1000,
+        // The value's place in the domain (from 0), clamped: period 0 above the top shows the top colour.
+        t: Math.round(Math.min(1, Math.max(0, v / domain[1])) * 1000) / 1000,
       });
     });
   });
@@ -337,8 +336,8 @@ export function recencyLayout(
   const width = Math.max(160, Math.floor(o.width));
   const x0 = Math.ceil(o.labelWidth) + 8;
   const x1 = Math.max(x0 + 30, width - Math.ceil(o.valueWidth) - 8);
-  const hi = Math.max(0, ...rows.map((r) => (Number.isFinite(r.customers) ? r.customers : 0)));
-  const x = linearMap([0, hi > 0 ? hi : 1], [x0, x1]);
+  const counts = rows.map((r) => (Number.isFinite(r.customers) ? r.customers : 0));
+  const hi = Math.max(0, ...counts);
   const rowH = Math.round(fs * 2.4);
   return {
     width,
@@ -346,14 +345,15 @@ export function recencyLayout(
     x0,
     x1,
     bars: rows.map((r, i) => {
-      const c = Number.isFinite(r.customers) ? r.customers : 0;
+      // The bar's end, from x0 (no customers) to x1 (the most).
+      const f = counts[i]! / (hi > 0 ? hi : 1);
       return {
         segment: r.segment,
         y: i * rowH,
         height: rowH,
         x: x0,
-        width: Math.round((x(c) - x0) * 10) / 10,
-        customers: c,
+        width: Math.round((x0 * (1 - f) + x1 * f - x0) * 10) / 10,
+        customers: counts[i]!,
         revenue: Number.isFinite(r.revenue) ? r.revenue : 0,
       };
     }),
