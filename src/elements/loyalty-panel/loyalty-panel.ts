@@ -152,7 +152,7 @@ export class PromoLoyaltyPanel extends PromoWidget {
     if (!kv) return nothing;
     const c = showChange(kv, this.unitOf(id), { locale: this.activeLocale, currency: this.money });
     if (!c)
-      return html`<dd part="delta" class="tone-neutral none">
+      return html`<dd part="delta" class="tone-neutral">
         ${kv.previous === null && this.shownReport?.previous === null ? '' : '—'}
       </dd>`;
     const tone = toneOf(c.trend, this.polarityOf(id));
@@ -168,7 +168,7 @@ export class PromoLoyaltyPanel extends PromoWidget {
     const aov = id === 'memberAov';
     const unit = aov ? 'currency' : this.unitOf(id);
     const narrow = unit !== 'ratio' && this.width > 0 && this.width < 560;
-    return html`<div part="kpi" data-kpi=${id} class=${ifDefined(aov ? 'aov' : undefined)}>
+    return html`<div part="kpi" data-kpi=${id}>
       <dt part="label">${this.labelOf(id)}</dt>
       <dd part="value" title=${ifDefined(kv?.value != null ? this.fmt(kv.value, unit) : undefined)}>
         ${this.figure(kv?.value, unit, narrow)}
