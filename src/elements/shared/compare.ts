@@ -2,9 +2,9 @@
  * What a report's comparison period is, read from the report itself (KPI-SPEC 7.1): the
  * days just before the period, the same dates one year earlier, or none. DOM-free.
  */
-import { parseLocalDate } from '../../core/time.js';
 import type { Report } from '../../engine/report-types.js';
 import { COMPARE_MESSAGES, translator } from '../../i18n/strings.js';
+import { addDays } from '../../format/date.js';
 
 export const COMPARE_KINDS = ['previous', 'year', 'none'] as const;
 export type CompareKind = (typeof COMPARE_KINDS)[number];
@@ -13,9 +13,9 @@ export type CompareKind = (typeof COMPARE_KINDS)[number];
 export function compareKind(report: Pick<Report, 'period' | 'previous'> | null | undefined): CompareKind {
   const prev = report?.previous;
   if (!report || !prev) return 'none';
-  const from = parseLocalDate(report.period.from);
-  const prevTo = parseLocalDate(prev.to);
-  if (from !== null && prevTo !== null && prevTo === from - 1) return 'previous';
+  // The calendar day before the period, through the one day reader the widgets use.
+  const before = addDays(report.period.from, -1);
+  if (before !== null && before === prev.to) return 'previous';
   return prev.from.slice(5) === report.period.from.slice(5) || prev.from.slice(0, 4) !== report.period.from.slice(0, 4)
     ? 'year'
     : 'previous';
