@@ -4,20 +4,19 @@
  * carries no formula and a report made elsewhere renders its custom KPIs. Defensive: a
  * report made by hand may lack the metadata or hold anything.
  */
-import { DAILY_MEASURES as DAILY_MEASURE_LIST, KPI_POLARITIES, KPI_UNITS } from '../../core/vocabulary.js';
+import { DAILY_MEASURES, KPI_POLARITIES, KPI_UNITS } from '../../core/vocabulary.js';
 import type { KpiMeta, Report } from '../../engine/report-types.js';
 import { baseLocale } from '../../format/format.js';
-
-const DAILY_MEASURES: ReadonlySet<unknown> = new Set(DAILY_MEASURE_LIST);
 
 const own = <T>(o: unknown, k: string): T | undefined =>
   o !== null && typeof o === 'object' && Object.hasOwn(o, k) ? ((o as Record<string, T>)[k] ?? undefined) : undefined;
 
 /**
- * The metadata of KPI `id` in `report`, or undefined when the report carries none (or an
- * entry without a label in both locales, a known unit and a known polarity).
+ * The entry of KPI `id` in `report` when it has a label in both locales, a known unit and a
+ * known polarity, its daily fields as given: what the label, additivity and presence readers
+ * need, so a widget reading only those does not bundle the daily measures.
  */
-export function kpiMeta(report: Report | null | undefined, id: string): KpiMeta | undefined {
+function checkedMeta(report: Report | null | undefined, id: string): KpiMeta | undefined {
   if (!id) return undefined;
   const m = own<KpiMeta>(own(report, 'kpiMeta'), id);
   if (!m || typeof m !== 'object') return undefined;
@@ -26,8 +25,18 @@ export function kpiMeta(report: Report | null | undefined, id: string): KpiMeta 
     return undefined;
   if (!(KPI_UNITS as readonly unknown[]).includes(m.unit)) return undefined;
   if (!(KPI_POLARITIES as readonly unknown[]).includes(m.polarity)) return undefined;
+  return m;
+}
+
+/**
+ * The metadata of KPI `id` in `report`, or undefined when the report carries none (or an
+ * entry without a label in both locales, a known unit and a known polarity).
+ */
+export function kpiMeta(report: Report | null | undefined, id: string): KpiMeta | undefined {
+  const m = checkedMeta(report, id);
+  if (!m) return undefined;
   // A daily series names measures of `report.daily` points, or there is none.
-  const daily = (f: unknown) => f === undefined || DAILY_MEASURES.has(f);
+  const daily = (f: unknown) => f === undefined || (DAILY_MEASURES as readonly unknown[]).includes(f);
   if (!daily(m.dailyField) || !daily(m.dailyPer)) {
     const { dailyField: _f, dailyPer: _p, ...rest } = m;
     return rest;
@@ -37,15 +46,15 @@ export function kpiMeta(report: Report | null | undefined, id: string): KpiMeta 
 
 /** The label of KPI `id` in `locale` from the report, or the id itself when the report has none. */
 export function kpiLabel(report: Report | null | undefined, id: string, locale: string): string {
-  return kpiMeta(report, id)?.label[baseLocale(locale)] ?? id;
+  return checkedMeta(report, id)?.label[baseLocale(locale)] ?? id;
 }
 
 /** Whether KPI `id` adds up across campaigns (per the report; false when unknown). */
 export function kpiAdditive(report: Report | null | undefined, id: string): boolean {
-  return kpiMeta(report, id)?.additive === true;
+  return checkedMeta(report, id)?.additive === true;
 }
 
 /** Whether the report knows KPI `id`: it carries its metadata or a value of it. */
 export function reportHasKpi(report: Report, id: string): boolean {
-  return kpiMeta(report, id) !== undefined || own(own(report, 'kpis'), id) !== undefined;
+  return checkedMeta(report, id) !== undefined || own(own(report, 'kpis'), id) !== undefined;
 }
