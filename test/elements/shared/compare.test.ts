@@ -1,9 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareKind } from '../../../src/elements/shared/compare.js';
+import type { Report } from '../../../src/engine/report-types.js';
 
-const report = (from: string, to: string, previous?: { from: string; to: string }) => ({
-  period: { from, to },
+/** A report's period and comparison period (compareKind reads their dates, not the day count). */
+const report = (
+  from: string,
+  to: string,
+  previous: Report['previous'] = null,
+): Pick<Report, 'period' | 'previous'> => ({
+  period: { from, to, days: Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1 },
   previous,
 });
 
