@@ -30,7 +30,7 @@ export const COHORT_GRAINS = ['month', 'week'] as const;
 export type CohortGrain = (typeof COHORT_GRAINS)[number];
 
 /** Default bounds of the recency and re-activation segments, in days (KPI-SPEC 7.3). */
-export const DEFAULT_RECENCY_BOUNDS: readonly number[] = Object.freeze([7, 14, 28]);
+export const DEFAULT_RECENCY_BOUNDS: readonly number[] = /* @__PURE__ */ Object.freeze([7, 14, 28]);
 
 /** The segment labels of the default bounds. */
 export const RECENCY_SEGMENTS = ['0-7', '8-14', '15-28', '29+'] as const;
