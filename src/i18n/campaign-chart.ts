@@ -3,7 +3,7 @@
  * trend view alone are in `campaign-trend.ts` (loaded with that view), the strings every
  * widget shows in `strings.ts`, those of the selection line in `selection.ts`.
  */
-import { CAMPAIGN_MESSAGES, KPI_COLUMN_MESSAGES, MESSAGES } from './strings.js';
+import { CAMPAIGN_MESSAGES, KPI_COLUMN_MESSAGES, KPI_SERIES_MESSAGES, MESSAGES } from './strings.js';
 import { SELECTION_MESSAGES } from './selection.js';
 import { translator, type StringTables } from './translate.js';
 
@@ -46,6 +46,7 @@ export const chartText = translator(
   CHART_MESSAGES,
   SELECTION_MESSAGES,
   KPI_COLUMN_MESSAGES,
+  KPI_SERIES_MESSAGES,
   CAMPAIGN_MESSAGES,
   MESSAGES,
 );

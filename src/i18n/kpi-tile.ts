@@ -2,7 +2,7 @@
  * Strings of `<promo-kpi-tile>`, in English and Vietnamese. DOM-free. The strings every widget shows are
  * in `strings.ts`.
  */
-import { CAMPAIGN_MESSAGES, KPI_COLUMN_MESSAGES, MESSAGES } from './strings.js';
+import { CAMPAIGN_MESSAGES, KPI_COLUMN_MESSAGES, KPI_SERIES_MESSAGES, MESSAGES } from './strings.js';
 import { translator, type StringTables } from './translate.js';
 
 const en = {
@@ -39,7 +39,13 @@ const vi: Record<keyof typeof en, string> = {
 export const TILE_MESSAGES: StringTables<keyof typeof en> = { en, vi };
 
 /** One of the tile's strings, or a shared one, in the nearest locale, with `{name}` placeholders filled. */
-export const tileText = translator(TILE_MESSAGES, KPI_COLUMN_MESSAGES, CAMPAIGN_MESSAGES, MESSAGES);
+export const tileText = translator(
+  TILE_MESSAGES,
+  KPI_COLUMN_MESSAGES,
+  KPI_SERIES_MESSAGES,
+  CAMPAIGN_MESSAGES,
+  MESSAGES,
+);
 
 /** The keys `tileText` reads. */
 export type TileMessageKey = Parameters<typeof tileText>[1];

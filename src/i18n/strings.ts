@@ -71,15 +71,13 @@ export const MESSAGES: StringTables<MessageKey> = { en, vi };
 export const t = translator(MESSAGES);
 
 /**
- * Column heads and the lookup failure of the widgets that show a KPI's values over periods
- * (tile, campaign chart, loyalty panel): a table of its own, which those widgets'
- * translators list, so the others do not load it.
+ * Column heads of the widgets that show a KPI's values over periods (tile, campaign chart,
+ * loyalty panel): a table of its own, which those widgets' translators list, so the others
+ * do not load it.
  */
 const kpiColumnEn = {
   previous: 'Previous period',
   change: 'Change',
-  unknownKpi: 'Unknown KPI "{id}"',
-  date: 'Date',
   kpi: 'KPI',
   value: 'Value',
 };
@@ -89,11 +87,19 @@ export const KPI_COLUMN_MESSAGES: StringTables<keyof typeof kpiColumnEn> = {
   vi: {
     previous: 'Kỳ trước',
     change: 'Thay đổi',
-    unknownKpi: 'Không có chỉ số "{id}"',
-    date: 'Ngày',
     kpi: 'Chỉ số',
     value: 'Giá trị',
   },
+};
+
+/**
+ * The date column head and the lookup failure of the widgets given a KPI by id that show its
+ * daily values (tile, campaign chart): a table of its own, apart from the KPI columns, which
+ * the loyalty panel shows without these two.
+ */
+export const KPI_SERIES_MESSAGES: StringTables<'date' | 'unknownKpi'> = {
+  en: { date: 'Date', unknownKpi: 'Unknown KPI "{id}"' },
+  vi: { date: 'Ngày', unknownKpi: 'Không có chỉ số "{id}"' },
 };
 
 /**
