@@ -49,7 +49,7 @@ const NOT_YET_MET = {
   // demand, and esbuild's code splitting cuts the whole kit into more chunks: 3.7 KB gz more,
   // no code added), then lowered as the kit shrank.
   kit: 119.7 * KB,
-  breakdown: 21.2 * KB,
+  breakdown: 21.1 * KB,
   'campaign-chart': 27.3 * KB,
   'cohort-heatmap': 23.5 * KB,
   'kpi-tile': 22.0 * KB,

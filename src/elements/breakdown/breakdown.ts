@@ -7,7 +7,8 @@ import { attributeLabel, channelLabel } from '../../i18n/labels.js';
 import { listKey } from '../shared/list-keys.js';
 import { renderSelection } from '../shared/selection.js';
 import { PromoWidget } from '../shared/widget.js';
-import { checkedText, numberValue, oneOf, textValue } from '../shared/converters.js';
+import { checkedTextWith, numberValue, oneOf, textValue } from '../shared/converters.js';
+import { EXPECTED_ATTRIBUTE_NAME } from '../../i18n/strings.js';
 import type { DataTable } from '../shared/data-table.js';
 import { baseFontSize, innerWidth } from '../shared/inner-width.js';
 import { FontsLoadedController, textMeasurer } from '../shared/measure-text.js';
@@ -108,7 +109,8 @@ export class PromoBreakdown extends PromoWidget {
   static override styles = breakdownStyles;
 
   /** `channel` (default), or the name of an order attribute (`store`, `region`, `category` ...). */
-  @property({ converter: checkedText('attributeName', (v) => NAME.test(v)) }) by = 'channel';
+  @property({ converter: checkedTextWith('attributeName', EXPECTED_ATTRIBUTE_NAME, (v) => NAME.test(v)) }) by =
+    'channel';
 
   /** The KPI: `revenue` (default), `orders`, `buyers` or `aov`. */
   @property({ converter: oneOf(BREAKDOWN_KPIS) }) kpi: BreakdownKpi | '' = '';

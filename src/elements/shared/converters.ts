@@ -214,9 +214,21 @@ const CHECKED_WORDS: Partial<Record<ExpectedKind, Words>> = {
 
 /** A string checked by a predicate (an IANA time zone, an attribute name). */
 export function checkedText(expected: ExpectedKind, accept: (v: string) => boolean): ValueKind<string> {
+  return checkedTextWith(expected, CHECKED_WORDS[expected], accept);
+}
+
+/**
+ * A string checked by a predicate, with the words of its kind given: a bundle then keeps
+ * those words alone, not those of every kind `checkedText` knows.
+ */
+export function checkedTextWith(
+  expected: ExpectedKind,
+  words: Words | undefined,
+  accept: (v: string) => boolean,
+): ValueKind<string> {
   return kind<string>(
     expected,
-    CHECKED_WORDS[expected],
+    words,
     (v) => (typeof v === 'string' && accept(v.trim()) ? ok(v.trim()) : FAIL),
     (v) => v,
   );

@@ -181,7 +181,9 @@ describe('<promo-breakdown>', () => {
     el.setAttribute('by', 'bad name');
     await settle(el);
     expect(errors.map((e) => e.property)).to.deep.equal(['by']);
-    expect(text($(el, '[part~="config-error"]'))).to.contain('by="bad name" ignored');
+    expect(text($(el, '[part~="config-error"]'))).to.contain(
+      'by="bad name" ignored: expected channel or an attribute name (letters, digits and _, starting with a letter).',
+    );
     expect(text($(el, '[part~="title"]'))).to.equal('Promotion revenue by channel');
   });
 
