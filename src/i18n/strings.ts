@@ -137,11 +137,10 @@ export const COMPARE_MESSAGES: StringTables<keyof typeof compareEn> = {
 };
 
 /**
- * Why values are missing: the reason each KPI has no value, and the sentence before a list
- * of them. A table of its own, so only the widgets that say why load it.
+ * Why values are missing: the reason each KPI has no value. A table of its own, so only the
+ * widgets that say why load it.
  */
 const reasonEn = {
-  partial: 'Some values could not be computed.',
   'reason.no-data': 'not enough orders or customers in this period to work it out',
   'reason.missing-cogs': 'cost of goods missing on some orders',
   'reason.no-exposures': 'no reach or impression data',
@@ -151,7 +150,6 @@ const reasonEn = {
 export const REASON_MESSAGES: StringTables<keyof typeof reasonEn> = {
   en: reasonEn,
   vi: {
-    partial: 'Một số chỉ số không tính được.',
     'reason.no-data': 'chưa đủ đơn hàng hay khách hàng trong kỳ này để tính',
     'reason.missing-cogs': 'thiếu giá vốn ở một số đơn',
     'reason.no-exposures': 'không có dữ liệu tiếp cận hay hiển thị',
@@ -165,8 +163,18 @@ const reasonT = /* @__PURE__ */ translator(REASON_MESSAGES);
 export const reasonText = (locale: string | undefined, reason: KpiReason): string =>
   reasonT(locale, `reason.${reason}`);
 
+/**
+ * The sentence before a list of the reasons some values are missing (`shared/notes.ts`): a
+ * table of its own, apart from the reasons, which the widgets saying why one value is missing
+ * (tile, gauge, loyalty panel) show without it.
+ */
+export const PARTIAL_MESSAGES: StringTables<'partial'> = {
+  en: { partial: 'Some values could not be computed.' },
+  vi: { partial: 'Một số chỉ số không tính được.' },
+};
+
 /** The sentence before the reasons some values are missing ("Some values could not be computed."). */
-export const partialText = (locale: string | undefined): string => reasonT(locale, 'partial');
+export const partialText = (locale: string | undefined): string => translator(PARTIAL_MESSAGES)(locale, 'partial');
 
 /** The note of panels the board's channel and attribute filters do not reach. A table of its own: two widgets show it. */
 export const FILTER_NOTE_MESSAGES: StringTables<'filterNotApplied'> = {
