@@ -97,7 +97,6 @@ export const loyaltyPanelStyles = [
       display: flex;
       gap: 14px;
       padding: 0;
-      list-style: none;
       font-size: 0.82em;
       color: var(--_color-text-muted);
     }
