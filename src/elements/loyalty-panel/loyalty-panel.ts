@@ -5,7 +5,7 @@ import type { KpiPolarity, KpiUnit } from '../../core/vocabulary.js';
 import type { KpiValue, Report } from '../../engine/report-types.js';
 import { reasonText } from '../../i18n/strings.js';
 import { channelLabel } from '../../i18n/labels.js';
-import { kpiLabel, kpiMeta } from '../shared/kpi-meta.js';
+import { checkedMeta, kpiLabel } from '../shared/kpi-meta.js';
 import { PromoWidget } from '../shared/widget.js';
 import { cell, type DataTable, type DataCell } from '../shared/data-table.js';
 import { baseFontSize, innerWidth } from '../shared/inner-width.js';
@@ -89,17 +89,20 @@ const channelPoints = (report: Report): ChannelPoints[] =>
 export class PromoLoyaltyPanel extends PromoWidget {
   static override styles = loyaltyPanelStyles;
 
-  /** A loyalty KPI's label, unit and polarity come from the report's KPI metadata. */
+  /**
+   * A loyalty KPI's label, unit and polarity come from the report's KPI metadata, checked
+   * without its daily fields: the panel draws no daily series.
+   */
   private labelOf(id: LoyaltyKpi): string {
     return kpiLabel(this.shownReport, id, this.activeLocale);
   }
 
   private unitOf(id: LoyaltyKpi): KpiUnit {
-    return kpiMeta(this.shownReport, id)?.unit ?? 'number';
+    return checkedMeta(this.shownReport, id)?.unit ?? 'number';
   }
 
   private polarityOf(id: LoyaltyKpi): KpiPolarity {
-    return kpiMeta(this.shownReport, id)?.polarity ?? 'neutral';
+    return checkedMeta(this.shownReport, id)?.polarity ?? 'neutral';
   }
 
   private fmt(v: number | null | undefined, unit: KpiUnit, compact = false): string {

@@ -13,10 +13,11 @@ const own = <T>(o: unknown, k: string): T | undefined =>
 
 /**
  * The entry of KPI `id` in `report` when it has a label in both locales, a known unit and a
- * known polarity, its daily fields as given: what the label, additivity and presence readers
- * need, so a widget reading only those does not bundle the daily measures.
+ * known polarity, its daily fields as given: what the label, unit, polarity, additivity and
+ * presence readers need, so a widget reading only those does not bundle the daily measures
+ * (`kpiMeta` checks them too).
  */
-function checkedMeta(report: Report | null | undefined, id: string): KpiMeta | undefined {
+export function checkedMeta(report: Report | null | undefined, id: string): KpiMeta | undefined {
   if (!id) return undefined;
   const m = own<KpiMeta>(own(report, 'kpiMeta'), id);
   if (!m || typeof m !== 'object') return undefined;
