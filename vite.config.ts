@@ -58,6 +58,21 @@ const copyStyles: Plugin = {
   },
 };
 
+/**
+ * Never bundled into dist: the package's dependencies and peer dependencies (named once, in
+ * package.json), the database drivers the server helper loads when asked, and Node's
+ * built-ins. The app installs each dependency once, so a page has one Lit: a dependency
+ * copied into dist (with the lit-html it imports) would be a second one.
+ */
+const pkg = JSON.parse(readFileSync(resolve(here, 'package.json'), 'utf8')) as {
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+};
+const externalPackages = [...Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies }), 'pg', '@duckdb/node-api'];
+function isExternal(id: string): boolean {
+  return id.startsWith('node:') || externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
+}
+
 const plugins: PluginOption[] = [];
 if (!storybook) {
   plugins.push(keepWorkerUrls, copyStyles);
@@ -87,7 +102,7 @@ export default defineConfig(({ command }) => ({
     minify: false,
     lib: { entry: entries(), formats: ['es'] },
     rollupOptions: {
-      external: [/^lit($|\/)/, /^react($|\/)/, /^@lit\//, /^zod($|\/)/, /^d3-/, /^node:/, 'pg', '@duckdb/node-api'],
+      external: isExternal,
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
   },

@@ -121,9 +121,18 @@ export const used = [report.kpis, options, createReportWorker];
   writeFileSync(join(app, 'entry.js'), `import 'promo-kpi-kit';\n`);
   run(
     join(root, 'node_modules/.bin/esbuild'),
-    ['entry.js', '--bundle', '--format=esm', '--outfile=bundle.js', '--log-level=warning'],
+    ['entry.js', '--bundle', '--format=esm', '--outfile=bundle.js', '--metafile=meta.json', '--log-level=warning'],
     { cwd: app },
   );
+  // Dependencies stay dependencies: nothing of node_modules is copied into dist, so the app's
+  // bundle holds one Lit (a copy in dist would bring a second lit-html with it).
+  if (existsSync(join(kit, 'dist/node_modules')))
+    throw new Error('dist/node_modules: a dependency was bundled into dist');
+  const inputs = Object.keys(JSON.parse(readFileSync(join(app, 'meta.json'), 'utf8')).inputs);
+  const litCores = inputs.filter((p) => p.endsWith('lit-html/lit-html.js'));
+  if (litCores.length !== 1)
+    throw new Error(`the app's bundle holds ${litCores.length} lit-html: ${litCores.join(', ')}`);
+  console.log(`bundle: one lit-html (${litCores[0]}), nothing of node_modules in dist`);
   writeFileSync(
     join(app, 'index.html'),
     `<!doctype html><html lang="en"><body><promo-kpi-tile label="Revenue" value="1000" unit="currency" currency="VND"></promo-kpi-tile><script type="module" src="bundle.js"></script></body></html>`,
