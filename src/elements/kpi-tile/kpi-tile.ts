@@ -13,11 +13,10 @@ import { booleanValue, numberValue, oneOf } from '../shared/converters.js';
 import { cell, type DataTable } from '../shared/data-table.js';
 import { kpiTileStyles } from './kpi-tile.styles.js';
 import { dailySeries, sparkline, targetProgress } from './layout.js';
-import { toneOf } from '../shared/tone.js';
+import { ARROWS, toneOf } from '../shared/tone.js';
 import { tileText, type TileMessageKey } from '../../i18n/kpi-tile.js';
 import type { StringParams } from '../../i18n/translate.js';
 
-const ARROWS = { up: '▲', down: '▼', flat: '▬' } as const;
 const SPARK_HEIGHT = 36;
 
 /**

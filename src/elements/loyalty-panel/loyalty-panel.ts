@@ -10,7 +10,7 @@ import { PromoWidget } from '../shared/widget.js';
 import { cell, type DataTable, type DataCell } from '../shared/data-table.js';
 import { baseFontSize, innerWidth } from '../shared/inner-width.js';
 import { compareKind, compareText } from '../shared/compare.js';
-import { toneOf } from '../shared/tone.js';
+import { ARROWS, toneOf } from '../shared/tone.js';
 import { changeCell, showChange } from '../shared/change.js';
 import { loyaltyPanelStyles } from './loyalty-panel.styles.js';
 import { LOYALTY_KPIS, pairLayout, sortChannels, type ChannelPoints, type LoyaltyKpi } from './layout.js';
@@ -22,8 +22,6 @@ export type { LoyaltyKpi };
 
 /** The two bars of a channel, in the order drawn: points earned, points redeemed. */
 const POINTS = ['earned', 'redeemed'] as const;
-
-const ARROWS = { up: '▲', down: '▼', flat: '▬' } as const;
 
 /** The cells of the panel: one KPI each, the members' basket (AOV) beside the other customers'. */
 const CELLS = LOYALTY_KPIS.filter((id) => id !== 'nonMemberAov');

@@ -9,6 +9,12 @@ export type Trend = 'up' | 'down' | 'flat';
 /** How a change reads, given the KPI's polarity. */
 export type Tone = 'good' | 'bad' | 'neutral';
 
+/**
+ * The arrow drawn before a change, by its direction (the tile, the loyalty panel); hidden from
+ * assistive technology, as the change is said in words.
+ */
+export const ARROWS: Record<Trend, string> = { up: '▲', down: '▼', flat: '▬' };
+
 export function trendOf(delta: number | null | undefined): Trend | null {
   if (delta === null || delta === undefined || !Number.isFinite(delta)) return null;
   return delta > 0 ? 'up' : delta < 0 ? 'down' : 'flat';
