@@ -1,6 +1,5 @@
 import { css } from 'lit';
 import { forcedColors, widgetStyles } from '../shared/styles.js';
-import { tooltipStyles } from '../shared/tooltip-styles.js';
 
 /**
  * The rows of a tile: label, value, change, then trend, target and table. A grid of tiles
@@ -18,13 +17,12 @@ export const TILE_ROWS = 4;
  *   parent's. Rows are spaced by margins, not gaps: a tile without a change or trend takes no
  *   space.
  * - `bdi`: numbers keep their own order ("+32.1%") in right-to-left text.
- * - The comparison ("previous: 776,868 ₫", `[part~='delta'][data-trend] .vs`) is one phrase:
+ * - The comparison ("previous: 776,868 ₫", `[data-trend] .vs`) is one phrase:
  *   it never breaks inside. It sits beside the change when both fit, else on a line of its
  *   own; narrower still, it is cut with an ellipsis (the whole phrase in its title).
  */
 export const kpiTileStyles = [
   ...widgetStyles,
-  tooltipStyles,
   css`
     .promo-root {
       display: grid;
@@ -37,33 +35,19 @@ export const kpiTileStyles = [
     .tile {
       display: contents;
     }
-    .tile > * {
-      min-width: 0;
-    }
-    .tile > [part~='label'] {
-      grid-row: 1;
-    }
-    .tile > .figure {
-      grid-row: 2;
-      margin-block-start: var(--_space-xs);
-    }
-    .tile > [part~='delta'] {
-      grid-row: 3;
-      margin-block-start: var(--_space-xs);
-    }
-    .tile > .more {
-      grid-row: 4;
-      display: grid;
-      align-content: start;
-      gap: var(--_space-xs);
+    .figure,
+    [part~='delta'],
+    .more {
       margin-block-start: var(--_space-xs);
     }
     [part~='label'] {
+      grid-row: 1;
       padding-inline-end: 28px;
       color: var(--_color-text-muted);
-      font-size: var(--_font-size-m);
-      font-weight: 500;
       overflow-wrap: anywhere;
+    }
+    .figure {
+      grid-row: 2;
     }
     [part~='value'] {
       font-size: var(--_font-size-xl);
@@ -77,16 +61,19 @@ export const kpiTileStyles = [
     .narrow [part~='value'] {
       font-size: calc(var(--_font-size-xl) * 0.8);
     }
+    [part~='label'],
     [part~='value'].config-error {
       font-size: var(--_font-size-m);
       font-weight: 500;
-      color: var(--_color-bad);
     }
-    [part~='reason'] {
+    [part~='reason'],
+    [part~='target'],
+    .vs {
       color: var(--_color-text-muted);
       font-size: var(--_font-size-s);
     }
     [part~='delta'] {
+      grid-row: 3;
       display: flex;
       flex-wrap: wrap;
       align-items: baseline;
@@ -94,19 +81,16 @@ export const kpiTileStyles = [
       font-weight: 600;
       font-variant-numeric: tabular-nums;
     }
-    [part~='delta'] .change {
+    .change {
       white-space: nowrap;
     }
     bdi {
       direction: ltr;
-      unicode-bidi: isolate;
     }
-    [part~='delta'] .vs {
-      color: var(--_color-text-muted);
+    .vs {
       font-weight: 400;
-      font-size: var(--_font-size-s);
     }
-    [part~='delta'][data-trend] .vs {
+    [data-trend] .vs {
       min-width: 0;
       max-width: 100%;
       white-space: nowrap;
@@ -122,27 +106,31 @@ export const kpiTileStyles = [
     .tone-neutral {
       color: var(--_color-neutral);
     }
+    .more {
+      grid-row: 4;
+      display: grid;
+      align-content: start;
+      gap: var(--_space-xs);
+    }
     [part~='sparkline'] {
       display: block;
       width: 100%;
       height: 36px;
       overflow: visible;
     }
-    [part~='sparkline'] path {
+    path {
       fill: none;
       stroke: var(--_color-accent);
       stroke-width: 2;
       stroke-linejoin: round;
       stroke-linecap: round;
     }
-    [part~='sparkline'] circle {
+    circle {
       fill: var(--_color-accent);
     }
     [part~='target'] {
       display: grid;
       gap: 4px;
-      font-size: var(--_font-size-s);
-      color: var(--_color-text-muted);
     }
     .track {
       height: 6px;
@@ -169,10 +157,10 @@ export const kpiTileStyles = [
       forced-color-adjust: none;
       background: Highlight;
     }
-    [part~='sparkline'] path {
+    path {
       stroke: CanvasText;
     }
-    [part~='sparkline'] circle {
+    circle {
       fill: CanvasText;
     }
   `),

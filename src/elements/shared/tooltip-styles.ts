@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 /**
- * The tooltip of the widgets that draw one (campaign chart, cohort heatmap, tile): they list
+ * The tooltip of the widgets that draw one (campaign chart, cohort heatmap): they list
  * it after `widgetStyles`. A module of its own, so the widgets without a tooltip do not load it.
  */
 export const tooltipStyles = css`
