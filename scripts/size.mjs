@@ -52,7 +52,7 @@ const NOT_YET_MET = {
   breakdown: 21.1 * KB,
   'campaign-chart': 27.3 * KB,
   'cohort-heatmap': 23.5 * KB,
-  'kpi-tile': 21.9 * KB,
+  'kpi-tile': 21.8 * KB,
 };
 
 const args = process.argv.slice(2);

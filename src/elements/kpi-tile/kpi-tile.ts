@@ -290,7 +290,7 @@ export class PromoKpiTile extends PromoWidget {
       part="chart sparkline"
       role="img"
       aria-label=${label}
-      viewBox="0 0 ${g.width} ${g.height}"
+      viewBox="0 0 ${width} ${SPARK_HEIGHT}"
       preserveAspectRatio="none"
     >
       ${svg`<path d=${g.path} vector-effect="non-scaling-stroke"></path><circle cx=${g.last.x} cy=${g.last.y} r="2.5"></circle>`}

@@ -11,8 +11,6 @@ export interface SparklineGeometry {
   path: string;
   /** Last point (for the end dot). */
   last: { x: number; y: number };
-  width: number;
-  height: number;
 }
 
 /**
@@ -74,7 +72,7 @@ export function sparkline(
       .y((v) => round(y(v!)))(ys) ?? '';
   let i = ys.length - 1;
   while (ys[i] === null) i--;
-  return { path, last: { x: round(x(i)), y: round(y(ys[i]!)) }, width, height };
+  return { path, last: { x: round(x(i)), y: round(y(ys[i]!)) } };
 }
 
 export interface TargetGeometry {
