@@ -39,7 +39,7 @@ const BUDGETS = { kit: 80 * KB, 'kpi-board': 80 * KB, 'kpi-tile': 12 * KB, widge
  * sparkline stopped bundling d3-shape, d3-path and d3-array, and unused converters were
  * shaken out; then about 0.3 KB above their figures once the shared base stopped making every
  * widget load the config words of every kind, the partial-data and filter notes, and
- * styleProps): `--check`
+ * styleProps; the gauge, loyalty panel and re-activation panel have met theirs since): `--check`
  * fails above the ceiling so nothing grows unnoticed while the gap is closed. Lower a
  * ceiling whenever an entry shrinks; delete the entry once it is within its budget (then
  * the budget itself is enforced).
@@ -48,7 +48,7 @@ const NOT_YET_MET = {
   // Raised from 117 KB on 2026-12-07 (the board entry loads its page engine and adapters on
   // demand, and esbuild's code splitting cuts the whole kit into more chunks: 3.7 KB gz more,
   // no code added), then lowered as the kit shrank.
-  kit: 119.7 * KB,
+  kit: 119.0 * KB,
   breakdown: 21.1 * KB,
   'campaign-chart': 27.3 * KB,
   'cohort-heatmap': 23.5 * KB,
