@@ -133,25 +133,24 @@ describe('Gold Standard: live theming', () => {
 });
 
 describe('Gold Standard: live theming of colours computed in script', () => {
-  it('a heat colour change after the first render re-picks the cell text colour (computed in script)', async () => {
+  /** A heatmap with a dark cell (light text); both heat ends turned pale: every cell's text is re-picked dark. */
+  async function textRepickedOnPaleHeat(): Promise<void> {
     const map = await widget('promo-cohort-heatmap', 'theme="light"');
     const classes = () => [...sr(map).querySelectorAll('text.cell-value')].map((t) => t.getAttribute('class')).join();
     await waitUntil(() => classes().includes('fixed-light'), 'a dark cell with light text', { timeout: 3000 });
-    // Both ends pale: every cell now needs dark text.
     map.style.setProperty('--promo-color-heat-high', '#fafafa');
     map.style.setProperty('--promo-color-heat-low', '#ffffff');
     await waitUntil(() => !classes().includes('fixed-light'), 'text re-picked for pale cells', { timeout: 3000 });
+  }
+
+  it('a heat colour change after the first render re-picks the cell text colour (computed in script)', async () => {
+    await textRepickedOnPaleHeat();
   });
 
   it('does so with reduced motion too (the colour probes keep their transition)', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     try {
-      const map = await widget('promo-cohort-heatmap', 'theme="light"');
-      const classes = () => [...sr(map).querySelectorAll('text.cell-value')].map((t) => t.getAttribute('class')).join();
-      await waitUntil(() => classes().includes('fixed-light'), 'a dark cell with light text', { timeout: 3000 });
-      map.style.setProperty('--promo-color-heat-high', '#fafafa');
-      map.style.setProperty('--promo-color-heat-low', '#ffffff');
-      await waitUntil(() => !classes().includes('fixed-light'), 'text re-picked for pale cells', { timeout: 3000 });
+      await textRepickedOnPaleHeat();
     } finally {
       await emulateMedia({ reducedMotion: 'no-preference' });
     }
