@@ -3,13 +3,11 @@
  * settings of one render, which the element gathers and hands them, and the strings and
  * formats made from those settings. DOM-free.
  */
-import type { KpiUnit } from '../../core/vocabulary.js';
+import type { CohortGrain, KpiUnit } from '../../core/vocabulary.js';
 import { formatValue } from '../../format/format.js';
 import { formatDay, formatMonth } from '../../format/date.js';
 import { cohortText, type CohortMessageKey } from '../../i18n/cohort-heatmap.js';
 import type { StringParams } from '../../i18n/translate.js';
-
-export type CohortGrain = 'month' | 'week';
 
 /** The settings of one render of the heatmap. */
 export interface HeatmapView {
