@@ -31,7 +31,7 @@ import { createDatasetBuilder, type LiveDataset } from '../data/dataset.js';
 import { ATTRIBUTE_NAME_RE, COLLECTIONS, fieldsOf, type CollectionName } from '../data/records.js';
 import { AdapterError, type Adapter } from './adapter.js';
 import { detectSeparator, parseNumberCell, plainNumberAt, readCsv, type DecimalMark } from './csv-parse.js';
-import { fetchText, type HttpOptions } from './http.js';
+import { fetchText, latestLoad, type HttpOptions } from './http.js';
 import {
   ATTRIBUTE_PREFIX,
   CANONICAL_FIELDS,
@@ -251,21 +251,16 @@ export function csvAdapter(options: CsvAdapterOptions): Adapter {
   const columns = parseColumns(options.columns);
   const sources: Partial<Record<CollectionName, string>> = { ...options.sources };
   if (options.src) sources.orders = options.src;
-  let current: AbortController | null = null;
+  const latest = latestLoad();
   return {
     async load(query, { signal } = {}) {
       if (!options.text && Object.keys(sources).length === 0)
         throw new AdapterError('config', 'The csv adapter needs src (the orders file), sources or text');
-      current?.abort();
-      const controller = new AbortController();
-      current = controller;
-      const onAbort = () => controller.abort();
-      signal?.addEventListener('abort', onAbort, { once: true });
-      try {
+      return latest(signal, async (loadSignal) => {
         const texts: Partial<Record<CollectionName, string>> = { ...options.text };
         await Promise.all(
           (Object.entries(sources) as [CollectionName, string][]).map(async ([c, url]) => {
-            texts[c] = await fetchText(url, query, options, controller.signal);
+            texts[c] = await fetchText(url, query, options, loadSignal);
           }),
         );
         return csvToDataset(texts, query.timeZone ?? 'UTC', {
@@ -273,10 +268,7 @@ export function csvAdapter(options: CsvAdapterOptions): Adapter {
           columns,
           names: { ...sources, ...options.names },
         });
-      } finally {
-        signal?.removeEventListener('abort', onAbort);
-        if (current === controller) current = null;
-      }
+      });
     },
     describe() {
       return {

@@ -56,6 +56,57 @@ export async function timedRequest<T>(
   }
 }
 
+/** The headers of a request to `url`: the headers option, or what its hook returns. */
+export async function headersFor(
+  options: Pick<HttpOptions, 'headers'>,
+  url: string,
+  query: AdapterQuery,
+): Promise<Record<string, string> | undefined> {
+  return typeof options.headers === 'function' ? options.headers(url, query) : options.headers;
+}
+
+/**
+ * Waits `ms`, or less when `signal` aborts. The abort listener is removed after the wait:
+ * one per wait of a loop would pile up.
+ */
+export function sleep(ms: number, signal: PlatformAbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/**
+ * The loads of one adapter, one at a time: a new load aborts the one still running, and so
+ * does the caller's `signal`. `run` is given the load's own signal, and `replaced()`, true
+ * once a newer load has started.
+ */
+export function latestLoad(): <T>(
+  signal: PlatformAbortSignal | undefined,
+  run: (signal: PlatformAbortSignal, replaced: () => boolean) => Promise<T>,
+) => Promise<T> {
+  let current: AbortController | null = null;
+  return async (signal, run) => {
+    current?.abort();
+    const controller = new AbortController();
+    current = controller;
+    const onAbort = () => controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await run(controller.signal, () => current !== controller);
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      if (current === controller) current = null;
+    }
+  };
+}
+
 /**
  * Fetches `url` and returns the response text. Aborts on `signal` or after the timeout;
  * a non-2xx status becomes an `http` error naming the status and what to check.
@@ -68,7 +119,7 @@ export async function fetchText(
 ): Promise<string> {
   if (signal?.aborted) throw toAdapterError(signal.reason ?? { name: 'AbortError' }, url);
   return timedRequest(url, options.timeoutMs ?? 30_000, signal, async (requestSignal) => {
-    const headers = typeof options.headers === 'function' ? await options.headers(url, query) : options.headers;
+    const headers = await headersFor(options, url, query);
     const doFetch = options.fetch ?? fetch;
     const res = await doFetch(url, {
       ...options.init,

@@ -18,7 +18,7 @@
  */
 import { COLLECTIONS, type CollectionName, type DataInput } from '../data/records.js';
 import { AdapterError, abortedError, type Adapter, type AdapterQuery } from './adapter.js';
-import { fetchText, withParams, type HttpOptions } from './http.js';
+import { fetchText, latestLoad, withParams, type HttpOptions } from './http.js';
 import { mapRecords, parseColumns, type ColumnMapping, type ColumnsOption } from './column-mapping.js';
 
 export interface JsonAdapterOptions extends HttpOptions {
@@ -61,7 +61,7 @@ function parseJson(text: string, url: string): unknown {
 }
 
 export function jsonAdapter(options: JsonAdapterOptions): Adapter {
-  let current: AbortController | null = null;
+  const latest = latestLoad();
   const columns = parseColumns(options.columns);
   const mapped = Object.keys(columns).length > 0;
   const finish = (input: DataInput) => (mapped ? applyColumns(input, columns) : input);
@@ -74,49 +74,43 @@ export function jsonAdapter(options: JsonAdapterOptions): Adapter {
           'The json adapter needs src (one document) or sources (one URL per collection)',
         );
       // A new query aborts the previous load.
-      current?.abort();
-      const controller = new AbortController();
-      current = controller;
-      const onAbort = () => controller.abort();
-      signal?.addEventListener('abort', onAbort, { once: true });
-      try {
-        const params = options.params?.(query);
-        if (options.src) {
-          const url = withParams(options.src, params);
-          const json = parseJson(await fetchText(url, query, options, controller.signal), url);
-          if (options.select) return finish(options.select(json));
-          if (json === null || typeof json !== 'object' || Array.isArray(json))
-            throw new AdapterError(
-              'parse',
-              `${url} returned ${Array.isArray(json) ? 'a list' : String(json)}; expected an object with campaigns, orders, costs, exposures or loyalty`,
-              { source: url },
-            );
-          return finish(json as DataInput);
-        }
-        const entries = COLLECTIONS.filter((c) => options.sources![c]).map((c) => [c, options.sources![c]!] as const);
-        const parts = await Promise.all(
-          entries.map(async ([collection, base]) => {
-            const url = withParams(base, params);
-            const json = parseJson(await fetchText(url, query, options, controller.signal), url);
-            const list = Array.isArray(json) ? json : (json as Record<string, unknown> | null)?.[collection];
-            if (!Array.isArray(list))
+      return latest(signal, async (loadSignal, replaced) => {
+        try {
+          const params = options.params?.(query);
+          if (options.src) {
+            const url = withParams(options.src, params);
+            const json = parseJson(await fetchText(url, query, options, loadSignal), url);
+            if (options.select) return finish(options.select(json));
+            if (json === null || typeof json !== 'object' || Array.isArray(json))
               throw new AdapterError(
                 'parse',
-                `${url} returned no ${collection} list; expected a JSON array or an object with "${collection}"`,
+                `${url} returned ${Array.isArray(json) ? 'a list' : String(json)}; expected an object with campaigns, orders, costs, exposures or loyalty`,
                 { source: url },
               );
-            return [collection, list] as const;
-          }),
-        );
-        const input = Object.fromEntries(parts) as DataInput;
-        return finish(options.select ? options.select(input) : input);
-      } catch (e) {
-        if (controller.signal.aborted && !signal?.aborted && current !== controller) throw abortedError(source);
-        throw e;
-      } finally {
-        signal?.removeEventListener('abort', onAbort);
-        if (current === controller) current = null;
-      }
+            return finish(json as DataInput);
+          }
+          const entries = COLLECTIONS.filter((c) => options.sources![c]).map((c) => [c, options.sources![c]!] as const);
+          const parts = await Promise.all(
+            entries.map(async ([collection, base]) => {
+              const url = withParams(base, params);
+              const json = parseJson(await fetchText(url, query, options, loadSignal), url);
+              const list = Array.isArray(json) ? json : (json as Record<string, unknown> | null)?.[collection];
+              if (!Array.isArray(list))
+                throw new AdapterError(
+                  'parse',
+                  `${url} returned no ${collection} list; expected a JSON array or an object with "${collection}"`,
+                  { source: url },
+                );
+              return [collection, list] as const;
+            }),
+          );
+          const input = Object.fromEntries(parts) as DataInput;
+          return finish(options.select ? options.select(input) : input);
+        } catch (e) {
+          if (loadSignal.aborted && !signal?.aborted && replaced()) throw abortedError(source);
+          throw e;
+        }
+      });
     },
     describe() {
       return {

@@ -23,7 +23,7 @@ import {
   type AdapterUpdate,
   type SubscribeContext,
 } from './adapter.js';
-import type { HttpOptions } from './http.js';
+import { headersFor, sleep, type HttpOptions } from './http.js';
 
 export interface RetryOptions {
   /** First delay before reconnecting, ms (default 500). */
@@ -68,19 +68,6 @@ export function backoffDelay(attempt: number, retry: RetryOptions = {}): number 
   const max = retry.maxMs ?? 30_000;
   const base = Math.min(max, initial * 2 ** attempt);
   return Math.round(base * (0.75 + Math.random() * 0.25));
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
 
 /** Remembers the last `size` message ids. */
@@ -189,8 +176,7 @@ async function runSse(
   while (!signal.aborted) {
     ctx.onStatus?.(attempt === 0 ? 'connecting' : 'reconnecting');
     try {
-      const headers =
-        typeof options.headers === 'function' ? await options.headers(options.url, query) : options.headers;
+      const headers = await headersFor(options, options.url, query);
       const res = await doFetch(options.url, {
         ...options.init,
         headers: { Accept: 'text/event-stream', ...headers, ...(lastId ? { 'Last-Event-ID': lastId } : {}) },

@@ -5,6 +5,7 @@
  * DOM-free.
  */
 import { toAdapterError, type Adapter } from './adapter.js';
+import { sleep } from './http.js';
 
 export interface PollingOptions {
   /** Milliseconds between the end of one load and the start of the next (default 60 000, at least 100). */
@@ -20,16 +21,7 @@ export function pollingAdapter(inner: Adapter, options: PollingOptions = {}): Ad
       const source = inner.describe?.().source ?? 'the data source';
       const loop = async () => {
         while (!signal.aborted) {
-          // The abort listener is removed after each wait: one per poll would pile up.
-          await new Promise<void>((resolve) => {
-            const done = () => {
-              clearTimeout(t);
-              signal.removeEventListener('abort', done);
-              resolve();
-            };
-            const t = setTimeout(done, interval);
-            signal.addEventListener('abort', done, { once: true });
-          });
+          await sleep(interval, signal);
           if (signal.aborted) break;
           try {
             const data = await inner.load(ctx.query ?? {}, { signal });

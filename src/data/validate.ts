@@ -308,7 +308,7 @@ export function readOrderRecord(record: unknown, zone: Zone, out: OrderFields): 
  * The reader compiled from the declaration alone, orders included (what reads orders when
  * their declaration is not what `readOrder` reads): for tests and the record-reader benchmark.
  */
-export const readCompiled = readerOver(COMPILED);
+export const readCompiled = /* @__PURE__ */ readerOver(COMPILED);
 
 /** A new object of a collection's fields, for {@link readRecord} to fill (one shape per collection). */
 export function newFields<C extends CollectionName>(collection: C): FieldsOf<C> {

@@ -6,7 +6,7 @@
  *
  * DOM-free.
  */
-import { ATTRIBUTE_NAME_RE } from '../data/records.js';
+import { ATTRIBUTE_NAME_RE, EXPECT } from '../data/records.js';
 import type { ResolvedOptions } from './aggregates-contract.js';
 import {
   civilFromDays,
@@ -35,8 +35,9 @@ export const DEFAULT_TIME_ZONE = 'UTC';
 /** Longest period accepted, in days (about 100 years); longer periods are cut to it. */
 export const MAX_PERIOD_DAYS = 36_525;
 
-function issue(path: string, message: string): DataIssue {
-  return { collection: 'options', index: 0, path, message };
+/** An issue of the option at `path`: its message is `<path>: <text>` (`options: ...` for the whole). */
+function issue(path: string, text: string): DataIssue {
+  return { collection: 'options', index: 0, path, message: `${path || 'options'}: ${text}` };
 }
 
 function show(v: unknown): string {
@@ -51,21 +52,21 @@ function show(v: unknown): string {
 function positiveNumber(v: unknown, fallback: number, path: string, issues: DataIssue[]): number {
   if (v === undefined || v === null) return fallback;
   if (typeof v === 'number' && Number.isFinite(v) && v > 0) return v;
-  issues.push(issue(path, `${path}: expected a number > 0, got ${show(v)}; using ${fallback}`));
+  issues.push(issue(path, `expected a number > 0, got ${show(v)}; using ${fallback}`));
   return fallback;
 }
 
 function stringList(v: unknown, path: string, issues: DataIssue[]): string[] | null {
   if (v === undefined || v === null) return null;
   if (!Array.isArray(v)) {
-    issues.push(issue(path, `${path}: expected an array of strings, got ${show(v)}; using all`));
+    issues.push(issue(path, `expected an array of strings, got ${show(v)}; using all`));
     return null;
   }
   const out: string[] = [];
   v.forEach((x, i) => {
     if (typeof x === 'string') {
       if (!out.includes(x)) out.push(x);
-    } else issues.push(issue(`${path}[${i}]`, `${path}[${i}]: expected a string, got ${show(x)}; ignored`));
+    } else issues.push(issue(`${path}[${i}]`, `expected a string, got ${show(x)}; ignored`));
   });
   return out;
 }
@@ -82,34 +83,25 @@ export function oneYearEarlier(day: number): number {
 function compareMode(v: unknown, issues: DataIssue[]): CompareMode {
   if (v === undefined || v === null) return 'previous';
   if ((COMPARE_MODES as readonly unknown[]).includes(v)) return v as CompareMode;
-  issues.push(issue('compare', `compare: expected one of ${COMPARE_MODES.join(', ')}, got ${show(v)}; using previous`));
+  issues.push(issue('compare', `expected one of ${COMPARE_MODES.join(', ')}, got ${show(v)}; using previous`));
   return 'previous';
 }
 
 function filterMap(v: unknown, issues: DataIssue[]): Record<string, string[]> | null {
   if (v === undefined || v === null) return null;
   if (typeof v !== 'object' || Array.isArray(v)) {
-    issues.push(
-      issue('filters', `filters: expected an object of attribute name to a list of values, got ${show(v)}; ignored`),
-    );
+    issues.push(issue('filters', `expected an object of attribute name to a list of values, got ${show(v)}; ignored`));
     return null;
   }
   const out: Record<string, string[]> = {};
   let any = false;
   for (const [name, values] of Object.entries(v as Record<string, unknown>)) {
     if (!ATTRIBUTE_NAME_RE.test(name)) {
-      issues.push(
-        issue(
-          `filters.${name}`,
-          `filters.${name}: expected an attribute name (a letter, then up to 31 letters, digits or _); ignored`,
-        ),
-      );
+      issues.push(issue(`filters.${name}`, `expected ${EXPECT.attributeName}; ignored`));
       continue;
     }
     if (!Array.isArray(values)) {
-      issues.push(
-        issue(`filters.${name}`, `filters.${name}: expected an array of strings, got ${show(values)}; ignored`),
-      );
+      issues.push(issue(`filters.${name}`, `expected an array of strings, got ${show(values)}; ignored`));
       continue;
     }
     const list = stringList(values, `filters.${name}`, issues)!;
@@ -124,12 +116,7 @@ function breakdownList(v: unknown, issues: DataIssue[]): string[] {
   if (list === null) return [];
   return list.filter((name, i) => {
     if (ATTRIBUTE_NAME_RE.test(name)) return true;
-    issues.push(
-      issue(
-        `breakdowns[${i}]`,
-        `breakdowns[${i}]: expected an attribute name (a letter, then up to 31 letters, digits or _), got ${show(name)}; ignored`,
-      ),
-    );
+    issues.push(issue(`breakdowns[${i}]`, `expected ${EXPECT.attributeName}, got ${show(name)}; ignored`));
     return false;
   });
 }
@@ -152,7 +139,7 @@ function boundsOf(v: unknown, issues: DataIssue[]): number[] {
   issues.push(
     issue(
       'recencyBounds',
-      `recencyBounds: expected strictly increasing whole numbers of days from 1 to ${MAX_RECENCY_BOUND}, got ${show(v)}; using ${dflt.join(', ')}`,
+      `expected strictly increasing whole numbers of days from 1 to ${MAX_RECENCY_BOUND}, got ${show(v)}; using ${dflt.join(', ')}`,
     ),
   );
   return dflt;
@@ -167,18 +154,18 @@ function boundsOf(v: unknown, issues: DataIssue[]): number[] {
 export function resolveOptions(options: Partial<ReportOptions> | null | undefined): ResolvedOptions {
   const issues: DataIssue[] = [];
   const o = (options && typeof options === 'object' ? options : {}) as Partial<ReportOptions>;
-  if (!options || typeof options !== 'object') issues.push(issue('', 'options: expected an object'));
+  if (!options || typeof options !== 'object') issues.push(issue('', 'expected an object'));
 
   let timeZone = DEFAULT_TIME_ZONE;
   if (o.timeZone !== undefined && o.timeZone !== null) {
     if (isValidTimeZone(o.timeZone)) timeZone = o.timeZone;
-    else issues.push(issue('timeZone', `timeZone: unknown time zone ${show(o.timeZone)}; using UTC`));
+    else issues.push(issue('timeZone', `unknown time zone ${show(o.timeZone)}; using UTC`));
   }
 
   let fromDay = parseLocalDate(o.from);
   let toDay = parseLocalDate(o.to);
-  if (fromDay === null) issues.push(issue('from', `from: expected a local date YYYY-MM-DD, got ${show(o.from)}`));
-  if (toDay === null) issues.push(issue('to', `to: expected a local date YYYY-MM-DD, got ${show(o.to)}`));
+  if (fromDay === null) issues.push(issue('from', `expected a local date YYYY-MM-DD, got ${show(o.from)}`));
+  if (toDay === null) issues.push(issue('to', `expected a local date YYYY-MM-DD, got ${show(o.to)}`));
   if (fromDay === null && toDay === null) {
     fromDay = toDay = zoneFor(timeZone).day(Date.now());
     issues[issues.length - 1]!.message += `; using today (${formatDay(fromDay)})`;
@@ -187,13 +174,11 @@ export function resolveOptions(options: Partial<ReportOptions> | null | undefine
   let from = fromDay!;
   let to = toDay!;
   if (from > to) {
-    issues.push(issue('from', `from: ${formatDay(from)} is after to ${formatDay(to)}; the two were swapped`));
+    issues.push(issue('from', `${formatDay(from)} is after to ${formatDay(to)}; the two were swapped`));
     [from, to] = [to, from];
   }
   if (to - from + 1 > MAX_PERIOD_DAYS) {
-    issues.push(
-      issue('from', `from: the period is longer than ${MAX_PERIOD_DAYS} days; cut to its last ${MAX_PERIOD_DAYS}`),
-    );
+    issues.push(issue('from', `the period is longer than ${MAX_PERIOD_DAYS} days; cut to its last ${MAX_PERIOD_DAYS}`));
     from = to - MAX_PERIOD_DAYS + 1;
   }
   const days = to - from + 1;
@@ -201,16 +186,13 @@ export function resolveOptions(options: Partial<ReportOptions> | null | undefine
   let cohortGrain: CohortGrain = 'month';
   if (o.cohortGrain !== undefined && o.cohortGrain !== null) {
     if ((COHORT_GRAINS as readonly unknown[]).includes(o.cohortGrain)) cohortGrain = o.cohortGrain;
-    else
-      issues.push(
-        issue('cohortGrain', `cohortGrain: expected "month" or "week", got ${show(o.cohortGrain)}; using month`),
-      );
+    else issues.push(issue('cohortGrain', `expected "month" or "week", got ${show(o.cohortGrain)}; using month`));
   }
 
   let asOfDay = to;
   if (o.asOf !== undefined && o.asOf !== null) {
     const a = parseLocalDate(o.asOf);
-    if (a === null) issues.push(issue('asOf', `asOf: expected a local date YYYY-MM-DD, got ${show(o.asOf)}; using to`));
+    if (a === null) issues.push(issue('asOf', `expected a local date YYYY-MM-DD, got ${show(o.asOf)}; using to`));
     else asOfDay = a;
   }
 
@@ -224,7 +206,7 @@ export function resolveOptions(options: Partial<ReportOptions> | null | undefine
       issues.push(
         issue(
           'compare',
-          `compare: "year" needs a period shorter than a year (the same dates a year earlier overlap ${formatDay(from)} – ${formatDay(to)}); using previous`,
+          `"year" needs a period shorter than a year (the same dates a year earlier overlap ${formatDay(from)} – ${formatDay(to)}); using previous`,
         ),
       );
       compare = 'previous';
