@@ -3,7 +3,6 @@
  * name) and horizontal bars with an optional second metric, on one axis or on two axes
  * whose zeros line up. Data and size in, shapes out. No DOM.
  */
-import { max, min } from 'd3-array';
 import { alignZeros, linearScale, type LinearScale } from '../shared/scale.js';
 import { fitText, textWidth } from '../shared/text-fit.js';
 import type { KpiPolarity, KpiReason } from '../../core/vocabulary.js';
@@ -237,16 +236,16 @@ export function barLayout(rows: readonly RankedRow[], o: BarOptions): BarLayout 
   const values = scaled.flatMap((r) => (finite(r.value) ? [r.value] : []));
   const seconds = scaled.flatMap((r) => (finite(r.secondary) ? [r.secondary] : []));
   const sameAxis = o.secondary === 'paired' ? seconds : [];
-  const lo = Math.min(0, min([...values, ...sameAxis]) ?? 0);
-  const hi = Math.max(0, max([...values, ...sameAxis]) ?? 0);
+  const lo = Math.min(0, ...values, ...sameAxis);
+  const hi = Math.max(0, ...values, ...sameAxis);
   const tickCount = Math.max(2, Math.min(MAX_TICKS, Math.floor((x1 - x0) / 90)));
   const niced = (d: [number, number]) => linearScale(d[0] === d[1] ? [0, 1] : d, [x0, x1], { nice: true }).domain;
   let domain = niced([lo, hi]);
   let domain2: readonly [number, number] | null = null;
   if (o.secondary === 'marker') {
     // Two axes over one plot: their zeros on the same line.
-    const lo2 = Math.min(0, min(seconds) ?? 0);
-    const hi2 = Math.max(0, max(seconds) ?? 0);
+    const lo2 = Math.min(0, ...seconds);
+    const hi2 = Math.max(0, ...seconds);
     [domain, domain2] = alignZeros(domain, niced([lo2, hi2]));
   }
   const x = linearScale(domain, [x0, x1]);

@@ -1,8 +1,10 @@
 import {
   adoptStyles,
   html,
+  nothing,
   supportsAdoptingStyleSheets,
-  type CSSResult,
+  svg,
+  unsafeCSS,
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
@@ -17,12 +19,17 @@ import { FontsLoadedController } from '../shared/measure-text.js';
 import { PromoWidget, WidgetError } from '../shared/widget.js';
 import { renderPartial } from '../shared/notes.js';
 import { numberValue, oneOf } from '../shared/converters.js';
+import { styleProps } from '../shared/style-props.js';
+import { cell } from '../shared/data-table.js';
+import { textMeasurer } from '../shared/measure-text.js';
+import { seriesVar } from '../../theme/tokens.js';
+import { renderTooltip } from './tooltip.js';
 import { campaignChartStyles } from './campaign-chart.styles.js';
 import type { CampaignDatum, SecondaryMode } from './bar-layout.js';
 import { TREND_GRAINS, type TrendGrain } from './trend-options.js';
 import { BarsView } from './bars-view.js';
 import type { TrendView } from './trend-view.js';
-import type { ChartViewHost } from './view-host.js';
+import type { ChartLib, ChartViewHost } from './view-host.js';
 import { chartText, type ChartMessageKey } from '../../i18n/campaign-chart.js';
 import type { StringParams } from '../../i18n/translate.js';
 
@@ -41,6 +48,9 @@ export interface PromoCampaignSelectDetail {
 }
 
 const DEFAULT_FONT_SIZE = 14;
+
+/** What the element lends the trend view to draw with (see {@link ChartLib}). */
+const LIB: ChartLib = { html, svg, nothing, styleProps, seriesVar, cell, textMeasurer, renderTooltip };
 
 /**
  * Compares campaigns on any KPI of the registry (custom ones too): one horizontal bar per
@@ -203,9 +213,10 @@ export class PromoCampaignChart extends PromoWidget {
       });
   }
 
-  /** Adds styles that came with a view's module to the element's own, as Lit adds those: a sheet, or a style element where sheets are not supported. */
-  #adopt(styles: CSSResult): void {
+  /** Adds the CSS text that came with a view's module to the element's styles, as Lit adds those: a sheet, or a style element where sheets are not supported. */
+  #adopt(text: string): void {
     const root = this.renderRoot as ShadowRoot;
+    const styles = unsafeCSS(text);
     adoptStyles(root, supportsAdoptingStyleSheets ? [...root.adoptedStyleSheets, styles] : [styles]);
   }
 
@@ -288,6 +299,7 @@ export class PromoCampaignChart extends PromoWidget {
       filterBy: (id) => el.filterBy(id),
       partial: (reasons) => renderPartial(el.activeLocale, reasons),
       find: (selector) => el.renderRoot?.querySelector(selector) ?? null,
+      lib: LIB,
     };
     return host;
   }

@@ -4,4 +4,5 @@
  */
 export * from './bar-layout.js';
 export * from './trend-layout.js';
+export { TREND_GRAINS } from './trend-options.js';
 export { fitText, textWidth } from '../shared/text-fit.js';

@@ -7,16 +7,14 @@
  * more than the whole store. Lines and areas are d3-shape's, with gaps where a campaign
  * has no value (outside its run). Data and size in, shapes out. No DOM.
  */
-import { max, tickIncrement } from 'd3-array';
+import { tickIncrement } from 'd3-array';
 import { linearScale } from '../shared/scale.js';
 import { areaPath, linePath } from '../shared/paths.js';
 import { textWidth } from '../shared/text-fit.js';
 import { formatDay, parseLocalDate, weekStart } from '../../core/time.js';
 import type { DailyPoint } from '../../engine/report-types.js';
+import type { CampaignRun, TrendGrain } from './trend-options.js';
 
-import { TREND_GRAINS, type CampaignRun, type TrendGrain } from './trend-options.js';
-
-export { TREND_GRAINS };
 export type { CampaignRun, TrendGrain };
 
 /** The most date labels under the trend, however wide. */
@@ -176,7 +174,7 @@ export function trendLayout(data: TrendData, o: TrendOptions): TrendLayout {
   const y1 = height - Math.round(fs * 1.9);
   const values = [...data.series.flatMap((s) => s.values.filter(finite)), ...data.total.filter(finite)];
   const lo = Math.min(0, ...values);
-  const hi = Math.max(0, max(values) ?? 0);
+  const hi = Math.max(0, ...values);
   const count = Math.max(2, Math.min(MAX_DATE_TICKS, Math.floor((y1 - y0) / 36)));
   // A nice step, the domain whole steps from zero, at most `count` ticks.
   let yStep = 1;

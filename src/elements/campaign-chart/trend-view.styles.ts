@@ -1,13 +1,12 @@
-import { css } from 'lit';
-
 /**
  * Styles of the trend view only: loaded with it (the element adopts them when the view's
  * module arrives), so the default bars view does not carry them. While a campaign is
  * selected (`.picked`) its line is bold (and drawn last) and the other lines and marks step
  * back; a week cut by the period (fewer than 7 days) is a hollow point (`circle.partial`).
- * Reasons for rules are written here, not in the CSS text, which ships.
+ * Reasons for rules are written here, not in the CSS text, which ships. CSS text, not a
+ * `css` result: this module does not import Lit (the element makes it a style sheet).
  */
-export const trendViewStyles = css`
+export const trendViewStyles = `
   .area {
     fill: var(--_color-surface-muted);
     stroke: none;

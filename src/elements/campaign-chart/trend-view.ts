@@ -3,17 +3,15 @@
  * a line (its own dash pattern, gaps outside its run, marks where it starts and ends)
  * inside the store's total revenue, an area, on one shared revenue axis. The selected
  * campaign's line is bold, the others step back. The left and right arrow keys move a
- * cursor across the periods.
+ * cursor across the periods. Lit's template tags and the shared helpers the element has
+ * loaded come from its host (`host.lib`), so this module's chunk does not import them.
  */
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import type { Report } from '../../engine/report-types.js';
-import { seriesVar } from '../../theme/tokens.js';
 import { formatDay } from '../../format/date.js';
 import { trendText, type TrendMessageKey } from '../../i18n/campaign-trend.js';
 import type { StringParams } from '../../i18n/translate.js';
-import { cell, type DataTable } from '../shared/data-table.js';
-import { textMeasurer } from '../shared/measure-text.js';
-import { styleProps } from '../shared/style-props.js';
+import type { DataTable } from '../shared/data-table.js';
 import {
   bucketDaily,
   campaignsByRevenue,
@@ -24,7 +22,6 @@ import {
   type TrendLayout,
 } from './trend-layout.js';
 import type { ChartViewHost } from './view-host.js';
-import { renderTooltip } from './tooltip.js';
 
 export { trendViewStyles } from './trend-view.styles.js';
 
@@ -103,6 +100,7 @@ export class TrendView {
 
   render(report: Report): TemplateResult {
     const h = this.host;
+    const { html, svg, nothing, styleProps, seriesVar, textMeasurer } = h.lib;
     const data = this.bucket(report);
     this.data = data;
     const width = h.chartWidth;
@@ -274,6 +272,7 @@ export class TrendView {
 
   private renderTip() {
     const tip = this.tip;
+    const { nothing, renderTooltip } = this.host.lib;
     return !tip || this.cursor === null ? nothing : renderTooltip(this.periodText(this.cursor), tip.left, tip.top);
   }
 
@@ -329,6 +328,7 @@ export class TrendView {
   /** One row per period: the store total and each campaign drawn. */
   table(report: Report): DataTable {
     const h = this.host;
+    const { cell } = h.lib;
     const data = this.bucket(report);
     const money = (v: number | null | undefined) =>
       v === null || v === undefined ? cell(null, '—') : cell(v, h.fmt(v, 'currency'));

@@ -1,15 +1,39 @@
 /**
  * What the two views of the campaign chart (bars, trend) need from the element: its
- * settings, its strings and formats, and the actions a user takes. The element builds
- * one and hands it to both; each view keeps its own state and asks for a new render.
+ * settings, its strings and formats, the actions a user takes, and the template tags and
+ * helpers it has loaded. The element builds one and hands it to both; each view keeps its
+ * own state and asks for a new render.
  */
-import type { nothing, TemplateResult } from 'lit';
+import type { html, nothing, svg, TemplateResult } from 'lit';
 import type { Report } from '../../engine/report-types.js';
 import type { KpiPolarity, KpiReason, KpiUnit } from '../../core/vocabulary.js';
 import type { ChartMessageKey } from '../../i18n/campaign-chart.js';
 import type { CampaignDatum, SecondaryMode } from './bar-layout.js';
 import type { CampaignInfo } from '../shared/widget.js';
 import type { TrendGrain } from './trend-options.js';
+import type { styleProps } from '../shared/style-props.js';
+import type { seriesVar } from '../../theme/tokens.js';
+import type { cell } from '../shared/data-table.js';
+import type { textMeasurer } from '../shared/measure-text.js';
+import type { renderTooltip } from './tooltip.js';
+
+/**
+ * Lit's template tags and the shared helpers the trend view draws with, lent by the element,
+ * which has loaded them already. The trend view's module (loaded on demand) imports none of
+ * them: a module imported by both the element and that chunk would be split out of the
+ * element's file into a chunk of its own (Lit among them), which costs every page that loads
+ * the chart.
+ */
+export interface ChartLib {
+  html: typeof html;
+  svg: typeof svg;
+  nothing: typeof nothing;
+  styleProps: typeof styleProps;
+  seriesVar: typeof seriesVar;
+  cell: typeof cell;
+  textMeasurer: typeof textMeasurer;
+  renderTooltip: typeof renderTooltip;
+}
 
 export interface ChartViewHost {
   /** Asks the element for a new render. */
@@ -58,4 +82,6 @@ export interface ChartViewHost {
   partial(reasons: Iterable<KpiReason>): TemplateResult | typeof nothing;
   /** An element of the shadow root. */
   find<T extends Element>(selector: string): T | null;
+  /** Template tags and helpers for the trend view. */
+  readonly lib: ChartLib;
 }
