@@ -4,7 +4,15 @@
  * the tokens every element reads (in the shared widget styles) and the group it draws with.
  */
 import { unsafeCSS, type CSSResultArray } from 'lit';
-import { CORE_TOKENS, HEAT_TOKENS, SERIES_TOKENS, STATUS_TOKENS, tokenGroupCss } from './tokens.js';
+import {
+  CORE_TOKENS,
+  HEAT_TOKENS,
+  PAGE_TOKENS,
+  SERIES_TOKENS,
+  STATUS_TOKENS,
+  TONE_TOKENS,
+  tokenGroupCss,
+} from './tokens.js';
 
 export { TOKENS, SERIES_COUNT, tokenVar, seriesVar, publicVar, privateVar } from './tokens.js';
 export { TOKEN_DESCRIPTIONS, tokenTable } from './token-docs.js';
@@ -14,6 +22,12 @@ export type { TokenName, TokenDefinition } from './tokens.js';
 export const coreTokenStyles = /* @__PURE__ */ unsafeCSS(
   /* @__PURE__ */ tokenGroupCss(CORE_TOKENS, '.promo-root', true),
 );
+
+/** The tone of a change and a tile's value size, for the tile and the loyalty panel: listed right after the shared widget styles. */
+export const toneTokenStyles = /* @__PURE__ */ unsafeCSS(/* @__PURE__ */ tokenGroupCss(TONE_TOKENS));
+
+/** The spacing of a board's page, for the board. */
+export const pageTokenStyles = /* @__PURE__ */ unsafeCSS(/* @__PURE__ */ tokenGroupCss(PAGE_TOKENS));
 
 /** Budget status colours, for the budget gauge: listed right after the shared widget styles. */
 export const statusTokenStyles = /* @__PURE__ */ unsafeCSS(/* @__PURE__ */ tokenGroupCss(STATUS_TOKENS));
@@ -28,4 +42,11 @@ export const heatTokenStyles = /* @__PURE__ */ unsafeCSS(/* @__PURE__ */ tokenGr
  * Every token's variables (the CSS of `tokenCss()`, as one stylesheet per group): the board
  * includes it first in its `styles`.
  */
-export const tokenStyles: CSSResultArray = [coreTokenStyles, statusTokenStyles, seriesTokenStyles, heatTokenStyles];
+export const tokenStyles: CSSResultArray = [
+  coreTokenStyles,
+  toneTokenStyles,
+  statusTokenStyles,
+  seriesTokenStyles,
+  heatTokenStyles,
+  pageTokenStyles,
+];

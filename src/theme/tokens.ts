@@ -33,9 +33,19 @@ const BASE_COLORS = {
     dark: '#58a6ff',
   },
   'color-focus': { light: '#0b63ce', dark: '#79c0ff' },
-  'color-good': { light: '#1a7f37', dark: '#3fb950' },
   'color-bad': { light: '#cf222e', dark: '#ff7b72' },
+} as const satisfies Record<string, TokenDefinition>;
+
+/**
+ * The tone of a change (better, neither; worse is `color-bad`, which the shared styles read too)
+ * and the size of a tile's value: read by the tile and the loyalty panel.
+ */
+export const TONE_TOKENS = {
+  'color-good': { light: '#1a7f37', dark: '#3fb950' },
   'color-neutral': { light: '#57606a', dark: '#9da7b3' },
+  'font-size-xl': {
+    light: 'calc(var(--_font-size) * 2)',
+  },
 } as const satisfies Record<string, TokenDefinition>;
 
 /** Budget status colours: read by the budget gauge. */
@@ -72,9 +82,6 @@ const SIZE_TOKENS = {
   'font-size-m': {
     light: 'calc(var(--_font-size) * 0.95)',
   },
-  'font-size-xl': {
-    light: 'calc(var(--_font-size) * 2)',
-  },
   radius: { light: '8px' },
   space: { light: '12px' },
   'space-xs': {
@@ -83,21 +90,26 @@ const SIZE_TOKENS = {
   'space-s': {
     light: 'calc(var(--_space) * 0.5)',
   },
-  'space-m': {
-    light: 'calc(var(--_space) * 0.75)',
-  },
-  'space-l': {
-    light: 'calc(var(--_space) * 1.5)',
-  },
   shadow: {
     light: '0 1px 2px rgb(27 31 36 / 0.08)',
     dark: '0 1px 2px rgb(0 0 0 / 0.4)',
   },
 } as const satisfies Record<string, TokenDefinition>;
 
+/** The spacing of a board's page: read by the board. */
+export const PAGE_TOKENS = {
+  'space-m': {
+    light: 'calc(var(--_space) * 0.75)',
+  },
+  'space-l': {
+    light: 'calc(var(--_space) * 1.5)',
+  },
+} as const satisfies Record<string, TokenDefinition>;
+
 /**
- * The tokens every element reads. Each widget's styles add the group it draws with
- * (`STATUS_TOKENS`, `SERIES_TOKENS`, `HEAT_TOKENS`), so a widget does not carry the others.
+ * The tokens every element reads (those the shared widget styles use). Each widget's styles
+ * add the groups it draws with (`TONE_TOKENS`, `STATUS_TOKENS`, `SERIES_TOKENS`,
+ * `HEAT_TOKENS`; the board every group, `PAGE_TOKENS` too), so a widget does not carry the others.
  */
 export const CORE_TOKENS: typeof BASE_COLORS & typeof SIZE_TOKENS = /* @__PURE__ */ Object.assign(
   {},
@@ -107,16 +119,20 @@ export const CORE_TOKENS: typeof BASE_COLORS & typeof SIZE_TOKENS = /* @__PURE__
 
 /** Every token, by name (without the `--promo-` prefix). */
 export const TOKENS: typeof BASE_COLORS &
+  typeof TONE_TOKENS &
   typeof STATUS_TOKENS &
   typeof SERIES_TOKENS &
   typeof HEAT_TOKENS &
-  typeof SIZE_TOKENS = /* @__PURE__ */ Object.assign(
+  typeof SIZE_TOKENS &
+  typeof PAGE_TOKENS = /* @__PURE__ */ Object.assign(
   {},
   BASE_COLORS,
+  TONE_TOKENS,
   STATUS_TOKENS,
   SERIES_TOKENS,
   HEAT_TOKENS,
   SIZE_TOKENS,
+  PAGE_TOKENS,
 );
 
 function seriesTokens() {
