@@ -12,6 +12,9 @@ function dropStyles() {
         for (const decl of mod.declarations ?? []) {
           if (decl.members)
             decl.members = decl.members.filter((m) => !(m.static && m.name === 'styles') && m.privacy !== 'private');
+          // Public is the default: the analyser writes it only for properties declared in Lit's
+          // static `properties`, not for those declared with decorators; one form for both.
+          for (const m of decl.members ?? []) if (m.privacy === 'public') delete m.privacy;
         }
       }
     },

@@ -1,5 +1,4 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, svg, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { formatDelta, formatValue } from '../../format/format.js';
 import type { ChannelSummary as ValueSummary, Report } from '../../engine/report-types.js';
 import { kpiLabel } from '../shared/kpi-meta.js';
@@ -107,25 +106,33 @@ interface ShownRow extends BreakdownRow {
  */
 export class PromoBreakdown extends PromoWidget {
   static override styles = breakdownStyles;
+  /** Declared without decorators, as the base's (see `PromoWidget.properties`). */
+  static override properties: PropertyDeclarations = {
+    by: { converter: checkedTextWith('attributeName', EXPECTED_ATTRIBUTE_NAME, (v) => NAME.test(v)) },
+    kpi: { converter: oneOf(BREAKDOWN_KPIS) },
+    metric: { converter: oneOf(BREAKDOWN_KPIS) },
+    limit: { converter: numberValue },
+    selected: { converter: textValue },
+    focusIndex: { state: true, attribute: false },
+  };
 
   /** `channel` (default), or the name of an order attribute (`store`, `region`, `category` ...). */
-  @property({ converter: checkedTextWith('attributeName', EXPECTED_ATTRIBUTE_NAME, (v) => NAME.test(v)) }) by =
-    'channel';
+  by = 'channel';
 
   /** The KPI: `revenue` (default), `orders`, `buyers` or `aov`. */
-  @property({ converter: oneOf(BREAKDOWN_KPIS) }) kpi: BreakdownKpi | '' = '';
+  kpi: BreakdownKpi | '' = '';
 
   /** Same as `kpi` (for pages that call it a metric); `kpi` wins when both are set. */
-  @property({ converter: oneOf(BREAKDOWN_KPIS) }) metric: BreakdownKpi | '' = '';
+  metric: BreakdownKpi | '' = '';
 
   /** Values shown before the rest is folded into "Others" (revenue, orders); default 8. */
-  @property({ converter: numberValue }) limit = 8;
+  limit = 8;
 
   /** The selected value (highlighted, the others dimmed). Inside a board, until one is picked: the value the board filters on, when it filters on one. Selecting does not filter. */
-  @property({ converter: textValue }) selected = '';
+  selected = '';
 
   /** Index of the row that takes focus (roving tabindex). */
-  @state() private focusIndex = 0;
+  private focusIndex = 0;
 
   /** The rows drawn, for the keys and clicks. */
   #rows: ShownRow[] = [];
@@ -219,7 +226,7 @@ export class PromoBreakdown extends PromoWidget {
         ...r,
         label: this.#valueLabel(r.key, r.count),
         comparison: c,
-        comparisonText: c === null ? '—' : kpi === 'aov' ? formatDelta(c, locale) : formatValue(c, 'ratio', locale),
+        comparisonText: kpi === 'aov' ? formatDelta(c, locale) : formatValue(c, 'ratio', locale),
       };
     });
     return {

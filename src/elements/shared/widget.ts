@@ -5,8 +5,7 @@
  * reactive controllers (`resize-controller.ts`, `table-view-controller.ts`,
  * `export-controller.ts`); the locale is the base element's `LocaleController`.
  */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { boardContext, THEMES, type BoardState, type ThemeName } from '../../context/context.js';
 import { PromoElement, type ConfigProblem } from './element.js';
@@ -59,34 +58,51 @@ let uid = 0;
  * @event {CustomEvent} promo-export - Before an export is downloaded; `detail: { format, filename, blob }`; cancel it to handle the file yourself.
  */
 export abstract class PromoWidget extends PromoElement {
+  /**
+   * The reactive properties, declared in Lit's static `properties` rather than with its
+   * decorators: decorators make every bundle carry Lit's decorator module and the compiler's
+   * decorator helper (which code splitting puts in a chunk of its own, beside the export's).
+   * Each property's type, default and description are on its field below.
+   */
+  static override properties: PropertyDeclarations = {
+    report: { attribute: false, converter: jsonValue<Report>((v) => !Array.isArray(v)) },
+    locale: {},
+    currency: {},
+    theme: { reflect: true, converter: oneOf(THEMES) },
+    state: { converter: oneOf(WIDGET_STATES) },
+    campaigns: { attribute: false, converter: jsonValue<CampaignInfo[]>(Array.isArray) },
+    errorMessage: { attribute: 'error-message' },
+    board: { state: true, attribute: false },
+    width: { state: true, attribute: false },
+    ancestorTheme: { state: true, attribute: false },
+  };
+
   /** The report to show when used alone; inside `<promo-kpi-board>` the board's report is used unless this is set. */
-  @property({ attribute: false, converter: jsonValue<Report>((v) => !Array.isArray(v)) })
   report: Report | null | undefined = undefined;
 
   /** `en`, `vi`, or a BCP 47 tag (`vi-VN` uses the Vietnamese strings). Default: the board's, else `en`. */
-  @property() locale: string | undefined = undefined;
+  locale: string | undefined = undefined;
 
   /** ISO 4217 code of amounts (`VND`). Default: the board's, else `USD`. */
-  @property() currency: string | undefined = undefined;
+  currency: string | undefined = undefined;
 
   /** `light`, `dark` or `auto` (follows `prefers-color-scheme`). Default: the board's, or the nearest ancestor's `theme` attribute, else `auto`. */
-  @property({ reflect: true, converter: oneOf(THEMES) }) theme: ThemeName | undefined = undefined;
+  theme: ThemeName | undefined = undefined;
 
   /** Forces a state: `loading` (skeleton), `empty`, `error`; `auto` (default) derives it from the report. */
-  @property({ converter: oneOf(WIDGET_STATES) }) state: WidgetState = 'auto';
+  state: WidgetState = 'auto';
 
   /** Campaign names and targets (the report carries ids only). Default: the board's, when it provides them. */
-  @property({ attribute: false, converter: jsonValue<CampaignInfo[]>(Array.isArray) })
   campaigns: CampaignInfo[] | undefined = undefined;
 
   /** Message shown in the `error` state when forced by `state="error"`. */
-  @property({ attribute: 'error-message' }) errorMessage = '';
+  errorMessage = '';
 
   /** The board's state, when inside a board. */
-  @state() protected board: BoardState | null = null;
+  protected board: BoardState | null = null;
   /** Content width of the host in px (0 until measured). */
-  @state() protected width = 0;
-  @state() private ancestorTheme: ThemeName | null = null;
+  protected width = 0;
+  private ancestorTheme: ThemeName | null = null;
 
   #caught: unknown = null;
   #reportedError: string | null = null;
