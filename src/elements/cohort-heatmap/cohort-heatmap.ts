@@ -11,7 +11,6 @@ import { booleanValue, oneOf } from '../shared/converters.js';
 import { cohortHeatmapStyles } from './cohort-heatmap.styles.js';
 import { HEATMAP_MODES, periodCount, rowValues, type HeatmapMode } from './layout.js';
 import { HeatmapGridView } from './grid-view.js';
-import { heatColors } from './heat-colors.js';
 import { renderRecency } from './recency-view.js';
 import { cohortLabel, fmt, periodLabel, unitOf, type HeatmapView } from './view-host.js';
 import { cohortText, type CohortMessageKey } from '../../i18n/cohort-heatmap.js';
@@ -161,7 +160,7 @@ export class PromoCohortHeatmap extends PromoWidget {
       <h3 part="title">${v.title}</h3>
       ${renderFilterNote(this.boardQuery, v.locale)}
       <div class="panels ${side ? 'side' : ''}">
-        <div>${this.#grid.render(report, heatWidth, v, this.heatColors())}</div>
+        <div>${this.#grid.render(report, heatWidth, v, this.#heatColors())}</div>
         ${
           this.showRecency
             ? html`<div>
@@ -180,17 +179,14 @@ export class PromoCohortHeatmap extends PromoWidget {
   }
 
   /**
-   * The heat colours (low, high) of the current theme, as hex or `rgb()`: the page's
-   * `--promo-*` values (any CSS colour, normalised by a canvas), else the theme defaults.
-   * With `theme="auto"` a change of the system's colour scheme changes the heat tokens,
-   * which re-renders the map (`colorProbes`).
+   * The heat colours (low, high) as the page resolves them in the current theme: the computed
+   * `rgb()` colours of the token probes, which carry `--_color-heat-low` and `--_color-heat-high`
+   * inside the root (the page's `--promo-*` values, else the theme's defaults). Empty on the
+   * first render, before the probes are in the root; the resize observer's first report
+   * renders the map again before it is painted.
    */
-  private heatColors(): [string, string] {
-    const theme = this.resolvedTheme;
-    const dark =
-      theme === 'dark' ||
-      (theme === 'auto' && typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches);
-    return heatColors(this, dark);
+  #heatColors(): string[] {
+    return this.colorProbes.map((p) => getComputedStyle(p).color);
   }
 
   /* ---------------------------------------------------------------- table */

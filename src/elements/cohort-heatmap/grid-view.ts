@@ -117,7 +117,7 @@ export class HeatmapGridView implements ReactiveController {
   }
 
   /** The grid in `width` px, with its summary and legend; `heat`: the heat colours (low, high). */
-  render(report: Report, width: number, v: HeatmapView, heat: readonly [string, string]): TemplateResult {
+  render(report: Report, width: number, v: HeatmapView, heat: readonly string[]): TemplateResult {
     const rows = report.cohorts.rows;
     const mode = v.mode;
     const unit = unitOf(v);

@@ -80,7 +80,7 @@ function mixLuminance(low: [number, number, number], high: [number, number, numb
  * without them, or in another notation, null: the caller falls back to the theme's text
  * colours.
  */
-export function lightText(t: number, heat: readonly [string, string] | null): boolean | null {
+export function lightText(t: number, heat: readonly string[] | null): boolean | null {
   const low = heat && parseRgb(heat[0]);
   const high = heat && parseRgb(heat[1]);
   if (!low || !high) return null;

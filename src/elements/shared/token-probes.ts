@@ -1,9 +1,10 @@
 /**
  * Colour tokens a widget reads in script (the heatmap interpolates between its two heat
  * colours): one hidden probe per token, coloured by the token's private variable. A change of
- * the token (live theming, or `theme="auto"` following the system's colour scheme) starts
- * the probe's colour transition, which re-renders the host. Tokens used only in styles need
- * nothing of this, so only the widgets that list tokens here bundle it.
+ * the token (live theming, or `theme="auto"` following the system's colour scheme) runs the
+ * probe's colour transition, whose end re-renders the host: the probe's computed `color` is
+ * then the token's new colour, as `rgb()` (the heatmap reads its heat colours there). Tokens
+ * used only in styles need nothing of this, so only the widgets that list tokens here bundle it.
  *
  * The probes are styled through the CSSOM (allowed by any Content-Security-Policy), so no
  * stylesheet carries them: an invisible box of no size, out of the flow, whose colour
@@ -26,7 +27,7 @@ export function tokenProbes(host: ReactiveControllerHost, names: readonly string
     style.setProperty('visibility', 'hidden');
     style.setProperty('color', `var(--_${name})`);
     style.setProperty('transition', 'color 1ms', 'important');
-    probe.addEventListener('transitionrun', () => host.requestUpdate());
+    probe.addEventListener('transitionend', () => host.requestUpdate());
     return probe;
   });
 }
