@@ -30,7 +30,6 @@ export const cohortHeatmapStyles = [
       display: grid;
       grid-template-columns: minmax(0, 1fr);
       gap: var(--_space);
-      min-width: 0;
     }
     .heat-root {
       gap: calc(var(--_space) * 0.5);

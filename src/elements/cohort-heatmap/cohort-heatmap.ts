@@ -125,13 +125,8 @@ export class PromoCohortHeatmap extends PromoWidget {
   }
 
   protected override widgetLabel(): string {
-    return this.msg(
-      this.mode === 'recency'
-        ? 'cohort.title.recency'
-        : this.mode === 'revenue'
-          ? 'cohort.title.revenue'
-          : 'cohort.title.retention',
-    );
+    // The mode is always one of HEATMAP_MODES (its converter keeps the default for anything else).
+    return this.msg(`cohort.title.${this.mode}`);
   }
 
   protected override isEmpty(report: Report | null): boolean {
@@ -221,7 +216,7 @@ export class PromoCohortHeatmap extends PromoWidget {
           cell(r.cohort, cohortLabel(v, r.cohort)),
           cell(r.size, fmt(v, r.size, 'count')),
           ...Array.from({ length: cols }, (_, k) =>
-            k < vals.length && Number.isFinite(vals[k]) ? cell(vals[k], fmt(v, vals[k], unitOf(v))) : cell(null, ''),
+            Number.isFinite(vals[k]) ? cell(vals[k], fmt(v, vals[k], unitOf(v))) : cell(null, ''),
           ),
         ];
       }),

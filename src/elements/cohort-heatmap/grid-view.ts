@@ -146,12 +146,13 @@ export class HeatmapGridView implements ReactiveController {
     const descId = `${v.uid}-desc`;
     const customers = rows.reduce((s, r) => s + (Number.isFinite(r.size) ? r.size : 0), 0);
     const k = cols > 1 ? 1 : 0;
-    const atK = rows.map((r) => rowValues(r, mode)[k]).filter((x): x is number => Number.isFinite(x));
+    // The cells of period k: the values the cohorts have there.
+    const atK = grid.cells.filter((c) => c.col === k);
     const summary = msg(v, 'cohort.summary', {
       count: rows.length,
       customers: fmt(v, customers, 'count'),
       period: periodLabel(v, k),
-      value: fmt(v, atK.length ? atK.reduce((s, x) => s + x, 0) / atK.length : null, unit),
+      value: fmt(v, atK.length ? atK.reduce((s, c) => s + c.value, 0) / atK.length : null, unit),
     });
     this.stickyWidth = grid.scrolls ? grid.rowHeaderWidth : 0;
     return html`<p class="sr-only" id=${descId}>${summary}</p>

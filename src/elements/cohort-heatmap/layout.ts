@@ -140,7 +140,6 @@ export interface HeatmapLayout {
   /** Whether the grid is wider than the width it was given (the element scrolls it). */
   scrolls: boolean;
   cellWidth: number;
-  cellHeight: number;
   /** The values the colour scale spans: `[0, max]`. */
   domain: [number, number];
   /** Middle of each row, its one-line header, and its two lines in the `lines` form. */
@@ -264,7 +263,6 @@ export function heatmapLayout(
     rowForm,
     scrolls: gridWidth > width,
     cellWidth,
-    cellHeight,
     domain,
     rows: rows.map((_, i) => ({
       y: headerHeight + i * cellHeight + cellHeight / 2,
@@ -317,7 +315,6 @@ export function moveCell(
 }
 
 export interface RecencyBar {
-  segment: string;
   y: number;
   height: number;
   /** Bar of the customer count. */
@@ -348,7 +345,6 @@ export function recencyLayout(
       // The bar's end, from x0 (no customers) to x1 (the most).
       const f = counts[i]! / (hi > 0 ? hi : 1);
       return {
-        segment: r.segment,
         y: i * rowH,
         height: rowH,
         x: x0,

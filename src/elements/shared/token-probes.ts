@@ -20,13 +20,8 @@ export function tokenProbes(host: ReactiveControllerHost, names: readonly string
   return names.map((name) => {
     const probe = document.createElement('span');
     probe.setAttribute('aria-hidden', 'true');
-    const style = probe.style;
-    style.setProperty('position', 'absolute');
-    style.setProperty('inline-size', '0');
-    style.setProperty('block-size', '0');
-    style.setProperty('visibility', 'hidden');
-    style.setProperty('color', `var(--_${name})`);
-    style.setProperty('transition', 'color 1ms', 'important');
+    // Set through the CSSOM (`cssText`), as a strict Content-Security-Policy allows.
+    probe.style.cssText = `position: absolute; inline-size: 0; block-size: 0; visibility: hidden; color: var(--_${name}); transition: color 1ms !important`;
     probe.addEventListener('transitionend', () => host.requestUpdate());
     return probe;
   });
