@@ -26,6 +26,12 @@ export type Locale = (typeof LOCALES)[number];
 /** Labels in each shipped locale. */
 export type LocalizedText = Record<Locale, string>;
 
+/**
+ * Order attribute names (KPI-SPEC 7.2): a letter, then up to 31 letters, digits or `_`. The
+ * data layer checks records with it; report options and the board's filters name attributes.
+ */
+export const ATTRIBUTE_NAME_RE = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
+
 export const COHORT_GRAINS = ['month', 'week'] as const;
 export type CohortGrain = (typeof COHORT_GRAINS)[number];
 

@@ -47,8 +47,8 @@ export function inTimeSpan(t: number): boolean {
 export const MAX_ATTRIBUTES = 8;
 /** Longest attribute value, in characters (code points). */
 export const MAX_ATTRIBUTE_LENGTH = 200;
-/** Attribute names: a letter, then up to 31 letters, digits or `_`. */
-export const ATTRIBUTE_NAME_RE = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
+/** Attribute names: a letter, then up to 31 letters, digits or `_` (declared with the report's words, which name them in filters and breakdowns). */
+export { ATTRIBUTE_NAME_RE } from '../core/vocabulary.js';
 
 /** Whether a value is a valid attribute value: a non-empty string of at most 200 characters. */
 export function isAttributeValue(v: unknown): v is string {

@@ -7,19 +7,18 @@ import type { ReactiveElement } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { boardContext, type BoardState } from '../../context/context.js';
 
-/** Whether the widgets would see a change between two board states. */
+/** The fields of the board's state the widgets compare by identity. */
+const BY_IDENTITY = ['report', 'locale', 'currency', 'theme', 'status', 'error', 'lastUpdated', 'campaigns'] as const;
+
+/**
+ * Whether the widgets would see a change between two board states: a field above, the query
+ * (by value), or whether customers can be listed.
+ */
 export function boardStateChanged(prev: BoardState | undefined, next: BoardState): boolean {
   return (
     !prev ||
-    prev.report !== next.report ||
+    BY_IDENTITY.some((key) => prev[key] !== next[key]) ||
     JSON.stringify(prev.query) !== JSON.stringify(next.query) ||
-    prev.locale !== next.locale ||
-    prev.currency !== next.currency ||
-    prev.theme !== next.theme ||
-    prev.status !== next.status ||
-    prev.error !== next.error ||
-    prev.lastUpdated !== next.lastUpdated ||
-    prev.campaigns !== next.campaigns ||
     !prev.segmentCustomers !== !next.segmentCustomers
   );
 }

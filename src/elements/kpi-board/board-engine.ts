@@ -76,7 +76,8 @@ export interface BoardEngineEvents {
   onLive(live: boolean): void;
 }
 
-function message(error: unknown): string {
+/** The message of a failure: an error's own, else the thrown value as text. */
+export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -159,7 +160,7 @@ export class BoardEngine {
       this.using = null;
       // The worker could not start (blocked, or a bundle without the worker file): compute on
       // the page and say so.
-      if (!current.aborted) await this.usePage(current, build, message(error));
+      if (!current.aborted) await this.usePage(current, build, errorMessage(error));
       return;
     }
     if (current.aborted || using.signal.aborted) {
@@ -240,7 +241,7 @@ export class BoardEngine {
     adapter.subscribe((update) => !current.aborted && this.apply(update, current), {
       signal: current,
       query: adapterQuery,
-      onError: (error) => !current.aborted && this.events.onError(message(error), error),
+      onError: (error) => !current.aborted && this.events.onError(errorMessage(error), error),
       onStatus: (status) => {
         reported = true;
         if (!current.aborted) this.events.onLive(status === 'open');
@@ -253,7 +254,7 @@ export class BoardEngine {
   private apply(update: AdapterUpdate, current: AbortSignal): void {
     if (update.type === 'replace')
       this.use(update.data, current).catch(
-        (error: unknown) => !current.aborted && this.events.onError(message(error), error),
+        (error: unknown) => !current.aborted && this.events.onError(errorMessage(error), error),
       );
     else this.append(update.records);
   }
@@ -265,7 +266,7 @@ export class BoardEngine {
       worker.append(records, { timeZone: this.timeZone }).then(
         (r) =>
           this.worker === worker && this.publish({ ...r.summary, version: 0, where: 'worker', workerFallback: null }),
-        (error: unknown) => this.events.onError(message(error), error),
+        (error: unknown) => this.events.onError(errorMessage(error), error),
       );
       return;
     }
@@ -277,7 +278,7 @@ export class BoardEngine {
       ds.append(records);
       this.publish(pageSummary(page, ds, this.summary?.workerFallback ?? null));
     } catch (error) {
-      this.events.onError(message(error), error);
+      this.events.onError(errorMessage(error), error);
     }
   }
 

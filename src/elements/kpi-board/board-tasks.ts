@@ -7,25 +7,29 @@
 import type { ReactiveControllerHost } from 'lit';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { Report, ReportOptions, SegmentQuery } from '../../engine/report-types.js';
-import { BoardEngine, type BoardSource, type DataInput, type DataSummary, type WorkerMode } from './board-engine.js';
+import {
+  BoardEngine,
+  errorMessage,
+  type BoardEngineEvents,
+  type BoardSource,
+  type DataInput,
+  type DataSummary,
+  type WorkerMode,
+} from './board-engine.js';
 
-/** What the tasks read from the board and hand back to it. */
-export interface BoardTaskEvents {
+/**
+ * What the tasks read from the board and hand back to it: the engine's events (the data
+ * changed, the live subscription opened or closed, a load, append or report failed: the last
+ * good data stays), which the engine calls directly, and these.
+ */
+export interface BoardTaskEvents extends BoardEngineEvents {
   /** The loaded data's summary, or null before the first load. */
   loaded(): DataSummary | null;
   /** The query the board shows now. */
   query(): ReportOptions;
-  /** The data changed (first load, reload, a snapshot, or an append). */
-  onData(summary: DataSummary): void;
-  /** Whether a live subscription is open. */
-  onLive(live: boolean): void;
   /** The report of the current query is computed. */
   onReport(report: Report): void;
-  /** A load, append or report failed; the last good data stays. */
-  onError(message: string, error: unknown): void;
 }
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export class BoardTasks {
   private readonly engine: BoardEngine;
@@ -42,22 +46,18 @@ export class BoardTasks {
   private readonly reportTask: Task<readonly [DataSummary | null, string], Report>;
 
   constructor(host: ReactiveControllerHost, events: BoardTaskEvents) {
-    this.engine = new BoardEngine({
-      onData: (summary) => events.onData(summary),
-      onError: (message, error) => events.onError(message, error),
-      onLive: (live) => events.onLive(live),
-    });
+    this.engine = new BoardEngine(events);
     this.loadTask = new Task(host, {
       autoRun: false,
       task: ([source, query, zone]: readonly [BoardSource, ReportOptions, string], { signal }) =>
         this.engine.load(source, query, zone, signal),
-      onError: (error) => events.onError(messageOf(error), error),
+      onError: (error) => events.onError(errorMessage(error), error),
     });
     this.reportTask = new Task(host, {
       args: () => [events.loaded(), JSON.stringify(events.query())] as const,
       task: ([loaded, key]) => (loaded ? this.engine.compute(JSON.parse(key) as ReportOptions) : initialState),
       onComplete: (report) => events.onReport(report),
-      onError: (error) => events.onError(messageOf(error), error),
+      onError: (error) => events.onError(errorMessage(error), error),
     });
   }
 

@@ -3,7 +3,7 @@
  * board's state in its address. Pure and DOM-free.
  */
 import { formatDay, parseLocalDate, zoneFor, civilFromDays, daysFromCivil } from '../../core/time.js';
-import { COMPARE_MODES, type CohortGrain, type CompareMode } from '../../core/vocabulary.js';
+import { ATTRIBUTE_NAME_RE, COMPARE_MODES, type CohortGrain, type CompareMode } from '../../core/vocabulary.js';
 import type { ReportOptions } from '../../engine/report-types.js';
 import { boundsValue, listValue } from '../shared/converters.js';
 
@@ -55,9 +55,6 @@ export function validPeriod(from: string, to: string): boolean {
   return a !== null && b !== null && a <= b;
 }
 
-/** An attribute name (KPI-SPEC 7.2). */
-const ATTRIBUTE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
-
 /** Whether a value is a comparison mode. */
 export const isCompareMode = (v: unknown): v is CompareMode => (COMPARE_MODES as readonly unknown[]).includes(v);
 
@@ -79,7 +76,7 @@ export function parseFilters(value: unknown): Record<string, string[]> | null {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
   const out: Record<string, string[]> = {};
   for (const [name, list] of Object.entries(v as Record<string, unknown>)) {
-    if (!ATTRIBUTE_NAME.test(name)) return null;
+    if (!ATTRIBUTE_NAME_RE.test(name)) return null;
     const values = typeof list === 'string' ? [list] : list;
     if (!Array.isArray(values) || values.some((x) => typeof x !== 'string' || !x)) return null;
     if (values.length) out[name] = [...new Set(values as string[])];
@@ -136,7 +133,7 @@ export function queryFromParams(params: URLSearchParams): Partial<ReportOptions>
   const filters: Record<string, string[]> = {};
   for (const [key, value] of params) {
     const name = key.startsWith('f.') ? key.slice(2) : '';
-    if (!ATTRIBUTE_NAME.test(name) || !value) continue;
+    if (!ATTRIBUTE_NAME_RE.test(name) || !value) continue;
     const list = (filters[name] ??= []);
     if (!list.includes(value)) list.push(value);
   }
