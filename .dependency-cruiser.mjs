@@ -14,8 +14,11 @@
 /** Modules of the kit that are not in `allowed` (folders under src/, a trailing slash each). */
 const outside = (...allowed) => `^src/(?!${allowed.join('|')})`;
 
-/** The board's engine module: the one element module that runs the engine, data and adapters. */
-const BOARD_ENGINE = '^src/elements/kpi-board/board-engine\\.ts$';
+/**
+ * The board's engine modules: the element modules that run the engine, data and adapters
+ * (board-engine.ts, and board-adapters.ts, which it loads on demand for an adapter given by name).
+ */
+const BOARD_ENGINE = '^src/elements/kpi-board/board-(engine|adapters)\\.ts$';
 
 /** The report's types: the one engine module format, i18n, context and widgets may name. */
 const REPORT_TYPES = '^src/engine/report-types\\.ts$';

@@ -6,7 +6,5 @@
  *
  * DOM-free.
  */
-export { createDataset } from '../data/dataset.js';
-export { computeReport } from './report.js';
-export { segmentCustomers } from './segments.js';
+export * from './page-compute.js';
 export { summarizeDataset } from './worker-protocol.js';

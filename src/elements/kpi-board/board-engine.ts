@@ -6,8 +6,9 @@
  * answers with the small summary the filters need, so no whole-data pass runs on the page).
  * The code of computing on the page (the dataset builder and the aggregation) and the
  * registered adapters are loaded with a dynamic `import()` the first time they are needed:
- * a board whose reports are computed in the worker never loads the former, a board given
- * its data or an adapter object never loads the latter.
+ * a board given its data or an adapter object never loads the adapters, and computing in the
+ * worker, it never loads the former either; an adapter given by name comes with the code of
+ * computing on the page (board-adapters.ts), which its data needs unless it is large.
  *
  * DOM-free apart from the worker the engine starts.
  */
@@ -98,9 +99,12 @@ function pageSummary(page: PageEngine, ds: Dataset, workerFallback: string | nul
   return { ...page.summarizeDataset(ds), version: ds.version, where: 'page', workerFallback };
 }
 
-/** Creates a registered adapter by name (the adapter registry is loaded on first use). */
+/**
+ * Creates a registered adapter by name (the adapter registry is loaded on first use, with the
+ * code the page computes with: see board-adapters.ts).
+ */
 async function namedAdapter(name: string, options: Record<string, unknown>): Promise<Adapter> {
-  const { createAdapter } = await import('../../adapters/registry.js');
+  const { createAdapter } = await import('./board-adapters.js');
   return createAdapter(name, options);
 }
 
