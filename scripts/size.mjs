@@ -48,7 +48,7 @@ const NOT_YET_MET = {
   // Raised from 117 KB on 2026-12-07 (the board entry loads its page engine and adapters on
   // demand, and esbuild's code splitting cuts the whole kit into more chunks: 3.7 KB gz more,
   // no code added), then lowered as the kit shrank.
-  kit: 118.3 * KB,
+  kit: 117.8 * KB,
   breakdown: 20.6 * KB,
   'campaign-chart': 26.7 * KB,
   'cohort-heatmap': 23.3 * KB,
