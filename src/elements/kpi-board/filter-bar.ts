@@ -9,7 +9,7 @@ import { live } from 'lit/directives/live.js';
 import { COMPARE_MODES, type CompareMode } from '../../core/vocabulary.js';
 import type { ReportOptions } from '../../engine/report-types.js';
 import { attributeLabel } from '../../i18n/labels.js';
-import { closeMenu, onMenuToggle } from '../shared/menus.js';
+import { onMenuKeydown, onMenuToggle } from '../shared/menus.js';
 import { bt, channelLabel } from '../../i18n/board-strings.js';
 import { FIXED_PRESETS, clearFilters, type PeriodPreset, type UserChange } from './query.js';
 
@@ -52,14 +52,6 @@ function toggle(selected: string[], all: string[], id: string, on: boolean): str
   else current.delete(id);
   const next = all.filter((x) => current.has(x));
   return next.length === all.length ? [] : next;
-}
-
-/** Escape closes an open menu and puts the focus back on its summary. */
-function closeOnEscape(e: KeyboardEvent): void {
-  const details = e.currentTarget as HTMLDetailsElement;
-  if (e.key !== 'Escape' || !details.open) return;
-  closeMenu(details, true);
-  e.stopPropagation();
 }
 
 /** A menu closes when the focus leaves it (Tab past its last item, or a click elsewhere). */
@@ -113,7 +105,7 @@ function multiSelect(
       data-menu
       data-attribute=${names.data ?? nothing}
       @toggle=${onMenuToggle}
-      @keydown=${closeOnEscape}
+      @keydown=${onMenuKeydown}
       @focusout=${closeOnLeave}
     >
       <summary>

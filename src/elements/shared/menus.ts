@@ -3,9 +3,9 @@
  * closes them, and opening one closes any other open menu of the kit on the page.
  *
  * Each element with menus adds a {@link MenuController}; each menu binds
- * `@toggle=${onMenuToggle}`. The elements talk through one document-level event, so menus in
- * different shadow roots (the board's filter bar, each widget's "data and export" menu)
- * coordinate without knowing of each other.
+ * `@toggle=${onMenuToggle}` and `@keydown=${onMenuKeydown}`. The elements talk through one
+ * document-level event, so menus in different shadow roots (the board's filter bar, each
+ * widget's "data and export" menu) coordinate without knowing of each other.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -16,6 +16,14 @@ export const MENU_OPEN_EVENT = 'promo-menu-open';
 export function onMenuToggle(e: Event): void {
   const menu = e.currentTarget as HTMLDetailsElement;
   if (menu.open) document.dispatchEvent(new CustomEvent<HTMLDetailsElement>(MENU_OPEN_EVENT, { detail: menu }));
+}
+
+/** Bound as `@keydown` on a menu's `<details>`: Escape closes the open menu and puts the focus back on its summary. */
+export function onMenuKeydown(e: KeyboardEvent): void {
+  const menu = e.currentTarget as HTMLDetailsElement;
+  if (e.key !== 'Escape' || !menu.open) return;
+  closeMenu(menu, true);
+  e.stopPropagation();
 }
 
 /** Closes `menu`; with `focus`, the focus goes back to its summary. */

@@ -19,9 +19,7 @@ export function channelOrAttributeFilter(query: ReportOptions | undefined): bool
  * a filter of the board's `query` (the widget's `boardQuery`) is in force.
  */
 export function renderFilterNote(query: ReportOptions | undefined, locale: string): TemplateResult | typeof nothing {
-  return channelOrAttributeFilter(query)
-    ? html`<p part="filter-note" class="filter-note">${filterNoteText(locale)}</p>`
-    : nothing;
+  return channelOrAttributeFilter(query) ? html`<p part="filter-note">${filterNoteText(locale)}</p>` : nothing;
 }
 
 /** The reasons some values are missing, in words, in `locale` ("partial data"). */

@@ -14,7 +14,7 @@ import type { Report, ReportOptions } from '../../engine/report-types.js';
 import { channelOrAttributeFilter } from './notes.js';
 import { t, type MessageKey } from '../../i18n/strings.js';
 import type { DataTable } from './data-table.js';
-import { MenuController, closeMenu, onMenuToggle } from './menus.js';
+import { MenuController, closeMenu, onMenuKeydown, onMenuToggle } from './menus.js';
 import { ExportController, type ExportFormat, type PromoErrorDetail } from './export-controller.js';
 import { TableViewController } from './table-view-controller.js';
 import { SizeController } from './resize-controller.js';
@@ -132,8 +132,8 @@ export abstract class PromoWidget extends PromoElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const attr = closestAttribute(this.parentNode, 'theme');
-    this.ancestorTheme = attr === 'light' || attr === 'dark' || attr === 'auto' ? attr : null;
+    const attr = closestAttribute(this.parentNode, 'theme') as ThemeName;
+    this.ancestorTheme = THEMES.includes(attr) ? attr : null;
   }
 
   /**
@@ -237,7 +237,7 @@ export abstract class PromoWidget extends PromoElement {
     if (!this.boardQuery) return nothing;
     const act = (action: 'change-period' | 'clear-filters') => () =>
       this.dispatchEvent(new CustomEvent('promo-empty-action', { detail: { action }, bubbles: true, composed: true }));
-    return html`<div part="empty-actions" class="empty-actions">
+    return html`<div part="empty-actions">
       <button type="button" data-action="change-period" @click=${act('change-period')}>
         ${this.msg('emptyAction.period')}
       </button>
@@ -302,7 +302,6 @@ export abstract class PromoWidget extends PromoElement {
       this.#caught = error;
       body = this.renderErrorPart(error instanceof WidgetError ? error.message : this.msg('error'));
     }
-    const problems = this.configErrors;
     return html`<div
       class="promo-root theme-${this.resolvedTheme}"
       part="base"
@@ -311,8 +310,7 @@ export abstract class PromoWidget extends PromoElement {
       aria-busy=${busy ? 'true' : 'false'}
       lang=${this.activeLocale.split('-')[0]!.toLowerCase()}
     >
-      ${this.#size.fontProbe}${this.colorProbes} ${problems.length ? this.renderConfigErrors(problems) : nothing}
-      ${body}
+      ${this.#size.fontProbe}${this.colorProbes} ${this.renderConfigErrors(this.configErrors)} ${body}
     </div>`;
   }
 
@@ -323,7 +321,7 @@ export abstract class PromoWidget extends PromoElement {
   protected renderConfigErrors(problems: readonly ConfigProblem[]): TemplateResult | typeof nothing {
     if (!problems.length) return nothing;
     // The alert is a container of the list: a list element may not take the alert role.
-    return html`<div part="config-error" class="config-error" role="alert">
+    return html`<div part="config-error" role="alert">
       <ul>
         ${problems.map((p) => html`<li>${this.configMessage(p)}</li>`)}
       </ul>
@@ -366,7 +364,7 @@ export abstract class PromoWidget extends PromoElement {
   }
 
   protected renderActions(chart: boolean): TemplateResult {
-    return html`<details part="actions" data-menu @keydown=${this.#onActionsKeydown} @toggle=${onMenuToggle}>
+    return html`<details part="actions" data-menu @keydown=${onMenuKeydown} @toggle=${onMenuToggle}>
       <summary aria-label=${this.msg('actions')} title=${this.msg('actions')}>
         <span aria-hidden="true">⋯</span>
       </summary>
@@ -391,14 +389,6 @@ export abstract class PromoWidget extends PromoElement {
   /** More items of the "data and export" menu (buttons), after the exports. */
   protected renderMenuItems(): TemplateResult | typeof nothing {
     return nothing;
-  }
-
-  #onActionsKeydown(e: KeyboardEvent): void {
-    if (e.key !== 'Escape') return;
-    const details = e.currentTarget as HTMLDetailsElement;
-    if (!details.open) return;
-    closeMenu(details, true);
-    e.stopPropagation();
   }
 
   /** Choosing an item (mouse or keyboard) closes the menu; the focus goes back to its summary. */
