@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { Report } from '../../engine/report-types.js';
 import { cell, type DataTable } from '../shared/data-table.js';
 import { PromoWidget } from '../shared/widget.js';
@@ -78,15 +77,20 @@ const SIDE_BY_SIDE = 720;
  */
 export class PromoCohortHeatmap extends PromoWidget {
   static override styles = cohortHeatmapStyles;
+  /** Declared without decorators, as the base's (see `PromoWidget.properties`). */
+  static override properties: PropertyDeclarations = {
+    mode: { converter: oneOf(HEATMAP_MODES) },
+    showRecency: { attribute: 'show-recency', type: Boolean, converter: booleanValue('show-recency') },
+  };
 
   /** `retention` (default), `revenue`, or `recency` (customers by days since their last order). */
-  @property({ converter: oneOf(HEATMAP_MODES) }) mode: HeatmapMode = 'retention';
+  mode: HeatmapMode = 'retention';
 
   /** The heat colours are interpolated in script: a change of either re-renders the map. */
   protected override readonly colorProbes = tokenProbes(this, ['color-heat-low', 'color-heat-high']);
 
   /** Shows the recency segments beside the heatmap (below it on narrow cards). */
-  @property({ attribute: 'show-recency', type: Boolean, converter: booleanValue('show-recency') }) showRecency = false;
+  showRecency = false;
 
   /** The grid, its keyboard cursor and its tooltip. */
   readonly #grid = new HeatmapGridView(this);
