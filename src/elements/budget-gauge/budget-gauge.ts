@@ -1,5 +1,4 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, svg, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { formatValue } from '../../format/format.js';
 import type { Pacing, Report } from '../../engine/report-types.js';
 import { reasonText } from '../../i18n/strings.js';
@@ -79,14 +78,21 @@ const ROW_GAUGE_HEIGHT = 16;
 export class PromoBudgetGauge extends PromoWidget {
   static override styles = budgetGaugeStyles;
 
+  /** The reactive properties, in Lit's static `properties` (not its decorators: see `PromoWidget`). */
+  static override properties: PropertyDeclarations = {
+    campaign: {},
+    include: { converter: listValue },
+    figuresTooWide: { state: true, attribute: false },
+  };
+
   /** A campaign id; default: every campaign of the report that has a budget. */
-  @property() campaign = '';
+  campaign = '';
 
   /**
    * Without `campaign`: the campaign ids to show (others of the report are left out), as
    * an array or a comma-separated list; default all with a budget.
    */
-  @property({ converter: listValue }) include: string[] | null = null;
+  include: string[] | null = null;
 
   private get fmt() {
     return { locale: this.activeLocale, currency: this.money, compact: this.width > 0 && this.width < 360 };
@@ -107,7 +113,7 @@ export class PromoBudgetGauge extends PromoWidget {
   }
 
   /** The card width at which full figures were measured too wide (figures never wrap). */
-  @state() private figuresTooWide = -1;
+  private figuresTooWide = -1;
 
   override connectedCallback(): void {
     super.connectedCallback();
