@@ -1,5 +1,4 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, svg, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatValue } from '../../format/format.js';
 import { formatDay, formatDayRange } from '../../format/date.js';
@@ -66,26 +65,37 @@ const SPARK_HEIGHT = 36;
 export class PromoKpiTile extends PromoWidget {
   static override styles = kpiTileStyles;
 
+  /** The reactive properties, in Lit's static `properties` (not its decorators: see `PromoWidget`). */
+  static override properties: PropertyDeclarations = {
+    kpi: {},
+    campaign: {},
+    target: { converter: numberValue },
+    compact: { type: Boolean, converter: booleanValue('compact') },
+    label: {},
+    value: { converter: numberValue },
+    unit: { converter: oneOf(KPI_UNITS) },
+  };
+
   /** KPI id (`revenue`, `roi`, `cac`, or a custom KPI's id) of the report's `kpis`. */
-  @property() kpi = '';
+  kpi = '';
 
   /** A campaign id: show the KPI of that campaign alone (`report.byCampaign[id]`). */
-  @property() campaign = '';
+  campaign = '';
 
   /** A goal for the value; default: the campaign's target for this KPI, if any. */
-  @property({ converter: numberValue }) target: number | undefined = undefined;
+  target: number | undefined = undefined;
 
   /** Short numbers (1,2 tr, 12K). Also used automatically when the full value does not fit on one line. */
-  @property({ type: Boolean, converter: booleanValue('compact') }) compact = false;
+  compact = false;
 
   /** Label; default: the KPI's label from the report's metadata, in the locale. */
-  @property() label = '';
+  label = '';
 
   /** A value of your own, shown when there is no report; `null` shows "—". */
-  @property({ converter: numberValue }) value: number | null = null;
+  value: number | null = null;
 
   /** How the value is formatted; default: the KPI's unit from the report's metadata, else `number`. */
-  @property({ converter: oneOf(KPI_UNITS) }) unit: KpiUnit | undefined = undefined;
+  unit: KpiUnit | undefined = undefined;
 
   /** The KPI's metadata in the report shown (label, unit, polarity, daily series). */
   private get meta(): KpiMeta | undefined {

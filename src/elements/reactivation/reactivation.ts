@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { formatValue } from '../../format/format.js';
 import { addDays, formatDay } from '../../format/date.js';
 import type { ReactivationRow, Report, SegmentQuery } from '../../engine/report-types.js';
@@ -100,28 +99,37 @@ const FIGURE_NAMES = Object.keys(FIGURES) as Figure[];
 export class PromoReactivation extends PromoWidget {
   static override styles = reactivationStyles;
 
+  /** The reactive properties, in Lit's static `properties` (not its decorators: see `PromoWidget`). */
+  static override properties: PropertyDeclarations = {
+    bounds: { converter: boundsValue },
+    of: { reflect: true, converter: oneOf(REACTIVATION_LISTS) },
+    resolveCustomers: { attribute: false, converter: functionValue },
+    selected: { converter: textValue },
+    focusIndex: { state: true, attribute: false },
+    busy: { state: true, attribute: false },
+  };
+
   /**
    * The segment bounds in days: `"7,14,28"` (attribute), `[7, 14, 28]` or the string (property).
    * Empty (default): the report's segments.
    * @type {number[] | string}
    */
-  @property({ converter: boundsValue }) bounds: number[] = [];
+  bounds: number[] = [];
 
   /** The list a chosen segment gives: `reactivation` (everyone in the segment, default) or `returned` (those who returned). */
-  @property({ reflect: true, converter: oneOf(REACTIVATION_LISTS) }) of: ReactivationList = 'reactivation';
+  of: ReactivationList = 'reactivation';
 
   /**
    * Resolves a segment's customer ids when the widget is used alone (inside a board, the
    * board's data is used): for example `(r) => Promise.resolve(segmentCustomers(data, options, r))`.
    */
-  @property({ attribute: false, converter: functionValue }) resolveCustomers:
-    ((request: SegmentQuery) => Promise<string[]>) | undefined = undefined;
+  resolveCustomers: ((request: SegmentQuery) => Promise<string[]>) | undefined = undefined;
 
   /** The chosen segment's label (highlighted). */
-  @property({ converter: textValue }) selected = '';
+  selected = '';
 
-  @state() private focusIndex = 0;
-  @state() private busy = false;
+  private focusIndex = 0;
+  private busy = false;
 
   private rowsOf(report: Report | null): ReactivationRow[] {
     const rows = report?.reactivation;
