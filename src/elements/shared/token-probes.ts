@@ -9,8 +9,8 @@
  * The probes are styled through the CSSOM (allowed by any Content-Security-Policy), so no
  * stylesheet carries them: an invisible box of no size, out of the flow, whose colour
  * transition (1 ms) is kept under `prefers-reduced-motion` (the shared styles turn every
- * other transition off there, with `!important`, which the probe's own `!important` outranks).
- * The host renders the probes inside its root, where the private variables are defined (the
+ * other transition off there, with `!important`, which the probe's own `!important` outranks),
+ * and whose colour stays the token's in forced-colors mode (`forced-color-adjust: none`). The host renders the probes inside its root, where the private variables are defined (the
  * base does: `colorProbes`).
  */
 import type { ReactiveControllerHost } from 'lit';
@@ -21,7 +21,7 @@ export function tokenProbes(host: ReactiveControllerHost, names: readonly string
     const probe = document.createElement('span');
     probe.setAttribute('aria-hidden', 'true');
     // Set through the CSSOM (`cssText`), as a strict Content-Security-Policy allows.
-    probe.style.cssText = `position: absolute; inline-size: 0; block-size: 0; visibility: hidden; color: var(--_${name}); transition: color 1ms !important`;
+    probe.style.cssText = `position: absolute; inline-size: 0; block-size: 0; visibility: hidden; color: var(--_${name}); forced-color-adjust: none; transition: color 1ms !important`;
     probe.addEventListener('transitionend', () => host.requestUpdate());
     return probe;
   });

@@ -4,7 +4,7 @@ import type { PromoCohortHeatmap } from '../../../src/elements/cohort-heatmap/co
 import { luminance } from '../../../src/elements/cohort-heatmap/layout.js';
 import { makeReport, REPORT } from '../../fixtures/report.js';
 import { $, $$, captureExport, rgb, settle, text } from '../shared/helpers.js';
-import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { MONTH_ROWS, monthCohortReport } from './fixtures.js';
 
 const vnd = (n: number, tag = 'en-US') =>
@@ -120,6 +120,21 @@ describe('<promo-cohort-heatmap>', () => {
       await waitUntil(readable, 'cell text re-picked for the dark palette', { timeout: 3000 });
     } finally {
       await emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
+  it('forced colors: the cell text is still picked against the heat colours (the cells keep them)', async () => {
+    await executeServerCommand('promo-forced-colors', { active: true });
+    try {
+      const el = await heatmap({ theme: 'light' });
+      for (const g of cells(el)) {
+        const t = el.shadowRoot!.querySelector(`[data-cell="${g.dataset.row}-${g.dataset.col}"]`);
+        if (!t) continue;
+        const fg = luminance(getComputedStyle(t).fill)!;
+        expect(contrast(fg, fillLuminance(g)), g.getAttribute('aria-label')!).to.be.at.least(4.5);
+      }
+    } finally {
+      await executeServerCommand('promo-forced-colors', { active: false });
     }
   });
 
