@@ -1,12 +1,10 @@
 /**
- * A widget's exports as a controller (it needs no lifecycle hook, so it is not added to the
- * host): the numbers as CSV, the chart as SVG or PNG.
+ * A widget's exports: the numbers as CSV, the chart as SVG or PNG.
  * Each export fires a cancelable `promo-export` on the host (`detail: { format, filename,
  * blob }`); unless it is cancelled, the file is downloaded. A failure fires `promo-error`.
  * The code that writes the files is loaded on the first export, so a page that never exports
  * does not pay for it.
  */
-import type { ReactiveControllerHost } from 'lit';
 import type { DataTable } from './data-table.js';
 
 export const EXPORT_FORMATS = ['csv', 'svg', 'png'] as const;
@@ -37,43 +35,36 @@ export interface ExportSource {
   label(): string;
 }
 
-export class ExportController {
-  readonly #host: ReactiveControllerHost & HTMLElement;
-  readonly #source: ExportSource;
-
-  constructor(host: ReactiveControllerHost & HTMLElement, source: ExportSource) {
-    this.#host = host;
-    this.#source = source;
+/**
+ * Exports the host's numbers (`csv`) or chart (`svg`, `png`); resolves with the blob, or null
+ * when there is nothing to export (or it failed). The file writers and the `promo-export`
+ * event are loaded with the first export, a user's action (`export.ts`).
+ */
+export async function exportWidget(
+  host: HTMLElement,
+  format: ExportFormat,
+  source: ExportSource,
+): Promise<Blob | null> {
+  try {
+    const table = source.table();
+    const { saveExport } = await import('./export.js');
+    return await saveExport(host, format, table, source);
+  } catch (error) {
+    fireError(host, error);
+    return null;
   }
+}
 
-  /** Exports in a format; resolves with the blob, or null when there is nothing to export (or it failed). */
-  async export(format: ExportFormat): Promise<Blob | null> {
-    const host = this.#host;
-    try {
-      const table = this.#source.table();
-      const { exportFile, download } = await import('./export.js');
-      const base = table?.caption || this.#source.label() || host.localName;
-      const file = await exportFile(format, table, format === 'csv' ? null : this.#source.chart(), base);
-      if (!file) return null;
-      const proceed = host.dispatchEvent(
-        new CustomEvent<PromoExportDetail>('promo-export', {
-          detail: { format, ...file },
-          bubbles: true,
-          composed: true,
-          cancelable: true,
-        }),
-      );
-      if (proceed) download(file.blob, file.filename);
-      return file.blob;
-    } catch (error) {
-      host.dispatchEvent(
-        new CustomEvent<PromoErrorDetail>('promo-error', {
-          detail: { message: error instanceof Error ? error.message : String(error), error },
-          bubbles: true,
-          composed: true,
-        }),
-      );
-      return null;
-    }
-  }
+/** The message of a caught error, as `promo-error` carries it. */
+export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Fires `promo-error` on `host` (bubbles, composed) for a caught error. */
+export function fireError(host: HTMLElement, error: unknown): void {
+  host.dispatchEvent(
+    new CustomEvent<PromoErrorDetail>('promo-error', {
+      detail: { message: errorText(error), error },
+      bubbles: true,
+      composed: true,
+    }),
+  );
 }

@@ -1,7 +1,7 @@
 /**
  * Export of a widget's numbers and chart: CSV of its data table, SVG with the computed token
  * colours inlined (so the file looks the same outside the page), and PNG drawn from that SVG
- * on a canvas. Loaded by `ExportController` when a user first exports.
+ * on a canvas. Loaded by `exportWidget` (`export-controller.ts`) when a user first exports.
  */
 import type { DataTable } from './data-table.js';
 import { fileName, toCsv } from './csv.js';
@@ -163,4 +163,30 @@ export async function exportFile(
     blob = format === 'svg' ? new Blob([text], { type: 'image/svg+xml' }) : await svgToPng(text);
   }
   return { blob, filename: fileName(base, format) };
+}
+
+/**
+ * Writes the file of an export of `host` and fires a cancelable `promo-export` on it; unless
+ * the event is cancelled, the file is downloaded. Null when there is nothing to export.
+ */
+export async function saveExport(
+  host: HTMLElement,
+  format: 'csv' | 'svg' | 'png',
+  table: DataTable | null,
+  source: { chart(): SVGSVGElement | readonly SVGSVGElement[] | null; label(): string },
+): Promise<Blob | null> {
+  const base = table?.caption || source.label() || host.localName;
+  const file = await exportFile(format, table, format === 'csv' ? null : source.chart(), base);
+  if (!file) return null;
+  const proceed = host.dispatchEvent(
+    // Its detail is a `PromoExportDetail` (`export-controller.ts`).
+    new CustomEvent('promo-export', {
+      detail: { format, ...file },
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+    }),
+  );
+  if (proceed) download(file.blob, file.filename);
+  return file.blob;
 }

@@ -1,9 +1,9 @@
 /**
  * The base every widget of the kit extends: where the report comes from (a `report`
  * property, or the board's context), locale / currency / theme, the loading, empty, error
- * and partial states. Container size, the "show as table" view and the exports are
- * reactive controllers (`resize-controller.ts`, `table-view-controller.ts`,
- * `export-controller.ts`); the locale is the base element's `LocaleController`.
+ * and partial states. Container size and the "show as table" view are reactive controllers
+ * (`resize-controller.ts`, `table-view-controller.ts`); the exports are `exportWidget`
+ * (`export-controller.ts`); the locale is the base element's `LocaleController`.
  */
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextConsumer } from '@lit/context';
@@ -15,7 +15,7 @@ import { channelOrAttributeFilter } from './notes.js';
 import { t, type MessageKey } from '../../i18n/strings.js';
 import type { DataTable } from './data-table.js';
 import { MenuController, closeMenu, onMenuKeydown, onMenuToggle } from './menus.js';
-import { ExportController, type ExportFormat, type PromoErrorDetail } from './export-controller.js';
+import { errorText, exportWidget, fireError, type ExportFormat } from './export-controller.js';
 import { TableViewController } from './table-view-controller.js';
 import { SizeController } from './resize-controller.js';
 import { closestAttribute } from './locale-controller.js';
@@ -55,6 +55,7 @@ let uid = 0;
  * @csspart unavailable - Inside a board whose data failed to load: a quiet placeholder (the board says what failed).
  * @csspart empty-actions - Inside a board, under the empty-state message: the next steps (change the period; clear the filters when some are in force).
  * @event {CustomEvent} promo-empty-action - A next step of the empty state was chosen: `detail: { action: 'change-period' | 'clear-filters' }`; `<promo-kpi-board>` acts on it. Bubbles and is composed.
+ * @event {CustomEvent} promo-error - A render or export failed; `detail: { message, error }`.
  * @event {CustomEvent} promo-export - Before an export is downloaded; `detail: { format, filename, blob }`; cancel it to handle the file yourself.
  */
 export abstract class PromoWidget extends PromoElement {
@@ -112,11 +113,6 @@ export abstract class PromoWidget extends PromoElement {
     if (w !== this.width) this.width = w;
   });
   readonly #table = new TableViewController(this, `${this.uid}-table`);
-  readonly #export = new ExportController(this, {
-    table: () => this.tableData(this.shownReport),
-    chart: () => this.chartSvg(),
-    label: () => this.widgetLabel(this.shownReport),
-  });
 
   constructor() {
     super();
@@ -330,18 +326,11 @@ export abstract class PromoWidget extends PromoElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const message = this.#caught ? (this.#caught instanceof Error ? this.#caught.message : String(this.#caught)) : null;
+    const message = this.#caught ? errorText(this.#caught) : null;
     // Once per distinct failure: re-renders of the same broken input do not repeat it.
     if (message !== null && message !== this.#reportedError) {
       this.#reportedError = message;
-      const error = this.#caught;
-      this.dispatchEvent(
-        new CustomEvent<PromoErrorDetail>('promo-error', {
-          detail: { message, error },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      fireError(this, this.#caught);
     } else if (!this.#caught) this.#reportedError = null;
   }
 
@@ -418,6 +407,10 @@ export abstract class PromoWidget extends PromoElement {
    * null when there is nothing to export.
    */
   exportAs(format: ExportFormat): Promise<Blob | null> {
-    return this.#export.export(format);
+    return exportWidget(this, format, {
+      table: () => this.tableData(this.shownReport),
+      chart: () => this.chartSvg(),
+      label: () => this.widgetLabel(this.shownReport),
+    });
   }
 }
