@@ -6,7 +6,7 @@
  */
 import { createDataset, isDataset } from '../data/dataset.js';
 import type { Dataset } from '../data/columns.js';
-import { filterRows } from './aggregation/filters.js';
+import { channelPass, filterRows } from './aggregation/filters.js';
 import { resolveForDataset } from './compute.js';
 import { resolveOptions } from './options.js';
 import type { ReportInput } from './report.js';
@@ -86,10 +86,7 @@ export function segmentCustomers(data: Dataset | ReportInput, options: ReportOpt
         const code = ds.campaignIndex.get(id);
         if (code !== undefined) selected[code] = 1;
       }
-    const chPass = new Uint8Array(ds.channels.size + 1);
-    chPass[0] = o.channels === null ? 1 : 0;
-    for (let h = 0; h < ds.channels.size; h++)
-      chPass[h + 1] = o.channels === null || o.channels.includes(ds.channels.value(h)) ? 1 : 0;
+    const chPass = channelPass(ds, o.channels);
     let rowPass: Uint8Array | null = null;
     if (o.filters !== null) {
       rowPass = new Uint8Array(n);

@@ -1,5 +1,5 @@
 /**
- * Attribute filters over order rows (KPI-SPEC 7.2).
+ * The filters over order rows: attributes (KPI-SPEC 7.2) and channels.
  *
  * DOM-free.
  */
@@ -34,4 +34,16 @@ export function filterRows(
     const col = attrs!.codes[k]!;
     for (let i = from; i < to; i++) if (i >= col.length || allowed[col[i]!] !== 1) pass[i] = 0;
   }
+}
+
+/**
+ * The channel filter as a table by channel code + 1: 1 where the channel passes (every
+ * channel, and orders without one, when `channels` is null; else the channels listed).
+ */
+export function channelPass(ds: Dataset, channels: readonly string[] | null): Uint8Array {
+  const n = ds.channels.size;
+  const pass = new Uint8Array(n + 1);
+  pass[0] = channels === null ? 1 : 0;
+  for (let c = 0; c < n; c++) pass[c + 1] = channels === null || channels.includes(ds.channels.value(c)) ? 1 : 0;
+  return pass;
 }

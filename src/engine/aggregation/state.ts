@@ -11,7 +11,7 @@ import type { ResolvedOptions } from '../aggregates-contract.js';
 import { returnWindowMs } from '../options.js';
 import { formatDay, formatMonth, monthIndex, monthStart, weekStart } from '../../core/time.js';
 import type { DataIssue } from '../../core/issues.js';
-import { filterRows } from './filters.js';
+import { channelPass, filterRows } from './filters.js';
 import { BASE_FIELDS, customSpecs, DAILY_FIELDS, type CustomSpec } from './slots.js';
 
 /** Everything needed to update the aggregates of one set of options. */
@@ -290,11 +290,7 @@ export function grow(a: Float64Array, n: number): Float64Array {
 export function syncChannels(ds: Dataset, s: State): void {
   const n = ds.channels.size;
   if (s.chPass.length === n + 1) return;
-  const pass = new Uint8Array(n + 1);
-  const allowed = s.o.channels;
-  pass[0] = allowed === null ? 1 : 0;
-  for (let c = 0; c < n; c++) pass[c + 1] = allowed === null || allowed.includes(ds.channels.value(c)) ? 1 : 0;
-  s.chPass = pass;
+  s.chPass = channelPass(ds, s.o.channels);
   s.chRev = grow(s.chRev, n);
   s.chOrd = grow(s.chOrd, n);
   s.chBuy = grow(s.chBuy, n);
