@@ -209,34 +209,38 @@ function attributes(f: Found, path: string, v: unknown): void {
 
 type Check = (f: Found, path: string, v: unknown) => void;
 
-/** `null` and `""` mean absent for the types read from strings; `null` alone for the others. */
-const STRING_TYPES = new Set<FieldType>(['id', 'label', 'text', 'campaignType']);
+/**
+ * The types read from strings: `null` and `""` mean absent for them, `null` alone for the
+ * others (a required text may be `""`). Read by both paths (validate.ts too).
+ */
+export const STRING_TYPES: ReadonlySet<FieldType> = new Set(['id', 'label', 'text', 'campaignType']);
 
 /**
- * Each type's check, as the zod schemas check it: `present` for a value of an optional
- * field that is not absent, `required` for the value of a required field (absent included).
+ * Each type's check of a present value, as the zod schemas check it (a value of an optional
+ * field that is not absent). A required field's value (absent included) is checked the same
+ * way, but for an id, which must then be non-empty too.
  */
-const CHECKS: Record<FieldType, { present: Check; required: Check }> = {
-  id: { present: (f, p, v) => anId(f, p, idFromNumber(v)), required: (f, p, v) => nonEmpty(f, p, idFromNumber(v)) },
-  label: { present: nonEmpty, required: nonEmpty },
-  text: { present: aText, required: aText },
-  amount: { present: amount, required: amount },
-  count: { present: count, required: count },
-  time: { present: time, required: time },
-  date: { present: localDate, required: localDate },
-  campaignType: { present: campaignType, required: campaignType },
-  targets: { present: targets, required: targets },
-  attributes: { present: attributes, required: attributes },
+const CHECKS: Record<FieldType, Check> = {
+  id: (f, p, v) => anId(f, p, idFromNumber(v)),
+  label: nonEmpty,
+  text: aText,
+  amount,
+  count,
+  time,
+  date: localDate,
+  campaignType,
+  targets,
+  attributes,
 };
 
 /** The check of one field (derived from its declaration in RECORDS). */
 function checkOf(type: FieldType, required: boolean): Check {
   const c = CHECKS[type];
-  if (required) return c.required;
+  if (required) return type === 'id' ? (f, p, v) => nonEmpty(f, p, idFromNumber(v)) : c;
   const stringy = STRING_TYPES.has(type);
   return (f, p, v) => {
     if (v === undefined || v === null || (stringy && v === '')) return;
-    c.present(f, p, v);
+    c(f, p, v);
   };
 }
 

@@ -36,7 +36,7 @@ import {
   type FieldType,
   type Records,
 } from './records.js';
-import { isPlainObject } from './explain.js';
+import { STRING_TYPES, isPlainObject } from './explain.js';
 
 export type { DataIssue } from '../core/issues.js';
 export { explainRecord, issueMessage, makeIssue, recordId, show } from './explain.js';
@@ -137,9 +137,6 @@ const VALUE_OF: { readonly [T in FieldType]: (v: unknown, zone: Zone) => unknown
   targets: (v) => readTargets(v),
   attributes: (v) => readAttributes(v),
 };
-
-/** Types read from strings: `""` is absent for them (a required text may be `""`). */
-const STRING_TYPES: ReadonlySet<FieldType> = new Set(['id', 'label', 'text', 'campaignType']);
 
 /**
  * The reader of one declared field. Absent (undefined or null, and `""` for the types read
