@@ -48,7 +48,7 @@ const NOT_YET_MET = {
   // Raised from 117 KB on 2026-12-07 (the board entry loads its page engine and adapters on
   // demand, and esbuild's code splitting cuts the whole kit into more chunks: 3.7 KB gz more,
   // no code added), then lowered as the kit shrank.
-  kit: 117.8 * KB,
+  kit: 117.3 * KB,
   breakdown: 20.5 * KB,
   'campaign-chart': 26.7 * KB,
   'cohort-heatmap': 22.8 * KB,
