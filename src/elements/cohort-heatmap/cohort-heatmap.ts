@@ -86,7 +86,7 @@ export class PromoCohortHeatmap extends PromoWidget {
   /** `retention` (default), `revenue`, or `recency` (customers by days since their last order). */
   mode: HeatmapMode = 'retention';
 
-  /** The heat colours are interpolated in script: a change of either re-renders the map. */
+  /** The heat colours, read in script from these probes (the cell text is picked against them): a change of either re-renders the map. */
   protected override readonly colorProbes = tokenProbes(this, ['color-heat-low', 'color-heat-high']);
 
   /** Shows the recency segments beside the heatmap (below it on narrow cards). */
