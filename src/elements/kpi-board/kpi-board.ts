@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import {
   THEMES,
   type BoardCampaign,
@@ -129,103 +128,139 @@ const NO_ATTRIBUTES: Record<string, string[]> = {};
 export class PromoKpiBoard extends PromoElement implements FilterBarHost {
   static override styles = boardStyles;
 
+  /** The reactive properties, in Lit's static `properties` (not its decorators: see `PromoWidget`). */
+  static override properties: PropertyDeclarations = {
+    data: { attribute: false, converter: jsonValue<object>() },
+    adapter: { converter: adapterValue },
+    src: {},
+    adapterOptions: { attribute: 'adapter-options', converter: objectValue() },
+    from: { reflect: true, converter: dateValue },
+    to: { reflect: true, converter: dateValue },
+    period: { converter: oneOf(PERIOD_PRESETS) },
+    timeZone: { attribute: 'time-zone', converter: checkedText('timeZone', isValidTimeZone) },
+    locale: { reflect: true, converter: textValue },
+    currency: {},
+    theme: { reflect: true, converter: oneOf(THEMES) },
+    campaigns: { converter: listValue, reflect: true },
+    channels: { converter: listValue, reflect: true },
+    compare: { reflect: true, converter: oneOf(COMPARE_MODES) },
+    filters: { converter: jsonValue<Record<string, string[]>>((v) => parseFilters(v) !== null) },
+    recencyBounds: { attribute: 'recency-bounds', converter: boundsValue },
+    kpis: { converter: listValue },
+    targets: { converter: objectValue<Record<string, number>>({ numbers: true }) },
+    layout: { reflect: true, converter: oneOf(BOARD_LAYOUTS) },
+    cohortGrain: { attribute: 'cohort-grain', converter: oneOf(['auto', 'month', 'week'] as const) },
+    chartMetric: { attribute: 'chart-metric' },
+    worker: { converter: oneOf(WORKER_MODES) },
+    workerUrl: { attribute: 'worker-url' },
+    noFilters: { attribute: 'no-filters', type: Boolean, converter: booleanValue('no-filters') },
+    /** @private Internal, as its field says: kept out of the manifest. */
+    computedReport: { state: true, attribute: false },
+    status: { state: true, attribute: false },
+    error: { state: true, attribute: false },
+    lastUpdated: { state: true, attribute: false },
+    live: { state: true, attribute: false },
+    preset: { state: true, attribute: false },
+    hasSlotted: { state: true, attribute: false },
+    loaded: { state: true, attribute: false },
+    problemsOpen: { state: true, attribute: false },
+  };
+
   /** Inline data: the plain input of the KPI spec (`{ campaigns, orders, costs, exposures, loyalty }`) or a dataset. */
-  @property({ attribute: false, converter: jsonValue<object>() }) data: unknown = undefined;
+  data: unknown = undefined;
 
   /**
    * An adapter object (property), or the name of a registered adapter (attribute, used with `src`).
    * @type {string | Adapter}
    */
-  @property({ converter: adapterValue }) adapter: string | Adapter | undefined = undefined;
+  adapter: string | Adapter | undefined = undefined;
 
   /** Where a registered adapter reads from (a URL), with the `adapter` attribute. */
-  @property() src = '';
+  src = '';
 
   /** More options of a registered adapter (JSON in the attribute: `{"interval": 30000}`). */
-  @property({ attribute: 'adapter-options', converter: objectValue() }) adapterOptions: Record<string, unknown> = {};
+  adapterOptions: Record<string, unknown> = {};
 
   /** First day of the period, `YYYY-MM-DD` (local). Default: the `period` preset. */
-  @property({ reflect: true, converter: dateValue }) from = '';
+  from = '';
 
   /** Last day of the period, `YYYY-MM-DD` (local). Default: the `period` preset. */
-  @property({ reflect: true, converter: dateValue }) to = '';
+  to = '';
 
   /**
    * Period preset when `from`/`to` are not set: `last-7`, `last-14`, `last-28` (default),
    * `last-90`, `this-month`. Presets end on the last day with orders (or today when there are none).
    */
-  @property({ converter: oneOf(PERIOD_PRESETS) }) period: PeriodPreset = 'last-28';
+  period: PeriodPreset = 'last-28';
 
   /** IANA zone local dates are taken in (`Asia/Ho_Chi_Minh`). Default: the viewer's zone. */
-  @property({ attribute: 'time-zone', converter: checkedText('timeZone', isValidTimeZone) }) timeZone = '';
+  timeZone = '';
 
   /** `en`, `vi`, or a BCP 47 tag (a language added with `registerLocale` too). Default: the nearest `lang` attribute, else `en`. */
-  @property({ reflect: true, converter: textValue }) locale = '';
+  locale = '';
 
   /** ISO 4217 code of the amounts. */
-  @property() currency = 'USD';
+  currency = 'USD';
 
   /** `light`, `dark` or `auto` (follows `prefers-color-scheme`). */
-  @property({ reflect: true, converter: oneOf(THEMES) }) theme: ThemeName = 'auto';
+  theme: ThemeName = 'auto';
 
   /** Campaign filter: ids, comma-separated in the attribute. Empty: all campaigns. */
-  @property({ converter: listValue, reflect: true }) campaigns: string[] = [];
+  campaigns: string[] = [];
 
   /** Channel filter, comma-separated in the attribute. Empty: all channels. */
-  @property({ converter: listValue, reflect: true }) channels: string[] = [];
+  channels: string[] = [];
 
   /** The comparison period: `previous` (default: the days just before the period), `year` (the same dates one year earlier) or `none`. */
-  @property({ reflect: true, converter: oneOf(COMPARE_MODES) }) compare: CompareMode = 'previous';
+  compare: CompareMode = 'previous';
 
   /**
    * Order attribute filters, `{ "store": ["Q1-01", "Q1-02"], "region": ["HCM"] }` (JSON in the
    * attribute): an order passes when its value of each named attribute is in the list. Empty: no filter.
    */
-  @property({ converter: jsonValue<Record<string, string[]>>((v) => parseFilters(v) !== null) })
   filters: Record<string, string[]> = {};
 
   /** Bounds of the recency and re-activation segments in days, `7,14,28` (default: the engine's). */
-  @property({ attribute: 'recency-bounds', converter: boundsValue }) recencyBounds: number[] = [];
+  recencyBounds: number[] = [];
 
   /** KPI tiles of the default layout, comma-separated ids of the KPI registry. */
-  @property({ converter: listValue }) kpis: string[] = [...DEFAULT_BOARD_KPIS];
+  kpis: string[] = [...DEFAULT_BOARD_KPIS];
 
   /** Targets shown on the tiles, by KPI id (JSON in the attribute: `{"revenue": 5e9, "roi": 1.5}`). Campaign targets apply too. */
-  @property({ converter: objectValue<Record<string, number>>({ numbers: true }) }) targets: Record<string, number> = {};
+  targets: Record<string, number> = {};
 
   /** `full` (default), `summary` (tiles and chart), `tiles`, or `custom` (only the slotted widgets). Slotted widgets replace the default widgets in any layout. */
-  @property({ reflect: true, converter: oneOf(BOARD_LAYOUTS) }) layout: BoardLayout = 'full';
+  layout: BoardLayout = 'full';
 
   /**
    * Cohort grain of the report: `month`, `week`, or `auto` (default: weeks for periods of up
    * to 92 days, months beyond), so a short period still shows several cohorts.
    */
-  @property({ attribute: 'cohort-grain', converter: oneOf(['auto', 'month', 'week'] as const) }) cohortGrain:
-    'auto' | CohortGrain = 'auto';
+  cohortGrain: 'auto' | CohortGrain = 'auto';
 
   /** Metric of the campaign chart. */
-  @property({ attribute: 'chart-metric' }) chartMetric = 'revenue';
+  chartMetric = 'revenue';
 
   /** When to compute in the engine's Web Worker: `auto` (plain input of 100 000 orders or more), `always`, `never`. */
-  @property({ converter: oneOf(WORKER_MODES) }) worker: WorkerMode = 'auto';
+  worker: WorkerMode = 'auto';
 
   /** URL of the engine's worker script, for a self-hosted copy (default: `worker.js` next to the engine). */
-  @property({ attribute: 'worker-url' }) workerUrl = '';
+  workerUrl = '';
 
   /** Hides the filter bar (a host page that drives the query itself). */
-  @property({ attribute: 'no-filters', type: Boolean, converter: booleanValue('no-filters') }) noFilters = false;
+  noFilters = false;
 
   /** @internal The report shown. */
-  @state() protected computedReport: Report | null = null;
-  @state() protected status: BoardStatus = 'idle';
-  @state() protected error: string | null = null;
-  @state() protected lastUpdated: number | null = null;
-  @state() protected live = false;
-  @state() protected preset: PeriodPreset = 'last-28';
-  @state() protected hasSlotted = false;
-  @state() private loaded: DataSummary | null = null;
+  protected computedReport: Report | null = null;
+  protected status: BoardStatus = 'idle';
+  protected error: string | null = null;
+  protected lastUpdated: number | null = null;
+  protected live = false;
+  protected preset: PeriodPreset = 'last-28';
+  protected hasSlotted = false;
+  private loaded: DataSummary | null = null;
   /** Whether the list of problems is open. */
-  @state() protected problemsOpen = false;
+  protected problemsOpen = false;
 
   /** Provides the board's state to the widgets inside (`boardContext`). */
   private readonly context = new BoardContextController(this, () => this.boardState());
