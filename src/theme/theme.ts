@@ -10,7 +10,7 @@ import {
   PAGE_TOKENS,
   SERIES_TOKENS,
   STATUS_TOKENS,
-  TONE_TOKENS,
+  FIGURE_TOKENS,
   tokenGroupCss,
 } from './tokens.js';
 
@@ -23,8 +23,8 @@ export const coreTokenStyles = /* @__PURE__ */ unsafeCSS(
   /* @__PURE__ */ tokenGroupCss(CORE_TOKENS, '.promo-root', true),
 );
 
-/** The tone of a change and a tile's value size, for the tile and the loyalty panel: listed right after the shared widget styles. */
-export const toneTokenStyles = /* @__PURE__ */ unsafeCSS(/* @__PURE__ */ tokenGroupCss(TONE_TOKENS));
+/** The tokens of a KPI figure (the tone of a change, a tile's value size), for the tile and the loyalty panel: listed right after the shared widget styles. */
+export const figureTokenStyles = /* @__PURE__ */ unsafeCSS(/* @__PURE__ */ tokenGroupCss(FIGURE_TOKENS));
 
 /** The spacing of a board's page, for the board. */
 export const pageTokenStyles = /* @__PURE__ */ unsafeCSS(/* @__PURE__ */ tokenGroupCss(PAGE_TOKENS));
@@ -44,7 +44,7 @@ export const heatTokenStyles = /* @__PURE__ */ unsafeCSS(/* @__PURE__ */ tokenGr
  */
 export const tokenStyles: CSSResultArray = [
   coreTokenStyles,
-  toneTokenStyles,
+  figureTokenStyles,
   statusTokenStyles,
   seriesTokenStyles,
   heatTokenStyles,

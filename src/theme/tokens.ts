@@ -37,10 +37,11 @@ const BASE_COLORS = {
 } as const satisfies Record<string, TokenDefinition>;
 
 /**
- * The tone of a change (better, neither; worse is `color-bad`, which the shared styles read too)
- * and the size of a tile's value: read by the tile and the loyalty panel.
+ * The tokens of a KPI figure: the tone of its change (better, neither; worse is `color-bad`,
+ * which the shared styles read too) and the size of a tile's value. Read by the tile and the
+ * loyalty panel.
  */
-export const TONE_TOKENS = {
+export const FIGURE_TOKENS = {
   'color-good': { light: '#1a7f37', dark: '#3fb950' },
   'color-neutral': { light: '#57606a', dark: '#9da7b3' },
   'font-size-xl': {
@@ -108,7 +109,7 @@ export const PAGE_TOKENS = {
 
 /**
  * The tokens every element reads (those the shared widget styles use). Each widget's styles
- * add the groups it draws with (`TONE_TOKENS`, `STATUS_TOKENS`, `SERIES_TOKENS`,
+ * add the groups it draws with (`FIGURE_TOKENS`, `STATUS_TOKENS`, `SERIES_TOKENS`,
  * `HEAT_TOKENS`; the board every group, `PAGE_TOKENS` too), so a widget does not carry the others.
  */
 export const CORE_TOKENS: typeof BASE_COLORS & typeof SIZE_TOKENS = /* @__PURE__ */ Object.assign(
@@ -119,7 +120,7 @@ export const CORE_TOKENS: typeof BASE_COLORS & typeof SIZE_TOKENS = /* @__PURE__
 
 /** Every token, by name (without the `--promo-` prefix). */
 export const TOKENS: typeof BASE_COLORS &
-  typeof TONE_TOKENS &
+  typeof FIGURE_TOKENS &
   typeof STATUS_TOKENS &
   typeof SERIES_TOKENS &
   typeof HEAT_TOKENS &
@@ -127,7 +128,7 @@ export const TOKENS: typeof BASE_COLORS &
   typeof PAGE_TOKENS = /* @__PURE__ */ Object.assign(
   {},
   BASE_COLORS,
-  TONE_TOKENS,
+  FIGURE_TOKENS,
   STATUS_TOKENS,
   SERIES_TOKENS,
   HEAT_TOKENS,

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { forcedColors, widgetStyles } from '../shared/styles.js';
-import { toneTokenStyles } from '../../theme/theme.js';
+import { figureTokenStyles } from '../../theme/theme.js';
 
 /**
  * The rows of a tile: label, value, change, then trend, target and table. A grid of tiles
@@ -24,7 +24,7 @@ export const TILE_ROWS = 4;
  */
 export const kpiTileStyles = [
   ...widgetStyles,
-  toneTokenStyles,
+  figureTokenStyles,
   css`
     .promo-root {
       display: grid;

@@ -1,11 +1,11 @@
 import { css } from 'lit';
 import { widgetStyles } from '../shared/styles.js';
-import { seriesTokenStyles, toneTokenStyles } from '../../theme/theme.js';
+import { figureTokenStyles, seriesTokenStyles } from '../../theme/theme.js';
 
 /** The panel's rules, beyond the widget's frame. Its eight figures are in 1, 2 or 4 columns of at least 10.5em: full rows, never 3 + 3 + 2. */
 export const loyaltyPanelStyles = [
   ...widgetStyles,
-  toneTokenStyles,
+  figureTokenStyles,
   seriesTokenStyles,
   css`
     .lp-root {
