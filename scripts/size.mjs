@@ -49,7 +49,7 @@ const NOT_YET_MET = {
   // demand, and esbuild's code splitting cuts the whole kit into more chunks: 3.7 KB gz more,
   // no code added), then lowered as the kit shrank.
   kit: 117.3 * KB,
-  breakdown: 20.5 * KB,
+  breakdown: 20.4 * KB,
   'campaign-chart': 26.7 * KB,
   'cohort-heatmap': 22.7 * KB,
   'kpi-tile': 21.2 * KB,

@@ -39,7 +39,6 @@ import { renderFilterBar, type FilterBarHost } from './filter-bar.js';
 import { widgetActions } from './board-actions.js';
 import { BoardContextController } from './board-context.js';
 import { boardProblems, renderMessage, renderStatus, type StatusView } from './board-status.js';
-import { MenuController } from '../shared/menus.js';
 import { TileGridController } from './tiles.js';
 import { BOARD_LAYOUTS, renderDefaultLayout, type BoardLayout } from './default-layout.js';
 import {
@@ -320,12 +319,6 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
     },
     onError: (message, error) => this.fail(message, error),
   });
-
-  constructor() {
-    super();
-    // The filter bar's menus close on an outside press or when another menu of the kit opens.
-    new MenuController(this);
-  }
 
   /** Whether a report is being computed. */
   protected get computing(): boolean {

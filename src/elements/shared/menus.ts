@@ -2,20 +2,36 @@
  * Disclosure menus (`<details data-menu>`) of the kit's elements: an outside pointer press
  * closes them, and opening one closes any other open menu of the kit on the page.
  *
- * Each element with menus adds a {@link MenuController}; each menu binds
- * `@toggle=${onMenuToggle}` and `@keydown=${onMenuKeydown}`. The elements talk through one
- * document-level event, so menus in different shadow roots (the board's filter bar, each
- * widget's "data and export" menu) coordinate without knowing of each other.
+ * Each menu binds `@toggle=${onMenuToggle}` and `@keydown=${onMenuKeydown}`; only an open
+ * menu listens on the document. Menus talk through one document-level event, so menus in
+ * different shadow roots (the board's filter bar, each widget's "data and export" menu)
+ * coordinate without knowing of each other.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-
 /** Fired on `document` when a menu of the kit opens; `detail` is the menu's `<details>`. */
 export const MENU_OPEN_EVENT = 'promo-menu-open';
 
-/** Bound as `@toggle` on a menu's `<details>`: an opened menu tells the others to close. */
+/**
+ * Bound as `@toggle` on a menu's `<details>`: an opened menu tells the others to close, then
+ * listens on the document while it is open and on the page: a press outside it or another
+ * menu of the kit opening closes it. Its listeners end with the first event after it closed.
+ */
 export function onMenuToggle(e: Event): void {
   const menu = e.currentTarget as HTMLDetailsElement;
-  if (menu.open) document.dispatchEvent(new CustomEvent<HTMLDetailsElement>(MENU_OPEN_EVENT, { detail: menu }));
+  if (!menu.open || !menu.isConnected) return;
+  document.dispatchEvent(new CustomEvent<HTMLDetailsElement>(MENU_OPEN_EVENT, { detail: menu }));
+  const watch = new AbortController();
+  const on = (type: string, close: (e: Event) => unknown): void =>
+    document.addEventListener(type, (e) => (menu.open && menu.isConnected ? close(e) : watch.abort()), {
+      capture: true,
+      signal: watch.signal,
+    });
+  // Outside press: the focus goes where the user pressed, so it is not moved here.
+  on('pointerdown', (p) => !p.composedPath().includes(menu) && closeMenu(menu, false));
+  // Another menu opened: the focus goes to this one's summary if it was inside it.
+  on(
+    MENU_OPEN_EVENT,
+    (o) => (o as CustomEvent<HTMLDetailsElement>).detail !== menu && closeMenu(menu, menu.matches(':focus-within')),
+  );
 }
 
 /** Bound as `@keydown` on a menu's `<details>`: Escape closes the open menu and puts the focus back on its summary. */
@@ -31,43 +47,4 @@ export function closeMenu(menu: HTMLDetailsElement, focus: boolean): void {
   if (!menu.open) return;
   menu.open = false;
   if (focus) menu.querySelector('summary')?.focus();
-}
-
-/** Closes the open menus of its host's shadow root on an outside press or when another menu opens. */
-export class MenuController implements ReactiveController {
-  readonly #host: ReactiveControllerHost & HTMLElement;
-
-  constructor(host: ReactiveControllerHost & HTMLElement) {
-    this.#host = host;
-    host.addController(this);
-  }
-
-  #openMenus(): HTMLDetailsElement[] {
-    return [...(this.#host.shadowRoot?.querySelectorAll<HTMLDetailsElement>('details[data-menu][open]') ?? [])];
-  }
-
-  // Outside press: the focus goes where the user pressed, so it is not moved here.
-  readonly #onPointerDown = (e: Event): void => {
-    const path = e.composedPath();
-    for (const menu of this.#openMenus()) if (!path.includes(menu)) closeMenu(menu, false);
-  };
-
-  readonly #onOtherOpen = (e: Event): void => {
-    const opened = (e as CustomEvent<HTMLDetailsElement>).detail;
-    for (const menu of this.#openMenus()) {
-      if (menu === opened) continue;
-      // Keep the focus if it was inside the menu being closed (it moves to the summary).
-      closeMenu(menu, menu.matches(':focus-within'));
-    }
-  };
-
-  hostConnected(): void {
-    document.addEventListener('pointerdown', this.#onPointerDown, true);
-    document.addEventListener(MENU_OPEN_EVENT, this.#onOtherOpen);
-  }
-
-  hostDisconnected(): void {
-    document.removeEventListener('pointerdown', this.#onPointerDown, true);
-    document.removeEventListener(MENU_OPEN_EVENT, this.#onOtherOpen);
-  }
 }

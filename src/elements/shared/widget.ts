@@ -14,7 +14,7 @@ import type { Report, ReportOptions } from '../../engine/report-types.js';
 import { channelOrAttributeFilter } from './notes.js';
 import { t, type MessageKey } from '../../i18n/strings.js';
 import type { DataTable } from './data-table.js';
-import { MenuController, closeMenu, onMenuKeydown, onMenuToggle } from './menus.js';
+import { closeMenu, onMenuKeydown, onMenuToggle } from './menus.js';
 import { errorText, exportWidget, fireError, type ExportFormat } from './export-controller.js';
 import { TableViewController } from './table-view-controller.js';
 import { SizeController } from './resize-controller.js';
@@ -116,7 +116,6 @@ export abstract class PromoWidget extends PromoElement {
 
   constructor() {
     super();
-    new MenuController(this);
     new ContextConsumer(this, {
       context: boardContext,
       subscribe: true,
