@@ -126,43 +126,6 @@ const NO_ATTRIBUTES: Record<string, string[]> = {};
  */
 export class PromoKpiBoard extends PromoElement implements FilterBarHost {
   static override styles = boardStyles;
-  /** Declared without decorators, as the widgets' (see `PromoWidget.properties`). */
-  static override properties: PropertyDeclarations = {
-    data: { attribute: false, converter: jsonValue<object>() },
-    adapter: { converter: adapterValue },
-    src: {},
-    adapterOptions: { attribute: 'adapter-options', converter: objectValue() },
-    from: { reflect: true, converter: dateValue },
-    to: { reflect: true, converter: dateValue },
-    period: { converter: oneOf(PERIOD_PRESETS) },
-    timeZone: { attribute: 'time-zone', converter: checkedText('timeZone', isValidTimeZone) },
-    locale: { reflect: true, converter: textValue },
-    currency: {},
-    theme: { reflect: true, converter: oneOf(THEMES) },
-    campaigns: { converter: listValue, reflect: true },
-    channels: { converter: listValue, reflect: true },
-    compare: { reflect: true, converter: oneOf(COMPARE_MODES) },
-    filters: { converter: jsonValue<Record<string, string[]>>((v) => parseFilters(v) !== null) },
-    recencyBounds: { attribute: 'recency-bounds', converter: boundsValue },
-    kpis: { converter: listValue },
-    targets: { converter: objectValue<Record<string, number>>({ numbers: true }) },
-    layout: { reflect: true, converter: oneOf(BOARD_LAYOUTS) },
-    cohortGrain: { attribute: 'cohort-grain', converter: oneOf(['auto', 'month', 'week'] as const) },
-    chartMetric: { attribute: 'chart-metric' },
-    worker: { converter: oneOf(WORKER_MODES) },
-    workerUrl: { attribute: 'worker-url' },
-    noFilters: { attribute: 'no-filters', type: Boolean, converter: booleanValue('no-filters') },
-    computedReport: { state: true, attribute: false },
-    status: { state: true, attribute: false },
-    error: { state: true, attribute: false },
-    lastUpdated: { state: true, attribute: false },
-    live: { state: true, attribute: false },
-    preset: { state: true, attribute: false },
-    hasSlotted: { state: true, attribute: false },
-    loaded: { state: true, attribute: false },
-    problemsOpen: { state: true, attribute: false },
-  };
-
   /** The reactive properties, in Lit's static `properties` (not its decorators: see `PromoWidget`). */
   static override properties: PropertyDeclarations = {
     data: { attribute: false, converter: jsonValue<object>() },
