@@ -21,25 +21,6 @@ function dropStyles() {
   };
 }
 
-/**
- * Leaves out members marked `@internal` (or `@ignore`) in the source. The analyser does so for
- * fields, but adds them back when they are declared in Lit's static `properties` (it reads
- * that object without the fields' JSDoc); removed in the same class, before inheritance.
- */
-function dropInternal() {
-  const hidden = (member) =>
-    member.jsDoc?.some((doc) => doc.tags?.some((tag) => ['internal', 'ignore'].includes(tag.tagName.text)));
-  return {
-    name: 'drop-internal-members',
-    analyzePhase({ ts, node, moduleDoc }) {
-      if (!ts.isClassDeclaration(node) || !node.name) return;
-      const decl = moduleDoc.declarations?.find((d) => d.name === node.name.text);
-      const names = new Set(node.members.filter(hidden).map((m) => m.name?.getText()));
-      if (decl?.members && names.size) decl.members = decl.members.filter((m) => !names.has(m.name));
-    },
-  };
-}
-
 export default {
   globs: ['src/elements/**/*.ts'],
   exclude: [
@@ -52,5 +33,5 @@ export default {
   ],
   litelement: true,
   outdir: '.',
-  plugins: [dropInternal(), dropStyles()],
+  plugins: [dropStyles()],
 };
