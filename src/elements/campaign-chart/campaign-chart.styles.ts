@@ -7,6 +7,9 @@ import { selectionStyles } from '../shared/selection.js';
 /**
  * Styles of the chart and its bars view (the trend view's come with its module). While a
  * campaign is selected (`.picked`) the other rows step back: their bars and their texts.
+ * What the shared styles or the defaults already give is not restated: the chart's font
+ * (inherited from the frame), strokes 1 px wide and none on the hit areas (SVG defaults),
+ * and no transition under `prefers-reduced-motion` (the shared styles stop them all).
  * Reasons for rules are written here, not in the CSS text, which ships.
  */
 export const campaignChartStyles = [
@@ -58,7 +61,6 @@ export const campaignChartStyles = [
       display: block;
       max-width: 100%;
       overflow: visible;
-      font-family: var(--_font-family);
       font-variant-numeric: tabular-nums;
     }
     .axis text {
@@ -67,7 +69,6 @@ export const campaignChartStyles = [
     }
     .grid line {
       stroke: var(--_color-border);
-      stroke-width: 1;
       shape-rendering: crispEdges;
     }
     .grid line.zero {
@@ -110,7 +111,6 @@ export const campaignChartStyles = [
     }
     .track2 {
       stroke: var(--_color-border);
-      stroke-width: 1;
       stroke-dasharray: 2 3;
     }
     .dot {
@@ -120,7 +120,6 @@ export const campaignChartStyles = [
     }
     .hit {
       fill: transparent;
-      stroke: none;
     }
     .row {
       cursor: pointer;
@@ -151,13 +150,11 @@ export const campaignChartStyles = [
       display: block;
       font-weight: 600;
     }
-    @media (prefers-reduced-motion: no-preference) {
-      .bar,
-      .bar2 {
-        transition:
-          width 0.25s ease,
-          x 0.25s ease;
-      }
+    .bar,
+    .bar2 {
+      transition:
+        width 0.25s ease,
+        x 0.25s ease;
     }
   `,
 ];

@@ -287,7 +287,7 @@ export class PromoCampaignChart extends PromoWidget {
       },
       info: (id) => el.campaignInfo(id),
       msg: (key, params) => el.msg(key, params),
-      fmt: (v, unit, compact = false) => el.fmt(v, unit, compact),
+      fmt: (v, unit, compact = false) => formatValue(v, unit, { locale: el.activeLocale, currency: el.money, compact }),
       name: (id) => el.campaignName(id),
       kpiLabel: (id) => el.kpiLabel(id),
       unitOf: (id) => el.unitOf(id),
@@ -295,8 +295,11 @@ export class PromoCampaignChart extends PromoWidget {
       additive: (id) => kpiAdditive(el.shownReport, id),
       campaignData: (report) => el.campaignData(report),
       title: () => el.widgetLabel(),
-      select: (id) => el.select(id),
-      filterBy: (id) => el.filterBy(id),
+      select: (id) => {
+        el.selected = id ?? '';
+        el.#tell('promo-campaign-selection-change', id);
+      },
+      filterBy: (id) => el.#tell('promo-campaign-select', id),
       partial: (reasons) => renderPartial(el.activeLocale, reasons),
       find: (selector) => el.renderRoot?.querySelector(selector) ?? null,
       lib: LIB,
@@ -317,35 +320,19 @@ export class PromoCampaignChart extends PromoWidget {
     return this.meta(id)?.unit ?? 'number';
   }
 
-  private fmt(v: number | null | undefined, unit: KpiUnit, compact = false): string {
-    return formatValue(v, unit, { locale: this.activeLocale, currency: this.money, compact });
-  }
-
   private get secondaryMode(): SecondaryMode {
     if (!this.secondaryMetric || this.secondaryMetric === this.metric) return 'none';
     return this.unitOf(this.secondaryMetric) === this.unitOf(this.metric) ? 'paired' : 'marker';
   }
 
-  /** Selects a campaign (null: none) and says so; never filters. */
-  private select(id: string | null): void {
-    this.selected = id ?? '';
+  /**
+   * Tells the page of a campaign: `promo-campaign-selection-change` (selected; null: none,
+   * never a filter) or `promo-campaign-select` (the explicit step: filter by it; null: remove
+   * that filter).
+   */
+  #tell(type: 'promo-campaign-selection-change' | 'promo-campaign-select', id: string | null): void {
     this.dispatchEvent(
-      new CustomEvent<PromoCampaignSelectDetail>('promo-campaign-selection-change', {
-        detail: { campaignId: id },
-        bubbles: true,
-        composed: true,
-      }),
-    );
-  }
-
-  /** The explicit step: asks the board or the page to filter by the campaign (null: remove that filter). */
-  private filterBy(id: string | null): void {
-    this.dispatchEvent(
-      new CustomEvent<PromoCampaignSelectDetail>('promo-campaign-select', {
-        detail: { campaignId: id },
-        bubbles: true,
-        composed: true,
-      }),
+      new CustomEvent<PromoCampaignSelectDetail>(type, { detail: { campaignId: id }, bubbles: true, composed: true }),
     );
   }
 
