@@ -50,7 +50,7 @@ const NOT_YET_MET = {
   // no code added), then lowered as the kit shrank.
   kit: 117.3 * KB,
   breakdown: 20.4 * KB,
-  'campaign-chart': 26.7 * KB,
+  'campaign-chart': 26.4 * KB,
   'cohort-heatmap': 22.7 * KB,
   'kpi-tile': 21.2 * KB,
 };

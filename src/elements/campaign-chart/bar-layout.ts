@@ -250,6 +250,8 @@ export function barLayout(rows: readonly RankedRow[], o: BarOptions): BarLayout 
   }
   const x = linearScale(domain, [x0, x1]);
   const round = (n: number) => Math.round(n * 10) / 10;
+  /** x of a value, kept inside the plot (a bar past it is cut at its edge). */
+  const inPlot = (v: number) => Math.min(x1, Math.max(x0, x(v)));
   const zeroX = round(x(0));
   const ticks = axisTicks(x, tickCount, o.tick, fs * 0.8, round);
 
@@ -264,7 +266,7 @@ export function barLayout(rows: readonly RankedRow[], o: BarOptions): BarLayout 
   const out: BarRow[] = rows.map((r, i) => {
     const y = topAxis + i * rowH;
     const barY = y + labelLine + Math.round(fs * 0.35);
-    const end = finite(r.value) ? round(Math.min(x1, Math.max(x0, x(r.value)))) : 0;
+    const end = finite(r.value) ? round(inPlot(r.value)) : 0;
     const bar = finite(r.value)
       ? {
           x: Math.min(zeroX, end),
@@ -280,12 +282,9 @@ export function barLayout(rows: readonly RankedRow[], o: BarOptions): BarLayout 
       if (o.secondary === 'paired')
         second = {
           kind: 'bar',
-          x: Math.min(zeroX, round(Math.max(x0, x(r.secondary)))),
+          x: Math.min(zeroX, round(inPlot(r.secondary))),
           y: laneY,
-          width: Math.max(
-            r.secondary === 0 ? 0 : 1,
-            round(Math.abs(Math.min(x1, Math.max(x0, x(r.secondary))) - x(0))),
-          ),
+          width: Math.max(r.secondary === 0 ? 0 : 1, round(Math.abs(inPlot(r.secondary) - x(0)))),
           height: laneH,
         };
       else if (x2) second = { kind: 'dot', cx: x2(r.secondary), cy: laneY + laneH / 2 };

@@ -78,7 +78,7 @@ export class BarsView {
     const mode = h.secondaryMode;
     const width = h.chartWidth;
     const fs = h.fontSize;
-    const { values, seconds, valueWidth } = this.valueTexts(rows, width);
+    const { values, seconds, valueWidth } = this.valueTexts(rows, width, unit, unit2);
     const layout = barLayout(rows, {
       width,
       fontSize: fs,
@@ -160,11 +160,14 @@ export class BarsView {
    * compact ("1,3 tỷ ₫"), so a value never wraps or runs out of the card. The full values
    * stay in the tooltip, the table and each bar's accessible name.
    */
-  private valueTexts(rows: readonly Row[], width: number): { values: string[]; seconds: string[]; valueWidth: number } {
+  private valueTexts(
+    rows: readonly Row[],
+    width: number,
+    unit: KpiUnit,
+    unit2: KpiUnit,
+  ): { values: string[]; seconds: string[]; valueWidth: number } {
     const h = this.host;
     const fs = h.fontSize;
-    const unit = h.unitOf(h.metric);
-    const unit2 = h.unitOf(h.secondaryMetric);
     const root = h.find('.promo-root');
     const bold = textMeasurer(root, '600');
     const plain = textMeasurer(root);
