@@ -146,7 +146,7 @@ for (const e of entries) {
  * is what that element adds of its own.
  */
 const floors = [
-  { name: 'Lit alone (element, decorators, styles, context, resize)', file: 'scripts/size-floor/lit-element.ts' },
+  { name: 'Lit alone (element, properties, styles, context, resize)', file: 'scripts/size-floor/lit-element.ts' },
   { name: 'the widget base (a widget drawing one label)', file: 'scripts/size-floor/widget.ts' },
 ];
 for (const f of floors) Object.assign(f, await measure(f.file));

@@ -1,24 +1,23 @@
 /**
- * Size floor: Lit alone, as a widget of the kit uses it (a LitElement with decorated
- * properties, a template, styles, the board's context and a resize observer) and nothing of
- * ours.
+ * Size floor: Lit alone, as a widget of the kit uses it (a LitElement with properties
+ * declared in its static `properties`, a template, styles, the board's context and a resize
+ * observer) and nothing of ours.
  * `npm run size` prints its figure under the entries.
  */
-import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { LitElement, css, html, type PropertyDeclarations } from 'lit';
 import { ContextConsumer, createContext } from '@lit/context';
 import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 
 const context = createContext<{ locale: string }>(Symbol('floor'));
 
-@customElement('size-floor-lit')
 export class SizeFloorLit extends LitElement {
   static override styles = css`
     :host {
       display: block;
     }
   `;
-  @property() label = '';
+  static override properties: PropertyDeclarations = { label: {} };
+  label = '';
   readonly #size = new ResizeController(this, { callback: (entries) => entries[0]?.contentRect.width ?? 0 });
   readonly #board = new ContextConsumer(this, { context, subscribe: true });
 
@@ -26,3 +25,4 @@ export class SizeFloorLit extends LitElement {
     return html`<p>${this.label} ${this.#board.value?.locale} ${this.#size.value}</p>`;
   }
 }
+customElements.define('size-floor-lit', SizeFloorLit);

@@ -1,9 +1,10 @@
 /**
  * One reader per kind of value, shared by every element of the kit. Each is a Lit attribute
- * converter (`@property({ converter: numberValue })`) and also reads what a host sets as the
- * property: frameworks (React 19, Vue 3, Svelte 5) set a property when the element has one,
- * often with the very string an attribute would hold, so `tile.value = '1284500000'` and
- * `board.kpis = 'revenue,roi'` are read exactly as the attributes are.
+ * converter (`limit: { converter: numberValue }` in an element's static `properties`) and
+ * also reads what a host sets as the property: frameworks (React 19, Vue 3, Svelte 5) set a
+ * property when the element has one, often with the very string an attribute would hold, so
+ * `tile.value = '1284500000'` and `board.kpis = 'revenue,roi'` are read exactly as the
+ * attributes are.
  *
  * `read(value)` answers `{ ok: true, value }` or `{ ok: false }`: the element then keeps its
  * documented default and reports the value (see `PromoElement`). `null` and `undefined` never
