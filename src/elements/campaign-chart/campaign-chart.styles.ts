@@ -74,13 +74,12 @@ export const campaignChartStyles = [
     .grid line.zero {
       stroke: var(--_color-text-muted);
     }
-    .label {
+    .label,
+    .value {
       fill: var(--_color-text);
       font-size: 0.92em;
     }
     .value {
-      fill: var(--_color-text);
-      font-size: 0.92em;
       font-weight: 600;
     }
     .value.second,
@@ -106,7 +105,8 @@ export const campaignChartStyles = [
       stroke: var(--_color-surface);
       stroke-width: 2.5;
     }
-    .bar2 {
+    .bar2,
+    .dot {
       fill: var(--_color-series-2);
     }
     .track2 {
@@ -114,7 +114,6 @@ export const campaignChartStyles = [
       stroke-dasharray: 2 3;
     }
     .dot {
-      fill: var(--_color-series-2);
       stroke: var(--_color-surface);
       stroke-width: 1.5;
     }
