@@ -9,6 +9,11 @@
  * a board given its data or an adapter object never loads the adapters, and computing in the
  * worker, it never loads the former either; an adapter given by name comes with the code of
  * computing on the page (board-adapters.ts), which its data needs unless it is large.
+ * An adapter with the `pushdown` capability (a warehouse) is never loaded from: no dataset is
+ * built, each report is assembled from the aggregates the adapter returns for its query with
+ * the engine's `finishReport`, which comes with the code of computing on the page (one chunk
+ * the board already loads: a chunk of its own would cut the kit into more, larger pieces),
+ * and the summary the filters need is taken from the reports ({@link warehouseSummary}).
  *
  * DOM-free apart from the worker the engine starts.
  */
@@ -18,7 +23,7 @@ export { DEFAULT_BOARD_KPIS } from '../../engine/kpis/board-tiles.js';
 import { isDataset, type Dataset } from '../../data/columns.js';
 import type { LiveDataset } from '../../data/dataset.js';
 import type { DataInput } from '../../data/records.js';
-import type { Adapter, AdapterUpdate, LoadResult } from '../../adapters/adapter.js';
+import type { Adapter, AdapterUpdate, LoadResult, PushdownCapability } from '../../adapters/adapter.js';
 import type { BoardCampaign } from '../../context/context.js';
 /** What the board element needs of the data layer and adapters, through the one module allowed to reach them. */
 export { isDataset, type DataInput, type Adapter };
@@ -59,8 +64,13 @@ export interface DataSummary {
   orders: number;
   /** Changes whenever the data does. */
   version: number;
-  /** Where reports are computed. */
-  where: 'page' | 'worker';
+  /**
+   * Where reports are computed: `page`, `worker` (the engine's Web Worker), or `warehouse`
+   * (an adapter's `pushdown`: the data stays where it lives, so campaigns, channels and
+   * attribute values are those the reports have named so far, campaign names are their ids,
+   * `lastDay` is null and `orders` is the most orders a report has counted).
+   */
+  where: 'page' | 'worker' | 'warehouse';
   /**
    * Why reports are computed on the page although the worker mode asked for a worker (no
    * `Worker` here, or the worker script could not start); null otherwise.
@@ -99,6 +109,48 @@ function pageSummary(page: PageEngine, ds: Dataset, workerFallback: string | nul
   return { ...page.summarizeDataset(ds), version: ds.version, where: 'page', workerFallback };
 }
 
+/** Whether `list` holds the same strings as `other`, in the same order. */
+function sameList(list: readonly string[], other: readonly string[]): boolean {
+  return list.length === other.length && list.every((x, i) => x === other[i]);
+}
+
+/**
+ * The summary of a warehouse's data after a report: the one before, with the campaigns,
+ * channels and attribute values the report names added (in order of first appearance, so
+ * a filter that narrows a report never empties a menu), and `orders` the larger of the
+ * known count and the report's. A campaign is known by its id only: its name is the id,
+ * its run the period of the first report that named it, its budget the one its pacing
+ * shows (else null). Returns `previous` itself when nothing changed, so the board
+ * republishes only a summary that did (the lists only grow: this cannot go on forever).
+ */
+export function warehouseSummary(previous: DataSummary, report: Report): DataSummary {
+  const campaigns = [...previous.campaigns];
+  const known = new Set(campaigns.map((c) => c.id));
+  for (const id of [...Object.keys(report.byCampaign), ...Object.keys(report.pacing)]) {
+    if (known.has(id)) continue;
+    known.add(id);
+    const budget = report.pacing[id]?.budget ?? null;
+    campaigns.push({ id, name: id, start: report.period.from, end: report.period.to, budget, type: null, targets: {} });
+  }
+  const channels = [...new Set([...previous.channels, ...Object.keys(report.byChannel)])];
+  const attributes: Record<string, string[]> = { ...previous.attributes };
+  let attributesChanged = false;
+  for (const [name, values] of Object.entries(report.byAttribute ?? {})) {
+    const before = attributes[name] ?? [];
+    const after = [...new Set([...before, ...Object.keys(values)])];
+    if (attributes[name] && sameList(before, after)) continue;
+    attributes[name] = after;
+    attributesChanged = true;
+  }
+  const orders = Math.max(previous.orders, report.kpis.orders?.value ?? 0);
+  const changed =
+    campaigns.length !== previous.campaigns.length ||
+    !sameList(channels, previous.channels) ||
+    attributesChanged ||
+    orders !== previous.orders;
+  return changed ? { ...previous, campaigns, channels, attributes, orders } : previous;
+}
+
 /**
  * Creates a registered adapter by name (the adapter registry is loaded on first use, with the
  * code the page computes with: see board-adapters.ts).
@@ -117,6 +169,8 @@ export class BoardEngine {
   private page: PageEngine | null = null;
   /** The adapter of the current load, for its optional `segmentCustomers` (a warehouse). */
   private adapter: Adapter | null = null;
+  /** The current adapter's `pushdown` (a warehouse): reports are asked of it, no dataset is built. */
+  private pushdown: PushdownCapability | null = null;
   private worker: ReportWorker | null = null;
   private summary: DataSummary | null = null;
   private timeZone = 'UTC';
@@ -197,8 +251,12 @@ export class BoardEngine {
     this.publish(pageSummary(page, ds, workerFallback));
   }
 
-  private publish(summary: DataSummary): void {
-    this.summary = { ...summary, version: ++this.version };
+  /**
+   * Publishes a summary; `sameData`: the data did not change (a warehouse's summary grown by a
+   * report), so the version stays and no report is computed again for it.
+   */
+  private publish(summary: DataSummary, sameData = false): void {
+    this.summary = { ...summary, version: sameData ? this.version : ++this.version };
     this.events.onData(this.summary);
   }
 
@@ -213,6 +271,7 @@ export class BoardEngine {
     this.abort?.abort();
     this.abort = null;
     this.adapter = null;
+    this.pushdown = null;
     this.events.onLive(false);
     this.timeZone = timeZone;
     if (source.kind === 'none') return;
@@ -233,6 +292,7 @@ export class BoardEngine {
         ? source.adapter
         : await namedAdapter(source.name, { ...source.options, ...(source.src ? { src: source.src } : {}) });
     if (current.aborted) return;
+    if (adapter && typeof adapter.pushdown?.aggregate === 'function') return this.useWarehouse(adapter);
     if (!adapter || typeof adapter.load !== 'function')
       throw new TypeError('The adapter has no load(query, { signal }) method');
     const adapterQuery = { ...query, timeZone };
@@ -253,6 +313,30 @@ export class BoardEngine {
     });
     // Adapters that do not report a status are live once subscribed.
     if (!reported) this.events.onLive(true);
+  }
+
+  /**
+   * Computes through an adapter's `pushdown`: nothing is loaded (the data stays in the
+   * warehouse); the summary starts empty and grows with the reports.
+   */
+  private useWarehouse(adapter: Adapter): void {
+    this.using?.abort();
+    this.using = null;
+    this.worker?.terminate();
+    this.worker = null;
+    this.dataset = null;
+    this.adapter = adapter;
+    this.pushdown = adapter.pushdown!;
+    this.publish({
+      campaigns: [],
+      channels: [],
+      attributes: {},
+      lastDay: null,
+      orders: 0,
+      version: 0,
+      where: 'warehouse',
+      workerFallback: null,
+    });
   }
 
   private apply(update: AdapterUpdate, current: AbortSignal): void {
@@ -306,8 +390,25 @@ export class BoardEngine {
     return this.page.segmentCustomers(this.dataset, query, segment);
   }
 
-  /** The report of a query (only new rows are visited after an append). */
-  async compute(query: ReportOptions): Promise<Report> {
+  /**
+   * The report of a query (only new rows are visited after an append); through a warehouse,
+   * the aggregates of the query (`signal` ends the request when a newer query overtakes it)
+   * assembled on the page, and the summary republished when the report named campaigns,
+   * channels or attribute values it did not know.
+   */
+  async compute(query: ReportOptions, signal?: AbortSignal): Promise<Report> {
+    const pushdown = this.pushdown;
+    if (pushdown) {
+      const { finishReport, resolveOptions } = await loadPageEngine();
+      const resolved = resolveOptions({ ...query, timeZone: this.timeZone });
+      const report = finishReport(await pushdown.aggregate(resolved, signal ? { signal } : {}), resolved);
+      const summary = this.summary;
+      if (this.pushdown === pushdown && summary) {
+        const next = warehouseSummary(summary, report);
+        if (next !== summary) this.publish(next, true);
+      }
+      return report;
+    }
     if (this.worker) return this.worker.report(query);
     if (!this.dataset || !this.page) throw new Error('No data loaded');
     return this.page.computeReport(this.dataset, query);

@@ -40,10 +40,12 @@ export class BoardTasks {
    */
   private readonly loadTask: Task<readonly [BoardSource, ReportOptions, string], void>;
   /**
-   * The report of the current query over the loaded data: run again when either changes; a
-   * result that a newer query or newer data overtook is dropped (the task keeps the latest run).
+   * The report of the current query over the loaded data: run again when either changes (the
+   * data's `version`: a warehouse's summary that a report grew keeps it, so it asks for no new
+   * report); a result that a newer query or newer data overtook is dropped (the task keeps the
+   * latest run, and a warehouse request it overtook is ended by the task's signal).
    */
-  private readonly reportTask: Task<readonly [DataSummary | null, string], Report>;
+  private readonly reportTask: Task<readonly [number | null, string], Report>;
 
   constructor(host: ReactiveControllerHost, events: BoardTaskEvents) {
     this.engine = new BoardEngine(events);
@@ -54,8 +56,9 @@ export class BoardTasks {
       onError: (error) => events.onError(errorMessage(error), error),
     });
     this.reportTask = new Task(host, {
-      args: () => [events.loaded(), JSON.stringify(events.query())] as const,
-      task: ([loaded, key]) => (loaded ? this.engine.compute(JSON.parse(key) as ReportOptions) : initialState),
+      args: () => [events.loaded()?.version ?? null, JSON.stringify(events.query())] as const,
+      task: ([version, key], { signal }) =>
+        version !== null ? this.engine.compute(JSON.parse(key) as ReportOptions, signal) : initialState,
       onComplete: (report) => events.onReport(report),
       onError: (error) => events.onError(errorMessage(error), error),
     });

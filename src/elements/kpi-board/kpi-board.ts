@@ -78,7 +78,12 @@ const NO_ATTRIBUTES: Record<string, string[]> = {};
  * `new Worker(new URL('./worker.js', import.meta.url), { type: 'module' })`; from a CDN or a
  * self-hosted copy, point `worker-url` at `promo-kpi-kit/engine/worker` (`dist/engine/worker.js`).
  * `computedIn` tells where reports are computed; when a worker was wanted but could not
- * start, the board computes on the page and says so in its status line.
+ * start, the board computes on the page and says so in its status line. An adapter with the
+ * `pushdown` capability (`pushdownAdapter({ url: '/api/kpi' })`, or `adapter="pushdown"` with
+ * `src`) computes in a warehouse: no rows reach the page, each report is assembled from the
+ * aggregates the endpoint answers for the query, and the filters offer the campaigns (by id:
+ * the endpoint sends no names) and channels the reports have named; there are no attribute
+ * filter menus (set `filters` to filter by an attribute).
  *
  * The comparison period (`compare`: the previous period, the same period last year, or none)
  * and one filter per order attribute of the data (store, region, category ...) are part of
@@ -308,10 +313,11 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
   }
 
   /**
-   * Where reports are computed: `'worker'` (the engine's Web Worker) or `'page'`; null until
-   * data is loaded. Read-only.
+   * Where reports are computed: `'worker'` (the engine's Web Worker), `'page'`, or
+   * `'warehouse'` (an adapter with `pushdown`: the warehouse computes the aggregates and the
+   * board assembles each report from them); null until data is loaded. Read-only.
    */
-  get computedIn(): 'worker' | 'page' | null {
+  get computedIn(): 'worker' | 'page' | 'warehouse' | null {
     return this.loaded?.where ?? null;
   }
 
