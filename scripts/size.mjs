@@ -48,10 +48,11 @@ const NOT_YET_MET = {
   // Raised from 117 KB on 2026-12-07 (the board entry loads its page engine and adapters on
   // demand, and esbuild's code splitting cuts the whole kit into more chunks: 3.7 KB gz more,
   // no code added), then lowered as the kit shrank; raised by 0.5 KB on 2026-12-07 for the
-  // board computing through a warehouse's aggregates (an adapter's `pushdown`).
-  kit: 117.8 * KB,
+  // board computing through a warehouse's aggregates (an adapter's `pushdown`), then lowered
+  // again as the kit shrank.
+  kit: 117.0 * KB,
   breakdown: 20.4 * KB,
-  'campaign-chart': 26.4 * KB,
+  'campaign-chart': 25.9 * KB,
   'cohort-heatmap': 22.7 * KB,
   'kpi-tile': 21.2 * KB,
 };

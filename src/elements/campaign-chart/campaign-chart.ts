@@ -5,10 +5,10 @@ import {
   supportsAdoptingStyleSheets,
   svg,
   unsafeCSS,
+  type PropertyDeclarations,
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { KpiMeta, Report } from '../../engine/report-types.js';
 import type { KpiUnit } from '../../core/vocabulary.js';
 import { kpiAdditive, kpiLabel, kpiMeta } from '../shared/kpi-meta.js';
@@ -128,15 +128,25 @@ const LIB: ChartLib = { html, svg, nothing, styleProps, seriesVar, cell, textMea
  */
 export class PromoCampaignChart extends PromoWidget {
   static override styles = campaignChartStyles;
+  /** Declared without decorators, as the base's (see `PromoWidget.properties`). */
+  static override properties: PropertyDeclarations = {
+    metric: {},
+    secondaryMetric: { attribute: 'secondary-metric' },
+    view: { converter: oneOf(CAMPAIGN_CHART_VIEWS) },
+    grain: { converter: oneOf(TREND_GRAINS) },
+    limit: { converter: numberValue },
+    selected: { reflect: true },
+    series: {},
+  };
 
   /** KPI id compared across campaigns (`revenue`, `roi`, `cac`, or a custom KPI's id). */
-  @property() metric = 'revenue';
+  metric = 'revenue';
 
   /** An optional second KPI per campaign: a bar beside the first when the units match, else a dot on its own axis. */
-  @property({ attribute: 'secondary-metric' }) secondaryMetric = '';
+  secondaryMetric = '';
 
   /** `bars` (default): compare campaigns on `metric`; `trend`: campaign revenue against the store total over time. */
-  @property({ converter: oneOf(CAMPAIGN_CHART_VIEWS) }) view: CampaignChartView = 'bars';
+  view: CampaignChartView = 'bars';
 
   /** @deprecated Use `view`. */
   get chartView(): CampaignChartView {
@@ -147,16 +157,16 @@ export class PromoCampaignChart extends PromoWidget {
   }
 
   /** Buckets of the trend view: `day` (default) or `week` (ISO weeks from Monday). */
-  @property({ converter: oneOf(TREND_GRAINS) }) grain: TrendGrain = 'day';
+  grain: TrendGrain = 'day';
 
   /** Rows drawn before "others" (additive KPIs) or scrolling (other KPIs). Default 10. */
-  @property({ converter: numberValue }) limit = 10;
+  limit = 10;
 
   /** The selected campaign's id (highlighted, the others dimmed; set by a click, Enter or Space). Selecting does not filter. */
-  @property({ reflect: true }) selected = '';
+  selected = '';
 
   /** Campaign ids drawn in the trend view, comma-separated; default: the 4 largest by revenue, and the selected campaign. */
-  @property() series = '';
+  series = '';
 
   /**
    * Loads the trend view's module (a chunk of its own: the default bars view does not load
@@ -295,11 +305,8 @@ export class PromoCampaignChart extends PromoWidget {
       additive: (id) => kpiAdditive(el.shownReport, id),
       campaignData: (report) => el.campaignData(report),
       title: () => el.widgetLabel(),
-      select: (id) => {
-        el.selected = id ?? '';
-        el.#tell('promo-campaign-selection-change', id);
-      },
-      filterBy: (id) => el.#tell('promo-campaign-select', id),
+      select: (id) => el.#select(id),
+      filterBy: (id) => el.#filterBy(id),
       partial: (reasons) => renderPartial(el.activeLocale, reasons),
       find: (selector) => el.renderRoot?.querySelector(selector) ?? null,
       lib: LIB,
@@ -325,15 +332,24 @@ export class PromoCampaignChart extends PromoWidget {
     return this.unitOf(this.secondaryMetric) === this.unitOf(this.metric) ? 'paired' : 'marker';
   }
 
+  /** Selects a campaign (null: none) and says so; never filters. */
+  #select(id: string | null): void {
+    this.selected = id ?? '';
+    this.dispatchEvent(new CustomEvent('promo-campaign-selection-change', this.#event(id)));
+  }
+
+  /** The explicit step: asks the board or the page to filter by the campaign (null: remove that filter). */
+  #filterBy(id: string | null): void {
+    this.dispatchEvent(new CustomEvent('promo-campaign-select', this.#event(id)));
+  }
+
   /**
-   * Tells the page of a campaign: `promo-campaign-selection-change` (selected; null: none,
-   * never a filter) or `promo-campaign-select` (the explicit step: filter by it; null: remove
-   * that filter).
+   * What both events of a campaign carry, bubbling and composed: `detail: { campaignId }`,
+   * the campaign selected (`promo-campaign-selection-change`; null: none, never a filter) or
+   * to filter by (`promo-campaign-select`, the explicit step; null: remove that filter).
    */
-  #tell(type: 'promo-campaign-selection-change' | 'promo-campaign-select', id: string | null): void {
-    this.dispatchEvent(
-      new CustomEvent<PromoCampaignSelectDetail>(type, { detail: { campaignId: id }, bubbles: true, composed: true }),
-    );
+  #event(id: string | null): CustomEventInit<PromoCampaignSelectDetail> {
+    return { detail: { campaignId: id }, bubbles: true, composed: true };
   }
 
   /** A UI string in the widget's locale: one of its own or a shared one. */
