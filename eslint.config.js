@@ -42,6 +42,28 @@ export default tseslint.config(
     },
   },
   {
+    // One way to declare reactive properties: Lit's static `properties` (see
+    // `PromoWidget.properties` for why not its decorators).
+    files: ['src/**', 'scripts/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'lit/decorators.js',
+              message:
+                "Declare reactive properties in Lit's static `properties` (see `PromoWidget.properties`): decorators add Lit's decorator module and a helper to every bundle.",
+            },
+          ],
+          patterns: [
+            { group: ['lit/decorators/*'], message: "Declare reactive properties in Lit's static `properties`." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', 'scripts/**', '.ci/**'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
