@@ -106,7 +106,8 @@ interface ShownRow extends BreakdownRow {
  */
 export class PromoBreakdown extends PromoWidget {
   static override styles = breakdownStyles;
-  /** Declared without decorators, as the base's (see `PromoWidget.properties`). */
+
+  /** The reactive properties, in Lit's static `properties` (not its decorators: see `PromoWidget.properties`). */
   static override properties: PropertyDeclarations = {
     by: { converter: checkedTextWith('attributeName', EXPECTED_ATTRIBUTE_NAME, (v) => NAME.test(v)) },
     kpi: { converter: oneOf(BREAKDOWN_KPIS) },

@@ -78,7 +78,7 @@ const ROW_GAUGE_HEIGHT = 16;
 export class PromoBudgetGauge extends PromoWidget {
   static override styles = budgetGaugeStyles;
 
-  /** The reactive properties, in Lit's static `properties` (not its decorators: see `PromoWidget`). */
+  /** The reactive properties, in Lit's static `properties` (not its decorators: see `PromoWidget.properties`). */
   static override properties: PropertyDeclarations = {
     campaign: {},
     include: { converter: listValue },

@@ -128,7 +128,8 @@ const LIB: ChartLib = { html, svg, nothing, styleProps, seriesVar, cell, textMea
  */
 export class PromoCampaignChart extends PromoWidget {
   static override styles = campaignChartStyles;
-  /** Declared without decorators, as the base's (see `PromoWidget.properties`). */
+
+  /** The reactive properties, in Lit's static `properties` (not its decorators: see `PromoWidget.properties`). */
   static override properties: PropertyDeclarations = {
     metric: {},
     secondaryMetric: { attribute: 'secondary-metric' },

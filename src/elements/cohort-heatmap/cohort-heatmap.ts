@@ -77,7 +77,8 @@ const SIDE_BY_SIDE = 720;
  */
 export class PromoCohortHeatmap extends PromoWidget {
   static override styles = cohortHeatmapStyles;
-  /** Declared without decorators, as the base's (see `PromoWidget.properties`). */
+
+  /** The reactive properties, in Lit's static `properties` (not its decorators: see `PromoWidget.properties`). */
   static override properties: PropertyDeclarations = {
     mode: { converter: oneOf(HEATMAP_MODES) },
     showRecency: { attribute: 'show-recency', type: Boolean, converter: booleanValue('show-recency') },

@@ -131,7 +131,8 @@ const NO_ATTRIBUTES: Record<string, string[]> = {};
  */
 export class PromoKpiBoard extends PromoElement implements FilterBarHost {
   static override styles = boardStyles;
-  /** The reactive properties, in Lit's static `properties` (not its decorators: see `PromoWidget`). */
+
+  /** The reactive properties, in Lit's static `properties` (not its decorators: see `PromoWidget.properties`). */
   static override properties: PropertyDeclarations = {
     data: { attribute: false, converter: jsonValue<object>() },
     adapter: { converter: adapterValue },

@@ -65,7 +65,7 @@ const SPARK_HEIGHT = 36;
 export class PromoKpiTile extends PromoWidget {
   static override styles = kpiTileStyles;
 
-  /** The reactive properties, in Lit's static `properties` (not its decorators: see `PromoWidget`). */
+  /** The reactive properties, in Lit's static `properties` (not its decorators: see `PromoWidget.properties`). */
   static override properties: PropertyDeclarations = {
     kpi: {},
     campaign: {},

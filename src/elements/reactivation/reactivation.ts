@@ -99,7 +99,7 @@ const FIGURE_NAMES = Object.keys(FIGURES) as Figure[];
 export class PromoReactivation extends PromoWidget {
   static override styles = reactivationStyles;
 
-  /** The reactive properties, in Lit's static `properties` (not its decorators: see `PromoWidget`). */
+  /** The reactive properties, in Lit's static `properties` (not its decorators: see `PromoWidget.properties`). */
   static override properties: PropertyDeclarations = {
     bounds: { converter: boundsValue },
     of: { reflect: true, converter: oneOf(REACTIVATION_LISTS) },
