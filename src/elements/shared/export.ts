@@ -1,7 +1,7 @@
 /**
  * Export of a widget's numbers and chart: CSV of its data table, SVG with the computed token
  * colours inlined (so the file looks the same outside the page), and PNG drawn from that SVG
- * on a canvas. Loaded by `exportWidget` (`export-controller.ts`) when a user first exports.
+ * on a canvas. Loaded by `exportWidget` (`export-action.ts`) when a user first exports.
  */
 import type { DataTable } from './data-table.js';
 import { fileName, toCsv } from './csv.js';
@@ -179,7 +179,7 @@ export async function saveExport(
   const file = await exportFile(format, table, format === 'csv' ? null : source.chart(), base);
   if (!file) return null;
   const proceed = host.dispatchEvent(
-    // Its detail is a `PromoExportDetail` (`export-controller.ts`).
+    // Its detail is a `PromoExportDetail` (`export-action.ts`).
     new CustomEvent('promo-export', {
       detail: { format, ...file },
       bubbles: true,

@@ -3,7 +3,8 @@
  * property, or the board's context), locale / currency / theme, the loading, empty, error
  * and partial states. Container size and the "show as table" view are reactive controllers
  * (`resize-controller.ts`, `table-view-controller.ts`); the exports are `exportWidget`
- * (`export-controller.ts`); the locale is the base element's `LocaleController`.
+ * (`export-action.ts`: an action, not a controller, since it keeps nothing between
+ * exports); the locale is the base element's `LocaleController`.
  */
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextConsumer } from '@lit/context';
@@ -15,13 +16,13 @@ import { channelOrAttributeFilter } from './notes.js';
 import { t, type MessageKey } from '../../i18n/strings.js';
 import type { DataTable } from './data-table.js';
 import { closeMenu, onMenuKeydown, onMenuToggle } from './menus.js';
-import { errorText, exportWidget, fireError, type ExportFormat } from './export-controller.js';
+import { errorText, exportWidget, fireError, type ExportFormat } from './export-action.js';
 import { TableViewController } from './table-view-controller.js';
 import { SizeController } from './resize-controller.js';
 import { closestAttribute } from './locale-controller.js';
 
-export { EXPORT_FORMATS } from './export-controller.js';
-export type { ExportFormat, PromoErrorDetail, PromoExportDetail } from './export-controller.js';
+export { EXPORT_FORMATS } from './export-action.js';
+export type { ExportFormat, PromoErrorDetail, PromoExportDetail } from './export-action.js';
 
 /** Forced states; `auto` derives the state from the report. */
 export const WIDGET_STATES = ['auto', 'loading', 'empty', 'error'] as const;
