@@ -2,7 +2,9 @@
  * The elements' public surface in `custom-elements.json` only grows: every tag, attribute,
  * public property and method, event, CSS part, CSS custom property and slot of the recorded
  * list is still there (deprecated members stay listed). Members marked private or protected
- * are not part of it. After adding to the surface, record it anew:
+ * are not part of it. An addition is made on purpose: a fact missing from the recorded list
+ * fails too (a member left public by mistake shows here first). After adding to the surface,
+ * record it anew:
  * `UPDATE_PUBLIC_API=1 node --import tsx --test test/elements/gold-standard/public-api.test.ts`.
  */
 import { test } from 'node:test';
@@ -65,6 +67,11 @@ test('custom-elements.json keeps every public fact of the recorded surface', () 
     before.filter((line) => !kept.has(line)),
     [],
     'removed from the public surface (deprecate instead, or record the surface anew on purpose)',
+  );
+  assert.deepEqual(
+    now.filter((line) => !before.includes(line)),
+    [],
+    'added to the public surface without being recorded (make it private or protected, or record the surface anew)',
   );
   // The surface read is the real one: every element, with its attributes and events.
   for (const tag of ['promo-kpi-board', 'promo-kpi-tile', 'promo-campaign-chart'])
