@@ -20,8 +20,18 @@ export function tokenProbes(host: ReactiveControllerHost, names: readonly string
   return names.map((name) => {
     const probe = document.createElement('span');
     probe.setAttribute('aria-hidden', 'true');
-    // Set through the CSSOM (`cssText`), as a strict Content-Security-Policy allows.
-    probe.style.cssText = `position: absolute; inline-size: 0; block-size: 0; visibility: hidden; color: var(--_${name}); forced-color-adjust: none; transition: color 1ms !important`;
+    // Set through the CSSOM, as a strict Content-Security-Policy allows.
+    const style = probe.style;
+    const declarations = {
+      position: 'absolute',
+      'inline-size': '0',
+      'block-size': '0',
+      visibility: 'hidden',
+      color: `var(--_${name})`,
+      'forced-color-adjust': 'none',
+    };
+    for (const [property, value] of Object.entries(declarations)) style.setProperty(property, value);
+    style.setProperty('transition', 'color 1ms', 'important');
     probe.addEventListener('transitionend', () => host.requestUpdate());
     return probe;
   });
