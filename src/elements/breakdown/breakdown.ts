@@ -8,6 +8,7 @@ import { renderSelection } from '../shared/selection.js';
 import { PromoWidget } from '../shared/widget.js';
 import { checkedTextWith, numberValue, oneOf, textValue } from '../shared/converters.js';
 import { EXPECTED_ATTRIBUTE_NAME } from '../../i18n/strings.js';
+import { ATTRIBUTE_NAME_RE } from '../../core/vocabulary.js';
 import type { DataTable } from '../shared/data-table.js';
 import { baseFontSize, innerWidth } from '../shared/inner-width.js';
 import { FontsLoadedController, textMeasurer } from '../shared/measure-text.js';
@@ -37,8 +38,6 @@ export interface PromoBreakdownSelectDetail {
   value: string | null;
 }
 
-/** An attribute name (`channel` is one). */
-const NAME = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
 /** A finite number, else null. */
 const finite = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
@@ -109,7 +108,7 @@ export class PromoBreakdown extends PromoWidget {
 
   /** The reactive properties, in Lit's static `properties` (not its decorators: see `PromoWidget.properties`). */
   static override properties: PropertyDeclarations = {
-    by: { converter: checkedTextWith('attributeName', EXPECTED_ATTRIBUTE_NAME, (v) => NAME.test(v)) },
+    by: { converter: checkedTextWith('attributeName', EXPECTED_ATTRIBUTE_NAME, (v) => ATTRIBUTE_NAME_RE.test(v)) },
     kpi: { converter: oneOf(BREAKDOWN_KPIS) },
     metric: { converter: oneOf(BREAKDOWN_KPIS) },
     limit: { converter: numberValue },
