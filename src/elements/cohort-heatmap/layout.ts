@@ -3,6 +3,7 @@
  * the colour position of each cell, which values fit in their cell, the legend, and the
  * recency bars. Data and size in, shapes out. No DOM.
  */
+import { linearMap } from '../shared/scale.js';
 import { fitMeasured } from '../shared/measure-text.js';
 import { textWidth } from '../shared/text-fit.js';
 import type { CohortRow, RecencyRow } from '../../engine/report-types.js';
@@ -234,6 +235,8 @@ export function heatmapLayout(
   const from = mode === 'retention' && cols > 1 ? 1 : 0;
   const hi = Math.max(0, ...rows.flatMap((r) => rowValues(r, mode).slice(from).filter(Number.isFinite)));
   const domain: [number, number] = [0, hi > 0 ? hi : 1];
+  // Clamped: period 0, above the top of the domain, shows the top colour.
+  const t = linearMap(domain, [0, 1], true);
   const cells: HeatCell[] = [];
   rows.forEach((r, i) => {
     rowValues(r, mode).forEach((v, k) => {
@@ -246,8 +249,7 @@ export function heatmapLayout(
         width: cellWidth - 2,
         height: cellHeight - 2,
         value: v,
-        // The value's place in the domain (from 0), clamped: period 0 above the top shows the top colour.
-        t: Math.round(Math.min(1, Math.max(0, v / domain[1])) * 1000) / 1000,
+        t: Math.round(t(v) * 1000) / 1000,
       });
     });
   });
@@ -335,6 +337,7 @@ export function recencyLayout(
   const x1 = Math.max(x0 + 30, width - Math.ceil(o.valueWidth) - 8);
   const counts = rows.map((r) => (Number.isFinite(r.customers) ? r.customers : 0));
   const hi = Math.max(0, ...counts);
+  const x = linearMap([0, hi > 0 ? hi : 1], [x0, x1]);
   const rowH = Math.round(fs * 2.4);
   return {
     width,
@@ -342,13 +345,11 @@ export function recencyLayout(
     x0,
     x1,
     bars: rows.map((r, i) => {
-      // The bar's end, from x0 (no customers) to x1 (the most).
-      const f = counts[i]! / (hi > 0 ? hi : 1);
       return {
         y: i * rowH,
         height: rowH,
         x: x0,
-        width: Math.round((x0 * (1 - f) + x1 * f - x0) * 10) / 10,
+        width: Math.round((x(counts[i]!) - x0) * 10) / 10,
         customers: counts[i]!,
         revenue: Number.isFinite(r.revenue) ? r.revenue : 0,
       };
