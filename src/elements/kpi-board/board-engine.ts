@@ -25,6 +25,7 @@ import type { LiveDataset } from '../../data/dataset.js';
 import type { DataInput } from '../../data/records.js';
 import type { Adapter, AdapterUpdate, LoadResult, PushdownCapability } from '../../adapters/adapter.js';
 import type { BoardCampaign } from '../../context/context.js';
+import { errorText } from '../shared/export-action.js';
 /** What the board element needs of the data layer and adapters, through the one module allowed to reach them. */
 export { isDataset, type DataInput, type Adapter };
 
@@ -85,11 +86,6 @@ export interface BoardEngineEvents {
   onError(message: string, error: unknown): void;
   /** Whether a live subscription is open. */
   onLive(live: boolean): void;
-}
-
-/** The message of a failure: an error's own, else the thrown value as text. */
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** What computing on the page takes, loaded on first use. */
@@ -218,7 +214,7 @@ export class BoardEngine {
       this.using = null;
       // The worker could not start (blocked, or a bundle without the worker file): compute on
       // the page and say so.
-      if (!current.aborted) await this.usePage(current, build, errorMessage(error));
+      if (!current.aborted) await this.usePage(current, build, errorText(error));
       return;
     }
     if (current.aborted || using.signal.aborted) {
@@ -305,7 +301,7 @@ export class BoardEngine {
     adapter.subscribe((update) => !current.aborted && this.apply(update, current), {
       signal: current,
       query: adapterQuery,
-      onError: (error) => !current.aborted && this.events.onError(errorMessage(error), error),
+      onError: (error) => !current.aborted && this.events.onError(errorText(error), error),
       onStatus: (status) => {
         reported = true;
         if (!current.aborted) this.events.onLive(status === 'open');
@@ -342,7 +338,7 @@ export class BoardEngine {
   private apply(update: AdapterUpdate, current: AbortSignal): void {
     if (update.type === 'replace')
       this.use(update.data, current).catch(
-        (error: unknown) => !current.aborted && this.events.onError(errorMessage(error), error),
+        (error: unknown) => !current.aborted && this.events.onError(errorText(error), error),
       );
     else this.append(update.records);
   }
@@ -354,7 +350,7 @@ export class BoardEngine {
       worker.append(records, { timeZone: this.timeZone }).then(
         (r) =>
           this.worker === worker && this.publish({ ...r.summary, version: 0, where: 'worker', workerFallback: null }),
-        (error: unknown) => this.events.onError(errorMessage(error), error),
+        (error: unknown) => this.events.onError(errorText(error), error),
       );
       return;
     }
@@ -366,7 +362,7 @@ export class BoardEngine {
       ds.append(records);
       this.publish(pageSummary(page, ds, this.summary?.workerFallback ?? null));
     } catch (error) {
-      this.events.onError(errorMessage(error), error);
+      this.events.onError(errorText(error), error);
     }
   }
 

@@ -7,9 +7,9 @@
 import type { ReactiveControllerHost } from 'lit';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { Report, ReportOptions, SegmentQuery } from '../../engine/report-types.js';
+import { errorText } from '../shared/export-action.js';
 import {
   BoardEngine,
-  errorMessage,
   type BoardEngineEvents,
   type BoardSource,
   type DataInput,
@@ -53,14 +53,14 @@ export class BoardTasks {
       autoRun: false,
       task: ([source, query, zone]: readonly [BoardSource, ReportOptions, string], { signal }) =>
         this.engine.load(source, query, zone, signal),
-      onError: (error) => events.onError(errorMessage(error), error),
+      onError: (error) => events.onError(errorText(error), error),
     });
     this.reportTask = new Task(host, {
       args: () => [events.loaded()?.version ?? null, JSON.stringify(events.query())] as const,
       task: ([version, key], { signal }) =>
         version !== null ? this.engine.compute(JSON.parse(key) as ReportOptions, signal) : initialState,
       onComplete: (report) => events.onReport(report),
-      onError: (error) => events.onError(errorMessage(error), error),
+      onError: (error) => events.onError(errorText(error), error),
     });
   }
 
