@@ -21,6 +21,7 @@ import type { DailyMeasureName } from './measures.js';
 import type { CohortGrain, CompareMode } from '../core/vocabulary.js';
 import type { DailyPoint, RecencyRow } from './report-types.js';
 import type { DataIssue } from '../core/issues.js';
+import type { DatasetSummary } from './worker-protocol.js';
 
 /**
  * Version of the {@link Aggregates} format. Bumped on a breaking change.
@@ -203,4 +204,27 @@ export interface Aggregates {
   pacing: Record<string, PacingInput>;
   /** Data validation issues, then aggregation findings (not the option issues: those are in the options). */
   issues: DataIssue[];
+}
+
+/**
+ * What a data summary is asked for where the data stays (a warehouse): the zone of its last
+ * day, and optionally the campaigns, channels and attribute values to narrow it to.
+ */
+export interface PushdownSummaryQuery {
+  /** IANA zone of `lastDay`. Default UTC. */
+  timeZone?: string;
+  campaignIds?: readonly string[];
+  channels?: readonly string[];
+  filters?: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
+ * The summary of data that stays where it lives (a warehouse): what `summarizeDataset` gives
+ * for data on the page (campaigns, channels, attribute values, the last order's local day,
+ * the number of orders), each list in code-point order, and the attributes whose values were
+ * cut at the server's limit.
+ */
+export interface PushdownSummary extends DatasetSummary {
+  /** Attribute names whose list holds only the first values (in code-point order) of more. */
+  truncatedAttributes: string[];
 }

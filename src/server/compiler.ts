@@ -270,8 +270,9 @@ export class Compiler {
     return this.cte('campaigns_n', this.normalised('campaigns', this.map.campaigns));
   }
 
-  orders(): string {
-    return this.cte('orders_n', this.normalised('orders', this.map.orders, this.attributeColumns()));
+  /** The orders, with the attributes the query names (and `extra` columns: `, <expr> AS <name>`). */
+  orders(extra = ''): string {
+    return this.cte('orders_n', this.normalised('orders', this.map.orders, this.attributeColumns() + extra));
   }
 
   /** `, <expr> AS a0, ...`: the attributes the query names, as text (NULL: the order lacks it). */

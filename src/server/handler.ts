@@ -42,18 +42,30 @@
  * `reply.type('application/json').send(Readable.from(r.chunks))`); `query(input)`
  * collects them into an array.
  *
+ * Data summary (what a board's filters and periods need: campaigns with their names, runs
+ * and budgets, channels, order attributes with their values, the last order's local day,
+ * the number of orders; the engine's `summarizeDataset` for data in the warehouse):
+ * `POST {"summary": true, "timeZone": "Asia/Ho_Chi_Minh"}` (GET `?summary=1&timeZone=...`),
+ * optionally narrowed by `campaignIds`, `channels` and `filters` as a query. Lists are in
+ * code-point order; each attribute lists at most `maxAttributeValues` values (default
+ * 1 000), and `truncatedAttributes` names the attributes cut. See {@link warehouseDataSummary}.
+ *
  * Many tenants in one warehouse: give a `scope(request)` hook. It reads the caller's
  * session, token or header (the host decides how) and returns the tenant key(s) and the
  * limits of that caller. Every table scan of every statement is then restricted to the
  * tenant's rows by a bound parameter (the mapping names each table's tenant column); a
  * request cannot name a tenant, and a query reaching outside the caller's campaigns,
  * channels, attribute values or dates is refused with 403 and a plain reason, never
- * answered narrowed. Cost limits ({@link PushdownLimits}) apply to every request.
+ * answered narrowed. A summary request asks what the caller may see: the limits it leaves
+ * out narrow it (campaigns, channels, attribute values; orders, exposures and loyalty events
+ * from `earliestDate` on), and a value it names outside them is refused with 403 too. Cost
+ * limits ({@link PushdownLimits}) apply to every request.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseLocalDate } from '../core/time.js';
 import type { Report, ReportOptions, SegmentQuery } from '../engine/report-types.js';
-import type { Aggregates } from '../engine/aggregates-contract.js';
+import type { z } from 'zod';
+import type { Aggregates, PushdownSummary } from '../engine/aggregates-contract.js';
 import { resolveOptions } from '../engine/options.js';
 import { requireTenantColumns, resolveMapping } from './table-mapping.js';
 import {
@@ -62,6 +74,7 @@ import {
   outsideScope,
   positiveInt,
   pushdownQuerySchema,
+  pushdownSummarySchema,
   queryFromSearchParams,
   refuse,
   type PushdownLimits,
@@ -71,6 +84,7 @@ import {
   type ScopeRequest,
 } from './pushdown-request.js';
 import { jsonArrayChunks, writeChunks } from './json-stream.js';
+import { warehouseDataSummary, type DataSummaryOptions } from './summary.js';
 import {
   StatementTimeoutError,
   warehouseAggregates,
@@ -84,10 +98,12 @@ import {
 export {
   DEFAULT_LIMITS,
   pushdownQuerySchema,
+  pushdownSummarySchema,
   queryFromSearchParams,
   requestHeader,
   type PushdownLimits,
   type PushdownQuery,
+  type PushdownSummaryRequest,
   type PushdownScope,
   type ScopeRequest,
 } from './pushdown-request.js';
@@ -113,7 +129,11 @@ export interface PushdownHandlerOptions extends WarehouseConfig {
 export interface PushdownResult {
   status: number;
   body:
-    Report | Aggregates | string[] | { error: string; issues?: { path: string; message: string }[]; limit?: string };
+    | Report
+    | Aggregates
+    | PushdownSummary
+    | string[]
+    | { error: string; issues?: { path: string; message: string }[]; limit?: string };
 }
 
 /** A segment answer before it is written: the JSON array of ids as text, in chunks. */
@@ -157,6 +177,14 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** The answer to a request the schema refuses: 400 with each issue's path and message. */
+function invalid(error: z.ZodError): PushdownResult {
+  return {
+    status: 400,
+    body: { error: 'invalid query', issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },
+  };
+}
+
 /** Creates the endpoint for a configured warehouse. */
 export function createPushdownHandler(options: PushdownHandlerOptions): PushdownHandler {
   const maxBytes = options.maxBodyBytes ?? 65_536;
@@ -187,6 +215,7 @@ export function createPushdownHandler(options: PushdownHandlerOptions): Pushdown
       DEFAULT_LIMITS.maxConcurrentQueries,
     ),
     maxQueuedQueries: positiveInt('maxQueuedQueries', given.maxQueuedQueries, DEFAULT_LIMITS.maxQueuedQueries),
+    maxAttributeValues: positiveInt('maxAttributeValues', given.maxAttributeValues, DEFAULT_LIMITS.maxAttributeValues),
   };
   const config: WarehouseConfig = { ...options, statementTimeoutMs: limits.statementTimeoutMs };
   const headers = { 'content-type': 'application/json; charset=utf-8', ...(options.headers ?? {}) };
@@ -246,16 +275,10 @@ export function createPushdownHandler(options: PushdownHandlerOptions): Pushdown
         return refuse(500, 'the server could not tell what this account may see');
       }
     }
+    if (input !== null && typeof input === 'object' && Object.hasOwn(input, 'summary'))
+      return summaryAnswer(input, scope, checked);
     const parsed = pushdownQuerySchema.safeParse(input);
-    if (!parsed.success) {
-      return {
-        status: 400,
-        body: {
-          error: 'invalid query',
-          issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-        },
-      };
-    }
+    if (!parsed.success) return invalid(parsed.error);
     const over = overLimits(parsed.data);
     if (over) return over;
     const { shape, segment, ...reportOptions } = parsed.data;
@@ -291,18 +314,62 @@ export function createPushdownHandler(options: PushdownHandlerOptions): Pushdown
       }
       access.tenants = checked.tenants;
     }
-    if (waiting.length >= limits.maxQueuedQueries && running >= limits.maxConcurrentQueries)
-      return refuse(
-        503,
-        `the server is answering too many queries; try again shortly (maxQueuedQueries = ${limits.maxQueuedQueries})`,
-        'maxQueuedQueries',
-      );
+    const busy = queueFull();
+    if (busy) return busy;
     if (segment !== undefined) return segmentAnswer(reportOptions as ReportOptions, segment, access);
     try {
       return await turn(async () => {
         if (shape === 'aggregates') return { status: 200, body: await warehouseAggregates(config, mapping, o, access) };
         return { status: 200, body: await warehouseReport(config, reportOptions as ReportOptions, access) };
       });
+    } catch (error) {
+      return failure(error);
+    }
+  }
+
+  /** 503 when no more queries may wait for their turn, else null. */
+  function queueFull(): Refusal | null {
+    return waiting.length >= limits.maxQueuedQueries && running >= limits.maxConcurrentQueries
+      ? refuse(
+          503,
+          `the server is answering too many queries; try again shortly (maxQueuedQueries = ${limits.maxQueuedQueries})`,
+          'maxQueuedQueries',
+        )
+      : null;
+  }
+
+  /**
+   * The summary of the data the caller may see (a summary request): the limits of its scope
+   * that the request leaves out narrow it; a value it names outside them is refused, as in a
+   * query. `earliestDate` leaves out older orders, exposures, loyalty events and campaigns.
+   */
+  async function summaryAnswer(
+    input: object,
+    scope: PushdownScope | null | undefined,
+    checked: ReturnType<typeof checkScope> | null,
+  ): Promise<PushdownResult> {
+    const parsed = pushdownSummarySchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    const { summary: _summary, ...asked } = parsed.data;
+    const options: DataSummaryOptions = { ...asked, maxAttributeValues: limits.maxAttributeValues };
+    const access: WarehouseAccess = {};
+    if (scope && checked) {
+      const filters = scope.attributes || asked.filters ? { ...scope.attributes, ...asked.filters } : undefined;
+      const narrowed = {
+        ...asked,
+        campaignIds: asked.campaignIds ?? scope.campaignIds,
+        channels: asked.channels ?? scope.channels,
+        filters,
+      };
+      const outside = outsideScope(narrowed, scope);
+      if (outside) return outside;
+      Object.assign(options, narrowed, { earliestDate: scope.earliestDate });
+      access.tenants = checked.tenants;
+    }
+    const busy = queueFull();
+    if (busy) return busy;
+    try {
+      return await turn(async () => ({ status: 200, body: await warehouseDataSummary(config, options, access) }));
     } catch (error) {
       return failure(error);
     }

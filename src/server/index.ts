@@ -42,7 +42,9 @@
  * Order attributes (store, region ...) are read from their own columns or a JSON column, as
  * the mapping says ({@link AttributeMapping}). Segment lists (`segmentCustomers` of KPI-SPEC
  * 7.3) come from {@link warehouseSegmentCustomers}, or from the handler given the query plus
- * `segment: { segment, of }`, streamed as a JSON array.
+ * `segment: { segment, of }`, streamed as a JSON array. The data's summary (campaigns,
+ * channels, attribute values, last day: what a board's filters need) comes from
+ * {@link warehouseDataSummary}, or from the handler given `{ summary: true, timeZone }`.
  */
 export type { Dialect, SqlType } from './dialects/dialect.js';
 export { duckdb } from './dialects/duckdb.js';
@@ -75,14 +77,17 @@ export {
   warehouseAggregates,
   warehouseSegmentCustomers,
   warehouseSegmentCustomerList,
+  warehouseDataSummary,
 } from './warehouse.js';
 export { StatementTimeoutError } from './warehouse.js';
-export type { WarehouseConfig, WarehouseAccess, SegmentCustomerList } from './warehouse.js';
+export type { WarehouseConfig, WarehouseAccess, SegmentCustomerList, DataSummaryOptions } from './warehouse.js';
+export type { PushdownSummary, PushdownSummaryQuery } from '../engine/aggregates-contract.js';
 export type { TenantKey } from './compiler.js';
 export type { Statement } from './sql.js';
 export {
   createPushdownHandler,
   pushdownQuerySchema,
+  pushdownSummarySchema,
   queryFromSearchParams,
   requestHeader,
   DEFAULT_LIMITS,
@@ -91,6 +96,7 @@ export type {
   PushdownHandler,
   PushdownHandlerOptions,
   PushdownQuery,
+  PushdownSummaryRequest,
   PushdownResult,
   PushdownStream,
   PushdownScope,

@@ -7,6 +7,7 @@ import { isValidTimeZone, parseLocalDate } from '../core/time.js';
 import { COHORT_GRAINS, COMPARE_MODES, SEGMENT_OF } from '../core/vocabulary.js';
 import { ATTRIBUTE_NAME_RE } from '../data/records.js';
 import type { TenantKey } from './compiler.js';
+import { DEFAULT_MAX_ATTRIBUTE_VALUES } from './summary.js';
 
 const localDate = z
   .string()
@@ -70,6 +71,17 @@ export const pushdownQuerySchema = z.strictObject({
 export type PushdownQuery = z.infer<typeof pushdownQuerySchema>;
 
 /**
+ * A summary request: `{ summary: true }` (GET `?summary=1`), with the zone of the last day
+ * and, optionally, the campaigns, channels and attribute values to narrow it to, as in a
+ * query. Unknown keys are refused.
+ */
+export const pushdownSummarySchema = pushdownQuerySchema
+  .pick({ timeZone: true, campaignIds: true, channels: true, filters: true })
+  .extend({ summary: z.literal(true) });
+
+export type PushdownSummaryRequest = z.infer<typeof pushdownSummarySchema>;
+
+/**
  * What one caller may see, as the host's `scope` hook decides from the request. Only
  * `tenant` is required; each limit left out is no limit.
  */
@@ -103,6 +115,8 @@ export interface PushdownLimits {
   maxConcurrentQueries?: number;
   /** Queries allowed to wait; beyond that the handler answers 503. Default 200. */
   maxQueuedQueries?: number;
+  /** Most values a summary lists per order attribute (the first in code-point order; the answer names those cut). Default 1 000. */
+  maxAttributeValues?: number;
 }
 
 /** The limits in force when none are given. */
@@ -113,6 +127,7 @@ export const DEFAULT_LIMITS: Readonly<Required<PushdownLimits>> = Object.freeze(
   statementTimeoutMs: 30_000,
   maxConcurrentQueries: 4,
   maxQueuedQueries: 200,
+  maxAttributeValues: DEFAULT_MAX_ATTRIBUTE_VALUES,
 });
 
 /**
@@ -139,7 +154,7 @@ const FILTER_PREFIX = 'filters.';
 /**
  * Search parameters as a query object: list keys repeat (or are comma-separated), numbers
  * parse; `filters.<name>=v1,v2` gives `filters: { name: [v1, v2] }`, `recencyBounds=7,14,28`
- * numbers, and `segment` with `of` the segment request.
+ * numbers, `segment` with `of` the segment request, and `summary=1` (or `true`) a summary request.
  */
 export function queryFromSearchParams(params: URLSearchParams): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -152,6 +167,7 @@ export function queryFromSearchParams(params: URLSearchParams): Record<string, u
     else if (key === 'recencyBounds') out[key] = list(values).map(Number);
     else if (key.startsWith(FILTER_PREFIX)) filters.push([key.slice(FILTER_PREFIX.length), list(values)]);
     else if (key === 'segment' || key === 'of') out.segment = { ...(out.segment as object), [key]: values[0] };
+    else if (key === 'summary') out.summary = values[0] === '1' || values[0] === 'true' || values[0];
     else out[key] = values[0];
   }
   // From entries: a name such as `__proto__` stays an own key (and is refused by the schema).

@@ -353,3 +353,74 @@ ${part('costs', 'costs_n')}
 UNION ALL
 ${part('exposures', 'exposures_n')}`);
 }
+
+/** Row kinds of the summary statement. */
+export const SUMMARY_ROWS = { orders: 0, channel: 1, attribute: 2 } as const;
+
+/** Where a summary starts: the first local day a caller may see, and the instant starting it. */
+export interface SummarySince {
+  day: number;
+  ms: number;
+}
+
+/**
+ * What a data summary needs besides the campaigns, over the orders of the selected
+ * campaigns (all orders without a campaign selection) that pass the channel and attribute
+ * filters, from `since` on:
+ * - kind 0: their number (`n`) and latest instant (`t`);
+ * - kind 1: each channel (`value`) of those orders, of the exposures (of the selected
+ *   campaigns) and of the loyalty events, passing the channel filter;
+ * - kind 2: each attribute's (`name`) distinct non-empty values (`value`), the first
+ *   `maxValues` in code-point order, with `n` the number of its values. Attributes of
+ *   their own column (every one the mapping names), and the keys of the JSON column's
+ *   objects that are not among them.
+ * `q.attributes` must hold every attribute of its own column.
+ */
+export function summaryStatement(
+  d: Dialect,
+  map: ResolvedMapping,
+  q: CompiledQuery,
+  since: SummarySince | null,
+  maxValues: number,
+): Statement {
+  const c = compiler(d, map, q);
+  const b = c.b;
+  const m = map.orders.attributes;
+  const own = [...(m?.columns.keys() ?? [])];
+  const json = m?.json ? `, ${b.ident([m.json])} AS attributes_json` : '';
+  const camp = (expr: string) => (q.campaignIds === null ? '(1 = 1)' : c.campaignPred(expr));
+  const from = (ms: string) => (since === null ? '(1 = 1)' : `${ms} >= ${b.p(since.ms, 'double')}`);
+  const exposuresFrom = since === null ? '(1 = 1)' : `day >= ${b.p(since.day, 'int')}`;
+  const keyOf = new Map(q.attributes.map((a) => [a.name, a.key]));
+  const values = own.map((name) => `SELECT ${b.p(name, 'text')} AS name, ${keyOf.get(name)!} AS value FROM os`);
+  if (json)
+    values.push(`SELECT k AS name, ${d.jsonText('attributes_json', 'k')} AS value
+  FROM (SELECT attributes_json, ${d.jsonKeys('attributes_json')} AS k FROM os) j
+  WHERE ${own.length === 0 ? '(1 = 1)' : `NOT (${b.inList('k', own)})`}`);
+  const tn = d.text('NULL');
+  const dn = d.double('NULL');
+  const attributes =
+    values.length === 0
+      ? ''
+      : `,
+av AS (${values.join('\nUNION ALL\n')}),
+ad AS (SELECT DISTINCT name, value FROM av WHERE value IS NOT NULL AND LENGTH(value) > 0),
+ar AS (SELECT name, value, ROW_NUMBER() OVER (PARTITION BY name ORDER BY ${d.binaryText('value')}) AS rn,
+  COUNT(*) OVER (PARTITION BY name) AS n FROM ad)`;
+  const attributeRows =
+    values.length === 0
+      ? ''
+      : `
+UNION ALL
+SELECT ${SUMMARY_ROWS.attribute}, name, value, ${d.double('n')}, ${dn} FROM ar WHERE rn <= ${b.p(maxValues, 'int')}`;
+  return b.done(`${c.with(c.campaigns(), c.orders(json), c.exposures(), c.loyalty())},
+os AS (SELECT * FROM orders_n WHERE ${camp('campaign_id')} AND ${c.channelPred('channel')} AND ${c.filterPred()} AND ${from(
+    'time_ms',
+  )})${attributes}
+SELECT ${SUMMARY_ROWS.orders} AS kind, ${tn} AS name, ${tn} AS value, ${d.double('COUNT(*)')} AS n, MAX(time_ms) AS t FROM os
+UNION ALL
+SELECT ${SUMMARY_ROWS.channel}, ${tn}, ch.channel, ${dn}, ${dn} FROM (SELECT channel FROM os
+  UNION ALL SELECT channel FROM exposures_n WHERE ${camp('campaign_id')} AND ${exposuresFrom}
+  UNION ALL SELECT channel FROM loyalty_n WHERE ${from('time_ms')}) ch
+  WHERE ch.channel IS NOT NULL AND ${c.channelPred('ch.channel')} GROUP BY ch.channel${attributeRows}`);
+}

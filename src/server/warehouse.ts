@@ -58,6 +58,7 @@ import {
 export { offsetsIn, StatementTimeoutError } from './warehouse-run.js';
 export type { WarehouseAccess, WarehouseConfig } from './warehouse-run.js';
 export { warehouseSegmentCustomerList, warehouseSegmentCustomers, type SegmentCustomerList } from './segment-lists.js';
+export { warehouseDataSummary, type DataSummaryOptions } from './summary.js';
 
 /** Sets measures from the columns named after them (`measureColumn`). */
 function read(m: Measures, r: Row, names: readonly MeasureName[]): void {

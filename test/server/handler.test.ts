@@ -6,6 +6,7 @@ import { computeReport } from '../../src/engine/report.js';
 import type { Report } from '../../src/engine/report-types.js';
 import {
   createPushdownHandler,
+  DEFAULT_LIMITS,
   duckdb,
   duckdbDriver,
   queryFromSearchParams,
@@ -14,7 +15,10 @@ import {
   type Statement,
 } from '../../src/server/index.js';
 import { reportDifferences } from './compare.js';
-import { generate, load } from './fixtures.js';
+import { generate, load, type Order } from './fixtures.js';
+import { engineSummary } from './summary.js';
+
+const noAttributes = ({ attributes: _attributes, ...o }: Order): Order => o;
 import { checkInjection } from './injection.js';
 
 let instance: DuckDBInstance;
@@ -169,4 +173,45 @@ test('search parameters: lists and numbers', () => {
 
 test('DuckDB: injection attempts never reach the SQL text', async () => {
   await checkInjection(handler, driver, statements);
+});
+
+test('summary request: POST { summary: true } and GET ?summary=1 answer the data summary', async () => {
+  // Without attribute mapping, the default tables' orders have no attributes.
+  const expected = { ...engineSummary({ ...input, orders: input.orders.map(noAttributes) }, 'Asia/Ho_Chi_Minh') };
+  const post = await fetch(base, {
+    method: 'POST',
+    body: JSON.stringify({ summary: true, timeZone: 'Asia/Ho_Chi_Minh' }),
+  });
+  assert.equal(post.status, 200);
+  assert.deepEqual(await post.json(), { ...expected, truncatedAttributes: [] });
+  const get = await fetch(`${base}?summary=1&timeZone=Asia%2FHo_Chi_Minh&channels=web,app`);
+  assert.equal(get.status, 200);
+  const narrowed = (await get.json()) as { channels: string[]; orders: number };
+  assert.deepEqual(narrowed.channels, ['app', 'web']);
+  assert.equal(narrowed.orders, input.orders.filter((o) => o.channel === 'web' || o.channel === 'app').length);
+  // Keys of a query do not belong to a summary request; `summary` is true or absent.
+  for (const q of ['summary=1&from=2025-02-01', 'summary=0', 'summary=1&timeZone=Mars%2FOlympus']) {
+    const bad = await fetch(`${base}?${q}`);
+    assert.equal(bad.status, 400, q);
+    assert.equal(((await bad.json()) as { error: string }).error, 'invalid query');
+  }
+  assert.deepEqual(queryFromSearchParams(new URLSearchParams('summary=true&timeZone=UTC')), {
+    summary: true,
+    timeZone: 'UTC',
+  });
+});
+
+test('summary request: maxAttributeValues caps the values of each attribute and the answer names the attributes cut', async () => {
+  const mapping = { orders: { attributes: { columns: { store: 'store', region: 'region' } } } };
+  const capped = createPushdownHandler({ driver, dialect: duckdb, mapping, limits: { maxAttributeValues: 3 } });
+  const r = await capped.query({ summary: true });
+  assert.equal(r.status, 200);
+  const body = r.body as { attributes: Record<string, string[]>; truncatedAttributes: string[] };
+  assert.deepEqual(body.attributes, { region: ['DN', 'HCM', 'HN'], store: ['CG-02', 'HC-01', 'HK-01'] });
+  assert.deepEqual(body.truncatedAttributes, ['store']);
+  assert.equal(DEFAULT_LIMITS.maxAttributeValues, 1000);
+  assert.throws(
+    () => createPushdownHandler({ driver, dialect: duckdb, limits: { maxAttributeValues: 0 } }),
+    /limits\.maxAttributeValues must be a positive integer/,
+  );
 });

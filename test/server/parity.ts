@@ -18,6 +18,7 @@ import { checkFilteredNewCustomers, checkReturnWindowEdges } from './edges.js';
 import { ATTRIBUTE_COLUMNS, ATTRIBUTE_JSON, generate, type Input } from './fixtures.js';
 import { checkInjection } from './injection.js';
 import { checkSegmentLists, checkSegmentOrder } from './segments.js';
+import { checkSummaryParity } from './summary.js';
 import type { Warehouse, WarehouseSpec } from './warehouses.js';
 
 /** Order attributes from their own columns. */
@@ -189,6 +190,10 @@ const PARITY: ParityCase[] = [
   {
     title: 'segment lists are sorted by code point',
     run: (w) => checkSegmentOrder(w),
+  },
+  {
+    title: "the data summary equals the engine's summarizeDataset; the cap on attribute values keeps the first values",
+    run: (w, input) => checkSummaryParity(w, input),
   },
 ];
 

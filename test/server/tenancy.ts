@@ -18,6 +18,9 @@ import { reportDifferences } from './compare.js';
 import type { WarehouseMapping } from '../../src/server/table-mapping.js';
 import type { Statement } from '../../src/server/sql.js';
 import { ATTRIBUTE_COLUMNS, generate, TABLES, type Input } from './fixtures.js';
+import { engineSummary } from './summary.js';
+import { parseLocalDate, zoneFor } from '../../src/core/time.js';
+import type { DatasetSummary } from '../../src/engine/worker-protocol.js';
 import type { Warehouse, WarehouseSpec } from './warehouses.js';
 
 export const TENANT_A = 'acme';
@@ -186,6 +189,98 @@ export async function checkTenantSegments(config: WarehouseConfig, tenant: strin
   return compared;
 }
 
+/** A tenant's rows that a caller limited to `limits` may see, for the engine to summarise. */
+function visible(
+  own: Input,
+  limits: { campaignIds: string[]; channels: string[]; region: string[]; earliestDate: string },
+  timeZone: string,
+): Input {
+  const startMs = zoneFor(timeZone).startOfDay(parseLocalDate(limits.earliestDate)!);
+  const campaigns = new Set(limits.campaignIds);
+  const channels = new Set(limits.channels);
+  return {
+    campaigns: own.campaigns.filter((c) => campaigns.has(c.id) && c.end >= limits.earliestDate),
+    orders: own.orders.filter(
+      (o) =>
+        campaigns.has(o.campaignId ?? '') &&
+        channels.has(o.channel ?? '') &&
+        limits.region.includes(o.attributes?.region ?? '') &&
+        o.time >= startMs,
+    ),
+    costs: [],
+    exposures: own.exposures.filter(
+      (x) => campaigns.has(x.campaignId) && channels.has(x.channel ?? '') && x.date >= limits.earliestDate,
+    ),
+    loyalty: own.loyalty.filter((l) => channels.has(l.channel ?? '') && l.time >= startMs),
+  };
+}
+
+/**
+ * Two tenants in one warehouse: a scoped handler's summary for `tenant` equals the engine's
+ * over its own rows (every statement reads every table through the tenant predicate); a
+ * caller with limits gets the summary of what it may see, and a request naming more is
+ * refused with 403.
+ */
+export async function checkTenantSummary(config: WarehouseConfig, tenant: string, own: Input): Promise<void> {
+  const statements: [string, Statement][] = [];
+  // Each tenant has a campaign among these that ends before earliestDate (left out).
+  const limits = {
+    campaignIds: ['C1', 'C2', 'C6'],
+    channels: ['web', 'app'],
+    region: ['HCM'],
+    earliestDate: '2025-02-15',
+  };
+  const handler = createPushdownHandler({
+    ...config,
+    mapping: TENANT_MAPPING,
+    onStatement: (n, st) => statements.push([n, st]),
+    scope: (request) => {
+      const r = request as { tenant: string; limited?: boolean };
+      return r.limited
+        ? {
+            tenant: r.tenant,
+            campaignIds: limits.campaignIds,
+            channels: limits.channels,
+            attributes: { region: limits.region },
+            earliestDate: limits.earliestDate,
+          }
+        : { tenant: r.tenant };
+    },
+  });
+  const timeZone = 'Asia/Ho_Chi_Minh';
+  const whole = await handler.query({ summary: true, timeZone }, { tenant });
+  assert.equal(whole.status, 200);
+  assert.deepEqual(whole.body, { ...engineSummary(own, timeZone), truncatedAttributes: [] });
+  assert.deepEqual(
+    statements.map(([n]) => n),
+    ['campaigns', 'summary'],
+  );
+  for (const [n, st] of statements) assert.ok(assertScoped(n, st, [tenant], config.dialect) > 0, n);
+
+  statements.length = 0;
+  const limited = await handler.query({ summary: true, timeZone }, { tenant, limited: true });
+  assert.equal(limited.status, 200);
+  const expected = engineSummary(visible(own, limits, timeZone), timeZone);
+  assert.deepEqual(limited.body, { ...expected, truncatedAttributes: [] });
+  assert.deepEqual(expected.attributes.region, ['HCM']);
+  assert.ok(expected.orders > 10 && expected.channels.length === 2);
+  assert.equal(expected.campaigns.length, 2);
+  for (const [n, st] of statements) assert.ok(assertScoped(n, st, [tenant], config.dialect) > 0, n);
+  // Narrower than the limits: fine; wider: 403, naming what is outside.
+  const narrower = await handler.query({ summary: true, timeZone, channels: ['web'] }, { tenant, limited: true });
+  assert.equal(narrower.status, 200);
+  assert.deepEqual((narrower.body as DatasetSummary).channels, ['web']);
+  for (const [wider, named] of [
+    [{ campaignIds: ['C1', 'C4'] }, '"C4"'],
+    [{ channels: ['store'] }, '"store"'],
+    [{ filters: { region: ['HN'] } }, '"HN"'],
+  ] as const) {
+    const r = await handler.query({ summary: true, timeZone, ...wider }, { tenant, limited: true });
+    assert.equal(r.status, 403, JSON.stringify(wider));
+    assert.ok((r.body as { error: string }).error.includes(named), (r.body as { error: string }).error);
+  }
+}
+
 /**
  * The two-tenant tests of a warehouse: before them it is opened, both tenants' rows are
  * loaded into the shared tables and the custom KPIs registered; for each tenant, its scoped
@@ -225,6 +320,9 @@ export function tenantSuite<W extends Warehouse>(
     });
     test(`${title}: ${tenant} gets the report of a warehouse holding its rows alone`, async () => {
       await checkTenantCases(config(), tenant, ownTablesReport(config(), tenant));
+    });
+    test(`${title}: ${tenant}'s data summary is the engine's over its own rows, within the caller's limits`, async () => {
+      await checkTenantSummary(config(), tenant, own);
     });
   }
   return { a, b };

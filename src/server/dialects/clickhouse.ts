@@ -63,6 +63,8 @@ export const clickhouse: Dialect = {
   inlineCte: '',
   // NULL for a missing key or a JSON null (a Nullable(String) result); the key is a bound parameter.
   jsonText: (json, key) => `JSONExtract(CAST(${json} AS String), ${key}, 'Nullable(String)')`,
+  // An array cannot be Nullable: a NULL column reads as '' (no keys, as a non-object).
+  jsonKeys: (json) => `arrayJoin(JSONExtractKeys(ifNull(CAST(${json} AS String), '')))`,
   // A tuple keeps NULL campaigns, channels and attributes (argMin skips a NULL argument).
   firstOrderRows: (columns) =>
     `SELECT customer_id, ${columns.map((c, i) => `fo.${i + 1} AS ${c}`).join(', ')}, t AS time_ms FROM (SELECT customer_id,

@@ -48,6 +48,11 @@ export interface Dialect {
    */
   jsonText(json: string, key: string): string;
   /**
+   * A select-list expression that expands to one row per key of the JSON object in `json`
+   * (each row: the key, as text); no row when `json` is NULL or not an object.
+   */
+  jsonKeys(json: string): string;
+  /**
    * Optional, for speed: a SELECT over the relation `orders_n` (columns id, customer_id,
    * time_ms and those in `columns`) giving each customer's first order, columns
    * `customer_id`, then `columns` (already valid identifiers: campaign_id, channel,

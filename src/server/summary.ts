@@ -1,0 +1,122 @@
+/**
+ * The summary of the data in the warehouse: what the engine's `summarizeDataset` gives for
+ * data on the page (campaigns, channels, order attributes and their values, the last order's
+ * local day, the number of orders), so a board whose reports are computed in the warehouse
+ * offers the same filters and periods as one holding its data.
+ */
+import type { PushdownSummary, PushdownSummaryQuery } from '../engine/aggregates-contract.js';
+import { resolveOptions } from '../engine/options.js';
+import { compareCodePoints } from '../engine/segments.js';
+import { formatDay, parseLocalDate, zoneFor } from '../core/time.js';
+import { ATTRIBUTE_NAME_RE } from '../data/records.js';
+import { campaignsStatement, SUMMARY_ROWS, summaryStatement, type SummarySince } from './statements.js';
+import { resolveMapping } from './table-mapping.js';
+import {
+  compileQuery,
+  num,
+  statementRunner,
+  str,
+  type WarehouseAccess,
+  type WarehouseConfig,
+} from './warehouse-run.js';
+
+/** Values listed per attribute when no limit is given. */
+export const DEFAULT_MAX_ATTRIBUTE_VALUES = 1_000;
+
+/** What {@link warehouseDataSummary} is asked: the query, and what the caller may see. */
+export interface DataSummaryOptions extends PushdownSummaryQuery {
+  /** The first local date (YYYY-MM-DD) whose orders, exposures and loyalty events count; campaigns ended before it are left out. */
+  earliestDate?: string;
+  /** Most values listed per attribute (the first ones in code-point order). Default 1 000. */
+  maxAttributeValues?: number;
+}
+
+/**
+ * The summary of the warehouse's data, as `summarizeDataset` gives it for data on the page,
+ * every list in code-point order (a table has no row order): the campaigns (targets are not
+ * mapped: `{}`), the channels of orders, exposures and loyalty events, each order
+ * attribute's values (its own column, or the keys of the JSON column) up to
+ * `maxAttributeValues` (`truncatedAttributes` names those cut), the local day (in
+ * `timeZone`) of the latest order and the number of orders.
+ *
+ * Narrowed by `campaignIds` (those campaigns, their orders and exposures), `channels` and
+ * `filters` (the orders passing them, as a report's), `earliestDate`; `access.tenants`
+ * restricts every table read. Rejects with a RangeError for a bad option, before any
+ * statement runs; with the driver's error when a statement fails.
+ */
+export async function warehouseDataSummary(
+  config: WarehouseConfig,
+  options: DataSummaryOptions = {},
+  access: WarehouseAccess = {},
+): Promise<PushdownSummary> {
+  const map = resolveMapping(config.mapping);
+  const maxValues = options.maxAttributeValues ?? DEFAULT_MAX_ATTRIBUTE_VALUES;
+  if (!Number.isInteger(maxValues) || maxValues <= 0)
+    throw new RangeError(`maxAttributeValues: expected a positive integer, got ${String(maxValues)}`);
+  let since: SummarySince | null = null;
+  const o = resolveOptions({
+    // The period is not read: the summary spans the whole data (from `earliestDate` on).
+    from: '1970-01-01',
+    to: '1970-01-01',
+    compare: 'none',
+    timeZone: options.timeZone,
+    campaignIds: options.campaignIds as string[] | undefined,
+    channels: options.channels as string[] | undefined,
+    filters: options.filters as Record<string, string[]> | undefined,
+    // Every attribute of its own column, as a column of the orders.
+    breakdowns: [...(map.orders.attributes?.columns.keys() ?? [])],
+  });
+  if (o.issues.length > 0) throw new RangeError(o.issues.map((i) => i.message).join('; '));
+  const zone = zoneFor(o.timeZone);
+  if (options.earliestDate !== undefined) {
+    const day = parseLocalDate(options.earliestDate);
+    if (day === null) throw new RangeError('earliestDate: expected a local date YYYY-MM-DD');
+    since = { day, ms: zone.startOfDay(day) };
+  }
+  const q = { ...compileQuery(o, [], access), campaignIds: o.campaignIds };
+  const run = statementRunner(config, map, access);
+  const wanted = o.campaignIds === null ? null : new Set(o.campaignIds);
+  const campaigns = (await run('campaigns', campaignsStatement(config.dialect, map, q)))
+    .filter((r) => (wanted === null || wanted.has(String(r.id))) && (since === null || num(r.end_day) >= since.day))
+    .map((r) => ({
+      id: String(r.id),
+      name: String(r.name),
+      start: formatDay(num(r.start_day)),
+      end: formatDay(num(r.end_day)),
+      budget: r.budget === null || r.budget === undefined ? null : num(r.budget),
+      type: str(r.type),
+      targets: {},
+    }));
+  const rows = await run('summary', summaryStatement(config.dialect, map, q, since, maxValues));
+  const channels: string[] = [];
+  const attributes: Record<string, string[]> = {};
+  const truncatedAttributes: string[] = [];
+  let orders = 0;
+  let lastDay: number | null = null;
+  for (const r of rows) {
+    const kind = num(r.kind);
+    if (kind === SUMMARY_ROWS.orders) {
+      orders = num(r.n);
+      lastDay = r.t === null || r.t === undefined ? null : zone.day(num(r.t));
+    } else if (kind === SUMMARY_ROWS.channel) channels.push(String(r.value));
+    else {
+      const name = String(r.name);
+      // A JSON key that is no attribute name cannot be filtered on or broken down by.
+      if (!ATTRIBUTE_NAME_RE.test(name)) continue;
+      const values = (attributes[name] ??= []);
+      values.push(String(r.value));
+      if (values.length === 1 && num(r.n) > maxValues) truncatedAttributes.push(name);
+    }
+  }
+  const sorted: Record<string, string[]> = {};
+  for (const name of Object.keys(attributes).sort(compareCodePoints))
+    sorted[name] = attributes[name]!.sort(compareCodePoints);
+  return {
+    campaigns,
+    channels: channels.sort(compareCodePoints),
+    attributes: sorted,
+    lastDay: orders > 0 ? lastDay : null,
+    orders,
+    truncatedAttributes: truncatedAttributes.sort(compareCodePoints),
+  };
+}
