@@ -16,7 +16,12 @@
  *
  * DOM-free.
  */
-import type { Aggregates, ResolvedOptions } from '../engine/aggregates-contract.js';
+import type {
+  Aggregates,
+  PushdownSummary,
+  PushdownSummaryQuery,
+  ResolvedOptions,
+} from '../engine/aggregates-contract.js';
 import type { ReportOptions, SegmentQuery } from '../engine/report-types.js';
 import type { CollectionName, DataInput } from '../data/records.js';
 import type { Dataset } from '../data/columns.js';
@@ -78,6 +83,11 @@ export interface AdapterDescription {
  */
 export interface PushdownCapability {
   aggregate(options: ResolvedOptions, context: LoadContext): Promise<Aggregates>;
+  /**
+   * Optional: the data's summary (campaigns with names, channels, attribute values, the last
+   * order's local day in `query.timeZone`), what `summarizeDataset` gives for data on the page.
+   */
+  summary?(query: PushdownSummaryQuery, context: LoadContext): Promise<PushdownSummary>;
 }
 
 /** A data adapter. Only `load` is required. */

@@ -7,7 +7,7 @@
  *
  * ```ts
  * const adapter = pushdownAdapter({ url: '/api/kpi', headers: () => ({ authorization: `Bearer ${token}` }) });
- * board.adapter = adapter;                                   // the board calls adapter.pushdown.aggregate
+ * board.adapter = adapter;                                   // the board calls adapter.pushdown.aggregate and .summary
  * const report = await adapter.report({ from: '2025-03-01', to: '2025-03-31' }); // or standalone
  * const ids = await adapter.segmentCustomers(                // a segment's customers, for a CRM
  *   { from: '2025-01-20', to: '2025-02-09' },
@@ -20,7 +20,12 @@
  *
  * DOM-free: uses only `fetch`.
  */
-import { AGGREGATES_VERSION, type Aggregates, type ResolvedOptions } from '../engine/aggregates-contract.js';
+import {
+  AGGREGATES_VERSION,
+  type Aggregates,
+  type PushdownSummary,
+  type ResolvedOptions,
+} from '../engine/aggregates-contract.js';
 import { finishReport } from '../engine/finish.js';
 import { resolveOptions } from '../engine/options.js';
 import type { Report, ReportOptions, SegmentQuery } from '../engine/report-types.js';
@@ -48,7 +53,7 @@ export interface PushdownAdapterOptions {
 
 /** A pushdown adapter: the board's {@link Adapter} with the pushdown capability, plus `report`. */
 export interface PushdownAdapter extends Adapter {
-  pushdown: PushdownCapability;
+  pushdown: Required<PushdownCapability>;
   segmentCustomers: NonNullable<Adapter['segmentCustomers']>;
   /** The report for options, computed by the warehouse and assembled here. */
   report(options: ReportOptions, context?: LoadContext): Promise<Report>;
@@ -94,6 +99,11 @@ function isAggregates(v: unknown): v is Aggregates {
     typeof a.pacing === 'object' &&
     Array.isArray(a.issues)
   );
+}
+
+function isSummary(v: unknown): v is PushdownSummary {
+  const s = v as PushdownSummary | null;
+  return Array.isArray(s?.campaigns) && Array.isArray(s.channels) && !!s.attributes;
 }
 
 /** Creates a pushdown adapter for an endpoint. */
@@ -176,7 +186,11 @@ export function pushdownAdapter(options: PushdownAdapterOptions): PushdownAdapte
       return {};
     },
     describe: () => description,
-    pushdown: { aggregate },
+    pushdown: {
+      aggregate,
+      // A summary request (`{ summary: true, timeZone }`): the data's campaigns, channels, attribute values, last day.
+      summary: (query, context = {}) => post({ ...query, summary: true }, context, isSummary, 'a data summary'),
+    },
     segmentCustomers,
     async report(reportOptions, context) {
       const o = resolveOptions(reportOptions);

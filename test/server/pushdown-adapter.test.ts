@@ -11,6 +11,7 @@ import { computeReport } from '../../src/engine/report.js';
 import { createPushdownHandler, duckdb, duckdbDriver } from '../../src/server/index.js';
 import { reportDifferences } from './compare.js';
 import { ATTRIBUTE_COLUMNS, generate, load } from './fixtures.js';
+import { engineSummary } from './summary.js';
 
 let instance: DuckDBInstance;
 let connection: DuckDBConnection;
@@ -33,6 +34,13 @@ before(async () => {
     if (req.url === '/slow') return void setTimeout(() => res.end('{}'), 2000);
     if (req.url === '/not-json') return void res.end('<html>');
     if (req.url === '/wrong') return void res.end('{"kpis": {}}');
+    // An endpoint of an older version: a summary request is not a query it knows.
+    if (req.url === '/old') {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      return void res.end(
+        '{"error": "invalid query", "issues": [{"path": "", "message": "Unrecognized key: \\"summary\\""}]}',
+      );
+    }
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -147,5 +155,38 @@ test('pushdown adapter: faults are AdapterErrors a user can act on', async () =>
   assert.throws(
     () => pushdownAdapter({ url: '' }),
     (e: unknown) => isAdapterError(e) && e.kind === 'config',
+  );
+});
+
+test('pushdown adapter: summary() asks the endpoint for the data summary, with the same headers and faults', async () => {
+  const adapter = pushdownAdapter({ url: `${url}/kpi`, headers: () => ({ authorization: 'Bearer s3cret' }) });
+  const summary = await adapter.pushdown.summary({ timeZone: 'Asia/Ho_Chi_Minh' }, {});
+  assert.deepEqual(summary, { ...engineSummary(input, 'Asia/Ho_Chi_Minh'), truncatedAttributes: [] });
+  assert.equal(summary.campaigns[0]!.name, 'Campaign 1');
+  assert.equal(seen.at(-1)!.headers.authorization, 'Bearer s3cret');
+  assert.deepEqual(JSON.parse(seen.at(-1)!.body), { timeZone: 'Asia/Ho_Chi_Minh', summary: true });
+  const narrowed = await adapter.pushdown.summary({ timeZone: 'UTC', channels: ['web'] }, {});
+  assert.deepEqual(narrowed.channels, ['web']);
+
+  await assert.rejects(pushdownAdapter({ url: `${url}/old` }).pushdown.summary({}, {}), (e: unknown) => {
+    assert.ok(isAdapterError(e));
+    assert.equal(e.kind, 'http');
+    assert.equal(e.status, 400);
+    assert.match(e.message, /answered 400 \(invalid query; : Unrecognized key: "summary"\)/);
+    return true;
+  });
+  await assert.rejects(pushdownAdapter({ url: `${url}/wrong` }).pushdown.summary({}, {}), (e: unknown) => {
+    assert.ok(isAdapterError(e));
+    assert.equal(e.kind, 'parse');
+    assert.match(e.message, /did not answer with a data summary/);
+    return true;
+  });
+  const ac = new AbortController();
+  const p = pushdownAdapter({ url: `${url}/slow` }).pushdown.summary({}, { signal: ac.signal });
+  ac.abort();
+  await assert.rejects(p, (e: unknown) => isAdapterError(e) && e.kind === 'aborted');
+  await assert.rejects(
+    pushdownAdapter({ url: `${url}/slow`, timeoutMs: 100 }).pushdown.summary({}, {}),
+    (e: unknown) => isAdapterError(e) && e.kind === 'timeout',
   );
 });
