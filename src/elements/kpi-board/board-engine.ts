@@ -13,7 +13,8 @@
  * built, each report is assembled from the aggregates the adapter returns for its query with
  * the engine's `finishReport`, which comes with the code of computing on the page (one chunk
  * the board already loads: a chunk of its own would cut the kit into more, larger pieces),
- * and the summary the filters need is taken from the reports ({@link warehouseSummary}).
+ * and the summary the filters need is asked of the warehouse and grown by the reports
+ * ({@link warehouseSummary}).
  *
  * DOM-free apart from the worker the engine starts.
  */
@@ -67,9 +68,11 @@ export interface DataSummary {
   version: number;
   /**
    * Where reports are computed: `page`, `worker` (the engine's Web Worker), or `warehouse`
-   * (an adapter's `pushdown`: the data stays where it lives, so campaigns, channels and
-   * attribute values are those the reports have named so far, campaign names are their ids,
-   * `lastDay` is null and `orders` is the most orders a report has counted).
+   * (an adapter's `pushdown`: the data stays where it lives; campaigns, channels, attribute
+   * values, `lastDay` and `orders` come from the warehouse's summary, plus what reports name
+   * that it did not; without a summary (an endpoint that does not answer one), those the
+   * reports have named so far, campaign names being their ids, `lastDay` null and `orders` the
+   * most orders a report has counted).
    */
   where: 'page' | 'worker' | 'warehouse';
   /**
@@ -111,40 +114,65 @@ function sameList(list: readonly string[], other: readonly string[]): boolean {
 }
 
 /**
- * The summary of a warehouse's data after a report: the one before, with the campaigns,
- * channels and attribute values the report names added (in order of first appearance, so
- * a filter that narrows a report never empties a menu), and `orders` the larger of the
- * known count and the report's. A campaign is known by its id only: its name is the id,
- * its run the period of the first report that named it, its budget the one its pacing
- * shows (else null). Returns `previous` itself when nothing changed, so the board
- * republishes only a summary that did (the lists only grow: this cannot go on forever).
+ * `previous` with the campaigns, channels and attribute values it lacks added (in order of
+ * first appearance, so a filter that narrows a report never empties a menu), and `orders`
+ * the larger count. Returns `previous` itself when nothing changed (the lists only grow).
  */
-export function warehouseSummary(previous: DataSummary, report: Report): DataSummary {
-  const campaigns = [...previous.campaigns];
-  const known = new Set(campaigns.map((c) => c.id));
-  for (const id of [...Object.keys(report.byCampaign), ...Object.keys(report.pacing)]) {
-    if (known.has(id)) continue;
-    known.add(id);
-    const budget = report.pacing[id]?.budget ?? null;
-    campaigns.push({ id, name: id, start: report.period.from, end: report.period.to, budget, type: null, targets: {} });
-  }
-  const channels = [...new Set([...previous.channels, ...Object.keys(report.byChannel)])];
-  const attributes: Record<string, string[]> = { ...previous.attributes };
+function grown(
+  previous: DataSummary,
+  campaigns: BoardCampaign[],
+  channels: string[],
+  attributes: Record<string, string[]>,
+  orders: number,
+): DataSummary {
+  const known = new Set(previous.campaigns.map((c) => c.id));
+  const all = [...previous.campaigns, ...campaigns.filter((c) => !known.has(c.id) && known.add(c.id))];
+  const channelsNext = [...new Set([...previous.channels, ...channels])];
+  const attributesNext: Record<string, string[]> = { ...previous.attributes };
   let attributesChanged = false;
-  for (const [name, values] of Object.entries(report.byAttribute ?? {})) {
-    const before = attributes[name] ?? [];
-    const after = [...new Set([...before, ...Object.keys(values)])];
-    if (attributes[name] && sameList(before, after)) continue;
-    attributes[name] = after;
+  for (const [name, values] of Object.entries(attributes)) {
+    const before = attributesNext[name] ?? [];
+    const after = [...new Set([...before, ...values])];
+    if (attributesNext[name] && sameList(before, after)) continue;
+    attributesNext[name] = after;
     attributesChanged = true;
   }
-  const orders = Math.max(previous.orders, report.kpis.orders?.value ?? 0);
+  orders = Math.max(previous.orders, orders);
   const changed =
-    campaigns.length !== previous.campaigns.length ||
-    !sameList(channels, previous.channels) ||
+    all.length !== previous.campaigns.length ||
+    !sameList(channelsNext, previous.channels) ||
     attributesChanged ||
     orders !== previous.orders;
-  return changed ? { ...previous, campaigns, channels, attributes, orders } : previous;
+  return changed
+    ? { ...previous, campaigns: all, channels: channelsNext, attributes: attributesNext, orders }
+    : previous;
+}
+
+/**
+ * The summary of a warehouse's data after a report: the one before, with the campaigns,
+ * channels and attribute values the report names added, and `orders` the larger of the
+ * known count and the report's. A campaign the summary did not name is known by its id
+ * only: its name is the id, its run the period of the first report that named it, its
+ * budget the one its pacing shows (else null). Returns `previous` itself when nothing
+ * changed, so the board republishes only a summary that did.
+ */
+export function warehouseSummary(previous: DataSummary, report: Report): DataSummary {
+  const { period, pacing } = report;
+  return grown(
+    previous,
+    [...Object.keys(report.byCampaign), ...Object.keys(pacing)].map((id) => ({
+      id,
+      name: id,
+      start: period.from,
+      end: period.to,
+      budget: pacing[id]?.budget ?? null,
+      type: null,
+      targets: {},
+    })),
+    Object.keys(report.byChannel),
+    Object.fromEntries(Object.entries(report.byAttribute ?? {}).map(([name, values]) => [name, Object.keys(values)])),
+    report.kpis.orders?.value ?? 0,
+  );
 }
 
 /**
@@ -288,7 +316,7 @@ export class BoardEngine {
         ? source.adapter
         : await namedAdapter(source.name, { ...source.options, ...(source.src ? { src: source.src } : {}) });
     if (current.aborted) return;
-    if (adapter && typeof adapter.pushdown?.aggregate === 'function') return this.useWarehouse(adapter);
+    if (adapter && typeof adapter.pushdown?.aggregate === 'function') return this.useWarehouse(adapter, current);
     if (!adapter || typeof adapter.load !== 'function')
       throw new TypeError('The adapter has no load(query, { signal }) method');
     const adapterQuery = { ...query, timeZone };
@@ -313,16 +341,18 @@ export class BoardEngine {
 
   /**
    * Computes through an adapter's `pushdown`: nothing is loaded (the data stays in the
-   * warehouse); the summary starts empty and grows with the reports.
+   * warehouse); the summary starts empty, is asked of the warehouse beside the first report
+   * ({@link warehouseFacts}) and grows with the reports.
    */
-  private useWarehouse(adapter: Adapter): void {
+  private useWarehouse(adapter: Adapter, current: AbortSignal): void {
     this.using?.abort();
     this.using = null;
     this.worker?.terminate();
     this.worker = null;
     this.dataset = null;
     this.adapter = adapter;
-    this.pushdown = adapter.pushdown!;
+    const pushdown = (this.pushdown = adapter.pushdown!);
+    if (pushdown.summary) void this.warehouseFacts(pushdown, current);
     this.publish({
       campaigns: [],
       channels: [],
@@ -333,6 +363,22 @@ export class BoardEngine {
       where: 'warehouse',
       workerFallback: null,
     });
+  }
+
+  /**
+   * Publishes the warehouse's summary (campaign names, runs and budgets, channels, attribute
+   * values, the last day) with what the reports named meanwhile. A failure (an endpoint
+   * without the summary request) is no error: the summary keeps growing from the reports.
+   */
+  private async warehouseFacts(pushdown: PushdownCapability, current: AbortSignal): Promise<void> {
+    try {
+      const s = await pushdown.summary!({ timeZone: this.timeZone }, { signal: current });
+      const known = this.summary;
+      if (this.pushdown !== pushdown || current.aborted || !known) return;
+      this.publish(grown({ ...known, ...s }, known.campaigns, known.channels, known.attributes, known.orders), true);
+    } catch {
+      // Reports alone tell what the data holds.
+    }
   }
 
   private apply(update: AdapterUpdate, current: AbortSignal): void {

@@ -81,9 +81,11 @@ const NO_ATTRIBUTES: Record<string, string[]> = {};
  * start, the board computes on the page and says so in its status line. An adapter with the
  * `pushdown` capability (`pushdownAdapter({ url: '/api/kpi' })`, or `adapter="pushdown"` with
  * `src`) computes in a warehouse: no rows reach the page, each report is assembled from the
- * aggregates the endpoint answers for the query, and the filters offer the campaigns (by id:
- * the endpoint sends no names) and channels the reports have named; there are no attribute
- * filter menus (set `filters` to filter by an attribute).
+ * aggregates the endpoint answers for the query, and the filters, attribute breakdowns and
+ * period presets come from the summary the endpoint answers once per load (campaign names,
+ * channels, attribute values, the last order's day), as with data on the page. An endpoint
+ * without the summary request still works: the filters then offer the campaigns (by id) and
+ * channels the reports have named, no attribute menus, and presets end today.
  *
  * The comparison period (`compare`: the previous period, the same period last year, or none)
  * and one filter per order attribute of the data (store, region, category ...) are part of
