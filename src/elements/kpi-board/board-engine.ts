@@ -64,6 +64,11 @@ export interface DataSummary {
   /** Local day number of the latest order, or null without orders. */
   lastDay: number | null;
   orders: number;
+  /**
+   * Through a warehouse: the attributes whose values its summary lists only in part (the
+   * first ones in code-point order, up to the endpoint's `maxAttributeValues`).
+   */
+  truncatedAttributes?: string[];
   /** Changes whenever the data does. */
   version: number;
   /**

@@ -26,6 +26,8 @@ export interface FilterBarHost {
   readonly attributeList: Record<string, string[]>;
   /** The attribute filters in force. */
   readonly attributeFilters: Record<string, string[]>;
+  /** What the board knows of its data (the attributes whose values a warehouse listed in part). */
+  readonly dataSummary: { truncatedAttributes?: string[] } | null;
   readonly compare: CompareMode;
   readonly selectedPreset: PeriodPreset;
   /** False until the data is in: the period is not known yet (presets end on the last day with data). */
@@ -85,7 +87,7 @@ function checklist(
 /** A multi-select menu of checkboxes where an empty selection means "all". */
 function multiSelect(
   locale: string,
-  names: { part: string; input: string; label: string; data?: string },
+  names: { part: string; input: string; label: string; data?: string; cut?: boolean },
   items: { id: string; label: string }[],
   selected: string[],
   change: (next: string[]) => void,
@@ -133,6 +135,7 @@ function multiSelect(
             </label>`,
         )}
         ${last !== null ? html`<p class="hint" id=${hintId}>${bt(locale, 'lastTicked')}</p>` : nothing}
+        ${names.cut ? html`<p class="hint">${bt(locale, 'valuesCut')}</p>` : nothing}
       </fieldset>
     </details>
   </div>`;
@@ -288,7 +291,13 @@ export function renderFilterBar(host: FilterBarHost): TemplateResult {
     ${Object.entries(host.attributeList).map(([name, values]) =>
       multiSelect(
         locale,
-        { part: 'attribute-filter', input: `attr-${name}`, label: attributeName(locale, name), data: name },
+        {
+          part: 'attribute-filter',
+          input: `attr-${name}`,
+          label: attributeName(locale, name),
+          data: name,
+          cut: host.dataSummary?.truncatedAttributes?.includes(name),
+        },
         [...values].sort((a, b) => a.localeCompare(b, locale)).map((v) => ({ id: v, label: v })),
         host.attributeFilters[name] ?? [],
         (next) => host.userChange({ filters: { ...host.attributeFilters, [name]: next } }),

@@ -40,7 +40,7 @@ type SummaryMode = 'answer' | 'old' | 'network';
  * `summary` says how it answers a summary request.
  */
 function endpoint(ds: Dataset = DATASET, summary: SummaryMode = 'answer') {
-  const state = { requests: [] as Record<string, unknown>[], fail: false, summary };
+  const state = { requests: [] as Record<string, unknown>[], fail: false, summary, truncated: [] as string[] };
   const json = (body: unknown, status = 200) =>
     new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   const fetch = async (_url: unknown, init?: { body?: unknown }): Promise<Response> => {
@@ -50,7 +50,7 @@ function endpoint(ds: Dataset = DATASET, summary: SummaryMode = 'answer') {
       if (state.summary === 'network') throw new TypeError('Failed to fetch');
       if (state.summary === 'old')
         return json({ error: 'invalid query', issues: [{ path: '', message: 'Unrecognized key: "summary"' }] }, 400);
-      return json({ ...summarizeDataset(ds), truncatedAttributes: [] });
+      return json({ ...summarizeDataset(ds), truncatedAttributes: state.truncated });
     }
     if (state.fail) return json({ error: 'warehouse offline' }, 503);
     const { aggregates } = datasetAggregates(ds, body as unknown as ReportOptions);
@@ -139,6 +139,8 @@ describe('<promo-kpi-board> through a warehouse (pushdown)', () => {
 
   it('offers the attributes of the summary: a filter menu each, and a breakdown of the report by each', async () => {
     const { state, fetch } = endpoint(ATTR_DATASET);
+    // As if the endpoint's maxAttributeValues had cut the list: the board passes the word on.
+    state.truncated = ['region'];
     const board = await mount();
     board.adapter = pushdownAdapter({ url: URL_, fetch });
     await waitUntil(() => board.currentReport?.byAttribute?.region !== undefined, 'broken down by region', {
@@ -146,6 +148,7 @@ describe('<promo-kpi-board> through a warehouse (pushdown)', () => {
     });
     await board.reportComplete();
     expect(board.dataSummary!.attributes).to.deep.equal({ region: REGIONS });
+    expect(board.dataSummary!.truncatedAttributes).to.deep.equal(['region']);
     expect(reports(state).at(-1)!.breakdowns).to.deep.equal(['region']);
     const expected = computeReport(ATTR_DATA, { ...PERIOD, cohortGrain: 'week', breakdowns: ['region'] });
     expect(board.currentReport).to.deep.equal(expected);
@@ -153,6 +156,8 @@ describe('<promo-kpi-board> through a warehouse (pushdown)', () => {
     const menu = sr(board).querySelector<HTMLDetailsElement>('details[part="attribute-filter"]')!;
     expect(menu.dataset.attribute).to.equal('region');
     expect([...menu.querySelectorAll('label.check')].map((l) => l.textContent!.trim())).to.deep.equal(REGIONS);
+    // The menu says its list is cut.
+    expect(menu.querySelector('p.hint')!.textContent).to.contain('more values than are listed');
     const region = sr(board).querySelector('promo-breakdown[by="region"]') as LitElement;
     await region.updateComplete;
     const keys = [...region.shadowRoot!.querySelectorAll('[data-key]')].map((g) => g.getAttribute('data-key'));
@@ -161,6 +166,14 @@ describe('<promo-kpi-board> through a warehouse (pushdown)', () => {
     menu.querySelector<HTMLInputElement>('input[value="HN"]')!.click();
     await waitUntil(() => reports(state).at(-1)!.filters !== undefined, 'filtered request');
     expect(reports(state).at(-1)!.filters).to.deep.equal({ region: ['HCM'] });
+    // A whole list has no such note.
+    state.truncated = [];
+    board.reload();
+    await waitUntil(() => summaries(state).length === 2, 'summary asked again');
+    await waitUntil(() => board.dataSummary?.truncatedAttributes?.length === 0, 'whole list');
+    await board.updateComplete;
+    const again = sr(board).querySelector<HTMLDetailsElement>('details[part="attribute-filter"]')!;
+    expect(again.textContent).not.to.contain('more values than are listed');
   });
 
   it('ends the period presets at the last order, as with data on the page', async () => {
