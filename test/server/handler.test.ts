@@ -13,6 +13,7 @@ import {
   type PushdownHandler,
   type SqlDriver,
   type Statement,
+  warehouseDataSummary,
 } from '../../src/server/index.js';
 import { reportDifferences } from './compare.js';
 import { generate, load, type Order } from './fixtures.js';
@@ -214,4 +215,21 @@ test('summary request: maxAttributeValues caps the values of each attribute and 
     () => createPushdownHandler({ driver, dialect: duckdb, limits: { maxAttributeValues: 0 } }),
     /limits\.maxAttributeValues must be a positive integer/,
   );
+});
+
+test('warehouseDataSummary: a bad option is a RangeError naming it, before any statement runs', async () => {
+  const seen: Statement[] = [];
+  const config = { driver, dialect: duckdb, onStatement: (_: string, st: Statement) => seen.push(st) };
+  for (const [options, message] of [
+    [{ timeZone: "UTC'; DROP TABLE orders; --" }, /timeZone/],
+    [{ maxAttributeValues: 2.5 }, /maxAttributeValues: expected a positive integer/],
+    [{ earliestDate: '2025-02-30' }, /earliestDate: expected a local date/],
+    [{ filters: { 'bad name': ['x'] } }, /filters/],
+  ] as const)
+    await assert.rejects(warehouseDataSummary(config, options), (e: unknown) => {
+      assert.ok(e instanceof RangeError, String(e));
+      assert.match(e.message, message);
+      return true;
+    });
+  assert.equal(seen.length, 0);
 });

@@ -127,6 +127,9 @@ test('handler with scope: a request cannot name its tenant, and no credentials i
   assert.equal(get.status, 400);
   const none = await answer(handler, post(feb, null));
   assert.deepEqual(none, { status: 401, body: { error: 'this request carries no valid credentials' } });
+  // A summary request neither names a tenant nor goes without credentials.
+  assert.equal((await answer(handler, post({ summary: true, tenant: TENANT_B }))).status, 400);
+  assert.deepEqual(await answer(handler, post({ summary: true }, null)), none);
   assert.equal(statements.length, 0);
   const throwing = createPushdownHandler({
     driver,
