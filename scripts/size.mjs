@@ -91,7 +91,9 @@ async function measure(entry) {
   });
   const files = new Map(r.outputFiles.map((f) => [relative(root, f.path).replace(/\\/g, '/'), f.contents]));
   const outputs = r.metafile.outputs;
-  const start = Object.keys(outputs).find((k) => outputs[k].entryPoint);
+  // The entry's own output (`entry.js`): each chunk behind a dynamic import is an entry point of
+  // the metafile too, and may come first.
+  const start = Object.keys(outputs).find((k) => outputs[k].entryPoint && k.endsWith('/entry.js'));
   // Static imports are loaded with the entry; dynamic ones on demand.
   const eager = new Set();
   const walk = (out) => {
