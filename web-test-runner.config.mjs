@@ -45,6 +45,37 @@ function forcedColorsCommand() {
   };
 }
 
+/**
+ * `executeServerCommand('promo-block-paths', { paths })`: the dev server answers 404 for these
+ * paths (a chunk that cannot be loaded: offline, a deploy that lost it) until called again
+ * with other paths (`[]` lets everything through). The page's HTTP cache is off meanwhile: a
+ * test file before this one on the same page may have loaded the file.
+ */
+const blockedPaths = new Set();
+function blockPathsCommand() {
+  return {
+    name: 'promo-block-paths',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'promo-block-paths') return undefined;
+      blockedPaths.clear();
+      for (const path of payload?.paths ?? []) blockedPaths.add(path);
+      const cdp = await session.browser.getPage(session.id).createCDPSession();
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: blockedPaths.size > 0 });
+      return true;
+    },
+  };
+}
+/** Koa middleware of the dev server: 404 for the blocked paths. */
+async function blockPaths(context, next) {
+  if (blockedPaths.has(context.path)) {
+    context.status = 404;
+    context.body = 'blocked by the test';
+    return;
+  }
+  await next();
+}
+
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 /** Browser tests: every test/<module>/**\/*.browser.test.ts in headless Chromium; any other *.test.ts runs in Node. */
@@ -58,7 +89,9 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     adapterTestServer(),
     forcedColorsCommand(),
+    blockPathsCommand(),
   ],
+  middleware: [blockPaths],
   browsers: [
     chromeLauncher({
       // One browser context (its own window) per page: with concurrency 2, a second tab in

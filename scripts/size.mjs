@@ -10,7 +10,8 @@
  * beside it: those loaded on a user's action (the file writer of an export), on a setting
  * (the campaign chart's trend view), or when the board computes on the page rather than in
  * its worker (its engine, which a board given fewer than 100,000 orders loads after its first
- * paint). The whole kit counts them all, so its figure is everything the kit can load.
+ * paint), and the Vietnamese strings (loaded the first time an element on the page speaks
+ * Vietnamese). The whole kit counts them all, so its figure is everything the kit can load.
  *
  *   node scripts/size.mjs [--check] [--json] [--top N] [--why <entry>]
  *
@@ -39,7 +40,9 @@ const BUDGETS = { kit: 80 * KB, 'kpi-board': 80 * KB, 'kpi-tile': 12 * KB, widge
  * sparkline stopped bundling d3-shape, d3-path and d3-array, and unused converters were
  * shaken out; then about 0.3 KB above their figures once the shared base stopped making every
  * widget load the config words of every kind, the partial-data and filter notes, and
- * styleProps; the gauge, loyalty panel and re-activation panel have met theirs since): `--check`
+ * styleProps; again when the Vietnamese strings left the bundles for chunks loaded on demand,
+ * which brought the breakdown within its budget; the gauge, loyalty panel and re-activation
+ * panel have met theirs since): `--check`
  * fails above the ceiling so nothing grows unnoticed while the gap is closed. Lower a
  * ceiling whenever an entry shrinks; delete the entry once it is within its budget (then
  * the budget itself is enforced).
@@ -49,12 +52,13 @@ const NOT_YET_MET = {
   // demand, and esbuild's code splitting cuts the whole kit into more chunks: 3.7 KB gz more,
   // no code added), then lowered as the kit shrank; raised by 0.5 KB on 2026-12-07 for the
   // board computing through a warehouse's aggregates (an adapter's `pushdown`), then lowered
-  // again as the kit shrank.
-  kit: 117.0 * KB,
-  breakdown: 20.4 * KB,
-  'campaign-chart': 25.9 * KB,
-  'cohort-heatmap': 22.7 * KB,
-  'kpi-tile': 21.2 * KB,
+  // again as the kit shrank; raised from 117.0 by 2.8 KB on 2026-12-07 when the Vietnamese
+  // strings became chunks loaded on demand, one per string module (the same strings, cut into
+  // twelve chunks that each compress alone: 119,490 -> 122,388 B gz measured, no string added).
+  kit: 119.8 * KB,
+  'campaign-chart': 25.1 * KB,
+  'cohort-heatmap': 22.2 * KB,
+  'kpi-tile': 20.6 * KB,
 };
 
 const args = process.argv.slice(2);

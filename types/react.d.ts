@@ -220,6 +220,7 @@ declare module 'react' {
           'onpromo-query-change'?: (event: PromoEvent<'promo-query-change'>) => void;
           'onpromo-segment-select'?: (event: PromoEvent<'promo-segment-select'>) => void;
           'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
+          'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
         }
       >;
       'promo-kpi-tile': Base<

@@ -208,6 +208,7 @@ declare module 'svelte/elements' {
         'onpromo-query-change'?: (event: PromoEvent<'promo-query-change'>) => void;
         'onpromo-segment-select'?: (event: PromoEvent<'promo-segment-select'>) => void;
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
+        'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
       };
     'promo-kpi-tile': Omit<HTMLAttributes<PromoKpiTile>, keyof PromoKpiTileProps> &
       PromoKpiTileProps & {

@@ -248,6 +248,7 @@ declare module 'vue' {
         'onpromo-query-change'?: (event: PromoEvent<'promo-query-change'>) => void;
         'onpromo-segment-select'?: (event: PromoEvent<'promo-segment-select'>) => void;
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
+        'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
       }
     >;
     PromoKpiBoard: DefineComponent<
@@ -256,6 +257,7 @@ declare module 'vue' {
         'onpromo-query-change'?: (event: PromoEvent<'promo-query-change'>) => void;
         'onpromo-segment-select'?: (event: PromoEvent<'promo-segment-select'>) => void;
         'onpromo-config-error'?: (event: PromoEvent<'promo-config-error'>) => void;
+        'onpromo-error'?: (event: PromoEvent<'promo-error'>) => void;
       }
     >;
     'promo-kpi-tile': DefineComponent<

@@ -1,8 +1,7 @@
 /**
- * Strings of the board and its filter bar, in English and Vietnamese. DOM-free.
+ * Strings of the board and its filter bar, in English; the Vietnamese ones, in `vi/board-strings.ts`, are loaded on demand. DOM-free.
  */
-import { translator } from './translate.js';
-import type { Locale } from '../core/vocabulary.js';
+import { phrase, viStrings, type StringParams } from './translate.js';
 
 const en = {
   board: 'Promotion KPIs',
@@ -62,67 +61,20 @@ const en = {
 
 export type BoardMessageKey = keyof typeof en;
 
-const vi: Record<BoardMessageKey, string> = {
-  board: 'Chỉ số khuyến mãi',
-  filters: 'Bộ lọc',
-  period: 'Khoảng thời gian',
-  from: 'Từ ngày',
-  to: 'Đến ngày',
-  'preset.last-7': '7 ngày qua',
-  'preset.last-14': '14 ngày qua',
-  'preset.last-28': '28 ngày qua',
-  'preset.last-90': '90 ngày qua',
-  'preset.this-month': 'Tháng này',
-  'preset.custom': 'Tùy chọn ngày',
-  campaignRuns: 'Thời gian chạy chiến dịch',
-  campaigns: 'Chiến dịch',
-  channels: 'Kênh bán',
-  compare: 'So sánh với',
-  'compare.previous': 'Kỳ trước',
-  'compare.year': 'Cùng kỳ năm trước',
-  'compare.none': 'Không so sánh',
-  all: 'Tất cả',
-  allCount: 'Tất cả ({count})',
-  someCount: '{count} / {total}',
-  selectAll: 'Chọn tất cả',
-  lastTicked: 'Phải giữ ít nhất một mục. Hãy chọn mục khác trước, hoặc bấm Chọn tất cả.',
-  valuesCut: 'Dữ liệu còn nhiều giá trị hơn danh sách này.',
-  clear: 'Xóa bộ lọc',
-  activeFilters: 'Bộ lọc đang áp dụng',
-  removeFilter: 'Bỏ lọc {filter}',
-  tiles: 'Chỉ số chính',
-  loading: 'Đang tải dữ liệu…',
-  computing: 'Đang cập nhật…',
-  empty: 'Chưa có đơn hàng nào trong dữ liệu.',
-  error: 'Không tải được dữ liệu: {message}',
-  staleError: 'Đang hiển thị số liệu tải gần nhất. {message}',
-  retry: 'Thử lại',
-  updated: 'Cập nhật lúc {time}',
-  live: 'Trực tiếp',
-  issues: 'Bản ghi bị loại khỏi số liệu (dữ liệu lỗi): {count}',
-  workerFallback: 'Đang tính trên trang này: không khởi động được tiến trình nền ({reason}).',
-  badDates: 'Khoảng thời gian không hợp lệ: “từ ngày” phải trước hoặc bằng “đến ngày”.',
-  problems: 'Vấn đề cần kiểm tra: {count}',
-  problemsList: 'Vấn đề về cấu hình và dữ liệu',
-  'problem.notList': '“{name}” trong dữ liệu không phải danh sách: {value}',
-  'problem.notData':
-    'Không đọc được dữ liệu: cần một đối tượng gồm các danh sách (orders, campaigns, costs, exposures, loyalty).',
-  'problem.unknownKpi': 'Không có chỉ số “{id}” trong {name}.',
-  'problem.record': '{collection} số {index}{id}, {path}: {message}',
-  'problem.more': '…và {count} vấn đề khác.',
-  'collection.campaigns': 'Chiến dịch',
-  'collection.orders': 'Đơn hàng',
-  'collection.costs': 'Chi phí',
-  'collection.exposures': 'Lượt hiển thị',
-  'collection.loyalty': 'Bản ghi khách thân thiết',
-  'collection.options': 'Tùy chọn',
-};
+/** The board's strings, in English (the Vietnamese ones are in `vi/`). */
+export const BOARD_MESSAGES: Record<keyof typeof en, string> = en;
 
-/** The board's strings of each shipped locale. */
-export const BOARD_MESSAGES: Record<Locale, Record<BoardMessageKey, string>> = { en, vi };
+/**
+ * The Vietnamese table, loaded the first time an element on the page speaks Vietnamese
+ * (`translate.ts`), into a store of its own: `loading`, `empty`, `error` and `compare.none` are
+ * also keys of the shared strings, with other words.
+ */
+const vi = Object.create(null) as Record<string, string>;
+viStrings<BoardMessageKey>(() => import('./vi/board-strings.js'), vi);
 
 /** A board string in the nearest shipped locale, with `{name}` placeholders filled. */
-export const bt = translator(BOARD_MESSAGES);
+export const bt = (locale: string | undefined, key: BoardMessageKey, params?: StringParams): string =>
+  phrase(locale, key, en[key], params, vi);
 
 /** A channel's display name (declared with the widgets' strings). */
 export { channelLabel } from './labels.js';

@@ -1,10 +1,10 @@
 /**
- * Strings of `<promo-breakdown>`, in English and Vietnamese. DOM-free. The strings every widget shows are
+ * Strings of `<promo-breakdown>`, in English; the Vietnamese ones, in `vi/breakdown.ts`, are loaded on demand. DOM-free. The strings every widget shows are
  * in `strings.ts`, those of the selection line in `selection.ts`.
  */
 import { MESSAGES } from './strings.js';
 import { SELECTION_MESSAGES } from './selection.js';
-import { translator, type StringTables } from './translate.js';
+import { translator, viStrings } from './translate.js';
 
 const en = {
   // breakdown
@@ -25,26 +25,11 @@ const en = {
   'breakdown.rankOf': 'rank {rank} of {total}',
 };
 
-const vi: Record<keyof typeof en, string> = {
-  'breakdown.title': '{kpi} theo {by}',
-  'breakdown.others': 'Khác ({count})',
-  'breakdown.share': 'Tỷ trọng',
-  'breakdown.shareOf': '{value} tổng',
-  'breakdown.vsAverage': 'so với trung bình',
-  'breakdown.vsAverageOf': '{value} so với trung bình',
-  'breakdown.summary': '{count} giá trị. Cao nhất: {name}, {value}.',
-  'breakdown.select':
-    'Nhấn Enter hoặc phím cách để chọn một giá trị và so với các giá trị khác; muốn lọc bảng theo giá trị đó, dùng nút hiện cùng lựa chọn.',
-  'breakdown.noValues': 'Không có {by} nào trong kỳ này.',
-  'breakdown.notInReport': 'Báo cáo này không có phân tích theo “{by}” (báo cáo chưa được yêu cầu).',
-  'breakdown.overlap': 'Một khách mua ở nhiều nơi được tính ở mỗi nơi, nên tổng tỷ trọng có thể vượt 100%.',
-  'breakdown.unassigned': 'Không có {by}: {value}.',
-  'breakdown.rank': 'Hạng',
-  'breakdown.rankOf': 'hạng {rank} trên {total}',
-};
+/** The breakdown's own strings, in English (the Vietnamese ones are in `vi/`). */
+export const BREAKDOWN_MESSAGES: Record<keyof typeof en, string> = en;
 
-/** The breakdown's own strings in each shipped locale. */
-export const BREAKDOWN_MESSAGES: StringTables<keyof typeof en> = { en, vi };
+/* The Vietnamese table, loaded the first time an element on the page speaks Vietnamese (`translate.ts`). */
+viStrings<keyof typeof en>(() => import('./vi/breakdown.js'));
 
 /** One of the breakdown's strings, or a shared one, in the nearest locale, with `{name}` placeholders filled. */
 export const breakdownText = translator(BREAKDOWN_MESSAGES, SELECTION_MESSAGES, MESSAGES);

@@ -1,8 +1,8 @@
 /**
- * Strings of the campaign chart's trend view, in English and Vietnamese: loaded with that
- * view, not with the chart. DOM-free.
+ * Strings of the campaign chart's trend view, in English (loaded with that
+ * view, not with the chart; the Vietnamese ones, in `vi/campaign-trend.ts`, on demand). DOM-free.
  */
-import { translator, type StringTables } from './translate.js';
+import { translator, viStrings } from './translate.js';
 
 const en = {
   'trend.total': 'All sales (store)',
@@ -17,21 +17,11 @@ const en = {
   'chart.selected': 'selected',
 };
 
-const vi: Record<keyof typeof en, string> = {
-  'trend.total': 'Tổng doanh số (cửa hàng)',
-  'trend.summary': '{from} đến {to}: doanh số cửa hàng {total}; {campaigns}.',
-  'trend.days': '{days}/7 ngày trong kỳ',
-  'trend.axis': 'Doanh thu',
-  'trend.run': '{name} chạy từ {from} đến {to}',
-  'trend.starts': '{name} bắt đầu',
-  'trend.ends': '{name} kết thúc',
-  'trend.oneDay': '{name} bắt đầu và kết thúc tại đây',
-  weekOf: 'Tuần từ {date}',
-  'chart.selected': 'đang chọn',
-};
+/** The trend view's own strings, in English (the Vietnamese ones are in `vi/`). */
+export const TREND_MESSAGES: Record<keyof typeof en, string> = en;
 
-/** The trend view's own strings in each shipped locale. */
-export const TREND_MESSAGES: StringTables<keyof typeof en> = { en, vi };
+/* The Vietnamese table, loaded the first time an element on the page speaks Vietnamese (`translate.ts`). */
+viStrings<keyof typeof en>(() => import('./vi/campaign-trend.js'));
 
 /** One of the trend view's strings in the nearest locale, with `{name}` placeholders filled. */
 export const trendText = translator(TREND_MESSAGES);

@@ -1,9 +1,9 @@
 /**
- * Strings of `<promo-cohort-heatmap>`, in English and Vietnamese. DOM-free. The strings every widget shows are
+ * Strings of `<promo-cohort-heatmap>`, in English; the Vietnamese ones, in `vi/cohort-heatmap.ts`, are loaded on demand. DOM-free. The strings every widget shows are
  * in `strings.ts`.
  */
 import { MESSAGES } from './strings.js';
-import { translator, type StringTables } from './translate.js';
+import { translator, viStrings } from './translate.js';
 
 const en = {
   // cohort heatmap
@@ -24,26 +24,11 @@ const en = {
   'recency.row': '{segment} days since last order: {customers} customers, {revenue}',
 };
 
-const vi: Record<keyof typeof en, string> = {
-  'cohort.title.retention': 'Tỷ lệ quay lại theo nhóm khách',
-  'cohort.title.revenue': 'Doanh thu theo nhóm khách',
-  'cohort.title.recency': 'Khách hàng theo số ngày từ đơn gần nhất',
-  'cohort.cohort': 'Nhóm khách',
-  'cohort.size': 'Số khách',
-  'cohort.period.month': 'Tháng {k}',
-  'cohort.period.week': 'Tuần {k}',
-  'cohort.cell': '{cohort} ({size} khách), {period}: {value}',
-  'cohort.legend': 'Thang màu từ {min} đến {max}',
-  'cohort.summary': '{count} nhóm khách, {customers} khách; {period}: trung bình {value}.',
-  'cohort.noCohorts': 'Không có nhóm khách nào trong kỳ này.',
-  'cohort.noRecency': 'Chưa có khách hàng nào đặt đơn.',
-  'recency.segment': '{segment} ngày',
-  'recency.revenue': 'Doanh thu trong kỳ',
-  'recency.row': '{segment} ngày từ đơn gần nhất: {customers} khách, {revenue}',
-};
+/** The cohort heatmap's own strings, in English (the Vietnamese ones are in `vi/`). */
+export const COHORT_MESSAGES: Record<keyof typeof en, string> = en;
 
-/** The cohort heatmap's own strings in each shipped locale. */
-export const COHORT_MESSAGES: StringTables<keyof typeof en> = { en, vi };
+/* The Vietnamese table, loaded the first time an element on the page speaks Vietnamese (`translate.ts`). */
+viStrings<keyof typeof en>(() => import('./vi/cohort-heatmap.js'));
 
 /** One of the cohort heatmap's strings, or a shared one, in the nearest locale, with `{name}` placeholders filled. */
 export const cohortText = translator(COHORT_MESSAGES, MESSAGES);

@@ -1,9 +1,9 @@
 /**
- * Strings of `<promo-kpi-tile>`, in English and Vietnamese. DOM-free. The strings every widget shows are
+ * Strings of `<promo-kpi-tile>`, in English; the Vietnamese ones, in `vi/kpi-tile.ts`, are loaded on demand. DOM-free. The strings every widget shows are
  * in `strings.ts`.
  */
 import { CAMPAIGN_MESSAGES, KPI_COLUMN_MESSAGES, KPI_SERIES_MESSAGES, MESSAGES } from './strings.js';
-import { translator, type StringTables } from './translate.js';
+import { translator, viStrings } from './translate.js';
 
 const en = {
   // deltas
@@ -21,22 +21,11 @@ const en = {
   trend: 'Daily trend, {from} to {to}',
 };
 
-const vi: Record<keyof typeof en, string> = {
-  'delta.up': 'tăng {value} so với kỳ trước',
-  'delta.down': 'giảm {value} so với kỳ trước',
-  'delta.flat': 'không đổi so với kỳ trước',
-  'delta.none': 'không có số liệu kỳ trước để so sánh',
-  'delta.good': 'tốt hơn',
-  'delta.bad': 'xấu hơn',
-  'delta.vs': 'kỳ trước: {value}',
-  'delta.vsShort': 'trước: {value}',
-  target: 'Mục tiêu',
-  targetProgress: 'đạt {percent} mục tiêu {target}',
-  trend: 'Diễn biến theo ngày, {from} đến {to}',
-};
+/** The tile's own strings, in English (the Vietnamese ones are in `vi/`). */
+export const TILE_MESSAGES: Record<keyof typeof en, string> = en;
 
-/** The tile's own strings in each shipped locale. */
-export const TILE_MESSAGES: StringTables<keyof typeof en> = { en, vi };
+/* The Vietnamese table, loaded the first time an element on the page speaks Vietnamese (`translate.ts`). */
+viStrings<keyof typeof en>(() => import('./vi/kpi-tile.js'));
 
 /** One of the tile's strings, or a shared one, in the nearest locale, with `{name}` placeholders filled. */
 export const tileText = translator(

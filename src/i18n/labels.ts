@@ -1,9 +1,9 @@
 /**
  * Names of channels and attributes (known ones are translated; others are shown as they
- * are), in English and Vietnamese. DOM-free. Two tables, so a widget naming channels alone
+ * are), in English; the Vietnamese ones are in `vi/labels.ts`, loaded on demand. DOM-free. Two tables, so a widget naming channels alone
  * does not load the attribute names, nor one naming attributes alone the channel names.
  */
-import { translator, type StringTables } from './translate.js';
+import { translator, viStrings } from './translate.js';
 
 const channelEn = {
   'channel.store': 'Store',
@@ -13,17 +13,8 @@ const channelEn = {
   'channel.social': 'Social',
 };
 
-/** The names of the known channels in each shipped locale. */
-export const CHANNEL_LABEL_MESSAGES: StringTables<keyof typeof channelEn> = {
-  en: channelEn,
-  vi: {
-    'channel.store': 'Cửa hàng',
-    'channel.web': 'Website',
-    'channel.app': 'Ứng dụng',
-    'channel.marketplace': 'Sàn TMĐT',
-    'channel.social': 'Mạng xã hội',
-  },
-};
+/** The names of the known channels in English (the Vietnamese ones are in `vi/`). */
+export const CHANNEL_LABEL_MESSAGES: Record<keyof typeof channelEn, string> = channelEn;
 
 const attributeEn = {
   'attr.channel': 'channel',
@@ -32,16 +23,11 @@ const attributeEn = {
   'attr.category': 'category',
 };
 
-/** The names of the known attributes, lower case, in each shipped locale. */
-export const ATTRIBUTE_LABEL_MESSAGES: StringTables<keyof typeof attributeEn> = {
-  en: attributeEn,
-  vi: {
-    'attr.channel': 'kênh bán',
-    'attr.store': 'cửa hàng',
-    'attr.region': 'vùng',
-    'attr.category': 'ngành hàng',
-  },
-};
+/** The names of the known attributes, lower case, in English (the Vietnamese ones are in `vi/`). */
+export const ATTRIBUTE_LABEL_MESSAGES: Record<keyof typeof attributeEn, string> = attributeEn;
+
+/* The Vietnamese tables, loaded the first time an element on the page speaks Vietnamese (`translate.ts`). */
+viStrings<keyof typeof channelEn | keyof typeof attributeEn>(() => import('./vi/labels.js'));
 
 /** A channel's display name (known channels are translated; others are shown as they are). */
 export function channelLabel(locale: string | undefined, channel: string): string {

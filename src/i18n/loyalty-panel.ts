@@ -1,9 +1,9 @@
 /**
- * Strings of `<promo-loyalty-panel>`, in English and Vietnamese. DOM-free. The strings every widget shows are
+ * Strings of `<promo-loyalty-panel>`, in English; the Vietnamese ones, in `vi/loyalty-panel.ts`, are loaded on demand. DOM-free. The strings every widget shows are
  * in `strings.ts`.
  */
 import { KPI_COLUMN_MESSAGES, MESSAGES } from './strings.js';
-import { translator, type StringTables } from './translate.js';
+import { translator, viStrings } from './translate.js';
 
 const en = {
   // loyalty
@@ -14,16 +14,6 @@ const en = {
   'loyalty.noChannels': 'No points activity with a channel in this period.',
   'loyalty.channelRow': '{channel}: earned {earned}, redeemed {redeemed}',
   'loyalty.noProgramme': 'No loyalty data in this report.',
-};
-
-const vi: Record<keyof typeof en, string> = {
-  'loyalty.title': 'Chương trình khách hàng thân thiết',
-  'loyalty.byChannel': 'Điểm theo kênh',
-  'loyalty.earned': 'Tích',
-  'loyalty.redeemed': 'Đổi',
-  'loyalty.noChannels': 'Không có điểm tích hay đổi theo kênh trong kỳ này.',
-  'loyalty.channelRow': '{channel}: tích {earned}, đổi {redeemed}',
-  'loyalty.noProgramme': 'Báo cáo không có dữ liệu khách hàng thân thiết.',
 };
 
 /**
@@ -37,20 +27,19 @@ const unshownEn = {
   'loyalty.aovCompare': 'Members {member} · others {other}',
   'loyalty.aovPair': 'Basket: members vs others',
 };
-const unshownVi: typeof unshownEn = {
-  'loyalty.channel': 'Kênh',
-  'loyalty.aovCompare': 'Hội viên {member} · khách khác {other}',
-  'loyalty.aovPair': 'Giá trị đơn: hội viên so với khách khác',
-};
 
-/** The loyalty panel's own strings in each shipped locale. */
-export const LOYALTY_MESSAGES: StringTables<keyof typeof en | keyof typeof unshownEn> = {
-  en: /* @__PURE__ */ Object.assign({}, en, unshownEn),
-  vi: /* @__PURE__ */ Object.assign({}, vi, unshownVi),
-};
+/** The loyalty panel's own strings, in English (the Vietnamese ones are in `vi/`). */
+export const LOYALTY_MESSAGES: Record<keyof typeof en | keyof typeof unshownEn, string> = /* @__PURE__ */ Object.assign(
+  {},
+  en,
+  unshownEn,
+);
+
+/* The Vietnamese table, loaded the first time an element on the page speaks Vietnamese (`translate.ts`). */
+viStrings<keyof typeof LOYALTY_MESSAGES>(() => import('./vi/loyalty-panel.js'));
 
 /** One of the loyalty panel's strings, or a shared one, in the nearest locale, with `{name}` placeholders filled. */
-export const loyaltyText = translator({ en, vi }, KPI_COLUMN_MESSAGES, MESSAGES);
+export const loyaltyText = translator(en, KPI_COLUMN_MESSAGES, MESSAGES);
 
 /** The keys `loyaltyText` reads. */
 export type LoyaltyMessageKey = Parameters<typeof loyaltyText>[1];

@@ -1,9 +1,9 @@
 /**
- * Strings of `<promo-reactivation>`, in English and Vietnamese. DOM-free. The strings every widget shows are
+ * Strings of `<promo-reactivation>`, in English; the Vietnamese ones, in `vi/reactivation.ts`, are loaded on demand. DOM-free. The strings every widget shows are
  * in `strings.ts`.
  */
 import { MESSAGES } from './strings.js';
-import { translator, type StringTables } from './translate.js';
+import { translator, viStrings } from './translate.js';
 
 const en = {
   // re-activation
@@ -32,34 +32,11 @@ const en = {
   'reactivation.chosen': 'Chosen: {segment} days, {of}: {count} customers.',
 };
 
-const vi: Record<keyof typeof en, string> = {
-  'reactivation.title': 'Khách quay lại theo số ngày từ đơn gần nhất',
-  'reactivation.segment': 'Số ngày từ đơn gần nhất',
-  'reactivation.segmentDays': '{segment} ngày',
-  'reactivation.customers': 'Số khách',
-  'reactivation.returned': 'Đã quay lại',
-  'reactivation.rate': 'Tỷ lệ quay lại',
-  'reactivation.orders': 'Số đơn',
-  'reactivation.revenue': 'Doanh thu',
-  'reactivation.list': 'Danh sách khách',
-  'reactivation.of.reactivation': 'Mọi khách trong nhóm',
-  'reactivation.of.returned': 'Khách đã quay lại',
-  'reactivation.row':
-    '{segment} ngày từ đơn gần nhất: {customers} khách, {returned} quay lại ({rate}), {orders} đơn, doanh thu {revenue}',
-  'reactivation.base': 'Số ngày tính đến {date}, ngày trước kỳ báo cáo.',
-  'reactivation.hint': 'Chọn một nhóm (Enter hoặc phím cách) để lấy danh sách khách.',
-  'reactivation.exportList': 'Xuất danh sách khách (CSV)',
-  'reactivation.exportAll': 'Xuất danh sách khách (CSV), mọi nhóm',
-  'reactivation.noList': 'Không lấy được danh sách khách: nguồn dữ liệu không hỗ trợ.',
-  'reactivation.listError': 'Không tải được danh sách khách: {message}',
-  'reactivation.customerId': 'Mã khách hàng',
-  'reactivation.mismatch': 'Báo cáo có các nhóm {report}, không phải các nhóm của mốc {bounds}.',
-  'reactivation.noCustomers': 'Chưa có khách nào đặt đơn trước kỳ này.',
-  'reactivation.chosen': 'Đã chọn: {segment} ngày, {of}: {count} khách.',
-};
+/** The re-activation panel's own strings, in English (the Vietnamese ones are in `vi/`). */
+export const REACTIVATION_MESSAGES: Record<keyof typeof en, string> = en;
 
-/** The re-activation panel's own strings in each shipped locale. */
-export const REACTIVATION_MESSAGES: StringTables<keyof typeof en> = { en, vi };
+/* The Vietnamese table, loaded the first time an element on the page speaks Vietnamese (`translate.ts`). */
+viStrings<keyof typeof en>(() => import('./vi/reactivation.js'));
 
 /** One of the re-activation panel's strings, or a shared one, in the nearest locale, with `{name}` placeholders filled. */
 export const reactivationText = translator(REACTIVATION_MESSAGES, MESSAGES);

@@ -1,8 +1,8 @@
 /**
  * Strings of the selection line of the bar charts (campaign chart, breakdown): what is
- * selected and the one explicit step from it, in English and Vietnamese. DOM-free.
+ * selected and the one explicit step from it, in English; the Vietnamese ones, in `vi/selection.ts`, are loaded on demand. DOM-free.
  */
-import type { StringTables } from './translate.js';
+import { viStrings } from './translate.js';
 
 const en = {
   'selection.current': 'Selected: {name}',
@@ -11,15 +11,11 @@ const en = {
   'selection.clearFilter': 'Remove filter',
 };
 
-const vi: Record<keyof typeof en, string> = {
-  'selection.current': 'Đang chọn: {name}',
-  'selection.filterBy': 'Lọc theo {name}',
-  'selection.filtered': 'Đang lọc theo {name}',
-  'selection.clearFilter': 'Bỏ lọc',
-};
+/** The selection line's strings, in English (the Vietnamese ones are in `vi/`). */
+export const SELECTION_MESSAGES: Record<keyof typeof en, string> = en;
 
-/** The selection line's strings in each shipped locale. */
-export const SELECTION_MESSAGES: StringTables<keyof typeof en> = { en, vi };
+/* The Vietnamese table, loaded the first time an element on the page speaks Vietnamese (`translate.ts`). */
+viStrings<keyof typeof en>(() => import('./vi/selection.js'));
 
 /** The keys of the selection line. */
 export type SelectionMessageKey = keyof typeof en;

@@ -1,22 +1,24 @@
 /**
- * The strings every widget shows, in English and Vietnamese: the loading, empty, error and
- * unavailable states, the data and export menu, configuration problems; and, as tables of
- * their own that only the widgets showing them load, why a value is missing, the filter note,
- * what a readable value of each kind looks like, the column heads several widgets share (of
- * KPIs, of campaigns), a change in points and the comparison in words. DOM-free.
+ * The strings every widget shows, in English: the loading, empty, error and unavailable
+ * states, the data and export menu, configuration problems; and, as tables of their own that
+ * only the widgets showing them load, why a value is missing, the filter note, what a readable
+ * value of each kind looks like, the column heads several widgets share (of KPIs, of
+ * campaigns), a change in points and the comparison in words. DOM-free.
  *
  * Each widget's own strings are in its file beside this one (`kpi-tile.ts`,
  * `campaign-chart.ts`, ...), so a page bundles only the strings of the widgets it loads;
  * channel and attribute names are in `labels.ts`, the selection line's in `selection.ts`,
- * the board's in `board-strings.ts`. How strings are looked up, and languages
- * added at run time, is `translate.ts`.
+ * the board's in `board-strings.ts`. The Vietnamese strings of each of these modules are in
+ * `vi/` beside it, loaded on demand (the first time an element on the page speaks
+ * Vietnamese). How strings are looked up and loaded, and languages added at run time, is
+ * `translate.ts`.
  *
  * `t(locale, key, params)` picks the shipped locale nearest to `locale` (`vi-VN` -> `vi`,
  * any other tag -> `en`; a language added with `registerLocale` first) and fills `{name}`
  * placeholders.
  */
-import { translator, type StringTables } from './translate.js';
-import type { KpiReason, Locale } from '../core/vocabulary.js';
+import { translator, viStrings } from './translate.js';
+import type { KpiReason } from '../core/vocabulary.js';
 
 export { translator, addLocaleStrings, onLocaleStrings } from './translate.js';
 
@@ -45,27 +47,25 @@ const en = {
 
 export type MessageKey = keyof typeof en;
 
-const vi: Record<MessageKey, string> = {
-  loading: 'Đang tải…',
-  empty: 'Không có số liệu nào trong khoảng thời gian này.',
-  emptyFiltered: 'Không có số liệu nào khớp bộ lọc trong khoảng thời gian này.',
-  'emptyAction.period': 'Đổi khoảng thời gian',
-  'emptyAction.filters': 'Bỏ bộ lọc',
-  error: 'Không thể hiển thị tiện ích này.',
-  unavailable: 'Chưa có gì để hiển thị cho đến khi tải được dữ liệu.',
-  noReport: 'Chưa có số liệu: hãy đặt thành phần này trong promo-kpi-board hoặc gán cho nó một báo cáo (report).',
-  actions: 'Dữ liệu và xuất',
-  showTable: 'Xem dạng bảng',
-  hideTable: 'Ẩn bảng',
-  exportCsv: 'Xuất CSV',
-  exportSvg: 'Xuất SVG',
-  exportPng: 'Xuất PNG',
-  'config.invalid': 'Bỏ qua {name}="{value}": cần {expected}. Dùng {fallback}.',
-  'config.default': 'giá trị mặc định',
-};
+/** The shared messages, in English. */
+export const MESSAGES: Record<MessageKey, string> = en;
 
-/** The shared messages of each shipped locale. */
-export const MESSAGES: StringTables<MessageKey> = { en, vi };
+/*
+ * The Vietnamese strings of this module (every table here), loaded the first time an element
+ * on the page speaks Vietnamese (`translate.ts`).
+ */
+viStrings<
+  | MessageKey
+  | keyof typeof KPI_COLUMN_MESSAGES
+  | keyof typeof KPI_SERIES_MESSAGES
+  | keyof typeof CAMPAIGN_MESSAGES
+  | keyof typeof POINTS_MESSAGES
+  | keyof typeof COMPARE_MESSAGES
+  | keyof typeof REASON_MESSAGES
+  | keyof typeof PARTIAL_MESSAGES
+  | keyof typeof FILTER_NOTE_MESSAGES
+  | `config.expected.${keyof typeof EXPECTED_WORDS}`
+>(() => import('./vi/strings.js'));
 
 /** A shared UI string in the locale nearest to `locale`, with `{name}` placeholders filled. */
 export const t = translator(MESSAGES);
@@ -82,24 +82,16 @@ const kpiColumnEn = {
   value: 'Value',
 };
 
-export const KPI_COLUMN_MESSAGES: StringTables<keyof typeof kpiColumnEn> = {
-  en: kpiColumnEn,
-  vi: {
-    previous: 'Kỳ trước',
-    change: 'Thay đổi',
-    kpi: 'Chỉ số',
-    value: 'Giá trị',
-  },
-};
+export const KPI_COLUMN_MESSAGES: Record<keyof typeof kpiColumnEn, string> = kpiColumnEn;
 
 /**
  * The date column head and the lookup failure of the widgets given a KPI by id that show its
  * daily values (tile, campaign chart): a table of its own, apart from the KPI columns, which
  * the loyalty panel shows without these two.
  */
-export const KPI_SERIES_MESSAGES: StringTables<'date' | 'unknownKpi'> = {
-  en: { date: 'Date', unknownKpi: 'Unknown KPI "{id}"' },
-  vi: { date: 'Ngày', unknownKpi: 'Không có chỉ số "{id}"' },
+export const KPI_SERIES_MESSAGES: Record<'date' | 'unknownKpi', string> = {
+  date: 'Date',
+  unknownKpi: 'Unknown KPI "{id}"',
 };
 
 /**
@@ -107,18 +99,15 @@ export const KPI_SERIES_MESSAGES: StringTables<'date' | 'unknownKpi'> = {
  * gauge, campaign chart, tile): a table of its own, apart from the KPI columns, which the
  * gauge does not show.
  */
-export const CAMPAIGN_MESSAGES: StringTables<'campaign' | 'unknownCampaign'> = {
-  en: { campaign: 'Campaign', unknownCampaign: 'Unknown campaign "{id}"' },
-  vi: { campaign: 'Chiến dịch', unknownCampaign: 'Không có chiến dịch "{id}"' },
+export const CAMPAIGN_MESSAGES: Record<'campaign' | 'unknownCampaign', string> = {
+  campaign: 'Campaign',
+  unknownCampaign: 'Unknown campaign "{id}"',
 };
 
 /** A change in percentage points, short and spoken (`shared/change.ts`). */
 const pointsEn = { 'delta.points': '{value} pts', 'delta.pointsLong': '{value} percentage points' };
 
-export const POINTS_MESSAGES: StringTables<keyof typeof pointsEn> = {
-  en: pointsEn,
-  vi: { 'delta.points': '{value} điểm %', 'delta.pointsLong': '{value} điểm phần trăm' },
-};
+export const POINTS_MESSAGES: Record<keyof typeof pointsEn, string> = pointsEn;
 
 /** What a report is compared with, in words (`shared/compare.ts`). */
 const compareEn = {
@@ -127,14 +116,7 @@ const compareEn = {
   'compare.none': 'no comparison',
 };
 
-export const COMPARE_MESSAGES: StringTables<keyof typeof compareEn> = {
-  en: compareEn,
-  vi: {
-    'compare.vsPrevious': 'so với kỳ trước',
-    'compare.vsYear': 'so với cùng kỳ năm trước',
-    'compare.none': 'không so sánh',
-  },
-};
+export const COMPARE_MESSAGES: Record<keyof typeof compareEn, string> = compareEn;
 
 /**
  * Why values are missing: the reason each KPI has no value. A table of its own, so only the
@@ -147,15 +129,7 @@ const reasonEn = {
   'reason.no-budget': 'no budget set',
 };
 
-export const REASON_MESSAGES: StringTables<keyof typeof reasonEn> = {
-  en: reasonEn,
-  vi: {
-    'reason.no-data': 'chưa đủ đơn hàng hay khách hàng trong kỳ này để tính',
-    'reason.missing-cogs': 'thiếu giá vốn ở một số đơn',
-    'reason.no-exposures': 'không có dữ liệu tiếp cận hay hiển thị',
-    'reason.no-budget': 'chưa đặt ngân sách',
-  },
-};
+export const REASON_MESSAGES: Record<keyof typeof reasonEn, string> = reasonEn;
 
 const reasonT = /* @__PURE__ */ translator(REASON_MESSAGES);
 
@@ -168,59 +142,38 @@ export const reasonText = (locale: string | undefined, reason: KpiReason): strin
  * table of its own, apart from the reasons, which the widgets saying why one value is missing
  * (tile, gauge, loyalty panel) show without it.
  */
-export const PARTIAL_MESSAGES: StringTables<'partial'> = {
-  en: { partial: 'Some values could not be computed.' },
-  vi: { partial: 'Một số chỉ số không tính được.' },
-};
+export const PARTIAL_MESSAGES: Record<'partial', string> = { partial: 'Some values could not be computed.' };
 
 /** The sentence before the reasons some values are missing ("Some values could not be computed."). */
 export const partialText = (locale: string | undefined): string => translator(PARTIAL_MESSAGES)(locale, 'partial');
 
 /** The note of panels the board's channel and attribute filters do not reach. A table of its own: two widgets show it. */
-export const FILTER_NOTE_MESSAGES: StringTables<'filterNotApplied'> = {
-  en: { filterNotApplied: 'The channel and attribute filters do not apply to this panel.' },
-  vi: { filterNotApplied: 'Bộ lọc kênh và thuộc tính không áp dụng cho phần này.' },
+export const FILTER_NOTE_MESSAGES: Record<'filterNotApplied', string> = {
+  filterNotApplied: 'The channel and attribute filters do not apply to this panel.',
 };
 
 /** The filter note in the locale nearest to `locale`. */
 export const filterNoteText = (locale: string | undefined): string =>
   translator(FILTER_NOTE_MESSAGES)(locale, 'filterNotApplied');
 
-/** A phrase in each shipped locale. */
-export type Words = Record<Locale, string>;
-
 /**
  * What a readable value of one kind looks like (the `config.expected.<kind>` strings), in
- * each shipped locale. One constant per kind, held by its converter (`converters.ts`), so a
- * bundle carries the words of the kinds its elements read and no others.
+ * English (the Vietnamese words are in `vi/strings.ts`, under those keys). One constant per
+ * kind, held by its converter (`converters.ts`), so a bundle carries the words of the kinds
+ * its elements read and no others.
  */
-export const EXPECTED_NUMBER: Words = { en: 'a number', vi: 'một số' };
-export const EXPECTED_BOOLEAN: Words = { en: 'true or false', vi: 'true hoặc false' };
-export const EXPECTED_LIST: Words = { en: 'ids separated by commas', vi: 'các mã cách nhau bằng dấu phẩy' };
-export const EXPECTED_OBJECT: Words = {
-  en: 'a JSON object of numbers, such as {"revenue": 5000000}',
-  vi: 'một đối tượng JSON gồm các số, ví dụ {"revenue": 5000000}',
-};
-export const EXPECTED_JSON: Words = {
-  en: 'JSON data (an object or a list)',
-  vi: 'dữ liệu JSON (đối tượng hoặc danh sách)',
-};
-export const EXPECTED_DATE: Words = { en: 'a date YYYY-MM-DD', vi: 'một ngày dạng YYYY-MM-DD' };
-export const EXPECTED_ONE_OF: Words = { en: 'one of {values}', vi: 'một trong {values}' };
-export const EXPECTED_TIME_ZONE: Words = {
-  en: 'an IANA time zone such as Asia/Ho_Chi_Minh',
-  vi: 'một múi giờ IANA, ví dụ Asia/Ho_Chi_Minh',
-};
-export const EXPECTED_TEXT: Words = { en: 'text', vi: 'văn bản' };
-export const EXPECTED_BOUNDS: Words = {
-  en: 'increasing whole numbers of days, such as 7,14,28',
-  vi: 'các số ngày nguyên tăng dần, ví dụ 7,14,28',
-};
-export const EXPECTED_ATTRIBUTE_NAME: Words = {
-  en: 'channel or an attribute name (letters, digits and _, starting with a letter)',
-  vi: 'channel hoặc tên một thuộc tính (chữ, số và _, bắt đầu bằng chữ)',
-};
-export const EXPECTED_FUNCTION: Words = { en: 'a function', vi: 'một hàm' };
+export const EXPECTED_NUMBER = 'a number';
+export const EXPECTED_BOOLEAN = 'true or false';
+export const EXPECTED_LIST = 'ids separated by commas';
+export const EXPECTED_OBJECT = 'a JSON object of numbers, such as {"revenue": 5000000}';
+export const EXPECTED_JSON = 'JSON data (an object or a list)';
+export const EXPECTED_DATE = 'a date YYYY-MM-DD';
+export const EXPECTED_ONE_OF = 'one of {values}';
+export const EXPECTED_TIME_ZONE = 'an IANA time zone such as Asia/Ho_Chi_Minh';
+export const EXPECTED_TEXT = 'text';
+export const EXPECTED_BOUNDS = 'increasing whole numbers of days, such as 7,14,28';
+export const EXPECTED_ATTRIBUTE_NAME = 'channel or an attribute name (letters, digits and _, starting with a letter)';
+export const EXPECTED_FUNCTION = 'a function';
 
 /** The words of every kind of value, by kind (for `englishStrings`, and languages added at run time). */
 export const EXPECTED_WORDS = {

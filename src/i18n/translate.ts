@@ -2,29 +2,95 @@
  * How the kit's strings are looked up. DOM-free.
  *
  * Strings are declared in tables, one per module of the kit (`strings.ts` holds those every
- * widget shows; each widget has its own file here), each in English and Vietnamese. A module
- * looks its strings up with a {@link translator} over its own tables, so a page that loads
- * one widget loads that widget's strings and the shared ones, nothing else.
+ * widget shows; each widget has its own file here). A module looks its strings up with a
+ * {@link translator} over its own tables, so a page that loads one widget loads that widget's
+ * strings and the shared ones, nothing else.
+ *
+ * English, the source locale, is in the tables themselves, loaded with the module. The
+ * Vietnamese table of each module is a module of its own in `vi/` (plain data, importing
+ * nothing), which the string module names with {@link viStrings}: a dynamic `import()`, so a
+ * bundler emits it as a chunk of its own, loaded on demand. The elements call
+ * {@link loadStrings} before each update: the first time an element on the page speaks
+ * Vietnamese, the Vietnamese tables of the string modules the page has loaded come in (one
+ * small request each, once for the page), and the element renders when they are in, never in
+ * English first. A lookup made before then, or after a load that failed, gives English.
  *
  * Languages added at run time (`registerLocale`) are kept here, one table per tag holding
  * any module's keys: key names are unique across the kit's tables.
  */
 import { baseLocale } from '../format/format.js';
-import type { Locale } from '../core/vocabulary.js';
-
-/** One module's strings: a table per shipped locale, each with every key of the English one. */
-export type StringTables<K extends string = string> = Record<Locale, Record<K, string>>;
 
 /** The keys of any of the tables in `T`. */
-export type KeysOf<T extends readonly StringTables[]> = T[number] extends infer U
-  ? U extends StringTables<infer K>
-    ? K
+export type KeysOf<T extends readonly object[]> = T[number] extends infer U
+  ? U extends object
+    ? keyof U & string
     : never
   : never;
 
 /** Strings added with `registerLocale`, by lower-case tag (`fr`, `fr-ca`). */
 const registered = new Map<string, Record<string, string>>();
 const listeners = new Set<() => void>();
+
+/**
+ * The Vietnamese strings loaded so far, by key: those of every string module but the board's,
+ * whose keys `loading`, `empty`, `error` and `compare.none` are also keys of the shared strings
+ * with other words (the board keeps its own, `board-strings.ts`).
+ */
+const vi = Object.create(null) as Record<string, string>;
+
+/** Loads a string module's Vietnamese table (a dynamic `import()` of its module in `vi/`), with the keys `K`. */
+export type StringsLoader<K extends string = string> = () => Promise<{ default: Record<K, string> }>;
+
+/**
+ * The Vietnamese tables not loaded yet, each by its load into its store: the load under way,
+ * `false` once one has failed (tried again by the next element that asks), or `undefined`
+ * before the first.
+ */
+const pending = new Map<() => Promise<unknown>, Promise<unknown> | false | undefined>();
+
+/**
+ * Names where a string module's Vietnamese table is: called once by each string module, as it
+ * loads, with `() => import('./vi/<module>.js')` (and, for the board's strings, the store
+ * they go to); `K`, the keys of the module's English tables, checks that the Vietnamese module
+ * has every one. Nothing is fetched until an element asks ({@link loadStrings}).
+ */
+export function viStrings<K extends string>(load: StringsLoader<K>, store = vi): void {
+  pending.set(() => load().then((m) => Object.assign(store, m.default)), undefined);
+}
+
+/**
+ * What an element waits for before it renders in `locale`: for a Vietnamese locale, the
+ * Vietnamese tables of the string modules loaded so far that are not in yet (each fetched once
+ * for the page, whichever element asks first). Resolves, never rejects, with the errors of
+ * the tables that could not be loaded (those read English); `retry` also tries again those
+ * that failed before. Undefined when there is nothing to wait for, so an English element, or
+ * one whose tables are in, updates at once.
+ */
+export function loadStrings(locale: string | undefined, retry?: boolean): Promise<unknown[]> | undefined {
+  if (!pending.size || baseLocale(locale) !== 'vi') return undefined;
+  const loads: Promise<unknown>[] = [];
+  for (const [load, state] of pending) {
+    if (state === false && !retry) continue;
+    let p = state;
+    if (!p)
+      pending.set(
+        load,
+        (p = Promise.resolve()
+          .then(load)
+          .then(
+            () => {
+              pending.delete(load);
+            },
+            (error: unknown) => {
+              pending.set(load, false);
+              return error ?? new Error('strings not loaded');
+            },
+          )),
+      );
+    loads.push(p);
+  }
+  return loads.length ? Promise.all(loads).then((r) => r.filter((e) => e !== undefined)) : undefined;
+}
 
 /**
  * Adds (or replaces) the strings of a language; `code` is a BCP 47 tag (`fr`, `th-TH`). A
@@ -55,32 +121,32 @@ function registeredTable(locale: string | undefined): Record<string, string> | u
 export type StringParams = Record<string, string | number>;
 
 /**
- * The string `key` in the locale nearest to `locale`: a registered language first, else
- * `words` in the shipped locale (English when that one is missing), else the key itself; with
- * `{name}` placeholders filled.
+ * The string `key` in the locale nearest to `locale`: a registered language first, else the
+ * shipped Vietnamese for a Vietnamese locale (once loaded; from `store`, when the module keeps
+ * its own), else `english`, else the key itself; with `{name}` placeholders filled.
  */
 export function phrase(
   locale: string | undefined,
   key: string,
-  words: Partial<Record<Locale, string>> | undefined,
+  english: string | undefined,
   params?: StringParams,
+  store = vi,
 ): string {
   const extra = registeredTable(locale);
   const s =
     (extra && Object.hasOwn(extra, key) ? extra[key] : undefined) ??
-    (words ? (words[baseLocale(locale)] ?? words.en) : key) ??
+    (baseLocale(locale) === 'vi' ? store[key] : undefined) ??
+    english ??
     key;
   return params ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : s;
 }
 
 /**
- * A lookup over the tables of one or more modules, searched in order: the string in the
- * locale nearest to `locale` (a registered language first, English when a key is missing),
- * with `{name}` placeholders filled.
+ * A lookup over the English tables of one or more modules, searched in order: the string in
+ * the locale nearest to `locale` (a registered language first, English when a key is
+ * missing), with `{name}` placeholders filled.
  */
-export function translator<T extends readonly StringTables[]>(...tables: T) {
-  return (locale: string | undefined, key: KeysOf<T>, params?: StringParams): string => {
-    const table = tables.find((t) => Object.hasOwn(t.en, key)) as Record<Locale, Record<string, string>> | undefined;
-    return phrase(locale, key, table && { en: table.en[key], vi: table.vi[key] }, params);
-  };
+export function translator<T extends readonly Record<string, string>[]>(...tables: T) {
+  return (locale: string | undefined, key: KeysOf<T>, params?: StringParams): string =>
+    phrase(locale, key, tables.find((t) => Object.hasOwn(t, key))?.[key], params);
 }

@@ -88,6 +88,7 @@ export const KpiBoard = createComponent({
     onQueryChange: 'promo-query-change' as EventName<PromoEvent<'promo-query-change'>>,
     onSegmentSelect: 'promo-segment-select' as EventName<PromoEvent<'promo-segment-select'>>,
     onConfigError: 'promo-config-error' as EventName<PromoEvent<'promo-config-error'>>,
+    onError: 'promo-error' as EventName<PromoEvent<'promo-error'>>,
   },
 });
 

@@ -100,7 +100,7 @@ interface ShownRow extends BreakdownRow {
  * @event promo-breakdown-selection-change - The selection changed by click, Enter or Space on a bar (bubbles, composed); `detail: { by, value }`, value null when the selected value was picked again (nothing selected). Selecting never filters.
  * @event promo-breakdown-select - Filter by a value: the "Filter by <value>" button was used (bubbles, composed); `detail: { by, value }`, value null from "Remove filter". `<promo-kpi-board>` filters on it.
  * @event promo-config-error - `by`, `kpi`, `metric`, `limit` or `selected` is not valid (bubbles, composed); `detail: { element, property, attribute, value, message }`. The widget goes on with the default.
- * @event promo-error - A render or export failed; `detail: { message, error }`.
+ * @event promo-error - A render or export failed, or the Vietnamese strings could not be loaded (shown in English instead); `detail: { message, error }`.
  * @event promo-export - Before an export is downloaded; `detail: { format, filename, blob }`; cancel it to handle the file yourself.
  */
 export class PromoBreakdown extends PromoWidget {

@@ -123,7 +123,7 @@ const LIB: ChartLib = { html, svg, nothing, styleProps, seriesVar, cell, textMea
  *
  * @event promo-campaign-selection-change - The selection changed by click, Enter or Space on a bar (bubbles, composed); `detail: { campaignId }`, null when the selected campaign was picked again (nothing selected). Selecting never filters.
  * @event promo-campaign-select - Filter by a campaign: the "Filter by <name>" button was used (bubbles, composed); `detail: { campaignId }`, null from "Remove filter". `<promo-kpi-board>` filters on it.
- * @event promo-error - A render or export failed; `detail: { message, error }`.
+ * @event promo-error - A render or export failed, or the Vietnamese strings could not be loaded (shown in English instead); `detail: { message, error }`.
  * @event promo-export - Before an export is downloaded; `detail: { format, filename, blob }`; cancel it to handle the file yourself.
  */
 export class PromoCampaignChart extends PromoWidget {

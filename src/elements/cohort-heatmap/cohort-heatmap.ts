@@ -72,7 +72,7 @@ const SIDE_BY_SIDE = 720;
  * @cssproperty --promo-space - Padding and gaps.
  * @cssproperty --promo-shadow - Frame and tooltip shadow.
  *
- * @event promo-error - A render or export failed; `detail: { message, error }`.
+ * @event promo-error - A render or export failed, or the Vietnamese strings could not be loaded (shown in English instead); `detail: { message, error }`.
  * @event promo-export - Before an export is downloaded; `detail: { format, filename, blob }`; cancel it to handle the file yourself.
  */
 export class PromoCohortHeatmap extends PromoWidget {

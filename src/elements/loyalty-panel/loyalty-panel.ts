@@ -81,7 +81,7 @@ const channelPoints = (report: Report): ChannelPoints[] =>
  * @cssproperty --promo-shadow - Frame shadow.
  *
  * @event promo-config-error - A property value is not valid (bubbles, composed); `detail: { element, property, attribute, value, message }`.
- * @event promo-error - A render or export failed; `detail: { message, error }`.
+ * @event promo-error - A render or export failed, or the Vietnamese strings could not be loaded (shown in English instead); `detail: { message, error }`.
  * @event promo-export - Before an export is downloaded; `detail: { format, filename, blob }`; cancel it to handle the file yourself.
  */
 export class PromoLoyaltyPanel extends PromoWidget {

@@ -93,7 +93,7 @@ const FIGURE_NAMES = Object.keys(FIGURES) as Figure[];
  *
  * @event promo-segment-select - A segment was chosen by click, Enter or Space (bubbles, composed); `detail: { segment, of, customers, ids }`, `ids()` resolving to the customer ids.
  * @event promo-config-error - `bounds`, `of` or `selected` is not valid (bubbles, composed); `detail: { element, property, attribute, value, message }`. The widget goes on with its default.
- * @event promo-error - A render or export failed, or a customer list could not be loaded; `detail: { message, error }`.
+ * @event promo-error - A render or export failed, a customer list could not be loaded, or the Vietnamese strings (shown in English instead); `detail: { message, error }`.
  * @event promo-export - Before an export is downloaded (the table, or a customer list); `detail: { format, filename, blob }`; cancel it to handle the file yourself.
  */
 export class PromoReactivation extends PromoWidget {

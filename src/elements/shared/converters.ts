@@ -25,7 +25,6 @@ import {
   EXPECTED_TEXT,
   EXPECTED_TIME_ZONE,
   type EXPECTED_WORDS,
-  type Words,
 } from '../../i18n/strings.js';
 
 export type ReadResult<T> = { ok: true; value: T } | { ok: false };
@@ -38,8 +37,8 @@ export interface ValueKind<T> extends ComplexAttributeConverter<T | null> {
   readonly expected: ExpectedKind;
   /** The values allowed, for `oneOf` kinds. */
   readonly values?: readonly string[];
-  /** The words of `config.expected.<kind>` in each shipped locale (the kind carries them, so a bundle keeps only those of the kinds it reads). */
-  readonly words?: Words;
+  /** The words of `config.expected.<kind>` in English (the kind carries them, so a bundle keeps only those of the kinds it reads; the Vietnamese ones are loaded with the shared strings). */
+  readonly words?: string;
   /** Reads a property value of any type (the string form included). */
   read(value: unknown): ReadResult<T>;
 }
@@ -53,7 +52,7 @@ const FAIL = { ok: false } as const;
  */
 function kind<T>(
   expected: ExpectedKind,
-  words: Words | undefined,
+  words: string | undefined,
   read: (value: unknown) => ReadResult<T>,
   toAttribute: (value: T) => string | null,
   values?: readonly string[],
@@ -208,7 +207,7 @@ export function oneOf<const V extends string>(values: readonly V[]): ValueKind<V
 }
 
 /** The words of the kinds of text `checkedText` checks. */
-const CHECKED_WORDS: Partial<Record<ExpectedKind, Words>> = {
+const CHECKED_WORDS: Partial<Record<ExpectedKind, string>> = {
   timeZone: EXPECTED_TIME_ZONE,
   attributeName: EXPECTED_ATTRIBUTE_NAME,
 };
@@ -224,7 +223,7 @@ export function checkedText(expected: ExpectedKind, accept: (v: string) => boole
  */
 export function checkedTextWith(
   expected: ExpectedKind,
-  words: Words | undefined,
+  words: string | undefined,
   accept: (v: string) => boolean,
 ): ValueKind<string> {
   return kind<string>(

@@ -14,6 +14,9 @@
  *   the board's context when the board arrives.
  * - Focus delegates to the first interactive part (`el.focus()`).
  * - The locale defaults to the nearest `lang` attribute (`LocaleController`).
+ * - Strings come in before the first render in them: English is in the bundle; the
+ *   Vietnamese strings are loaded on demand (`i18n/translate.ts`), and an element speaking
+ *   Vietnamese holds each update until they are in, so it never shows English first.
  *
  * Naming rule: members that are not public API are `#private`, or (for reactive state Lit
  * must see) protected with a name no public property of any element uses; a test over
@@ -23,8 +26,8 @@ import { LitElement, type PropertyDeclaration, type PropertyValues } from 'lit';
 import { ContextRoot } from '@lit/context';
 import { describeValue, type ValueKind } from './converters.js';
 import { t } from '../../i18n/strings.js';
-import { phrase } from '../../i18n/translate.js';
-import type { Words } from '../../i18n/strings.js';
+import { loadStrings, phrase } from '../../i18n/translate.js';
+import { fireError } from './export-action.js';
 import { LocaleController } from './locale-controller.js';
 
 /** Detail of `promo-config-error`. */
@@ -81,8 +84,8 @@ function book(el: object): Book {
   return b;
 }
 
-/** The words of each kind of value the page's elements read, by kind (`ValueKind.words`). */
-const expectedWords = new Map<string, Words>();
+/** The English words of each kind of value the page's elements read, by kind (`ValueKind.words`). */
+const expectedWords = new Map<string, string>();
 
 /** The attribute name Lit uses for a property. */
 function attributeOf(name: PropertyKey, options: PropertyDeclaration): string | null {
@@ -156,6 +159,8 @@ function wrapProperty(proto: object, name: PropertyKey, opts: PropertyDeclaratio
  * @event promo-config-error - A property or attribute was given a value the element can't
  *   read; the default is used instead. `detail: { element, property, attribute, value, message }`
  *   (the message as shown, in the element's locale). Bubbles and is composed.
+ * @event promo-error - The Vietnamese strings could not be loaded (offline, a missing file): the
+ *   element shows English instead; `detail: { message, error }`. Bubbles and is composed.
  */
 export abstract class PromoElement extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
@@ -169,6 +174,27 @@ export abstract class PromoElement extends LitElement {
 
   /** The locale in use (see `activeLocale`). */
   readonly #locale = new LocaleController(this, () => this.ownLocale || this.inheritedLocale());
+
+  /** Whether this element has asked for the strings of its locale (a failed load is then left alone at its later updates). */
+  #asked = false;
+
+  /**
+   * Holds each update until the strings of the element's locale are in. English is in the
+   * bundle: nothing to wait for. The Vietnamese strings are loaded on demand, the first time an
+   * element on the page speaks Vietnamese (`loadStrings`), so such an element renders once they
+   * are in, never in English first; `updateComplete` resolves after that render. A table that
+   * could not be loaded reads English and is told in `promo-error`; the next element to ask
+   * tries it again.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = loadStrings(this.activeLocale, !this.#asked);
+    if (!loading) return super.scheduleUpdate();
+    this.#asked = true;
+    return loading.then((failed) => {
+      for (const error of failed) fireError(this, error);
+      return super.scheduleUpdate();
+    });
+  }
 
   /** Values this element could not read (each replaced by its default), latest per property. */
   get configErrors(): readonly ConfigProblem[] {

@@ -2,7 +2,9 @@
  * The locale an element speaks, as a reactive controller (in the way of Shoelace's
  * `LocalizeController`): the element's own choice (its `locale`, or the board's for a
  * widget), else the nearest `lang` attribute (crossing shadow roots), else `en`. A language
- * registered later with `registerLocale` re-renders the host at once.
+ * registered later with `registerLocale` re-renders the host at once. The strings of a
+ * Vietnamese locale are loaded on demand; the base element waits for them before each update
+ * (`PromoElement.scheduleUpdate`, `i18n/translate.ts`).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { onLocaleStrings } from '../../i18n/strings.js';

@@ -2,8 +2,13 @@
  * `registerLocale(code, strings)`: adds a language to every element of the kit. The table is
  * typed against the English strings (the widgets' and the board's), so a missing or misspelt
  * key is a type error; numbers, dates and currencies already follow the tag through Intl.
+ *
+ * The shipped languages: English is in every bundle; the Vietnamese strings are modules of
+ * their own (`i18n/vi/`), loaded with a dynamic `import()` the first time an element on the
+ * page speaks Vietnamese, each once for the page (`i18n/translate.ts`); elements hold their
+ * render until they are in.
  */
-import { addLocaleStrings, type StringTables } from '../../i18n/translate.js';
+import { addLocaleStrings, type KeysOf } from '../../i18n/translate.js';
 import {
   CAMPAIGN_MESSAGES,
   COMPARE_MESSAGES,
@@ -32,11 +37,8 @@ type ExpectedKey = `config.expected.${keyof typeof EXPECTED_WORDS}`;
 
 /** The words of each kind of value (`config.expected.<kind>`) as a table. */
 const EXPECTED_MESSAGES = Object.fromEntries(
-  (['en', 'vi'] as const).map((l) => [
-    l,
-    Object.fromEntries(Object.entries(EXPECTED_WORDS).map(([kind, words]) => [`config.expected.${kind}`, words[l]])),
-  ]),
-) as StringTables<ExpectedKey>;
+  Object.entries(EXPECTED_WORDS).map(([kind, words]) => [`config.expected.${kind}`, words]),
+) as Record<ExpectedKey, string>;
 
 /** The string tables of every module of the kit (key names are unique across them). */
 const TABLES = [
@@ -64,15 +66,15 @@ const TABLES = [
   BOARD_MESSAGES,
 ] as const;
 
-type EnglishOf<T> = T extends StringTables<infer K> ? K : never;
-
 /** Every string a user reads, by key, as the English tables have them. */
-export type LocaleStrings = Record<EnglishOf<(typeof TABLES)[number]>, string>;
+export type LocaleStrings = Record<KeysOf<typeof TABLES>, string>;
 
 /**
  * Adds the strings of a language (`fr`, `th-TH`): elements whose locale (their `locale`, the
  * board's, or the nearest `lang`) is that tag, or a tag of that language, use them; the page's
- * elements re-render at once. Registering a code again replaces its strings.
+ * elements re-render at once. Registering a code again replaces its strings. Keys missing from
+ * the table fall back to English; registering `vi` overrides the shipped Vietnamese strings of
+ * the keys it has (the others are still loaded on demand).
  *
  * ```ts
  * import { registerLocale, englishStrings } from 'promo-kpi-kit';
@@ -85,5 +87,5 @@ export function registerLocale(code: string, strings: LocaleStrings): void {
 
 /** A copy of the English strings: the keys a language table must have, and a start for one. */
 export function englishStrings(): LocaleStrings {
-  return Object.assign({}, ...TABLES.map((t) => t.en)) as LocaleStrings;
+  return Object.assign({}, ...TABLES) as LocaleStrings;
 }

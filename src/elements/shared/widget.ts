@@ -56,7 +56,7 @@ let uid = 0;
  * @csspart unavailable - Inside a board whose data failed to load: a quiet placeholder (the board says what failed).
  * @csspart empty-actions - Inside a board, under the empty-state message: the next steps (change the period; clear the filters when some are in force).
  * @event {CustomEvent} promo-empty-action - A next step of the empty state was chosen: `detail: { action: 'change-period' | 'clear-filters' }`; `<promo-kpi-board>` acts on it. Bubbles and is composed.
- * @event {CustomEvent} promo-error - A render or export failed; `detail: { message, error }`.
+ * @event {CustomEvent} promo-error - A render or export failed, or the Vietnamese strings could not be loaded (shown in English instead); `detail: { message, error }`.
  * @event {CustomEvent} promo-export - Before an export is downloaded; `detail: { format, filename, blob }`; cancel it to handle the file yourself.
  */
 export abstract class PromoWidget extends PromoElement {
