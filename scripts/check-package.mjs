@@ -4,11 +4,13 @@
  * are-the-types-wrong on it, installs it into an empty folder, imports
  * `promo-kpi-kit/engine` in plain Node and `promo-kpi-kit` in headless Chromium, checks the
  * engine keeps the worker in the shape app bundlers emit, and type-checks a file using
- * `promo-kpi-kit/engine` with `lib: ["es2023"]` and no `@types/node`.
+ * `promo-kpi-kit/engine` with `lib: ["es2023"]` and no `@types/node`, and checks the
+ * Vietnamese strings ship as modules of their own (`dist/i18n/vi/`), which a bundler emits as
+ * chunks loaded on demand, and that an element speaking Vietnamese renders them.
  * Run after `npm run build`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync, readFileSync, existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -117,33 +119,58 @@ export const used = [report.kpis, options, createReportWorker];
     { cwd: app },
   );
 
-  // Browser: bundle `import 'promo-kpi-kit'` as a user's bundler would and load it in Chromium.
+  // The Vietnamese strings: one module per string module of the source, each in the package.
+  const viModules = readdirSync(join(root, 'src/i18n/vi')).map((f) => f.replace(/\.ts$/, '.js'));
+  const missing = viModules.filter((f) => !existsSync(join(kit, 'dist/i18n/vi', f)));
+  if (!viModules.length || missing.length)
+    throw new Error(`dist/i18n/vi lacks ${missing.join(', ') || 'every module'}`);
+  console.log(`strings: ${viModules.length} Vietnamese modules in dist/i18n/vi, loaded on demand`);
+
+  // Browser: bundle `import 'promo-kpi-kit'` as a user's bundler would (dynamic imports as
+  // chunks of their own) and load it in Chromium.
   writeFileSync(join(app, 'entry.js'), `import 'promo-kpi-kit';\n`);
   run(
     join(root, 'node_modules/.bin/esbuild'),
-    ['entry.js', '--bundle', '--format=esm', '--outfile=bundle.js', '--metafile=meta.json', '--log-level=warning'],
+    [
+      'entry.js',
+      '--bundle',
+      '--splitting',
+      '--format=esm',
+      '--outdir=out',
+      '--metafile=meta.json',
+      '--log-level=warning',
+    ],
     { cwd: app },
   );
+  const meta = JSON.parse(readFileSync(join(app, 'meta.json'), 'utf8'));
+  const viChunks = Object.entries(meta.outputs)
+    .filter(([, o]) => Object.keys(o.inputs).some((i) => i.includes('/dist/i18n/vi/')))
+    .map(([path, o]) => ({ path, imports: o.imports.length }));
+  if (viChunks.length !== viModules.length || viChunks.some((c) => c.imports))
+    throw new Error(`the Vietnamese strings are not ${viModules.length} chunks importing nothing`);
+  console.log(`bundle: the Vietnamese strings are ${viChunks.length} chunks of their own, importing nothing`);
   // Dependencies stay dependencies: nothing of node_modules is copied into dist, so the app's
   // bundle holds one Lit (a copy in dist would bring a second lit-html with it).
   if (existsSync(join(kit, 'dist/node_modules')))
     throw new Error('dist/node_modules: a dependency was bundled into dist');
-  const inputs = Object.keys(JSON.parse(readFileSync(join(app, 'meta.json'), 'utf8')).inputs);
+  const inputs = Object.keys(meta.inputs);
   const litCores = inputs.filter((p) => p.endsWith('lit-html/lit-html.js'));
   if (litCores.length !== 1)
     throw new Error(`the app's bundle holds ${litCores.length} lit-html: ${litCores.join(', ')}`);
   console.log(`bundle: one lit-html (${litCores[0]}), nothing of node_modules in dist`);
   writeFileSync(
     join(app, 'index.html'),
-    `<!doctype html><html lang="en"><body><promo-kpi-tile label="Revenue" value="1000" unit="currency" currency="VND"></promo-kpi-tile><script type="module" src="bundle.js"></script></body></html>`,
+    `<!doctype html><html lang="en"><body><promo-kpi-tile label="Revenue" value="1000" unit="currency" currency="VND"></promo-kpi-tile><promo-kpi-tile locale="vi" state="loading"></promo-kpi-tile><script type="module" src="out/entry.js"></script></body></html>`,
   );
   const { chromium } = await import('playwright');
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
+  const requested = [];
   const server = createServer((req, res) => {
     const file = req.url === '/' ? 'index.html' : req.url.slice(1);
+    requested.push(file);
     try {
       const body = readFileSync(join(app, file));
       res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html' });
@@ -159,14 +186,21 @@ export const used = [report.kpis, options, createReportWorker];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
     await page.waitForFunction(() => customElements.get('promo-kpi-tile') !== undefined, null, { timeout: 10_000 });
-    const text = await page.evaluate(async () => {
-      const el = document.querySelector('promo-kpi-tile');
-      await el.updateComplete;
-      return el.shadowRoot.textContent.replace(/\s+/g, ' ').trim();
-    });
+    const [text, viText] = await page.evaluate(async () =>
+      Promise.all(
+        [...document.querySelectorAll('promo-kpi-tile')].map(async (el) => {
+          await el.updateComplete;
+          return el.shadowRoot.textContent.replace(/\s+/g, ' ').trim();
+        }),
+      ),
+    );
     if (errors.length) throw new Error('page errors: ' + errors.join('; '));
     if (!text.includes('Revenue')) throw new Error('element did not render: ' + text);
     console.log(`browser: promo-kpi-tile defined and rendered "${text}"`);
+    const viLoaded = viChunks.filter((c) => requested.includes(c.path));
+    if (viText !== 'Đang tải…' || !viLoaded.length)
+      throw new Error(`the Vietnamese tile rendered "${viText}" (${viLoaded.length} string chunks loaded)`);
+    console.log(`browser: a Vietnamese tile rendered "${viText}" once ${viLoaded.length} string chunks came in`);
   } finally {
     server.close();
     await browser.close();
