@@ -46,34 +46,37 @@ function forcedColorsCommand() {
 }
 
 /**
- * `executeServerCommand('promo-block-paths', { paths })`: the dev server answers 404 for these
- * paths (a chunk that cannot be loaded: offline, a deploy that lost it) until called again
- * with other paths (`[]` lets everything through). The page's HTTP cache is off meanwhile: a
- * test file before this one on the same page may have loaded the file.
+ * `executeServerCommand('promo-block-paths', { paths })`: the test's page gets a 404 for the
+ * files whose URL holds one of these paths (a chunk that cannot be loaded: a deploy that lost
+ * it), until called again with other paths (`[]` lets everything through). The requests are
+ * answered through the DevTools protocol on that page alone (other test files run beside it),
+ * with its HTTP cache off meanwhile (a test file before it on the same page may have loaded
+ * the file).
  */
-const blockedPaths = new Set();
 function blockPathsCommand() {
+  const sessions = new Map();
   return {
     name: 'promo-block-paths',
     async executeCommand({ command, payload, session }) {
       if (command !== 'promo-block-paths') return undefined;
-      blockedPaths.clear();
-      for (const path of payload?.paths ?? []) blockedPaths.add(path);
-      const cdp = await session.browser.getPage(session.id).createCDPSession();
-      await cdp.send('Network.enable');
-      await cdp.send('Network.setCacheDisabled', { cacheDisabled: blockedPaths.size > 0 });
+      let cdp = sessions.get(session.id);
+      if (!cdp) {
+        cdp = await session.browser.getPage(session.id).createCDPSession();
+        cdp.on('Fetch.requestPaused', ({ requestId }) =>
+          cdp
+            .send('Fetch.fulfillRequest', { requestId, responseCode: 404, responseHeaders: [], body: '' })
+            .catch(() => {}),
+        );
+        await cdp.send('Network.enable');
+        sessions.set(session.id, cdp);
+      }
+      const paths = payload?.paths ?? [];
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: paths.length > 0 });
+      if (paths.length) await cdp.send('Fetch.enable', { patterns: paths.map((p) => ({ urlPattern: `*${p}*` })) });
+      else await cdp.send('Fetch.disable');
       return true;
     },
   };
-}
-/** Koa middleware of the dev server: 404 for the blocked paths. */
-async function blockPaths(context, next) {
-  if (blockedPaths.has(context.path)) {
-    context.status = 404;
-    context.body = 'blocked by the test';
-    return;
-  }
-  await next();
 }
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -91,7 +94,6 @@ export default {
     forcedColorsCommand(),
     blockPathsCommand(),
   ],
-  middleware: [blockPaths],
   browsers: [
     chromeLauncher({
       // One browser context (its own window) per page: with concurrency 2, a second tab in
