@@ -113,3 +113,17 @@ test('lookups are DOM-free: English until the Vietnamese strings are loaded, the
   assert.equal(shared.t('en', 'loading'), 'Loading…');
   assert.equal(loadStrings('vi'), undefined);
 });
+
+test('registerLocale: a registered language wins, its missing keys read English; a registered vi overrides the shipped Vietnamese', async () => {
+  const { registerLocale, englishStrings } = await import('../../src/elements/shared/locale.js');
+  await loadStrings('vi');
+  registerLocale('fr', { ...englishStrings(), loading: 'Chargement…' });
+  assert.equal(shared.t('fr-FR', 'loading'), 'Chargement…');
+  assert.equal(shared.t('fr', 'exportCsv'), 'Export CSV');
+  // Overrides of a few Vietnamese words (a table of some keys only, as a host may register).
+  registerLocale('vi', { loading: 'Chờ chút…' } as Parameters<typeof registerLocale>[1]);
+  assert.equal(shared.t('vi-VN', 'loading'), 'Chờ chút…');
+  assert.equal(shared.t('vi', 'empty'), 'Không có số liệu nào trong khoảng thời gian này.');
+  assert.equal(bt('vi', 'retry'), 'Thử lại');
+  assert.equal(shared.t('en', 'loading'), 'Loading…');
+});
