@@ -52,10 +52,11 @@ const NOT_YET_MET = {
   // demand, and esbuild's code splitting cuts the whole kit into more chunks: 3.7 KB gz more,
   // no code added), then lowered as the kit shrank; raised by 0.5 KB on 2026-12-07 for the
   // board computing through a warehouse's aggregates (an adapter's `pushdown`), then lowered
-  // again as the kit shrank; raised from 117.0 by 2.8 KB on 2026-12-07 when the Vietnamese
-  // strings became chunks loaded on demand, one per string module (the same strings, cut into
-  // twelve chunks that each compress alone: 119,490 -> 122,388 B gz measured, no string added).
-  kit: 119.8 * KB,
+  // again as the kit shrank; raised from 117.0 KB by the 2,898 B measured on 2026-12-07 when
+  // the Vietnamese strings became chunks loaded on demand, one per string module (the same
+  // strings, cut into twelve chunks that each compress alone: 119,490 -> 122,388 B gz, no
+  // string added).
+  kit: 117.0 * KB + 2898,
   'campaign-chart': 25.1 * KB,
   'cohort-heatmap': 22.2 * KB,
   'kpi-tile': 20.6 * KB,
