@@ -27,15 +27,11 @@ export type KeysOf<T extends readonly object[]> = T[number] extends infer U
     : never
   : never;
 
-/** Strings added with `registerLocale`, by lower-case tag (`fr`, `fr-ca`). */
+/** Strings added with `registerLocale`, by lower-case tag (`fr`, `fr-ca`): tables without a prototype, read by key. */
 const registered = new Map<string, Record<string, string>>();
 const listeners = new Set<() => void>();
 
-/**
- * The Vietnamese strings loaded so far, by key: those of every string module but the board's,
- * whose keys `loading`, `empty`, `error` and `compare.none` are also keys of the shared strings
- * with other words (the board keeps its own, `board-strings.ts`).
- */
+/** The Vietnamese strings loaded so far, by key (key names are unique across the kit's tables). */
 const vi = Object.create(null) as Record<string, string>;
 
 /** Loads a string module's Vietnamese table (a dynamic `import()` of its module in `vi/`), with the keys `K`. */
@@ -50,12 +46,11 @@ const pending = new Map<() => Promise<unknown>, Promise<unknown> | false | undef
 
 /**
  * Names where a string module's Vietnamese table is: called once by each string module, as it
- * loads, with `() => import('./vi/<module>.js')` (and, for the board's strings, the store
- * they go to); `K`, the keys of the module's English tables, checks that the Vietnamese module
+ * loads, with `() => import('./vi/<module>.js')`; `K`, the keys of the module's English tables, checks that the Vietnamese module
  * has every one. Nothing is fetched until an element asks ({@link loadStrings}).
  */
-export function viStrings<K extends string>(load: StringsLoader<K>, store = vi): void {
-  pending.set(() => load().then((m) => Object.assign(store, m.default)), undefined);
+export function viStrings<K extends string>(load: StringsLoader<K>): void {
+  pending.set(() => load().then((m) => Object.assign(vi, m.default)), undefined);
 }
 
 /**
@@ -100,7 +95,7 @@ export function loadStrings(locale: string | undefined, retry?: boolean): Promis
 export function addLocaleStrings(code: string, strings: Record<string, string>): void {
   const tag = code.trim().toLowerCase();
   if (!tag) throw new TypeError('registerLocale: a language code is required');
-  registered.set(tag, { ...(registered.get(tag) ?? {}), ...strings });
+  registered.set(tag, Object.assign(Object.create(null) as Record<string, string>, registered.get(tag), strings));
   for (const fn of listeners) fn();
 }
 
@@ -121,23 +116,20 @@ function registeredTable(locale: string | undefined): Record<string, string> | u
 export type StringParams = Record<string, string | number>;
 
 /**
- * The string `key` in the locale nearest to `locale`: a registered language first, else the
- * shipped Vietnamese for a Vietnamese locale (once loaded; from `store`, when the module keeps
- * its own), else `english`, else the key itself; with `{name}` placeholders filled.
+ * The string `key` in the locale nearest to `locale`: a registered language first (under
+ * `key`, else under `old`, the key's former name, when the table has not got `key`), else the
+ * shipped Vietnamese for a Vietnamese locale (once loaded), else `english`, else the key
+ * itself; with `{name}` placeholders filled.
  */
 export function phrase(
   locale: string | undefined,
   key: string,
   english: string | undefined,
   params?: StringParams,
-  store = vi,
+  old = key,
 ): string {
   const extra = registeredTable(locale);
-  const s =
-    (extra && Object.hasOwn(extra, key) ? extra[key] : undefined) ??
-    (baseLocale(locale) === 'vi' ? store[key] : undefined) ??
-    english ??
-    key;
+  const s = extra?.[key] ?? extra?.[old] ?? (baseLocale(locale) === 'vi' ? vi[key] : undefined) ?? english ?? key;
   return params ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : s;
 }
 

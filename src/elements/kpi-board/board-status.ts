@@ -149,7 +149,7 @@ export function renderMessage(host: StatusView): TemplateResult | typeof nothing
   if (host.status === 'error' && host.error) {
     const text = host.report
       ? bt(host.locale, 'staleError', { message: host.error })
-      : bt(host.locale, 'error', { message: host.error });
+      : bt(host.locale, 'board.error', { message: host.error });
     return html`<div part="message" class="message error" role="alert">
       <span>${text}</span>
       ${
@@ -161,8 +161,8 @@ export function renderMessage(host: StatusView): TemplateResult | typeof nothing
   }
   if (host.error) return html`<div part="message" class="message error" role="alert">${host.error}</div>`;
   if (!host.report && (host.status === 'loading' || host.status === 'idle') && host.hasSource)
-    return html`<div part="message" class="message" role="status">${bt(host.locale, 'loading')}</div>`;
+    return html`<div part="message" class="message" role="status">${bt(host.locale, 'board.loading')}</div>`;
   if (host.loaded && host.loaded.orders === 0 && host.status === 'ready')
-    return html`<div part="message" class="message" role="status">${bt(host.locale, 'empty')}</div>`;
+    return html`<div part="message" class="message" role="status">${bt(host.locale, 'board.empty')}</div>`;
   return nothing;
 }

@@ -262,9 +262,10 @@ export function renderFilterBar(host: FilterBarHost): TemplateResult {
           ?disabled=${!ready}
           @change=${(e: Event) => host.userChange({ compare: (e.target as HTMLSelectElement).value as CompareMode })}
         >
-          ${COMPARE_MODES.map(
-            (m) => html`<option value=${m} ?selected=${host.compare === m}>${bt(locale, `compare.${m}`)}</option>`,
-          )}
+          ${COMPARE_MODES.map((m) => {
+            const key = m === 'none' ? 'board.compare.none' : (`compare.${m}` as const);
+            return html`<option value=${m} ?selected=${host.compare === m}>${bt(locale, key)}</option>`;
+          })}
         </select>
       </label>
     </div>

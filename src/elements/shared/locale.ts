@@ -66,7 +66,16 @@ const TABLES = [
   BOARD_MESSAGES,
 ] as const;
 
-/** Every string a user reads, by key, as the English tables have them. */
+/**
+ * Every string a user reads, by key, as the English tables have them. Each key means one
+ * thing: the board's loading, no-data and load-failure messages and its "No comparison" are
+ * `board.loading`, `board.empty`, `board.error` and `board.compare.none`; `loading`, `empty`,
+ * `error` and `compare.none` are the widgets' words.
+ *
+ * Deprecated: the board's words under `loading`, `empty`, `error` or `compare.none` (the keys
+ * they had before). A table that has one of those and not its `board.*` key still shows it on
+ * the board (and the widgets show it as theirs); name the board's words `board.*`.
+ */
 export type LocaleStrings = Record<KeysOf<typeof TABLES>, string>;
 
 /**
