@@ -70,17 +70,16 @@ export function loadStrings(locale: string | undefined, retry?: boolean): Promis
     if (!p)
       pending.set(
         load,
-        (p = Promise.resolve()
-          .then(load)
-          .then(
-            () => {
-              pending.delete(load);
-            },
-            (error: unknown) => {
-              pending.set(load, false);
-              return error ?? new Error('strings not loaded');
-            },
-          )),
+        // A dynamic import() never throws: it returns a promise, rejected when the module cannot be loaded.
+        (p = load().then(
+          () => {
+            pending.delete(load);
+          },
+          (error: unknown) => {
+            pending.set(load, false);
+            return error ?? new Error('strings not loaded');
+          },
+        )),
       );
     loads.push(p);
   }

@@ -520,7 +520,7 @@ export class PromoKpiBoard extends PromoElement implements FilterBarHost {
       class="promo-root board theme-${this.theme}"
       role="region"
       aria-label=${bt(this.activeLocale, 'board')}
-      lang=${this.activeLocale.split('-')[0]!.toLowerCase()}
+      lang=${this.shownLang}
       aria-busy=${this.status === 'loading' || this.computing ? 'true' : 'false'}
       @promo-campaign-select=${this.actions.onCampaignSelect}
       @promo-breakdown-select=${this.actions.onBreakdownSelect}

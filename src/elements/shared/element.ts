@@ -175,8 +175,12 @@ export abstract class PromoElement extends LitElement {
   /** The locale in use (see `activeLocale`). */
   readonly #locale = new LocaleController(this, () => this.ownLocale || this.inheritedLocale());
 
-  /** Whether this element has asked for the strings of its locale (a failed load is then left alone at its later updates). */
-  #asked = false;
+  /**
+   * Whether this element has asked for the strings of its locale (a failed load is then left
+   * alone at its later updates): 0 not yet, 1 asked, 2 asked and some could not be loaded (it
+   * shows those in English).
+   */
+  #asked = 0;
 
   /**
    * Holds each update until the strings of the element's locale are in. English is in the
@@ -189,9 +193,12 @@ export abstract class PromoElement extends LitElement {
   protected override scheduleUpdate(): void | Promise<unknown> {
     const loading = loadStrings(this.activeLocale, !this.#asked);
     if (!loading) return super.scheduleUpdate();
-    this.#asked = true;
+    this.#asked = 1;
     return loading.then((failed) => {
-      for (const error of failed) fireError(this, error);
+      for (const error of failed) {
+        this.#asked = 2;
+        fireError(this, error);
+      }
       return super.scheduleUpdate();
     });
   }
@@ -207,6 +214,16 @@ export abstract class PromoElement extends LitElement {
   /** The locale strings and numbers use: `locale`, else the board's (widgets), else the nearest `lang`, else `en`. */
   protected get activeLocale(): string {
     return this.#locale.value;
+  }
+
+  /**
+   * The language the element's strings are shown in, for the `lang` of its rendered root (so a
+   * screen reader reads them in it): its locale's, but English after its Vietnamese strings
+   * could not be loaded.
+   */
+  protected get shownLang(): string {
+    const lang = this.activeLocale.split('-')[0]!.toLowerCase();
+    return this.#asked > 1 && lang == 'vi' ? 'en' : lang;
   }
 
   /** A locale from around the element (the board's, for widgets). */

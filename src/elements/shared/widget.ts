@@ -304,7 +304,7 @@ export abstract class PromoWidget extends PromoElement {
       role="group"
       aria-label=${label || nothing}
       aria-busy=${busy ? 'true' : 'false'}
-      lang=${this.activeLocale.split('-')[0]!.toLowerCase()}
+      lang=${this.shownLang}
     >
       ${this.#size.fontProbe}${this.colorProbes} ${this.renderConfigErrors(this.configErrors)} ${body}
     </div>`;

@@ -12,6 +12,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../../src/elements/breakdown/define.js';
 import type { PromoBreakdown } from '../../../src/elements/breakdown/breakdown.js';
+import { registerLocale, type LocaleStrings } from '../../../src/elements/shared/locale.js';
 import { makeReportV2 } from '../../fixtures/report-v2.js';
 import { $, settle, text } from './helpers.js';
 
@@ -44,6 +45,8 @@ describe('Vietnamese strings that cannot be loaded', () => {
     expect(text($(el, '[part~="comparison-head"]'))).to.equal('Share of total');
     // The shared strings (and the KPI names, which are not loaded on demand) are Vietnamese.
     expect($(el, 'summary').getAttribute('aria-label')).to.equal('Dữ liệu và xuất');
+    // Its root says the language its strings are shown in (a screen reader reads them in it): English.
+    expect($(el, '[part~="base"]').getAttribute('lang')).to.equal('en');
     // Told once, as the kit tells other failures.
     expect(errors).to.have.length(1);
     const detail = (errors[0] as CustomEvent<{ message: string; error: unknown }>).detail;
@@ -54,6 +57,15 @@ describe('Vietnamese strings that cannot be loaded', () => {
     await settle(el);
     expect(text($(el, '[part~="title"]'))).to.equal('Doanh thu khuyến mãi by kênh bán');
     expect(errors).to.have.length(1);
+    expect($(el, '[part~="base"]').getAttribute('lang')).to.equal('en');
+    // In English, and in a language of the page's own, it says so too.
+    el.setAttribute('locale', 'en-GB');
+    await settle(el);
+    expect($(el, '[part~="base"]').getAttribute('lang')).to.equal('en');
+    registerLocale('th', { 'breakdown.title': '{kpi} ตาม {by}' } as LocaleStrings);
+    el.setAttribute('locale', 'th-TH');
+    await settle(el);
+    expect($(el, '[part~="base"]').getAttribute('lang')).to.equal('th');
   });
 
   it('a later element tries again, and renders either way', async () => {
@@ -64,10 +76,15 @@ describe('Vietnamese strings that cannot be loaded', () => {
     // It asked for the module again (a browser that retries a failed import then has it; Chromium
     // answers with the failure it keeps), and renders in any case.
     const title = text($(el, '[part~="title"]'));
+    const lang = $(el, '[part~="base"]').getAttribute('lang');
     if (errors.length) {
       expect(errors).to.have.length(1);
       expect(errors[0]!.target).to.equal(el);
       expect(title).to.equal('Doanh thu khuyến mãi by cửa hàng');
-    } else expect(title).to.equal('Doanh thu khuyến mãi theo cửa hàng');
+      expect(lang).to.equal('en');
+    } else {
+      expect(title).to.equal('Doanh thu khuyến mãi theo cửa hàng');
+      expect(lang).to.equal('vi');
+    }
   });
 });
