@@ -6,7 +6,9 @@
  * engine keeps the worker in the shape app bundlers emit, and type-checks a file using
  * `promo-kpi-kit/engine` with `lib: ["es2023"]` and no `@types/node`, and checks the
  * Vietnamese strings ship as modules of their own (`dist/i18n/vi/`), which a bundler emits as
- * chunks loaded on demand, and that an element speaking Vietnamese renders them.
+ * chunks loaded on demand, and that an element speaking Vietnamese renders them; with the
+ * Vietnamese pack (`promo-kpi-kit/vi`), that they are all in the app's bundle and a
+ * Vietnamese element loads no chunk on demand.
  * Run after `npm run build`.
  */
 import { execFileSync } from 'node:child_process';
@@ -158,6 +160,40 @@ export const used = [report.kpis, options, createReportWorker];
   if (litCores.length !== 1)
     throw new Error(`the app's bundle holds ${litCores.length} lit-html: ${litCores.join(', ')}`);
   console.log(`bundle: one lit-html (${litCores[0]}), nothing of node_modules in dist`);
+  // The Vietnamese pack, imported after an element as an app may: every Vietnamese table in
+  // the app's bundle (loaded with the entry), none left in a chunk on demand.
+  writeFileSync(join(app, 'entry-vi.js'), `import 'promo-kpi-kit/kpi-tile';\nimport 'promo-kpi-kit/vi';\n`);
+  run(
+    join(root, 'node_modules/.bin/esbuild'),
+    [
+      'entry-vi.js',
+      '--bundle',
+      '--splitting',
+      '--format=esm',
+      '--outdir=out-vi',
+      '--metafile=meta-vi.json',
+      '--log-level=warning',
+    ],
+    { cwd: app },
+  );
+  const metaVi = JSON.parse(readFileSync(join(app, 'meta-vi.json'), 'utf8'));
+  const packEager = new Set();
+  const walkPack = (out) => {
+    if (packEager.has(out)) return;
+    packEager.add(out);
+    for (const i of metaVi.outputs[out].imports) if (i.kind === 'import-statement') walkPack(i.path);
+  };
+  walkPack('out-vi/entry-vi.js');
+  const packVi = new Set(
+    [...packEager].flatMap((o) => Object.keys(metaVi.outputs[o].inputs).filter((i) => i.includes('/dist/i18n/vi/'))),
+  );
+  if (packVi.size !== viModules.length)
+    throw new Error(`the pack bundles ${packVi.size} of the ${viModules.length} Vietnamese modules with the entry`);
+  console.log(`bundle: with promo-kpi-kit/vi, the ${packVi.size} Vietnamese modules are loaded with the entry`);
+  writeFileSync(
+    join(app, 'index-vi.html'),
+    `<!doctype html><html lang="vi"><body><promo-kpi-tile state="loading"></promo-kpi-tile><script type="module" src="out-vi/entry-vi.js"></script></body></html>`,
+  );
   writeFileSync(
     join(app, 'index.html'),
     `<!doctype html><html lang="en"><body><promo-kpi-tile label="Revenue" value="1000" unit="currency" currency="VND"></promo-kpi-tile><promo-kpi-tile locale="vi" state="loading"></promo-kpi-tile><script type="module" src="out/entry.js"></script></body></html>`,
@@ -201,6 +237,26 @@ export const used = [report.kpis, options, createReportWorker];
     if (viText !== 'Đang tải…' || !viLoaded.length)
       throw new Error(`the Vietnamese tile rendered "${viText}" (${viLoaded.length} string chunks loaded)`);
     console.log(`browser: a Vietnamese tile rendered "${viText}" once ${viLoaded.length} string chunks came in`);
+
+    requested.length = 0;
+    const packPage = await browser.newPage();
+    packPage.on('pageerror', (e) => errors.push(String(e)));
+    await packPage.goto(`http://127.0.0.1:${server.address().port}/index-vi.html`);
+    await packPage.waitForFunction(() => customElements.get('promo-kpi-tile') !== undefined, null, { timeout: 10_000 });
+    const packText = await packPage.evaluate(async () => {
+      const el = document.querySelector('promo-kpi-tile');
+      await el.updateComplete;
+      return el.shadowRoot.textContent.replace(/\s+/g, ' ').trim();
+    });
+    const onDemand = requested.filter((f) => f.endsWith('.js') && !packEager.has(f));
+    if (errors.length) throw new Error('page errors: ' + errors.join('; '));
+    if (packText !== 'Đang tải…' || onDemand.length)
+      throw new Error(
+        `with the pack, the Vietnamese tile rendered "${packText}" and loaded ${onDemand.join(', ')} on demand`,
+      );
+    console.log(
+      `browser: with promo-kpi-kit/vi, a Vietnamese tile rendered "${packText}", no chunk loaded on demand (${requested.filter((f) => f.endsWith('.js')).length} files, all with the entry)`,
+    );
   } finally {
     server.close();
     await browser.close();

@@ -21,6 +21,11 @@
  * --top N   the N largest contributors to the whole kit, by package or source folder
  * --why E   the files of entry E (`kit`, `kpi-tile`, ...) by size, largest first
  *
+ * The Vietnamese pack (`promo-kpi-kit/vi`, `src/vi.ts`: every Vietnamese table in the app's
+ * bundle, for an app whose users speak Vietnamese) is printed as a locale pack: its figure, no
+ * budget, and not part of the whole kit (which already counts the same strings as its chunks
+ * on demand).
+ *
  * Two floors are printed under the entries (scripts/size-floor/): Lit alone, and the smallest
  * widget the shared base allows; they show how much of an entry is its own code.
  */
@@ -142,6 +147,8 @@ for (const name of readdirSync(join(root, 'src/elements')).sort()) {
   const file = `src/elements/${name}/define.ts`;
   if (existsSync(join(root, file))) entries.push({ name, file, budget: BUDGETS[name] ?? BUDGETS.widget });
 }
+/** Locale packs: printed with their figure, no budget, not in the whole kit. */
+entries.push({ name: 'vi', file: 'src/vi.ts', budget: Infinity, pack: true });
 for (const e of entries) {
   Object.assign(e, await measure(e.file));
   e.total = e.gzip + (e.countLazy ? e.lazyGzip : 0);
@@ -185,10 +192,11 @@ if (json) {
 } else {
   console.log('entry (import)                        min        gz   on demand gz    budget');
   for (const e of entries) {
-    const label = e.name === 'kit' ? 'promo-kpi-kit (whole kit)' : `promo-kpi-kit/${e.name}`;
+    const label =
+      e.name === 'kit' ? 'promo-kpi-kit (whole kit)' : `promo-kpi-kit/${e.name}${e.pack ? ' (locale pack)' : ''}`;
     const lazy = e.lazyGzip ? `${e.countLazy ? '+' : ' '}${kb(e.lazyGzip)}` : '';
     console.log(
-      `  ${label.padEnd(32)} ${kb(e.min).padStart(9)} ${kb(e.gzip).padStart(9)} ${lazy.padStart(14)} ${kb(e.budget).padStart(9)}  ${e.over ? `OVER by ${kb(e.total - e.budget)}` : 'ok'}`,
+      `  ${label.padEnd(32)} ${kb(e.min).padStart(9)} ${kb(e.gzip).padStart(9)} ${lazy.padStart(14)} ${(e.pack ? '-' : kb(e.budget)).padStart(9)}  ${e.pack ? 'no budget' : e.over ? `OVER by ${kb(e.total - e.budget)}` : 'ok'}`,
     );
   }
   console.log(

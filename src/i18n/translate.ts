@@ -14,6 +14,9 @@
  * Vietnamese, the Vietnamese tables of the string modules the page has loaded come in (one
  * small request each, once for the page), and the element renders when they are in, never in
  * English first. A lookup made before then, or after a load that failed, gives English.
+ * An app whose users speak Vietnamese can import the pack `promo-kpi-kit/vi` (`src/vi.ts`)
+ * instead: it imports every module of `vi/` statically and hands the tables to
+ * {@link addViStrings}, so they are in the app's bundle and nothing is loaded on demand.
  *
  * Languages added at run time (`registerLocale`) are kept here, one table per tag holding
  * any module's keys: key names are unique across the kit's tables.
@@ -33,6 +36,9 @@ const listeners = new Set<() => void>();
 
 /** The Vietnamese strings loaded so far, by key (key names are unique across the kit's tables). */
 const vi = Object.create(null) as Record<string, string>;
+
+/** Whether every Vietnamese table is in the store (the pack `promo-kpi-kit/vi` was imported): none is loaded on demand. */
+let packed: true | undefined;
 
 /** Loads a string module's Vietnamese table (a dynamic `import()` of its module in `vi/`), with the keys `K`. */
 export type StringsLoader<K extends string = string> = () => Promise<{ default: Record<K, string> }>;
@@ -54,6 +60,17 @@ export function viStrings<K extends string>(load: StringsLoader<K>): void {
 }
 
 /**
+ * Puts the Vietnamese tables of every string module into the store at once (the pack
+ * `promo-kpi-kit/vi`, `src/vi.ts`, which imports each module of `vi/` statically and hands its
+ * table here): from then on no table is loaded on demand, whichever string modules load
+ * before or after, so an element speaking Vietnamese renders at once, with no request.
+ */
+export function addViStrings(...tables: readonly Record<string, string>[]): void {
+  Object.assign(vi, ...tables);
+  packed = true;
+}
+
+/**
  * What an element waits for before it renders in `locale`: for a Vietnamese locale, the
  * Vietnamese tables of the string modules loaded so far that are not in yet (each fetched once
  * for the page, whichever element asks first). Resolves, never rejects, with the errors of
@@ -62,7 +79,7 @@ export function viStrings<K extends string>(load: StringsLoader<K>): void {
  * one whose tables are in, updates at once.
  */
 export function loadStrings(locale: string | undefined, retry?: boolean): Promise<unknown[]> | undefined {
-  if (!pending.size || baseLocale(locale) !== 'vi') return undefined;
+  if (packed || !pending.size || baseLocale(locale) !== 'vi') return undefined;
   const loads: Promise<unknown>[] = [];
   for (const [load, state] of pending) {
     if (state === false && !retry) continue;
@@ -77,13 +94,13 @@ export function loadStrings(locale: string | undefined, retry?: boolean): Promis
           },
           (error: unknown) => {
             pending.set(load, false);
-            return error ?? new Error('strings not loaded');
+            return error || new Error('strings not loaded');
           },
         )),
       );
     loads.push(p);
   }
-  return loads.length ? Promise.all(loads).then((r) => r.filter((e) => e !== undefined)) : undefined;
+  return loads.length ? Promise.all(loads).then((r) => r.filter((e) => e)) : undefined;
 }
 
 /**

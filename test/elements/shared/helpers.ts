@@ -1,8 +1,10 @@
 /** Test helpers shared by the widget tests. */
 import { LitElement, html } from 'lit';
+import { waitUntil } from '@open-wc/testing';
 import { ContextProvider } from '@lit/context';
 import { boardContext, type BoardState } from '../../../src/context/context.js';
 import type { PromoWidget, PromoExportDetail } from '../../../src/elements/shared/widget.js';
+import type { PromoKpiBoard } from '../../../src/elements/kpi-board/kpi-board.js';
 
 /** A minimal board: provides a BoardState through the context, like <promo-kpi-board>. */
 export class TestBoard extends LitElement {
@@ -64,4 +66,27 @@ export async function settle(el: LitElement): Promise<void> {
 export function rgb(hex: string): string {
   const n = parseInt(hex.slice(1), 16);
   return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+}
+
+/**
+ * Appends to `wrap` a board of two tiles (revenue, orders) over 2026-11-01 to 07, UTC, VND, in
+ * `locale`, gives it `data` and waits for its report (the board's element must be defined).
+ */
+export async function appendTilesBoard(wrap: Element, locale: string, data: unknown): Promise<PromoKpiBoard> {
+  const board = document.createElement('promo-kpi-board') as PromoKpiBoard;
+  for (const [name, value] of Object.entries({
+    'time-zone': 'UTC',
+    currency: 'VND',
+    layout: 'tiles',
+    kpis: 'revenue,orders',
+    from: '2026-11-01',
+    to: '2026-11-07',
+    locale,
+  }))
+    board.setAttribute(name, value);
+  wrap.append(board);
+  board.data = data;
+  await waitUntil(() => board.currentReport !== null, 'report computed', { timeout: 5000 });
+  await board.reportComplete();
+  return board;
 }

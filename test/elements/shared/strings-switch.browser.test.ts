@@ -8,13 +8,12 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/elements/kpi-board/define.js';
-import type { PromoKpiBoard } from '../../../src/elements/kpi-board/define.js';
 import type { PromoKpiTile } from '../../../src/elements/kpi-tile/kpi-tile.js';
 import { BOARD_MESSAGES } from '../../../src/i18n/board-strings.js';
 import { TILE_MESSAGES } from '../../../src/i18n/kpi-tile.js';
 import { CAMPAIGN_MESSAGES, KPI_COLUMN_MESSAGES, KPI_SERIES_MESSAGES, MESSAGES } from '../../../src/i18n/strings.js';
 import { REPORT } from '../../fixtures/report.js';
-import { $, text } from './helpers.js';
+import { $, appendTilesBoard, text } from './helpers.js';
 import { englishIn, englishPieces, logRenders, shownText } from './render-log.js';
 
 // Every request of the page is counted (the dev server serves each source file: more than the 250 kept by default).
@@ -42,21 +41,7 @@ describe('a locale changed at run time', () => {
       </div>
     `);
     const tile = wrap.querySelector<PromoKpiTile>('promo-kpi-tile')!;
-    const board = document.createElement('promo-kpi-board') as PromoKpiBoard;
-    for (const [name, value] of Object.entries({
-      'time-zone': 'UTC',
-      currency: 'VND',
-      layout: 'tiles',
-      kpis: 'revenue,orders',
-      from: '2026-11-01',
-      to: '2026-11-07',
-      locale: 'en',
-    }))
-      board.setAttribute(name, value);
-    wrap.append(board);
-    board.data = DATA;
-    await waitUntil(() => board.currentReport !== null, 'report computed', { timeout: 5000 });
-    await board.reportComplete();
+    const board = await appendTilesBoard(wrap, 'en', DATA);
     const tiles = () => [tile, ...board.shadowRoot!.querySelectorAll<PromoKpiTile>('promo-kpi-tile')];
     await waitUntil(() => tiles().length === 3, 'the board drew its tiles');
     await Promise.all(tiles().map((t) => t.updateComplete));
