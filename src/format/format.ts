@@ -128,6 +128,8 @@ export interface ChangeText {
   magnitude: string;
   /** Direction as shown: a change that rounds to zero at the shown precision is `flat`. */
   trend: 'up' | 'down' | 'flat';
+  /** The change as a number in the kind's own scale: a fraction (`percent`), points, or the unit (`absolute`). */
+  amount: number;
 }
 
 /**
@@ -166,5 +168,5 @@ export function describeChange(
   const shownZero = !/[1-9]/.test(magnitude);
   const trend = shownZero ? 'flat' : amount > 0 ? 'up' : 'down';
   const sign = trend === 'up' ? '+' : trend === 'down' ? '\u2212' : '';
-  return { kind, text: `${sign}${magnitude}`, magnitude, trend };
+  return { kind, text: `${sign}${magnitude}`, magnitude, trend, amount };
 }

@@ -39,6 +39,7 @@ describe('describeChange (KPI-SPEC section 3)', () => {
   it('a positive base gives the percent change', () => {
     const c = describeChange({ value: 90, previous: 100, delta: -0.1 }, 'count', { locale: 'en' })!;
     assert.deepEqual([c.kind, c.text, c.trend], ['percent', '\u221210.0%', 'down']);
+    assert.equal(c.amount, -0.1);
   });
 
   it('a zero or negative base gives the absolute change, never a percent', () => {
@@ -51,6 +52,7 @@ describe('describeChange (KPI-SPEC section 3)', () => {
     assert.equal(neg.trend, 'up');
     const zero = describeChange({ value: 5, previous: 0, delta: null }, 'count', { locale: 'en' })!;
     assert.deepEqual([zero.kind, zero.text, zero.trend], ['absolute', '+5', 'up']);
+    assert.equal(zero.amount, 5);
   });
 
   it('ratio KPIs change in percentage points, even from a negative base', () => {
@@ -58,6 +60,7 @@ describe('describeChange (KPI-SPEC section 3)', () => {
     assert.deepEqual([c.kind, c.text, c.trend], ['points', '+54.1', 'up']);
     const d = describeChange({ value: 0.03, previous: 0.05, delta: -0.4 }, 'ratio', { locale: 'en' })!;
     assert.deepEqual([d.kind, d.text, d.trend], ['points', '\u22122.0', 'down']);
+    assert.ok(Math.abs(d.amount - -2) < 1e-9);
   });
 
   it('a change that rounds to zero is flat, whatever its sign', () => {

@@ -16,8 +16,6 @@ export interface ShownChange extends ChangeText {
   signed: string;
   /** Unsigned, for sentences ("up {value}"), points spelled out. */
   spoken: string;
-  /** The change as a number in the kind's own scale (a fraction, points, or the unit). */
-  amount: number;
 }
 
 /** The change of `kv` shown in `unit`, or null when there is nothing to compare. */
@@ -30,16 +28,10 @@ export function showChange(
   if (!c) return null;
   const locale = options.locale ?? 'en';
   const points = c.kind === 'points';
-  const amount = points
-    ? (kv.value! - kv.previous!) * 100
-    : c.kind === 'percent'
-      ? (kv.delta ?? (kv.value! - kv.previous!) / kv.previous!)
-      : kv.value! - kv.previous!;
   return {
     ...c,
     signed: points ? pointsText(locale, 'delta.points', { value: c.text }) : c.text,
     spoken: points ? pointsText(locale, 'delta.pointsLong', { value: c.magnitude }) : c.magnitude,
-    amount,
   };
 }
 
