@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { forcedColors, widgetStyles } from '../shared/styles.js';
+import { forcedColors, frameStyles } from '../shared/frame-styles.js';
 import { figureTokenStyles } from '../../theme/theme.js';
 
 /**
@@ -23,7 +23,7 @@ export const TILE_ROWS = 4;
  *   own; narrower still, it is cut with an ellipsis (the whole phrase in its title).
  */
 export const kpiTileStyles = [
-  ...widgetStyles,
+  ...frameStyles,
   figureTokenStyles,
   css`
     .promo-root {
