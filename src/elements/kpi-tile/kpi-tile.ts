@@ -277,10 +277,9 @@ export class PromoKpiTile extends PromoWidget {
     if (!c) return html`<div part="delta" class="tone-neutral"><span class="vs">${this.msg('delta.none')}</span></div>`;
     const trend = c.trend;
     const tone = toneOf(trend, this.meta?.polarity ?? 'neutral');
-    const words =
-      trend === 'flat'
-        ? this.msg('delta.flat')
-        : `${this.msg(trend === 'up' ? 'delta.up' : 'delta.down', { value: c.spoken })}${tone === 'neutral' ? '' : `, ${this.msg(tone === 'good' ? 'delta.good' : 'delta.bad')}`}`;
+    // The words are keyed by the trend and the tone (`delta.up`, `delta.flat`, `delta.good`...);
+    // a flat change is neutral.
+    const words = `${this.msg(`delta.${trend}`, { value: c.spoken })}${tone === 'neutral' ? '' : `, ${this.msg(`delta.${tone}`)}`}`;
     const vs = this.#comparison(kv.previous);
     const whole = this.#comparison(kv.previous, -1);
     return html`<div part="delta" class="tone-${tone}" data-trend=${trend} data-tone=${tone} data-kind=${c.kind}>
