@@ -5,7 +5,7 @@ import { formatDay, formatDayRange } from '../../format/date.js';
 import { changeCell, showChange } from '../shared/change.js';
 import { KPI_UNITS, type KpiUnit } from '../../core/vocabulary.js';
 import type { KpiMeta, KpiValue, Report } from '../../engine/report-types.js';
-import { kpiLabel, kpiMeta } from '../shared/kpi-meta.js';
+import { kpiLabel, kpiMeta, own } from '../shared/kpi-meta.js';
 import { reasonText } from '../../i18n/strings.js';
 import { PromoWidget, WidgetError } from '../shared/widget.js';
 import { booleanValue, numberValue, oneOf } from '../shared/converters.js';
@@ -211,10 +211,9 @@ export class PromoKpiTile extends PromoWidget {
   /** The KPI's value in the report, or throws a user-facing error for an unknown KPI or campaign. */
   private valueIn(report: Report): KpiValue {
     // Own keys only: ids such as `toString` or `constructor` must not find Object's members.
-    const own = <T>(o: Record<string, T>, k: string): T | undefined => (Object.hasOwn(o, k) ? o[k] : undefined);
-    const scope = this.campaign ? own(report.byCampaign, this.campaign) : report.kpis;
+    const scope = this.campaign ? own<Report['kpis']>(report.byCampaign, this.campaign) : report.kpis;
     if (!scope) throw new WidgetError(this.msg('unknownCampaign', { id: this.campaign }));
-    const kv = own(scope, this.kpi);
+    const kv = own<KpiValue>(scope, this.kpi);
     if (!kv && !this.meta) throw new WidgetError(this.msg('unknownKpi', { id: this.kpi }));
     return kv ?? { value: null, previous: null, delta: null, change: null, reason: 'no-data' };
   }

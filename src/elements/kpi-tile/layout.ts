@@ -3,6 +3,7 @@
  */
 import { line } from 'd3-shape';
 import { linearMap } from '../shared/scale.js';
+import { own } from '../shared/kpi-meta.js';
 import type { KpiPolarity } from '../../core/vocabulary.js';
 import type { DailyPoint, KpiMeta } from '../../engine/report-types.js';
 
@@ -35,7 +36,7 @@ export function dailySeries(
       const v = d[f];
       return typeof v === 'number' && Number.isFinite(v) ? v : null;
     }
-    const c = Object.hasOwn(d.byCampaign, campaign) ? d.byCampaign[campaign]! : null;
+    const c = own<DailyPoint['byCampaign'][string]>(d.byCampaign, campaign);
     return c ? c[f as 'revenue' | 'orders'] : 0;
   };
   return daily.map((d) => {

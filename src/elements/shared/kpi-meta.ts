@@ -8,7 +8,8 @@ import { DAILY_MEASURES, KPI_POLARITIES, KPI_UNITS } from '../../core/vocabulary
 import type { KpiMeta, Report } from '../../engine/report-types.js';
 import { baseLocale } from '../../format/format.js';
 
-const own = <T>(o: unknown, k: string): T | undefined =>
+/** `o[k]` when `o` is an object holding `k` as its own key (ids such as `toString` find nothing), else undefined. */
+export const own = <T>(o: unknown, k: string): T | undefined =>
   o !== null && typeof o === 'object' && Object.hasOwn(o, k) ? ((o as Record<string, T>)[k] ?? undefined) : undefined;
 
 /**
