@@ -157,13 +157,14 @@ export function describeChange(
   } else if (previous > 0) {
     kind = 'percent';
     amount = kv.delta ?? (value - previous) / previous;
-    abs = (n) => formatDelta(n, options);
+    // The size of a relative change is written as a ratio is, in full (12.5%).
+    abs = (n) => formatValue(n, 'ratio', { locale: options.locale });
   } else {
     kind = 'absolute';
     amount = value - previous;
     abs = (n) => formatValue(n, unit, options);
   }
-  const magnitude = abs(Math.abs(amount)).replace(/^[+]/, '');
+  const magnitude = abs(Math.abs(amount));
   // Zero at the shown precision reads as no change, whatever the sign of the raw number.
   const shownZero = !/[1-9]/.test(magnitude);
   const trend = shownZero ? 'flat' : amount > 0 ? 'up' : 'down';
