@@ -64,7 +64,7 @@ const NOT_YET_MET = {
   kit: 117.0 * KB + 2898,
   'campaign-chart': 25.1 * KB,
   'cohort-heatmap': 22.2 * KB,
-  'kpi-tile': 20.6 * KB,
+  'kpi-tile': 20.4 * KB,
 };
 
 const args = process.argv.slice(2);
