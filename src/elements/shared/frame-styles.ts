@@ -3,6 +3,7 @@
  * beside its content, loads them without the rest of `widgetStyles` (`styles.ts`).
  */
 import { css, unsafeCSS, type CSSResult } from 'lit';
+import { coreTokenStyles } from '../../theme/theme.js';
 
 /**
  * Rules for forced-colors mode (Windows high contrast), inside `@media (forced-colors: active)`:
@@ -13,7 +14,6 @@ import { css, unsafeCSS, type CSSResult } from 'lit';
 export function forcedColors(rules: string): CSSResult {
   return unsafeCSS(`@media (forced-colors: active) {${rules}}`);
 }
-import { coreTokenStyles } from '../../theme/theme.js';
 
 /** Text for assistive technology only, and the focus ring: shared by the widgets and the board. */
 export const accessStyles = css`
