@@ -221,10 +221,16 @@ export interface PushdownSummaryQuery {
 /**
  * The summary of data that stays where it lives (a warehouse): what `summarizeDataset` gives
  * for data on the page (campaigns, channels, attribute values, the last order's local day,
- * the number of orders), each list in code-point order, and the attributes whose values were
- * cut at the server's limit.
+ * the number of orders), each list in code-point order, the attributes whose values were
+ * cut at the server's limit, and whether attribute names were.
  */
 export interface PushdownSummary extends DatasetSummary {
   /** Attribute names whose list holds only the first values (in code-point order) of more. */
   truncatedAttributes: string[];
+  /**
+   * True when more attribute names than the server's limit were found and only the first are
+   * listed. Optional, so adapters and endpoints of an earlier version still fit; the
+   * pushdown handler always sends it.
+   */
+  truncatedAttributeNames?: boolean;
 }

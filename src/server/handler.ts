@@ -48,7 +48,9 @@
  * `POST {"summary": true, "timeZone": "Asia/Ho_Chi_Minh"}` (GET `?summary=1&timeZone=...`),
  * optionally narrowed by `campaignIds`, `channels` and `filters` as a query. Lists are in
  * code-point order; each attribute lists at most `maxAttributeValues` values (default
- * 1 000), and `truncatedAttributes` names the attributes cut. See {@link warehouseDataSummary}.
+ * 1 000), and `truncatedAttributes` names the attributes cut; at most `maxAttributes`
+ * attribute names are listed (default 50), and `truncatedAttributeNames` says when more
+ * were left out. See {@link warehouseDataSummary}.
  *
  * Many tenants in one warehouse: give a `scope(request)` hook. It reads the caller's
  * session, token or header (the host decides how) and returns the tenant key(s) and the
@@ -216,6 +218,7 @@ export function createPushdownHandler(options: PushdownHandlerOptions): Pushdown
     ),
     maxQueuedQueries: positiveInt('maxQueuedQueries', given.maxQueuedQueries, DEFAULT_LIMITS.maxQueuedQueries),
     maxAttributeValues: positiveInt('maxAttributeValues', given.maxAttributeValues, DEFAULT_LIMITS.maxAttributeValues),
+    maxAttributes: positiveInt('maxAttributes', given.maxAttributes, DEFAULT_LIMITS.maxAttributes),
   };
   const config: WarehouseConfig = { ...options, statementTimeoutMs: limits.statementTimeoutMs };
   const headers = { 'content-type': 'application/json; charset=utf-8', ...(options.headers ?? {}) };
@@ -246,14 +249,19 @@ export function createPushdownHandler(options: PushdownHandlerOptions): Pushdown
         `the period is ${days} days; the longest this server answers is ${limits.maxPeriodDays} days (maxPeriodDays)`,
         'maxPeriodDays',
       );
-    const n = q.campaignIds?.length ?? 0;
-    if (n > limits.maxCampaignIds)
-      return refuse(
-        422,
-        `the query names ${n} campaigns; at most ${limits.maxCampaignIds} are allowed (maxCampaignIds)`,
-        'maxCampaignIds',
-      );
-    return null;
+    return tooManyCampaigns(q.campaignIds);
+  }
+
+  /** The `maxCampaignIds` limit, of a query or a summary request: 422 naming it, or null. */
+  function tooManyCampaigns(campaignIds: readonly string[] | undefined): Refusal | null {
+    const n = campaignIds?.length ?? 0;
+    return n > limits.maxCampaignIds
+      ? refuse(
+          422,
+          `the query names ${n} campaigns; at most ${limits.maxCampaignIds} are allowed (maxCampaignIds)`,
+          'maxCampaignIds',
+        )
+      : null;
   }
 
   async function stream(input: unknown, request?: ScopeRequest): Promise<PushdownResult | PushdownStream> {
@@ -350,8 +358,14 @@ export function createPushdownHandler(options: PushdownHandlerOptions): Pushdown
   ): Promise<PushdownResult> {
     const parsed = pushdownSummarySchema.safeParse(input);
     if (!parsed.success) return invalid(parsed.error);
+    const over = tooManyCampaigns(parsed.data.campaignIds);
+    if (over) return over;
     const { summary: _summary, ...asked } = parsed.data;
-    const options: DataSummaryOptions = { ...asked, maxAttributeValues: limits.maxAttributeValues };
+    const options: DataSummaryOptions = {
+      ...asked,
+      maxAttributeValues: limits.maxAttributeValues,
+      maxAttributes: limits.maxAttributes,
+    };
     const access: WarehouseAccess = {};
     if (scope && checked) {
       const filters = scope.attributes || asked.filters ? { ...scope.attributes, ...asked.filters } : undefined;

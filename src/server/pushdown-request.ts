@@ -7,7 +7,7 @@ import { isValidTimeZone, parseLocalDate } from '../core/time.js';
 import { COHORT_GRAINS, COMPARE_MODES, SEGMENT_OF } from '../core/vocabulary.js';
 import { ATTRIBUTE_NAME_RE } from '../data/records.js';
 import type { TenantKey } from './compiler.js';
-import { DEFAULT_MAX_ATTRIBUTE_VALUES } from './summary.js';
+import { DEFAULT_MAX_ATTRIBUTE_VALUES, DEFAULT_MAX_ATTRIBUTES } from './summary.js';
 
 const localDate = z
   .string()
@@ -117,6 +117,12 @@ export interface PushdownLimits {
   maxQueuedQueries?: number;
   /** Most values a summary lists per order attribute (the first in code-point order; the answer names those cut). Default 1 000. */
   maxAttributeValues?: number;
+  /**
+   * Most order attribute names a summary lists: those of their own column first, then the
+   * keys of the JSON column, each group in code-point order (the answer says when names
+   * were cut). Default 50.
+   */
+  maxAttributes?: number;
 }
 
 /** The limits in force when none are given. */
@@ -128,6 +134,7 @@ export const DEFAULT_LIMITS: Readonly<Required<PushdownLimits>> = Object.freeze(
   maxConcurrentQueries: 4,
   maxQueuedQueries: 200,
   maxAttributeValues: DEFAULT_MAX_ATTRIBUTE_VALUES,
+  maxAttributes: DEFAULT_MAX_ATTRIBUTES,
 });
 
 /**

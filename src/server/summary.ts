@@ -23,12 +23,22 @@ import {
 /** Values listed per attribute when no limit is given. */
 export const DEFAULT_MAX_ATTRIBUTE_VALUES = 1_000;
 
+/** Attribute names listed when no limit is given. */
+export const DEFAULT_MAX_ATTRIBUTES = 50;
+
 /** What {@link warehouseDataSummary} is asked: the query, and what the caller may see. */
 export interface DataSummaryOptions extends PushdownSummaryQuery {
   /** The first local date (YYYY-MM-DD) whose orders, exposures and loyalty events count; campaigns ended before it are left out. */
   earliestDate?: string;
   /** Most values listed per attribute (the first ones in code-point order). Default 1 000. */
   maxAttributeValues?: number;
+  /**
+   * Most attribute names listed: those of their own column first, then the JSON column's
+   * keys, each group in code-point order. Default 50. The cut is made here, not in the
+   * statement: it still reads every key of the JSON column (and up to `maxAttributeValues`
+   * values of each), since which keys are attribute names is decided after reading them.
+   */
+  maxAttributes?: number;
 }
 
 /**
@@ -36,7 +46,8 @@ export interface DataSummaryOptions extends PushdownSummaryQuery {
  * every list in code-point order (a table has no row order): the campaigns (targets are not
  * mapped: `{}`), the channels of orders, exposures and loyalty events, each order
  * attribute's values (its own column, or the keys of the JSON column) up to
- * `maxAttributeValues` (`truncatedAttributes` names those cut), the local day (in
+ * `maxAttributeValues` (`truncatedAttributes` names those cut) and at most `maxAttributes`
+ * attributes (own columns first; `truncatedAttributeNames` says when names were cut), the local day (in
  * `timeZone`) of the latest order and the number of orders.
  *
  * Narrowed by `campaignIds` (those campaigns, their orders and exposures), `channels` and
@@ -53,6 +64,9 @@ export async function warehouseDataSummary(
   const maxValues = options.maxAttributeValues ?? DEFAULT_MAX_ATTRIBUTE_VALUES;
   if (!Number.isInteger(maxValues) || maxValues <= 0)
     throw new RangeError(`maxAttributeValues: expected a positive integer, got ${String(maxValues)}`);
+  const maxNames = options.maxAttributes ?? DEFAULT_MAX_ATTRIBUTES;
+  if (!Number.isInteger(maxNames) || maxNames <= 0)
+    throw new RangeError(`maxAttributes: expected a positive integer, got ${String(maxNames)}`);
   let since: SummarySince | null = null;
   const o = resolveOptions({
     // The period is not read: the summary spans the whole data (from `earliestDate` on).
@@ -108,15 +122,21 @@ export async function warehouseDataSummary(
       if (values.length === 1 && num(r.n) > maxValues) truncatedAttributes.push(name);
     }
   }
+  // Own columns count first, then the JSON keys, each group in code-point order.
+  const ownColumns = map.orders.attributes?.columns;
+  const names = Object.keys(attributes).sort(
+    (a, b) => Number(!ownColumns?.has(a)) - Number(!ownColumns?.has(b)) || compareCodePoints(a, b),
+  );
+  const kept = names.slice(0, maxNames).sort(compareCodePoints);
   const sorted: Record<string, string[]> = {};
-  for (const name of Object.keys(attributes).sort(compareCodePoints))
-    sorted[name] = attributes[name]!.sort(compareCodePoints);
+  for (const name of kept) sorted[name] = attributes[name]!.sort(compareCodePoints);
   return {
     campaigns,
     channels: channels.sort(compareCodePoints),
     attributes: sorted,
     lastDay: orders > 0 ? lastDay : null,
     orders,
-    truncatedAttributes: truncatedAttributes.sort(compareCodePoints),
+    truncatedAttributes: truncatedAttributes.filter((name) => Object.hasOwn(sorted, name)).sort(compareCodePoints),
+    truncatedAttributeNames: names.length > maxNames,
   };
 }

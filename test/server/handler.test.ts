@@ -184,7 +184,7 @@ test('summary request: POST { summary: true } and GET ?summary=1 answer the data
     body: JSON.stringify({ summary: true, timeZone: 'Asia/Ho_Chi_Minh' }),
   });
   assert.equal(post.status, 200);
-  assert.deepEqual(await post.json(), { ...expected, truncatedAttributes: [] });
+  assert.deepEqual(await post.json(), { ...expected, truncatedAttributes: [], truncatedAttributeNames: false });
   const get = await fetch(`${base}?summary=1&timeZone=Asia%2FHo_Chi_Minh&channels=web,app`);
   assert.equal(get.status, 200);
   const narrowed = (await get.json()) as { channels: string[]; orders: number };
@@ -217,12 +217,49 @@ test('summary request: maxAttributeValues caps the values of each attribute and 
   );
 });
 
+test('summary request: maxCampaignIds applies as to a query (422 naming it over the limit, fine at it)', async () => {
+  const limited = createPushdownHandler({ driver, dialect: duckdb, limits: { maxCampaignIds: 2 } });
+  const ids = [...new Set(input.orders.map((o) => o.campaignId).filter((id): id is string => !!id))].sort();
+  assert.ok(ids.length >= 3);
+  const over = await limited.query({ summary: true, campaignIds: ids.slice(0, 3) });
+  assert.equal(over.status, 422);
+  const refusal = over.body as { error: string; limit: string };
+  assert.equal(refusal.limit, 'maxCampaignIds');
+  assert.match(refusal.error, /names 3 campaigns; at most 2 are allowed \(maxCampaignIds\)/);
+  const at = await limited.query({ summary: true, campaignIds: ids.slice(0, 2) });
+  assert.equal(at.status, 200);
+  assert.deepEqual(
+    (at.body as { campaigns: { id: string }[] }).campaigns.map((c) => c.id),
+    ids.slice(0, 2),
+  );
+});
+
+test('summary request: maxAttributes caps the attribute names and the answer says names were cut', async () => {
+  const mapping = { orders: { attributes: { columns: { store: 'store', region: 'region' } } } };
+  const capped = createPushdownHandler({ driver, dialect: duckdb, mapping, limits: { maxAttributes: 1 } });
+  const r = await capped.query({ summary: true });
+  assert.equal(r.status, 200);
+  const body = r.body as { attributes: Record<string, string[]>; truncatedAttributeNames: boolean };
+  assert.deepEqual(Object.keys(body.attributes), ['region']);
+  assert.equal(body.truncatedAttributeNames, true);
+  const whole = createPushdownHandler({ driver, dialect: duckdb, mapping, limits: { maxAttributes: 2 } });
+  const all = (await whole.query({ summary: true })).body as typeof body;
+  assert.deepEqual(Object.keys(all.attributes), ['region', 'store']);
+  assert.equal(all.truncatedAttributeNames, false);
+  assert.equal(DEFAULT_LIMITS.maxAttributes, 50);
+  assert.throws(
+    () => createPushdownHandler({ driver, dialect: duckdb, limits: { maxAttributes: 0 } }),
+    /limits\.maxAttributes must be a positive integer/,
+  );
+});
+
 test('warehouseDataSummary: a bad option is a RangeError naming it, before any statement runs', async () => {
   const seen: Statement[] = [];
   const config = { driver, dialect: duckdb, onStatement: (_: string, st: Statement) => seen.push(st) };
   for (const [options, message] of [
     [{ timeZone: "UTC'; DROP TABLE orders; --" }, /timeZone/],
     [{ maxAttributeValues: 2.5 }, /maxAttributeValues: expected a positive integer/],
+    [{ maxAttributes: 0 }, /maxAttributes: expected a positive integer/],
     [{ earliestDate: '2025-02-30' }, /earliestDate: expected a local date/],
     [{ filters: { 'bad name': ['x'] } }, /filters/],
   ] as const)

@@ -161,7 +161,11 @@ test('pushdown adapter: faults are AdapterErrors a user can act on', async () =>
 test('pushdown adapter: summary() asks the endpoint for the data summary, with the same headers and faults', async () => {
   const adapter = pushdownAdapter({ url: `${url}/kpi`, headers: () => ({ authorization: 'Bearer s3cret' }) });
   const summary = await adapter.pushdown.summary({ timeZone: 'Asia/Ho_Chi_Minh' }, {});
-  assert.deepEqual(summary, { ...engineSummary(input, 'Asia/Ho_Chi_Minh'), truncatedAttributes: [] });
+  assert.deepEqual(summary, {
+    ...engineSummary(input, 'Asia/Ho_Chi_Minh'),
+    truncatedAttributes: [],
+    truncatedAttributeNames: false,
+  });
   assert.equal(summary.campaigns[0]!.name, 'Campaign 1');
   assert.equal(seen.at(-1)!.headers.authorization, 'Bearer s3cret');
   assert.deepEqual(JSON.parse(seen.at(-1)!.body), { timeZone: 'Asia/Ho_Chi_Minh', summary: true });

@@ -49,13 +49,14 @@ export async function checkSummaryParity(w: Warehouse, input: Input): Promise<vo
   const lastDays = new Set<number | null>();
   for (const mapping of MAPPINGS)
     for (const timeZone of ZONES) {
-      const { truncatedAttributes, ...actual } = await warehouseDataSummary(
+      const { truncatedAttributes, truncatedAttributeNames, ...actual } = await warehouseDataSummary(
         { driver: w.driver, dialect: w.dialect, mapping },
         { timeZone },
       );
       const expected = engineSummary(input, timeZone);
       assert.deepEqual(actual, expected, `${timeZone} ${JSON.stringify(mapping.orders)}`);
       assert.deepEqual(truncatedAttributes, []);
+      assert.equal(truncatedAttributeNames, false);
       lastDays.add(actual.lastDay);
     }
   // Not vacuous: every part is filled, and the zone moves the last day.
@@ -114,6 +115,36 @@ export async function checkSummaryParity(w: Warehouse, input: Input): Promise<vo
     },
     'UTC',
   );
-  assert.deepEqual(edged, { ...expectedEdges, truncatedAttributes: [] });
+  assert.deepEqual(edged, { ...expectedEdges, truncatedAttributes: [], truncatedAttributeNames: false });
   assert.deepEqual(edged.attributes.floor, ['3']);
+
+  // The cap on attribute names: the own column (store) counts first, then the JSON keys in
+  // code-point order ("Zone" before "category"); a key that is no attribute name takes no place.
+  const keyed = { ...edges, o1: '{"9lives": "x", "Zone": "z", "k1": "a", "k2": "b", "k3": "c", "k4": "d"}' };
+  const keyCases = Object.entries(keyed)
+    .map(([id, json]) => `WHEN id = '${id}' THEN '${json}'`)
+    .join(' ');
+  await w.exec('DROP VIEW IF EXISTS summary_key_orders');
+  await w.exec(`CREATE VIEW summary_key_orders AS SELECT id, customer_id, time, revenue, discount, cogs, campaign_id,
+    channel, store, CASE ${keyCases} ELSE attrs END AS attrs FROM orders`);
+  const keyConfig = {
+    driver: w.driver,
+    dialect: w.dialect,
+    mapping: { orders: { table: 'summary_key_orders', attributes: { columns: { store: 'store' }, json: 'attrs' } } },
+  };
+  const all = await warehouseDataSummary(keyConfig, { timeZone: 'UTC' });
+  const allNames = ['Zone', 'category', 'k1', 'k2', 'k3', 'k4', 'region', 'store'];
+  assert.deepEqual(Object.keys(all.attributes), allNames);
+  assert.equal(all.truncatedAttributeNames, false);
+  // At the cap: every name, nothing cut.
+  const atCap = await warehouseDataSummary(keyConfig, { timeZone: 'UTC', maxAttributes: allNames.length });
+  assert.deepEqual(atCap, all);
+  const named = await warehouseDataSummary(keyConfig, { timeZone: 'UTC', maxAttributes: 3, maxAttributeValues: 2 });
+  assert.deepEqual(Object.keys(named.attributes), ['Zone', 'category', 'store']);
+  assert.equal(named.truncatedAttributeNames, true);
+  for (const name of Object.keys(named.attributes))
+    assert.deepEqual(named.attributes[name], all.attributes[name]!.slice(0, 2), name);
+  // Only attributes listed are named as cut (region and k1..k4 are left out altogether).
+  assert.deepEqual(named.truncatedAttributes, ['category', 'store']);
+  assert.deepEqual(all.attributes.k1, ['a']);
 }

@@ -250,7 +250,11 @@ export async function checkTenantSummary(config: WarehouseConfig, tenant: string
   const timeZone = 'Asia/Ho_Chi_Minh';
   const whole = await handler.query({ summary: true, timeZone }, { tenant });
   assert.equal(whole.status, 200);
-  assert.deepEqual(whole.body, { ...engineSummary(own, timeZone), truncatedAttributes: [] });
+  assert.deepEqual(whole.body, {
+    ...engineSummary(own, timeZone),
+    truncatedAttributes: [],
+    truncatedAttributeNames: false,
+  });
   assert.deepEqual(
     statements.map(([n]) => n),
     ['campaigns', 'summary'],
@@ -261,7 +265,7 @@ export async function checkTenantSummary(config: WarehouseConfig, tenant: string
   const limited = await handler.query({ summary: true, timeZone }, { tenant, limited: true });
   assert.equal(limited.status, 200);
   const expected = engineSummary(visible(own, limits, timeZone), timeZone);
-  assert.deepEqual(limited.body, { ...expected, truncatedAttributes: [] });
+  assert.deepEqual(limited.body, { ...expected, truncatedAttributes: [], truncatedAttributeNames: false });
   assert.deepEqual(expected.attributes.region, ['HCM']);
   assert.ok(expected.orders > 10 && expected.channels.length === 2);
   assert.equal(expected.campaigns.length, 2);
