@@ -27,10 +27,7 @@ import {
 import { makeReportV2 } from '../../fixtures/report-v2.js';
 import { CAMPAIGN_INFO, REPORT } from '../../fixtures/report.js';
 import { $, text } from './helpers.js';
-import { englishIn, englishPieces, logRenders } from './render-log.js';
-
-// Every request of the page is counted (the dev server serves each source file: more than the 250 kept by default).
-performance.setResourceTimingBufferSize(100_000);
+import { englishIn, englishPieces, logRenders, viRequests } from './render-log.js';
 
 const ENGLISH = englishPieces(
   MESSAGES,
@@ -45,16 +42,6 @@ const ENGLISH = englishPieces(
   BREAKDOWN_MESSAGES,
   GAUGE_MESSAGES,
 );
-
-/** The Vietnamese modules the page fetched, by file name, with the number of requests each. */
-function viRequests(): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const e of performance.getEntriesByType('resource')) {
-    const m = /\/src\/i18n\/vi\/([\w-]+)\.ts/.exec(e.name);
-    if (m) out[m[1]!] = (out[m[1]!] ?? 0) + 1;
-  }
-  return out;
-}
 
 describe('Vietnamese strings loaded on demand', () => {
   it('no element speaking Vietnamese ever renders English: ready, loading, empty, error, bad values', async () => {
