@@ -81,6 +81,16 @@ export async function checkSummaryParity(w: Warehouse, input: Input): Promise<vo
   // The limit is a bound parameter, as every value.
   assert.ok(statements.some((st) => st.params.includes(3)));
 
+  /** A view `name` of the orders whose JSON attributes are `json[id]` for the orders named there. */
+  const ordersWithJson = async (name: string, json: Record<string, string>) => {
+    const cases = Object.entries(json)
+      .map(([id, text]) => `WHEN id = '${id}' THEN '${text}'`)
+      .join(' ');
+    await w.exec(`DROP VIEW IF EXISTS ${name}`);
+    await w.exec(`CREATE VIEW ${name} AS SELECT id, customer_id, time, revenue, discount, cogs, campaign_id,
+    channel, store, CASE ${cases} ELSE attrs END AS attrs FROM orders`);
+  };
+
   // JSON edges: a key that is an attribute of its own column is read from the column, a key
   // that is no attribute name is left out, a number is read as its JSON text (as a filter
   // reads it), a JSON array or string has no attributes.
@@ -89,12 +99,7 @@ export async function checkSummaryParity(w: Warehouse, input: Input): Promise<vo
     o2: '[1, 2]',
     o3: '"text"',
   };
-  const cases = Object.entries(edges)
-    .map(([id, json]) => `WHEN id = '${id}' THEN '${json}'`)
-    .join(' ');
-  await w.exec('DROP VIEW IF EXISTS summary_edge_orders');
-  await w.exec(`CREATE VIEW summary_edge_orders AS SELECT id, customer_id, time, revenue, discount, cogs, campaign_id,
-    channel, store, CASE ${cases} ELSE attrs END AS attrs FROM orders`);
+  await ordersWithJson('summary_edge_orders', edges);
   const edged = await warehouseDataSummary(
     {
       driver: w.driver,
@@ -121,12 +126,7 @@ export async function checkSummaryParity(w: Warehouse, input: Input): Promise<vo
   // The cap on attribute names: the own column (store) counts first, then the JSON keys in
   // code-point order ("Zone" before "category"); a key that is no attribute name takes no place.
   const keyed = { ...edges, o1: '{"9lives": "x", "Zone": "z", "k1": "a", "k2": "b", "k3": "c", "k4": "d"}' };
-  const keyCases = Object.entries(keyed)
-    .map(([id, json]) => `WHEN id = '${id}' THEN '${json}'`)
-    .join(' ');
-  await w.exec('DROP VIEW IF EXISTS summary_key_orders');
-  await w.exec(`CREATE VIEW summary_key_orders AS SELECT id, customer_id, time, revenue, discount, cogs, campaign_id,
-    channel, store, CASE ${keyCases} ELSE attrs END AS attrs FROM orders`);
+  await ordersWithJson('summary_key_orders', keyed);
   const keyConfig = {
     driver: w.driver,
     dialect: w.dialect,
