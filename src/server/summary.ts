@@ -26,6 +26,13 @@ export const DEFAULT_MAX_ATTRIBUTE_VALUES = 1_000;
 /** Attribute names listed when no limit is given. */
 export const DEFAULT_MAX_ATTRIBUTES = 50;
 
+/** A count option: `fallback` when not given; a RangeError naming it unless a positive integer. */
+function countOption(name: string, v: number | undefined, fallback: number): number {
+  v ??= fallback;
+  if (!Number.isInteger(v) || v <= 0) throw new RangeError(`${name}: expected a positive integer, got ${String(v)}`);
+  return v;
+}
+
 /** What {@link warehouseDataSummary} is asked: the query, and what the caller may see. */
 export interface DataSummaryOptions extends PushdownSummaryQuery {
   /** The first local date (YYYY-MM-DD) whose orders, exposures and loyalty events count; campaigns ended before it are left out. */
@@ -61,12 +68,8 @@ export async function warehouseDataSummary(
   access: WarehouseAccess = {},
 ): Promise<PushdownSummary> {
   const map = resolveMapping(config.mapping);
-  const maxValues = options.maxAttributeValues ?? DEFAULT_MAX_ATTRIBUTE_VALUES;
-  if (!Number.isInteger(maxValues) || maxValues <= 0)
-    throw new RangeError(`maxAttributeValues: expected a positive integer, got ${String(maxValues)}`);
-  const maxNames = options.maxAttributes ?? DEFAULT_MAX_ATTRIBUTES;
-  if (!Number.isInteger(maxNames) || maxNames <= 0)
-    throw new RangeError(`maxAttributes: expected a positive integer, got ${String(maxNames)}`);
+  const maxValues = countOption('maxAttributeValues', options.maxAttributeValues, DEFAULT_MAX_ATTRIBUTE_VALUES);
+  const maxNames = countOption('maxAttributes', options.maxAttributes, DEFAULT_MAX_ATTRIBUTES);
   let since: SummarySince | null = null;
   const o = resolveOptions({
     // The period is not read: the summary spans the whole data (from `earliestDate` on).
