@@ -4,7 +4,7 @@
  * collections, segments, segment lists, pacing and unknown campaigns. Their value columns
  * are named after the measures they carry (`measureColumn`).
  */
-import type { SegmentOf } from '../core/vocabulary.js';
+import { ATTRIBUTE_NAME_RE, type SegmentOf } from '../core/vocabulary.js';
 import { measureColumn as col, type MeasureName } from '../engine/measures.js';
 import { compiler, MS_PER_DAY, type CompiledQuery, type DayRange } from './compiler.js';
 import type { ResolvedMapping } from './table-mapping.js';
@@ -373,7 +373,10 @@ export interface SummarySince {
  * - kind 2: each attribute's (`name`) distinct non-empty values (`value`), the first
  *   `maxValues` in code-point order, with `n` the number of its values. Attributes of
  *   their own column (every one the mapping names), and the keys of the JSON column's
- *   objects that are not among them.
+ *   objects that are not among them. With the dialect's `matches`, only the keys that are
+ *   attribute names, and only the first `maxNames + 1` attributes (own columns first, then
+ *   the keys, each in code-point order), their rank in `t`: the answer stays small however
+ *   many keys the JSON column holds, and a rank above `maxNames` says names were cut.
  * `q.attributes` must hold every attribute of its own column.
  */
 export function summaryStatement(
@@ -382,6 +385,7 @@ export function summaryStatement(
   q: CompiledQuery,
   since: SummarySince | null,
   maxValues: number,
+  maxNames: number,
 ): Statement {
   const c = compiler(d, map, q);
   const b = c.b;
@@ -392,11 +396,16 @@ export function summaryStatement(
   const from = (ms: string) => (since === null ? '(1 = 1)' : `${ms} >= ${b.p(since.ms, 'double')}`);
   const exposuresFrom = since === null ? '(1 = 1)' : `day >= ${b.p(since.day, 'int')}`;
   const keyOf = new Map(q.attributes.map((a) => [a.name, a.key]));
-  const values = own.map((name) => `SELECT ${b.p(name, 'text')} AS name, ${keyOf.get(name)!} AS value FROM os`);
+  // Own columns rank first (src 0), then the JSON keys (src 1).
+  const values = own.map(
+    (name) => `SELECT 0 AS src, ${b.p(name, 'text')} AS name, ${keyOf.get(name)!} AS value FROM os`,
+  );
   if (json)
-    values.push(`SELECT k AS name, ${d.jsonText('attributes_json', 'k')} AS value
+    values.push(`SELECT 1 AS src, k AS name, ${d.jsonText('attributes_json', 'k')} AS value
   FROM (SELECT attributes_json, ${d.jsonKeys('attributes_json')} AS k FROM os) j
-  WHERE ${own.length === 0 ? '(1 = 1)' : `NOT (${b.inList('k', own)})`}`);
+  WHERE ${own.length === 0 ? '(1 = 1)' : `NOT (${b.inList('k', own)})`}${
+    d.matches ? ` AND ${d.matches('k', b.p(ATTRIBUTE_NAME_RE.source, 'text'))}` : ''
+  }`);
   const tn = d.text('NULL');
   const dn = d.double('NULL');
   const attributes =
@@ -404,15 +413,17 @@ export function summaryStatement(
       ? ''
       : `,
 av AS (${values.join('\nUNION ALL\n')}),
-ad AS (SELECT DISTINCT name, value FROM av WHERE value IS NOT NULL AND LENGTH(value) > 0),
+ad AS (SELECT DISTINCT src, name, value FROM av WHERE value IS NOT NULL AND LENGTH(value) > 0),
 ar AS (SELECT name, value, ROW_NUMBER() OVER (PARTITION BY name ORDER BY ${d.binaryText('value')}) AS rn,
-  COUNT(*) OVER (PARTITION BY name) AS n FROM ad)`;
+  COUNT(*) OVER (PARTITION BY name) AS n, DENSE_RANK() OVER (ORDER BY src, ${d.binaryText('name')}) AS nr FROM ad)`;
+  // Without `matches`, keys that are no attribute names would take ranks: every name is read back.
   const attributeRows =
     values.length === 0
       ? ''
       : `
 UNION ALL
-SELECT ${SUMMARY_ROWS.attribute}, name, value, ${d.double('n')}, ${dn} FROM ar WHERE rn <= ${b.p(maxValues, 'int')}`;
+SELECT ${SUMMARY_ROWS.attribute}, name, value, ${d.double('n')}, ${d.matches ? d.double('nr') : dn} FROM ar
+  WHERE rn <= ${b.p(maxValues, 'int')}${d.matches ? ` AND nr <= ${b.p(maxNames + 1, 'int')}` : ''}`;
   return b.done(`${c.with(c.campaigns(), c.orders(json), c.exposures(), c.loyalty())},
 os AS (SELECT * FROM orders_n WHERE ${camp('campaign_id')} AND ${c.channelPred('channel')} AND ${c.filterPred()} AND ${from(
     'time_ms',

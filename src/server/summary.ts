@@ -41,9 +41,9 @@ export interface DataSummaryOptions extends PushdownSummaryQuery {
   maxAttributeValues?: number;
   /**
    * Most attribute names listed: those of their own column first, then the JSON column's
-   * keys, each group in code-point order. Default 50. The cut is made here, not in the
-   * statement: it still reads every key of the JSON column (and up to `maxAttributeValues`
-   * values of each), since which keys are attribute names is decided after reading them.
+   * keys, each group in code-point order. Default 50. The cut is made in the warehouse
+   * (with the dialect's `matches`, as the three built in have): the answer holds at most
+   * one name more than this, whatever the JSON column holds.
    */
   maxAttributes?: number;
 }
@@ -104,12 +104,14 @@ export async function warehouseDataSummary(
       type: str(r.type),
       targets: {},
     }));
-  const rows = await run('summary', summaryStatement(config.dialect, map, q, since, maxValues));
+  const rows = await run('summary', summaryStatement(config.dialect, map, q, since, maxValues, maxNames));
   const channels: string[] = [];
   const attributes: Record<string, string[]> = {};
   const truncatedAttributes: string[] = [];
   let orders = 0;
   let lastDay: number | null = null;
+  // A name ranked after the cap, which the statement reads only to tell that names were cut.
+  let namesBeyond = false;
   for (const r of rows) {
     const kind = num(r.kind);
     if (kind === SUMMARY_ROWS.orders) {
@@ -118,7 +120,12 @@ export async function warehouseDataSummary(
     } else if (kind === SUMMARY_ROWS.channel) channels.push(String(r.value));
     else {
       const name = String(r.name);
-      // A JSON key that is no attribute name cannot be filtered on or broken down by.
+      if (r.t !== null && r.t !== undefined && num(r.t) > maxNames) {
+        namesBeyond = true;
+        continue;
+      }
+      // A JSON key that is no attribute name cannot be filtered on or broken down by (left
+      // out by the statement when the dialect has `matches`).
       if (!ATTRIBUTE_NAME_RE.test(name)) continue;
       const values = (attributes[name] ??= []);
       values.push(String(r.value));
@@ -140,6 +147,6 @@ export async function warehouseDataSummary(
     lastDay: orders > 0 ? lastDay : null,
     orders,
     truncatedAttributes: truncatedAttributes.filter((name) => Object.hasOwn(sorted, name)).sort(compareCodePoints),
-    truncatedAttributeNames: names.length > maxNames,
+    truncatedAttributeNames: namesBeyond || names.length > maxNames,
   };
 }

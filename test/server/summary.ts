@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import type { DatasetSummary } from '../../src/engine/worker-protocol.js';
 import { createDataset, summarizeDataset } from '../../src/engine/page-engine.js';
 import { compareCodePoints } from '../../src/engine/segments.js';
+import type { SqlDriver } from '../../src/server/driver.js';
 import type { Statement } from '../../src/server/sql.js';
 import type { WarehouseMapping } from '../../src/server/table-mapping.js';
 import { warehouseDataSummary } from '../../src/server/warehouse.js';
@@ -125,26 +126,52 @@ export async function checkSummaryParity(w: Warehouse, input: Input): Promise<vo
 
   // The cap on attribute names: the own column (store) counts first, then the JSON keys in
   // code-point order ("Zone" before "category"); a key that is no attribute name takes no place.
-  const keyed = { ...edges, o1: '{"9lives": "x", "Zone": "z", "k1": "a", "k2": "b", "k3": "c", "k4": "d"}' };
-  await ordersWithJson('summary_key_orders', keyed);
-  const keyConfig = {
-    driver: w.driver,
-    dialect: w.dialect,
-    mapping: { orders: { table: 'summary_key_orders', attributes: { columns: { store: 'store' }, json: 'attrs' } } },
+  const long = `k${'x'.repeat(32)}`;
+  const keyed = {
+    ...edges,
+    o1: `{"9lives": "x", "k-x": "y", "${long}": "w", "Zone": "z", "k1": "a", "k2": "b", "k3": "c", "k4": "d"}`,
   };
-  const all = await warehouseDataSummary(keyConfig, { timeZone: 'UTC' });
+  await ordersWithJson('summary_key_orders', keyed);
+  // The names the summary statement read back, to see what the warehouse sends.
+  const sent: Set<string>[] = [];
+  const driver: SqlDriver = {
+    async query(sql, params, options) {
+      const rows = await w.driver.query(sql, params, options);
+      if (/\bar AS \(/.test(sql))
+        sent.push(new Set(rows.filter((r) => Number(r.kind) === 2).map((r) => String(r.name))));
+      return rows;
+    },
+  };
+  const mapping = {
+    orders: { table: 'summary_key_orders', attributes: { columns: { store: 'store' }, json: 'attrs' } },
+  };
   const allNames = ['Zone', 'category', 'k1', 'k2', 'k3', 'k4', 'region', 'store'];
-  assert.deepEqual(Object.keys(all.attributes), allNames);
-  assert.equal(all.truncatedAttributeNames, false);
-  // At the cap: every name, nothing cut.
-  const atCap = await warehouseDataSummary(keyConfig, { timeZone: 'UTC', maxAttributes: allNames.length });
-  assert.deepEqual(atCap, all);
-  const named = await warehouseDataSummary(keyConfig, { timeZone: 'UTC', maxAttributes: 3, maxAttributeValues: 2 });
-  assert.deepEqual(Object.keys(named.attributes), ['Zone', 'category', 'store']);
-  assert.equal(named.truncatedAttributeNames, true);
-  for (const name of Object.keys(named.attributes))
-    assert.deepEqual(named.attributes[name], all.attributes[name]!.slice(0, 2), name);
-  // Only attributes listed are named as cut (region and k1..k4 are left out altogether).
-  assert.deepEqual(named.truncatedAttributes, ['category', 'store']);
-  assert.deepEqual(all.attributes.k1, ['a']);
+  // With the dialect's `matches` (in the warehouse) and without it (in the server): the same answers.
+  for (const dialect of [w.dialect, { ...w.dialect, matches: undefined }]) {
+    const inWarehouse = dialect.matches !== undefined;
+    const keyConfig = { driver, dialect, mapping };
+    sent.length = 0;
+    const all = await warehouseDataSummary(keyConfig, { timeZone: 'UTC' });
+    assert.deepEqual(Object.keys(all.attributes), allNames);
+    assert.equal(all.truncatedAttributeNames, false);
+    // Keys that are no attribute names (a digit first, a hyphen, 33 characters) are not even sent.
+    assert.equal(sent[0]!.has(long) || sent[0]!.has('k-x'), !inWarehouse);
+    // At the cap: every name, nothing cut.
+    const atCap = await warehouseDataSummary(keyConfig, { timeZone: 'UTC', maxAttributes: allNames.length });
+    assert.deepEqual(atCap, all);
+    sent.length = 0;
+    const named = await warehouseDataSummary(keyConfig, { timeZone: 'UTC', maxAttributes: 3, maxAttributeValues: 2 });
+    assert.deepEqual(Object.keys(named.attributes), ['Zone', 'category', 'store']);
+    assert.equal(named.truncatedAttributeNames, true);
+    // The cap is made in the warehouse: one name more than the cap comes back (to tell names were cut).
+    assert.deepEqual(
+      [...sent[0]!].sort(compareCodePoints),
+      inWarehouse ? ['Zone', 'category', 'k1', 'store'] : [...allNames, '9lives', 'k-x', long].sort(compareCodePoints),
+    );
+    for (const name of Object.keys(named.attributes))
+      assert.deepEqual(named.attributes[name], all.attributes[name]!.slice(0, 2), name);
+    // Only attributes listed are named as cut (region and k1..k4 are left out altogether).
+    assert.deepEqual(named.truncatedAttributes, ['category', 'store']);
+    assert.deepEqual(all.attributes.k1, ['a']);
+  }
 }

@@ -66,6 +66,7 @@ export const clickhouse: Dialect = {
   // An array cannot be Nullable: a NULL column reads as '' (no keys, as a non-object).
   jsonKeys: (json) => `arrayJoin(JSONExtractKeys(ifNull(CAST(${json} AS String), '')))`,
   // A tuple keeps NULL campaigns, channels and attributes (argMin skips a NULL argument).
+  matches: (text, pattern) => `match(${text}, ${pattern})`,
   firstOrderRows: (columns) =>
     `SELECT customer_id, ${columns.map((c, i) => `fo.${i + 1} AS ${c}`).join(', ')}, t AS time_ms FROM (SELECT customer_id,
   argMin((${columns.join(', ')}), (time_ms, id)) AS fo, MIN(time_ms) AS t FROM orders_n GROUP BY customer_id)`,

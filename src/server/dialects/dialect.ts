@@ -53,6 +53,15 @@ export interface Dialect {
    */
   jsonKeys(json: string): string;
   /**
+   * Optional: whether the text expression `text` matches `pattern`, a placeholder holding a
+   * regular expression anchored with `^` and `$` and written in the syntax POSIX, RE2 and
+   * JavaScript share (ASCII classes, `{m,n}`). With it, a data summary keeps only the JSON
+   * keys that are attribute names and caps the names in the warehouse, so its answer stays
+   * small however many keys the JSON column holds; without it, every key is read back and
+   * the names are chosen after.
+   */
+  matches?(text: string, pattern: string): string;
+  /**
    * Optional, for speed: a SELECT over the relation `orders_n` (columns id, customer_id,
    * time_ms and those in `columns`) giving each customer's first order, columns
    * `customer_id`, then `columns` (already valid identifiers: campaign_id, channel,

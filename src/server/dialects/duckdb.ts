@@ -23,6 +23,7 @@ export const duckdb: Dialect = {
   jsonText: (json, key) => `json_extract_string(CAST(${json} AS JSON), ${key})`,
   // json_keys gives an empty list for a JSON array or scalar.
   jsonKeys: (json) => `unnest(json_keys(CAST(${json} AS JSON)))`,
+  matches: (text, pattern) => `regexp_matches(${text}, ${pattern})`,
   firstOrderRows: (columns) =>
     `SELECT customer_id, ${columns.map((c) => `arg_min_null(${c}, (time_ms, id)) AS ${c}`).join(', ')},
   MIN(time_ms) AS time_ms FROM orders_n GROUP BY customer_id`,

@@ -23,6 +23,7 @@ export const postgres: Dialect = {
   // jsonb_object_keys refuses a non-object: it is given NULL (no row) instead.
   jsonKeys: (json) =>
     `jsonb_object_keys(CASE WHEN jsonb_typeof(CAST(${json} AS jsonb)) = 'object' THEN CAST(${json} AS jsonb) END)`,
+  matches: (text, pattern) => `(${text} ~ ${pattern})`,
   firstOrderRows: (columns) =>
     `SELECT DISTINCT ON (customer_id) customer_id, ${columns.join(', ')}, time_ms FROM orders_n
   ORDER BY customer_id, time_ms, id COLLATE "C"`,
