@@ -18,6 +18,7 @@ import {
   clickhouseDriver,
   duckdb,
   duckdbDriver,
+  warehouseDataSummary,
   warehouseReport,
   type Dialect,
   type SqlDriver,
@@ -46,7 +47,10 @@ async function generateDuckDB(driver: SqlDriver, orders: number): Promise<void> 
        CASE WHEN ${h(14, 10)} = 0 THEN NULL ELSE CAST(${h(15, 3000)} AS DOUBLE) / 100 END AS discount,
        CASE WHEN ${h(16, 100)} < 3 THEN NULL ELSE CAST(${h(13, 50000)} AS DOUBLE) / 200 END AS cogs,
        CASE WHEN ${h(17, 100)} < 60 THEN 'C' || ${h(18, 50)} ELSE NULL END AS campaign_id,
-       CASE WHEN ${h(19, 10)} = 0 THEN NULL ELSE ['store', 'web', 'app', 'marketplace', 'social'][1 + ${h(20, 5)}] END AS channel
+       CASE WHEN ${h(19, 10)} = 0 THEN NULL ELSE ['store', 'web', 'app', 'marketplace', 'social'][1 + ${h(20, 5)}] END AS channel,
+       'S' || ${h(25, 40)} AS store, ['north', 'centre', 'south'][1 + ${h(26, 3)}] AS region,
+       '{"category": "K' || ${h(27, 30)} || '", "tier": "' || ['gold', 'silver', 'basic'][1 + ${h(28, 3)}] ||
+         '", "n' || ${h(29, 5000)} || '": "1"}' AS attrs
      FROM range(${orders}) t(i)`,
     `CREATE OR REPLACE TABLE costs AS SELECT 'C' || ${h(21, 50)} AS campaign_id, DATE '2025-01-01' + ${h(22, 365)} AS date,
        CAST(${h(23, 100000)} AS DOUBLE) / 100 AS amount, ['media', 'gift', 'staff'][1 + ${h(24, 3)}] AS category
@@ -87,13 +91,17 @@ async function generateClickHouse(driver: SqlDriver, orders: number): Promise<vo
     ...create(
       'orders',
       `id String, customer_id String, time DateTime64(3, 'UTC'), revenue Float64, discount Nullable(Float64),
-       cogs Nullable(Float64), campaign_id Nullable(String), channel Nullable(String)`,
+       cogs Nullable(Float64), campaign_id Nullable(String), channel Nullable(String), store String, region String,
+       attrs String`,
       '(customer_id, time)',
       `SELECT concat('o', toString(number)), concat('u', toString(${ch(11, customers)})),
          toDateTime64(1735689600 + ${ch(12, YEAR_S)}, 3, 'UTC'), ${ch(13, 50000)} / 100,
          if(${ch(14, 10)} = 0, NULL, ${ch(15, 3000)} / 100), if(${ch(16, 100)} < 3, NULL, ${ch(13, 50000)} / 200),
          if(${ch(17, 100)} < 60, concat('C', toString(${ch(18, 50)})), NULL),
-         if(${ch(19, 10)} = 0, NULL, ['store', 'web', 'app', 'marketplace', 'social'][1 + ${ch(20, 5)}])
+         if(${ch(19, 10)} = 0, NULL, ['store', 'web', 'app', 'marketplace', 'social'][1 + ${ch(20, 5)}]),
+         concat('S', toString(${ch(25, 40)})), ['north', 'centre', 'south'][1 + ${ch(26, 3)}],
+         concat('{"category": "K', toString(${ch(27, 30)}), '", "tier": "', ['gold', 'silver', 'basic'][1 + ${ch(28, 3)}],
+           '", "n', toString(${ch(29, 5000)}), '": "1"}')
        FROM numbers(${orders})`,
       'PARTITION BY toYYYYMM(time) ',
     ),
@@ -165,7 +173,46 @@ async function measure(engine: string, n: number, driver: SqlDriver, dialect: Di
   );
   cpu.sort((a, b) => a - b);
   report(`warehouse report, ${(n / 1e6).toString()}M orders (${engine})`, ms, undefined, `CPU ${fmtMs(cpu[1]!)}`);
+  // The data summary a board asks once per load: two attributes of their own column and, in
+  // the JSON column, two keys with a few values and 5,000 keys of one value each (a column of
+  // unbounded keys). Against the same summary with the names chosen on the server (a dialect
+  // without \`matches\`: every key read back), and as a share of the report.
+  const config = { driver, dialect, mapping: SUMMARY_MAPPING };
+  const read: number[] = [];
+  const counting = (base: Dialect) => ({
+    driver: {
+      async query(sql: string, params: readonly unknown[]) {
+        const rows = await driver.query(sql, params);
+        read.push(rows.length);
+        return rows;
+      },
+    },
+    dialect: base,
+    mapping: SUMMARY_MAPPING,
+  });
+  const timeZone = OPTIONS.timeZone;
+  const inWarehouse = await median(() => warehouseDataSummary(config, { timeZone }), 3, 0);
+  const onServer = await median(
+    () => warehouseDataSummary({ ...config, dialect: { ...dialect, matches: undefined } }, { timeZone }),
+    3,
+    0,
+  );
+  read.length = 0;
+  const s = await warehouseDataSummary(counting(dialect), { timeZone });
+  const rowsIn = read.reduce((a, b) => a + b, 0);
+  read.length = 0;
+  await warehouseDataSummary(counting({ ...dialect, matches: undefined }), { timeZone });
+  const rowsOn = read.reduce((a, b) => a + b, 0);
+  report(
+    `data summary, ${(n / 1e6).toString()}M orders (${engine})`,
+    inWarehouse,
+    undefined,
+    `${(inWarehouse / ms).toFixed(2)}x the report; ${rowsIn.toLocaleString('en')} rows read back (${Object.keys(s.attributes).length} attributes, names cut: ${String(s.truncatedAttributeNames)}); names chosen on the server: ${fmtMs(onServer)}, ${rowsOn.toLocaleString('en')} rows`,
+  );
 }
+
+/** The bench tables' order attributes: two columns of their own and a JSON column. */
+const SUMMARY_MAPPING = { orders: { attributes: { columns: { store: 'store', region: 'region' }, json: 'attrs' } } };
 
 console.log(
   `report ${OPTIONS.from} .. ${OPTIONS.to} (${OPTIONS.timeZone}), previous period, cohorts, recency, pacing; ${THREADS} threads each`,
