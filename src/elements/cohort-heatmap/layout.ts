@@ -16,6 +16,13 @@ export type HeatmapMode = (typeof HEATMAP_MODES)[number];
  * `--promo-color-heat-low` and `--promo-color-heat-high` tokens, so the scale follows the
  * light / dark theme and brand themes without script. (A single-hue sequential scale; the
  * d3-scale-chromatic schemes were left out: their colour tables cost about 8 KB gzipped.)
+ *
+ * The browser interpolates, in OKLab (perceptually even steps). d3's interpolators have no
+ * OKLab space; interpolating in script with d3-interpolate's Lab and reading the result with
+ * d3-color would cost 3.9 KB gzipped (the two bundled alone, minified) and a render in script
+ * for each theme change. So only the luminance of the mix, which picks the cell text
+ * (`lightText`), is computed here, with the OKLab matrices of CSS Color 4; the browser
+ * tests check it against the colour the browser paints.
  */
 export function cellColor(t: number): string {
   const u = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0));
