@@ -79,10 +79,12 @@ export class PromoCohortHeatmap extends PromoWidget {
   static override styles = cohortHeatmapStyles;
 
   /** The reactive properties, in Lit's static `properties` (not its decorators: see `PromoWidget.properties`). */
-  static override properties: PropertyDeclarations = {
-    mode: { converter: oneOf(HEATMAP_MODES) },
-    showRecency: { attribute: 'show-recency', type: Boolean, converter: booleanValue('show-recency') },
-  };
+  static override get properties(): PropertyDeclarations {
+    return {
+      mode: { converter: oneOf(HEATMAP_MODES) },
+      showRecency: { attribute: 'show-recency', type: Boolean, converter: booleanValue('show-recency') },
+    };
+  }
 
   /** `retention` (default), `revenue`, or `recency` (customers by days since their last order). */
   mode: HeatmapMode = 'retention';
