@@ -18,13 +18,6 @@ export const breakdownStyles = [
       display: grid;
       gap: calc(var(--_space) * 0.4);
     }
-    [part~='title'] {
-      margin: 0;
-      padding-inline-end: 32px;
-      font-size: 1em;
-      font-weight: 600;
-      overflow-wrap: anywhere;
-    }
     .head {
       display: flex;
       justify-content: flex-end;

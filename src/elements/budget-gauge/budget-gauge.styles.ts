@@ -18,10 +18,7 @@ export const budgetGaugeStyles = [
   unsafeCSS(GAUGE_STATUSES.map((s) => `.status-${s}{--_status:var(--_color-status-${s})}`).join('')),
   css`
     [part~='title'] {
-      margin: 0 0 calc(var(--_space) * 0.5);
-      padding-inline-end: 28px;
-      font-size: 1em;
-      font-weight: 600;
+      margin-block-end: calc(var(--_space) * 0.5);
     }
     .list {
       display: grid;

@@ -23,13 +23,6 @@ export const campaignChartStyles = [
       gap: calc(var(--_space) * 0.5);
       min-width: 0;
     }
-    [part~='title'] {
-      margin: 0;
-      padding-inline-end: 32px;
-      font-size: 1em;
-      font-weight: 600;
-      overflow-wrap: anywhere;
-    }
     [part~='legend'] {
       display: flex;
       flex-wrap: wrap;

@@ -38,13 +38,6 @@ export const cohortHeatmapStyles = [
       grid-template-columns: minmax(0, 2fr) minmax(0, 1fr);
       align-items: start;
     }
-    [part~='title'] {
-      margin: 0;
-      padding-inline-end: 32px;
-      font-size: 1em;
-      font-weight: 600;
-      overflow-wrap: anywhere;
-    }
     h4,
     .note {
       margin: 0;

@@ -36,11 +36,6 @@ export const loyaltyPanelStyles = [
     .lp-root * {
       margin: 0;
     }
-    [part~='title'] {
-      padding-inline-end: 32px;
-      font-size: 1em;
-      font-weight: 600;
-    }
     [part~='kpis'] {
       display: grid;
       grid-template-columns: minmax(0, 1fr);

@@ -17,13 +17,6 @@ export const reactivationStyles = [
       gap: calc(var(--_space) * 0.4);
       min-width: 0;
     }
-    [part~='title'] {
-      margin: 0;
-      padding-inline-end: 32px;
-      font-size: 1em;
-      font-weight: 600;
-      overflow-wrap: anywhere;
-    }
     [part~='base-day'],
     [part~='note'],
     [part~='chosen'] {

@@ -10,11 +10,20 @@ export { accessStyles, forcedColors, frameStyles } from './frame-styles.js';
  *   where the mirror of the chart put it;
  * - the list of values the widget could not read (`config-error`; the tile shows them in place
  *   of its value);
- * - the notes of `notes.ts`: partial data, and filters that do not reach the panel.
+ * - the notes of `notes.ts`: partial data, and filters that do not reach the panel;
+ * - the widget's title (`title` part): room at its end for the actions menu, and a long
+ *   word (a campaign or store name) wraps rather than run under the menu.
  */
 export const widgetStyles = [
   ...frameStyles,
   css`
+    [part~='title'] {
+      margin: 0;
+      padding-inline-end: 32px;
+      font-size: 1em;
+      font-weight: 600;
+      overflow-wrap: anywhere;
+    }
     :host(:dir(rtl)) svg[part~='chart'] text {
       transform: scaleX(-1);
       transform-box: fill-box;
