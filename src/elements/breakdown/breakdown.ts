@@ -107,16 +107,14 @@ export class PromoBreakdown extends PromoWidget {
   static override styles = breakdownStyles;
 
   /** The reactive properties, in Lit's static `properties` (not its decorators: see `PromoWidget.properties`). */
-  static override get properties(): PropertyDeclarations {
-    return {
-      by: { converter: checkedTextWith('attributeName', EXPECTED_ATTRIBUTE_NAME, (v) => ATTRIBUTE_NAME_RE.test(v)) },
-      kpi: { converter: oneOf(BREAKDOWN_KPIS) },
-      metric: { converter: oneOf(BREAKDOWN_KPIS) },
-      limit: { converter: numberValue },
-      selected: { converter: textValue },
-      focusIndex: { state: true, attribute: false },
-    };
-  }
+  static override properties: PropertyDeclarations = {
+    by: { converter: checkedTextWith('attributeName', EXPECTED_ATTRIBUTE_NAME, (v) => ATTRIBUTE_NAME_RE.test(v)) },
+    kpi: { converter: oneOf(BREAKDOWN_KPIS) },
+    metric: { converter: oneOf(BREAKDOWN_KPIS) },
+    limit: { converter: numberValue },
+    selected: { converter: textValue },
+    focusIndex: { state: true, attribute: false },
+  };
 
   /** `channel` (default), or the name of an order attribute (`store`, `region`, `category` ...). */
   by = 'channel';

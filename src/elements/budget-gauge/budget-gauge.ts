@@ -79,13 +79,11 @@ export class PromoBudgetGauge extends PromoWidget {
   static override styles = budgetGaugeStyles;
 
   /** The reactive properties, in Lit's static `properties` (not its decorators: see `PromoWidget.properties`). */
-  static override get properties(): PropertyDeclarations {
-    return {
-      campaign: {},
-      include: { converter: listValue },
-      figuresTooWide: { state: true, attribute: false },
-    };
-  }
+  static override properties: PropertyDeclarations = {
+    campaign: {},
+    include: { converter: listValue },
+    figuresTooWide: { state: true, attribute: false },
+  };
 
   /** A campaign id; default: every campaign of the report that has a budget. */
   campaign = '';

@@ -130,17 +130,15 @@ export class PromoCampaignChart extends PromoWidget {
   static override styles = campaignChartStyles;
 
   /** The reactive properties, in Lit's static `properties` (not its decorators: see `PromoWidget.properties`). */
-  static override get properties(): PropertyDeclarations {
-    return {
-      metric: {},
-      secondaryMetric: { attribute: 'secondary-metric' },
-      view: { converter: oneOf(CAMPAIGN_CHART_VIEWS) },
-      grain: { converter: oneOf(TREND_GRAINS) },
-      limit: { converter: numberValue },
-      selected: { reflect: true },
-      series: {},
-    };
-  }
+  static override properties: PropertyDeclarations = {
+    metric: {},
+    secondaryMetric: { attribute: 'secondary-metric' },
+    view: { converter: oneOf(CAMPAIGN_CHART_VIEWS) },
+    grain: { converter: oneOf(TREND_GRAINS) },
+    limit: { converter: numberValue },
+    selected: { reflect: true },
+    series: {},
+  };
 
   /** KPI id compared across campaigns (`revenue`, `roi`, `cac`, or a custom KPI's id). */
   metric = 'revenue';

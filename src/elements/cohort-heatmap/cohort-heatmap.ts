@@ -79,12 +79,10 @@ export class PromoCohortHeatmap extends PromoWidget {
   static override styles = cohortHeatmapStyles;
 
   /** The reactive properties, in Lit's static `properties` (not its decorators: see `PromoWidget.properties`). */
-  static override get properties(): PropertyDeclarations {
-    return {
-      mode: { converter: oneOf(HEATMAP_MODES) },
-      showRecency: { attribute: 'show-recency', type: Boolean, converter: booleanValue('show-recency') },
-    };
-  }
+  static override properties: PropertyDeclarations = {
+    mode: { converter: oneOf(HEATMAP_MODES) },
+    showRecency: { attribute: 'show-recency', type: Boolean, converter: booleanValue('show-recency') },
+  };
 
   /** `retention` (default), `revenue`, or `recency` (customers by days since their last order). */
   mode: HeatmapMode = 'retention';

@@ -66,17 +66,15 @@ export class PromoKpiTile extends PromoWidget {
   static override styles = kpiTileStyles;
 
   /** The reactive properties, in Lit's static `properties` (not its decorators: see `PromoWidget.properties`). */
-  static override get properties(): PropertyDeclarations {
-    return {
-      kpi: {},
-      campaign: {},
-      target: { converter: numberValue },
-      compact: { type: Boolean, converter: booleanValue('compact') },
-      label: {},
-      value: { converter: numberValue },
-      unit: { converter: oneOf(KPI_UNITS) },
-    };
-  }
+  static override properties: PropertyDeclarations = {
+    kpi: {},
+    campaign: {},
+    target: { converter: numberValue },
+    compact: { type: Boolean, converter: booleanValue('compact') },
+    label: {},
+    value: { converter: numberValue },
+    unit: { converter: oneOf(KPI_UNITS) },
+  };
 
   /** KPI id (`revenue`, `roi`, `cac`, or a custom KPI's id) of the report's `kpis`. */
   kpi = '';

@@ -100,16 +100,14 @@ export class PromoReactivation extends PromoWidget {
   static override styles = reactivationStyles;
 
   /** The reactive properties, in Lit's static `properties` (not its decorators: see `PromoWidget.properties`). */
-  static override get properties(): PropertyDeclarations {
-    return {
-      bounds: { converter: boundsValue },
-      of: { reflect: true, converter: oneOf(REACTIVATION_LISTS) },
-      resolveCustomers: { attribute: false, converter: functionValue },
-      selected: { converter: textValue },
-      focusIndex: { state: true, attribute: false },
-      busy: { state: true, attribute: false },
-    };
-  }
+  static override properties: PropertyDeclarations = {
+    bounds: { converter: boundsValue },
+    of: { reflect: true, converter: oneOf(REACTIVATION_LISTS) },
+    resolveCustomers: { attribute: false, converter: functionValue },
+    selected: { converter: textValue },
+    focusIndex: { state: true, attribute: false },
+    busy: { state: true, attribute: false },
+  };
 
   /**
    * The segment bounds in days: `"7,14,28"` (attribute), `[7, 14, 28]` or the string (property).

@@ -64,24 +64,20 @@ export abstract class PromoWidget extends PromoElement {
    * The reactive properties, declared in Lit's static `properties` rather than with its
    * decorators: decorators make every bundle carry Lit's decorator module and the compiler's
    * decorator helper (which code splitting puts in a chunk of its own, beside the export's).
-   * A static getter, the form the template checker of `npm run lint` (lit-analyzer) reads the
-   * attributes from, so it checks the attributes set in the kit's own templates (Lit reads it
-   * once per class). Each property's type, default and description are on its field below.
+   * Each property's type, default and description are on its field below.
    */
-  static override get properties(): PropertyDeclarations {
-    return {
-      report: { attribute: false, converter: jsonValue<Report>((v) => !Array.isArray(v)) },
-      locale: {},
-      currency: {},
-      theme: { reflect: true, converter: oneOf(THEMES) },
-      state: { converter: oneOf(WIDGET_STATES) },
-      campaigns: { attribute: false, converter: jsonValue<CampaignInfo[]>(Array.isArray) },
-      errorMessage: { attribute: 'error-message' },
-      board: { state: true, attribute: false },
-      width: { state: true, attribute: false },
-      ancestorTheme: { state: true, attribute: false },
-    };
-  }
+  static override properties: PropertyDeclarations = {
+    report: { attribute: false, converter: jsonValue<Report>((v) => !Array.isArray(v)) },
+    locale: {},
+    currency: {},
+    theme: { reflect: true, converter: oneOf(THEMES) },
+    state: { converter: oneOf(WIDGET_STATES) },
+    campaigns: { attribute: false, converter: jsonValue<CampaignInfo[]>(Array.isArray) },
+    errorMessage: { attribute: 'error-message' },
+    board: { state: true, attribute: false },
+    width: { state: true, attribute: false },
+    ancestorTheme: { state: true, attribute: false },
+  };
 
   /** The report to show when used alone; inside `<promo-kpi-board>` the board's report is used unless this is set. */
   report: Report | null | undefined = undefined;
