@@ -8,7 +8,8 @@
  * Vietnamese strings ship as modules of their own (`dist/i18n/vi/`), which a bundler emits as
  * chunks loaded on demand, and that an element speaking Vietnamese renders them; with the
  * Vietnamese pack (`promo-kpi-kit/vi`), that they are all in the app's bundle and a
- * Vietnamese element loads no chunk on demand.
+ * Vietnamese element loads no chunk on demand; and that the editor hints for HTML files
+ * (`types/vscode.html-custom-data.json`) list every element.
  * Run after `npm run build`.
  */
 import { execFileSync } from 'node:child_process';
@@ -51,6 +52,17 @@ try {
     );
   if (!existsSync(join(kit, 'dist/engine/worker.js'))) throw new Error('dist/engine/worker.js is not in the package');
   console.log("worker: new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }) kept in dist");
+
+  // The editor hints the README points VS Code to, for every element the package's manifest defines.
+  const hints = JSON.parse(readFileSync(join(kit, 'types/vscode.html-custom-data.json'), 'utf8'));
+  const tags = JSON.parse(readFileSync(join(kit, 'custom-elements.json'), 'utf8'))
+    .modules.flatMap((m) => m.declarations ?? [])
+    .filter((d) => d.customElement && d.tagName)
+    .map((d) => d.tagName)
+    .sort();
+  if (JSON.stringify(hints.tags.map((t) => t.name).sort()) !== JSON.stringify(tags))
+    throw new Error('types/vscode.html-custom-data.json does not list the elements of custom-elements.json');
+  console.log(`editor hints: types/vscode.html-custom-data.json lists the ${tags.length} elements`);
 
   // The engine's types without the DOM lib or @types/node (zod's own declarations name URL:
   // a project checking declaration files sees those, in node_modules/zod only).

@@ -6,7 +6,11 @@
  * - `types/react.d.ts`: React 19 JSX `IntrinsicElements` (`import 'promo-kpi-kit/jsx'`);
  * - `types/vue.d.ts`: Vue `GlobalComponents` (`import 'promo-kpi-kit/vue'`);
  * - `types/svelte.d.ts`: Svelte 5 `SvelteHTMLElements` (`import 'promo-kpi-kit/svelte'`);
- * - `src/react/index.ts`: thin React components made with `@lit/react` (`promo-kpi-kit/react`).
+ * - `src/react/index.ts`: thin React components made with `@lit/react` (`promo-kpi-kit/react`);
+ * - `types/vscode.html-custom-data.json`: editor hints in HTML files (VS Code's `html.customData`,
+ *   and the lint step's template checker): each tag with its summary, events, parts and CSS
+ *   properties, each attribute with its description and, where its type is a union of string
+ *   literals (as the TypeScript checker resolves the field's type), its values.
  *
  * Property types are the element classes' own (`PromoKpiBoard['kpis']`), each also taking its
  * string form (what an attribute holds); events are typed by `HTMLElementEventMap` where an
@@ -16,6 +20,7 @@
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import ts from 'typescript';
 
 const root = join(import.meta.dirname, '..');
 const check = process.argv.includes('--check');
@@ -42,7 +47,16 @@ function elements() {
         .filter((n) => !n.startsWith('_'));
       const attributes = (d.attributes ?? []).map((a) => a.name).filter((a) => !fields.includes(a));
       const events = [...new Set((d.events ?? []).map((ev) => ev.name).filter(Boolean))];
-      out.push({ tag: e.name, className: d.name, entry: folder, fields: [...new Set(fields)], attributes, events });
+      out.push({
+        tag: e.name,
+        className: d.name,
+        entry: folder,
+        fields: [...new Set(fields)],
+        attributes,
+        events,
+        module: path,
+        declaration: d,
+      });
     }
   return out.sort((a, b) => a.tag.localeCompare(b.tag));
 }
@@ -137,12 +151,89 @@ function reactWrappers() {
   return s;
 }
 
+/**
+ * The string literal values of each element's attribute fields, as the TypeScript checker
+ * resolves their declared types (`mode: HeatmapMode` -> retention, revenue, recency), and
+ * whether the field is a boolean: `Map<className, Map<fieldName, { values, boolean }>>`.
+ */
+function fieldValueSets() {
+  const configPath = join(root, 'tsconfig.json');
+  const config = ts.parseJsonConfigFileContent(ts.readConfigFile(configPath, ts.sys.readFile).config, ts.sys, root);
+  const program = ts.createProgram(
+    list.map((e) => join(root, e.module)),
+    config.options,
+  );
+  const checker = program.getTypeChecker();
+  const out = new Map();
+  for (const e of list) {
+    const file = program.getSourceFile(join(root, e.module));
+    const cls = file?.statements.find((n) => ts.isClassDeclaration(n) && n.name?.text === e.className);
+    if (!cls) throw new Error(`no class ${e.className} in ${e.module}`);
+    const instance = checker.getDeclaredTypeOfSymbol(checker.getSymbolAtLocation(cls.name));
+    const fields = new Map();
+    for (const a of e.declaration.attributes ?? []) {
+      const prop = a.fieldName && instance.getProperty(a.fieldName);
+      if (!prop) continue;
+      const type = checker.getTypeOfSymbolAtLocation(prop, cls);
+      const parts = type.isUnion() ? type.types : [type];
+      // In code-point order: the checker's order of union members follows the program, not the source.
+      const values = parts
+        .filter((t) => t.isStringLiteral() && t.value !== '')
+        .map((t) => t.value)
+        .sort();
+      const boolean = parts.every((t) => t.flags & (ts.TypeFlags.BooleanLike | ts.TypeFlags.Undefined));
+      fields.set(a.fieldName, { values, boolean });
+    }
+    out.set(e.className, fields);
+  }
+  return out;
+}
+
+/** A list of the manifest as a markdown block (`**Title**` then `- name: description` lines); '' when empty. */
+const items = (title, list) =>
+  list?.length
+    ? [`**${title}**`, ...list.map((x) => `- \`${x.name}\`${x.description ? `: ${x.description}` : ''}`)].join('\n')
+    : '';
+
+function vscodeData() {
+  const sets = fieldValueSets();
+  const tags = list.map((e) => {
+    const d = e.declaration;
+    const description = [
+      d.summary ?? '',
+      items(
+        'Events',
+        d.events?.filter((ev) => ev.name),
+      ),
+      items('Parts', d.cssParts),
+      items('CSS properties', d.cssProperties),
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+    const attributes = (d.attributes ?? []).map((a) => {
+      const set = sets.get(e.className)?.get(a.fieldName);
+      return {
+        name: a.name,
+        ...(a.description ? { description: a.description } : {}),
+        ...(set?.boolean
+          ? { valueSet: 'v' }
+          : set?.values.length
+            ? { values: set.values.map((name) => ({ name })) }
+            : {}),
+      };
+    });
+    return { name: e.tag, description: { kind: 'markdown', value: description }, attributes };
+  });
+  return `${JSON.stringify({ version: 1.1, tags }, null, 2)}\n`;
+}
+
 const files = {
   'types/react.d.ts': reactTypes(),
   'types/vue.d.ts': vueTypes(),
   'types/svelte.d.ts': svelteTypes(),
   'types/hosts.js': `${HEADER}// Type-only entries (promo-kpi-kit/jsx, /vue, /svelte): nothing to run.\nexport {};\n`,
   'src/react/index.ts': reactWrappers(),
+  'types/vscode.html-custom-data.json': vscodeData(),
 };
 
 // Formatted as the repository formats, so the check compares like with like.
