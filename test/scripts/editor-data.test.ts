@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { THEMES } from '../../src/context/context.js';
 import { KPI_UNITS } from '../../src/core/vocabulary.js';
 import { HEATMAP_MODES } from '../../src/elements/cohort-heatmap/layout.js';
@@ -15,6 +16,10 @@ import { REACTIVATION_LISTS } from '../../src/elements/reactivation/layout.js';
 import { WIDGET_STATES } from '../../src/elements/shared/widget.js';
 
 const root = join(import.meta.dirname, '../..');
+// VS Code's HTML language service ships as UMD, whose names Node's ESM loader cannot see.
+const { getLanguageService, newHTMLDataProvider, TextDocument } = createRequire(import.meta.url)(
+  'vscode-html-languageservice',
+) as typeof import('vscode-html-languageservice');
 const read = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8'));
 
 interface Attribute {
@@ -78,4 +83,30 @@ test('an attribute typed by a list of words offers those words; a boolean one ta
   assert.equal(tag('promo-cohort-heatmap').attributes.find((a) => a.name === 'show-recency')?.valueSet, 'v');
   // Free text (an id) offers no words.
   assert.equal(values('promo-kpi-tile', 'kpi'), undefined);
+});
+
+test("VS Code's HTML language service, given the file, completes the kit's tags, attributes and words", () => {
+  const service = getLanguageService({ customDataProviders: [newHTMLDataProvider('promo-kpi-kit', data as never)] });
+  /** The labels completed at the end of `text`. */
+  const complete = (text: string) => {
+    const doc = TextDocument.create('file:///page.html', 'html', 0, text);
+    return service
+      .doComplete(doc, doc.positionAt(text.length), service.parseHTMLDocument(doc))
+      .items.map((i) => i.label);
+  };
+  const tags = complete('<promo-');
+  for (const d of elements) assert.ok(tags.includes(d.tagName!), d.tagName);
+  const attributes = complete('<promo-cohort-heatmap ');
+  for (const name of ['mode', 'show-recency', 'theme', 'locale']) assert.ok(attributes.includes(name), name);
+  assert.deepEqual(
+    complete('<promo-cohort-heatmap mode="')
+      .map((l) => l.replace(/"/g, ''))
+      .sort(),
+    sorted(HEATMAP_MODES),
+  );
+  // Hover shows the attribute's description.
+  const text = '<promo-kpi-tile kpi="roi"></promo-kpi-tile>';
+  const doc = TextDocument.create('file:///page.html', 'html', 0, text);
+  const hover = service.doHover(doc, doc.positionAt(text.indexOf('kpi=') + 1), service.parseHTMLDocument(doc));
+  assert.match(JSON.stringify(hover?.contents), /KPI id/);
 });
