@@ -26,8 +26,9 @@
  * budget, and not part of the whole kit (which already counts the same strings as its chunks
  * on demand).
  *
- * Two floors are printed under the entries (scripts/size-floor/): Lit alone, and the smallest
- * widget the shared base allows; they show how much of an entry is its own code.
+ * Three floors are printed under the entries (scripts/size-floor/): Lit alone, the kit's element
+ * base without the widget's parts, and the smallest widget the shared base allows; they show
+ * how much of an entry is its own code, and what each layer under it costs.
  */
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
@@ -163,6 +164,7 @@ for (const e of entries) {
  */
 const floors = [
   { name: 'Lit alone (element, properties, styles, context, resize)', file: 'scripts/size-floor/lit-element.ts' },
+  { name: 'the element base (a PromoElement drawing one value)', file: 'scripts/size-floor/element.ts' },
   { name: 'the widget base (a widget drawing one label)', file: 'scripts/size-floor/widget.ts' },
 ];
 for (const f of floors) Object.assign(f, await measure(f.file));
