@@ -65,8 +65,9 @@ export const clickhouse: Dialect = {
   jsonText: (json, key) => `JSONExtract(CAST(${json} AS String), ${key}, 'Nullable(String)')`,
   // An array cannot be Nullable: a NULL column reads as '' (no keys, as a non-object).
   jsonKeys: (json) => `arrayJoin(JSONExtractKeys(ifNull(CAST(${json} AS String), '')))`,
-  // A tuple keeps NULL campaigns, channels and attributes (argMin skips a NULL argument).
+  // RE2, as the pattern's syntax allows; the pattern is a bound parameter (a constant to the server).
   matches: (text, pattern) => `match(${text}, ${pattern})`,
+  // A tuple keeps NULL campaigns, channels and attributes (argMin skips a NULL argument).
   firstOrderRows: (columns) =>
     `SELECT customer_id, ${columns.map((c, i) => `fo.${i + 1} AS ${c}`).join(', ')}, t AS time_ms FROM (SELECT customer_id,
   argMin((${columns.join(', ')}), (time_ms, id)) AS fo, MIN(time_ms) AS t FROM orders_n GROUP BY customer_id)`,
