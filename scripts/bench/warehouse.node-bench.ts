@@ -1,7 +1,8 @@
 /**
  * Warehouse pushdown on DuckDB and ClickHouse: the report of one month over 1M and 10M
- * orders, generated inside each engine with hash-based pseudo-random values (the same
- * shapes: 50 campaigns, a customer per 10 orders, a year of orders). ClickHouse is the
+ * orders, and the data summary a board asks once per load, generated inside each engine with
+ * hash-based pseudo-random values (the same shapes: 50 campaigns, a customer per 10 orders, a
+ * year of orders, two attribute columns and a JSON column of attributes). ClickHouse is the
  * embedded engine (chdb) behind the official @clickhouse/client, tables partitioned by
  * month and sorted by customer, as the README advises for a cluster's shards.
  * Run: `npm run bench warehouse` (WAREHOUSE_BENCH_SIZES=1000000 for one size,
@@ -176,7 +177,7 @@ async function measure(engine: string, n: number, driver: SqlDriver, dialect: Di
   // The data summary a board asks once per load: two attributes of their own column and, in
   // the JSON column, two keys with a few values and 5,000 keys of one value each (a column of
   // unbounded keys). Against the same summary with the names chosen on the server (a dialect
-  // without \`matches\`: every key read back), and as a share of the report.
+  // without `matches`: every key read back), and as a share of the report.
   const config = { driver, dialect, mapping: SUMMARY_MAPPING };
   const read: number[] = [];
   const counting = (base: Dialect) => ({
