@@ -209,20 +209,25 @@ if (json) {
     console.log(
       `  ${f.name.padEnd(Math.max(...floors.map((x) => x.name.length)))} ${kb(f.min).padStart(9)} ${kb(f.gzip).padStart(9)}`,
     );
-  if (top) {
-    const kit = entries[0];
+  /** An entry's files by folder (package, `src/<layer>`, `src/elements/<element>`), largest first, at most `n`. */
+  const byFolder = (e, n) => {
     const groups = new Map();
-    for (const [path, bytes] of kit.inputs) groups.set(group(path), (groups.get(group(path)) ?? 0) + bytes);
+    for (const [path, bytes] of e.inputs) groups.set(group(path), (groups.get(group(path)) ?? 0) + bytes);
+    const rows = [...groups].filter(([, b]) => b > 0).sort((a, b) => b[1] - a[1]);
+    for (const [name, min] of rows.slice(0, n))
+      console.log(`  ${name.padEnd(32)} ${kb(min).padStart(9)} min  ~${kb((min / e.min) * e.gzip).padStart(8)} gz`);
+    if (rows.length > n) console.log(`  ... ${rows.length - n} more`);
+  };
+  if (top) {
     console.log('\nlargest contributors to the whole kit (minified bytes; gz = share of the gzipped total):');
-    const rows = [...groups].sort((a, b) => b[1] - a[1]);
-    for (const [name, min] of rows.slice(0, top))
-      console.log(`  ${name.padEnd(32)} ${kb(min).padStart(9)} min  ~${kb((min / kit.min) * kit.gzip).padStart(8)} gz`);
-    if (rows.length > top) console.log(`  ... ${rows.length - top} more`);
+    byFolder(entries[0], top);
   }
   if (why) {
     const e = entries.find((x) => x.name === why);
     if (!e) console.log(`\nno entry "${why}" (entries: ${entries.map((x) => x.name).join(', ')})`);
     else {
+      console.log(`\n${why} by folder (minified bytes; gz = share of its gzipped total):`);
+      byFolder(e, Infinity);
       console.log(`\nfiles of ${why} loaded on import (minified bytes):`);
       for (const [path, bytes] of [...e.inputs].sort((a, b) => b[1] - a[1]).filter(([, b]) => b > 0))
         console.log(`  ${String(bytes).padStart(7)}  ${path}`);
