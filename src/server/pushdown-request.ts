@@ -7,7 +7,7 @@ import { isValidTimeZone, parseLocalDate } from '../core/time.js';
 import { COHORT_GRAINS, COMPARE_MODES, SEGMENT_OF } from '../core/vocabulary.js';
 import { ATTRIBUTE_NAME_RE } from '../data/records.js';
 import type { TenantKey } from './compiler.js';
-import { DEFAULT_MAX_ATTRIBUTE_VALUES, DEFAULT_MAX_ATTRIBUTES } from './summary.js';
+import { DEFAULT_MAX_ATTRIBUTE_VALUES, DEFAULT_MAX_ATTRIBUTES, positiveCount } from './summary.js';
 
 const localDate = z
   .string()
@@ -194,11 +194,13 @@ export function some(values: readonly string[], n = 10): string {
   return values.length > n ? `${shown.join(', ')} and ${values.length - n} more` : shown.join(', ');
 }
 
+/** A limit of the handler: `fallback` when undefined, else a positive integer or a TypeError naming it. */
 export function positiveInt(name: string, v: number | undefined, fallback: number): number {
-  if (v === undefined) return fallback;
-  if (!Number.isInteger(v) || v <= 0)
-    throw new TypeError(`createPushdownHandler: limits.${name} must be a positive integer (got ${String(v)})`);
-  return v;
+  return positiveCount(
+    v,
+    fallback,
+    (got) => new TypeError(`createPushdownHandler: limits.${name} must be a positive integer (got ${got})`),
+  );
 }
 
 /** The scope a hook returned, checked: a host mistake is a 500, never a wider read. */

@@ -26,12 +26,19 @@ export const DEFAULT_MAX_ATTRIBUTE_VALUES = 1_000;
 /** Attribute names listed when no limit is given. */
 export const DEFAULT_MAX_ATTRIBUTES = 50;
 
-/** A count option: `fallback` when not given; a RangeError naming it unless a positive integer. */
-function countOption(name: string, v: number | undefined, fallback: number): number {
-  v ??= fallback;
-  if (!Number.isInteger(v) || v <= 0) throw new RangeError(`${name}: expected a positive integer, got ${String(v)}`);
+/**
+ * A count given as an option or a limit: `fallback` when it is undefined, else itself when it
+ * is a positive integer; anything else throws the error `fail` makes of its text.
+ */
+export function positiveCount(v: number | undefined, fallback: number, fail: (got: string) => Error): number {
+  if (v === undefined) return fallback;
+  if (!Number.isInteger(v) || v <= 0) throw fail(String(v));
   return v;
 }
+
+/** A count option of the summary (null, as undefined, is not given): a RangeError naming it unless a positive integer. */
+const countOption = (name: string, v: number | null | undefined, fallback: number): number =>
+  positiveCount(v ?? undefined, fallback, (got) => new RangeError(`${name}: expected a positive integer, got ${got}`));
 
 /** What {@link warehouseDataSummary} is asked: the query, and what the caller may see. */
 export interface DataSummaryOptions extends PushdownSummaryQuery {
